@@ -1,0 +1,32 @@
+# The two commands of the README: `make site` and `make test`.
+export NO_MKDOCS_2_WARNING := 1
+PY := .venv/bin/python
+MKDOCS := .venv/bin/mkdocs
+
+.PHONY: site test serve bench setup setup-test clean
+
+## Set everything up, then build the site into site/ (strict: any warning fails).
+site: setup
+	$(MKDOCS) build --strict
+
+## Set everything up, then run every test (unit, property, build, PDF, browser, demo logic).
+test: setup-test
+	$(PY) -m pytest
+	node --test tests/js/
+
+## Live preview on http://127.0.0.1:8000 (rebuilds on changes to docs/, references.bib, scripts/).
+serve: setup
+	$(MKDOCS) serve --livereload
+
+## Speed ratios measured side by side in one run.
+bench: setup
+	$(PY) -m scripts.bench
+
+setup:
+	@scripts/setup.sh
+
+setup-test:
+	@scripts/setup.sh --test
+
+clean:
+	rm -rf site .pytest_cache

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Sets up everything the build (and, with --test, the tests) needs, idempotently:
+# Debian packages via apt-get when missing, Python packages into ./.venv.
+# Usage: scripts/setup.sh [--test]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_test=0
+[[ "${1:-}" == "--test" ]] && want_test=1
+
+# Debian packages: name -> a file that proves it is installed.
+declare -A needs=(
+  [libpango-1.0-0]=/usr/share/doc/libpango-1.0-0     # WeasyPrint (PDF)
+  [libpangoft2-1.0-0]=/usr/share/doc/libpangoft2-1.0-0
+  [python3-venv]=/usr/share/doc/python3-venv
+  [zip]=/usr/bin/zip
+)
+if (( want_test )); then
+  needs+=(
+    [chromium]=/usr/bin/chromium                    # browser tests
+    [poppler-utils]=/usr/bin/pdftoppm              # PDF page previews
+    [nodejs]=/usr/bin/node                         # demo unit tests (node --test)
+  )
+fi
+missing=()
+for pkg in "${!needs[@]}"; do
+  [[ -e "${needs[$pkg]}" ]] && continue
+  # python3-venv is only needed when the interpreter cannot make a venv by itself.
+  if [[ "$pkg" == python3-venv ]] && python3 -c 'import ensurepip' 2>/dev/null; then continue; fi
+  # node may come from elsewhere than Debian.
+  if [[ "$pkg" == nodejs ]] && command -v node >/dev/null; then continue; fi
+  missing+=("$pkg")
+done
+if (( ${#missing[@]} )); then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  if [[ $(id -u) -ne 0 ]]; then SUDO=sudo; else SUDO=; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Python packages, reinstalled only when requirements.txt changes.
+if [[ ! -x .venv/bin/python ]]; then
+  echo "setup: creating .venv"
+  python3 -m venv .venv
+fi
+stamp=.venv/.requirements.sha
+sum=$(sha256sum requirements.txt | cut -d' ' -f1)
+if [[ ! -f $stamp || "$(cat "$stamp")" != "$sum" ]]; then
+  echo "setup: installing Python packages into .venv"
+  .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.txt
+  echo "$sum" > "$stamp"
+fi
