@@ -1,0 +1,87 @@
+"""The site as a reader meets it, in a real headless Chromium: loads cleanly, searches, themes."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+
+def test_home_page_loads_without_errors_or_foreign_requests(page, page_log, site_url):
+    page.goto(f"{site_url}/index.html")
+    page.wait_for_load_state("networkidle")
+    assert page.title().endswith("Alignment Explained")
+    assert page_log.console_errors == []
+    assert page_log.page_errors == []
+    assert page_log.foreign_requests == []
+
+
+def test_every_nav_page_loads_without_foreign_requests(page, page_log, site_url, site_dir):
+    pages = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))
+    assert "rlhf.html" in pages and "further-reading.html" in pages
+    for rel in pages:
+        if rel.startswith("assets/"):
+            continue
+        page.goto(f"{site_url}/{rel}")
+        page.wait_for_load_state("networkidle")
+    assert page_log.foreign_requests == []
+    assert page_log.page_errors == []
+    assert page_log.console_errors == []
+
+
+def test_search_finds_a_chapter_and_opens_it(page, site_url):
+    page.goto(f"{site_url}/index.html")
+    page.wait_for_load_state("networkidle")  # the search worker has its index
+    page.keyboard.press("/")  # Material's search shortcut; proves keyboard access too.
+    search = page.locator("input.md-search__input")
+    expect(search).to_be_focused()
+    search.press_sequentially("Goodhart", delay=30)
+    first = page.locator(".md-search-result__item a").first
+    expect(first).to_be_visible(timeout=10_000)
+    titles = page.locator(".md-search-result__item").all_inner_texts()
+    assert any("Goodhart" in t for t in titles), titles
+    # Highlighting: the result list marks the matched term.
+    assert page.locator(".md-search-result mark").count() > 0
+    chapter = page.locator(".md-search-result__item a").filter(
+        has=page.locator("h1", has_text=re.compile(r"^Goodhart.s Law$"))
+    )
+    chapter.first.click()
+    page.wait_for_load_state("load")
+    assert re.search(r"/goodhart\.html", page.url)
+    expect(page.locator("h1").first).to_have_text(re.compile("Goodhart"))
+
+
+def _scheme(page) -> str:
+    return page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+
+
+def test_colour_scheme_follows_system_preference(browser, site_url):
+    for preference, expected in (("light", "default"), ("dark", "slate")):
+        context = browser.new_context(color_scheme=preference)
+        page = context.new_page()
+        page.goto(f"{site_url}/index.html")
+        assert _scheme(page) == expected
+        context.close()
+
+
+def test_dark_mode_toggle_switches_scheme_and_colours(browser, site_url):
+    context = browser.new_context(color_scheme="light")
+    page = context.new_page()
+    page.goto(f"{site_url}/index.html")
+    background = "getComputedStyle(document.body).backgroundColor"
+    light_bg = page.evaluate(background)
+    seen = {_scheme(page)}
+    # The toggle cycles system → light → dark; click the visible toggle until dark appears.
+    for _ in range(3):
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+        seen.add(_scheme(page))
+        if _scheme(page) == "slate":
+            break
+    assert _scheme(page) == "slate", seen
+    assert page.evaluate(background) != light_bg
+    # The choice persists across navigation.
+    page.goto(f"{site_url}/rlhf.html")
+    assert _scheme(page) == "slate"
+    context.close()
