@@ -26,7 +26,11 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from build import main as build_main
 
     out = tmp_path_factory.mktemp("site")
-    build_main(["--site-dir", str(out)])
+    try:
+        build_main(["--site-dir", str(out)])
+    except SystemExit as exit_:
+        pytest.fail(f"the real site does not build (exit {exit_.code}): see the build log above",
+                    pytrace=False)
     return out
 
 
