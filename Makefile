@@ -20,7 +20,7 @@ serve: setup
 
 ## Speed ratios measured side by side in one run.
 bench: setup
-	$(PY) -m scripts.bench
+	$(PY) scripts/bench.py
 
 setup:
 	@scripts/setup.sh
