@@ -12,7 +12,7 @@ site: setup
 ## Set everything up, then run every test (unit, property, build, PDF, browser, demo logic).
 test: setup-test
 	$(PY) -m pytest
-	if [ -d tests/js ]; then node --test tests/js/; fi
+	node --test tests/js/
 
 ## Live preview on http://127.0.0.1:8000 (rebuilds on changes to docs/, references.bib, scripts/).
 serve: setup

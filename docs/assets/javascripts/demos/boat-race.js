@@ -1,0 +1,693 @@
+/**
+ * The boat race page: draws the course, lets the reader drive, trains the agent in chunks between
+ * animation frames, charts each episode, replays the learned policy, and says what happened.
+ * The simulation itself lives in boat-race-sim.js.
+ *
+ * window.AlignmentDemos.boatRace.state() reports the simulation state for tests and curious readers.
+ */
+(function (root) {
+  "use strict";
+  const demos = root.AlignmentDemos;
+  const sim = demos.boatRaceSim;
+  const { course } = sim;
+  const page = demos.page;
+  const { drawLineChart } = demos.lineChart;
+  const FONT = demos.lineChart.FONT;
+
+  const EPISODES_PER_FRAME = 6; // 500 episodes in about 85 frames: the charts visibly grow
+  const EPISODES_PER_FRAME_REDUCED = 50;
+  const REPLAY_STEPS_PER_SECOND = 12;
+  const SMOOTHING_WINDOW = 20;
+  const KEYS = {
+    ArrowUp: "up", ArrowDown: "down", ArrowLeft: "left", ArrowRight: "right",
+    w: "up", s: "down", a: "left", d: "right", W: "up", S: "down", A: "left", D: "right",
+  };
+
+  function sameReward(a, b) {
+    return a.targetPoints === b.targetPoints && a.finishBonus === b.finishBonus && a.checkpointReward === b.checkpointReward;
+  }
+
+  function rewardName(reward) {
+    if (sameReward(reward, sim.DEFAULT_REWARD)) return "game score";
+    if (sameReward(reward, sim.PROGRESS_REWARD)) return "pay for progress";
+    return "custom reward";
+  }
+
+  function rewardText(reward) {
+    return `${reward.targetPoints} per target, ${reward.finishBonus} for finishing, ${reward.checkpointReward} per checkpoint`;
+  }
+
+  function movingAverage(history, key, scale) {
+    const points = [];
+    let sum = 0;
+    for (let i = 0; i < history.length; i += 1) {
+      sum += history[i][key];
+      if (i >= SMOOTHING_WINDOW) sum -= history[i - SMOOTHING_WINDOW][key];
+      const count = Math.min(i + 1, SMOOTHING_WINDOW);
+      points.push({ x: i + 1, y: (sum / count) * scale });
+    }
+    return points;
+  }
+
+  // ------------------------------------------------------------------------------ course drawing
+  function stadiumPath(ctx, radius) {
+    const { LEFT_CENTRE: l, RIGHT_CENTRE: r } = course;
+    ctx.moveTo(l.x, l.y + radius);
+    ctx.lineTo(r.x, r.y + radius);
+    ctx.arc(r.x, r.y, radius, Math.PI / 2, -Math.PI / 2, true);
+    ctx.lineTo(l.x, l.y - radius);
+    ctx.arc(l.x, l.y, radius, -Math.PI / 2, Math.PI / 2, true);
+    ctx.closePath();
+  }
+
+  /** Water over land, with a thin shore line drawn on the land side of every edge. */
+  function drawWater(ctx, colours) {
+    const shore = 3.5;
+    const outer = course.RADIUS + course.HALF_WIDTH;
+    const inner = course.RADIUS - course.HALF_WIDTH;
+    const { LAGOON: lagoon, CHANNEL: ch } = course;
+    const innerEdgeY = course.LEFT_CENTRE.y + inner;
+    ctx.save();
+    ctx.lineWidth = shore;
+    ctx.strokeStyle = colours.waterEdge;
+    ctx.beginPath();
+    stadiumPath(ctx, outer + shore / 2);
+    ctx.stroke();
+    ctx.fillStyle = colours.water;
+    ctx.beginPath();
+    stadiumPath(ctx, outer);
+    ctx.fill();
+    ctx.fillStyle = colours.land;
+    ctx.beginPath();
+    stadiumPath(ctx, inner);
+    ctx.fill();
+    ctx.beginPath();
+    stadiumPath(ctx, inner - shore / 2);
+    ctx.stroke();
+    ctx.beginPath();
+    ctx.arc(lagoon.x, lagoon.y, lagoon.r + shore / 2, 0, 2 * Math.PI);
+    ctx.stroke();
+    ctx.beginPath();
+    ctx.moveTo(ch.x0 - shore / 2, ch.y0);
+    ctx.lineTo(ch.x0 - shore / 2, innerEdgeY - shore);
+    ctx.moveTo(ch.x1 + shore / 2, ch.y0);
+    ctx.lineTo(ch.x1 + shore / 2, innerEdgeY - shore);
+    ctx.stroke();
+    ctx.fillStyle = colours.water;
+    ctx.beginPath();
+    ctx.arc(lagoon.x, lagoon.y, lagoon.r, 0, 2 * Math.PI);
+    ctx.fill();
+    ctx.fillRect(ch.x0, ch.y0, ch.x1 - ch.x0, innerEdgeY + 1 - ch.y0);
+    ctx.restore();
+  }
+
+  function drawRacingLine(ctx, colours) {
+    ctx.save();
+    ctx.strokeStyle = colours.waterEdge;
+    ctx.globalAlpha = 0.55;
+    ctx.lineWidth = 1.5;
+    ctx.setLineDash([6, 9]);
+    ctx.beginPath();
+    stadiumPath(ctx, course.RADIUS);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.globalAlpha = 0.9;
+    ctx.fillStyle = colours.waterEdge;
+    for (let k = 0; k < 12; k += 1) {
+      const c = course.centreline(course.FINISH_S + 40 + (course.LAP_LENGTH * k) / 12);
+      ctx.save();
+      ctx.translate(c.x, c.y);
+      ctx.rotate(Math.atan2(c.ty, c.tx));
+      ctx.beginPath();
+      ctx.moveTo(7, 0);
+      ctx.lineTo(-4, -6);
+      ctx.lineTo(-1, 0);
+      ctx.lineTo(-4, 6);
+      ctx.closePath();
+      ctx.fill();
+      ctx.restore();
+    }
+    ctx.restore();
+  }
+
+  function drawCheckpoints(ctx, colours, passed) {
+    ctx.save();
+    course.CHECKPOINTS.forEach((gate, k) => {
+      if (gate.isFinish) {
+        drawFinishLine(ctx, colours, gate);
+        return;
+      }
+      const done = k < passed;
+      ctx.strokeStyle = colours.checkpoint;
+      ctx.lineWidth = done ? 4 : 2.5;
+      ctx.setLineDash(done ? [] : [5, 4]);
+      ctx.beginPath();
+      ctx.moveTo(gate.a.x, gate.a.y);
+      ctx.lineTo(gate.b.x, gate.b.y);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      // Number badge on the outer end of the gate.
+      const ox = gate.b.x + (gate.b.x - gate.a.x) * 0.14;
+      const oy = gate.b.y + (gate.b.y - gate.a.y) * 0.14;
+      ctx.fillStyle = done ? colours.checkpoint : colours.bg;
+      ctx.strokeStyle = colours.checkpoint;
+      ctx.lineWidth = 2;
+      ctx.beginPath();
+      ctx.arc(ox, oy, 10, 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.stroke();
+      ctx.fillStyle = done ? colours.bg : colours.fg;
+      ctx.font = `600 11px ${FONT}`;
+      ctx.textAlign = "center";
+      ctx.textBaseline = "middle";
+      ctx.fillText(String(k + 1), ox, oy + 0.5);
+    });
+    ctx.restore();
+  }
+
+  function drawFinishLine(ctx, colours, gate) {
+    const dx = gate.b.x - gate.a.x;
+    const dy = gate.b.y - gate.a.y;
+    const length = Math.hypot(dx, dy);
+    const squares = 10;
+    const size = length / squares;
+    ctx.save();
+    ctx.translate(gate.a.x, gate.a.y);
+    ctx.rotate(Math.atan2(dy, dx));
+    for (let i = 0; i < squares; i += 1) {
+      for (let j = 0; j < 2; j += 1) {
+        ctx.fillStyle = (i + j) % 2 ? "#ffffff" : "#1a1a1a";
+        ctx.fillRect(i * size, (j - 1) * size, size, size);
+      }
+    }
+    ctx.restore();
+    ctx.fillStyle = colours.fg;
+    ctx.font = `600 13px ${FONT}`;
+    ctx.textAlign = "right";
+    ctx.textBaseline = "middle";
+    const bottom = Math.max(gate.a.y, gate.b.y);
+    ctx.fillText("Start / finish", gate.a.x - 12, bottom - 14);
+  }
+
+  function drawTargets(ctx, colours, ready) {
+    ctx.save();
+    course.TARGETS.forEach((target, i) => {
+      const live = !ready || ready[i];
+      ctx.beginPath();
+      ctx.arc(target.x, target.y, 10, 0, 2 * Math.PI);
+      if (live) {
+        ctx.fillStyle = colours.target;
+        ctx.strokeStyle = colours.targetEdge;
+        ctx.lineWidth = 2;
+        ctx.fill();
+        ctx.stroke();
+        ctx.fillStyle = colours.targetEdge;
+        ctx.font = `700 12px ${FONT}`;
+        ctx.textAlign = "center";
+        ctx.textBaseline = "middle";
+        ctx.fillText("+", target.x, target.y + 0.5);
+      } else {
+        ctx.setLineDash([3, 3]);
+        ctx.strokeStyle = colours.targetEdge;
+        ctx.lineWidth = 1.5;
+        ctx.stroke();
+        ctx.setLineDash([]);
+      }
+    });
+    ctx.restore();
+  }
+
+  function drawLabels(ctx, colours) {
+    ctx.save();
+    ctx.fillStyle = colours.fg;
+    ctx.font = `600 13px ${FONT}`;
+    ctx.textAlign = "center";
+    ctx.textBaseline = "middle";
+    ctx.fillText("Lagoon:", 285, 222);
+    ctx.font = `12px ${FONT}`;
+    ctx.fillStyle = colours.fgLight;
+    ctx.fillText("targets respawn", 285, 240);
+    ctx.fillText("after pickup", 285, 256);
+    ctx.restore();
+  }
+
+  function drawTrail(ctx, colour, points, alpha) {
+    if (points.length < 2) return;
+    ctx.save();
+    ctx.globalAlpha = alpha;
+    ctx.strokeStyle = colour;
+    ctx.lineWidth = 3;
+    ctx.lineJoin = "round";
+    ctx.lineCap = "round";
+    ctx.beginPath();
+    points.forEach((p, i) => (i ? ctx.lineTo(p.x, p.y) : ctx.moveTo(p.x, p.y)));
+    ctx.stroke();
+    ctx.restore();
+  }
+
+  function drawBoat(ctx, colours, x, y, angle) {
+    ctx.save();
+    ctx.translate(x, y);
+    ctx.rotate(angle);
+    ctx.beginPath();
+    ctx.moveTo(15, 0);
+    ctx.quadraticCurveTo(6, 8, -11, 7);
+    ctx.lineTo(-11, -7);
+    ctx.quadraticCurveTo(6, -8, 15, 0);
+    ctx.closePath();
+    ctx.fillStyle = colours.boat;
+    ctx.strokeStyle = colours.boatEdge;
+    ctx.lineWidth = 2;
+    ctx.fill();
+    ctx.stroke();
+    ctx.fillStyle = colours.boatEdge;
+    ctx.fillRect(-5, -3, 7, 6);
+    ctx.restore();
+  }
+
+  function cellPoint(position) {
+    const cell = sim.grid.cells[position.cell];
+    return { x: cell.x, y: cell.y, angle: (position.heading * Math.PI) / 4 };
+  }
+
+  function interpolateAngle(a, b, t) {
+    let delta = b - a;
+    while (delta > Math.PI) delta -= 2 * Math.PI;
+    while (delta < -Math.PI) delta += 2 * Math.PI;
+    return a + delta * t;
+  }
+
+  // ------------------------------------------------------------------------------------ the demo
+  function setup(container) {
+    const $ = (id) => container.querySelector(`#${id}`);
+    const courseCanvas = $("br-course");
+    const scoreCanvas = $("br-score-chart");
+    const progressCanvas = $("br-progress-chart");
+    const hud = $("br-hud");
+    const summary = $("br-summary");
+    const runsBody = $("br-runs").querySelector("tbody");
+    const sliders = {
+      targetPoints: $("br-target-points"),
+      finishBonus: $("br-finish-bonus"),
+      checkpointReward: $("br-checkpoint-reward"),
+    };
+    const seedInput = $("br-seed");
+    const pauseButton = $("br-pause");
+    const reducedMotion = page.prefersReducedMotion();
+
+    let colours = page.themeColours(container);
+    let mode = "idle"; // idle | training | replay | drive
+    let paused = false;
+    let frameRequest = 0;
+    let lastFrameTime = 0;
+    let trainer = null;
+    let current = null; // the run being trained or replayed
+    const runs = [];
+    let lastTrail = [];
+    let replay = { index: 0, hold: 0 };
+    let boat = null;
+    const input = { up: false, down: false, left: false, right: false };
+
+    function readReward() {
+      return {
+        targetPoints: Number(sliders.targetPoints.value),
+        finishBonus: Number(sliders.finishBonus.value),
+        checkpointReward: Number(sliders.checkpointReward.value),
+      };
+    }
+
+    function showSliderValues() {
+      for (const slider of Object.values(sliders)) {
+        const output = container.querySelector(`output[for="${slider.id}"]`);
+        if (output) output.textContent = slider.value;
+      }
+    }
+
+    function setReward(reward) {
+      for (const [key, slider] of Object.entries(sliders)) slider.value = String(reward[key]);
+      showSliderValues();
+    }
+
+    // ---- drawing
+    function drawCourse() {
+      const { ctx, width, height } = page.prepareCanvas(courseCanvas);
+      ctx.clearRect(0, 0, width, height);
+      ctx.fillStyle = colours.land;
+      ctx.fillRect(0, 0, width, height);
+      drawWater(ctx, colours);
+      drawRacingLine(ctx, colours);
+      drawLabels(ctx, colours);
+      if (mode === "drive" && boat) {
+        drawCheckpoints(ctx, colours, boat.run.nextCheckpoint);
+        drawTargets(ctx, colours, boat.run.targetReadyAt.map((t) => boat.time >= t));
+        drawBoat(ctx, colours, boat.x, boat.y, boat.angle);
+        return;
+      }
+      if (mode !== "training" && current && current.rollout) { // the learned policy, replayed
+        const trail = current.rollout.trail;
+        const i = Math.min(replay.index, trail.length - 1);
+        const frac = Math.min(1, replay.index - Math.floor(replay.index));
+        const here = trail[Math.floor(i)];
+        const next = trail[Math.min(Math.floor(i) + 1, trail.length - 1)];
+        drawCheckpoints(ctx, colours, Math.round(here.progress * course.CHECKPOINTS.length));
+        drawTargets(ctx, colours, here.ready);
+        drawTrail(ctx, colours.boat, trail.slice(0, Math.floor(i) + 1).map((p) => cellPoint(p)), 0.8);
+        const a = cellPoint(here);
+        const b = cellPoint(next);
+        drawBoat(ctx, colours, a.x + (b.x - a.x) * frac, a.y + (b.y - a.y) * frac, interpolateAngle(a.angle, b.angle, frac));
+        return;
+      }
+      drawCheckpoints(ctx, colours, 0);
+      drawTargets(ctx, colours, null);
+      if (mode === "training" && lastTrail.length) {
+        drawTrail(ctx, colours.boat, lastTrail.map((p) => cellPoint(p)), 0.55);
+      }
+      drawBoat(ctx, colours, course.START.x, course.START.y, 0);
+    }
+
+    function chartRuns() {
+      const list = runs.slice();
+      if (current && !runs.includes(current)) list.push(current);
+      return list.slice(-2);
+    }
+
+    function drawCharts() {
+      const shown = chartRuns();
+      const styles = shown.length === 2
+        ? [{ dash: [7, 5], marker: "square", alpha: 0.55, width: 2 }, { dash: [], marker: "circle", alpha: 1, width: 2.5 }]
+        : [{ dash: [], marker: "circle", alpha: 1, width: 2.5 }];
+      const episodes = Math.max(sim.DEFAULT_TRAINING.episodes, ...shown.map((r) => r.history.length));
+      const scoreSeries = shown.map((run, i) => ({
+        label: `Run ${run.number}: ${run.name}`, colour: colours.proxy, ...styles[i], markerEvery: 50,
+        points: movingAverage(run.history, "score", 1),
+      }));
+      const progressSeries = shown.map((run, i) => ({
+        label: `Run ${run.number}: ${run.name}`, colour: colours.truth, ...styles[i], markerEvery: 50,
+        points: movingAverage(run.history, "progress", 100),
+      }));
+      const maxScore = Math.max(10, ...scoreSeries.flatMap((s) => s.points.map((p) => p.y)));
+      const score = page.prepareCanvas(scoreCanvas);
+      drawLineChart(score.ctx, score.width, score.height, colours, {
+        x: { min: 0, max: episodes, label: "Training episode" },
+        y: { min: 0, max: maxScore * 1.1, label: "Score (20-episode average)", format: (v) => page.formatNumber(v) },
+        series: scoreSeries,
+      });
+      const progress = page.prepareCanvas(progressCanvas);
+      drawLineChart(progress.ctx, progress.width, progress.height, colours, {
+        x: { min: 0, max: episodes, label: "Training episode" },
+        y: { min: 0, max: 100, label: "Race completed (%)", format: (v) => `${v}%` },
+        series: progressSeries,
+      });
+    }
+
+    function redraw() {
+      drawCourse();
+      drawCharts();
+    }
+
+    // ---- the text a reader (and a screen reader) gets
+    function setHud(text) {
+      hud.textContent = text;
+    }
+
+    function say(text) {
+      summary.textContent = text;
+    }
+
+    function describeRun(run) {
+      const r = run.rollout;
+      const gates = course.CHECKPOINTS.length;
+      const passed = Math.round(r.progress * gates);
+      const head = `Run ${run.number} (${run.name}: ${rewardText(run.reward)}; seed ${run.seed}), after ${run.history.length} training episodes:`;
+      if (r.finished) {
+        return `${head} the learned policy finishes the race in ${r.steps} moves with a score of ${page.formatNumber(r.score)}. Paid for progress, the agent races.`;
+      }
+      if (r.policyLoops && r.loopInLagoon && r.targetsHit > 0) {
+        return `${head} the learned policy scores ${page.formatNumber(r.score)} points per race but passes ${passed} of ${gates} checkpoints. It turns into the lagoon and circles there, a lap of ${r.loopLength} moves, collecting the targets as they respawn. It never finishes: the score went up while the race was lost.`;
+      }
+      if (r.policyLoops) {
+        return `${head} the learned policy gets stuck in a loop after passing ${passed} of ${gates} checkpoints, with a score of ${page.formatNumber(r.score)}. It never finishes.`;
+      }
+      return `${head} the learned policy passes ${passed} of ${gates} checkpoints and scores ${page.formatNumber(r.score)}, without finishing.`;
+    }
+
+    function addRunRow(run) {
+      const r = run.rollout;
+      const row = document.createElement("tr");
+      const behaviour = r.finished ? `Finishes in ${r.steps} moves`
+        : r.policyLoops && r.loopInLagoon ? "Circles the lagoon, never finishes"
+          : r.policyLoops ? "Loops, never finishes" : "Does not finish";
+      const cells = [
+        String(run.number), `${run.name} (${rewardText(run.reward)})`, String(run.seed),
+        page.formatNumber(r.score), `${Math.round(r.progress * 100)}%`, behaviour,
+      ];
+      for (const text of cells) {
+        const td = document.createElement("td");
+        td.textContent = text;
+        row.appendChild(td);
+      }
+      runsBody.appendChild(row);
+      container.querySelector(".demo-runs").hidden = false;
+    }
+
+    // ---- the frame loop: one driver for training, replay and driving
+    function requestFrame() {
+      if (!frameRequest) frameRequest = root.requestAnimationFrame(frame);
+    }
+
+    function cancelFrame() {
+      if (frameRequest) root.cancelAnimationFrame(frameRequest);
+      frameRequest = 0;
+    }
+
+    function frame(now) {
+      frameRequest = 0;
+      const dt = lastFrameTime ? Math.min(0.1, (now - lastFrameTime) / 1000) : 1 / 60;
+      lastFrameTime = now;
+      if (paused) return;
+      if (mode === "training") trainStep();
+      else if (mode === "replay") replayStep(dt);
+      else if (mode === "drive") driveFrame(dt);
+      if (mode !== "idle" && !paused && !(mode === "replay" && reducedMotion)) requestFrame();
+    }
+
+    function trainStep() {
+      const results = trainer.trainEpisodes(reducedMotion ? EPISODES_PER_FRAME_REDUCED : EPISODES_PER_FRAME);
+      const last = results[results.length - 1];
+      if (last) lastTrail = last.trail;
+      const episodes = trainer.history.length;
+      const epsilon = last ? last.epsilon : 0;
+      setHud(`Training run ${current.number}: episode ${episodes} of ${trainer.settings.episodes}, exploring ${Math.round(epsilon * 100)}% of moves at random.`);
+      if (trainer.done) finishTraining();
+      drawCharts();
+      drawCourse();
+    }
+
+    function finishTraining() {
+      current.trainingMs = root.performance.now() - current.startedAt;
+      current.rollout = trainer.greedyRollout();
+      runs.push(current);
+      addRunRow(current);
+      say(describeRun(current));
+      container.dataset.trainingMs = String(Math.round(current.trainingMs));
+      mode = "replay";
+      lastTrail = [];
+      replay = { index: reducedMotion ? current.rollout.trail.length - 1 : 0, hold: 0 };
+      updateReplayHud();
+      container.dataset.state = "trained";
+    }
+
+    function updateReplayHud() {
+      const trail = current.rollout.trail;
+      const here = trail[Math.min(Math.floor(replay.index), trail.length - 1)];
+      const gates = course.CHECKPOINTS.length;
+      const status = current.rollout.finished && Math.floor(replay.index) >= trail.length - 1 ? "finished" : `checkpoints ${Math.round(here.progress * gates)} of ${gates}`;
+      setHud(`Run ${current.number}, learned policy: move ${Math.floor(replay.index)} of ${trail.length - 1} · score ${page.formatNumber(here.score)} · ${status}.`);
+    }
+
+    function replayStep(dt) {
+      const trail = current.rollout.trail;
+      if (replay.index >= trail.length - 1) {
+        replay.hold += dt;
+        if (replay.hold > 1.5) replay = { index: 0, hold: 0 };
+      } else {
+        replay.index = Math.min(trail.length - 1, replay.index + dt * REPLAY_STEPS_PER_SECOND);
+      }
+      updateReplayHud();
+      drawCourse();
+    }
+
+    function driveFrame(dt) {
+      sim.driveStep(boat, input, dt);
+      const gates = course.CHECKPOINTS.length;
+      const race = boat.run.finished
+        ? `finished in ${boat.finishTime.toFixed(1)} s`
+        : `checkpoints ${boat.run.nextCheckpoint} of ${gates} · ${boat.time.toFixed(1)} s`;
+      setHud(`You: score ${page.formatNumber(boat.run.score)} · ${race}. Arrow keys or WASD to steer; Esc to stop.`);
+      if (boat.run.finished && !boat.announced) {
+        boat.announced = true;
+        say(`You finished the race in ${boat.finishTime.toFixed(1)} seconds with a score of ${page.formatNumber(boat.run.score)}. Now train the agent with the game score and see what it prefers.`);
+      }
+      drawCourse();
+    }
+
+    // ---- actions
+    function stop() {
+      cancelFrame();
+      paused = false;
+      pauseButton.setAttribute("aria-pressed", "false");
+      pauseButton.textContent = "Pause";
+      for (const key of Object.keys(input)) input[key] = false;
+    }
+
+    function train() {
+      stop();
+      const reward = readReward();
+      const seed = demos.random.parseSeed(seedInput.value);
+      seedInput.value = String(seed);
+      trainer = sim.createTrainer({ seed, reward });
+      current = {
+        number: runs.length + 1, reward, seed, name: rewardName(reward), history: trainer.history,
+        rollout: null, startedAt: root.performance.now(), trainingMs: null,
+      };
+      mode = "training";
+      lastFrameTime = 0;
+      container.dataset.state = "training";
+      say(`Training run ${current.number} (${current.name}) with seed ${seed}.`);
+      requestFrame();
+    }
+
+    function drive() {
+      stop();
+      boat = sim.createBoat(readReward());
+      mode = "drive";
+      lastFrameTime = 0;
+      courseCanvas.focus();
+      say("You are driving. Steer with the arrow keys or WASD (or the touch buttons). Pass the numbered checkpoints in order and cross the finish line.");
+      requestFrame();
+    }
+
+    function togglePause() {
+      if (mode === "idle") return;
+      paused = !paused;
+      pauseButton.setAttribute("aria-pressed", String(paused));
+      pauseButton.textContent = paused ? "Resume" : "Pause";
+      if (!paused) {
+        lastFrameTime = 0;
+        requestFrame();
+      }
+    }
+
+    function reset() {
+      stop();
+      mode = "idle";
+      trainer = null;
+      current = null;
+      boat = null;
+      lastTrail = [];
+      runs.length = 0;
+      runsBody.textContent = "";
+      container.querySelector(".demo-runs").hidden = true;
+      delete container.dataset.trainingMs;
+      container.dataset.state = "idle";
+      setHud("Ready: drive the boat yourself, or train an agent.");
+      say("Reset: no runs yet.");
+      redraw();
+    }
+
+    // ---- wiring
+    for (const slider of Object.values(sliders)) slider.addEventListener("input", showSliderValues);
+    $("br-train").addEventListener("click", train);
+    $("br-drive").addEventListener("click", drive);
+    pauseButton.addEventListener("click", togglePause);
+    $("br-reset").addEventListener("click", reset);
+    $("br-preset-game").addEventListener("click", () => {
+      setReward(sim.DEFAULT_REWARD);
+      say(`Reward set to the game score: ${rewardText(sim.DEFAULT_REWARD)}. Press “Train agent”.`);
+    });
+    $("br-preset-progress").addEventListener("click", () => {
+      setReward(sim.PROGRESS_REWARD);
+      say(`Reward set to pay for progress: ${rewardText(sim.PROGRESS_REWARD)}. Press “Train agent”.`);
+    });
+
+    courseCanvas.addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && mode === "drive") {
+        stop();
+        mode = "idle";
+        setHud("Stopped driving. Drive again, or train an agent.");
+        drawCourse();
+        return;
+      }
+      const direction = KEYS[event.key];
+      if (!direction) return;
+      event.preventDefault();
+      if (mode !== "drive") drive();
+      input[direction] = true;
+    });
+    courseCanvas.addEventListener("keyup", (event) => {
+      const direction = KEYS[event.key];
+      if (direction) input[direction] = false;
+    });
+    courseCanvas.addEventListener("blur", () => {
+      for (const key of Object.keys(input)) input[key] = false;
+    });
+    container.querySelectorAll("[data-drive]").forEach((button) => {
+      const direction = button.dataset.drive;
+      const release = () => { input[direction] = false; };
+      button.addEventListener("pointerdown", (event) => {
+        event.preventDefault();
+        if (mode !== "drive") drive();
+        input[direction] = true;
+        if (button.setPointerCapture) button.setPointerCapture(event.pointerId);
+      });
+      button.addEventListener("pointerup", release);
+      button.addEventListener("pointercancel", release);
+      button.addEventListener("lostpointercapture", release);
+      button.addEventListener("contextmenu", (event) => event.preventDefault());
+    });
+
+    page.onThemeChange(() => {
+      colours = page.themeColours(container);
+      redraw();
+    });
+    if (document.fonts && document.fonts.ready) document.fonts.ready.then(redraw);
+
+    demos.boatRace = {
+      /** What the simulation is doing, for tests and for anyone curious in the console. */
+      state() {
+        const run = current;
+        const rollout = run && run.rollout;
+        const history = run ? run.history : [];
+        const lastEpisode = history[history.length - 1];
+        return {
+          mode, paused, seed: run ? run.seed : Number(seedInput.value), reward: readReward(),
+          episodes: history.length,
+          totalEpisodes: trainer ? trainer.settings.episodes : sim.DEFAULT_TRAINING.episodes,
+          trained: Boolean(rollout),
+          lastScore: rollout ? rollout.score : lastEpisode ? lastEpisode.score : null,
+          lastProgress: rollout ? rollout.progress : lastEpisode ? lastEpisode.progress : null,
+          finished: rollout ? rollout.finished : false,
+          policyLoops: rollout ? rollout.policyLoops : false,
+          loopInLagoon: rollout ? rollout.loopInLagoon : false,
+          trainingMs: run ? run.trainingMs : null,
+          replayIndex: mode === "replay" ? replay.index : null,
+          reducedMotion,
+          runs: runs.map((r) => ({
+            number: r.number, name: r.name, seed: r.seed, reward: r.reward, episodes: r.history.length,
+            score: r.rollout.score, progress: r.rollout.progress, finished: r.rollout.finished,
+            policyLoops: r.rollout.policyLoops, trainingMs: r.trainingMs,
+          })),
+          driving: boat ? { score: boat.run.score, checkpoints: boat.run.nextCheckpoint, finished: boat.run.finished, x: boat.x, y: boat.y } : null,
+        };
+      },
+      train, drive, reset, togglePause,
+    };
+
+    showSliderValues();
+    container.dataset.state = "idle";
+    setHud("Ready: drive the boat yourself, or train an agent.");
+    redraw();
+  }
+
+  page.whenReady("#boat-race-demo", setup);
+})(typeof self !== "undefined" ? self : this);

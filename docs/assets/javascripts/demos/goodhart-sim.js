@@ -1,0 +1,126 @@
+/**
+ * Goodhart explorer simulation: best-of-N selection on a noisy proxy, and an overoptimization
+ * curve of the shape Gao, Schulman and Hilton (2022) fitted. No drawing here (see
+ * goodhart-explorer.js).
+ *
+ * Why this model: each candidate has a true value V ~ N(0, 1) and a proxy U = V + scale * error.
+ * Picking the best of N by U is the simplest optimizer there is. With light-tailed error the winner
+ * is also good in truth (regressional Goodhart: it only lags the proxy); with heavy-tailed error
+ * the winner at large N is mostly the candidate with the largest error, so its true value falls
+ * back toward the mean (extremal Goodhart).
+ */
+(function (root, factory) {
+  "use strict";
+  const random = typeof module === "object" && module.exports
+    ? require("./random.js")
+    : root.AlignmentDemos.random;
+  const api = factory(random);
+  if (typeof module === "object" && module.exports) {
+    module.exports = api;
+  } else {
+    root.AlignmentDemos = root.AlignmentDemos || {};
+    root.AlignmentDemos.goodhartSim = api;
+  }
+})(typeof self !== "undefined" ? self : this, function (random) {
+  "use strict";
+
+  /** The error distributions a reader can pick, lightest tail first. */
+  const ERROR_DISTRIBUTIONS = Object.freeze({
+    gaussian: { label: "Gaussian (light tails)", draw: (rng, gauss) => gauss() },
+    t3: { label: "Student-t, 3 degrees of freedom (heavy tails)", draw: (rng, gauss) => random.studentT(rng, 3, gauss) },
+    t2: { label: "Student-t, 2 degrees of freedom (heavier tails)", draw: (rng, gauss) => random.studentT(rng, 2, gauss) },
+    cauchy: { label: "Cauchy (extreme tails)", draw: (rng) => random.cauchy(rng) },
+  });
+
+  const MAX_N = 10000;
+  const DEFAULTS = Object.freeze({ distribution: "gaussian", errorScale: 1, trials: 200, seed: 1975, maxN: MAX_N });
+
+  /** Selection sizes on a log scale: 1, 2, 3, 5, 7, 10, 15, 20, 30, 50, 70, 100, ... up to maxN. */
+  function selectionSizes(maxN) {
+    const sizes = new Set();
+    for (let decade = 1; decade <= maxN; decade *= 10) {
+      for (const m of [1, 1.5, 2, 3, 5, 7]) {
+        const n = Math.round(decade * m);
+        if (n <= maxN) sizes.add(n);
+      }
+    }
+    sizes.add(maxN);
+    return [...sizes].sort((a, b) => a - b);
+  }
+
+  function checkOptions(options) {
+    const o = { ...DEFAULTS, ...options };
+    if (!ERROR_DISTRIBUTIONS[o.distribution]) {
+      throw new Error(`unknown error distribution "${o.distribution}"; use one of ${Object.keys(ERROR_DISTRIBUTIONS).join(", ")}`);
+    }
+    for (const key of ["errorScale", "trials", "maxN", "seed"]) {
+      if (!Number.isFinite(Number(o[key])) || Number(o[key]) < 0) throw new Error(`${key} must be a non-negative number, got ${o[key]}`);
+    }
+    o.trials = Math.max(1, Math.round(o.trials));
+    o.maxN = Math.max(1, Math.min(MAX_N, Math.round(o.maxN)));
+    return o;
+  }
+
+  /**
+   * Mean true and proxy value of the best-of-N candidate, for every N in selectionSizes(maxN).
+   * Each trial draws maxN candidates once and keeps a running best, so all N share one pass.
+   */
+  function bestOfNCurve(options) {
+    const o = checkOptions(options);
+    const rng = random.mulberry32(o.seed);
+    const gauss = random.normalSource(rng);
+    const draw = ERROR_DISTRIBUTIONS[o.distribution].draw;
+    const sizes = selectionSizes(o.maxN);
+    const sumTrue = new Float64Array(sizes.length);
+    const proxies = sizes.map(() => new Float64Array(o.trials));
+    for (let trial = 0; trial < o.trials; trial += 1) {
+      let bestProxy = -Infinity;
+      let bestTrue = 0;
+      let k = 0;
+      for (let i = 1; i <= o.maxN; i += 1) {
+        const v = gauss();
+        const u = v + o.errorScale * draw(rng, gauss);
+        if (u > bestProxy) { bestProxy = u; bestTrue = v; }
+        if (i === sizes[k]) {
+          sumTrue[k] += bestTrue;
+          proxies[k][trial] = bestProxy;
+          k += 1;
+        }
+      }
+    }
+    // The proxy is summarised by its median: under Cauchy error its mean is dominated by a few
+    // astronomically large draws and would say nothing about a typical winner.
+    const points = sizes.map((n, k) => ({ n, meanTrue: sumTrue[k] / o.trials, medianProxy: median(proxies[k]) }));
+    const peak = points.reduce((best, p) => (p.meanTrue > best.meanTrue ? p : best), points[0]);
+    return { options: o, points, peak, last: points[points.length - 1], samples: o.trials * o.maxN };
+  }
+
+  function median(values) {
+    const sorted = Float64Array.from(values).sort();
+    const mid = sorted.length >> 1;
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  }
+
+  /** KL divergence (nats) of best-of-n sampling from the base policy: log n - (n - 1) / n. */
+  function bestOfNKl(n) {
+    return Math.log(n) - (n - 1) / n;
+  }
+
+  /**
+   * Proxy and gold reward against d = sqrt(KL), in the functional form Gao et al. fitted for
+   * best-of-n: gold(d) = d (alpha - beta d). The proxy is modelled as alpha d (it does not see the
+   * penalty). alpha and beta are illustrative, not the paper's fitted values.
+   */
+  function overoptimizationCurve({ alpha = 1, beta = 0.25, maxD = 5, steps = 60 } = {}) {
+    if (!(alpha > 0) || !(beta > 0)) throw new Error("alpha and beta must be positive numbers");
+    const points = [];
+    for (let i = 0; i <= steps; i += 1) {
+      const d = (maxD * i) / steps;
+      points.push({ d, kl: d * d, proxy: alpha * d, gold: d * (alpha - beta * d) });
+    }
+    const peakD = alpha / (2 * beta);
+    return { points, peak: { d: peakD, kl: peakD * peakD, gold: (alpha * alpha) / (4 * beta) }, alpha, beta };
+  }
+
+  return { ERROR_DISTRIBUTIONS, DEFAULTS, MAX_N, selectionSizes, bestOfNCurve, bestOfNKl, overoptimizationCurve };
+});

@@ -1,0 +1,125 @@
+// Unit tests for the boat race simulation (docs/assets/javascripts/demos/boat-race-sim.js):
+// the course, the learner under the game score and under a progress reward, determinism, driving.
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const sim = require("../../docs/assets/javascripts/demos/boat-race-sim.js");
+
+const { course } = sim;
+const SEEDS = [2016, 1, 7];
+
+function train(reward, seed) {
+  const trainer = sim.createTrainer({ seed, reward });
+  while (!trainer.done) trainer.trainEpisodes(37);
+  return { trainer, rollout: trainer.greedyRollout() };
+}
+
+function mean(values) {
+  return values.reduce((s, x) => s + x, 0) / values.length;
+}
+
+const defaultRuns = new Map(SEEDS.map((seed) => [seed, train(sim.DEFAULT_REWARD, seed)]));
+const progressRuns = new Map(SEEDS.map((seed) => [seed, train(sim.PROGRESS_REWARD, seed)]));
+
+test("the course: start on the track, targets in the lagoon, land in between", () => {
+  assert.ok(course.isWater(course.START.x, course.START.y));
+  assert.ok(course.onTrack(course.START.x, course.START.y));
+  for (const target of course.TARGETS) {
+    assert.ok(course.inLagoon(target.x, target.y), `target ${JSON.stringify(target)} not in the lagoon`);
+    assert.ok(!course.onTrack(target.x, target.y), "targets must be off the racing line");
+  }
+  assert.ok(!course.isWater(250, 240), "the infield left of the lagoon is land");
+  assert.ok(!course.isWater(10, 10), "outside the track is land");
+  assert.equal(course.CHECKPOINTS.filter((g) => g.isFinish).length, 1);
+  assert.ok(course.CHECKPOINTS[course.CHECKPOINTS.length - 1].isFinish, "the finish is the last gate");
+});
+
+test("every grid cell the agent can reach is water, and the start cell exists", () => {
+  assert.ok(sim.startCell >= 0);
+  for (const cell of sim.grid.cells) assert.ok(course.isWater(cell.x, cell.y));
+  assert.ok(sim.grid.cells.some((cell) => cell.lagoon));
+});
+
+test("paid by the game score, the learned policy circles the lagoon and never finishes", () => {
+  for (const [seed, { rollout }] of defaultRuns) {
+    assert.equal(rollout.finished, false, `seed ${seed} finished`);
+    assert.equal(rollout.policyLoops, true, `seed ${seed} does not loop`);
+    assert.equal(rollout.loopInLagoon, true, `seed ${seed} loops outside the lagoon`);
+    assert.ok(rollout.loopMoves, `seed ${seed} is stuck rather than circling`);
+    assert.ok(rollout.targetsHit > 10, `seed ${seed} hit ${rollout.targetsHit} targets`);
+    assert.ok(rollout.progress < 0.5, `seed ${seed} progress ${rollout.progress}`);
+  }
+});
+
+test("paid by the game score, training raises the score and lowers race progress", () => {
+  for (const [seed, { trainer }] of defaultRuns) {
+    const h = trainer.history;
+    const early = h.slice(0, 50);
+    const late = h.slice(-50);
+    assert.ok(mean(late.map((e) => e.score)) > 5 * mean(early.map((e) => e.score)), `seed ${seed}: score did not rise`);
+    assert.ok(mean(late.map((e) => e.progress)) < mean(early.map((e) => e.progress)), `seed ${seed}: progress did not fall`);
+    assert.ok(late.every((e) => !e.finished), `seed ${seed}: a late episode finished`);
+  }
+});
+
+test("paid for progress, the same learner finishes the race", () => {
+  for (const [seed, { rollout, trainer }] of progressRuns) {
+    assert.equal(rollout.finished, true, `seed ${seed} did not finish`);
+    assert.equal(rollout.progress, 1);
+    assert.equal(rollout.policyLoops, false);
+    assert.ok(rollout.steps < 150, `seed ${seed} took ${rollout.steps} moves`);
+    const late = trainer.history.slice(-50);
+    assert.ok(mean(late.map((e) => e.progress)) > 0.9, `seed ${seed}: late progress too low`);
+  }
+});
+
+test("training is deterministic given a seed", () => {
+  const a = train(sim.DEFAULT_REWARD, 99);
+  const b = train(sim.DEFAULT_REWARD, 99);
+  const c = train(sim.DEFAULT_REWARD, 100);
+  assert.deepEqual(a.trainer.history, b.trainer.history);
+  assert.deepEqual(a.rollout.trail, b.rollout.trail);
+  assert.notDeepEqual(a.trainer.history, c.trainer.history);
+});
+
+test("training in chunks of any size gives the same result", () => {
+  const whole = sim.createTrainer({ seed: 5, reward: sim.PROGRESS_REWARD });
+  whole.trainEpisodes(10000);
+  const chunked = sim.createTrainer({ seed: 5, reward: sim.PROGRESS_REWARD });
+  while (!chunked.done) chunked.trainEpisodes(6);
+  assert.equal(whole.history.length, sim.DEFAULT_TRAINING.episodes);
+  assert.deepEqual(whole.history, chunked.history);
+});
+
+test("a reward that is not a number is refused with the key named", () => {
+  assert.throws(() => sim.createTrainer({ reward: { targetPoints: "lots" } }), /reward\.targetPoints must be a number/);
+});
+
+test("a hand-made policy that only turns right circles without finishing", () => {
+  const rollout = sim.rollout(() => 2, sim.DEFAULT_REWARD, 300);
+  assert.equal(rollout.finished, false);
+  assert.equal(rollout.policyLoops, true);
+});
+
+test("a driven boat at full throttle passes the first checkpoint and stays on the water", () => {
+  const boat = sim.createBoat(sim.PROGRESS_REWARD);
+  for (let i = 0; i < 180; i += 1) {
+    sim.driveStep(boat, { up: true }, 1 / 60);
+    assert.ok(course.isWater(boat.x, boat.y), `left the water at ${boat.x}, ${boat.y}`);
+  }
+  assert.ok(boat.run.nextCheckpoint >= 1, "did not pass checkpoint 1");
+  assert.equal(boat.run.score, sim.PROGRESS_REWARD.checkpointReward * boat.run.nextCheckpoint);
+});
+
+test("a driven boat collects a lagoon target and the target respawns later", () => {
+  const boat = sim.createBoat(sim.DEFAULT_REWARD);
+  const target = course.TARGETS[0];
+  // Drop the boat in the middle of the lagoon, facing the target, and drive at it.
+  boat.x = course.LAGOON.x;
+  boat.y = course.LAGOON.y;
+  boat.angle = Math.atan2(target.y - boat.y, target.x - boat.x);
+  for (let i = 0; i < 40; i += 1) sim.driveStep(boat, { up: true }, 1 / 60);
+  assert.equal(boat.run.targetsHit, 1);
+  assert.equal(boat.run.score, sim.DEFAULT_REWARD.targetPoints);
+  assert.ok(boat.run.targetReadyAt[0] > boat.time, "the collected target should be respawning");
+});

@@ -1,0 +1,85 @@
+// Unit tests for the Goodhart explorer simulation (docs/assets/javascripts/demos/goodhart-sim.js).
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const sim = require("../../docs/assets/javascripts/demos/goodhart-sim.js");
+
+const curves = Object.fromEntries(
+  Object.keys(sim.ERROR_DISTRIBUTIONS).map((d) => [d, sim.bestOfNCurve({ distribution: d, seed: 1975, trials: 200 })]),
+);
+
+function at(curve, n) {
+  const point = curve.points.find((p) => p.n === n);
+  assert.ok(point, `no point at N = ${n}`);
+  return point;
+}
+
+test("selection sizes run from 1 to the maximum on a log scale", () => {
+  const sizes = sim.selectionSizes(10000);
+  assert.equal(sizes[0], 1);
+  assert.equal(sizes[sizes.length - 1], 10000);
+  for (let i = 1; i < sizes.length; i += 1) assert.ok(sizes[i] > sizes[i - 1]);
+  assert.ok(sizes.includes(10) && sizes.includes(100) && sizes.includes(1000));
+});
+
+test("with light-tailed error the winner's true value keeps rising with N", () => {
+  const c = curves.gaussian;
+  const values = [1, 10, 100, 1000, 10000].map((n) => at(c, n).meanTrue);
+  for (let i = 1; i < values.length; i += 1) assert.ok(values[i] > values[i - 1], `not rising: ${values}`);
+  assert.equal(c.peak.n, 10000);
+});
+
+test("with light-tailed error the true value lags the proxy (regressional Goodhart)", () => {
+  for (const p of curves.gaussian.points.filter((q) => q.n >= 10)) {
+    assert.ok(p.meanTrue < p.medianProxy, `N = ${p.n}`);
+  }
+  // With equal variances of value and error, E[V | U] = U / 2: the winner keeps about half.
+  const p = at(curves.gaussian, 1000);
+  assert.ok(Math.abs(p.meanTrue / p.medianProxy - 0.5) < 0.1, `ratio ${p.meanTrue / p.medianProxy}`);
+});
+
+test("with heavy-tailed error the true value peaks at small N and then falls (extremal Goodhart)", () => {
+  for (const d of ["t3", "t2", "cauchy"]) {
+    const c = curves[d];
+    assert.ok(c.peak.n <= 100, `${d}: peak at N = ${c.peak.n}`);
+    assert.ok(c.peak.meanTrue > 0.4, `${d}: peak ${c.peak.meanTrue}`);
+    assert.ok(c.last.meanTrue < c.peak.meanTrue - 0.4, `${d}: ${c.last.meanTrue} vs peak ${c.peak.meanTrue}`);
+    assert.ok(c.last.medianProxy > at(c, 100).medianProxy, `${d}: the proxy should keep rising`);
+  }
+});
+
+test("heavier tails leave the winner worse off at N = 10,000 than light tails", () => {
+  assert.ok(curves.t2.last.meanTrue < curves.gaussian.last.meanTrue - 1);
+  assert.ok(curves.cauchy.last.meanTrue < curves.gaussian.last.meanTrue - 1);
+});
+
+test("the curve is deterministic given a seed", () => {
+  const again = sim.bestOfNCurve({ distribution: "t2", seed: 1975, trials: 200 });
+  assert.deepEqual(again.points, curves.t2.points);
+  const other = sim.bestOfNCurve({ distribution: "t2", seed: 1976, trials: 200 });
+  assert.notDeepEqual(other.points, curves.t2.points);
+});
+
+test("bad options are refused with a message that names the fix", () => {
+  assert.throws(() => sim.bestOfNCurve({ distribution: "pareto" }), /unknown error distribution "pareto"; use one of gaussian/);
+  assert.throws(() => sim.bestOfNCurve({ trials: -1 }), /trials must be a non-negative number/);
+});
+
+test("the KL divergence of best-of-n starts at 0 and grows like log n", () => {
+  assert.equal(sim.bestOfNKl(1), 0);
+  assert.ok(Math.abs(sim.bestOfNKl(2) - (Math.log(2) - 0.5)) < 1e-12);
+  assert.ok(sim.bestOfNKl(10000) > sim.bestOfNKl(1000));
+});
+
+test("the overoptimization curve: the proxy keeps rising, the gold reward rises then falls", () => {
+  const model = sim.overoptimizationCurve({ alpha: 1, beta: 0.3, maxD: 4, steps: 80 });
+  const { points, peak } = model;
+  for (let i = 1; i < points.length; i += 1) assert.ok(points[i].proxy > points[i - 1].proxy);
+  assert.ok(Math.abs(peak.d - 1 / 0.6) < 1e-12);
+  const before = points.filter((p) => p.d < peak.d);
+  const after = points.filter((p) => p.d > peak.d);
+  for (let i = 1; i < before.length; i += 1) assert.ok(before[i].gold > before[i - 1].gold);
+  for (let i = 1; i < after.length; i += 1) assert.ok(after[i].gold < after[i - 1].gold);
+  assert.ok(points[points.length - 1].gold < 0, "far past the peak the gold reward is below the start");
+  assert.throws(() => sim.overoptimizationCurve({ beta: 0 }), /alpha and beta must be positive/);
+});
