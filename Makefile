@@ -7,7 +7,7 @@ MKDOCS := .venv/bin/mkdocs
 
 ## Set everything up, then build the site into site/ (strict: any warning fails).
 site: setup
-	$(MKDOCS) build --strict
+	$(PY) scripts/build.py
 
 ## Set everything up, then run every test (unit, property, build, PDF, browser, demo logic).
 test: setup-test

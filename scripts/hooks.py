@@ -1,9 +1,62 @@
-"""MkDocs hooks for Alignment Explained (placeholder until the citation hook lands)."""
+"""MkDocs hooks for Alignment Explained: pandoc-style citations from references.bib.
+
+Thin by design: each hook delegates to scripts/citations/ (its package docstring is the spec).
+
+    on_config         load and check references.bib (a bad file stops the build, listing every problem)
+    on_files          scan every page's citations; add further-reading.md and references.bib (generated)
+    on_page_markdown  citations → slots, and a References section; unknown keys stop the build
+    on_page_content   slots → citations as plain text (what the search plugin indexes)
+    on_post_page      → full citations with tooltips, References and Further reading lists
+    on_serve          watch references.bib for live reload
+    on_post_build     log (INFO) the entries no page cites; drop unused cache entries
+
+State is rebuilt in on_config because `mkdocs serve` does not re-import this module.
+"""
 from __future__ import annotations
 
-from mkdocs.structure.files import File, Files
+from typing import Any
+
+import glossary
+from citations.site import CitationSite
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+_site: CitationSite | None = None
 
 
-def on_files(files: Files, *, config) -> Files:
-    files.append(File.generated(config, "further-reading.md", content="# Further reading\n\nComing soon.\n"))
-    return files
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _site
+    _site = None
+    _site = CitationSite.from_config(config)
+    glossary.configure_hovers(config)
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    return _current().add_files(files, config)
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return _current().page_markdown(markdown, page, files)
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return glossary.tidy_hovers(_current().page_content(html, page), page.file.src_uri)
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    return _current().post_page(output, page)
+
+
+def on_serve(server: Any, *, config: MkDocsConfig, builder: Any) -> None:
+    server.watch(str(_current().bib_path))
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    _current().finish()
+
+
+def _current() -> CitationSite:
+    assert _site is not None, "on_config has not run"
+    return _site

@@ -1,0 +1,147 @@
+"""How much the citation hook adds to a build: a synthetic 100-page, 2,000-entry site built with
+and without the hook, side by side, alternating, a few times each.
+
+    python scripts/bench_citations.py [--pages 100] [--entries 2000] [--repeat 5] [--limit 1.15] [--cold]
+
+prints e.g. `citations hook overhead: 1.08x (bare 4.1 s, with hook 4.4 s)` and exits non-zero
+when the ratio of the medians is above the limit. The synthetic site is made in a temporary
+folder; nothing in the project changes.
+
+The hook keeps what it derives from references.bib and each page in `.cache/citations/`
+(see scripts/citations/cache.py), like a developer's repeated `make site` or a CI job that
+restores its cache. Those warm builds are the ones compared against the limit. `--cold`
+deletes that cache before every build with the hook instead, to show a first build's cost.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HOOK = ROOT / "scripts" / "hooks.py"
+SURNAMES = ["Amodei", "Olah", "Christiano", "Leike", "Russell", "Man{\\'e}", "Sch{\\\"o}lkopf", "Krakovna",
+            "Hubinger", "Garrabrant", "Manheim", "Irving", "Bowman", "Perez", "Ngo", "Shah", "Skalse", "Krueger"]
+GIVEN = ["Dario", "Chris", "Paul", "Jan", "Stuart", "Dan", "Bernhard", "Victoria", "Evan", "Scott"]
+WORDS = ("reward model proxy objective agent policy oversight feedback learning specification "
+         "gaming alignment preference human value training signal measure target").split()
+KINDS = ["paper", "paper", "paper", "book", "article", "video"]
+EXTENSIONS = """\
+markdown_extensions:
+  - abbr
+  - admonition
+  - attr_list
+  - footnotes
+  - md_in_html
+  - tables
+  - toc:
+      permalink: true
+  - pymdownx.details
+  - pymdownx.highlight:
+      use_pygments: true
+  - pymdownx.superfences
+"""
+
+
+def synthetic_bib(entries: int, rng: random.Random) -> str:
+    """`entries` plausible BibTeX entries; about one in five uses LaTeX accents or braces."""
+    blocks = []
+    for n in range(entries):
+        authors = " and ".join(f"{rng.choice(SURNAMES)}, {rng.choice(GIVEN)}" for _ in range(rng.randint(1, 8)))
+        title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(4, 10))).capitalize()
+        if n % 5 == 0:
+            title = "{" + title + "} -- {AI}"
+        kind = rng.choice(KINDS)
+        year = "" if kind == "video" and n % 3 == 0 else f"  year = {{{rng.randint(1950, 2024)}}},\n"
+        blocks.append(
+            f"@misc{{key{n:04d},\n  author = {{{authors}}},\n  title = {{{title}}},\n{year}"
+            f"  howpublished = {{arXiv preprint}},\n  eprint = {{{2000 + n % 400}.{n:05d}}},\n"
+            f"  archiveprefix = {{arXiv}},\n  kind = {{{kind}}},\n"
+            f"  annote = {{Why read it: {' '.join(rng.choice(WORDS) for _ in range(14))}.}}\n}}\n"
+        )
+    return "\n".join(blocks)
+
+
+def synthetic_page(index: int, entries: int, rng: random.Random) -> str:
+    """A chapter-sized page (about 2,500 words): headings, prose with about 35 cited works (a
+    real chapter of this site cites 15 to 30), code blocks, admonitions."""
+    def key() -> str:
+        return f"key{rng.randrange(entries):04d}"
+
+    parts = [f"# Chapter {index}\n"]
+    for section in range(6):
+        parts.append(f"## Section {section}\n")
+        for _ in range(4):
+            sentences = []
+            for _ in range(6):
+                words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 16)))
+                citation = rng.choice(["", "", "", "", "", "", "", f" [@{key()}]", f" [see @{key()}, p. 3]",
+                                       f" [@{key()}; @{key()}]", f" as @{key()} argued", f" [-@{key()}]"])
+                sentences.append(f"{words.capitalize()}{citation}.")
+            parts.append(" ".join(sentences) + "\n")
+        parts.append("```python\nreward = measure(state)  # not @key0001\n```\n")
+        parts.append('!!! note "Aside"\n\n    An aside with `inline @code` and mail ann@example.org.\n')
+    return "\n".join(parts)
+
+
+def make_site(folder: Path, pages: int, entries: int) -> None:
+    rng = random.Random(20261123)
+    docs = folder / "docs"
+    docs.mkdir()
+    (folder / "references.bib").write_text(synthetic_bib(entries, rng), encoding="utf-8")
+    for n in range(pages):
+        (docs / ("index.md" if n == 0 else f"page-{n:03d}.md")).write_text(synthetic_page(n, entries, rng), encoding="utf-8")
+    common = "site_name: Bench\nuse_directory_urls: false\ntheme:\n  name: material\nplugins:\n  - search\n" + EXTENSIONS
+    (folder / "bare.yml").write_text(common, encoding="utf-8")
+    (folder / "hook.yml").write_text(common + f"hooks:\n  - {HOOK}\n", encoding="utf-8")
+
+
+def timed_build(folder: Path, config: str) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(folder / config), "-d", str(folder / f"site-{config}")]
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode:
+        raise SystemExit(f"build with {config} failed:\n{result.stdout}{result.stderr}")
+    return elapsed
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pages", type=int, default=100)
+    parser.add_argument("--entries", type=int, default=2000)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--limit", type=float, default=1.15)
+    parser.add_argument("--cold", action="store_true", help="clear the hook's cache before each build")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="bench-citations-") as tmp:
+        folder = Path(tmp)
+        make_site(folder, args.pages, args.entries)
+        timed_build(folder, "bare.yml")  # warm the file cache and bytecode once, untimed
+        timed_build(folder, "hook.yml")
+        bare, hooked = [], []
+        for _ in range(args.repeat):
+            bare.append(timed_build(folder, "bare.yml"))
+            if args.cold:
+                shutil.rmtree(folder / ".cache", ignore_errors=True)
+            hooked.append(timed_build(folder, "hook.yml"))
+    bare_time, hook_time = statistics.median(bare), statistics.median(hooked)
+    ratio = hook_time / bare_time
+    print(f"citations hook overhead: {ratio:.2f}x (bare {bare_time:.1f} s, with hook {hook_time:.1f} s; "
+          f"{args.pages} pages, {args.entries} entries, median of {args.repeat}, {'cold' if args.cold else 'warm'} cache)")
+    if ratio > args.limit:
+        print(f"over the limit of {args.limit:.2f}x", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

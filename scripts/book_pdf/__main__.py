@@ -1,0 +1,37 @@
+"""Command line: `python -m book_pdf --site-dir site [--out FILE] [--paper a4|letter] [--zip]`
+(with PYTHONPATH=scripts). Problems are printed one per line, never as a traceback."""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from . import BookError, build_book, build_offline_zip
+from .render import PAPER_SIZES
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m book_pdf", description=__doc__)
+    parser.add_argument("--site-dir", type=Path, default=Path("site"), help="the built site (default: site)")
+    parser.add_argument("--out", type=Path, help="PDF path (default: <site-dir>/alignment-explained.pdf)")
+    parser.add_argument("--paper", choices=sorted(PAPER_SIZES), default="a4")
+    parser.add_argument("--version", help="version on the cover (default: git describe)")
+    parser.add_argument("--zip", action="store_true", help="then also write the offline zip")
+    args = parser.parse_args(argv)
+    start = time.perf_counter()
+    try:
+        pdf = build_book(args.site_dir, args.out, paper=args.paper, version=args.version)
+    except BookError as error:
+        print(f"book_pdf: the book was not made ({len(error.problems)} problem(s)):", file=sys.stderr)
+        for problem in error.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    print(f"book_pdf: wrote {pdf} in {time.perf_counter() - start:.1f} s")
+    if args.zip:
+        print(f"book_pdf: wrote {build_offline_zip(args.site_dir)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,218 @@
+"""Turn one built page into one chapter of the book.
+
+Only the page's article (`article.md-content__inner`) is kept: Material's page chrome (header,
+sidebars, flex layout) is never rendered, which is what makes WeasyPrint lose nothing.
+Then, in order: drop what only makes sense on screen, take out the page's References section
+(its entries go to the one bibliography), give every id a chapter prefix so ids stay unique in
+one book, and rewrite links so they point inside the book (or to the web, for the live demos).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from posixpath import dirname, join, normpath
+from urllib.parse import urldefrag, urlsplit
+
+from . import htmltree as ht
+from .htmltree import Element
+from .nav import NavPage
+from .problems import Problem
+
+ARTICLE_START = '<article class="md-content__inner'
+REFERENCES_ID = "references"
+REF_PREFIX = "ref-"
+BIB_PREFIX = "bib-"
+# Hover boxes (role="tooltip", e.g. the citation hook's full reference) repeat what the
+# bibliography says; permalinks, edit buttons and live demos only work on screen.
+SCREEN_ONLY_CLASSES = {"headerlink", "md-content__button", "md-source-file", "md-tags", "demo-live"}
+SCREEN_ONLY_TAGS = {"script", "noscript", "template", "style", "button", "input", "iframe"}
+
+
+@dataclass
+class Chapter:
+    """A page ready for the book: its <section>, its title and h2 sections, and the reference
+    entries its References section held (key -> <li>), for the bibliography."""
+
+    page: NavPage
+    title: str
+    section: Element
+    references: dict[str, Element] = field(default_factory=dict)
+    citations: list[str] = field(default_factory=list)
+
+    @property
+    def slug(self) -> str:
+        return self.page.slug
+
+
+def read_chapter(site_dir: Path, page: NavPage, problems: list[Problem]) -> Chapter | None:
+    """Extract and clean one page's article; problems are appended, None if unusable."""
+    path = site_dir / page.path
+    if not path.is_file():
+        problems.append(Problem(str(path), f"nav page '{page.title}' was not built"))
+        return None
+    article = ht.parse_element_source(path, ARTICLE_START, "</article>")
+    if article is None or not _is_article(article):
+        problems.append(Problem(str(path), "no <article class='md-content__inner'> (not a Material page?)"))
+        return None
+    ht.remove_where(article, _is_screen_only)
+    references = _take_references(article)
+    h1 = next((h for h in ht.walk_headings(article) if h.tag == "h1"), None)
+    title = ht.text_of(h1) if h1 is not None else page.title
+    section = ht.Element("section", {"class": "chapter", "id": page.slug, "data-page": page.path})
+    section.text = article.text
+    section.extend(list(article))
+    if h1 is None:
+        h1 = ht.Element("h1")
+        h1.text = title
+        section.insert(0, h1)
+    h1.set("class", (h1.get("class", "") + " chapter-title").strip())   # running head, bookmark
+    return Chapter(page, title, section, references)
+
+
+def link_chapters(chapters: list[Chapter], site_dir: Path, site_url: str | None,
+                  known_keys: set[str], problems: list[Problem]) -> None:
+    """Prefix ids and rewrite every link and image of every chapter to work inside one book."""
+    slug_of = {c.page.path: c.slug for c in chapters}
+    ids_of = {c.slug: {el.get("id") for el in c.section.iter() if el.get("id")} for c in chapters}
+    for chapter in chapters:
+        _prefix_ids(chapter)
+        _rewrite_links(chapter, slug_of, ids_of, site_url, known_keys, problems, site_dir)
+        _rewrite_images(chapter, site_dir)
+        _caption_demos(chapter, site_url)
+
+
+def _is_article(el: Element) -> bool:
+    return el.tag == "article" and ht.has_class(el, "md-content__inner")
+
+
+def _is_screen_only(el: Element) -> bool:
+    if not isinstance(el.tag, str):   # comments: never shown, but ElementTree yields their text
+        return True
+    return (el.tag in SCREEN_ONLY_TAGS or el.get("hidden") is not None or el.get("role") == "tooltip"
+            or bool(ht.classes(el) & SCREEN_ONLY_CLASSES))
+
+
+def _has_reference(el: Element) -> bool:
+    return any((d.get("id") or "").startswith(REF_PREFIX) for d in el.iter())
+
+
+def _take_references(article: Element) -> dict[str, Element]:
+    """Remove the page's References section; return its entries by citation key.
+
+    The section is either a container with id "references", or a heading with that id
+    followed by the list(s) of entries (whatever follows and holds no entry, e.g. footnotes,
+    stays).
+    """
+    parent_of = ht.parents(article)
+    marker = ht.find_first(article, lambda el: el.get("id") == REFERENCES_ID)
+    removed: list[Element] = []
+    if marker is not None:
+        parent = parent_of[marker]
+        if marker.tag in ht.HEADINGS:
+            siblings = list(parent)
+            following = siblings[siblings.index(marker) + 1:]
+            removed.append(marker)
+            for sibling in following:
+                if sibling.tag in ht.HEADINGS or not _has_reference(sibling):
+                    break
+                removed.append(sibling)
+        else:
+            removed.append(marker)
+        for el in removed:
+            ht.remove(parent, el)
+    entries: dict[str, Element] = {}
+    for el in removed:
+        for entry in el.iter():
+            entry_id = entry.get("id") or ""
+            if entry_id.startswith(REF_PREFIX):
+                entries[entry_id.removeprefix(REF_PREFIX)] = entry
+    return entries
+
+
+def _prefix_ids(chapter: Chapter) -> None:
+    for el in chapter.section.iter():
+        if el is not chapter.section and el.get("id"):
+            el.set("id", f"{chapter.slug}--{el.get('id')}")
+
+
+def _rewrite_links(chapter: Chapter, slug_of: dict[str, str], ids_of: dict[str, set[str]],
+                   site_url: str | None, known_keys: set[str], problems: list[Problem],
+                   site_dir: Path) -> None:
+    for key, entry in chapter.references.items():   # "In Further reading" and similar links
+        entry_parents = ht.parents(entry)
+        for link in [el for el in entry.iter("a") if el.get("href") is not None]:
+            new = resolve_href(link.get("href", ""), chapter.page.path, chapter.slug, slug_of, ids_of, site_url)
+            if new is None:
+                ht.unwrap(entry_parents[link], link)
+            else:
+                link.set("href", new)
+    parent_of = ht.parents(chapter.section)
+    for link in [el for el in chapter.section.iter() if el.tag == "a" and el.get("href") is not None]:
+        href = link.get("href", "")
+        if href.startswith("#" + REF_PREFIX):
+            key = href.removeprefix("#" + REF_PREFIX)
+            chapter.citations.append(key)
+            if key not in known_keys:
+                problems.append(Problem(str(site_dir / chapter.page.path),
+                                        f"citation '{key}' has no entry in any References section"))
+            link.set("href", f"#{BIB_PREFIX}{key}")
+            continue
+        new = resolve_href(href, chapter.page.path, chapter.slug, slug_of, ids_of, site_url)
+        if new is None:
+            ht.unwrap(parent_of[link], link)
+        else:
+            link.set("href", new)
+
+
+def resolve_href(href: str, page_path: str, page_slug: str, slug_of: dict[str, str],
+                 ids_of: dict[str, set[str]], site_url: str | None) -> str | None:
+    """Where a link of a built page points in the book; None when it has no target in print.
+
+    Same-page and cross-page links become book anchors; links to other site files (assets,
+    pages outside the nav) become web addresses when the site's URL is known.
+    """
+    parts = urlsplit(href)
+    if parts.scheme or href.startswith("//"):
+        return href
+    target, fragment = urldefrag(href)
+    if not target:
+        return f"#{page_slug}--{fragment}" if fragment in ids_of.get(page_slug, ()) else f"#{page_slug}"
+    path = normpath(join(dirname(page_path), target))
+    if path in slug_of:
+        slug = slug_of[path]
+        return f"#{slug}--{fragment}" if fragment in ids_of.get(slug, ()) else f"#{slug}"
+    if site_url and not path.startswith(".."):
+        return site_url.rstrip("/") + "/" + path + (f"#{fragment}" if fragment else "")
+    return None
+
+
+def _rewrite_images(chapter: Chapter, site_dir: Path) -> None:
+    """Image sources as file URIs, so they resolve from the one book file wherever it lives."""
+    page_dir = (site_dir / chapter.page.path).parent
+    for img in chapter.section.iter("img"):
+        src = img.get("src", "")
+        if src and not urlsplit(src).scheme:
+            img.set("src", (page_dir / src).resolve().as_uri())
+        img.attrib.pop("srcset", None)
+        img.attrib.pop("loading", None)
+
+
+def _caption_demos(chapter: Chapter, site_url: str | None) -> None:
+    """Each demo's static figure says where its live, interactive version is."""
+    live = (site_url.rstrip("/") + "/" + chapter.page.path) if site_url else chapter.page.path
+    for figure in [el for el in chapter.section.iter("figure") if ht.has_class(el, "demo-static")]:
+        caption = figure.find("figcaption")
+        if caption is None:
+            caption = ht.Element("figcaption")
+            figure.append(caption)
+        note = ht.Element("span", {"class": "demo-live-url"})
+        note.text = "Interactive version: "
+        if site_url:
+            anchor = ht.Element("a", {"href": live})
+            anchor.text = live
+            note.append(anchor)
+        else:
+            code = ht.Element("span", {"class": "url"})
+            code.text = f"{live} on the website or in the offline copy"
+            note.append(code)
+        caption.append(note)

@@ -1,0 +1,74 @@
+"""What the cover and the PDF's document information say: title, subtitle, author, language,
+keywords, the site's URL, the version and the build date.
+
+All of it is read from the built home page (so mkdocs.yml stays the one place it is written),
+except the version (git) and the date (today, or SOURCE_DATE_EPOCH for reproducible builds).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import htmltree as ht
+from .htmltree import Element
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class BookInfo:
+    title: str
+    subtitle: str
+    author: str
+    language: str
+    keywords: str
+    site_url: str | None
+    version: str
+    date: dt.date
+
+    @property
+    def date_text(self) -> str:
+        return f"{self.date.day} {self.date:%B %Y}"
+
+
+def read_book_info(site_dir: Path, version: str | None = None, date: dt.date | None = None) -> BookInfo:
+    home = ht.parse_file(site_dir / "index.html")
+    logo = ht.find_first(home, lambda el: el.tag == "a" and ht.has_class(el, "md-logo"))
+    title_el = home.find("head/title")
+    title = (logo.get("title") if logo is not None else None) or (ht.text_of(title_el) if title_el is not None else "Book")
+    canonical = ht.find_first(home, lambda el: el.tag == "link" and el.get("rel") == "canonical")
+    return BookInfo(
+        title=title,
+        subtitle=_meta(home, "description"),
+        author=_meta(home, "author"),
+        language=home.get("lang", "en"),
+        keywords=_meta(home, "keywords"),
+        site_url=canonical.get("href") if canonical is not None else None,
+        version=version or git_version(),
+        date=date or build_date(),
+    )
+
+
+def git_version() -> str:
+    """`git describe --always --tags --dirty` of the project, or "unversioned" outside git."""
+    try:
+        result = subprocess.run(["git", "describe", "--always", "--tags", "--dirty"], cwd=ROOT,
+                                capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return "unversioned"
+    return result.stdout.strip() if result.returncode == 0 and result.stdout.strip() else "unversioned"
+
+
+def build_date() -> dt.date:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+    return dt.date.today()
+
+
+def _meta(root: Element, name: str) -> str:
+    el = ht.find_first(root, lambda e: e.tag == "meta" and e.get("name") == name)
+    return el.get("content", "") if el is not None else ""

@@ -1,0 +1,45 @@
+"""The book from a built site, step by step: nav -> chapters -> links -> bibliography -> HTML -> PDF."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .assemble import assemble_book
+from .bibliography import collect_entries
+from .chapter import link_chapters, read_chapter
+from .metadata import read_book_info
+from .nav import read_nav
+from .problems import BookError, Problem
+from .render import PAPER_SIZES, render_pdf
+
+PDF_NAME = "alignment-explained.pdf"
+
+
+def book_html(site_dir: Path, *, version: str | None = None, date: dt.date | None = None) -> str:
+    """The whole book as one HTML document (what render_pdf prints); BookError lists problems."""
+    site_dir = Path(site_dir).resolve()
+    problems: list[Problem] = []
+    nav = read_nav(site_dir)          # first: it says clearly when site_dir is not a built site
+    info = read_book_info(site_dir, version=version, date=date)
+    chapters = [c for page in nav if (c := read_chapter(site_dir, page, problems))]
+    known_keys = {key for c in chapters for key in c.references}
+    link_chapters(chapters, site_dir, info.site_url, known_keys, problems)
+    if problems:
+        raise BookError(problems)
+    return assemble_book(info, chapters, collect_entries(chapters))
+
+
+def build_book(site_dir: Path, out: Path | None = None, *, paper: str = "a4",
+               version: str | None = None, date: dt.date | None = None) -> Path:
+    """Write the book PDF (default: <site_dir>/alignment-explained.pdf) and return its path.
+
+    paper is "a4" or "letter"; version defaults to `git describe`, date to today.
+    """
+    site_dir = Path(site_dir).resolve()
+    if paper not in PAPER_SIZES:
+        raise BookError([Problem("--paper", f"unknown paper '{paper}': use one of {', '.join(PAPER_SIZES)}")])
+    out = Path(out) if out else site_dir / PDF_NAME
+    html = book_html(site_dir, version=version, date=date)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    render_pdf(html, site_dir, out, paper)
+    return out

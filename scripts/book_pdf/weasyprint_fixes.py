@@ -1,0 +1,46 @@
+"""A workaround for a WeasyPrint line-breaking bug that leaves one word alone on a line.
+
+The bug (WeasyPrint 70.0): a run of text that ends with a space right before an inline element
+(a citation, a link, an <em>) is measured *with* that trailing space, while Pango, which breaks
+the line, ignores it. When the run fits only without its space, WeasyPrint concludes the run
+cannot fit, and its fallback puts just the run's first word on the line:
+
+    ...the goal is shared. One influential
+    research
+    agenda defines the problem as ... (Leike et al., 2018)
+
+The fix retries such a run without its trailing spaces: if that fits, the whole run stays on the
+line (the space disappears at the line end, as it should) and the inline element that follows
+moves to the next line, which WeasyPrint already handles. Applied only to the WeasyPrint
+versions it was checked against; tests/test_pdf.py has the failing case.
+"""
+from __future__ import annotations
+
+import weasyprint
+import weasyprint.layout.inline as inline_layout
+
+CHECKED_VERSIONS = ("70.",)
+_original_split_first_line = inline_layout.split_first_line
+
+
+def split_first_line_ignoring_trailing_space(text, style, context, max_width, justification_spacing,
+                                             is_line_start=True, minimum=False):
+    result = _original_split_first_line(text, style, context, max_width, justification_spacing,
+                                        is_line_start, minimum)
+    stripped = text.rstrip(" ")
+    if result[2] is None or max_width is None or not stripped or stripped == text:
+        return result
+    without_space = _original_split_first_line(stripped, style, context, max_width,
+                                               justification_spacing, is_line_start, minimum)
+    if without_space[2] is not None:
+        return result                 # a genuine break inside the run
+    return _original_split_first_line(text, style, context, None, justification_spacing,
+                                      is_line_start, minimum)
+
+
+def apply() -> bool:
+    """Install the workaround once; False when this WeasyPrint version was not checked."""
+    if not weasyprint.__version__.startswith(CHECKED_VERSIONS):
+        return False
+    inline_layout.split_first_line = split_first_line_ignoring_trailing_space
+    return True

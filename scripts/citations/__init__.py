@@ -1,0 +1,30 @@
+"""Pandoc-style citations for MkDocs, from one BibTeX file (references.bib next to mkdocs.yml).
+
+Write, in any chapter:
+
+    Reward models can be gamed [@gao2023scaling, p. 4].
+    [see @russell2019human, ch. 3] · [@amodei2016concrete; @bai2022constitutional] · [-@russell2019human]
+    @russell2019human argues that ...
+
+and get "(Gao et al., 2023, p. 4)", "(see Russell, 2019, ch. 3)", "(Amodei et al., 2016; Bai
+et al., 2022)", "(2019)" and "Russell (2019) argues that ...": each work a link to the page's
+References list, with the full reference in a tooltip on hover and keyboard focus. Every page
+that cites gets a "References" section; the site gets a generated Further reading page and a
+downloadable references.bib.
+
+Bad input stops the build with located messages, e.g.
+
+    docs/rlhf.md:42:17: unknown citation key 'christiano2017' (did you mean 'christiano2017deep'?)
+    references.bib:40: duplicate key 'x' (first defined at line 12)
+
+Modules, one job each: syntax (find citations, code-aware), bibliography (load and check the
+.bib), latex (LaTeX → Unicode, only where needed), names and labels (author–year labels with
+site-wide 2016a/2016b), render (inline HTML, References), further_reading (the generated page),
+diagnostics (errors as located values), cache (reuse of parsed and rendered results, by content
+hash, in memory and in .cache/citations/), site (per-build state used by scripts/hooks.py).
+HTML comes from the Jinja templates in overrides/partials/citations/; the tooltip and list
+styles are in docs/assets/stylesheets/citations.css.
+
+Tests: tests/test_citations_*.py (golden files in tests/golden/citations/, regenerate with
+UPDATE_GOLDEN=1), tests/test_site_build.py; speed: `python scripts/bench_citations.py`.
+"""

@@ -1,0 +1,194 @@
+"""A disk cache of the prepared bibliography, so a fresh `mkdocs build` skips parsing and
+formatting references.bib when neither it nor the citation templates changed.
+
+Parsing 2,000 entries with bibtexparser and formatting them takes a few tenths of a second,
+which is most of what the citation hook adds to a build. The cache lives where Material for
+MkDocs keeps its own plugin caches, `.cache/` next to mkdocs.yml (never in docs/), in one file
+named by a hash of everything it depends on: the .bib bytes, the reference template's source,
+this package's source code and the parser versions (so editing any of them invalidates it). Any problem with the cache (unreadable, corrupt,
+read-only folder) only means it is rebuilt or not kept; the build never depends on it.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from importlib.metadata import version
+from pathlib import Path
+
+import jinja2
+
+from .bibliography import Bibliography, load_bibliography
+from .render import REFERENCE_TEMPLATE, Prepared, Styler
+
+CACHE_FORMAT = "citations-cache-1"
+CACHE_FOLDER = Path(".cache") / "citations"
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def cache_key(content: bytes, env: jinja2.Environment, templates: list[str]) -> str:
+    digest = hashlib.sha256()
+    for part in (CACHE_FORMAT, version("bibtexparser"), version("pylatexenc"), version("jinja2")):
+        digest.update(part.encode() + b"\0")
+    digest.update(content)
+    for module in sorted(PACKAGE_DIR.glob("*.py")):
+        digest.update(b"\0" + module.read_bytes())
+    for name in templates:
+        source, _filename, _uptodate = env.loader.get_source(env, name)  # type: ignore[union-attr]
+        digest.update(b"\0" + name.encode() + b"\0" + source.encode())
+    return digest.hexdigest()
+
+
+def load(folder: Path, key: str) -> tuple[Bibliography, Prepared] | None:
+    try:
+        with (folder / f"{key}.pickle").open("rb") as stream:
+            bibliography, prepared = pickle.load(stream)
+    except FileNotFoundError:
+        return None
+    except Exception:  # noqa: BLE001 - a broken cache file is simply rebuilt
+        return None
+    if not isinstance(bibliography, Bibliography) or not isinstance(prepared, Prepared):
+        return None
+    return bibliography, prepared
+
+
+def store(folder: Path, key: str, bibliography: Bibliography, prepared: Prepared) -> None:
+    """Write atomically and keep only this version; failing to write is not an error."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump((bibliography, prepared), stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, folder / f"{key}.pickle")
+        for old in folder.glob("*.pickle"):
+            if old.name != f"{key}.pickle":
+                old.unlink(missing_ok=True)
+    except OSError:
+        return
+
+
+_MEMORY: dict[str, tuple[Bibliography, Prepared]] = {}
+
+
+class BibliographySource:
+    """references.bib for one build. Checked up front; parsed and formatted only when a page
+    or Further reading actually needs it (a build whose results are all cached never does).
+
+    A file with problems is parsed at once (never cached) and its `diagnostics` are set, for
+    the caller to fail on. `key` identifies the prepared data ("" when the file is unreadable).
+    """
+
+    def __init__(self, bib_path: Path, display_name: str, env: jinja2.Environment, project_dir: Path) -> None:
+        self.bib_path, self.display_name, self.env = bib_path, display_name, env
+        self.folder = project_dir / CACHE_FOLDER
+        self._loaded: tuple[Bibliography, Styler] | None = None
+        try:
+            self.content = bib_path.read_bytes()
+        except OSError:
+            self.content, self.key = b"", ""
+            self._parse()
+            return
+        self.key = cache_key(self.content, env, [REFERENCE_TEMPLATE])
+        if self.key not in _MEMORY and not (self.folder / f"{self.key}.pickle").exists():
+            self._parse()
+
+    @property
+    def diagnostics(self) -> tuple:
+        return self._loaded[0].diagnostics if self._loaded else ()
+
+    @property
+    def bibliography(self) -> Bibliography:
+        return self._load()[0]
+
+    @property
+    def styler(self) -> Styler:
+        return self._load()[1]
+
+    def _load(self) -> tuple[Bibliography, Styler]:
+        if self._loaded is None:
+            found = _MEMORY.get(self.key) or load(self.folder, self.key)
+            if found is None:
+                return self._parse()
+            _MEMORY.clear()
+            _MEMORY[self.key] = found
+            self._loaded = (found[0], Styler(found[0], self.env, found[1]))
+        return self._loaded
+
+    def _parse(self) -> tuple[Bibliography, Styler]:
+        bibliography = load_bibliography(self.bib_path, self.display_name)
+        styler = Styler(bibliography, self.env)
+        if not bibliography.diagnostics and self.key:
+            prepared = styler.prepare_all()
+            store(self.folder, self.key, bibliography, prepared)
+            _MEMORY.clear()
+            _MEMORY[self.key] = (bibliography, prepared)
+        self._loaded = (bibliography, styler)
+        return self._loaded
+
+
+class ResultCache:
+    """Results of the citation pass (a page's RenderedPage, the Further reading page), kept on
+    disk and in memory by a hash of all their inputs: the prepared bibliography's key, the
+    templates they use, and the caller's own inputs (the page's Markdown, its path, ...).
+
+    A page whose Markdown, bibliography and templates did not change is not rendered again,
+    neither by the next `mkdocs build` nor by the next `serve` rebuild. `prune()` (after a
+    successful build) deletes the results no page used.
+    """
+
+    _memory: dict[str, object] = {}
+
+    def __init__(self, project_dir: Path, base_key: str, env: jinja2.Environment, templates: list[str]) -> None:
+        self.folder = project_dir / CACHE_FOLDER / "results"
+        self.enabled = bool(base_key)
+        digest = hashlib.sha256(base_key.encode())
+        for name in templates:
+            source, _filename, _uptodate = env.loader.get_source(env, name)  # type: ignore[union-attr]
+            digest.update(b"\0" + source.encode())
+        self.base = digest.hexdigest()
+        self.used: set[str] = set()
+
+    def key(self, *parts: str) -> str:
+        digest = hashlib.sha256(self.base.encode())
+        for part in parts:
+            digest.update(b"\0" + part.encode())
+        return digest.hexdigest()
+
+    def get(self, key: str) -> object | None:
+        if not self.enabled:
+            return None
+        self.used.add(key)
+        if key in self._memory:
+            return self._memory[key]
+        try:
+            with (self.folder / f"{key}.pickle").open("rb") as stream:
+                value = pickle.load(stream)
+        except Exception:  # noqa: BLE001 - missing or broken: compute it again
+            return None
+        self._memory[key] = value
+        return value
+
+    def put(self, key: str, value: object) -> None:
+        if not self.enabled:
+            return
+        self.used.add(key)
+        self._memory[key] = value
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+            with os.fdopen(handle, "wb") as stream:
+                pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self.folder / f"{key}.pickle")
+        except OSError:
+            return
+
+    def prune(self) -> None:
+        for key in [k for k in self._memory if k not in self.used]:
+            del self._memory[key]
+        try:
+            for path in self.folder.glob("*.pickle"):
+                if path.stem not in self.used:
+                    path.unlink(missing_ok=True)
+        except OSError:
+            return

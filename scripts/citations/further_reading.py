@@ -1,0 +1,143 @@
+"""The generated Further reading page, and the site-wide scan of who cites what.
+
+Further reading lists every entry of references.bib, grouped by `kind` (Papers, Books,
+Articles and posts, Videos), each with its annotation, a stable anchor (`#amodei2016concrete`)
+and "Cited in:" links to every chapter that cites it, in navigation order. Those links need
+every page's citations before any page is rendered, so `scan_sources` reads all Markdown
+sources once in `on_files` (cheap: a regex pass per file) and takes each page's title the way
+MkDocs will (nav title, else front-matter `title`, else the first `# ` heading).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from markupsafe import Markup
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+from mkdocs.utils.meta import get_data
+
+from .bibliography import KINDS
+from .render import ReferenceView, Styler
+from .syntax import cited_keys
+
+FURTHER_READING_URI = "further-reading.md"
+BIB_URI = "references.bib"
+TEMPLATE = "partials/citations/further-reading.md"
+GROUP_TEMPLATE = "partials/citations/further-reading-group.html"
+FIRST_HEADING = re.compile(r"(?m)^\#[ \t]+(?P<title>.+?)[ \t#]*$")
+
+
+@dataclass(frozen=True)
+class SourcePage:
+    """A documentation page as the pre-scan sees it."""
+
+    src_uri: str
+    url: str
+    title: str
+    keys: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class PageLink:
+    title: str
+    href: str
+
+
+@dataclass(frozen=True)
+class EntryView:
+    reference: ReferenceView
+    html: Markup
+    cited_in: tuple[PageLink, ...]
+
+
+@dataclass(frozen=True)
+class Group:
+    title: str
+    entries: tuple[EntryView, ...]
+
+
+def nav_titles(nav: object) -> dict[str, str]:
+    """{src_uri: title} for pages the mkdocs.yml `nav` names explicitly, in nav order."""
+    found: dict[str, str] = {}
+
+    def walk(item: object, title: str | None = None) -> None:
+        if isinstance(item, str):
+            if "://" not in item:  # external links in the nav are not pages
+                found.setdefault(item, title or "")
+        elif isinstance(item, list):
+            for child in item:
+                walk(child)
+        elif isinstance(item, dict):
+            for key, value in item.items():
+                walk(value, key if isinstance(value, str) else None)
+
+    walk(nav or [])
+    return found
+
+
+def scan_sources(
+    files: Iterable[File], nav: object, keys_of: Callable[[str], tuple[str, ...]] | None = None,
+) -> list[SourcePage]:
+    """Every Markdown page with its citations, in nav order (pages outside the nav last).
+
+    `keys_of(body)` gives the keys a page cites (default: scan it; the hook passes a cached scan).
+    """
+    keys_of = keys_of or (lambda body: tuple(cited_keys(body)))
+    titles = nav_titles(nav)
+    order = {uri: index for index, uri in enumerate(titles)}
+    pages = []
+    for file in files:
+        if not file.src_uri.endswith(".md") or file.src_uri == FURTHER_READING_URI:
+            continue
+        source = file.content_string
+        body, meta = get_data(source)
+        heading = FIRST_HEADING.search(body)
+        title = titles.get(file.src_uri) or str(meta.get("title") or "") or (
+            heading.group("title").strip() if heading else PurePosixPath(file.src_uri).stem)
+        pages.append(SourcePage(file.src_uri, file.url, title, keys_of(body)))
+    pages.sort(key=lambda p: (order.get(p.src_uri, len(order)), p.src_uri))
+    return pages
+
+
+def citing_pages(pages: Sequence[SourcePage]) -> dict[str, list[SourcePage]]:
+    """{key: pages citing it}, each page once, in nav order."""
+    index: dict[str, list[SourcePage]] = {}
+    for page in pages:
+        for key in dict.fromkeys(page.keys):
+            index.setdefault(key, []).append(page)
+    return index
+
+
+def further_reading_page(
+    styler: Styler, pages: Sequence[SourcePage], *, page_url: str = "further-reading.html",
+    bib_url: str = BIB_URI,
+) -> tuple[str, list[str]]:
+    """The Further reading page: its Markdown (one late slot per group) and the slots' HTML."""
+    cited = citing_pages(pages)
+    groups = []
+    group_template = styler.env.get_template(GROUP_TEMPLATE)
+    slots = []
+    for kind, title in KINDS.items():
+        keys = [key for key, entry in styler.bibliography.entries.items() if entry.kind == kind]
+        entries = [
+            EntryView(
+                styler.view(key),
+                styler.reference_html(key),
+                tuple(PageLink(p.title, get_relative_url(p.url, page_url)) for p in cited.get(key, [])),
+            )
+            for key in styler.sorted_keys(keys)
+        ]
+        if entries:
+            groups.append(Group(title, tuple(entries)))
+            slots.append(group_template.render(entries=entries).strip())
+    markdown = styler.env.get_template(TEMPLATE).render(groups=groups, bib_url=bib_url).strip() + "\n"
+    return markdown, slots
+
+
+def uncited_keys(styler: Styler, pages: Sequence[SourcePage]) -> list[str]:
+    cited = {key for page in pages for key in page.keys}
+    return [key for key in styler.bibliography.entries if key not in cited]
+

@@ -1,0 +1,113 @@
+"""BibTeX name lists: split `A and B and C`, tell surnames from given names, keep organisations.
+
+Splitting happens on the raw LaTeX (braces protect ` and ` inside an organisation's name),
+decoding afterwards, so `{Alignment Research Center}` stays one author and `{\\"o}` an accent.
+
+    >>> [n.surname for n in parse_names('Amodei, Dario and Chris Olah and others')]
+    ['Amodei', 'Olah', 'others']
+    >>> parse_names('{Alignment Research Center}')[0].surname
+    'Alignment Research Center'
+    >>> parse_names('Jan van Merwijk')[0].display
+    'Jan van Merwijk'
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .latex import decode
+
+AND_SEPARATOR = re.compile(r"(?ix) \s+ and \s+")
+OTHERS = "others"
+
+
+@dataclass(frozen=True)
+class Name:
+    """One author: `surname` for labels ("Amodei"), `display` for the full reference."""
+
+    surname: str
+    display: str
+    is_others: bool = False
+
+
+@functools.lru_cache(maxsize=16384)
+def parse_names(raw: str) -> tuple[Name, ...]:
+    """The authors (or editors) of a BibTeX name field, in order."""
+    return tuple(_parse_one(part) for part in _split_top_level(raw.strip()) if part.strip())
+
+
+def _split_top_level(raw: str) -> list[str]:
+    """Split on ` and ` only outside braces."""
+    parts, depth, start = [], 0, 0
+    masked: list[str] = []
+    for char in raw:
+        depth += char == "{"
+        masked.append(char if depth == 0 else "\0")
+        depth -= char == "}"
+    masked_text = "".join(masked)
+    for match in AND_SEPARATOR.finditer(masked_text):
+        parts.append(raw[start:match.start()])
+        start = match.end()
+    parts.append(raw[start:])
+    return parts
+
+
+def _parse_one(raw: str) -> Name:
+    raw = raw.strip()
+    if raw.lower() == OTHERS:
+        return Name(surname=OTHERS, display=OTHERS, is_others=True)
+    if raw.startswith("{") and raw.endswith("}") and _balanced_inside(raw[1:-1]):
+        whole = decode(raw)  # an organisation, kept whole
+        return Name(surname=whole, display=whole)
+    commas = _split_commas(raw)
+    if len(commas) >= 2:  # "von Last, First" or "von Last, Jr, First"
+        last = decode(commas[0])
+        first = decode(commas[-1])
+        return Name(surname=last, display=f"{first} {last}".strip())
+    words = _split_words(raw)
+    # "First von Last": the surname starts at the first lowercase word (von part) or is the last word.
+    start = len(words) - 1
+    for index, word in enumerate(words[:-1]):
+        if index > 0 and word[:1].islower():
+            start = index
+            break
+    surname = decode(" ".join(words[start:]))
+    return Name(surname=surname, display=decode(raw))
+
+
+def _balanced_inside(text: str) -> bool:
+    depth = 0
+    for char in text:
+        depth += (char == "{") - (char == "}")
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def _split_commas(raw: str) -> list[str]:
+    parts, depth, current = [], 0, []
+    for char in raw:
+        depth += (char == "{") - (char == "}")
+        if char == "," and depth == 0:
+            parts.append("".join(current).strip())
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current).strip())
+    return parts
+
+
+def _split_words(raw: str) -> list[str]:
+    words, depth, current = [], 0, []
+    for char in raw:
+        depth += (char == "{") - (char == "}")
+        if char.isspace() and depth == 0:
+            if current:
+                words.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    if current:
+        words.append("".join(current))
+    return words or [raw]

@@ -1,0 +1,376 @@
+"""Turn a page's citations into HTML and append its References section.
+
+Python-Markdown would apply inline Markdown (emphasis, abbreviations) to text inside inline
+HTML, so a citation is replaced by a slot in the Markdown: the token `xcitationslot3x` (or,
+in a heading, `<span data-citation-slot="3"></span>`). After conversion (`fill_slots`, on_page_content) the
+slot becomes the citation as plain text after a marker comment, which is what the search
+plugin indexes; in the finished page (`fill_late_slots`, on_post_page) that becomes the full citation
+with its tooltip. The References section is a Markdown `## References` heading (so it is in
+the table of contents) over a block whose list is filled in late too (`<!--citation-late:9-->`).
+Neither Markdown nor the search indexer parses citation markup, tooltips or lists, which keeps
+a build with thousands of citations fast.
+
+All HTML comes from Jinja templates in overrides/partials/citations/, rendered with autoescape:
+every field, prefix and locator is escaped; only http(s) URLs and DOIs become links.
+
+    [see @russell2019human, ch. 3]  →  (see <a href="#ref-russell2019human" …>Russell, 2019</a>, ch. 3)
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+import jinja2
+from markupsafe import Markup, escape
+
+from .bibliography import Bibliography, Entry
+from .diagnostics import Diagnostic, line_and_column
+from .labels import Label, anchor_id, build_labels, sort_key
+from .syntax import Citation, substitute
+
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent.parent / "overrides"
+CITATION_TEMPLATE = "partials/citations/citation.html"
+REFERENCE_TEMPLATE = "partials/citations/reference.html"
+REFERENCES_TEMPLATE = "partials/citations/references.html"
+# A citation's place in the Markdown: a plain-text token, which costs Markdown nothing, except
+# in headings, where the token would end up in the heading's id; there, an empty element.
+SLOT = re.compile(r'xcitationslot(?P<n>\d+)x|<span data-citation-slot="(?P<heading>\d+)"></span>')
+HEADING_LINE = re.compile(r"(?x) [ ]{0,3} \#")  # used with .match(text, line_start)
+SETEXT_UNDERLINE = re.compile(r"(?x) ^ [ ]{0,3} (?: =+ | -+ ) [ \t]* $")
+LATE_SLOT = re.compile(
+    r"""(?x)
+      <!--citation-late:(?P<block>\d+)-->     # References / Further reading list
+    | <!--citation:(?P<inline>\d+)-->         # a citation's plain-text stand-in follows
+    """
+)
+MAX_AUTHORS_SHOWN = 10
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    href: str
+
+
+@dataclass(frozen=True)
+class ReferenceView:
+    """What a formatted reference shows, as plain (decoded, unescaped) text."""
+
+    key: str
+    anchor: str
+    authors: str
+    year: str
+    title: str
+    venue: str
+    links: tuple[Link, ...]
+    annotation: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class ItemView:
+    prefix: str
+    text: str  # "Russell, 2019" or "2019" (link text)
+    suffix: str
+    href: str
+    tip_id: str
+    tooltip: Markup  # the formatted reference, without links (a tooltip holds no controls)
+
+
+@dataclass
+class Prepared:
+    """Everything derived from the bibliography and the templates alone: labels, reference
+    views, formatted references, sort keys. Plain data, so cache.py can keep it on disk."""
+
+    labels: dict[str, Label]
+    views: dict[str, ReferenceView] = field(default_factory=dict)
+    html: dict[tuple[str, bool], Markup] = field(default_factory=dict)
+    sort_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+@dataclass
+class Styler:
+    """Bibliography-wide rendering state: each entry's label, view and HTML is made once."""
+
+    bibliography: Bibliography
+    env: jinja2.Environment
+    prepared: Prepared | None = None
+
+    def __post_init__(self) -> None:
+        if self.prepared is None:
+            self.prepared = Prepared(build_labels(self.bibliography.entries.values()))
+        self.labels = self.prepared.labels
+        self._views = self.prepared.views
+        self._html = self.prepared.html
+        self._sort_keys = self.prepared.sort_keys
+
+    def prepare_all(self) -> Prepared:
+        """Compute what Further reading needs for every entry anyway (tooltips stay lazy)."""
+        for key in self.bibliography.entries:
+            self.reference_html(key, links=True)
+            self._sort_key(key)
+        assert self.prepared is not None
+        return self.prepared
+
+    def view(self, key: str) -> ReferenceView:
+        if key not in self._views:
+            self._views[key] = reference_view(self.bibliography[key], self.labels[key])
+        return self._views[key]
+
+    def reference_html(self, key: str, *, links: bool = True) -> Markup:
+        """The formatted reference (template macro), rendered once per key."""
+        cache_key = (key, links)
+        if cache_key not in self._html:
+            macro = self.env.get_template(REFERENCE_TEMPLATE).module.reference  # type: ignore[attr-defined]
+            self._html[cache_key] = Markup(macro(self.view(key), links=links))
+        return self._html[cache_key]
+
+    def sorted_keys(self, keys: set[str] | Sequence[str]) -> list[str]:
+        """By author then year."""
+        return sorted(set(keys), key=self._sort_key)
+
+    def _sort_key(self, key: str) -> tuple[str, ...]:
+        if key not in self._sort_keys:
+            self._sort_keys[key] = sort_key(self.bibliography[key], self.labels)
+        return self._sort_keys[key]
+
+
+@dataclass
+class LateSlots:
+    """What `fill_late_slots` puts in: `html[n]` replaces marker n and the plain-text stand-in
+    that follows it (`stand_ins[n]`, empty for the lists)."""
+
+    html: list[str]
+    stand_ins: list[str]
+
+    def __len__(self) -> int:
+        return len(self.html)
+
+    def __getitem__(self, index: int) -> str:
+        return self.html[index]
+
+
+@dataclass
+class RenderedPage:
+    """A page after the citation pass: Markdown with slots, their HTML, and any problems."""
+
+    markdown: str
+    slots: list[str]  # citations: filled into the page content (on_page_content)
+    late_slots: LateSlots  # full citations and the References list: filled into the output (on_post_page)
+    cited: list[str]
+    diagnostics: list[Diagnostic]
+
+
+def template_environment(dirs: Sequence[str | Path] = (TEMPLATE_DIR,)) -> jinja2.Environment:
+    """A Jinja environment over `dirs` with autoescape (tests; the hook uses the theme's loader)."""
+    return jinja2.Environment(loader=jinja2.FileSystemLoader([str(d) for d in dirs]), autoescape=True)
+
+
+def reference_view(entry: Entry, label: Label) -> ReferenceView:
+    names = [name.display for name in entry.authors if not name.is_others]
+    more = len(names) > MAX_AUTHORS_SHOWN or any(name.is_others for name in entry.authors)
+    shown = names[:MAX_AUTHORS_SHOWN]
+    if more:
+        authors = ", ".join(shown) + ", et al."
+    elif len(shown) > 2:
+        authors = ", ".join(shown[:-1]) + ", and " + shown[-1]
+    else:
+        authors = " and ".join(shown)
+    return ReferenceView(
+        key=entry.key,
+        anchor=anchor_id(entry.key),
+        authors=authors,
+        year=label.year,
+        title=entry.text("title").rstrip("."),
+        venue=venue(entry),
+        links=reference_links(entry),
+        annotation=entry.text("annote"),
+        kind=entry.kind,
+    )
+
+
+def venue(entry: Entry) -> str:
+    """Where it appeared, e.g. "European Review 5(3), 305–321" or "Viking"."""
+    place = entry.text("journal") or entry.text("booktitle") or entry.text("howpublished")
+    if not place and entry.arxiv_id:
+        place = "arXiv"
+    if not place:
+        place = entry.text("publisher") or entry.text("institution") or entry.text("school")
+    if not place and entry.fields.get("author"):
+        place = entry.text("organization")
+    volume, number, pages = entry.text("volume"), entry.text("number"), entry.text("pages")
+    if volume:
+        place += f" {volume}" + (f"({number})" if number else "")
+    if pages:
+        place += f", {pages.replace('--', '–')}" if place else pages
+    return place.strip()
+
+
+def reference_links(entry: Entry) -> tuple[Link, ...]:
+    """DOI, arXiv and URL links; only https targets are produced (URLs are checked on load)."""
+    links: list[Link] = []
+    if entry.doi:
+        links.append(Link(f"doi:{entry.doi}", "https://doi.org/" + quote(entry.doi, safe="/:;()._-")))
+    if entry.arxiv_id:
+        links.append(Link(f"arXiv:{entry.arxiv_id}", "https://arxiv.org/abs/" + quote(entry.arxiv_id, safe="/.")))
+    url = entry.url
+    if url.lower().startswith(("http://", "https://")) and not _same_target(url, links):
+        links.append(Link(_short_url(url), url))
+    return tuple(links)
+
+
+def _same_target(url: str, links: list[Link]) -> bool:
+    normalised = url.lower().rstrip("/").replace("http://", "https://")
+    return any(normalised == link.href.lower().rstrip("/") for link in links)
+
+
+def _short_url(url: str) -> str:
+    return re.sub(r"^https?://(www\.)?", "", url).rstrip("/")
+
+
+def render_page(
+    markdown: str,
+    styler: Styler,
+    *,
+    source_name: str,
+    line_offset: int = 0,
+    further_reading_url: str = "further-reading.html",
+) -> RenderedPage:
+    """The citation pass over one page's Markdown (body without front matter).
+
+    `line_offset` is the number of front-matter lines MkDocs removed, so diagnostics point at
+    the line of the source file.
+    """
+    bibliography = styler.bibliography
+    slots: list[str] = []
+    late: list[str] = []
+    late_stand_ins: list[str] = []
+    cited: list[str] = []
+    problems: list[Diagnostic] = []
+    citation_macro = styler.env.get_template(CITATION_TEMPLATE).module.citation  # type: ignore[attr-defined]
+
+    def late_slot(html: str) -> Markup:
+        late.append(html)
+        late_stand_ins.append("")
+        return Markup(f"<!--citation-late:{len(late) - 1}-->")
+
+    def inline_slot(html: str, text: str, offset: int) -> str:
+        """Plain text for the search index now, the full citation in the finished page."""
+        stand_in = str(escape(text))
+        late.append(html)
+        late_stand_ins.append(stand_in)
+        slots.append(f"<!--citation:{len(late) - 1}-->{stand_in}")
+        if in_heading(markdown, offset):
+            return f'<span data-citation-slot="{len(slots) - 1}"></span>'
+        return f"xcitationslot{len(slots) - 1}x"
+
+    def replace(citation: Citation) -> str:
+        unknown = [item for item in citation.items if item.key not in bibliography]
+        for item in unknown:
+            line, column = line_and_column(markdown, item.offset)
+            problems.append(Diagnostic(source_name, line + line_offset, unknown_key_message(item.key, bibliography), column))
+        if unknown:
+            return markdown[citation.start:citation.end]
+        items = []
+        for item in citation.items:
+            cited.append(item.key)
+            label = styler.labels[item.key]
+            items.append(ItemView(
+                prefix=item.prefix,
+                text=label.year if item.suppress_author else (
+                    f"{label.authors} ({label.year})" if citation.narrative else label.parenthetical),
+                suffix=_suffix(item.suffix),
+                href=f"#ref-{anchor_id(item.key)}",
+                tip_id=f"cite-{len(slots) + 1}-{len(items) + 1}",
+                tooltip=styler.reference_html(item.key, links=False),
+            ))
+        html = str(citation_macro(items, citation.narrative))
+        return inline_slot(html, plain_text(items, citation.narrative), citation.start)
+
+    body = substitute(markdown, replace)
+    if cited and not problems:
+        marker = late_slot(references_html(cited, styler, further_reading_url))
+        body = body.rstrip("\n") + f'\n\n## References\n\n<div class="citation-references" data-search-exclude>{marker}</div>\n'
+    return RenderedPage(body, slots, LateSlots(late, late_stand_ins), cited, problems)
+
+
+def in_heading(markdown: str, offset: int) -> bool:
+    """Is `offset` on an ATX heading line (`## ...`) or a setext heading's text line?"""
+    start = markdown.rfind("\n", 0, offset) + 1
+    end = markdown.find("\n", offset)
+    if HEADING_LINE.match(markdown, start):
+        return True
+    if end == -1:
+        return False
+    next_end = markdown.find("\n", end + 1)
+    next_line = markdown[end + 1: next_end if next_end != -1 else len(markdown)]
+    return bool(next_line.strip()) and bool(SETEXT_UNDERLINE.match(next_line))
+
+
+def plain_text(items: Sequence[ItemView], narrative: bool) -> str:
+    """What a citation reads as, e.g. "(see Russell, 2019, ch. 3)" (for the search index)."""
+    joined = "; ".join(f"{i.prefix} {i.text}{i.suffix}" if i.prefix else f"{i.text}{i.suffix}" for i in items)
+    return joined if narrative else f"({joined})"
+
+
+def _suffix(raw: str) -> str:
+    if not raw:
+        return ""
+    return raw if raw.startswith(",") else f", {raw}"
+
+
+def unknown_key_message(key: str, bibliography: Bibliography) -> str:
+    close = difflib.get_close_matches(key, list(bibliography.entries), n=1, cutoff=0.6)
+    hint = f" (did you mean '{close[0]}'?)" if close else ""
+    return f"unknown citation key '{key}'{hint}"
+
+
+def references_html(cited: Sequence[str], styler: Styler, further_reading_url: str) -> str:
+    """The list of works cited on a page, by author then year (goes under "## References")."""
+    references = [(styler.view(key), styler.reference_html(key)) for key in styler.sorted_keys(cited)]
+    return styler.env.get_template(REFERENCES_TEMPLATE).render(
+        references=references, further_reading_url=further_reading_url
+    ).strip()
+
+
+def fill_slots(html: str, slots: Sequence[str]) -> str:
+    """Put each citation's HTML where its slot ended up after Markdown conversion."""
+    if not slots:
+        return html
+    return SLOT.sub(lambda m: slots[int(m.group("n") or m.group("heading"))], html)
+
+
+def fill_late_slots(html: str, slots: LateSlots | Sequence[str]) -> str:
+    """Put the full citations (with their tooltips) and the lists into the finished page.
+
+    They are left out of `page.content` on purpose: the search plugin parses every page's
+    content in pure Python, and the citation markup and tooltips would triple its work. The
+    content has each citation as plain text instead, so search still finds "Russell, 2019".
+    A stand-in that is not found as expected (another plugin changed it) is left untouched.
+    """
+    if not slots:
+        return html
+    stand_ins = slots.stand_ins if isinstance(slots, LateSlots) else [""] * len(slots)
+    pieces: list[str] = []
+    position = 0
+    for match in LATE_SLOT.finditer(html):
+        n = int(match.group("block") or match.group("inline"))
+        stand_in = stand_ins[n] if match.group("inline") else ""
+        end = match.end() + len(stand_in)
+        if not html.startswith(stand_in, match.end()):
+            continue
+        pieces.append(html[position:match.start()])
+        pieces.append(slots[n])
+        position = end
+    pieces.append(html[position:])
+    return "".join(pieces)
+
+
+__all__ = [
+    "LateSlots", "RenderedPage", "ReferenceView", "Styler", "fill_late_slots", "fill_slots", "references_html", "render_page",
+    "template_environment", "unknown_key_message",
+]

@@ -1,0 +1,227 @@
+"""Rendering: inline citations, the References section, Further reading, unknown-key messages,
+and a property test that no field text ever reaches the HTML unescaped."""
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from citations.bibliography import Bibliography, Entry, load_bibliography
+from citations.further_reading import SourcePage, further_reading_page, nav_titles, uncited_keys
+from citations.latex import decode
+from citations.render import Styler, fill_late_slots, fill_slots, render_page, template_environment
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markupsafe import escape
+
+GOLDEN_BIB = Path(__file__).parent / "golden" / "citations" / "references.bib"
+ENV = template_environment()
+
+
+@pytest.fixture(scope="module")
+def styler() -> Styler:
+    return Styler(load_bibliography(GOLDEN_BIB, "references.bib"), ENV)
+
+
+def further_reading_text(styler: Styler, pages: list[SourcePage]) -> str:
+    markdown, slots = further_reading_page(styler, pages)
+    return fill_late_slots(markdown, slots)
+
+
+def filled(page) -> str:
+    """The page's Markdown with every slot (citations, References list) filled in."""
+    return fill_late_slots(fill_slots(page.markdown, page.slots), page.late_slots)
+
+
+def rendered_text(markdown: str, styler: Styler) -> str:
+    """The visible text of the citations of `markdown` (tooltips removed), slots filled in."""
+    page = render_page(markdown, styler, source_name="docs/x.md")
+    assert page.diagnostics == []
+    body = filled(page).split("## References")[0]
+    body = re.sub(r'<span class="citation__tip".*?</span></span>', "", body)
+    return html.unescape(re.sub(r"<[^>]+>", "", body)).strip()
+
+
+@pytest.mark.parametrize(
+    ("markdown", "text"),
+    [
+        ("[@russell2019human]", "(Russell, 2019)"),
+        ("[@manheim2018categorizing]", "(Manheim and Garrabrant, 2018)"),
+        ("[@amodei2016concrete, p. 4]", "(Amodei et al., 2016b, p. 4)"),
+        ("[@amodei2016concrete; @bai2022constitutional]", "(Amodei et al., 2016b; Bai et al., 2022)"),
+        ("@russell2019human", "Russell (2019)"),
+        ("[see @russell2019human, ch. 3]", "(see Russell, 2019, ch. 3)"),
+        ("[-@russell2019human]", "(2019)"),
+        ("[-@russell2019human, p. 3]", "(2019, p. 3)"),
+        ("[@russell2019human p. 3]", "(Russell, 2019, p. 3)"),
+        ("[@arc]", "(Alignment Research Center, n.d.)"),
+        ("[@amodei2016other]", "(Amodei et al., 2016a)"),
+    ],
+)
+def test_citation_text(markdown: str, text: str, styler: Styler) -> None:
+    assert rendered_text(markdown, styler) == text
+
+
+def test_citation_links_to_its_reference_and_describes_itself(styler: Styler) -> None:
+    page = render_page("[@russell2019human; @arc]", styler, source_name="docs/x.md")
+    html_out = fill_late_slots(page.slots[0], page.late_slots)
+    links = re.findall(r'<a class="citation__link" href="#ref-([^"]+)" aria-describedby="([^"]+)">', html_out)
+    assert links == [("russell2019human", "cite-1-1"), ("arc", "cite-1-2")]
+    for _anchor, tip in links:
+        assert f'role="tooltip" id="{tip}"' in html_out
+    assert 'title="' not in html_out  # Material's content.tooltips would show a second box
+    for anchor, _tip in links:
+        assert f'<li class="citation-reference" id="ref-{anchor}">' in filled(page)
+
+
+def test_references_section_lists_only_what_the_page_cites_sorted(styler: Styler) -> None:
+    page = render_page("@russell2019human, [@arc], [@amodei2016concrete], [@arc]", styler, source_name="docs/x.md")
+    section = filled(page).split("## References\n\n", 1)[1]
+    assert re.findall(r'id="ref-([^"]+)"', section) == ["arc", "amodei2016concrete", "russell2019human"]
+    assert page.markdown.count("## References") == 1
+    assert page.markdown.endswith(
+        '## References\n\n<div class="citation-references" data-search-exclude><!--citation-late:4--></div>\n')
+
+
+def test_reference_links_for_doi_arxiv_url_and_further_reading(styler: Styler) -> None:
+    page = render_page("[@strathern1997improving; @amodei2016concrete; @arc]", styler,
+                       source_name="docs/demos/x.md", further_reading_url="../further-reading.html")
+    section = filled(page).split("## References", 1)[1]
+    assert 'href="https://doi.org/10.1002/(SICI)1234-981X(199707)5:3%3C305::AID-EURO184%3E3.0.CO;2-4"' in section
+    assert 'href="https://arxiv.org/abs/1606.06565"' in section
+    assert section.count("https://arxiv.org/abs/1606.06565") == 1  # url equal to the arXiv link: shown once
+    assert 'href="https://www.alignment.org/"' in section
+    assert 'href="../further-reading.html#amodei2016concrete"' in section
+
+
+def test_page_without_citations_is_unchanged(styler: Styler) -> None:
+    text = "# Title\n\nNo citations, just ann@example.org and `@code`.\n"
+    page = render_page(text, styler, source_name="docs/x.md")
+    assert (page.markdown, page.slots, page.cited) == (text, [], [])
+
+
+# --- unknown keys -------------------------------------------------------------------------------
+
+def test_unknown_key_message_with_suggestion_and_source_position(styler: Styler) -> None:
+    body = "# T\n\nline\n" + "x" * 15 + "[@russel2019human] and [@zzzz]\n"
+    page = render_page(body, styler, source_name="docs/rlhf.md", line_offset=3)
+    assert [str(d) for d in page.diagnostics] == [
+        "docs/rlhf.md:7:17: unknown citation key 'russel2019human' (did you mean 'russell2019human'?)",
+        "docs/rlhf.md:7:40: unknown citation key 'zzzz'",
+    ]
+
+
+def test_unknown_key_in_a_group_reports_only_that_key(styler: Styler) -> None:
+    page = render_page("[@arc; @nope2020]", styler, source_name="docs/a.md")
+    assert [str(d) for d in page.diagnostics] == ["docs/a.md:1:8: unknown citation key 'nope2020'"]
+
+
+# --- Further reading --------------------------------------------------------------------------------
+
+def test_further_reading_groups_annotations_and_cited_in(styler: Styler) -> None:
+    pages = [
+        SourcePage("index.md", "index.html", "Home", ("arc",)),
+        SourcePage("demos/x.md", "demos/x.html", "A <demo>", ("arc", "russell2019human", "arc")),
+    ]
+    text = further_reading_text(styler, pages)
+    headings = re.findall(r"(?m)^## (.+)$", text)
+    assert headings == ["Papers", "Books", "Articles and posts", "Videos"]
+    groups = dict(zip(headings, re.split(r"(?m)^## .+$", text)[1:], strict=True))
+    assert re.findall(r'id="([^"]+)"', groups["Books"]) == ["russell2019human"]
+    assert re.findall(r'id="([^"]+)"', groups["Videos"]) == ["miles_channel"]
+    assert "Five concrete failure modes — a classic." in groups["Papers"]
+    arc = groups["Articles and posts"]
+    assert 'Cited in: <a href="index.html">Home</a>, <a href="demos/x.html">A &lt;demo&gt;</a></p>' in arc
+    assert "](references.bib)" in text
+    assert "Cited in" not in groups["Videos"]
+
+
+def test_nav_titles_and_uncited(styler: Styler) -> None:
+    nav = [{"Home": "index.md"}, {"Demos": ["demos/index.md", {"Boat": "demos/boat.md"}]}, {"Ext": "https://x.org"}]
+    assert nav_titles(nav) == {"index.md": "Home", "demos/index.md": "", "demos/boat.md": "Boat"}
+    pages = [SourcePage("index.md", "index.html", "Home", ("arc", "russell2019human"))]
+    assert "arc" not in uncited_keys(styler, pages) and "miles_channel" in uncited_keys(styler, pages)
+
+
+# --- escaping property ----------------------------------------------------------------------------
+
+ALLOWED_TAGS = {"span", "a", "div", "ul", "li", "p"}
+nasty = st.text(alphabet="ab <>&\"'=/;:x", min_size=1, max_size=30).filter(lambda s: s.strip())
+
+
+class TagCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, list]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, attrs))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+@settings(max_examples=150, deadline=None)
+@given(title=nasty, author=nasty, annote=nasty, venue=nasty, prefix=nasty, locator=nasty)
+def test_rendering_never_emits_unescaped_field_text(title, author, annote, venue, prefix, locator) -> None:
+    fields = {"author": "{" + author + "}", "title": title, "year": "2020", "kind": "paper",
+              "annote": annote, "journal": venue, "url": "https://example.org/?a=1&b=<2>"}
+    bib = Bibliography("references.bib", {"k": Entry("k", "article", 1, fields)})
+    styler = Styler(bib, ENV)
+    prefix = prefix.replace("@", "").replace(";", "")
+    locator = locator.replace("@", "").replace(";", "")
+    page = render_page(f"[{prefix} @k, {locator}]", styler, source_name="docs/x.md")
+    assert page.diagnostics == []
+    outputs = [fill_late_slots(page.slots[0], page.late_slots), page.late_slots[-1],
+               further_reading_text(styler, [SourcePage("x.md", "x.html", title, ("k",))])]
+    for output in outputs:
+        collector = TagCollector()
+        collector.feed(output.split("<div", 1)[-1] if output is outputs[2] else output)
+        for tag, attrs in collector.tags:
+            assert tag in ALLOWED_TAGS, (tag, output)
+            assert {name for name, _ in attrs} <= {"class", "href", "id", "role", "aria-describedby", "data-search-exclude"}
+        for value in (decode(title), decode(annote) if output is outputs[2] else None):
+            if value:
+                assert str(escape(value)) in output
+    assert str(escape(decode("{" + author + "}"))) in outputs[0]
+    assert 'href="https://example.org/?a=1&amp;b=&lt;2&gt;"' in outputs[1]
+
+
+# --- the two stages: plain text for the search index, full HTML in the finished page -----------
+
+def test_search_content_gets_plain_text_and_the_page_gets_the_full_citation(styler: Styler) -> None:
+    page = render_page("Text [see @russell2019human, ch. 3] and @arc.", styler, source_name="docs/x.md")
+    assert "xcitationslot0x" in page.markdown and "xcitationslot1x" in page.markdown
+    content = fill_slots(page.markdown, page.slots)
+    visible = re.sub(r"<!--.*?-->", "", content.split("## References")[0])
+    assert visible == "Text (see Russell, 2019, ch. 3) and Alignment Research Center (n.d.).\n\n"
+    final = fill_late_slots(content, page.late_slots)
+    assert "<!--citation" not in final
+    assert final.count('role="tooltip"') == 2 and final.count('<li class="citation-reference"') == 2
+
+
+def test_a_stand_in_changed_by_someone_else_is_left_alone(styler: Styler) -> None:
+    page = render_page("[@arc]", styler, source_name="docs/x.md")
+    content = fill_slots(page.markdown, page.slots).replace("Alignment Research Center, n.d.", "changed")
+    assert "<!--citation:0-->(changed)" in fill_late_slots(content, page.late_slots)
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ("# Title [@arc]", True),
+        ("   ### Deep [@arc]", True),
+        ("Setext title [@arc]\n=====", True),
+        ("Setext two [@arc]\n---\n", True),
+        ("Prose [@arc]\n\n---\n", False),
+        ("Prose [@arc]", False),
+        ("A #hashtag [@arc]", False),
+    ],
+)
+def test_citations_in_headings_use_an_element_slot(markdown: str, expected: bool, styler: Styler) -> None:
+    page = render_page(markdown, styler, source_name="docs/x.md")
+    assert ('<span data-citation-slot="0"></span>' in page.markdown) is expected
+    assert ("xcitationslot0x" in page.markdown) is not expected

@@ -1,0 +1,214 @@
+"""Content checks that fail if a chapter regresses: structure, length, sources, figures, links,
+glossary and spelling. They read the real strict build (the `site_dir` fixture)."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+CHAPTERS = [
+    "alignment-problem", "specification-gaming", "goodhart", "rlhf", "constitutional-ai",
+    "core-difficulties", "capability", "research",
+]
+
+
+VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+# Text a reader does not see in the flow: citation hover boxes (the hook's) and header permalinks.
+HIDDEN_CLASSES = {"citation__tip", "headerlink"}
+
+
+class _Page(HTMLParser):
+    """Collects what the checks need from one built page's article."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0  # >0 while inside <article class="md-content__inner">
+        self.skip = 0  # >0 inside the References section or a script/style
+        self.words: list[str] = []
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.images: list[dict[str, str]] = []
+        self.admonition_titles: list[str] = []
+        self._in_title = False
+        self._stack: list[str] = []
+        self._hidden: list[bool] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = {k: v or "" for k, v in attrs}
+        if "id" in a:
+            self.ids.add(a["id"])
+        if tag == "article" and "md-content__inner" in a.get("class", ""):
+            self.depth = 1
+            return
+        if not self.depth:
+            return
+        if tag not in VOID:
+            self.depth += 1
+            self._stack.append(tag)
+            hidden = tag in ("script", "style") or HIDDEN_CLASSES & set(a.get("class", "").split())
+            self._hidden.append(bool(hidden))
+            self.skip += bool(hidden)
+        if tag == "a" and a.get("href"):
+            self.links.append(a["href"])
+        if tag == "img":
+            self.images.append(a)
+        if tag == "p" and "admonition-title" in a.get("class", ""):
+            self._in_title = True
+            self.admonition_titles.append("")
+
+    def handle_endtag(self, tag):
+        if not self.depth or tag in VOID:
+            return
+        if self._stack:
+            closed = self._stack.pop()
+            self.skip -= self._hidden.pop()
+            if closed == "p":
+                self._in_title = False
+        self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth and not self.skip:
+            if self._in_title:
+                self.admonition_titles[-1] += data
+            self.words.extend(re.findall(r"[A-Za-z0-9][A-Za-z0-9'’\-]*", data))
+
+
+def parse(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text(encoding="utf-8"))
+    return page
+
+
+def prose_words(path: Path) -> int:
+    """Words of the article without its generated References list and the permalink marks."""
+    html = path.read_text(encoding="utf-8")
+    html = re.split(r'<h2 id="references"', html)[0]
+    return len(parse_text(html))
+
+
+def parse_text(html: str) -> list[str]:
+    page = _Page()
+    page.feed(html)
+    return [w for w in page.words if w != "¶"]
+
+
+def nav_files() -> list[str]:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
+    found: list[str] = []
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, dict):
+                for value in item.values():
+                    walk(value if isinstance(value, list) else [value])
+            else:
+                found.append(item)
+
+    walk(config["nav"])
+    return found
+
+
+@pytest.mark.parametrize("slug", CHAPTERS)
+def test_chapter_is_in_the_nav(slug):
+    assert f"{slug}.md" in nav_files()
+
+
+@pytest.mark.parametrize("slug", CHAPTERS)
+def test_chapter_has_summary_and_takeaways_boxes(site_dir, slug):
+    titles = [t.strip() for t in parse(site_dir / f"{slug}.html").admonition_titles]
+    assert titles, f"{slug}: no admonitions at all"
+    assert titles[0] == "In one minute", titles
+    assert titles[-1] == "Key takeaways", titles
+
+
+@pytest.mark.parametrize("slug", CHAPTERS)
+def test_chapter_length_is_in_range(site_dir, slug):
+    words = prose_words(site_dir / f"{slug}.html")
+    assert 1500 <= words <= 3000, f"{slug}: {words} words"
+
+
+CITE_KEY = re.compile(r'href="#ref-([^"]+)"')
+
+
+@pytest.mark.parametrize("slug", CHAPTERS)
+def test_chapter_cites_at_least_five_sources(site_dir, slug):
+    html = (site_dir / f"{slug}.html").read_text(encoding="utf-8")
+    keys = set(CITE_KEY.findall(html))
+    assert len(keys) >= 5, f"{slug} cites {sorted(keys)}"
+
+
+@pytest.mark.parametrize("slug", CHAPTERS)
+def test_chapter_has_a_figure_with_alt_text_and_caption(site_dir, slug):
+    html = (site_dir / f"{slug}.html").read_text(encoding="utf-8")
+    figures = re.findall(r"<figure[^>]*>(.*?)</figure>", html, flags=re.S)
+    good = [f for f in figures if re.search(r'<img[^>]+alt="[^"]{15,}"', f) and "<figcaption" in f]
+    assert good, f"{slug}: no figure with alt text and a caption"
+    for src in re.findall(r'<img[^>]+src="([^"]+\.svg)"', "".join(good)):
+        assert (site_dir / src).is_file(), src
+
+
+def test_every_internal_link_and_anchor_resolves(site_dir):
+    pages = {p: parse(p) for p in site_dir.rglob("*.html") if "assets" not in p.parts}
+    broken = []
+    for path, page in pages.items():
+        for href in page.links:
+            parts = urlsplit(href)
+            if parts.scheme or href.startswith(("mailto:", "//")):
+                continue
+            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            if not target.exists():
+                broken.append(f"{path.relative_to(site_dir)} -> {href} (no such file)")
+                continue
+            if parts.fragment and target.suffix == ".html":
+                ids = pages[target].ids if target in pages else parse(target).ids
+                if unquote(parts.fragment) not in ids:
+                    broken.append(f"{path.relative_to(site_dir)} -> {href} (no such anchor)")
+    assert not broken, "\n".join(broken)
+
+
+def test_glossary_defines_every_term_exactly_once():
+    from glossary import parse_glossary
+
+    terms = parse_glossary((ROOT / "docs" / "glossary.md").read_text(encoding="utf-8"))
+    names = [t.name.lower() for t in terms] + [t.abbreviation.lower() for t in terms if t.abbreviation]
+    assert len(terms) >= 30, [t.name for t in terms]
+    dupes = {n for n in names if names.count(n) > 1}
+    assert not dupes, f"defined more than once: {dupes}"
+    for required in ("reward hacking", "specification gaming", "mesa-optimizer", "corrigibility",
+                     "distribution shift", "goal misgeneralization", "rlhf", "rlaif",
+                     "reward model", "kl penalty", "ppo", "sycophancy", "scalable oversight",
+                     "debate", "interpretability"):
+        assert required in names, f"the glossary lacks {required!r}"
+    for term in terms:
+        assert 1 <= term.definition.count(". ") + 1 <= 4, f"{term.name}: keep it to a sentence or two"
+
+
+def test_glossary_terms_are_used_by_the_site_and_hover_in_chapters(site_dir):
+    html = (site_dir / "rlhf.html").read_text(encoding="utf-8")
+    article = html.split('<article class="md-content__inner', 1)[1]
+    assert re.search(r'<abbr title="[^"]{20,}">(RLHF|reward model|KL penalty)</abbr>', article)
+    for level in range(1, 7):
+        for heading in re.findall(rf"<h{level}\b.*?</h{level}>", article, flags=re.S):
+            assert "<abbr" not in heading, heading
+    for block in re.findall(r"<pre.*?</pre>|<code.*?</code>", article, flags=re.S):
+        assert "<abbr" not in block, block
+    glossary_page = (site_dir / "glossary.html").read_text(encoding="utf-8")
+    assert "<abbr" not in glossary_page.split('<article class="md-content__inner', 1)[1]
+
+
+def test_spelling():
+    targets = [str(p) for p in (ROOT / "docs").rglob("*.md")] + [str(ROOT / "README.md")]
+    result = subprocess.run(
+        [sys.executable, "-m", "codespell_lib", "--ignore-words", str(ROOT / "codespell-words.txt"),
+         *targets],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

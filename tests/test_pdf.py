@@ -1,0 +1,320 @@
+"""The book PDF (scripts/book_pdf): built once per session from the real site, then checked
+against that site's own HTML: every chapter and section bookmarked, the contents page's numbers
+true, every word kept, citations resolved into one bibliography, metadata, links, fonts, paper.
+Also writes PNG previews of the cover and a chapter page to test-artifacts/ for a person to see.
+"""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import tinyhtml5
+from pypdf import PdfReader
+
+from book_pdf import PDF_NAME, build_book
+from book_pdf.render import render_pdf
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "test-artifacts"
+WORD = re.compile(r"\w+")
+MAX_MISSING_WORDS = 0.02
+A4 = (595.3, 841.9)
+LETTER = (612.0, 792.0)
+
+
+# ---------- fixtures: the PDF once per session ----------
+
+@pytest.fixture(scope="session")
+def pdf_path(site_dir: Path) -> Path:
+    """The PDF the main build wrote, or (until the build does) one built here, once."""
+    path = site_dir / PDF_NAME
+    if not path.is_file():
+        build_book(site_dir)
+    return path
+
+
+@pytest.fixture(scope="session")
+def reader(pdf_path: Path) -> PdfReader:
+    return PdfReader(pdf_path)
+
+
+@pytest.fixture(scope="session")
+def page_texts(pdf_path: Path) -> list[str]:
+    """Text of each page, by poppler's pdftotext (what a reader's copy-paste gets)."""
+    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf_path), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    return out.split("\f")[:-1]
+
+
+@pytest.fixture(scope="session")
+def outline(reader: PdfReader) -> list[tuple[str, int, list[tuple[str, int]]]]:
+    """(title, page index, [(child title, page index)]) of each top-level bookmark."""
+    entries: list[tuple[str, int, list[tuple[str, int]]]] = []
+    for item in reader.outline:
+        if isinstance(item, list):
+            entries[-1][2].extend((c.title, reader.get_destination_page_number(c))
+                                  for c in item if not isinstance(c, list))
+        else:
+            entries.append((item.title, reader.get_destination_page_number(item), []))
+    return entries
+
+
+@pytest.fixture(scope="session")
+def chapters(site_dir: Path) -> list[dict]:
+    """What the site shows for each nav page: h1, h2s and words of its article, read straight
+    from the built HTML (References sections, permalinks, edit buttons, hidden and live-demo
+    parts left out, as on screen and in print)."""
+    return [_site_chapter(site_dir / path) for path in _nav_paths(site_dir)]
+
+
+# ---------- the site's own HTML, read independently of book_pdf ----------
+
+def _parse(path: Path):
+    return tinyhtml5.parse(path.read_text(encoding="utf-8"), namespace_html_elements=False)
+
+
+def _classes(el) -> set[str]:
+    return set(el.get("class", "").split())
+
+
+def _text(el) -> str:
+    return " ".join("".join(el.itertext()).split())
+
+
+def _nav_paths(site_dir: Path) -> list[str]:
+    nav = next(el for el in _parse(site_dir / "index.html").iter()
+               if el.tag == "nav" and "md-nav--primary" in _classes(el))
+    paths: list[str] = []
+    for a in nav.iter("a"):
+        href = a.get("href", "")
+        if "md-nav__link" in _classes(a) and href.endswith(".html") and "#" not in href:
+            path = str(Path(href)).replace("\\", "/")
+            if path not in paths:
+                paths.append(path)
+    return paths
+
+
+def _drop_screen_only(parent) -> None:
+    for child in list(parent):
+        if (not isinstance(child.tag, str)   # an HTML comment
+                or child.tag in ("script", "style", "svg", "button") or child.get("hidden") is not None
+                or child.get("role") == "tooltip"
+                or _classes(child) & {"headerlink", "md-content__button", "demo-live", "md-source-file"}):
+            if child.tail:
+                prev = list(parent).index(child)
+                if prev:
+                    parent[prev - 1].tail = (parent[prev - 1].tail or "") + child.tail
+                else:
+                    parent.text = (parent.text or "") + child.tail
+            parent.remove(child)
+        else:
+            _drop_screen_only(child)
+
+
+def _site_chapter(path: Path) -> dict:
+    article = next(el for el in _parse(path).iter()
+                   if el.tag == "article" and "md-content__inner" in _classes(el))
+    _drop_screen_only(article)
+    children = list(article)
+    marker = next((el for el in article.iter() if el.get("id") == "references"), None)
+    if marker is not None and marker in children:   # a heading: drop it and the lists after it
+        start = children.index(marker)
+        end = next((i for i in range(start + 1, len(children)) if children[i].tag in ("h1", "h2")
+                    or not any((d.get("id") or "").startswith("ref-") for d in children[i].iter())),
+                   len(children))
+        for el in children[start:end]:
+            article.remove(el)
+    elif marker is not None:                         # a container somewhere below the article
+        for parent in article.iter():
+            if marker in list(parent):
+                parent.remove(marker)
+                break
+    h1 = next(el for el in article.iter("h1"))
+    return {
+        "path": path.name,
+        "title": _text(h1),
+        "sections": [_text(h2) for h2 in article.iter("h2")],
+        "words": Counter(w.casefold() for w in WORD.findall(" ".join(article.itertext()))),
+        "demo_figures": sum(1 for el in article.iter("figure") if "demo-static" in _classes(el)),
+    }
+
+
+def _reference_keys(site_dir: Path) -> set[str]:
+    keys: set[str] = set()
+    for path in _nav_paths(site_dir):
+        for el in _parse(site_dir / path).iter():
+            if (el.get("id") or "").startswith("ref-"):
+                keys.add(el.get("id").removeprefix("ref-"))
+    return keys
+
+
+def _chapter_entries(outline):
+    return [entry for entry in outline if entry[0] not in ("Contents", "Bibliography")]
+
+
+# ---------- tests ----------
+
+def test_bookmarks_cover_every_chapter_and_its_sections(outline, chapters):
+    book = _chapter_entries(outline)
+    assert [title for title, _, _ in book] == [c["title"] for c in chapters]
+    for (title, _, children), chapter in zip(book, chapters):
+        assert [t for t, _ in children] == chapter["sections"], f"sections of {title}"
+    starts = [page for _, page, _ in book]
+    assert starts == sorted(set(starts)), "every chapter starts on a page of its own, in nav order"
+
+
+def test_contents_page_numbers_are_where_chapters_start(outline, pdf_path):
+    contents_page = next(page for title, page, _ in outline if title == "Contents")
+    layout = subprocess.run(["pdftotext", "-layout", "-f", str(contents_page + 1), "-l", str(contents_page + 1),
+                             str(pdf_path), "-"], capture_output=True, text=True, check=True).stdout
+    printed = {}
+    for line in layout.splitlines():
+        match = re.match(r"^\s*(?P<title>\S.*?)[\s.]*\.\s*(?P<page>\d+)\s*$", line)
+        if match:
+            printed[" ".join(match["title"].split())] = int(match["page"])
+    expected = {title: page + 1 for title, page, _ in outline if title != "Contents"}
+    assert printed == expected
+
+
+def test_every_chapter_keeps_its_words(outline, page_texts, chapters):
+    book = _chapter_entries(outline)
+    ends = [page for _, page, _ in book[1:]] + [
+        next((p for t, p, _ in outline if t == "Bibliography"), len(page_texts))]
+    for (title, start, _), end, chapter in zip(book, ends, chapters):
+        pdf_words = Counter(w.casefold() for w in WORD.findall(" ".join(page_texts[start:end])))
+        missing = chapter["words"] - pdf_words
+        total = sum(chapter["words"].values())
+        assert total, f"{chapter['path']} has no words"
+        assert sum(missing.values()) <= MAX_MISSING_WORDS * total, (
+            f"{chapter['path']}: {sum(missing.values())} of {total} words missing from the PDF, "
+            f"e.g. {missing.most_common(8)}")
+
+
+def test_citations_resolve_to_one_bibliography(reader, outline, page_texts, site_dir):
+    text = "\n".join(page_texts)
+    assert "[@" not in text
+    keys = _reference_keys(site_dir)
+    assert not [k for k in keys if f"@{k}" in text], "a pandoc citation leaked into the text"
+    # Keys with a year (most of them) never occur in prose: seeing one means it was not rendered.
+    leaked = [k for k in keys if re.search(r"\d", k) and re.search(rf"(?<![\w/.-]){re.escape(k)}(?![\w-])", text)]
+    assert not leaked, "a citation key leaked into the text"
+    bib_anchors = {name.removeprefix("bib-") for name in reader.named_destinations if name.startswith("bib-")}
+    assert bib_anchors == keys, "each cited work has exactly one bibliography entry"
+    if keys:
+        assert "References" not in [c for _, _, children in outline for c, _ in children]
+        cited = {dest.removeprefix("bib-") for dest in _internal_destinations(reader) if dest.startswith("bib-")}
+        assert cited == keys, "every citation links to the bibliography"
+
+
+def _link_annotations(reader: PdfReader):
+    for page in reader.pages:
+        for annot in page.get("/Annots") or []:
+            annot = annot.get_object()
+            if annot.get("/Subtype") == "/Link":
+                yield annot
+
+
+def _internal_destinations(reader: PdfReader) -> list[str]:
+    return [str(a["/Dest"]) for a in _link_annotations(reader) if "/Dest" in a]
+
+
+def test_links_are_clickable_inside_and_out(reader):
+    annots = list(_link_annotations(reader))
+    external = [a["/A"]["/URI"] for a in annots if "/A" in a and a["/A"].get("/S") == "/URI"]
+    internal = _internal_destinations(reader)
+    assert any(str(u).startswith(("http://", "https://")) for u in external)
+    assert internal and all(d in reader.named_destinations for d in internal), "internal links land somewhere"
+
+
+def test_document_metadata(reader, site_dir):
+    home = _parse(site_dir / "index.html")
+    meta = {el.get("name"): el.get("content") for el in home.iter("meta") if el.get("name")}
+    logo = next(el for el in home.iter("a") if "md-logo" in _classes(el))
+    info = reader.metadata
+    assert info.title == logo.get("title")
+    assert info.author == meta["author"] and info.author
+    assert info.subject == meta["description"] and info.subject
+    assert reader.trailer["/Root"]["/Lang"] == home.get("lang")
+
+
+def test_site_fonts_are_embedded(reader):
+    embedded = set()
+    for page in reader.pages:
+        for font in ((page.get("/Resources") or {}).get("/Font") or {}).values():
+            font = font.get_object()
+            descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            descriptor = descendant["/FontDescriptor"].get_object()
+            if any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
+                embedded.add(str(font["/BaseFont"]).split("+")[-1])
+    assert any(name.startswith("Inter") for name in embedded), embedded
+    assert any(name.startswith("Literata") for name in embedded), embedded
+
+
+def test_demos_print_their_static_figure_and_live_url(page_texts, chapters):
+    text = " ".join(" ".join(page_texts).split())
+    assert text.count("Interactive version:") == sum(c["demo_figures"] for c in chapters)
+
+
+def test_a4_by_default_and_letter_on_request(reader, site_dir, tmp_path):
+    assert all(_size(p) == A4 for p in reader.pages)
+    letter = tmp_path / "letter.pdf"
+    render_pdf("<html lang='en'><body><p>Letter</p></body></html>", site_dir, letter, paper="letter")
+    assert _size(PdfReader(letter).pages[0]) == LETTER
+
+
+def _size(page) -> tuple[float, float]:
+    return (round(float(page.mediabox.width), 1), round(float(page.mediabox.height), 1))
+
+
+def test_preview_images_for_a_person(pdf_path, outline):
+    """Cover, contents and the first page of the second chapter as PNG, in test-artifacts/."""
+    if shutil.which("pdftoppm") is None:
+        pytest.fail("pdftoppm (Debian poppler-utils) is needed for the previews")
+    ARTIFACTS.mkdir(exist_ok=True)
+    chapter_page = _chapter_entries(outline)[min(1, len(outline) - 1)][1] + 1
+    contents_page = next(page for title, page, _ in outline if title == "Contents") + 1
+    for name, page in (("pdf-cover", 1), ("pdf-contents", contents_page), ("pdf-chapter", chapter_page)):
+        subprocess.run(["pdftoppm", "-png", "-r", "80", "-singlefile", "-f", str(page), "-l", str(page),
+                        str(pdf_path), str(ARTIFACTS / name)], check=True)
+        assert (ARTIFACTS / f"{name}.png").stat().st_size > 5000
+
+
+def test_no_word_is_left_alone_before_an_inline_element(site_dir, tmp_path):
+    """WeasyPrint 70 leaves one word alone on a line when the text before an inline element
+    fits only without its trailing space (book_pdf.weasyprint_fixes). One paragraph per width,
+    1 px apart, so one of them falls in that window of a space's width."""
+    words = "Alignment work asks whether a trained system pursues what its designers intended"
+    paragraphs = "".join(
+        f'<p style="width:{width}px;margin:0 0 8px">{words} <span>(Someone et al., 2020)</span> and more.</p>'
+        for width in range(440, 600))
+    out = tmp_path / "lines.pdf"
+    render_pdf(f"<html lang='en'><body>{paragraphs}</body></html>", site_dir, out)
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    first_lines = [line.strip() for line in text.splitlines() if line.strip().startswith("Alignment")]
+    assert len(first_lines) == 160
+    assert all(len(line.split()) > 1 for line in first_lines), [l for l in first_lines if len(l.split()) == 1]
+
+
+def test_a_folder_that_is_not_a_built_site_gets_a_clear_error(tmp_path):
+    from book_pdf import BookError
+
+    with pytest.raises(BookError) as error:
+        build_book(tmp_path)
+    assert str(tmp_path / "index.html") in str(error.value)
+    assert "build the site" in str(error.value)
+
+
+def test_cli_reports_problems_without_a_traceback(tmp_path):
+    import os
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "book_pdf", "--site-dir", str(tmp_path)],
+                            capture_output=True, text=True, cwd=ROOT,
+                            env={**os.environ, "PYTHONPATH": str(ROOT / "scripts")})
+    assert result.returncode == 1
+    assert "index.html" in result.stderr and "Traceback" not in result.stderr

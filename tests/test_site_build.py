@@ -1,0 +1,181 @@
+"""The real site, built strictly once per session (`site_dir`), checked for its citations:
+nothing left unrendered, every citation resolves on its page, References where needed, and a
+complete Further reading page with a downloadable references.bib."""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from citations.bibliography import KINDS, load_bibliography
+from citations.labels import anchor_id
+
+ROOT = Path(__file__).resolve().parent.parent
+SKIPPED_TEXT = {"code", "pre", "script", "style"}
+
+
+@dataclass
+class PageFacts:
+    """What a page's HTML says about citations."""
+
+    ids: set[str] = field(default_factory=set)
+    citation_links: list[dict[str, str]] = field(default_factory=list)
+    tooltips: dict[str, str] = field(default_factory=dict)
+    headings: list[tuple[str, str]] = field(default_factory=list)  # (id, text) of h2
+    text: list[str] = field(default_factory=list)
+    toc_links: list[str] = field(default_factory=list)  # hrefs of the page's table of contents
+
+
+class FactCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.facts = PageFacts()
+        self._skip = 0
+        self._h2: str | None = None
+        self._h2_text: list[str] = []
+        self._in_toc = 0  # depth of nested <nav> inside the table of contents
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = {k: v or "" for k, v in attrs}
+        if "id" in attributes:
+            self.facts.ids.add(attributes["id"])
+        if tag == "nav" and (self._in_toc or "md-nav--secondary" in attributes.get("class", "")):
+            self._in_toc += 1
+        if tag == "a" and self._in_toc and "md-nav__link" in attributes.get("class", ""):
+            self.facts.toc_links.append(attributes.get("href", ""))
+        if tag == "a" and "citation__link" in attributes.get("class", ""):
+            self.facts.citation_links.append(attributes)
+        if attributes.get("role") == "tooltip":
+            self.facts.tooltips[attributes.get("id", "")] = attributes.get("class", "")
+        if tag == "h2":
+            self._h2, self._h2_text = attributes.get("id", ""), []
+        if tag in SKIPPED_TEXT:
+            self._skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "nav" and self._in_toc:
+            self._in_toc -= 1
+        if tag in SKIPPED_TEXT and self._skip:
+            self._skip -= 1
+        if tag == "h2" and self._h2 is not None:
+            self.facts.headings.append((self._h2, "".join(self._h2_text).replace("¶", "").strip()))
+            self._h2 = None
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.facts.text.append(data)
+        if self._h2 is not None:
+            self._h2_text.append(data)
+
+
+def facts(path: Path) -> PageFacts:
+    collector = FactCollector()
+    collector.feed(path.read_text(encoding="utf-8"))
+    return collector.facts
+
+
+def content_pages(site: Path) -> list[Path]:
+    """Every page MkDocs made from Markdown (not the 404 page or vendored files)."""
+    pages = []
+    for path in sorted(site.rglob("*.html")):
+        relative = path.relative_to(site).as_posix()
+        if relative == "404.html" or relative.startswith("assets/"):
+            continue
+        pages.append(path)
+    return pages
+
+
+@pytest.fixture(scope="module")
+def pages(site_dir: Path) -> dict[str, PageFacts]:
+    return {p.relative_to(site_dir).as_posix(): facts(p) for p in content_pages(site_dir)}
+
+
+@pytest.fixture(scope="module")
+def bibliography():
+    bib = load_bibliography(ROOT / "references.bib", "references.bib")
+    assert bib.diagnostics == ()
+    return bib
+
+
+def test_no_citation_syntax_is_left_in_any_page(pages: dict[str, PageFacts]) -> None:
+    leftovers = {name: re.findall(r".{0,30}\[-?@.{0,30}", " ".join(f.text)) for name, f in pages.items()}
+    assert {name: found for name, found in leftovers.items() if found} == {}
+
+
+def test_the_pages_that_must_cite_do(pages: dict[str, PageFacts]) -> None:
+    for name in ("index.html", "alignment-problem.html"):
+        assert pages[name].citation_links, f"{name} has no rendered citation"
+
+
+def test_every_citation_resolves_on_its_page(pages: dict[str, PageFacts]) -> None:
+    for name, page in pages.items():
+        for link in page.citation_links:
+            target = link["href"]
+            assert target.startswith("#ref-") and target[1:] in page.ids, (name, target)
+            tip = link["aria-describedby"]
+            assert tip in page.tooltips and "citation__tip" in page.tooltips[tip], (name, tip)
+            assert "title" not in link  # no native tooltip on top of ours
+
+
+def test_pages_that_cite_have_a_references_section_and_others_do_not(pages: dict[str, PageFacts]) -> None:
+    for name, page in pages.items():
+        has_section = ("references", "References") in page.headings
+        if name == "further-reading.html":
+            continue
+        assert has_section == bool(page.citation_links), name
+        if has_section:
+            assert page.headings[-1] == ("references", "References"), f"{name}: References is not last"
+            assert "#references" in page.toc_links, f"{name}: References is not in the table of contents"
+            cited = {link["href"][len("#ref-"):] for link in page.citation_links}
+            listed = {i[len("ref-"):] for i in page.ids if i.startswith("ref-")}
+            assert cited == listed, name
+
+
+def test_further_reading_lists_every_entry_in_its_group(site_dir: Path, bibliography) -> None:
+    text = (site_dir / "further-reading.html").read_text(encoding="utf-8")
+    sections = re.split(r'<h2 id="[^"]*">', text)
+    group_of = {}
+    for section in sections[1:]:
+        title = html.unescape(section.split("<", 1)[0]).strip()
+        for anchor in re.findall(r'<div class="further-reading__entry" id="([^"]+)">', section):
+            group_of[anchor] = title
+    for key, entry in bibliography.entries.items():
+        anchor = anchor_id(key)
+        assert group_of.get(anchor) == KINDS[entry.kind], key
+        block = re.search(rf'id="{re.escape(anchor)}">(.*?)</div>', text, re.S).group(1)
+        assert html.escape(entry.text("annote"), quote=False) in block.replace("&#39;", "'").replace("&#34;", '"'), key
+
+
+def test_further_reading_cited_in_links_resolve_to_pages_citing_the_entry(site_dir: Path, pages) -> None:
+    text = (site_dir / "further-reading.html").read_text(encoding="utf-8")
+    entries = re.findall(r'<div class="further-reading__entry" id="([^"]+)">(.*?)</div>', text, re.S)
+    assert entries
+    checked = 0
+    for anchor, block in entries:
+        if "Cited in:" not in block:
+            continue
+        for href in re.findall(r'<a href="([^"]+)">', block.split("Cited in:", 1)[1]):
+            target = (site_dir / href).resolve()
+            assert target.is_file(), (anchor, href)
+            cited = {link["href"] for link in pages[target.relative_to(site_dir).as_posix()].citation_links}
+            assert f"#ref-{anchor}" in cited, (anchor, href)
+            checked += 1
+    assert checked > 0
+
+
+def test_every_page_links_its_references_to_further_reading(site_dir: Path, pages) -> None:
+    further_ids = pages["further-reading.html"].ids
+    for path in content_pages(site_dir):
+        for href in re.findall(r'class="citation-reference__more" href="([^"]+)"', path.read_text(encoding="utf-8")):
+            file, _, anchor = href.partition("#")
+            assert (path.parent / file).resolve() == (site_dir / "further-reading.html").resolve()
+            assert anchor in further_ids
+
+
+def test_references_bib_is_downloadable(site_dir: Path) -> None:
+    assert (site_dir / "references.bib").read_bytes() == (ROOT / "references.bib").read_bytes()
+    assert 'href="references.bib"' in (site_dir / "further-reading.html").read_text(encoding="utf-8")
+    assert not (ROOT / "docs" / "further-reading.md").exists()
