@@ -2,12 +2,14 @@
 export NO_MKDOCS_2_WARNING := 1
 PY := .venv/bin/python
 MKDOCS := .venv/bin/mkdocs
+PAPER ?= a4
 
 .PHONY: site test serve bench setup setup-test clean
 
-## Set everything up, then build the site into site/ (strict: any warning fails).
+## Set everything up, then build the site into site/ (strict: any warning fails), with the book
+## PDF and the offline zip. `make site PAPER=letter` makes a US Letter PDF.
 site: setup
-	$(PY) scripts/build.py
+	$(PY) scripts/build.py --paper $(PAPER)
 
 ## Set everything up, then run every test (unit, property, build, PDF, browser, demo logic).
 test: setup-test
