@@ -150,25 +150,10 @@
     ctx.clip();
     for (const s of spec.series) {
       if (!s.points.length) continue;
-      ctx.globalAlpha = s.alpha == null ? 1 : s.alpha;
-      ctx.strokeStyle = s.colour;
-      ctx.lineWidth = s.width || 2.5;
-      ctx.lineJoin = "round";
-      ctx.setLineDash(s.dash || []);
-      ctx.beginPath();
-      s.points.forEach((p, i) => (i ? ctx.lineTo(tx(p.x), ty(p.y)) : ctx.moveTo(tx(p.x), ty(p.y))));
-      ctx.stroke();
-      ctx.setLineDash([]);
-      if (s.marker) {
-        ctx.fillStyle = s.colour;
-        ctx.strokeStyle = colours.bg;
-        ctx.lineWidth = 1.5;
-        const every = s.markerEvery || 1;
-        s.points.forEach((p, i) => {
-          if (i % every === 0 || i === s.points.length - 1) drawMarker(ctx, s.marker, tx(p.x), ty(p.y), 4);
-        });
-      }
-      ctx.globalAlpha = 1;
+      const every = s.markerEvery || 1;
+      const marked = s.points.filter((p, i) => i % every === 0 || i === s.points.length - 1);
+      strokeSeries(ctx, s, colours, s.alpha == null ? 1 : s.alpha,
+        s.points.map((p) => [tx(p.x), ty(p.y)]), marked.map((p) => [tx(p.x), ty(p.y)]));
     }
     ctx.restore();
 
@@ -185,26 +170,33 @@
     ctx.textAlign = "left";
     ctx.textBaseline = "middle";
     for (const { series: s, x: lx, y: ly } of legend.items) {
-      ctx.globalAlpha = s.alpha == null ? 1 : Math.max(0.6, s.alpha);
-      ctx.strokeStyle = s.colour;
-      ctx.lineWidth = s.width || 2.5;
-      ctx.setLineDash(s.dash || []);
-      ctx.beginPath();
-      ctx.moveTo(lx, ly);
-      ctx.lineTo(lx + 26, ly);
-      ctx.stroke();
-      ctx.setLineDash([]);
-      if (s.marker) {
-        ctx.fillStyle = s.colour;
-        ctx.strokeStyle = colours.bg;
-        ctx.lineWidth = 1.5;
-        drawMarker(ctx, s.marker, lx + 13, ly, 4);
-      }
-      ctx.globalAlpha = 1;
+      strokeSeries(ctx, s, colours, s.alpha == null ? 1 : Math.max(0.6, s.alpha),
+        [[lx, ly], [lx + 26, ly]], [[lx + 13, ly]]);
       ctx.fillStyle = colours.fg;
       ctx.fillText(s.label, lx + 32, ly);
     }
     return { tx, ty, plot: { left: pad.left, top: pad.top, width: plotW, height: plotH } };
+  }
+
+  /** One series' look, shared by the plot and its legend sample: the dashed line through
+   * `path` (canvas coordinates), then its markers at `marks`. */
+  function strokeSeries(ctx, s, colours, alpha, path, marks) {
+    ctx.globalAlpha = alpha;
+    ctx.strokeStyle = s.colour;
+    ctx.lineWidth = s.width || 2.5;
+    ctx.lineJoin = "round";
+    ctx.setLineDash(s.dash || []);
+    ctx.beginPath();
+    path.forEach(([x, y], i) => (i ? ctx.lineTo(x, y) : ctx.moveTo(x, y)));
+    ctx.stroke();
+    ctx.setLineDash([]);
+    if (s.marker) {
+      ctx.fillStyle = s.colour;
+      ctx.strokeStyle = colours.bg;
+      ctx.lineWidth = 1.5;
+      for (const [x, y] of marks) drawMarker(ctx, s.marker, x, y, 4);
+    }
+    ctx.globalAlpha = 1;
   }
 
   demos.lineChart = { drawLineChart, linearTicks, FONT };
