@@ -1,0 +1,85 @@
+"""`mkdocs serve` (the README's live preview) really rebuilds when a chapter or references.bib
+changes: a copy of the project is served on a free port, edited, and fetched again."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PARTS = ["mkdocs.yml", "references.bib", "docs", "overrides", "scripts"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def _wait_for(url: str, predicate, timeout: float = 90) -> str:
+    deadline = time.monotonic() + timeout
+    last = ""
+    while time.monotonic() < deadline:
+        try:
+            last = _fetch(url)
+            if predicate(last):
+                return last
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise AssertionError(f"{url} did not show the change within {timeout} s")
+
+
+@pytest.fixture()
+def served(tmp_path: Path):
+    project = tmp_path / "project"
+    project.mkdir()
+    for part in PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, project / part)
+    port = _free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+        cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        yield project, f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def test_editing_a_chapter_and_the_bibliography_rebuilds(served):
+    project, url = served
+    page = f"{url}/rlhf.html"
+    before = _wait_for(page, lambda html: "Christiano et al., 2017" in html)
+
+    chapter = project / "docs" / "rlhf.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + "\n\nA freshly added sentence.\n",
+                       encoding="utf-8")
+    _wait_for(page, lambda html: "A freshly added sentence." in html)
+
+    bib = project / "references.bib"
+    text = bib.read_text(encoding="utf-8")
+    start = text.index("@inproceedings{christiano2017deep")
+    year_at = text.index("year", start)
+    line_end = text.index("\n", year_at)
+    bib.write_text(text[:year_at] + "year = {2031}," + text[line_end:], encoding="utf-8")
+    after = _wait_for(page, lambda html: "Christiano et al., 2031" in html)
+    assert "Christiano et al., 2017" in before and "Christiano et al., 2017" not in after
