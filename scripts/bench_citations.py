@@ -1,16 +1,19 @@
 """How much the citation hook adds to a build: a synthetic 100-page, 2,000-entry site built with
 and without the hook, side by side, alternating, a few times each.
 
-    python scripts/bench_citations.py [--pages 100] [--entries 2000] [--repeat 5] [--limit 1.15] [--cold]
+    python scripts/bench_citations.py [--pages 100] [--entries 2000] [--repeat 5] [--limit 1.15] [--warm-only]
 
-prints e.g. `citations hook overhead: 1.08x (bare 4.1 s, with hook 4.4 s)` and exits non-zero
-when the ratio of the medians is above the limit. The synthetic site is made in a temporary
-folder; nothing in the project changes.
+prints, e.g.
 
-The hook keeps what it derives from references.bib and each page in `.cache/citations/`
-(see scripts/citations/cache.py), like a developer's repeated `make site` or a CI job that
-restores its cache. Those warm builds are the ones compared against the limit. `--cold`
-deletes that cache before every build with the hook instead, to show a first build's cost.
+    citations hook overhead, cold: 1.12x (bare 1.5 s, with hook 1.7 s; ...)
+    citations hook overhead, warm: 1.05x (bare 1.5 s, with hook 1.6 s; ...)
+
+and exits non-zero when the COLD ratio of the medians is above the limit. A cold build is
+one without the hook's disk cache (`.cache/citations/`, see scripts/citations/cache.py): a
+first build on a fresh clone, or CI without a restored cache. That is the honest figure, so it
+is the one checked. A warm build reuses that cache, like a developer's repeated `make site`.
+Bare, cold and warm builds alternate in each round, so machine noise hits all three alike.
+The synthetic site is made in a temporary folder; nothing in the project changes.
 """
 from __future__ import annotations
 
@@ -119,26 +122,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", type=int, default=100)
     parser.add_argument("--entries", type=int, default=2000)
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--limit", type=float, default=1.15)
-    parser.add_argument("--cold", action="store_true", help="clear the hook's cache before each build")
+    parser.add_argument("--limit", type=float, default=1.15, help="the most a cold build may take, as a ratio")
+    parser.add_argument("--warm-only", action="store_true", help="skip cold builds (and the limit check)")
     args = parser.parse_args(argv)
+    times: dict[str, list[float]] = {"bare": [], "cold": [], "warm": []}
     with tempfile.TemporaryDirectory(prefix="bench-citations-") as tmp:
         folder = Path(tmp)
         make_site(folder, args.pages, args.entries)
         timed_build(folder, "bare.yml")  # warm the file cache and bytecode once, untimed
         timed_build(folder, "hook.yml")
-        bare, hooked = [], []
         for _ in range(args.repeat):
-            bare.append(timed_build(folder, "bare.yml"))
-            if args.cold:
+            times["bare"].append(timed_build(folder, "bare.yml"))
+            if not args.warm_only:
                 shutil.rmtree(folder / ".cache", ignore_errors=True)
-            hooked.append(timed_build(folder, "hook.yml"))
-    bare_time, hook_time = statistics.median(bare), statistics.median(hooked)
-    ratio = hook_time / bare_time
-    print(f"citations hook overhead: {ratio:.2f}x (bare {bare_time:.1f} s, with hook {hook_time:.1f} s; "
-          f"{args.pages} pages, {args.entries} entries, median of {args.repeat}, {'cold' if args.cold else 'warm'} cache)")
-    if ratio > args.limit:
-        print(f"over the limit of {args.limit:.2f}x", file=sys.stderr)
+                times["cold"].append(timed_build(folder, "hook.yml"))
+            times["warm"].append(timed_build(folder, "hook.yml"))
+    bare = statistics.median(times["bare"])
+    ratios = {}
+    for kind in ("cold", "warm"):
+        if times[kind]:
+            hooked = statistics.median(times[kind])
+            ratios[kind] = hooked / bare
+            print(f"citations hook overhead, {kind}: {ratios[kind]:.2f}x (bare {bare:.2f} s, with hook {hooked:.2f} s; "
+                  f"{args.pages} pages, {args.entries} entries, median of {args.repeat})")
+    if "cold" in ratios and ratios["cold"] > args.limit:
+        print(f"cold build over the limit of {args.limit:.2f}x", file=sys.stderr)
         return 1
     return 0
 

@@ -98,12 +98,23 @@ def test_result_cache_round_trip_and_prune(tmp_path: Path) -> None:
     assert kept != dropped
     results.put(kept, {"x": 1})
     results.put(dropped, {"x": 2})
+    results.prune()  # both used: both saved
     ResultCache._memory.clear()
     later = ResultCache(tmp_path, "base", ENV, [REFERENCE_TEMPLATE])
     assert later.get(kept) == {"x": 1}
-    later.prune()
-    assert sorted(p.stem for p in later.folder.glob("*.pickle")) == [kept]
+    later.prune()  # only `kept` used by this "build"
+    ResultCache._memory.clear()
+    latest = ResultCache(tmp_path, "base", ENV, [REFERENCE_TEMPLATE])
+    assert latest.get(kept) == {"x": 1}
+    assert latest.get(dropped) is None
     assert ResultCache(tmp_path, "", ENV, []).get(kept) is None  # no key: caching is off
+
+
+def test_a_corrupt_results_file_is_ignored(tmp_path: Path) -> None:
+    results = ResultCache(tmp_path, "base", ENV, [REFERENCE_TEMPLATE])
+    results.folder.mkdir(parents=True)
+    (results.folder / ResultCache.FILE_NAME).write_bytes(b"not a pickle")
+    assert results.get(results.key("page", "a")) is None
 
 
 def test_warm_build_gives_the_same_site_as_a_cold_one(tmp_path: Path) -> None:

@@ -21,14 +21,16 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import bibtexparser
-from bibtexparser import model
 
 from .diagnostics import Diagnostic
 from .latex import decode
 from .names import Name, parse_names
+
+if TYPE_CHECKING:
+    from bibtexparser import model
 
 KINDS: dict[str, str] = {"paper": "Papers", "book": "Books", "article": "Articles and posts", "video": "Videos"}
 KINDS_WITHOUT_YEAR = frozenset({"article", "video"})
@@ -125,20 +127,25 @@ def load_bibliography(path: Path, display_name: str) -> Bibliography:
 
 
 def parse_bibliography(text: str, display_name: str) -> Bibliography:
-    """Parse BibTeX `text`; every malformed block and every rule broken becomes a diagnostic."""
+    """Parse BibTeX `text` with bibtexparser; every malformed block and every rule broken
+    becomes a diagnostic."""
     library = _quiet_parse(text)
-    problems: list[Diagnostic] = []
-    for block in library.failed_blocks:
-        problems.append(_failed_block_diagnostic(block, display_name))
-    entries: dict[str, Entry] = {}
-    for block in library.entries:
-        entry = Entry(
+    problems = [_failed_block_diagnostic(block, display_name) for block in library.failed_blocks]
+    return _checked(display_name, [
+        Entry(
             key=block.key,
             entry_type=block.entry_type.lower(),
             line=block.start_line + 1,
             fields={f.key.lower(): str(f.value) for f in block.fields},
             field_lines={f.key.lower(): (f.start_line or block.start_line) + 1 for f in block.fields},
         )
+        for block in library.entries
+    ], problems)
+
+
+def _checked(display_name: str, found: list[Entry], problems: list[Diagnostic]) -> Bibliography:
+    entries: dict[str, Entry] = {}
+    for entry in found:
         entries[entry.key] = entry
         problems.extend(check_entry(entry, display_name))
     return Bibliography(display_name, entries, tuple(sorted(problems, key=lambda d: (d.line, d.message))))
@@ -146,6 +153,8 @@ def parse_bibliography(text: str, display_name: str) -> Bibliography:
 
 def _quiet_parse(text: str) -> model.Library:
     """bibtexparser logs each failed block itself; we report them our way instead."""
+    import bibtexparser  # imported here: a warm build (cache hit) never needs it
+
     logger = logging.getLogger("bibtexparser.splitter")
     previous, logger.disabled = logger.disabled, True
     try:
@@ -155,6 +164,8 @@ def _quiet_parse(text: str) -> model.Library:
 
 
 def _failed_block_diagnostic(block: model.ParsingFailedBlock, file: str) -> Diagnostic:
+    from bibtexparser import model
+
     line = (block.start_line or 0) + 1
     if isinstance(block, model.DuplicateBlockKeyBlock):
         first = block.previous_block.start_line + 1 if block.previous_block else "?"

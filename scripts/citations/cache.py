@@ -1,11 +1,12 @@
 """A disk cache of the prepared bibliography, so a fresh `mkdocs build` skips parsing and
 formatting references.bib when neither it nor the citation templates changed.
 
-Parsing 2,000 entries with bibtexparser and formatting them takes a few tenths of a second,
-which is most of what the citation hook adds to a build. The cache lives where Material for
+Parsing, labelling and formatting 2,000 entries takes a few tenths of a second; a warm build
+skips it. The cache lives where Material for
 MkDocs keeps its own plugin caches, `.cache/` next to mkdocs.yml (never in docs/), in one file
 named by a hash of everything it depends on: the .bib bytes, the reference template's source,
-this package's source code and the parser versions (so editing any of them invalidates it). Any problem with the cache (unreadable, corrupt,
+this package's source code and the installed parser packages (so editing or upgrading any of them
+invalidates it). Any problem with the cache (unreadable, corrupt,
 read-only folder) only means it is rebuilt or not kept; the build never depends on it.
 """
 from __future__ import annotations
@@ -14,7 +15,7 @@ import hashlib
 import os
 import pickle
 import tempfile
-from importlib.metadata import version
+import importlib.util
 from pathlib import Path
 
 import jinja2
@@ -29,7 +30,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 
 def cache_key(content: bytes, env: jinja2.Environment, templates: list[str]) -> str:
     digest = hashlib.sha256()
-    for part in (CACHE_FORMAT, version("bibtexparser"), version("pylatexenc"), version("jinja2")):
+    for part in (CACHE_FORMAT, *map(_installed_version, ("bibtexparser", "pylatexenc", "jinja2"))):
         digest.update(part.encode() + b"\0")
     digest.update(content)
     for module in sorted(PACKAGE_DIR.glob("*.py")):
@@ -38,6 +39,17 @@ def cache_key(content: bytes, env: jinja2.Environment, templates: list[str]) -> 
         source, _filename, _uptodate = env.loader.get_source(env, name)  # type: ignore[union-attr]
         digest.update(b"\0" + name.encode() + b"\0" + source.encode())
     return digest.hexdigest()
+
+
+def _installed_version(package: str) -> str:
+    """Which copy of `package` is installed: its location and stamp, without importing it
+    (a warm build never imports bibtexparser) and without
+    importlib.metadata, whose search of site-packages takes tens of milliseconds."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        return f"{package}: none"
+    stamp = os.stat(spec.origin)
+    return f"{spec.origin}:{stamp.st_size}:{stamp.st_mtime_ns}"
 
 
 def load(folder: Path, key: str) -> tuple[Bibliography, Prepared] | None:
@@ -133,11 +145,14 @@ class ResultCache:
     templates they use, and the caller's own inputs (the page's Markdown, its path, ...).
 
     A page whose Markdown, bibliography and templates did not change is not rendered again,
-    neither by the next `mkdocs build` nor by the next `serve` rebuild. `prune()` (after a
-    successful build) deletes the results no page used.
+    neither by the next `mkdocs build` nor by the next `serve` rebuild. All results live in one
+    file, read once on the first lookup and written once by `prune()` (after a successful
+    build, keeping only the results this build used): a file per page cost a cold build more
+    in file creation than rendering the page does.
     """
 
     _memory: dict[str, object] = {}
+    FILE_NAME = "results.pickle"
 
     def __init__(self, project_dir: Path, base_key: str, env: jinja2.Environment, templates: list[str]) -> None:
         self.folder = project_dir / CACHE_FOLDER / "results"
@@ -148,6 +163,8 @@ class ResultCache:
             digest.update(b"\0" + source.encode())
         self.base = digest.hexdigest()
         self.used: set[str] = set()
+        self._stored: dict[str, object] | None = None
+        self._changed = False
 
     def key(self, *parts: str) -> str:
         digest = hashlib.sha256(self.base.encode())
@@ -161,12 +178,9 @@ class ResultCache:
         self.used.add(key)
         if key in self._memory:
             return self._memory[key]
-        try:
-            with (self.folder / f"{key}.pickle").open("rb") as stream:
-                value = pickle.load(stream)
-        except Exception:  # noqa: BLE001 - missing or broken: compute it again
-            return None
-        self._memory[key] = value
+        value = self._on_disk().get(key)
+        if value is not None:
+            self._memory[key] = value
         return value
 
     def put(self, key: str, value: object) -> None:
@@ -174,21 +188,35 @@ class ResultCache:
             return
         self.used.add(key)
         self._memory[key] = value
+        self._changed = True
+
+    def prune(self) -> None:
+        """Forget the results this build did not use; save the rest (only if anything changed)."""
+        for key in [k for k in self._memory if k not in self.used]:
+            del self._memory[key]
+        if not self.enabled:
+            return
+        kept = {key: self._memory[key] for key in self.used if key in self._memory}
+        if not self._changed and (self._stored is None or kept.keys() == self._stored.keys()):
+            return  # all came from memory (a `serve` rebuild) or from an identical file
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
             with os.fdopen(handle, "wb") as stream:
-                pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.folder / f"{key}.pickle")
+                pickle.dump(kept, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self.folder / self.FILE_NAME)
+            for stale in self.folder.glob("*.pickle"):  # one file per result, as older versions kept
+                if stale.name != self.FILE_NAME:
+                    stale.unlink(missing_ok=True)
         except OSError:
             return
 
-    def prune(self) -> None:
-        for key in [k for k in self._memory if k not in self.used]:
-            del self._memory[key]
-        try:
-            for path in self.folder.glob("*.pickle"):
-                if path.stem not in self.used:
-                    path.unlink(missing_ok=True)
-        except OSError:
-            return
+    def _on_disk(self) -> dict[str, object]:
+        if self._stored is None:
+            try:
+                with (self.folder / self.FILE_NAME).open("rb") as stream:
+                    stored = pickle.load(stream)
+            except Exception:  # noqa: BLE001 - missing or broken: compute again
+                stored = {}
+            self._stored = stored if isinstance(stored, dict) else {}
+        return self._stored

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from mkdocs.exceptions import PluginError
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Diagnostic:
     """One problem at `file:line[:column]` (1-based, in the source file the writer edits)."""
 

@@ -30,7 +30,7 @@ GROUP_TEMPLATE = "partials/citations/further-reading-group.html"
 FIRST_HEADING = re.compile(r"(?m)^\#[ \t]+(?P<title>.+?)[ \t#]*$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourcePage:
     """A documentation page as the pre-scan sees it."""
 
@@ -40,20 +40,20 @@ class SourcePage:
     keys: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PageLink:
     title: str
     href: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntryView:
     reference: ReferenceView
     html: Markup
     cited_in: tuple[PageLink, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Group:
     title: str
     entries: tuple[EntryView, ...]
@@ -117,8 +117,9 @@ def further_reading_page(
 ) -> tuple[str, list[str]]:
     """The Further reading page: its Markdown (one late slot per group) and the slots' HTML."""
     cited = citing_pages(pages)
+    link_to = {p.src_uri: PageLink(p.title, get_relative_url(p.url, page_url)) for p in pages}  # once per page
     groups = []
-    group_template = styler.env.get_template(GROUP_TEMPLATE)
+    group_template = styler.template(GROUP_TEMPLATE)
     slots = []
     for kind, title in KINDS.items():
         keys = [key for key, entry in styler.bibliography.entries.items() if entry.kind == kind]
@@ -126,14 +127,14 @@ def further_reading_page(
             EntryView(
                 styler.view(key),
                 styler.reference_html(key),
-                tuple(PageLink(p.title, get_relative_url(p.url, page_url)) for p in cited.get(key, [])),
+                tuple(link_to[p.src_uri] for p in cited.get(key, ())),
             )
             for key in styler.sorted_keys(keys)
         ]
         if entries:
             groups.append(Group(title, tuple(entries)))
             slots.append(group_template.render(entries=entries).strip())
-    markdown = styler.env.get_template(TEMPLATE).render(groups=groups, bib_url=bib_url).strip() + "\n"
+    markdown = styler.template(TEMPLATE).render(groups=groups, bib_url=bib_url).strip() + "\n"
     return markdown, slots
 
 

@@ -78,6 +78,8 @@ def _letter(index: int) -> str:
 @functools.lru_cache(maxsize=16384)
 def sort_text(text: str) -> str:
     """Accent- and case-insensitive sort form ("Mané" sorts with "Mane")."""
+    if text.isascii():  # nothing to strip: skip the per-character pass
+        return text.casefold()
     stripped = unicodedata.normalize("NFKD", text)
     return "".join(c for c in stripped if not unicodedata.combining(c)).casefold()
 

@@ -25,6 +25,7 @@ import re
 
 from pylatexenc.latex2text import LatexNodes2Text
 
+ANY_WORK = re.compile(r"[`\\$~{}\n\t\r]|--|  ")  # any of the cases below
 NEEDS_LATEX = re.compile(r"[\\$~]")
 NEEDS_CLEANUP = re.compile(r"[{}]|--")
 UNESCAPED_SPECIAL = re.compile(r"(?<!\\)([&%#])")
@@ -35,6 +36,8 @@ _converter = LatexNodes2Text(math_mode="text", strict_latex_spaces=False)
 
 def decode(text: str) -> str:
     """Unicode text for the LaTeX field value `text` (whitespace collapsed, braces removed)."""
+    if not ANY_WORK.search(text):  # the common case, in one regex pass
+        return text
     if "`" in text:  # LaTeX quotes: ``a'' → “a”, `a' → ‘a’ (plain apostrophes are left alone)
         text = text.replace("``", "“").replace("''", "”").replace("`", "‘").replace("'", "’")
     if NEEDS_LATEX.search(text):

@@ -19,10 +19,12 @@ from dataclasses import dataclass
 from .latex import decode
 
 AND_SEPARATOR = re.compile(r"(?ix) \s+ and \s+")
+COMMA = re.compile(",")
+WHITESPACE = re.compile(r"\s")
 OTHERS = "others"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Name:
     """One author: `surname` for labels ("Amodei"), `display` for the full reference."""
 
@@ -39,16 +41,20 @@ def parse_names(raw: str) -> tuple[Name, ...]:
 
 def _split_top_level(raw: str) -> list[str]:
     """Split on ` and ` only outside braces."""
-    parts, depth, start = [], 0, 0
-    masked: list[str] = []
-    for char in raw:
-        depth += char == "{"
-        masked.append(char if depth == 0 else "\0")
-        depth -= char == "}"
-    masked_text = "".join(masked)
-    for match in AND_SEPARATOR.finditer(masked_text):
-        parts.append(raw[start:match.start()])
-        start = match.end()
+    return _split_outside_braces(raw, AND_SEPARATOR)
+
+
+def _split_outside_braces(raw: str, separator: re.Pattern[str]) -> list[str]:
+    """Split `raw` at the matches of `separator` (which holds no braces) that are not inside
+    braces: brace counting in C (str.count), not a Python loop per character."""
+    if "{" not in raw and "}" not in raw:
+        return separator.split(raw)
+    parts, start = [], 0
+    for match in separator.finditer(raw):
+        at = match.start()
+        if raw.count("{", 0, at) == raw.count("}", 0, at):
+            parts.append(raw[start:at])
+            start = match.end()
     parts.append(raw[start:])
     return parts
 
@@ -86,28 +92,8 @@ def _balanced_inside(text: str) -> bool:
 
 
 def _split_commas(raw: str) -> list[str]:
-    parts, depth, current = [], 0, []
-    for char in raw:
-        depth += (char == "{") - (char == "}")
-        if char == "," and depth == 0:
-            parts.append("".join(current).strip())
-            current = []
-        else:
-            current.append(char)
-    parts.append("".join(current).strip())
-    return parts
+    return [part.strip() for part in _split_outside_braces(raw, COMMA)]
 
 
 def _split_words(raw: str) -> list[str]:
-    words, depth, current = [], 0, []
-    for char in raw:
-        depth += (char == "{") - (char == "}")
-        if char.isspace() and depth == 0:
-            if current:
-                words.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    if current:
-        words.append("".join(current))
-    return words or [raw]
+    return [word for word in _split_outside_braces(raw, WHITESPACE) if word] or [raw]

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -71,7 +71,7 @@ class ReferenceView:
     kind: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ItemView:
     prefix: str
     text: str  # "Russell, 2019" or "2019" (link text)
@@ -107,6 +107,14 @@ class Styler:
         self._views = self.prepared.views
         self._html = self.prepared.html
         self._sort_keys = self.prepared.sort_keys
+        self._templates: dict[str, jinja2.Template] = {}
+        self._reference_macro: Callable[..., str] | None = None
+
+    def template(self, name: str) -> jinja2.Template:
+        """`env.get_template`, once per build: each call of it checks the file on disk."""
+        if name not in self._templates:
+            self._templates[name] = self.env.get_template(name)
+        return self._templates[name]
 
     def prepare_all(self) -> Prepared:
         """Compute what Further reading needs for every entry anyway (tooltips stay lazy)."""
@@ -125,8 +133,9 @@ class Styler:
         """The formatted reference (template macro), rendered once per key."""
         cache_key = (key, links)
         if cache_key not in self._html:
-            macro = self.env.get_template(REFERENCE_TEMPLATE).module.reference  # type: ignore[attr-defined]
-            self._html[cache_key] = Markup(macro(self.view(key), links=links))
+            if self._reference_macro is None:
+                self._reference_macro = self.template(REFERENCE_TEMPLATE).module.reference  # type: ignore[attr-defined]
+            self._html[cache_key] = Markup(self._reference_macro(self.view(key), links=links))
         return self._html[cache_key]
 
     def sorted_keys(self, keys: set[str] | Sequence[str]) -> list[str]:
@@ -251,7 +260,7 @@ def render_page(
     late_stand_ins: list[str] = []
     cited: list[str] = []
     problems: list[Diagnostic] = []
-    citation_macro = styler.env.get_template(CITATION_TEMPLATE).module.citation  # type: ignore[attr-defined]
+    citation_macro = styler.template(CITATION_TEMPLATE).module.citation  # type: ignore[attr-defined]
 
     def late_slot(html: str) -> Markup:
         late.append(html)
@@ -332,7 +341,7 @@ def unknown_key_message(key: str, bibliography: Bibliography) -> str:
 def references_html(cited: Sequence[str], styler: Styler, further_reading_url: str) -> str:
     """The list of works cited on a page, by author then year (goes under "## References")."""
     references = [(styler.view(key), styler.reference_html(key)) for key in styler.sorted_keys(cited)]
-    return styler.env.get_template(REFERENCES_TEMPLATE).render(
+    return styler.template(REFERENCES_TEMPLATE).render(
         references=references, further_reading_url=further_reading_url
     ).strip()
 

@@ -21,6 +21,7 @@ from mkdocs.utils import get_relative_url
 
 from .cache import BibliographySource, ResultCache
 from .diagnostics import fail
+from .gc_pause import gc_paused
 from .further_reading import (
     BIB_URI,
     FURTHER_READING_URI,
@@ -69,7 +70,8 @@ class CitationSite:
         project_dir = Path(config.config_file_path or ".").resolve().parent
         bib_path = project_dir / BIB_FILE_NAME
         env = theme_environment(config)
-        source = BibliographySource(bib_path, BIB_FILE_NAME, env, project_dir)
+        with gc_paused():
+            source = BibliographySource(bib_path, BIB_FILE_NAME, env, project_dir)
         fail(source.diagnostics)
         results = ResultCache(project_dir, source.key, env, RESULT_TEMPLATES)
         return cls(bib_path, project_dir, source, results=results)
@@ -130,7 +132,8 @@ class CitationSite:
         found = self.results.get(key)
         if found is not None:
             return found  # type: ignore[return-value]
-        value = compute()
+        with gc_paused():
+            value = compute()
         if not getattr(value, "diagnostics", None):
             self.results.put(key, value)
         return value

@@ -99,7 +99,7 @@ INLINE = re.compile(
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CiteItem:
     """One work in a citation: `[see @key, p. 3]` → prefix "see", key, suffix ", p. 3"."""
 
@@ -110,7 +110,7 @@ class CiteItem:
     suppress_author: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Citation:
     """A bracketed group `[...]` (parenthetical) or a single narrative `@key`."""
 
@@ -120,7 +120,7 @@ class Citation:
     narrative: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EscapedAt:
     """`\\@`: a literal at-sign."""
 
