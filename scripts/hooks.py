@@ -17,28 +17,36 @@ from __future__ import annotations
 from typing import Any
 
 import glossary
-from citations.site import CitationSite
+from citations.diagnostics import fail
+from citations.site import CitationSite, front_matter_lines
+from links import LinkChecker
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 _site: CitationSite | None = None
+_links = LinkChecker()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _site
+    global _site, _links
     _site = None
+    _links = LinkChecker()
     _site = CitationSite.from_config(config)
     glossary.configure_hovers(config)
     return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    return _current().add_files(files, config)
+    files = _current().add_files(files, config)
+    _links.site_files = {f.src_uri for f in files}
+    return files
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return _current().page_markdown(markdown, page, files)
+    site = _current()
+    fail(_links.read_page(markdown, page, site.source_name(page.file), front_matter_lines(page.file, markdown)))
+    return site.page_markdown(markdown, page, files)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -54,6 +62,7 @@ def on_serve(server: Any, *, config: MkDocsConfig, builder: Any) -> None:
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
+    fail(_links.after_build())
     _current().finish()
 
 

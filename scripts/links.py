@@ -1,0 +1,128 @@
+"""Broken links in a chapter stop the build with the file, line and column, and a likely fix.
+
+MkDocs' own check names only the page; a writer wants the line. Two passes:
+
+- `check_targets` (per page, while its Markdown is read): every relative `[text](target)` and
+  `![alt](image)` must name a file of the site, e.g.
+
+      docs/rlhf.md:12:5: link target 'goodheart.md' is not a page or file of the site (did you mean 'goodhart.md'?)
+
+- `check_anchors` (after every page is rendered): `target.md#anchor` and `#anchor` must name a
+  heading or other id that exists on that page, e.g.
+
+      docs/rlhf.md:30:9: 'goodhart.md' has no anchor '#overoptimisation' (did you mean '#overoptimization'?)
+
+Links in code (fenced, indented, inline) are examples, not links, and are skipped; so are URLs
+with a scheme (https:, mailto:) and site-absolute paths.
+"""
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+from mkdocs.structure.pages import Page
+
+from citations.diagnostics import Diagnostic, line_and_column
+from citations.syntax import code_block_spans
+
+INLINE_LINK = re.compile(
+    r"""(?x)
+    !? \[ (?: [^\[\]\n] | \[ [^\[\]\n]* \] )* \]   # link text (one level of nested brackets)
+    \( [ ]* <? (?P<target> [^)\s>]+ ) >?            # the target
+    (?: [ ]+ (?: "[^"\n]*" | '[^'\n]*' ) )? [ ]* \)  # an optional title
+    """
+)
+INLINE_CODE = re.compile(r"(?P<ticks>`+)(?:(?!(?P=ticks)).)+?(?P=ticks)", re.S)
+HAS_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A relative link found in a page's Markdown, with where it is in the source file."""
+
+    source: str  # e.g. docs/rlhf.md
+    page_uri: str  # e.g. rlhf.md
+    line: int
+    column: int
+    target: str  # as written
+    path: str  # the target file's src_uri, resolved against the page ('' = this page)
+    anchor: str  # without '#', '' for none
+
+
+def find_links(markdown: str, page_uri: str, source: str, line_offset: int = 0) -> Iterator[Link]:
+    """Relative links and images outside code, resolved against the page's own location."""
+    hidden = code_block_spans(markdown) + [m.span() for m in INLINE_CODE.finditer(markdown)]
+    for match in INLINE_LINK.finditer(markdown):
+        start = match.start()
+        if any(a <= start < b for a, b in hidden):
+            continue
+        target = match.group("target")
+        if HAS_SCHEME.match(target) or target.startswith(("/", "//")):
+            continue
+        path, _, anchor = target.partition("#")
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page_uri), unquote(path))) if path else ""
+        line, column = line_and_column(markdown, start)
+        yield Link(source, page_uri, line + line_offset, column, target, resolved, unquote(anchor))
+
+
+def check_targets(links: Iterable[Link], site_files: set[str]) -> list[Diagnostic]:
+    """Every link's file exists among the site's files (pages, assets, generated files)."""
+    problems = []
+    for link in links:
+        if link.path and link.path not in site_files:
+            hint = _closest(link.path, site_files)
+            message = f"link target '{link.target}' is not a page or file of the site"
+            if hint:
+                page_dir = posixpath.dirname(link.page_uri) or "."
+                message += f" (did you mean '{posixpath.relpath(hint, page_dir)}'?)"
+            problems.append(Diagnostic(link.source, link.line, message, column=link.column))
+    return problems
+
+
+def check_anchors(links: Iterable[Link], anchors_of: dict[str, set[str]]) -> list[Diagnostic]:
+    """Every `#anchor` exists on its page. `anchors_of` maps a page's src_uri to its ids;
+    pages without an entry (not rendered, not Markdown) are not checked."""
+    problems = []
+    for link in links:
+        if not link.anchor:
+            continue
+        target = link.path or link.page_uri
+        ids = anchors_of.get(target)
+        if ids is None or link.anchor in ids:
+            continue
+        where = "this page" if not link.path else f"'{link.target.partition('#')[0]}'"
+        message = f"{where} has no anchor '#{link.anchor}'"
+        if hint := _closest(link.anchor, ids):
+            message += f" (did you mean '#{hint}'?)"
+        problems.append(Diagnostic(link.source, link.line, message, column=link.column))
+    return problems
+
+
+def _closest(wanted: str, candidates: Iterable[str]) -> str | None:
+    found = difflib.get_close_matches(wanted, list(candidates), n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+
+class LinkChecker:
+    """One build's link check: targets per page as it is read, anchors once all are rendered."""
+
+    def __init__(self) -> None:
+        self.links: list[Link] = []
+        self.pages: dict[str, Page] = {}  # src_uri -> page, for its present_anchor_ids
+        self.site_files: set[str] = set()  # every src_uri of the build, set in on_files
+
+    def read_page(self, markdown: str, page: Page, source: str, line_offset: int) -> list[Diagnostic]:
+        links = list(find_links(markdown, page.file.src_uri, source, line_offset))
+        self.links.extend(links)
+        self.pages[page.file.src_uri] = page
+        return check_targets(links, self.site_files)
+
+    def after_build(self) -> list[Diagnostic]:
+        anchors_of = {uri: set(page.present_anchor_ids) for uri, page in self.pages.items()
+                      if getattr(page, "present_anchor_ids", None) is not None}
+        return check_anchors(self.links, anchors_of)

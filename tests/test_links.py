@@ -1,0 +1,93 @@
+"""Broken links are reported with file, line, column and a likely fix (scripts/links.py)."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from links import check_anchors, check_targets, find_links
+from test_citations_build import PAGES, make_site
+
+SITE_FILES = {"index.md", "goodhart.md", "rlhf.md", "demos/boat-race.md", "assets/figures/a.svg"}
+
+
+def links_of(markdown: str, page: str = "rlhf.md", offset: int = 0):
+    return list(find_links(markdown, page, f"docs/{page}", offset))
+
+
+def test_relative_links_and_images_are_found_with_line_and_column():
+    md = "# T\n\nSee [Goodhart](goodhart.md#the-law) and\n![a figure](assets/figures/a.svg \"t\").\n"
+    found = links_of(md)
+    assert [(l.line, l.column, l.path, l.anchor) for l in found] == [
+        (3, 5, "goodhart.md", "the-law"),
+        (4, 1, "assets/figures/a.svg", ""),
+    ]
+
+
+def test_paths_resolve_against_the_page_and_front_matter_shifts_lines():
+    (link,) = links_of("[back](../index.md)", page="demos/boat-race.md", offset=3)
+    assert (link.path, link.line, link.source) == ("index.md", 4, "docs/demos/boat-race.md")
+
+
+def test_code_urls_and_absolute_paths_are_not_checked():
+    md = ("`[x](nowhere.md)` and ``[y](gone.md)``\n\n```\n[z](missing.md)\n```\n\n"
+          "    [indented](code.md)\n\n[web](https://example.org/a.md) [mail](mailto:a@b.org) [abs](/x.md)\n")
+    assert links_of(md) == []
+
+
+def test_a_missing_target_names_file_line_column_and_the_closest_file():
+    (problem,) = check_targets(links_of("Text\n\nA [link](goodheart.md) here."), SITE_FILES)
+    assert str(problem) == ("docs/rlhf.md:3:3: link target 'goodheart.md' is not a page or file of "
+                            "the site (did you mean 'goodhart.md'?)")
+
+
+def test_suggestions_are_relative_to_the_page():
+    (problem,) = check_targets(links_of("[x](../goodhart.mdd)", page="demos/boat-race.md"), SITE_FILES)
+    assert problem.message.endswith("(did you mean '../goodhart.md'?)")
+
+
+def test_nothing_close_means_no_suggestion():
+    (problem,) = check_targets(links_of("[x](zzzzzz.md)"), SITE_FILES)
+    assert "did you mean" not in problem.message
+
+
+def test_anchors_are_checked_on_their_page():
+    found = links_of("[a](goodhart.md#the-lw) [b](#why) [c](#how) [d](unrendered.md#x)")
+    problems = check_anchors(found, {"goodhart.md": {"the-law"}, "rlhf.md": {"why"}})
+    assert [str(p) for p in problems] == [
+        "docs/rlhf.md:1:1: 'goodhart.md' has no anchor '#the-lw' (did you mean '#the-law'?)",
+        "docs/rlhf.md:1:35: this page has no anchor '#how'",
+    ]
+
+
+@given(st.text(alphabet=st.sampled_from("ab`[]()#.md\n !"), max_size=60))
+def test_code_spans_never_yield_links(body):
+    assert links_of(f"`{body.replace('`', '')}`") == []
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_a_build_with_broken_links_fails_with_located_messages(tmp_path: Path, strict: bool):
+    pages = dict(PAGES)
+    pages["index.md"] = "# Home\n\nRead [RLHF](rlhf.md#learning-from-feedbak) or [this](rlhff.md).\n"
+    root = make_site(tmp_path, pages)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else [])]
+    result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert ("docs/index.md:3:47: link target 'rlhff.md' is not a page or file of the site "
+            "(did you mean 'rlhf.md'?)") in output
+    assert "Traceback" not in output
+    pages["index.md"] = "# Home\n\nRead [RLHF](rlhf.md#learning-from-feedbak).\n"
+    make_site(tmp_path, pages)
+    result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert ("docs/index.md:3:6: 'rlhf.md' has no anchor '#learning-from-feedbak' "
+            "(did you mean '#learning-from-feedback'?)") in output
+    assert "Traceback" not in output
