@@ -123,3 +123,18 @@ def test_the_pointer_can_move_onto_the_tooltip(page, site_url) -> None:
     for y in range(int(link_box["y"] + link_box["height"] / 2), int(tip_box["y"] + tip_box["height"] / 2), 3):
         page.mouse.move(x, y)
     assert tip.is_visible()
+
+
+def test_escape_dismisses_the_tooltip_until_focus_returns(page, site_url) -> None:
+    page.goto(f"{site_url}/{PAGE}")
+    link, tip = first_citation(page)
+    link.focus()
+    tip.wait_for(state="visible")
+    page.keyboard.press("Escape")
+    tip.wait_for(state="hidden")
+    assert page.evaluate("document.activeElement.classList.contains('citation__link')")
+    page.keyboard.press("Shift+Tab")  # focus leaves, then comes back
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('aria-describedby')") == \
+        link.get_attribute("aria-describedby")
+    tip.wait_for(state="visible")
