@@ -70,24 +70,25 @@ def test_code_spans_never_yield_links(body):
     assert links_of(f"`{body.replace('`', '')}`") == []
 
 
+def build_output(root: Path, strict: bool) -> str:
+    """Run a real build; it must fail cleanly. Returns what it printed."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else [])]
+    result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "Traceback" not in output
+    return output
+
+
 @pytest.mark.parametrize("strict", [False, True])
 def test_a_build_with_broken_links_fails_with_located_messages(tmp_path: Path, strict: bool):
     pages = dict(PAGES)
     pages["index.md"] = "# Home\n\nRead [RLHF](rlhf.md#learning-from-feedbak) or [this](rlhff.md).\n"
     root = make_site(tmp_path, pages)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else [])]
-    result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
     assert ("docs/index.md:3:47: link target 'rlhff.md' is not a page or file of the site "
-            "(did you mean 'rlhf.md'?)") in output
-    assert "Traceback" not in output
+            "(did you mean 'rlhf.md'?)") in build_output(root, strict)
     pages["index.md"] = "# Home\n\nRead [RLHF](rlhf.md#learning-from-feedbak).\n"
     make_site(tmp_path, pages)
-    result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
     assert ("docs/index.md:3:6: 'rlhf.md' has no anchor '#learning-from-feedbak' "
-            "(did you mean '#learning-from-feedback'?)") in output
-    assert "Traceback" not in output
+            "(did you mean '#learning-from-feedback'?)") in build_output(root, strict)
