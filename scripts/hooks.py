@@ -18,7 +18,7 @@ from typing import Any
 
 import glossary
 from citations.diagnostics import fail
-from citations.site import CitationSite, front_matter_lines
+from citations.site import CitationSite
 from links import LinkChecker
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -45,8 +45,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     site = _current()
-    fail(_links.read_page(markdown, page, site.source_name(page.file), front_matter_lines(page.file, markdown)))
-    return site.page_markdown(markdown, page, files)
+    where = site.locate(page.file, markdown)
+    fail(_links.read_page(markdown, page, *where))
+    return site.page_markdown(markdown, page, files, where)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -27,7 +27,7 @@ from urllib.parse import unquote
 from mkdocs.structure.pages import Page
 
 from citations.diagnostics import Diagnostic, line_and_column
-from citations.syntax import code_block_spans
+from citations.syntax import code_spans
 
 INLINE_LINK = re.compile(
     r"""(?x)
@@ -36,7 +36,6 @@ INLINE_LINK = re.compile(
     (?: [ ]+ (?: "[^"\n]*" | '[^'\n]*' ) )? [ ]* \)  # an optional title
     """
 )
-INLINE_CODE = re.compile(r"(?P<ticks>`+)(?:(?!(?P=ticks)).)+?(?P=ticks)", re.S)
 HAS_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
@@ -55,7 +54,7 @@ class Link:
 
 def find_links(markdown: str, page_uri: str, source: str, line_offset: int = 0) -> Iterator[Link]:
     """Relative links and images outside code, resolved against the page's own location."""
-    hidden = code_block_spans(markdown) + [m.span() for m in INLINE_CODE.finditer(markdown)]
+    hidden = code_spans(markdown)
     for match in INLINE_LINK.finditer(markdown):
         start = match.start()
         if any(a <= start < b for a, b in hidden):

@@ -10,7 +10,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
@@ -49,6 +49,13 @@ RESULT_TEMPLATES = [CITATION_TEMPLATE, REFERENCES_TEMPLATE, FR_TEMPLATE, FR_GROU
 T = TypeVar("T")
 
 log = get_plugin_logger("citations")
+
+
+class PageSource(NamedTuple):
+    """A page as the writer knows it: `docs/rlhf.md`, and the front-matter lines MkDocs removed."""
+
+    name: str
+    line_offset: int
 
 
 @dataclass
@@ -98,13 +105,17 @@ class CitationSite:
         files.append(File.generated(config, BIB_URI, content=self.source.content))
         return files
 
-    def page_markdown(self, markdown: str, page: Page, files: Files) -> str:
+    def locate(self, file: File, body: str) -> PageSource:
+        """How messages name a page and by how many lines its body is shifted (front matter).
+        Worked out once per page (it re-reads the source file) and shared with the link check."""
+        return PageSource(self.source_name(file), front_matter_lines(file, body))
+
+    def page_markdown(self, markdown: str, page: Page, files: Files, where: PageSource) -> str:
         """Citations → slots, plus the References section; unknown keys stop the build."""
         if page.file.src_uri == FURTHER_READING_URI:
             return markdown
         further = files.get_file_from_path(FURTHER_READING_URI)
-        source_name = self.source_name(page.file)
-        line_offset = front_matter_lines(page.file, markdown)
+        source_name, line_offset = where
         further_url = get_relative_url(further.url, page.file.url) if further else FURTHER_READING_URI
         result = self._cached(
             ("page", source_name, str(line_offset), further_url, markdown),

@@ -67,13 +67,17 @@ REFERENCE_DEFINITION = re.compile(
         (?: [ \t]+ (?: "[^"\n]*" | '[^'\n]*' | \([^)\n]*\) ) )? [ \t]* $"""
 )
 
+# An inline code span: a run of backticks, text not crossing a blank line, the same run again.
+CODE_SPAN = r"(?<![`\\]) (?P<ticks> `+ ) (?!`) (?: (?! \n [ \t]* \n ) . )*? (?<!`) (?P=ticks) (?!`)"
+INLINE_CODE = re.compile(CODE_SPAN, re.VERBOSE | re.DOTALL)
+
 # Everything the citation pass must step over or act on, leftmost match wins; at the same
 # position the first alternative wins, so protected constructs come before citations.
 INLINE = re.compile(
     rf"""(?xs)
     (?= [`<!\[\]\\@hfw] )                # cheap filter: every alternative starts with one of these
     (?:
-      (?P<code> (?<![`\\]) (?P<ticks> `+ ) (?!`) (?: (?! \n [ \t]* \n ) . )*? (?<!`) (?P=ticks) (?!`) )
+      (?P<code> {CODE_SPAN} )
     | (?P<comment> <!-- .*? --> )
     | (?P<raw_element> < (?P<element> script | style | pre | code | textarea | svg | math) \b [^>]* >
                        .*? </ (?P=element) \s* > )
@@ -222,6 +226,18 @@ def _bracket_tokens(match: re.Match[str], definitions: set[str]) -> Iterator[Tok
         )
         offset += len(part) + 1
     yield Citation(tuple(items), match.start(), match.end())
+
+
+def code_spans(markdown: str) -> list[tuple[int, int]]:
+    """(start, end) of every code block and every inline code span outside them: what is an
+    example, not prose (links.py skips these too)."""
+    spans = code_block_spans(markdown)
+    inline: list[tuple[int, int]] = []
+    position = 0
+    for start, end in [*spans, (len(markdown), len(markdown))]:
+        inline.extend(m.span() for m in INLINE_CODE.finditer(markdown, position, start))
+        position = end
+    return sorted(spans + inline)
 
 
 def code_block_spans(markdown: str) -> list[tuple[int, int]]:
