@@ -2,13 +2,17 @@
 
 Thin by design: each hook delegates to scripts/citations/ (its package docstring is the spec).
 
-    on_config         load and check references.bib (a bad file stops the build, listing every problem)
-    on_files          scan every page's citations; add further-reading.md and references.bib (generated)
-    on_page_markdown  citations → slots, and a References section; unknown keys stop the build
-    on_page_content   slots → citations as plain text (what the search plugin indexes)
+    on_config         find references.bib (and the cache of its parsed form)
+    on_files          add further-reading.md and references.bib (generated); start the site's
+                      citation pass (parse the .bib, render every citation) in a second process
+    on_page_markdown  check links; citations → slots, and a References section
+    on_page_content   glossary hovers: none in headings
+    on_env            (every page converted) stop on a bad .bib or unknown keys, listing them all;
+                      slots → citations as plain text (what the search plugin indexes)
     on_post_page      → full citations with tooltips, References and Further reading lists
     on_serve          watch references.bib for live reload
-    on_post_build     log (INFO) the entries no page cites; drop unused cache entries
+    on_post_build     log (INFO) the entries no page cites; save the cache
+    on_build_error    stop the citation pass if it still runs
 
 State is rebuilt in on_config because `mkdocs serve` does not re-import this module.
 """
@@ -47,11 +51,16 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     site = _current()
     where = site.locate(page.file, markdown)
     fail(_links.read_page(markdown, page, *where))
-    return site.page_markdown(markdown, page, files, where)
+    return site.page_markdown(markdown, page, where)
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return glossary.tidy_hovers(_current().page_content(html, page), page.file.src_uri)
+    return glossary.tidy_hovers(html, page.file.src_uri)
+
+
+def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+    _current().fill_pages()
+    return env
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -65,6 +74,11 @@ def on_serve(server: Any, *, config: MkDocsConfig, builder: Any) -> None:
 def on_post_build(*, config: MkDocsConfig) -> None:
     fail(_links.after_build())
     _current().finish()
+
+
+def on_build_error(*, error: Exception) -> None:
+    if _site is not None:
+        _site.abandon()
 
 
 def _current() -> CitationSite:

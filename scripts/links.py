@@ -31,7 +31,8 @@ from citations.syntax import code_spans
 
 INLINE_LINK = re.compile(
     r"""(?x)
-    !? \[ (?: [^\[\]\n] | \[ [^\[\]\n]* \] )* \]   # link text (one level of nested brackets)
+    (?: !\[ | \[ )                                  # (not `!?\[`: a branch lets the engine skip to brackets)
+    (?: [^\[\]\n] | \[ [^\[\]\n]* \] )* \]           # link text (one level of nested brackets)
     \( [ ]* <? (?P<target> [^)\s>]+ ) >?            # the target
     (?: [ ]+ (?: "[^"\n]*" | '[^'\n]*' ) )? [ ]* \)  # an optional title
     """
@@ -54,13 +55,15 @@ class Link:
 
 def find_links(markdown: str, page_uri: str, source: str, line_offset: int = 0) -> Iterator[Link]:
     """Relative links and images outside code, resolved against the page's own location."""
-    hidden = code_spans(markdown)
+    hidden: list[tuple[int, int]] | None = None  # code, worked out only if a relative link is found
     for match in INLINE_LINK.finditer(markdown):
         start = match.start()
-        if any(a <= start < b for a, b in hidden):
-            continue
         target = match.group("target")
         if HAS_SCHEME.match(target) or target.startswith(("/", "//")):
+            continue
+        if hidden is None:
+            hidden = code_spans(markdown)
+        if any(a <= start < b for a, b in hidden):
             continue
         path, _, anchor = target.partition("#")
         resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page_uri), unquote(path))) if path else ""

@@ -239,3 +239,66 @@ def test_on_serve_watches_the_bibliography(tmp_path: Path) -> None:
     server = Server()
     hooks.on_serve(server, config=config, builder=lambda: None)
     assert server.watched == [str(root / "references.bib")]
+
+
+# --- the citation pass in a second process -------------------------------------------------------------
+
+def build_in_process(root: Path) -> dict[str, bytes]:
+    """A cold build (no cache in memory or on disk) in this process; every page's HTML and the
+    search index."""
+    import citations.cache as cache
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    cache._MEMORY.clear()
+    cache.ResultCache._memory.clear()
+    config = load_config(str(root / "mkdocs.yml"))
+    config.site_dir = str(root / "site")
+    build(config)
+    site = root / "site"
+    return {str(path.relative_to(site)): path.read_bytes()
+            for path in [*site.rglob("*.html"), site / "search" / "search_index.json"]}
+
+
+def test_the_site_is_the_same_whether_the_pass_runs_apart_or_here(tmp_path: Path, monkeypatch) -> None:
+    import citations.background as background
+
+    started = []
+    real_start = background.Background._start_child
+    monkeypatch.setattr(background.Background, "_start_child", lambda self: started.append(1) or real_start(self))
+    sites = {}
+    for fork in (True, False):
+        monkeypatch.setattr(background, "can_fork", lambda fork=fork: fork)
+        sites[fork] = build_in_process(make_site(tmp_path / f"fork-{fork}"))
+    assert started == [1]  # the first build forked, the second ran the pass here
+    assert sites[True].keys() == sites[False].keys() and len(sites[True]) >= 6
+    for name in sites[True]:
+        assert sites[True][name] == sites[False][name], name
+    assert b"Russell, 2019" in sites[True]["search/search_index.json"]  # citations are searchable
+
+
+OTHER_PLUGIN = """\
+from mkdocs.plugins import event_priority
+
+
+@event_priority(100)  # before the citation hook
+def on_page_markdown(markdown, **kwargs):
+    return markdown + "\\n\\nAdded by another plugin [@christiano2017deep, p. 9].\\n"
+"""
+
+
+@pytest.mark.parametrize("fork", [True, False])
+def test_markdown_changed_by_another_plugin_is_still_cited(tmp_path: Path, monkeypatch, fork: bool) -> None:
+    import citations.background as background
+
+    monkeypatch.setattr(background, "can_fork", lambda: fork)
+    root = make_site(tmp_path)
+    (root / "other_plugin.py").write_text(OTHER_PLUGIN, encoding="utf-8")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("hooks:\n", "hooks:\n  - other_plugin.py\n"), encoding="utf-8")
+    pages = build_in_process(root)
+    index = pages["index.html"].decode()
+    added = index.split("Added by another plugin", 1)[1].split("</p>", 1)[0]
+    assert ">Christiano et al., 2017</a>" in added and added.endswith(", p. 9)</span>.")
+    assert ">Russell, 2019</a>" in index and 'id="ref-christiano2017deep"' in index
+    assert "[@" not in index

@@ -66,8 +66,9 @@ def test_a_changed_file_is_parsed_again(tmp_path: Path) -> None:
 
 def test_a_corrupt_cache_file_is_ignored(tmp_path: Path) -> None:
     path = write_bib(tmp_path)
-    key = BibliographySource(path, "references.bib", ENV, tmp_path).key
-    (tmp_path / CACHE_FOLDER / f"{key}.pickle").write_bytes(b"not a pickle")
+    first = BibliographySource(path, "references.bib", ENV, tmp_path)
+    assert first.diagnostics == ()  # parses on first use, and stores the prepared data
+    (tmp_path / CACHE_FOLDER / f"{first.key}.pickle").write_bytes(b"not a pickle")
     cache._MEMORY.clear()
     source = BibliographySource(path, "references.bib", ENV, tmp_path)
     assert source.styler.labels["russell2019human"].parenthetical == "Russell, 2019"

@@ -84,11 +84,10 @@ _MEMORY: dict[str, tuple[Bibliography, Prepared]] = {}
 
 
 class BibliographySource:
-    """references.bib for one build. Checked up front; parsed and formatted only when a page
-    or Further reading actually needs it (a build whose results are all cached never does).
-
-    A file with problems is parsed at once (never cached) and its `diagnostics` are set, for
-    the caller to fail on. `key` identifies the prepared data ("" when the file is unreadable).
+    """references.bib for one build: parsed and formatted only when something needs it, and
+    then taken from memory or the disk cache when possible (a build whose results are all
+    cached never parses it at all). A file with problems is never cached; its `diagnostics`
+    say what is wrong. `key` identifies the prepared data ("" when the file is unreadable).
     """
 
     def __init__(self, bib_path: Path, display_name: str, env: jinja2.Environment, project_dir: Path) -> None:
@@ -99,15 +98,12 @@ class BibliographySource:
             self.content = bib_path.read_bytes()
         except OSError:
             self.content, self.key = b"", ""
-            self._parse()
             return
         self.key = cache_key(self.content, env, [REFERENCE_TEMPLATE])
-        if self.key not in _MEMORY and not (self.folder / f"{self.key}.pickle").exists():
-            self._parse()
 
     @property
     def diagnostics(self) -> tuple:
-        return self._loaded[0].diagnostics if self._loaded else ()
+        return self._load()[0].diagnostics
 
     @property
     def bibliography(self) -> Bibliography:
@@ -119,7 +115,7 @@ class BibliographySource:
 
     def _load(self) -> tuple[Bibliography, Styler]:
         if self._loaded is None:
-            found = _MEMORY.get(self.key) or load(self.folder, self.key)
+            found = (_MEMORY.get(self.key) or load(self.folder, self.key)) if self.key else None
             if found is None:
                 return self._parse()
             _MEMORY.clear()

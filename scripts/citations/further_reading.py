@@ -3,36 +3,31 @@
 Further reading lists every entry of references.bib, grouped by `kind` (Papers, Books,
 Articles and posts, Videos), each with its annotation, a stable anchor (`#amodei2016concrete`)
 and "Cited in:" links to every chapter that cites it, in navigation order. Those links need
-every page's citations before any page is rendered, so `scan_sources` reads all Markdown
-sources once in `on_files` (cheap: a regex pass per file) and takes each page's title the way
-MkDocs will (nav title, else front-matter `title`, else the first `# ` heading).
+every page's citations before any page is rendered, so `read_sources` reads all Markdown
+sources once in `on_files`, and the site pass (site_pass.py) makes this page with the keys each
+page cites.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 
 from markupsafe import Markup
-from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
-from mkdocs.utils.meta import get_data
 
 from .bibliography import KINDS
 from .render import ReferenceView, Styler
-from .syntax import cited_keys
 
 FURTHER_READING_URI = "further-reading.md"
 BIB_URI = "references.bib"
 TEMPLATE = "partials/citations/further-reading.md"
 GROUP_TEMPLATE = "partials/citations/further-reading-group.html"
-FIRST_HEADING = re.compile(r"(?m)^\#[ \t]+(?P<title>.+?)[ \t#]*$")
 
 
 @dataclass(frozen=True, slots=True)
 class SourcePage:
-    """A documentation page as the pre-scan sees it."""
+    """A page as Further reading links to it, with the keys it cites."""
 
     src_uri: str
     url: str
@@ -76,30 +71,6 @@ def nav_titles(nav: object) -> dict[str, str]:
 
     walk(nav or [])
     return found
-
-
-def scan_sources(
-    files: Iterable[File], nav: object, keys_of: Callable[[str], tuple[str, ...]] | None = None,
-) -> list[SourcePage]:
-    """Every Markdown page with its citations, in nav order (pages outside the nav last).
-
-    `keys_of(body)` gives the keys a page cites (default: scan it; the hook passes a cached scan).
-    """
-    keys_of = keys_of or (lambda body: tuple(cited_keys(body)))
-    titles = nav_titles(nav)
-    order = {uri: index for index, uri in enumerate(titles)}
-    pages = []
-    for file in files:
-        if not file.src_uri.endswith(".md") or file.src_uri == FURTHER_READING_URI:
-            continue
-        source = file.content_string
-        body, meta = get_data(source)
-        heading = FIRST_HEADING.search(body)
-        title = titles.get(file.src_uri) or str(meta.get("title") or "") or (
-            heading.group("title").strip() if heading else PurePosixPath(file.src_uri).stem)
-        pages.append(SourcePage(file.src_uri, file.url, title, keys_of(body)))
-    pages.sort(key=lambda p: (order.get(p.src_uri, len(order)), p.src_uri))
-    return pages
 
 
 def citing_pages(pages: Sequence[SourcePage]) -> dict[str, list[SourcePage]]:

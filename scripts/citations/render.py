@@ -241,15 +241,44 @@ def _short_url(url: str) -> str:
     return re.sub(r"^https?://(www\.)?", "", url).rstrip("/")
 
 
-def render_page(
-    markdown: str,
+@dataclass(frozen=True)
+class SlottedPage:
+    """A page's Markdown with every citation replaced by its slot, and a References section
+    waiting for its list: all of the citation pass that needs no bibliography, so MkDocs can
+    convert the page while references.bib is still being read (see site.py)."""
+
+    markdown: str  # what goes on to Python-Markdown
+    source: str  # the Markdown as written (for the line and column of a problem)
+    citations: tuple[Citation, ...]  # slot n holds citations[n]; the References list is late slot len(citations)
+
+
+def slot_citations(markdown: str) -> SlottedPage:
+    """Replace each citation by a slot; append "## References" when the page cites anything."""
+    citations: list[Citation] = []
+
+    def replace(citation: Citation) -> str:
+        citations.append(citation)
+        n = len(citations) - 1
+        if in_heading(markdown, citation.start):
+            return f'<span data-citation-slot="{n}"></span>'
+        return f"xcitationslot{n}x"
+
+    body = substitute(markdown, replace)
+    if citations:
+        body = (body.rstrip("\n") + "\n\n## References\n\n<div class=\"citation-references\" data-search-exclude>"
+                f"<!--citation-late:{len(citations)}--></div>\n")
+    return SlottedPage(body, markdown, tuple(citations))
+
+
+def render_citations(
+    page: SlottedPage,
     styler: Styler,
     *,
     source_name: str,
     line_offset: int = 0,
     further_reading_url: str = "further-reading.html",
 ) -> RenderedPage:
-    """The citation pass over one page's Markdown (body without front matter).
+    """The HTML for a slotted page's slots (and its References list), or its unknown keys.
 
     `line_offset` is the number of front-matter lines MkDocs removed, so diagnostics point at
     the line of the source file.
@@ -257,33 +286,21 @@ def render_page(
     bibliography = styler.bibliography
     slots: list[str] = []
     late: list[str] = []
-    late_stand_ins: list[str] = []
+    stand_ins: list[str] = []
     cited: list[str] = []
     problems: list[Diagnostic] = []
     citation_macro = styler.template(CITATION_TEMPLATE).module.citation  # type: ignore[attr-defined]
 
-    def late_slot(html: str) -> Markup:
-        late.append(html)
-        late_stand_ins.append("")
-        return Markup(f"<!--citation-late:{len(late) - 1}-->")
-
-    def inline_slot(html: str, text: str, offset: int) -> str:
-        """Plain text for the search index now, the full citation in the finished page."""
-        stand_in = str(escape(text))
-        late.append(html)
-        late_stand_ins.append(stand_in)
-        slots.append(f"<!--citation:{len(late) - 1}-->{stand_in}")
-        if in_heading(markdown, offset):
-            return f'<span data-citation-slot="{len(slots) - 1}"></span>'
-        return f"xcitationslot{len(slots) - 1}x"
-
-    def replace(citation: Citation) -> str:
+    for n, citation in enumerate(page.citations):
         unknown = [item for item in citation.items if item.key not in bibliography]
         for item in unknown:
-            line, column = line_and_column(markdown, item.offset)
+            line, column = line_and_column(page.source, item.offset)
             problems.append(Diagnostic(source_name, line + line_offset, unknown_key_message(item.key, bibliography), column))
-        if unknown:
-            return markdown[citation.start:citation.end]
+        if unknown:  # the build stops; keep the slot numbering intact
+            slots.append(page.source[citation.start:citation.end])
+            late.append("")
+            stand_ins.append("")
+            continue
         items = []
         for item in citation.items:
             cited.append(item.key)
@@ -294,17 +311,31 @@ def render_page(
                     f"{label.authors} ({label.year})" if citation.narrative else label.parenthetical),
                 suffix=_suffix(item.suffix),
                 href=f"#ref-{anchor_id(item.key)}",
-                tip_id=f"cite-{len(slots) + 1}-{len(items) + 1}",
+                tip_id=f"cite-{n + 1}-{len(items) + 1}",
                 tooltip=styler.reference_html(item.key, links=False),
             ))
-        html = str(citation_macro(items, citation.narrative))
-        return inline_slot(html, plain_text(items, citation.narrative), citation.start)
+        # Plain text for the search index now, the full citation (late slot n) in the finished page.
+        stand_in = str(escape(plain_text(items, citation.narrative)))
+        late.append(str(citation_macro(items, citation.narrative)))
+        stand_ins.append(stand_in)
+        slots.append(f"<!--citation:{n}-->{stand_in}")
+    if page.citations:
+        late.append(references_html(cited, styler, further_reading_url) if cited and not problems else "")
+        stand_ins.append("")
+    return RenderedPage(page.markdown, slots, LateSlots(late, stand_ins), cited, problems)
 
-    body = substitute(markdown, replace)
-    if cited and not problems:
-        marker = late_slot(references_html(cited, styler, further_reading_url))
-        body = body.rstrip("\n") + f'\n\n## References\n\n<div class="citation-references" data-search-exclude>{marker}</div>\n'
-    return RenderedPage(body, slots, LateSlots(late, late_stand_ins), cited, problems)
+
+def render_page(
+    markdown: str,
+    styler: Styler,
+    *,
+    source_name: str,
+    line_offset: int = 0,
+    further_reading_url: str = "further-reading.html",
+) -> RenderedPage:
+    """The whole citation pass over one page's Markdown (body without front matter)."""
+    return render_citations(slot_citations(markdown), styler, source_name=source_name,
+                            line_offset=line_offset, further_reading_url=further_reading_url)
 
 
 def in_heading(markdown: str, offset: int) -> bool:
@@ -380,6 +411,6 @@ def fill_late_slots(html: str, slots: LateSlots | Sequence[str]) -> str:
 
 
 __all__ = [
-    "LateSlots", "RenderedPage", "ReferenceView", "Styler", "fill_late_slots", "fill_slots", "references_html", "render_page",
-    "template_environment", "unknown_key_message",
+    "LateSlots", "RenderedPage", "ReferenceView", "SlottedPage", "Styler", "fill_late_slots", "fill_slots", "references_html",
+    "render_citations", "render_page", "slot_citations", "template_environment", "unknown_key_message",
 ]

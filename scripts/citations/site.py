@@ -1,16 +1,29 @@
 """The citation feature for one build: what the thin hook functions in scripts/hooks.py call.
 
+The bibliography is kept off the build's critical path. MkDocs converts every page before it
+writes any, and a page's Markdown needs only slots where its citations go, not the bibliography.
+So a build goes:
+
+    on_files          read every page; start the site pass (site_pass.py: load references.bib,
+                      render all citations, Further reading) in a second process, unless every
+                      result is cached (background.py)
+    on_page_markdown  citations → slots; Further reading (converted last) waits for the pass
+    on_env            every page is converted: wait for the pass, report a bad references.bib or
+                      unknown keys for the whole site at once, and put each citation's plain text
+                      into its page's content, which the search plugin indexes next
+    on_post_page      the full citations with tooltips and the lists go into the finished page
+    on_post_build     report uncited entries; save the results cache
+
 A fresh `CitationSite` is made in `on_config` on every (re)build, so `mkdocs serve` never keeps
-stale state; only the parsed and formatted bibliography is reused, keyed on a hash of the
-file's content (in memory across `serve` rebuilds, on disk across builds: see cache.py).
+stale state; parsed and rendered results are reused by content hash (cache.py).
 """
 from __future__ import annotations
 
+import functools
 import os
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,34 +32,30 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from .background import Background
 from .cache import BibliographySource, ResultCache
-from .diagnostics import fail
-from .gc_pause import gc_paused
-from .further_reading import (
-    BIB_URI,
-    FURTHER_READING_URI,
-    SourcePage,
-    further_reading_page,
-    scan_sources,
-    uncited_keys,
-)
+from .diagnostics import Diagnostic, fail
+from .further_reading import BIB_URI, FURTHER_READING_URI, SourcePage
 from .further_reading import GROUP_TEMPLATE as FR_GROUP_TEMPLATE
 from .further_reading import TEMPLATE as FR_TEMPLATE
+from .gc_pause import gc_paused
 from .render import (
     CITATION_TEMPLATE,
     REFERENCES_TEMPLATE,
     TEMPLATE_DIR,
     LateSlots,
+    RenderedPage,
+    SlottedPage,
     Styler,
     fill_late_slots,
     fill_slots,
-    render_page,
+    render_citations,
+    slot_citations,
 )
-from .syntax import cited_keys
+from .site_pass import PageJob, SitePass, lines_above, read_sources, run_pass, source_pages
 
 BIB_FILE_NAME = "references.bib"  # next to mkdocs.yml
 RESULT_TEMPLATES = [CITATION_TEMPLATE, REFERENCES_TEMPLATE, FR_TEMPLATE, FR_GROUP_TEMPLATE]
-T = TypeVar("T")
 
 log = get_plugin_logger("citations")
 
@@ -59,116 +68,181 @@ class PageSource(NamedTuple):
 
 
 @dataclass
+class PageState:
+    """A page between on_page_markdown and on_env: its slots (`slotted` when they were made
+    here, not by the pass), and their HTML once known."""
+
+    page: Page
+    job: PageJob
+    slotted: SlottedPage | None
+    rendered: RenderedPage | None
+
+
+@dataclass
 class CitationSite:
-    """One build's citation state: the bibliography, every page's citations, and the HTML
-    waiting to be filled into each page's slots."""
+    """One build's citation state: the bibliography, the site pass, and each page's slots."""
 
     bib_path: Path
     project_dir: Path
     source: BibliographySource
-    pages: list[SourcePage] = field(default_factory=list)
-    slots: dict[str, list[str]] = field(default_factory=dict)
+    results: ResultCache
+    further_url: str = FURTHER_READING_URI.replace(".md", ".html")
+    jobs: dict[str, PageJob] = field(default_factory=dict)
+    states: dict[str, PageState] = field(default_factory=dict)
     late_slots: dict[str, LateSlots | list[str]] = field(default_factory=dict)
-    results: ResultCache | None = None
+    outcome: Background[SitePass] | None = None
+    _taken: bool = False
 
     @classmethod
     def from_config(cls, config: MkDocsConfig) -> CitationSite:
-        """Load and check references.bib; a bad file stops the build with every problem listed."""
         project_dir = Path(config.config_file_path or ".").resolve().parent
         bib_path = project_dir / BIB_FILE_NAME
         env = theme_environment(config)
-        with gc_paused():
-            source = BibliographySource(bib_path, BIB_FILE_NAME, env, project_dir)
-        fail(source.diagnostics)
-        results = ResultCache(project_dir, source.key, env, RESULT_TEMPLATES)
-        return cls(bib_path, project_dir, source, results=results)
+        source = BibliographySource(bib_path, BIB_FILE_NAME, env, project_dir)
+        return cls(bib_path, project_dir, source, ResultCache(project_dir, source.key, env, RESULT_TEMPLATES))
 
     @property
     def styler(self) -> Styler:
         return self.source.styler
 
     def add_files(self, files: Files, config: MkDocsConfig) -> Files:
-        """Scan every page's citations, then add Further reading and the downloadable .bib."""
-        self.pages = scan_sources(
-            files.documentation_pages(), config.nav,
-            keys_of=lambda body: self._cached(("keys", body), lambda: tuple(cited_keys(body))),
-        )
+        """Add Further reading (its Markdown comes from the pass) and the downloadable .bib, read
+        every page, and start the site pass."""
         for uri in (FURTHER_READING_URI, BIB_URI):
             if existing := files.get_file_from_path(uri):
                 files.remove(existing)
         reading = File.generated(config, FURTHER_READING_URI, content="")
-        reading.content_string, self.late_slots[FURTHER_READING_URI] = self._cached(
-            ("further-reading", reading.url, repr([(p.src_uri, p.url, p.title, p.keys) for p in self.pages])),
-            lambda: further_reading_page(self.styler, self.pages, page_url=reading.url, bib_url=BIB_URI),
-        )
+        self.further_url = reading.url
         files.append(reading)
         files.append(File.generated(config, BIB_URI, content=self.source.content))
+        for text in read_sources(files.documentation_pages(), config.nav):
+            where = PageSource(self.source_name(text.file), text.line_offset)
+            job = self._job(text.file, text.body, where, text.title, text.nav_index)
+            self.jobs[job.src_uri] = job
+        self.outcome = self._start_pass(list(self.jobs.values()))
         return files
 
     def locate(self, file: File, body: str) -> PageSource:
-        """How messages name a page and by how many lines its body is shifted (front matter).
-        Worked out once per page (it re-reads the source file) and shared with the link check."""
+        """How messages name a page and by how many lines its body is shifted (front matter);
+        known from on_files unless a plugin changed the page since. Shared with the link check."""
+        job = self.jobs.get(file.src_uri)
+        if job is not None and job.markdown == body:
+            return PageSource(job.source_name, job.line_offset)
         return PageSource(self.source_name(file), front_matter_lines(file, body))
 
-    def page_markdown(self, markdown: str, page: Page, files: Files, where: PageSource) -> str:
-        """Citations → slots, plus the References section; unknown keys stop the build."""
+    def page_markdown(self, markdown: str, page: Page, where: PageSource) -> str:
+        """Citations → slots plus a References heading; the HTML for them comes in `fill_pages`."""
         if page.file.src_uri == FURTHER_READING_URI:
-            return markdown
-        further = files.get_file_from_path(FURTHER_READING_URI)
-        source_name, line_offset = where
-        further_url = get_relative_url(further.url, page.file.url) if further else FURTHER_READING_URI
-        result = self._cached(
-            ("page", source_name, str(line_offset), further_url, markdown),
-            lambda: render_page(markdown, self.styler, source_name=source_name, line_offset=line_offset,
-                                further_reading_url=further_url),
-        )
-        fail(result.diagnostics)
-        self.slots[page.file.src_uri] = result.slots
-        self.late_slots[page.file.src_uri] = result.late_slots
-        return result.markdown
+            further = self._pass().further_reading
+            if further is None:
+                return markdown  # references.bib is bad: fill_pages reports it
+            self.late_slots[FURTHER_READING_URI] = further[1]
+            return further[0]
+        job = self._job(page.file, markdown, where)
+        rendered = self.results.get(job.result_key)
+        if isinstance(rendered, RenderedPage):
+            self.states[job.src_uri] = PageState(page, job, None, rendered)
+            return rendered.markdown
+        planned = self.jobs.get(job.src_uri)
+        if planned is not None and planned.result_key == job.result_key and self.outcome is not None:
+            slotted_markdown = self.outcome.early(job.result_key)  # from the pass, when it runs apart
+            if isinstance(slotted_markdown, str):
+                self.states[job.src_uri] = PageState(page, job, None, None)
+                return slotted_markdown
+        slotted = slot_citations(markdown)
+        self.states[job.src_uri] = PageState(page, job, slotted, None)
+        return slotted.markdown
 
-    def page_content(self, html: str, page: Page) -> str:
-        """Citations go into the content the search plugin indexes."""
-        return fill_slots(html, self.slots.pop(page.file.src_uri, []))
+    def fill_pages(self) -> None:
+        """Once every page is converted: stop on any problem in the site, else put each
+        citation's plain text into its page's content (for the search index)."""
+        outcome = self._pass()
+        fail(outcome.problems)
+        problems: list[Diagnostic] = []
+        for state in self.states.values():
+            if state.rendered is None:
+                state.rendered = outcome.pages.get(state.job.result_key) or self._render_here(state)
+            problems.extend(state.rendered.diagnostics)
+        fail(problems)
+        for uri, state in self.states.items():
+            assert state.rendered is not None and state.page.content is not None
+            state.page.content = fill_slots(state.page.content, state.rendered.slots)
+            self.late_slots[uri] = state.rendered.late_slots
+        self.states.clear()
 
     def post_page(self, output: str, page: Page) -> str:
         """Tooltips, References and Further reading lists go into the finished page only (render.py)."""
         return fill_late_slots(output, self.late_slots.pop(page.file.src_uri, []))
 
-    def _cached(self, inputs: tuple[str, ...], compute: Callable[[], T]) -> T:
-        """`compute()`, or its stored result for the same inputs (see cache.ResultCache)."""
-        if self.results is None:
-            return compute()
-        key = self.results.key(*inputs)
-        found = self.results.get(key)
-        if found is not None:
-            return found  # type: ignore[return-value]
-        with gc_paused():
-            value = compute()
-        if not getattr(value, "diagnostics", None):
-            self.results.put(key, value)
-        return value
-
     def finish(self) -> None:
-        """After a successful build: report uncited entries, drop unused cached results."""
-        self.report_uncited()
-        if self.results is not None:
-            self.results.prune()
-
-    def report_uncited(self) -> None:
-        unused = self._cached(
-            ("uncited", repr([p.keys for p in self.pages])), lambda: uncited_keys(self.styler, self.pages))
+        """After a successful build: report uncited entries, save the results cache."""
+        unused = self._pass().uncited
         if unused:
             log.info(
                 f"{len(unused)} {BIB_FILE_NAME} entr{'y is' if len(unused) == 1 else 'ies are'} "
                 f"not cited on any page (listed in Further reading only): {', '.join(unused)}"
             )
+        self.results.prune()
+
+    def abandon(self) -> None:
+        """The build failed: stop the pass if it still runs."""
+        if self.outcome is not None:
+            self.outcome.cancel()
 
     def source_name(self, file: File) -> str:
         """How messages name a page: its path from the project folder, e.g. docs/rlhf.md."""
         if file.abs_src_path:
             return Path(os.path.relpath(file.abs_src_path, self.project_dir)).as_posix()
         return file.src_uri
+
+    def _job(self, file: File, markdown: str, where: PageSource, title: str = "", nav_index: int = 0) -> PageJob:
+        further_url = get_relative_url(self.further_url, file.url)
+        key = self.results.key("page", where.name, str(where.line_offset), further_url, markdown)
+        return PageJob(file.src_uri, file.url, title, markdown, where.name, where.line_offset, further_url, key, nav_index)
+
+    def _start_pass(self, jobs: list[PageJob]) -> Background[SitePass]:
+        """The pass's result from the cache when every part of it is there, else started."""
+        known = {job.result_key: found for job in jobs
+                 if isinstance(found := self.results.get(job.result_key), RenderedPage)}
+        if len(known) == len(jobs):
+            sources = source_pages(jobs, known)
+            further = self.results.get(self._further_key(sources))
+            uncited = self.results.get(self._uncited_key(sources))
+            if further is not None and uncited is not None:
+                return Background.finished(SitePass(known, sources, further, uncited, fresh=False))  # type: ignore[arg-type]
+        return Background(functools.partial(
+            run_pass, self.source, jobs, known, further_url=self.further_url, bib_url=BIB_URI))
+
+    def _pass(self) -> SitePass:
+        """The pass's result (waiting for it the first time); new results go into the cache."""
+        assert self.outcome is not None, "on_files has not run"
+        outcome = self.outcome.result()
+        if not self._taken:
+            self._taken = True
+            if outcome.fresh and outcome.further_reading is not None:
+                for key, rendered in outcome.pages.items():
+                    if not rendered.diagnostics:
+                        self.results.put(key, rendered)
+                self.results.put(self._further_key(outcome.sources), outcome.further_reading)
+                self.results.put(self._uncited_key(outcome.sources), outcome.uncited)
+        return outcome
+
+    def _render_here(self, state: PageState) -> RenderedPage:
+        """A page the pass did not see in this form (another plugin changed its Markdown)."""
+        assert state.slotted is not None
+        job = state.job
+        with gc_paused():
+            rendered = render_citations(state.slotted, self.styler, source_name=job.source_name,
+                                        line_offset=job.line_offset, further_reading_url=job.further_url)
+        if not rendered.diagnostics:
+            self.results.put(job.result_key, rendered)
+        return rendered
+
+    def _further_key(self, sources: list[SourcePage]) -> str:
+        return self.results.key("further-reading", self.further_url, repr([(p.src_uri, p.url, p.title, p.keys) for p in sources]))
+
+    def _uncited_key(self, sources: list[SourcePage]) -> str:
+        return self.results.key("uncited", repr([p.keys for p in sources]))
 
 
 def theme_environment(config: MkDocsConfig) -> jinja2.Environment:
@@ -186,6 +260,5 @@ def front_matter_lines(file: File, body: str) -> int:
         source = file.content_string
     except (OSError, ValueError):
         return 0
-    if not source.endswith(body) or not body:
-        return 0
-    return source.count("\n", 0, len(source) - len(body))
+    return lines_above(source, body)
+

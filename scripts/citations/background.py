@@ -1,0 +1,156 @@
+"""Run one computation in a second process while the build goes on in this one.
+
+MkDocs builds on a single core. Parsing references.bib with bibtexparser and rendering every
+citation (a cold build: nothing in .cache/citations/ yet) would otherwise sit on the build's
+critical path; in a forked child it overlaps with MkDocs converting the pages' Markdown, which
+does not need the bibliography (see site.py for how the work is split).
+
+The computation may also `publish(key, value)` partial results early (each page's Markdown with
+slots, in the order MkDocs will ask for them); `early(key)` waits for one of those. A writer
+thread in the child sends them, so the computation never stalls on a full pipe while this
+process is busy.
+
+The child is a fork, so it starts at once with everything this process has loaded (modules,
+the theme's Jinja environment) and sends back only pickled results. Forking is safe only while
+this process runs a single thread: `mkdocs serve` runs a file watcher and an HTTP server, so
+there, and on platforms without fork, the computation simply runs here when its result is first
+asked for (and `early` finds nothing). A child that fails for any reason also falls back to
+running it here, so errors surface exactly as they would without the child.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import queue
+import threading
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+Publish = Callable[[str, object], None]
+
+
+def can_fork() -> bool:
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
+def _publish_nowhere(key: str, value: object) -> None:
+    """Running here: nobody waits for early results."""
+
+
+class Background(Generic[T]):
+    """`compute(publish)` started now (in a forked child when that is safe); `result()` waits
+    for its value, `early(key)` for a value it published."""
+
+    def __init__(self, compute: Callable[[Publish], T], *, fork: bool | None = None) -> None:
+        self._compute = compute
+        self._has_value = False
+        self._value: T | None = None
+        self._early: dict[str, object] = {}
+        self._final: tuple[Any, ...] | None = None  # ("result", value) or ("failed",), once received
+        self._process: multiprocessing.process.BaseProcess | None = None
+        self._receiver: Connection | None = None
+        if fork if fork is not None else can_fork():
+            self._start_child()
+
+    @classmethod
+    def finished(cls, value: T) -> Background[T]:
+        """A result that is already known (nothing to compute)."""
+        done: Background[T] = cls(lambda publish: value, fork=False)
+        done._value, done._has_value = value, True
+        return done
+
+    @property
+    def forked(self) -> bool:
+        return self._receiver is not None or self._final is not None
+
+    def early(self, key: str) -> object | None:
+        """The value published under `key`, waiting for it while the child runs; None when the
+        computation runs here or the child stopped without publishing it. Ask only for keys
+        the computation publishes: waiting for any other one lasts until it has finished."""
+        while key not in self._early and self._receiver is not None:
+            self._read_one()
+        return self._early.pop(key, None)
+
+    def result(self) -> T:
+        if not self._has_value:
+            while self._receiver is not None:
+                self._read_one()
+            if self._final is not None and self._final[0] == "result":
+                self._value = self._final[1]
+            else:
+                self._value = self._compute(_publish_nowhere)
+            self._has_value = True
+            self._early.clear()
+        return self._value  # type: ignore[return-value]
+
+    def cancel(self) -> None:
+        """Stop the child, if any (the build failed before it needed the result, or it has
+        sent everything and only needs reaping)."""
+        if self._process is not None:
+            if self._process.is_alive() and self._final is None:
+                self._process.terminate()
+            self._process.join()
+            self._process = None
+        if self._receiver is not None:
+            self._receiver.close()
+            self._receiver = None
+
+    def _start_child(self) -> None:
+        context = multiprocessing.get_context("fork")
+        receiver, sender = context.Pipe(duplex=False)
+        try:
+            process = context.Process(target=_run_in_child, args=(self._compute, sender), daemon=True)
+            process.start()
+        except OSError:  # no fork here (resource limits): compute in this process instead
+            receiver.close()
+            return
+        finally:
+            sender.close()
+        self._process, self._receiver = process, receiver
+
+    def _read_one(self) -> None:
+        assert self._receiver is not None
+        try:
+            message = self._receiver.recv()
+        except Exception:  # noqa: BLE001 - died, or sent something unreadable: compute here
+            message = ("failed",)
+        if isinstance(message, tuple) and len(message) == 3 and message[0] == "early":
+            self._early[message[1]] = message[2]
+            return
+        self._final = message if isinstance(message, tuple) and message[:1] == ("result",) else ("failed",)
+        self.cancel()
+
+
+def _run_in_child(compute: Callable[[Publish], object], sender: Connection) -> None:
+    """The collector is off (the child is short-lived and keeps its objects until it exits
+    anyway); any failure is reported as ("failed",), never raised."""
+    import gc
+
+    gc.disable()
+    outbox: queue.SimpleQueue[tuple[Any, ...] | None] = queue.SimpleQueue()
+    writer = threading.Thread(target=_send_all, args=(outbox, sender))
+    writer.start()
+    try:
+        final: tuple[Any, ...] = ("result", compute(lambda key, value: outbox.put(("early", key, value))))
+    except BaseException:  # noqa: BLE001 - this process computes again and reports the error itself
+        final = ("failed",)
+    outbox.put(final)
+    outbox.put(None)
+    writer.join()
+
+
+def _send_all(outbox: queue.SimpleQueue[tuple[Any, ...] | None], sender: Connection) -> None:
+    try:
+        while (message := outbox.get()) is not None:
+            sender.send(message)
+    except Exception:  # noqa: BLE001 - e.g. an unpicklable value: this process computes again
+        try:
+            sender.send(("failed",))
+        except Exception:  # noqa: BLE001 - the pipe is gone: the receiver sees EOF, same effect
+            pass
+        while outbox.get() is not None:  # let the computation finish putting; nobody reads
+            pass
+    finally:
+        sender.close()

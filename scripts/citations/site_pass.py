@@ -1,0 +1,130 @@
+"""The citation pass over the whole site as one plain computation: load references.bib, render
+every page's citations, make the Further reading page, find the entries no page cites.
+
+Its inputs are read in `on_files` and its result is first needed once MkDocs has converted
+every page (site.py), so a cold build runs it in a second process meanwhile (background.py).
+It is a pure function of its inputs: run here or there, the site comes out the same.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from mkdocs.structure.files import File
+from mkdocs.utils.meta import get_data
+
+from .background import Publish
+from .cache import BibliographySource
+from .diagnostics import Diagnostic
+from .further_reading import FURTHER_READING_URI, SourcePage, further_reading_page, nav_titles, uncited_keys
+from .gc_pause import gc_paused
+from .render import RenderedPage, render_citations, slot_citations
+
+FIRST_HEADING = re.compile(r"(?m)^\#[ \t]+(?P<title>.+?)[ \t#]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class PageJob:
+    """One page's inputs to the pass; its result is cached under `result_key`."""
+
+    src_uri: str
+    url: str
+    title: str
+    markdown: str  # the body on_page_markdown will receive
+    source_name: str  # docs/rlhf.md, for messages
+    line_offset: int  # front-matter lines above the body
+    further_url: str  # Further reading, relative to this page
+    result_key: str
+    nav_index: int = 0  # place in the nav (pages outside it come after, by path)
+
+
+@dataclass
+class SitePass:
+    """What the pass found. The bibliography itself is not part of it: the pass stored it in
+    the disk cache (cache.py), which is cheaper to read back, if ever needed, than to send."""
+
+    pages: dict[str, RenderedPage]  # by PageJob.result_key
+    sources: list[SourcePage]
+    further_reading: tuple[str, list[str]] | None  # Markdown and list slots; None if the .bib is bad
+    uncited: list[str]
+    problems: tuple[Diagnostic, ...] = field(default=())  # of references.bib
+    fresh: bool = True  # False when it all came from the cache
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """A documentation page before MkDocs reads it: its title and Markdown body (front matter
+    removed, exactly as `on_page_markdown` will receive it)."""
+
+    file: File
+    title: str
+    body: str
+    line_offset: int  # front-matter lines above the body
+    nav_index: int  # place in the nav (pages outside it: the nav's length)
+
+
+def read_sources(files: Iterable[File], nav: object) -> list[SourceText]:
+    """Every Markdown page except Further reading, in the order of `files` (the order MkDocs
+    reads them in), with its title taken the way MkDocs will (nav title, else front-matter
+    `title`, else the first `# ` heading)."""
+    titles = nav_titles(nav)
+    order = {uri: index for index, uri in enumerate(titles)}
+    pages = []
+    for file in files:
+        if not file.src_uri.endswith(".md") or file.src_uri == FURTHER_READING_URI:
+            continue
+        source = file.content_string
+        body, meta = get_data(source)
+        heading = FIRST_HEADING.search(body)
+        title = titles.get(file.src_uri) or str(meta.get("title") or "") or (
+            heading.group("title").strip() if heading else PurePosixPath(file.src_uri).stem)
+        pages.append(SourceText(file, title, body, lines_above(source, body), order.get(file.src_uri, len(order))))
+    return pages
+
+
+def lines_above(source: str, body: str) -> int:
+    """How many lines of `source` come before `body`, its end (0 when it is not its end)."""
+    if not source.endswith(body) or not body:
+        return 0
+    return source.count("\n", 0, len(source) - len(body))
+
+
+def run_pass(
+    source: BibliographySource,
+    jobs: Sequence[PageJob],
+    known: Mapping[str, RenderedPage],
+    publish: Publish,
+    *,
+    further_url: str,
+    bib_url: str,
+) -> SitePass:
+    """Slot every page that `known` (cached results) lacks, publishing its Markdown for
+    on_page_markdown at once; then load the bibliography, render those pages' citations, make
+    Further reading and the uncited list."""
+    with gc_paused():
+        slotted = {}
+        for job in jobs:
+            if job.result_key not in known:
+                slotted[job.result_key] = slot_citations(job.markdown)
+                publish(job.result_key, slotted[job.result_key].markdown)
+        bibliography = source.bibliography
+        if bibliography.diagnostics:
+            return SitePass({}, [], None, [], tuple(bibliography.diagnostics))
+        styler = source.styler
+        pages = {
+            job.result_key: known.get(job.result_key) or render_citations(
+                slotted[job.result_key], styler, source_name=job.source_name, line_offset=job.line_offset,
+                further_reading_url=job.further_url)
+            for job in jobs
+        }
+        sources = source_pages(jobs, pages)
+        further = further_reading_page(styler, sources, page_url=further_url, bib_url=bib_url)
+        return SitePass(pages, sources, further, uncited_keys(styler, sources))
+
+
+def source_pages(jobs: Sequence[PageJob], pages: Mapping[str, RenderedPage]) -> list[SourcePage]:
+    """Each page with the keys it cites, in nav order, for Further reading's "Cited in" links."""
+    ordered = sorted(jobs, key=lambda job: (job.nav_index, job.src_uri))
+    return [SourcePage(job.src_uri, job.url, job.title, tuple(pages[job.result_key].cited)) for job in ordered]
