@@ -19,9 +19,11 @@ Bad input stops the build with located messages, e.g.
 
 Modules, one job each: syntax (find citations, code-aware), bibliography (load and check the
 .bib with bibtexparser), latex (LaTeX → Unicode, only where needed), names and labels (author–year labels with
-site-wide 2016a/2016b), render (inline HTML, References), further_reading (the generated page),
+site-wide 2016a/2016b), render (slots, inline HTML, References), further_reading (the generated page),
 diagnostics (errors as located values), cache (reuse of parsed and rendered results, by content
-hash, in memory and in .cache/citations/), site (per-build state used by scripts/hooks.py).
+hash, in memory and in .cache/citations/), site_pass (the whole site's citation work as one pure
+computation), background (runs it in a forked second process while MkDocs converts pages), site
+(per-build state used by scripts/hooks.py; its docstring shows the order of events).
 HTML comes from the Jinja templates in overrides/partials/citations/; the tooltip and list
 styles are in docs/assets/stylesheets/citations.css.
 

@@ -5,10 +5,9 @@ citation (a cold build: nothing in .cache/citations/ yet) would otherwise sit on
 critical path; in a forked child it overlaps with MkDocs converting the pages' Markdown, which
 does not need the bibliography (see site.py for how the work is split).
 
-The computation may also `publish(key, value)` partial results early (each page's Markdown with
-slots, in the order MkDocs will ask for them); `early(key)` waits for one of those. A writer
-thread in the child sends them, so the computation never stalls on a full pipe while this
-process is busy.
+The computation may also `publish(key, value)` small partial results early (where each page's
+slots go, in the order MkDocs will ask for them); `early(key)` waits for one of those. The pipe
+is widened to hold them all, so the child never waits for this process to read them.
 
 The child is a fork, so it starts at once with everything this process has loaded (modules,
 the theme's Jinja environment) and sends back only pickled results. Forking is safe only while
@@ -21,7 +20,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import queue
 import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -29,6 +27,7 @@ from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 Publish = Callable[[str, object], None]
+PIPE_BYTES = 1 << 20  # the most an unprivileged process may ask for, by default
 
 
 def can_fork() -> bool:
@@ -100,6 +99,7 @@ class Background(Generic[T]):
     def _start_child(self) -> None:
         context = multiprocessing.get_context("fork")
         receiver, sender = context.Pipe(duplex=False)
+        _widen(sender)
         try:
             process = context.Process(target=_run_in_child, args=(self._compute, sender), daemon=True)
             process.start()
@@ -129,28 +129,27 @@ def _run_in_child(compute: Callable[[Publish], object], sender: Connection) -> N
     import gc
 
     gc.disable()
-    outbox: queue.SimpleQueue[tuple[Any, ...] | None] = queue.SimpleQueue()
-    writer = threading.Thread(target=_send_all, args=(outbox, sender))
-    writer.start()
     try:
-        final: tuple[Any, ...] = ("result", compute(lambda key, value: outbox.put(("early", key, value))))
+        final: tuple[Any, ...] = ("result", compute(lambda key, value: sender.send(("early", key, value))))
     except BaseException:  # noqa: BLE001 - this process computes again and reports the error itself
         final = ("failed",)
-    outbox.put(final)
-    outbox.put(None)
-    writer.join()
-
-
-def _send_all(outbox: queue.SimpleQueue[tuple[Any, ...] | None], sender: Connection) -> None:
     try:
-        while (message := outbox.get()) is not None:
-            sender.send(message)
+        sender.send(final)
     except Exception:  # noqa: BLE001 - e.g. an unpicklable value: this process computes again
         try:
             sender.send(("failed",))
         except Exception:  # noqa: BLE001 - the pipe is gone: the receiver sees EOF, same effect
             pass
-        while outbox.get() is not None:  # let the computation finish putting; nobody reads
-            pass
     finally:
         sender.close()
+
+
+def _widen(connection: Connection) -> None:
+    """Let the pipe hold all early results (Linux: 1 MiB instead of 64 KiB), so the child
+    publishes them without waiting for this process to read and goes straight on."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(connection.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)  # type: ignore[attr-defined]
+    except (ImportError, AttributeError, OSError):
+        pass  # elsewhere the child is merely paced by this process's reading

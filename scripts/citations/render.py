@@ -30,7 +30,7 @@ from markupsafe import Markup, escape
 from .bibliography import Bibliography, Entry
 from .diagnostics import Diagnostic, line_and_column
 from .labels import Label, anchor_id, build_labels, sort_key
-from .syntax import Citation, substitute
+from .syntax import Citation, Edit, apply_edits, substitutions
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent.parent / "overrides"
 CITATION_TEMPLATE = "partials/citations/citation.html"
@@ -245,11 +245,13 @@ def _short_url(url: str) -> str:
 class SlottedPage:
     """A page's Markdown with every citation replaced by its slot, and a References section
     waiting for its list: all of the citation pass that needs no bibliography, so MkDocs can
-    convert the page while references.bib is still being read (see site.py)."""
+    convert the page while references.bib is still being read (see site.py). `edits` turn the
+    Markdown as written into `markdown`: a few bytes to send between processes, not the page."""
 
     markdown: str  # what goes on to Python-Markdown
     source: str  # the Markdown as written (for the line and column of a problem)
     citations: tuple[Citation, ...]  # slot n holds citations[n]; the References list is late slot len(citations)
+    edits: tuple[Edit, ...]
 
 
 def slot_citations(markdown: str) -> SlottedPage:
@@ -263,11 +265,11 @@ def slot_citations(markdown: str) -> SlottedPage:
             return f'<span data-citation-slot="{n}"></span>'
         return f"xcitationslot{n}x"
 
-    body = substitute(markdown, replace)
-    if citations:
-        body = (body.rstrip("\n") + "\n\n## References\n\n<div class=\"citation-references\" data-search-exclude>"
-                f"<!--citation-late:{len(citations)}--></div>\n")
-    return SlottedPage(body, markdown, tuple(citations))
+    edits = substitutions(markdown, replace)
+    if citations:  # the References heading and its list's late slot, instead of the trailing newlines
+        edits.append((len(markdown.rstrip("\n")), len(markdown), "\n\n## References\n\n<div class=\"citation-references\" "
+                      f"data-search-exclude><!--citation-late:{len(citations)}--></div>\n"))
+    return SlottedPage(apply_edits(markdown, edits), markdown, tuple(citations), tuple(edits))
 
 
 def render_citations(

@@ -52,6 +52,7 @@ from .render import (
     render_citations,
     slot_citations,
 )
+from .syntax import apply_edits
 from .site_pass import PageJob, SitePass, lines_above, read_sources, run_pass, source_pages
 
 BIB_FILE_NAME = "references.bib"  # next to mkdocs.yml
@@ -145,10 +146,10 @@ class CitationSite:
             return rendered.markdown
         planned = self.jobs.get(job.src_uri)
         if planned is not None and planned.result_key == job.result_key and self.outcome is not None:
-            slotted_markdown = self.outcome.early(job.result_key)  # from the pass, when it runs apart
-            if isinstance(slotted_markdown, str):
+            edits = self.outcome.early(job.result_key)  # from the pass, when it runs apart
+            if isinstance(edits, tuple):
                 self.states[job.src_uri] = PageState(page, job, None, None)
-                return slotted_markdown
+                return apply_edits(markdown, edits)
         slotted = slot_citations(markdown)
         self.states[job.src_uri] = PageState(page, job, slotted, None)
         return slotted.markdown

@@ -100,7 +100,7 @@ def run_pass(
     further_url: str,
     bib_url: str,
 ) -> SitePass:
-    """Slot every page that `known` (cached results) lacks, publishing its Markdown for
+    """Slot every page that `known` (cached results) lacks, publishing where its slots go for
     on_page_markdown at once; then load the bibliography, render those pages' citations, make
     Further reading and the uncited list."""
     with gc_paused():
@@ -108,7 +108,7 @@ def run_pass(
         for job in jobs:
             if job.result_key not in known:
                 slotted[job.result_key] = slot_citations(job.markdown)
-                publish(job.result_key, slotted[job.result_key].markdown)
+                publish(job.result_key, slotted[job.result_key].edits)
         bibliography = source.bibliography
         if bibliography.diagnostics:
             return SitePass({}, [], None, [], tuple(bibliography.diagnostics))

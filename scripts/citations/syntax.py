@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 KEY = r"[A-Za-z0-9_](?:[A-Za-z0-9_]|[:./-](?=[A-Za-z0-9_]))*"
@@ -162,17 +162,30 @@ def _scan(markdown: str) -> Iterator[Token]:
     yield from _scan_inline(markdown, position, len(markdown), definitions)
 
 
+Edit = tuple[int, int, str]  # replace text[start:end] with this
+
+
+def substitutions(markdown: str, replace: Callable[[Citation], str]) -> list[Edit]:
+    """The edits that replace each citation by `replace(citation)` and `\\@` by `@`."""
+    return [(token.start, token.end, "@" if isinstance(token, EscapedAt) else replace(token)) for token in scan(markdown)]
+
+
 def substitute(markdown: str, replace: Callable[[Citation], str]) -> str:
     """`markdown` with each citation replaced by `replace(citation)` and `\\@` by `@`."""
+    return apply_edits(markdown, substitutions(markdown, replace))
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """`text` with each (start, end, replacement) applied; edits are in order and do not overlap."""
     pieces: list[str] = []
     position = 0
-    for token in scan(markdown):
-        pieces.append(markdown[position:token.start])
-        pieces.append("@" if isinstance(token, EscapedAt) else replace(token))
-        position = token.end
+    for start, end, replacement in edits:
+        pieces.append(text[position:start])
+        pieces.append(replacement)
+        position = end
     if not pieces:
-        return markdown
-    pieces.append(markdown[position:])
+        return text
+    pieces.append(text[position:])
     return "".join(pieces)
 
 
