@@ -63,7 +63,7 @@ def test_no_fork_while_another_thread_runs() -> None:
     finally:
         stop.set()
         thread.join()
-    assert background.can_fork()
+    assert background.can_fork() == (threading.active_count() == 1)  # other tests may run servers
 
 
 def test_a_child_that_raises_falls_back_to_computing_here() -> None:
@@ -116,6 +116,20 @@ def test_cancel_stops_a_running_child(tmp_path: Path) -> None:
     assert process is not None and process.is_alive()
     job.cancel()
     assert not process.is_alive() and not marker.exists()
+
+
+def test_a_child_that_hangs_is_given_up_on(monkeypatch) -> None:
+    monkeypatch.setattr(background, "PATIENCE_SECONDS", 0.5)
+
+    def compute(publish):
+        if os.getpid() != PARENT:
+            time.sleep(30)
+        return "here"
+
+    job = Background(compute, fork=True)
+    process = job._process
+    assert job.early("page-0") is None and job.result() == "here"
+    assert process is not None and not process.is_alive()
 
 
 def test_a_finished_value_needs_no_process() -> None:

@@ -14,7 +14,8 @@ the theme's Jinja environment) and sends back only pickled results. Forking is s
 this process runs a single thread: `mkdocs serve` runs a file watcher and an HTTP server, so
 there, and on platforms without fork, the computation simply runs here when its result is first
 asked for (and `early` finds nothing). A child that fails for any reason also falls back to
-running it here, so errors surface exactly as they would without the child.
+running it here, so errors surface exactly as they would without the child; so does one that
+sends nothing for five minutes (stuck), which is then stopped.
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from typing import Any, Generic, TypeVar
 T = TypeVar("T")
 Publish = Callable[[str, object], None]
 PIPE_BYTES = 1 << 20  # the most an unprivileged process may ask for, by default
+PATIENCE_SECONDS = 300.0  # silence after which a child counts as stuck (it is stopped; work goes on here)
 
 
 def can_fork() -> bool:
@@ -88,7 +90,7 @@ class Background(Generic[T]):
         """Stop the child, if any (the build failed before it needed the result, or it has
         sent everything and only needs reaping)."""
         if self._process is not None:
-            if self._process.is_alive() and self._final is None:
+            if self._process.is_alive() and (self._final is None or self._final[0] != "result"):
                 self._process.terminate()
             self._process.join()
             self._process = None
@@ -113,8 +115,10 @@ class Background(Generic[T]):
     def _read_one(self) -> None:
         assert self._receiver is not None
         try:
+            if not self._receiver.poll(PATIENCE_SECONDS):
+                raise TimeoutError("the child sent nothing for too long")
             message = self._receiver.recv()
-        except Exception:  # noqa: BLE001 - died, or sent something unreadable: compute here
+        except Exception:  # noqa: BLE001 - died, hangs, or sent something unreadable: compute here
             message = ("failed",)
         if isinstance(message, tuple) and len(message) == 3 and message[0] == "early":
             self._early[message[1]] = message[2]
