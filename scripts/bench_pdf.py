@@ -10,6 +10,9 @@ site, interpreter start and imports included) with an empty font cache every run
 cold, worst case. mkdocs-to-pdf's time is its `mkdocs build` minus a plain `mkdocs build` in the
 same venv (it renders inside the build). mkdocs-to-pdf is never a project requirement: it lives
 in its own venv, which this script creates from PyPI with pip when it is missing.
+
+On a shared machine single rounds swing by 10-20% (other work slows both tools, not always
+equally): each round prints its own ratio, and more --runs steady the medians.
 """
 from __future__ import annotations
 
@@ -53,7 +56,8 @@ def main(argv: list[str] | None = None) -> int:
             theirs.append(with_pdf - plain)
             ours_wall.append(WALL[-3])
             theirs_wall.append(WALL[-2] - WALL[-1])
-            print(f"  round {round_ + 1}: ours {ours[-1]:.1f} s, mkdocs-to-pdf {with_pdf:.1f} - {plain:.1f} s (plain build)")
+            print(f"  round {round_ + 1}: ours {ours[-1]:.1f} s, mkdocs-to-pdf {with_pdf:.1f} - {plain:.1f} s "
+                  f"(plain build) = {theirs[-1]:.1f} s, ratio {ours[-1] / theirs[-1]:.2f}")
     ours_s, theirs_s = statistics.median(ours), statistics.median(theirs)
     ratio = ours_s / theirs_s
     wall_ratio = statistics.median(ours_wall) / statistics.median(theirs_wall)

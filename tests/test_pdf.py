@@ -318,3 +318,113 @@ def test_cli_reports_problems_without_a_traceback(tmp_path):
                             env={**os.environ, "PYTHONPATH": str(ROOT / "scripts")})
     assert result.returncode == 1
     assert "index.html" in result.stderr and "Traceback" not in result.stderr
+
+
+# ---------- the speed-ups keep the book the same ----------
+
+def test_freetype_unpacks_every_site_font_like_fonttools(site_dir):
+    """book_pdf.freetype_woff2 (fast, C) must give the same glyphs as fontTools (reference)."""
+    import io
+
+    from fontTools.pens.recordingPen import RecordingPen
+    from fontTools.ttLib import TTFont, woff2
+
+    from book_pdf.freetype_woff2 import woff2_to_truetype
+
+    fonts = sorted((site_dir / "assets" / "fonts").glob("*.woff2"))
+    assert fonts
+    for path in fonts:
+        data = path.read_bytes()
+        fast = woff2_to_truetype(data)
+        assert fast is not None, f"FreeType could not unpack {path.name}"
+        reference = io.BytesIO()
+        woff2.decompress(io.BytesIO(data), reference)
+        ours, theirs = TTFont(io.BytesIO(fast)), TTFont(io.BytesIO(reference.getvalue()))
+        assert ours.getGlyphOrder() == theirs.getGlyphOrder(), path.name
+        assert ours.getBestCmap() == theirs.getBestCmap(), path.name
+        ours_glyphs, their_glyphs = ours.getGlyphSet(), theirs.getGlyphSet()
+        for name in theirs.getGlyphOrder():
+            a, b = RecordingPen(), RecordingPen()
+            ours_glyphs[name].draw(a)
+            their_glyphs[name].draw(b)
+            assert (a.value, ours_glyphs[name].width) == (b.value, their_glyphs[name].width), (path.name, name)
+    assert woff2_to_truetype(b"not a woff2 file") is None
+
+
+def test_svg_labels_drawn_as_runs_look_like_weasyprints_letters(site_dir, tmp_path):
+    """book_pdf.weasyprint_svg_text draws a figure's labels as whole runs: the page must look
+    the same as with WeasyPrint's letter-by-letter drawing, and copy out the same words."""
+    from weasyprint import HTML
+
+    from book_pdf import weasyprint_svg_text
+
+    figures = sorted((site_dir / "assets" / "figures").glob("*.svg"))
+    assert figures
+    page = "".join(f'<p><img src="{f.as_uri()}" style="width:160mm"></p>' for f in figures[:4])
+    html = f"<html lang='en'><body>{page}</body></html>"
+    outputs = {}
+    try:
+        for name, install in (("runs", weasyprint_svg_text.apply), ("letters", weasyprint_svg_text.restore)):
+            install()
+            out = tmp_path / f"{name}.pdf"
+            HTML(string=html).write_pdf(out)   # not render_pdf: it installs the runs again
+            words = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split()
+            raster = subprocess.run(["pdftoppm", "-gray", "-r", "40", str(out)], capture_output=True,
+                                    check=True).stdout
+            outputs[name] = (words, raster)
+    finally:
+        weasyprint_svg_text.apply()
+    (run_words, run_raster), (letter_words, letter_raster) = outputs["runs"], outputs["letters"]
+    assert run_words, "the figures have labels"
+    assert "".join(run_words) == "".join(letter_words), "same text, whatever the spacing"
+    assert len(run_raster) == len(letter_raster)
+    differing = sum(1 for a, b in zip(run_raster, letter_raster) if abs(a - b) > 64)
+    assert differing < 0.002 * len(run_raster), f"{differing} of {len(run_raster)} pixels differ"
+
+
+def test_print_neutral_wrappers_are_unwrapped_keeping_text_and_links():
+    from book_pdf import htmltree as ht
+    from book_pdf.chapter import _is_print_neutral
+
+    body = ht.parse_fragment(
+        '<p>ours <span class="citation">(<span class="citation__work"><a href="#a">W, 1960</a></span>)'
+        '</span>. Then <span class="citation">(<span class="citation__work"><a href="#b">N, '
+        '<abbr title="reward model">RM</abbr> 2024</a></span>)</span>, <abbr title="x">RLHF</abbr> '
+        'and <abbr id="kept" title="y">K</abbr> <span class="citation-ref__title">T</span></p>')
+    assert ht.unwrap_where(body, _is_print_neutral) == 6
+    assert ht.to_html(body[0]) == (
+        '<p>ours (<a href="#a">W, 1960</a>). Then (<a href="#b">N, RM 2024</a>), RLHF and '
+        '<abbr id="kept" title="y">K</abbr> <span class="citation-ref__title">T</span></p>')
+
+
+def test_garbage_collection_pause_nests_and_restores():
+    import gc
+
+    from gc_pause import gc_paused
+
+    assert gc.isenabled()
+    with gc_paused():
+        assert not gc.isenabled()
+        with gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled(), "the inner pause must not switch collection back on"
+    assert gc.isenabled()
+
+
+def test_tinyhtml5_parses_the_same_with_the_working_regex_cache(site_dir):
+    """book_pdf.tinyhtml5_fixes only makes parsing faster: same tree for every page."""
+    import tinyhtml5.inputstream as inputstream
+    import xml.etree.ElementTree as ET
+
+    from book_pdf import tinyhtml5_fixes
+
+    pages = [site_dir / path for path in _nav_paths(site_dir)]
+    assert tinyhtml5_fixes.apply()
+    fast = [ET.tostring(_parse(page)) for page in pages]
+    inputstream.characters_until_regex = {}          # tinyhtml5's own (never-hitting) cache
+    try:
+        slow = [ET.tostring(_parse(page)) for page in pages]
+    finally:
+        tinyhtml5_fixes.apply()
+    assert fast == slow

@@ -2,9 +2,10 @@
 
 Only the page's article (`article.md-content__inner`) is kept: Material's page chrome (header,
 sidebars, flex layout) is never rendered, which is what makes WeasyPrint lose nothing.
-Then, in order: drop what only makes sense on screen, take out the page's References section
-(its entries go to the one bibliography), give every id a chapter prefix so ids stay unique in
-one book, and rewrite links so they point inside the book (or to the web, for the live demos).
+Then, in order: drop what only makes sense on screen, unwrap inline wrappers that print as
+plain text (fewer boxes for WeasyPrint), take out the page's References section (its entries go
+to the one bibliography), give every id a chapter prefix so ids stay unique in one book, and
+rewrite links so they point inside the book (or to the web, for the live demos).
 """
 from __future__ import annotations
 
@@ -26,6 +27,12 @@ BIB_PREFIX = "bib-"
 # bibliography says; permalinks, edit buttons and live demos only work on screen.
 SCREEN_ONLY_CLASSES = {"headerlink", "md-content__button", "md-source-file", "md-tags", "demo-live"}
 SCREEN_ONLY_TAGS = {"script", "noscript", "template", "style", "button", "input", "iframe"}
+# Wrappers that print as nothing but their text: a glossary <abbr> (its definition is a hover
+# title) and the citation hook's <span>s around "(Author, year)". Each inline element costs
+# WeasyPrint a box to style, lay out line by line and draw, so they are unwrapped (their text and
+# the citation link inside stay); one with an id is kept, as something may link to it.
+PRINT_NEUTRAL_TAGS = {"abbr"}
+PRINT_NEUTRAL_SPAN_CLASSES = {"citation", "citation__work"}
 
 
 @dataclass
@@ -55,6 +62,7 @@ def read_chapter(site_dir: Path, page: NavPage, problems: list[Problem]) -> Chap
         problems.append(Problem(str(path), "no <article class='md-content__inner'> (not a Material page?)"))
         return None
     ht.remove_where(article, _is_screen_only)
+    ht.unwrap_where(article, _is_print_neutral)
     references = _take_references(article)
     h1 = next((h for h in ht.walk_headings(article) if h.tag == "h1"), None)
     title = ht.text_of(h1) if h1 is not None else page.title
@@ -90,6 +98,15 @@ def _is_screen_only(el: Element) -> bool:
         return True
     return (el.tag in SCREEN_ONLY_TAGS or el.get("hidden") is not None or el.get("role") == "tooltip"
             or bool(ht.classes(el) & SCREEN_ONLY_CLASSES))
+
+
+def _is_print_neutral(el: Element) -> bool:
+    if el.get("id") is not None:
+        return False
+    if el.tag in PRINT_NEUTRAL_TAGS:
+        return True
+    names = ht.classes(el)
+    return el.tag == "span" and bool(names) and names <= PRINT_NEUTRAL_SPAN_CLASSES
 
 
 def _has_reference(el: Element) -> bool:

@@ -1,15 +1,16 @@
 """The site's own fonts, embedded in the book, without paying to unpack unused ones.
 
-Why this exists: WeasyPrint unpacks every @font-face's woff2 file to TrueType in pure Python on
-every run (about 80 ms a face) and the site's fonts.css declares 16 faces, half of them for
+Why this exists: WeasyPrint unpacks every @font-face's woff2 file to TrueType in pure Python
+(fontTools) on every run (about 80 ms a face) and the site's fonts.css declares 16 faces, half of them for
 'latin-ext' characters an English book rarely has. So the book keeps only the @font-face rules
 whose unicode-range meets a character of the book. WeasyPrint 70 also merges faces that share
 family, weight and style into one embedded font, which garbles every character of the second
 file (a Lithuanian author's "ė" printed as "&"): so each face without Basic Latin in its range is
-renamed "<family> Ext" and book.css names both families, e.g. "Inter", "Inter Ext". It keeps the unpacked TrueType of each
-woff2 file in a cache keyed by the file's content hash (BOOK_PDF_CACHE, else the user's cache
-folder), so later builds skip the unpacking. The fetcher also refuses every URL that is not a
-local file: building the book never touches the network.
+renamed "<family> Ext" and book.css names both families, e.g. "Inter", "Inter Ext". The woff2
+files are unpacked by FreeType (freetype_woff2, ~10 ms a face) when it can, else by fontTools,
+and the TrueType is kept in a cache keyed by the file's content hash (BOOK_PDF_CACHE, else the
+user's cache folder), so later builds skip even that. The fetcher also refuses every URL that
+is not a local file: building the book never touches the network.
 """
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ from urllib.request import url2pathname
 import tinycss2
 from fontTools.ttLib import woff2
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from .freetype_woff2 import woff2_to_truetype
 
 UNICODE_RANGE = re.compile(r"""(?x)
     U\+(?P<start>[0-9A-F?]{1,6})      # U+0100, or a wildcard form like U+4??
@@ -83,9 +86,11 @@ def truetype_of(woff2_path: Path, cache: Path) -> bytes:
     cached = cache / f"{hashlib.sha256(data).hexdigest()[:32]}.ttf"
     if cached.is_file():
         return cached.read_bytes()
-    out = io.BytesIO()
-    woff2.decompress(io.BytesIO(data), out)
-    font = out.getvalue()
+    font = woff2_to_truetype(data)
+    if font is None:              # no usable FreeType: fontTools, slower but pure Python
+        out = io.BytesIO()
+        woff2.decompress(io.BytesIO(data), out)
+        font = out.getvalue()
     try:
         cache.mkdir(parents=True, exist_ok=True)
         partial = cached.with_suffix(f".{os.getpid()}.part")

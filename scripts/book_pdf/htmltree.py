@@ -14,6 +14,9 @@ from pathlib import Path
 
 import tinyhtml5
 
+from . import tinyhtml5_fixes
+
+tinyhtml5_fixes.apply()   # twice as fast parsing, here and in WeasyPrint (see the module)
 Element = ET.Element
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
@@ -85,6 +88,20 @@ def remove_where(root: Element, test: Callable[[Element], bool]) -> list[Element
     return removed
 
 
+def unwrap_where(root: Element, test: Callable[[Element], bool]) -> int:
+    """Replace every element under root that passes test by its content; return how many."""
+    count = 0
+    stack = [root]
+    while stack:
+        parent = stack.pop()
+        while any(test(child) for child in parent):   # unwrapping can lift more of them up
+            for child in [c for c in parent if test(c)]:
+                unwrap(parent, child)
+                count += 1
+        stack.extend(parent)
+    return count
+
+
 def unwrap(parent: Element, element: Element) -> None:
     """Replace element by its content (text and children), e.g. a link whose target is gone."""
     index = list(parent).index(element)
@@ -94,6 +111,7 @@ def unwrap(parent: Element, element: Element) -> None:
         parent.insert(index + offset, child)
     last = children[-1] if children else _previous(parent, element)
     parent.remove(element)
+    del element[:]                    # the children now belong to parent alone
     _append_text(parent, last, element.tail)
 
 

@@ -34,8 +34,10 @@ class BookInfo:
         return f"{self.date.day} {self.date:%B %Y}"
 
 
-def read_book_info(site_dir: Path, version: str | None = None, date: dt.date | None = None) -> BookInfo:
-    home = ht.parse_file(site_dir / "index.html")
+def read_book_info(site_dir: Path, version: str | None = None, date: dt.date | None = None,
+                   home: Element | None = None) -> BookInfo:
+    """home: the parsed index.html, when the caller already has it."""
+    home = ht.parse_file(site_dir / "index.html") if home is None else home
     logo = ht.find_first(home, lambda el: el.tag == "a" and ht.has_class(el, "md-logo"))
     title_el = home.find("head/title")
     title = (logo.get("title") if logo is not None else None) or (ht.text_of(title_el) if title_el is not None else "Book")

@@ -28,12 +28,20 @@ class NavPage:
         return self.path.removesuffix(".html").replace("/", "-")
 
 
-def read_nav(site_dir: Path) -> list[NavPage]:
-    """Every page of the site's primary navigation, in order, each once."""
+def read_home(site_dir: Path) -> Element:
+    """The built home page (index.html), parsed; BookError when there is none."""
     index = site_dir / "index.html"
     if not index.is_file():
         raise BookError([Problem(str(index), "no index.html: build the site before the book")])
-    nav = find_first(parse_file(index), lambda el: el.tag == "nav" and has_class(el, "md-nav--primary"))
+    return parse_file(index)
+
+
+def read_nav(site_dir: Path, home: Element | None = None) -> list[NavPage]:
+    """Every page of the site's primary navigation, in order, each once (home: the parsed
+    index.html, when the caller already has it)."""
+    index = site_dir / "index.html"
+    home = read_home(site_dir) if home is None else home
+    nav = find_first(home, lambda el: el.tag == "nav" and has_class(el, "md-nav--primary"))
     if nav is None:
         raise BookError([Problem(str(index), "no Material primary navigation (nav.md-nav--primary)")])
     pages: list[NavPage] = []

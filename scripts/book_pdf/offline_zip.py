@@ -5,7 +5,6 @@ but never itself, so builds do not nest zips inside zips.
 """
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 ZIP_NAME = "alignment-explained-offline.zip"
@@ -14,6 +13,8 @@ TOP_FOLDER = "alignment-explained"
 
 def build_offline_zip(site_dir: Path, out: Path | None = None) -> Path:
     """Write the zip (default: <site_dir>/alignment-explained-offline.zip) and return its path."""
+    import zipfile   # here, not at the top: `python -m book_pdf` without --zip never needs it
+
     site_dir = Path(site_dir).resolve()
     out = (Path(out) if out else site_dir / ZIP_NAME).resolve()
     partial = out.with_name(out.name + ".part")

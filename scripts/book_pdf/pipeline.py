@@ -4,11 +4,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from gc_pause import gc_paused
+
 from .assemble import assemble_book
 from .bibliography import collect_entries
 from .chapter import link_chapters, read_chapter
 from .metadata import read_book_info
-from .nav import read_nav
+from .nav import read_home, read_nav
 from .problems import BookError, Problem
 from .render import PAPER_SIZES, render_pdf
 
@@ -19,8 +21,9 @@ def book_html(site_dir: Path, *, version: str | None = None, date: dt.date | Non
     """The whole book as one HTML document (what render_pdf prints); BookError lists problems."""
     site_dir = Path(site_dir).resolve()
     problems: list[Problem] = []
-    nav = read_nav(site_dir)          # first: it says clearly when site_dir is not a built site
-    info = read_book_info(site_dir, version=version, date=date)
+    home = read_home(site_dir)        # first: it says clearly when site_dir is not a built site
+    nav = read_nav(site_dir, home)
+    info = read_book_info(site_dir, version=version, date=date, home=home)
     chapters = [c for page in nav if (c := read_chapter(site_dir, page, problems))]
     known_keys = {key for c in chapters for key in c.references}
     link_chapters(chapters, site_dir, info.site_url, known_keys, problems)
@@ -39,7 +42,8 @@ def build_book(site_dir: Path, out: Path | None = None, *, paper: str = "a4",
     if paper not in PAPER_SIZES:
         raise BookError([Problem("--paper", f"unknown paper '{paper}': use one of {', '.join(PAPER_SIZES)}")])
     out = Path(out) if out else site_dir / PDF_NAME
-    html = book_html(site_dir, version=version, date=date)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    render_pdf(html, site_dir, out, paper)
+    with gc_paused():
+        html = book_html(site_dir, version=version, date=date)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        render_pdf(html, site_dir, out, paper)
     return out

@@ -5,8 +5,9 @@ from pathlib import Path
 
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
+from gc_pause import gc_paused
 
-from . import weasyprint_fixes
+from . import weasyprint_fixes, weasyprint_svg_text
 from .fonts import LocalFontCacheFetcher, needed_font_faces
 
 BOOK_CSS = Path(__file__).with_name("book.css")
@@ -19,6 +20,7 @@ def render_pdf(html: str, site_dir: Path, out: Path, paper: str = "a4") -> None:
     """Write the PDF. Fonts come from the site's fonts.css (its woff2 files, embedded as
     subsets); relative URLs resolve against the site folder."""
     weasyprint_fixes.apply()
+    weasyprint_svg_text.apply()
     fonts = FontConfiguration()
     fetcher = LocalFontCacheFetcher()
     fonts_css = site_dir / SITE_FONTS_CSS
@@ -28,5 +30,6 @@ def render_pdf(html: str, site_dir: Path, out: Path, paper: str = "a4") -> None:
         CSS(filename=str(BOOK_CSS), font_config=fonts, url_fetcher=fetcher),
         CSS(string=f"@page {{ size: {PAPER_SIZES[paper]}; }} :root {{ --paper-height: {PAPER_HEIGHTS[paper]}; }}"),
     ]
-    document = HTML(string=html, base_url=str(site_dir) + "/", url_fetcher=fetcher)
-    document.write_pdf(out, stylesheets=stylesheets, font_config=fonts)
+    with gc_paused():
+        document = HTML(string=html, base_url=str(site_dir) + "/", url_fetcher=fetcher)
+        document.write_pdf(out, stylesheets=stylesheets, font_config=fonts)

@@ -31,6 +31,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from gc_pause import gc_paused
 
 from .background import Background
 from .cache import BibliographySource, ResultCache
@@ -38,7 +39,6 @@ from .diagnostics import Diagnostic, fail
 from .further_reading import BIB_URI, FURTHER_READING_URI, SourcePage
 from .further_reading import GROUP_TEMPLATE as FR_GROUP_TEMPLATE
 from .further_reading import TEMPLATE as FR_TEMPLATE
-from .gc_pause import gc_paused
 from .render import (
     CITATION_TEMPLATE,
     REFERENCES_TEMPLATE,
@@ -52,8 +52,8 @@ from .render import (
     render_citations,
     slot_citations,
 )
-from .syntax import apply_edits
 from .site_pass import PageJob, SitePass, lines_above, read_sources, run_pass, source_pages
+from .syntax import apply_edits
 
 BIB_FILE_NAME = "references.bib"  # next to mkdocs.yml
 RESULT_TEMPLATES = [CITATION_TEMPLATE, REFERENCES_TEMPLATE, FR_TEMPLATE, FR_GROUP_TEMPLATE]

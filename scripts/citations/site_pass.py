@@ -14,12 +14,12 @@ from pathlib import PurePosixPath
 
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
+from gc_pause import gc_paused
 
 from .background import Publish
 from .cache import BibliographySource
 from .diagnostics import Diagnostic
 from .further_reading import FURTHER_READING_URI, SourcePage, further_reading_page, nav_titles, uncited_keys
-from .gc_pause import gc_paused
 from .render import RenderedPage, render_citations, slot_citations
 
 FIRST_HEADING = re.compile(r"(?m)^\#[ \t]+(?P<title>.+?)[ \t#]*$")

@@ -1,0 +1,36 @@
+"""A working regex cache for tinyhtml5, the HTML parser of both book_pdf and WeasyPrint.
+
+Why: tinyhtml5 2.1 caches, per set of stop characters, the regex its tokenizer scans text with,
+but stores it under the wrong key (`characters = cache[(characters, opposite)] = regex`
+assigns `characters` first), so the cache never hits and every run of text rebuilds the regex.
+Parsing the book (its 14 pages, then the whole book once more inside WeasyPrint) spent half its
+time there. A dict that builds the missing regex itself, exactly as tinyhtml5 does, makes the
+lookup hit every time: the parse is twice as fast and its result the same (tests/test_pdf.py).
+"""
+from __future__ import annotations
+
+import re
+
+import tinyhtml5
+import tinyhtml5.inputstream as inputstream
+
+CHECKED_VERSIONS = ("2.",)
+
+
+class StopCharacterRegexes(dict):
+    """(characters, opposite) -> the compiled regex tinyhtml5's chars_until builds for them."""
+
+    def __missing__(self, key: tuple) -> re.Pattern:
+        characters, opposite = key
+        escaped = "".join(f"\\x{ord(character):02x}" for character in characters)
+        regex = self[key] = re.compile(f"[{'' if opposite else '^'}{escaped}]+")
+        return regex
+
+
+def apply() -> bool:
+    """Install the cache once; False when this tinyhtml5 version was not checked."""
+    if not tinyhtml5.__version__.startswith(CHECKED_VERSIONS):
+        return False
+    if not isinstance(inputstream.characters_until_regex, StopCharacterRegexes):
+        inputstream.characters_until_regex = StopCharacterRegexes()
+    return True
