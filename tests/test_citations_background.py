@@ -135,3 +135,18 @@ def test_a_child_that_hangs_is_given_up_on(monkeypatch) -> None:
 def test_a_finished_value_needs_no_process() -> None:
     job = Background.finished({"a": 1})
     assert not job.forked and job.result() == {"a": 1}
+
+
+@pytest.mark.parametrize("fork", [True, False])
+def test_then_runs_after_the_result_where_it_was_computed_and_close_waits_for_it(tmp_path: Path, fork: bool) -> None:
+    marker = tmp_path / "then"
+
+    def then(value) -> None:
+        time.sleep(0.3)  # e.g. writing caches: the parent must not have to wait for this
+        marker.write_text(f"{value['pid']}")
+
+    job = Background(squares, then=then, fork=fork)
+    result = job.result()
+    job.close()
+    assert marker.read_text() == str(result["pid"])
+    assert (result["pid"] != PARENT) == fork

@@ -41,6 +41,8 @@ def test_prepared_bibliography_is_stored_and_reused_without_parsing(tmp_path: Pa
     path = write_bib(tmp_path)
     first = BibliographySource(path, "references.bib", ENV, tmp_path)
     html = first.styler.reference_html("russell2019human")
+    assert not (tmp_path / CACHE_FOLDER).exists()  # written only when asked to
+    first.save()
     assert list((tmp_path / CACHE_FOLDER).glob("*.pickle"))
     cache._MEMORY.clear()
 
@@ -57,17 +59,21 @@ def test_prepared_bibliography_is_stored_and_reused_without_parsing(tmp_path: Pa
 def test_a_changed_file_is_parsed_again(tmp_path: Path) -> None:
     path = write_bib(tmp_path)
     first = BibliographySource(path, "references.bib", ENV, tmp_path)
+    assert first.styler.labels["russell2019human"].year == "2019"
+    first.save()
     write_bib(tmp_path, BIB.replace("{2019}", "{2020}"))
     second = BibliographySource(path, "references.bib", ENV, tmp_path)
     assert first.key != second.key
     assert second.styler.labels["russell2019human"].year == "2020"
+    second.save()
     assert len(list((tmp_path / CACHE_FOLDER).glob("*.pickle"))) == 1  # the old version is dropped
 
 
 def test_a_corrupt_cache_file_is_ignored(tmp_path: Path) -> None:
     path = write_bib(tmp_path)
     first = BibliographySource(path, "references.bib", ENV, tmp_path)
-    assert first.diagnostics == ()  # parses on first use, and stores the prepared data
+    assert first.diagnostics == ()  # parses on first use
+    first.save()
     (tmp_path / CACHE_FOLDER / f"{first.key}.pickle").write_bytes(b"not a pickle")
     cache._MEMORY.clear()
     source = BibliographySource(path, "references.bib", ENV, tmp_path)
@@ -109,6 +115,18 @@ def test_result_cache_round_trip_and_prune(tmp_path: Path) -> None:
     assert latest.get(kept) == {"x": 1}
     assert latest.get(dropped) is None
     assert ResultCache(tmp_path, "", ENV, []).get(kept) is None  # no key: caching is off
+
+
+def test_results_another_process_saved_are_not_written_again(tmp_path: Path) -> None:
+    results = ResultCache(tmp_path, "base", ENV, [REFERENCE_TEMPLATE])
+    key = results.key("page", "a")
+    results.put(key, {"x": 1}, saved=True)  # as the site pass's process did, and wrote the file
+    results.prune()
+    assert not (results.folder / ResultCache.FILE_NAME).exists()
+    results.put(results.key("page", "b"), {"x": 2})  # made here: the file must be written
+    results.prune()
+    ResultCache._memory.clear()
+    assert ResultCache(tmp_path, "base", ENV, [REFERENCE_TEMPLATE]).get(key) == {"x": 1}
 
 
 def test_a_corrupt_results_file_is_ignored(tmp_path: Path) -> None:

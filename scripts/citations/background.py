@@ -44,8 +44,10 @@ class Background(Generic[T]):
     """`compute(publish)` started now (in a forked child when that is safe); `result()` waits
     for its value, `early(key)` for a value it published."""
 
-    def __init__(self, compute: Callable[[Publish], T], *, fork: bool | None = None) -> None:
+    def __init__(self, compute: Callable[[Publish], T], *, then: Callable[[T], None] | None = None,
+                 fork: bool | None = None) -> None:
         self._compute = compute
+        self._then = then
         self._has_value = False
         self._value: T | None = None
         self._early: dict[str, object] = {}
@@ -79,16 +81,25 @@ class Background(Generic[T]):
             while self._receiver is not None:
                 self._read_one()
             if self._final is not None and self._final[0] == "result":
-                self._value = self._final[1]
+                self._value = self._final[1]  # the child runs `then` itself
             else:
                 self._value = self._compute(_publish_nowhere)
+                if self._then is not None:
+                    self._then(self._value)
             self._has_value = True
             self._early.clear()
         return self._value  # type: ignore[return-value]
 
+    def close(self) -> None:
+        """Wait for the child to finish its `then` (call before this process exits: a daemon
+        child is killed at exit); stop it if it never delivered."""
+        if self._receiver is not None:
+            self.result()
+        self.cancel()
+
     def cancel(self) -> None:
-        """Stop the child, if any (the build failed before it needed the result, or it has
-        sent everything and only needs reaping)."""
+        """Stop the child, if any (the build failed before it needed the result); once it has
+        delivered its result, wait for it to finish `then` instead."""
         if self._process is not None:
             if self._process.is_alive() and (self._final is None or self._final[0] != "result"):
                 self._process.terminate()
@@ -103,7 +114,7 @@ class Background(Generic[T]):
         receiver, sender = context.Pipe(duplex=False)
         _widen(sender)
         try:
-            process = context.Process(target=_run_in_child, args=(self._compute, sender), daemon=True)
+            process = context.Process(target=_run_in_child, args=(self._compute, self._then, sender), daemon=True)
             process.start()
         except OSError:  # no fork here (resource limits): compute in this process instead
             receiver.close()
@@ -124,28 +135,39 @@ class Background(Generic[T]):
             self._early[message[1]] = message[2]
             return
         self._final = message if isinstance(message, tuple) and message[:1] == ("result",) else ("failed",)
-        self.cancel()
+        self._receiver.close()
+        self._receiver = None
+        if self._final[0] != "result":
+            self.cancel()
 
 
-def _run_in_child(compute: Callable[[Publish], object], sender: Connection) -> None:
-    """The collector is off (the child is short-lived and keeps its objects until it exits
-    anyway); any failure is reported as ("failed",), never raised."""
+def _run_in_child(compute: Callable[[Publish], T], then: Callable[[T], None] | None, sender: Connection) -> None:
+    """Compute, send, then run `then` (e.g. write caches) while the parent goes on. The
+    collector is off (the child is short-lived and keeps its objects until it exits anyway);
+    any failure is reported as ("failed",), never raised."""
     import gc
 
     gc.disable()
     try:
-        final: tuple[Any, ...] = ("result", compute(lambda key, value: sender.send(("early", key, value))))
+        value = compute(lambda key, early: sender.send(("early", key, early)))
+        final: tuple[Any, ...] = ("result", value)
     except BaseException:  # noqa: BLE001 - this process computes again and reports the error itself
         final = ("failed",)
     try:
         sender.send(final)
     except Exception:  # noqa: BLE001 - e.g. an unpicklable value: this process computes again
+        final = ("failed",)
         try:
-            sender.send(("failed",))
+            sender.send(final)
         except Exception:  # noqa: BLE001 - the pipe is gone: the receiver sees EOF, same effect
             pass
     finally:
         sender.close()
+    if final[0] == "result" and then is not None:
+        try:
+            then(value)
+        except Exception:  # noqa: BLE001 - only caches are lost: the next build makes them again
+            pass
 
 
 def _widen(connection: Connection) -> None:

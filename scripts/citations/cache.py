@@ -94,6 +94,7 @@ class BibliographySource:
         self.bib_path, self.display_name, self.env = bib_path, display_name, env
         self.folder = project_dir / CACHE_FOLDER
         self._loaded: tuple[Bibliography, Styler] | None = None
+        self._unsaved: tuple[Bibliography, Prepared] | None = None
         try:
             self.content = bib_path.read_bytes()
         except OSError:
@@ -123,12 +124,19 @@ class BibliographySource:
             self._loaded = (found[0], Styler(found[0], self.env, found[1]))
         return self._loaded
 
+    def save(self) -> None:
+        """Write what was parsed and prepared to the disk cache (if this process parsed it and it
+        is sound), for the next build; separate so the site pass can do it after sending its result."""
+        if self._unsaved is not None:
+            store(self.folder, self.key, *self._unsaved)
+            self._unsaved = None
+
     def _parse(self) -> tuple[Bibliography, Styler]:
         bibliography = load_bibliography(self.bib_path, self.display_name)
         styler = Styler(bibliography, self.env)
         if not bibliography.diagnostics and self.key:
             prepared = styler.prepare_all()
-            store(self.folder, self.key, bibliography, prepared)
+            self._unsaved = (bibliography, prepared)
             _MEMORY.clear()
             _MEMORY[self.key] = (bibliography, prepared)
         self._loaded = (bibliography, styler)
@@ -179,12 +187,17 @@ class ResultCache:
             self._memory[key] = value
         return value
 
-    def put(self, key: str, value: object) -> None:
+    def put(self, key: str, value: object, *, saved: bool = False) -> None:
+        """Keep `value`; `saved` says the file already holds it (the site pass's own process
+        wrote it: see site.py), so it is no reason to write the file again."""
         if not self.enabled:
             return
         self.used.add(key)
         self._memory[key] = value
-        self._changed = True
+        if saved:
+            self._on_disk()[key] = value
+        else:
+            self._changed = True
 
     def prune(self) -> None:
         """Forget the results this build did not use; save the rest (only if anything changed)."""
@@ -201,6 +214,7 @@ class ResultCache:
             with os.fdopen(handle, "wb") as stream:
                 pickle.dump(kept, stream, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, self.folder / self.FILE_NAME)
+            self._stored, self._changed = kept, False
             for stale in self.folder.glob("*.pickle"):  # one file per result, as older versions kept
                 if stale.name != self.FILE_NAME:
                     stale.unlink(missing_ok=True)

@@ -176,7 +176,8 @@ class CitationSite:
         return fill_late_slots(output, self.late_slots.pop(page.file.src_uri, []))
 
     def finish(self) -> None:
-        """After a successful build: report uncited entries, save the results cache."""
+        """After a successful build: report uncited entries, save what the results cache
+        lacks, and wait for the second process to finish writing its part."""
         unused = self._pass().uncited
         if unused:
             log.info(
@@ -184,6 +185,8 @@ class CitationSite:
                 f"not cited on any page (listed in Further reading only): {', '.join(unused)}"
             )
         self.results.prune()
+        if self.outcome is not None:
+            self.outcome.close()
 
     def abandon(self) -> None:
         """The build failed: stop the pass if it still runs."""
@@ -212,21 +215,33 @@ class CitationSite:
             if further is not None and uncited is not None:
                 return Background.finished(SitePass(known, sources, further, uncited, fresh=False))  # type: ignore[arg-type]
         return Background(functools.partial(
-            run_pass, self.source, jobs, known, further_url=self.further_url, bib_url=BIB_URI))
+            run_pass, self.source, jobs, known, further_url=self.further_url, bib_url=BIB_URI), then=self._save)
 
     def _pass(self) -> SitePass:
-        """The pass's result (waiting for it the first time); new results go into the cache."""
+        """The pass's result (waiting for it the first time)."""
         assert self.outcome is not None, "on_files has not run"
         outcome = self.outcome.result()
-        if not self._taken:
-            self._taken = True
-            if outcome.fresh and outcome.further_reading is not None:
-                for key, rendered in outcome.pages.items():
-                    if not rendered.diagnostics:
-                        self.results.put(key, rendered)
-                self.results.put(self._further_key(outcome.sources), outcome.further_reading)
-                self.results.put(self._uncited_key(outcome.sources), outcome.uncited)
+        self._take(outcome, saved=True)  # unless `_save` took it here already (no second process)
         return outcome
+
+    def _save(self, outcome: SitePass) -> None:
+        """Run by whichever process made the pass, right after: write the parsed bibliography
+        and the pass's results to the disk cache (in the second process, off the critical path)."""
+        self.source.save()
+        self._take(outcome, saved=False)
+        self.results.prune()
+
+    def _take(self, outcome: SitePass, *, saved: bool) -> None:
+        """The pass's new results into the results cache (once)."""
+        if self._taken:
+            return
+        self._taken = True
+        if outcome.fresh and outcome.further_reading is not None:
+            for key, rendered in outcome.pages.items():
+                if not rendered.diagnostics:
+                    self.results.put(key, rendered, saved=saved)
+            self.results.put(self._further_key(outcome.sources), outcome.further_reading, saved=saved)
+            self.results.put(self._uncited_key(outcome.sources), outcome.uncited, saved=saved)
 
     def _render_here(self, state: PageState) -> RenderedPage:
         """A page the pass did not see in this form (another plugin changed its Markdown)."""
