@@ -9,7 +9,8 @@ cannot fit, and its fallback puts just the run's first word on the line:
     research
     agenda defines the problem as ... (Leike et al., 2018)
 
-The fix retries such a run without its trailing spaces: if that fits, the whole run stays on the
+The fix retries such a run (one whose first line came out as a single word: the bug's mark,
+checked first because retrying costs a second layout) without its trailing spaces: if that fits, the whole run stays on the
 line (the space disappears at the line end, as it should) and the inline element that follows
 moves to the next line, which WeasyPrint already handles. Applied only to the WeasyPrint
 versions it was checked against; tests/test_pdf.py has the failing case.
@@ -30,6 +31,8 @@ def split_first_line_ignoring_trailing_space(text, style, context, max_width, ju
     stripped = text.rstrip(" ")
     if result[2] is None or max_width is None or not stripped or stripped == text:
         return result
+    if " " in text.encode()[:result[2]].decode(errors="ignore").strip():
+        return result                 # more than one word fits: not the bug (which keeps one word)
     without_space = _original_split_first_line(stripped, style, context, max_width,
                                                justification_spacing, is_line_start, minimum)
     if without_space[2] is not None:
