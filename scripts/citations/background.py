@@ -12,7 +12,7 @@ is widened to hold them all, so the child never waits for this process to read t
 The child is a fork, so it starts at once with everything this process has loaded (modules,
 the theme's Jinja environment) and sends back only pickled results. Forking is safe only while
 this process runs a single thread: `mkdocs serve` runs a file watcher and an HTTP server, so
-there, and on platforms without fork, the computation simply runs here when its result is first
+there, and on systems other than Linux, the computation simply runs here when its result is first
 asked for (and `early` finds nothing). A child that fails for any reason also falls back to
 running it here, so errors surface exactly as they would without the child; so does one that
 sends nothing for five minutes (stuck), which is then stopped.
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -33,7 +34,9 @@ PATIENCE_SECONDS = 300.0  # silence after which a child counts as stuck (it is s
 
 
 def can_fork() -> bool:
-    return hasattr(os, "fork") and threading.active_count() == 1
+    """Linux only (on macOS a forked child may crash in system libraries, which is why Python
+    itself spawns there), and only while this process runs a single thread."""
+    return sys.platform.startswith("linux") and hasattr(os, "fork") and threading.active_count() == 1
 
 
 def _publish_nowhere(key: str, value: object) -> None:

@@ -245,10 +245,10 @@ class CitationSite:
 
     def _render_here(self, state: PageState) -> RenderedPage:
         """A page the pass did not see in this form (another plugin changed its Markdown)."""
-        assert state.slotted is not None
         job = state.job
+        slotted = state.slotted or slot_citations(job.markdown)
         with gc_paused():
-            rendered = render_citations(state.slotted, self.styler, source_name=job.source_name,
+            rendered = render_citations(slotted, self.styler, source_name=job.source_name,
                                         line_offset=job.line_offset, further_reading_url=job.further_url)
         if not rendered.diagnostics:
             self.results.put(job.result_key, rendered)
