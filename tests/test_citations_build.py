@@ -302,3 +302,17 @@ def test_markdown_changed_by_another_plugin_is_still_cited(tmp_path: Path, monke
     assert ">Christiano et al., 2017</a>" in added and added.endswith(", p. 9)</span>.")
     assert ">Russell, 2019</a>" in index and 'id="ref-christiano2017deep"' in index
     assert "[@" not in index
+
+
+def test_a_failed_build_leaves_no_second_process_behind(tmp_path: Path, monkeypatch) -> None:
+    import multiprocessing
+
+    import citations.background as background
+    from mkdocs.exceptions import Abort
+
+    monkeypatch.setattr(background, "can_fork", lambda: True)
+    pages = dict(PAGES)
+    pages["plain.md"] = "# Plain\n\nA [broken link](nowhere.md).\n"  # stops the build mid-way
+    with pytest.raises(Abort):
+        build_in_process(make_site(tmp_path, pages))
+    assert multiprocessing.active_children() == []
