@@ -139,13 +139,13 @@ class CitationSite:
                 return markdown  # references.bib is bad: fill_pages reports it
             self.late_slots[FURTHER_READING_URI] = further[1]
             return further[0]
-        job = self._job(page.file, markdown, where)
+        planned = self.jobs.get(page.file.src_uri)
+        job = planned if planned is not None and planned.markdown == markdown else self._job(page.file, markdown, where)
         rendered = self.results.get(job.result_key)
         if isinstance(rendered, RenderedPage):
             self.states[job.src_uri] = PageState(page, job, None, rendered)
             return rendered.markdown
-        planned = self.jobs.get(job.src_uri)
-        if planned is not None and planned.result_key == job.result_key and self.outcome is not None:
+        if job is planned and self.outcome is not None:
             edits = self.outcome.early(job.result_key)  # from the pass, when it runs apart
             if isinstance(edits, tuple):
                 self.states[job.src_uri] = PageState(page, job, None, None)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from mkdocs.structure.files import File
@@ -49,7 +49,7 @@ class SitePass:
     sources: list[SourcePage]
     further_reading: tuple[str, list[str]] | None  # Markdown and list slots; None if the .bib is bad
     uncited: list[str]
-    problems: tuple[Diagnostic, ...] = field(default=())  # of references.bib
+    problems: tuple[Diagnostic, ...] = ()  # of references.bib
     fresh: bool = True  # False when it all came from the cache
 
 
