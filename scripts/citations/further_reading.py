@@ -1,11 +1,10 @@
-"""The generated Further reading page, and the site-wide scan of who cites what.
+"""The generated Further reading page, and who cites what.
 
 Further reading lists every entry of references.bib, grouped by `kind` (Papers, Books,
 Articles and posts, Videos), each with its annotation, a stable anchor (`#amodei2016concrete`)
 and "Cited in:" links to every chapter that cites it, in navigation order. Those links need
-every page's citations before any page is rendered, so `read_sources` reads all Markdown
-sources once in `on_files`, and the site pass (site_pass.py) makes this page with the keys each
-page cites.
+every page's citations before any page is rendered: site_pass.read_sources reads all Markdown
+sources once in `on_files`, and the site pass makes this page with the keys each page cites.
 """
 from __future__ import annotations
 
