@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from book_pdf import BookError, build_book, build_offline_zip
+from gc_pause import exit_without_teardown
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -50,4 +51,4 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    exit_without_teardown(main)

@@ -1,6 +1,6 @@
 """The book PDF (scripts/book_pdf): built once per session from the real site, then checked
 against that site's own HTML: every chapter and section bookmarked, the contents page's numbers
-true, every word kept, citations resolved into one bibliography, metadata, links, fonts, paper.
+true, every word kept, each citation linked to its work's one entry, metadata, links, fonts, paper.
 Also writes PNG previews of the cover and a chapter page to test-artifacts/ for a person to see.
 """
 from __future__ import annotations
@@ -194,7 +194,15 @@ def test_every_chapter_keeps_its_words(outline, page_texts, chapters):
             f"e.g. {missing.most_common(8)}")
 
 
-def test_citations_resolve_to_one_bibliography(reader, outline, page_texts, site_dir):
+def _further_reading_keys(site_dir: Path) -> set[str]:
+    """Keys with an entry on the site's Further reading page (the hook gives each its key as id)."""
+    page = site_dir / "further-reading.html"
+    if not page.is_file():
+        return set()
+    return {el.get("id") for el in _parse(page).iter() if "further-reading__entry" in _classes(el)}
+
+
+def test_citations_resolve_to_each_works_one_entry(reader, outline, page_texts, site_dir):
     text = "\n".join(page_texts)
     assert "[@" not in text
     keys = _reference_keys(site_dir)
@@ -202,12 +210,44 @@ def test_citations_resolve_to_one_bibliography(reader, outline, page_texts, site
     # Keys with a year (most of them) never occur in prose: seeing one means it was not rendered.
     leaked = [k for k in keys if re.search(r"\d", k) and re.search(rf"(?<![\w/.-]){re.escape(k)}(?![\w-])", text)]
     assert not leaked, "a citation key leaked into the text"
+    listed = _further_reading_keys(site_dir) & keys
+    assert listed, "the site's Further reading lists the cited works"
+    expected = {f"further-reading--{k}" if k in listed else f"bib-{k}" for k in keys}
+    assert expected <= set(reader.named_destinations), "each cited work has an entry in the book"
     bib_anchors = {name.removeprefix("bib-") for name in reader.named_destinations if name.startswith("bib-")}
-    assert bib_anchors == keys, "each cited work has exactly one bibliography entry"
+    assert bib_anchors == keys - listed, "a Bibliography lists only works Further reading lacks, once each"
+    assert ("Bibliography" in [t for t, _, _ in outline]) == bool(keys - listed)
     if keys:
         assert "References" not in [c for _, _, children in outline for c, _ in children]
-        cited = {dest.removeprefix("bib-") for dest in _internal_destinations(reader) if dest.startswith("bib-")}
-        assert cited == keys, "every citation links to the bibliography"
+        everything = {f"further-reading--{k}" for k in keys} | {f"bib-{k}" for k in keys}
+        cited = set(_internal_destinations(reader)) & everything
+        assert cited == expected, "every cited work's citations link to its one entry"
+
+
+def test_works_missing_from_further_reading_get_a_bibliography():
+    """Unit check of book_pdf.bibliography: a work with an entry elsewhere in the book is linked
+    there and not listed again; one without gets a Bibliography entry."""
+    from book_pdf import htmltree as ht
+    from book_pdf.bibliography import collect_entries, entry_homes, point_citations
+    from book_pdf.chapter import Chapter
+    from book_pdf.nav import NavPage
+
+    def chapter(slug: str, markup: str, references: dict[str, str]) -> Chapter:
+        section = ht.parse_fragment(f'<section id="{slug}">{markup}</section>')[0]
+        refs = {k: ht.parse_fragment(f'<li id="ref-{k}">{v}</li>')[0] for k, v in references.items()}
+        return Chapter(NavPage(path=f"{slug}.html", title=slug), slug, section, refs)
+
+    more = '<a class="citation-reference__more" href="{}">In Further reading</a>'
+    text = chapter("text", '<p><a class="citation__link" href="#bib-a">A</a> '
+                           '<a class="citation__link" href="#bib-b">B</a> <a class="citation__link" href="#bib-c">C</a></p>',
+                   {"a": "Work A. " + more.format("#fr--a"), "b": "Work B. " + more.format("#fr"),
+                    "c": "Work C."})
+    further = chapter("fr", '<div id="fr--a">Work A, annotated.</div>', {})
+    homes = entry_homes([text, further])
+    assert homes == {"a": "#fr--a"}, "a link to a chapter's start (b) or no link (c) is no home"
+    point_citations([text, further], homes)
+    assert [a.get("href") for a in text.section.iter("a")] == ["#fr--a", "#bib-b", "#bib-c"]
+    assert [e.key for e in collect_entries([text, further], homes)] == ["b", "c"]
 
 
 def _link_annotations(reader: PdfReader):

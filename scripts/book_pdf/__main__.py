@@ -7,6 +7,8 @@ import sys
 import time
 from pathlib import Path
 
+from gc_pause import exit_without_teardown
+
 from . import BookError, build_book, build_offline_zip
 from .render import PAPER_SIZES
 
@@ -34,4 +36,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    exit_without_teardown(main)

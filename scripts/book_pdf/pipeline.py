@@ -1,4 +1,4 @@
-"""The book from a built site, step by step: nav -> chapters -> links -> bibliography -> HTML -> PDF."""
+"""The book from a built site, step by step: nav -> chapters -> links -> citations -> HTML -> PDF."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,7 +7,7 @@ from pathlib import Path
 from gc_pause import gc_paused
 
 from .assemble import assemble_book
-from .bibliography import collect_entries
+from .bibliography import collect_entries, entry_homes, point_citations
 from .chapter import link_chapters, read_chapter
 from .metadata import read_book_info
 from .nav import read_home, read_nav
@@ -29,7 +29,9 @@ def book_html(site_dir: Path, *, version: str | None = None, date: dt.date | Non
     link_chapters(chapters, site_dir, info.site_url, known_keys, problems)
     if problems:
         raise BookError(problems)
-    return assemble_book(info, chapters, collect_entries(chapters))
+    homes = entry_homes(chapters)
+    point_citations(chapters, homes)
+    return assemble_book(info, chapters, collect_entries(chapters, homes))
 
 
 def build_book(site_dir: Path, out: Path | None = None, *, paper: str = "a4",

@@ -28,7 +28,7 @@ def render_pdf(html: str, site_dir: Path, out: Path, paper: str = "a4") -> None:
         CSS(string=needed_font_faces(fonts_css, html), base_url=str(fonts_css),
             font_config=fonts, url_fetcher=fetcher),
         CSS(filename=str(BOOK_CSS), font_config=fonts, url_fetcher=fetcher),
-        CSS(string=f"@page {{ size: {PAPER_SIZES[paper]}; }} :root {{ --paper-height: {PAPER_HEIGHTS[paper]}; }}"),
+        CSS(string=f"@page {{ size: {PAPER_SIZES[paper]}; }} .cover {{ height: {PAPER_HEIGHTS[paper]}; }}"),
     ]
     with gc_paused():
         document = HTML(string=html, base_url=str(site_dir) + "/", url_fetcher=fetcher)
