@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -468,3 +469,37 @@ def test_tinyhtml5_parses_the_same_with_the_working_regex_cache(site_dir):
     finally:
         tinyhtml5_fixes.apply()
     assert fast == slow
+
+
+def test_weasyprint_libraries_are_found_without_the_compiler():
+    """book_pdf.native_libraries finds what ctypes finds, and gives up on wrong spellings at once."""
+    import ctypes.util
+
+    from book_pdf import native_libraries
+
+    if not native_libraries.quick_lookup_available():
+        pytest.skip("the quick lookup is for Linux (glibc's ldconfig) only")
+    for name in ("gobject-2.0", "pango-1.0", "harfbuzz", "fontconfig", "pangoft2-1.0"):
+        assert native_libraries.find_library_at_run_time_places(name) == ctypes.util.find_library(name)
+    assert native_libraries.find_library_at_run_time_places("libgobject-2.0-0") is None
+
+
+def test_weasyprint_is_imported_again_the_usual_way_when_the_quick_import_fails():
+    """Should a library be found only by the compiler, the quick import fails: it is then made
+    again with the usual search, and the first try's error banner is not shown."""
+    script = ("import sys, native_libraries\n"
+              "class FailOnce:\n"
+              "    failed = False\n"
+              "    def find_spec(self, name, path=None, target=None):\n"
+              "        if name == 'weasyprint.text.ffi' and not FailOnce.failed:\n"
+              "            FailOnce.failed = True\n"
+              "            print('WeasyPrint could not import some external libraries')\n"
+              "            raise OSError('cannot load library pango-1.0')\n"
+              "sys.meta_path.insert(0, FailOnce())\n"
+              "native_libraries.import_weasyprint()\n"
+              "import weasyprint.text.ffi as ffi\n"
+              "assert FailOnce.failed and ffi.pango is not None\n")
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT / "scripts" / "book_pdf",
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
