@@ -1,5 +1,5 @@
 """Put cover, contents, chapters and bibliography into one HTML document (Jinja template
-`book.html.j2`; the markup lives there, not in Python strings)."""
+`book.html.j2`; the markup lives there, not in Python strings), kept as a tree."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,6 +10,7 @@ from markupsafe import Markup
 from . import htmltree as ht
 from .bibliography import Entry
 from .chapter import Chapter
+from .htmltree import Element
 from .metadata import BookInfo
 
 TEMPLATES = jinja2.Environment(
@@ -18,12 +19,26 @@ TEMPLATES = jinja2.Environment(
 )
 
 
-def assemble_book(info: BookInfo, chapters: list[Chapter], entries: list[Entry]) -> str:
+SLOT = "data-book-slot"
+
+
+def assemble_book(info: BookInfo, chapters: list[Chapter], entries: list[Entry]) -> Element:
+    """The book as one tree: the template's markup, parsed, with each chapter's section and
+    bibliography entry put in its place as the tree it already is (written out as text, it
+    would only be parsed back into the same tree: 2% of the book's build)."""
+    pieces = [c.section for c in chapters] + [e.element for e in entries]
+    slot_of = {id(piece): index for index, piece in enumerate(pieces)}
+
     def previous_section(index: int) -> str | None:
         return chapters[index - 1].page.section if index else None
 
-    return TEMPLATES.get_template("book.html.j2").render(
+    markup = TEMPLATES.get_template("book.html.j2").render(
         info=info, chapters=chapters, entries=entries, previous_section=previous_section,
-        chapter_html=lambda c: Markup(ht.to_html(c.section)),
-        entry_html=lambda e: Markup(ht.to_html(e.element)),
+        chapter_html=lambda c: Markup(f'<section {SLOT}="{slot_of[id(c.section)]}"></section>'),
+        entry_html=lambda e: Markup(f'<li {SLOT}="{slot_of[id(e.element)]}"></li>'),
     )
+    root = ht.parse_document(markup)
+    parent_of = ht.parents(root)
+    for slot in [el for el in root.iter() if el.get(SLOT) is not None]:
+        ht.replace(parent_of[slot], slot, pieces[int(slot.get(SLOT))])
+    return root

@@ -102,6 +102,18 @@ def unwrap_where(root: Element, test: Callable[[Element], bool]) -> int:
     return count
 
 
+def replace(parent: Element, old: Element, new: Element) -> None:
+    """Put new where old is; the text after old (its tail) stays, whatever new's tail was."""
+    index = list(parent).index(old)
+    new.tail = old.tail
+    parent[index] = new
+
+
+def parse_document(markup: str) -> Element:
+    """The <html> element of a whole HTML document."""
+    return tinyhtml5.parse(markup, namespace_html_elements=False)
+
+
 def unwrap(parent: Element, element: Element) -> None:
     """Replace element by its content (text and children), e.g. a link whose target is gone."""
     index = list(parent).index(element)

@@ -6,9 +6,11 @@ from pathlib import Path
 
 from gc_pause import gc_paused
 
+from . import htmltree as ht
 from .assemble import assemble_book
 from .bibliography import collect_entries, entry_homes, point_citations
 from .chapter import link_chapters, read_chapter
+from .htmltree import Element
 from .metadata import read_book_info
 from .nav import read_home, read_nav
 from .problems import BookError, Problem
@@ -17,8 +19,8 @@ from .render import PAPER_SIZES, render_pdf
 PDF_NAME = "alignment-explained.pdf"
 
 
-def book_html(site_dir: Path, *, version: str | None = None, date: dt.date | None = None) -> str:
-    """The whole book as one HTML document (what render_pdf prints); BookError lists problems."""
+def book_document(site_dir: Path, *, version: str | None = None, date: dt.date | None = None) -> Element:
+    """The whole book as one HTML tree (what render_pdf prints); BookError lists problems."""
     site_dir = Path(site_dir).resolve()
     problems: list[Problem] = []
     home = read_home(site_dir)        # first: it says clearly when site_dir is not a built site
@@ -34,6 +36,11 @@ def book_html(site_dir: Path, *, version: str | None = None, date: dt.date | Non
     return assemble_book(info, chapters, collect_entries(chapters, homes))
 
 
+def book_html(site_dir: Path, *, version: str | None = None, date: dt.date | None = None) -> str:
+    """The same book written out as HTML text (to read or keep; the PDF is made from the tree)."""
+    return "<!doctype html>\n" + ht.to_html(book_document(site_dir, version=version, date=date))
+
+
 def build_book(site_dir: Path, out: Path | None = None, *, paper: str = "a4",
                version: str | None = None, date: dt.date | None = None) -> Path:
     """Write the book PDF (default: <site_dir>/alignment-explained.pdf) and return its path.
@@ -45,7 +52,7 @@ def build_book(site_dir: Path, out: Path | None = None, *, paper: str = "a4",
         raise BookError([Problem("--paper", f"unknown paper '{paper}': use one of {', '.join(PAPER_SIZES)}")])
     out = Path(out) if out else site_dir / PDF_NAME
     with gc_paused():
-        html = book_html(site_dir, version=version, date=date)
+        document = book_document(site_dir, version=version, date=date)
         out.parent.mkdir(parents=True, exist_ok=True)
-        render_pdf(html, site_dir, out, paper)
+        render_pdf(document, site_dir, out, paper)
     return out
