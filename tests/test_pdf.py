@@ -516,3 +516,18 @@ def test_the_book_handed_over_as_a_tree_prints_as_its_text_would(site_dir, tmp_p
                                capture_output=True, text=True, check=True).stdout.split("\f")[:-1]
     assert len(from_text) == len(page_texts)
     assert from_text == page_texts
+
+
+def test_a_one_shot_command_exits_with_its_code_and_output_kept(tmp_path):
+    """gc_pause.exit_without_teardown: the collector is off while main runs, what it printed
+    reaches the pipe (buffers are flushed before the process ends at once), its code is kept."""
+    script = ("import gc, sys\n"
+              "from gc_pause import exit_without_teardown\n"
+              "def main():\n"
+              "    print('collector on:', gc.isenabled())\n"
+              "    print('to stderr', file=sys.stderr)\n"
+              "    return 3\n"
+              "exit_without_teardown(main)\n"
+              "print('never reached')\n")
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT / "scripts", capture_output=True, text=True)
+    assert (result.returncode, result.stdout, result.stderr) == (3, "collector on: False\n", "to stderr\n")
