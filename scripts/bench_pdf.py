@@ -59,29 +59,13 @@ def main(argv: list[str] | None = None) -> int:
         run([str(m2p), "build", "--site-dir", str(tmp / "m2p-warm-up")], project_pdf)
         print(f"bench: {os.cpu_count()} cores; each round runs the two tools "
               + ("at the same time (ours twice, beside mkdocs-to-pdf once)" if together else "one after the other"))
+        bench = Bench(m2p, site, project, project_pdf, tmp, args.warm_font_cache)
         rounds: list[Round] = []
         for index in range(args.runs):
-            def font_cache(run_: int) -> Path:
-                return tmp / ("font-cache" if args.warm_font_cache else f"font-cache-{index}-{run_}")
-
-            def ours_then_plain() -> tuple[list[Timing], Timing]:
-                first = time_ours(site, tmp / "ours.pdf", font_cache(0))
-                plain = timed([str(m2p), "build", "--site-dir", str(tmp / "m2p-plain")], project)
-                second = time_ours(site, tmp / "ours.pdf", font_cache(1))
-                return [first, second], plain
-
-            def theirs_with_pdf() -> Timing:
-                return timed([str(m2p), "build", "-f", "mkdocs-m2p.yml", "--site-dir", str(tmp / "m2p-site")], project_pdf)
-
-            if together:
-                with ThreadPoolExecutor(max_workers=2) as pool:
-                    mine, with_pdf = pool.submit(ours_then_plain), pool.submit(theirs_with_pdf)
-                    (ours, plain), with_pdf = mine.result(), with_pdf.result()
-            else:
-                (ours, plain), with_pdf = ours_then_plain(), theirs_with_pdf()
-            rounds.append(Round(ours, with_pdf, plain))
-            print(f"  round {index + 1}: ours {rounds[-1].ours.cpu:.1f} s, mkdocs-to-pdf {with_pdf.cpu:.1f} - "
-                  f"{plain.cpu:.1f} s (plain build) = {rounds[-1].theirs.cpu:.1f} s, ratio {rounds[-1].ratio:.2f}")
+            rounds.append(bench.round(index, together))
+            print(f"  round {index + 1}: ours {rounds[-1].ours.cpu:.1f} s, mkdocs-to-pdf "
+                  f"{rounds[-1].with_pdf.cpu:.1f} - {rounds[-1].plain.cpu:.1f} s (plain build) = "
+                  f"{rounds[-1].theirs.cpu:.1f} s, ratio {rounds[-1].ratio:.2f}")
     ratio = statistics.median(r.ratio for r in rounds)
     ours_s = statistics.median(r.ours.cpu for r in rounds)
     theirs_s = statistics.median(r.theirs.cpu for r in rounds)
@@ -94,6 +78,40 @@ def main(argv: list[str] | None = None) -> int:
 
 
 @dataclass(frozen=True)
+class Bench:
+    """Where one benchmark's tools, sites and caches are."""
+
+    m2p: Path                # mkdocs, in the venv that has mkdocs-to-pdf
+    site: Path               # our built site, which the book is made from
+    project: Path            # sources for our timing's companion, the plain build
+    project_pdf: Path        # a second copy for the build with mkdocs-to-pdf
+    tmp: Path
+    warm_font_cache: bool
+
+    def round(self, index: int, together: bool) -> Round:
+        """One round: with `together`, ours (twice) and the plain build in one thread while
+        mkdocs-to-pdf builds in another, so the two tools run at the same time."""
+        if not together:
+            return Round(*self.ours_then_plain(index), self.with_pdf())
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            mine, theirs = pool.submit(self.ours_then_plain, index), pool.submit(self.with_pdf)
+            return Round(*mine.result(), theirs.result())
+
+    def ours_then_plain(self, index: int) -> tuple[list[Timing], Timing]:
+        first = time_ours(self.site, self.tmp / "ours.pdf", self.font_cache(index, 0))
+        plain = timed([str(self.m2p), "build", "--site-dir", str(self.tmp / "m2p-plain")], self.project)
+        second = time_ours(self.site, self.tmp / "ours.pdf", self.font_cache(index, 1))
+        return [first, second], plain
+
+    def with_pdf(self) -> Timing:
+        return timed([str(self.m2p), "build", "-f", "mkdocs-m2p.yml", "--site-dir", str(self.tmp / "m2p-site")],
+                     self.project_pdf)
+
+    def font_cache(self, index: int, run_: int) -> Path:
+        return self.tmp / ("font-cache" if self.warm_font_cache else f"font-cache-{index}-{run_}")
+
+
+@dataclass(frozen=True)
 class Timing:
     cpu: float    # user + system seconds of the process and the children it waited for
     wall: float
@@ -102,8 +120,8 @@ class Timing:
 @dataclass(frozen=True)
 class Round:
     ours_runs: list[Timing]
-    with_pdf: Timing
     plain: Timing
+    with_pdf: Timing
 
     @property
     def ours(self) -> Timing:
