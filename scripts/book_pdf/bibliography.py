@@ -54,8 +54,8 @@ def point_citations(chapters: list[Chapter], homes: dict[str, str]) -> None:
     """Send each citation of a work that has a home to it (the others keep "#bib-<key>")."""
     for chapter in chapters:
         for link in chapter.section.iter("a"):
-            key = (link.get("href") or "").removeprefix("#" + BIB_PREFIX)
-            if key in homes and link.get("href") == f"#{BIB_PREFIX}{key}":
+            href = link.get("href") or ""
+            if href.startswith("#" + BIB_PREFIX) and (key := href[len(BIB_PREFIX) + 1:]) in homes:
                 link.set("href", homes[key])
 
 

@@ -3,9 +3,10 @@
 Only the page's article (`article.md-content__inner`) is kept: Material's page chrome (header,
 sidebars, flex layout) is never rendered, which is what makes WeasyPrint lose nothing.
 Then, in order: drop what only makes sense on screen, unwrap inline wrappers that print as
-plain text (fewer boxes for WeasyPrint), take out the page's References section (its entries say where
-each cited work is listed once: see bibliography.py), give every id a chapter prefix so ids stay unique in one book, and
-rewrite links so they point inside the book (or to the web, for the live demos).
+plain text (fewer boxes for WeasyPrint), take out the page's References section (its entries
+say where each cited work is listed once: see bibliography.py), give every id a chapter prefix
+so ids stay unique in one book, and rewrite links so they point inside the book (or to the web,
+for the live demos).
 """
 from __future__ import annotations
 

@@ -23,7 +23,7 @@ HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 def parse_file(path: Path) -> Element:
     """The <html> element of a UTF-8 HTML file (the site is always written as UTF-8)."""
-    return tinyhtml5.parse(path.read_text(encoding="utf-8"), namespace_html_elements=False)
+    return parse_document(path.read_text(encoding="utf-8"))
 
 
 def parse_element_source(path: Path, start_marker: str, end_tag: str) -> Element | None:
