@@ -2,7 +2,7 @@
 
 Python-Markdown would apply inline Markdown (emphasis, abbreviations) to text inside inline
 HTML, so a citation is replaced by a slot in the Markdown: the token `xcitationslot3x` (or,
-in a heading, `<span data-citation-slot="3"></span>`). After conversion (`fill_slots`, on_page_content) the
+in a heading, `<span data-citation-slot="3"></span>`). After conversion (`fill_slots`, on_env) the
 slot becomes the citation as plain text after a marker comment, which is what the search
 plugin indexes; in the finished page (`fill_late_slots`, on_post_page) that becomes the full citation
 with its tooltip. The References section is a Markdown `## References` heading (so it is in
@@ -10,14 +10,24 @@ the table of contents) over a block whose list is filled in late too (`<!--citat
 Neither Markdown nor the search indexer parses citation markup, tooltips or lists, which keeps
 a build with thousands of citations fast.
 
+The word in these stand-ins is chosen per page (`slot_word`): "citation", or "citation1", ...
+when the page itself contains the text of a stand-in, so a page that writes `xcitationslot3x`
+or `<!--citation-late:0-->` (say, in a code example) shows it as written.
+
+A citation where HTML cannot hold a link (in an image's alt text or a link's text: syntax.py
+marks it *plain*) becomes its plain text; so does one that another extension put inside a tag
+or a link anyway (`fill_slots` looks where each slot ended up).
+
 All HTML comes from Jinja templates in overrides/partials/citations/, rendered with autoescape:
-every field, prefix and locator is escaped; only http(s) URLs and DOIs become links.
+every field is escaped; prefixes and suffixes are inline Markdown (affixes.py); only http(s)
+URLs and DOIs become links.
 
     [see @russell2019human, ch. 3]  →  (see <a href="#ref-russell2019human" …>Russell, 2019</a>, ch. 3)
 """
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -27,29 +37,20 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup, escape
 
+from .affixes import affix, with_locator
 from .bibliography import Bibliography, Entry
 from .diagnostics import Diagnostic, line_and_column
 from .labels import Label, anchor_id, build_labels, sort_key
-from .syntax import Citation, Edit, apply_edits, substitutions
+from .syntax import NO_MATH, Citation, CiteItem, Edit, Malformed, MathSyntax, apply_edits, scan
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent.parent / "overrides"
 CITATION_TEMPLATE = "partials/citations/citation.html"
 REFERENCE_TEMPLATE = "partials/citations/reference.html"
 REFERENCES_TEMPLATE = "partials/citations/references.html"
-# A citation's place in the Markdown: a plain-text token, which costs Markdown nothing, except
-# in headings, where the token would end up in the heading's id; there, an empty element.
-# Two patterns, not one alternation: each starts with a literal, which the regex engine can
-# skip ahead to (ten times faster over a page than a pattern that may start with "x" or "<").
-SLOT = re.compile(r"xcitationslot(?P<n>\d+)x")
-HEADING_SLOT = re.compile(r'<span data-citation-slot="(?P<n>\d+)"></span>')
+SLOT_WORD = "citation"
 HEADING_LINE = re.compile(r"(?x) [ ]{0,3} \#")  # used with .match(text, line_start)
 SETEXT_UNDERLINE = re.compile(r"(?x) ^ [ ]{0,3} (?: =+ | -+ ) [ \t]* $")
-LATE_SLOT = re.compile(
-    r"""(?x) <!--citation (?:
-        -late: (?P<block>\d+)                  # References / Further reading list
-      | : (?P<inline>\d+)                      # a citation's plain-text stand-in follows
-    ) -->"""
-)
+ANCHOR_OPEN = re.compile(r"(?x) <a (?= [\s>] )")
 MAX_AUTHORS_SHOWN = 10
 
 
@@ -76,10 +77,12 @@ class ReferenceView:
 
 @dataclass(frozen=True, slots=True)
 class ItemView:
-    prefix: str
-    text: str  # "Russell, 2019" or "2019" (link text)
-    suffix: str
+    prefix: Markup  # inline Markdown of the prefix, e.g. "<em>see</em>"
+    text: Markup  # the link text: "Russell, 2019", "2019" or, narrative, "Russell (2019, p. 3)"
+    suffix: Markup  # ", p. 3" (in the link text instead, for a narrative citation)
+    plain: str  # all of it as plain text, e.g. "see Russell, 2019, p. 3"
     href: str
+    link_id: str  # the References entry links back here
     tip_id: str
     tooltip: Markup  # the formatted reference, without links (a tooltip holds no controls)
 
@@ -151,6 +154,30 @@ class Styler:
         return self._sort_keys[key]
 
 
+@functools.cache
+def slot_patterns(word: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The slot token, the heading slot and the late-slot comment for a page's slot word.
+    Each starts with a literal, which the regex engine can skip ahead to (ten times faster over
+    a page than one alternation that may start with "x" or "<")."""
+    return (
+        re.compile(rf"x{word}slot(?P<n>\d+)x"),
+        re.compile(rf'<span data-{word}-slot="(?P<n>\d+)"></span>'),
+        re.compile(rf"""(?x) <!--{word} (?:
+            -late: (?P<block>\d+)                  # References / Further reading list
+          | : (?P<inline>\d+)                      # a citation's plain-text stand-in follows
+        ) -->"""),
+    )
+
+
+def slot_word(markdown: str) -> str:
+    """"citation", unless the page contains a stand-in made with it: then "citation1", ..."""
+    word, n = SLOT_WORD, 0
+    while f"x{word}slot" in markdown or f"<!--{word}" in markdown or f"data-{word}-slot" in markdown:
+        n += 1
+        word = f"{SLOT_WORD}{n}"
+    return word
+
+
 @dataclass
 class LateSlots:
     """What `fill_late_slots` puts in: `html[n]` replaces marker n and the plain-text stand-in
@@ -158,6 +185,7 @@ class LateSlots:
 
     html: list[str]
     stand_ins: list[str]
+    word: str = SLOT_WORD
 
     def __len__(self) -> int:
         return len(self.html)
@@ -171,10 +199,14 @@ class RenderedPage:
     """A page after the citation pass: Markdown with slots, their HTML, and any problems."""
 
     markdown: str
-    slots: list[str]  # citations: filled into the page content (on_page_content)
+    slots: list[str]  # citations: filled into the page content (on_env)
     late_slots: LateSlots  # full citations and the References list: filled into the output (on_post_page)
     cited: list[str]
     diagnostics: list[Diagnostic]
+
+    @property
+    def word(self) -> str:
+        return self.late_slots.word
 
 
 def template_environment(dirs: Sequence[str | Path] = (TEMPLATE_DIR,)) -> jinja2.Environment:
@@ -255,24 +287,30 @@ class SlottedPage:
     source: str  # the Markdown as written (for the line and column of a problem)
     citations: tuple[Citation, ...]  # slot n holds citations[n]; the References list is late slot len(citations)
     edits: tuple[Edit, ...]
+    word: str = SLOT_WORD  # of the slot tokens (slot_word)
+    malformed: tuple[Malformed, ...] = ()
 
 
-def slot_citations(markdown: str) -> SlottedPage:
+def slot_citations(markdown: str, math: MathSyntax = NO_MATH) -> SlottedPage:
     """Replace each citation by a slot; append "## References" when the page cites anything."""
+    word = slot_word(markdown)
     citations: list[Citation] = []
-
-    def replace(citation: Citation) -> str:
-        citations.append(citation)
-        n = len(citations) - 1
-        if in_heading(markdown, citation.start):
-            return f'<span data-citation-slot="{n}"></span>'
-        return f"xcitationslot{n}x"
-
-    edits = substitutions(markdown, replace)
+    malformed: list[Malformed] = []
+    edits: list[Edit] = []
+    for token in scan(markdown, math):
+        if isinstance(token, Malformed):
+            malformed.append(token)
+        elif isinstance(token, Citation):
+            citations.append(token)
+            n = len(citations) - 1
+            slot = f'<span data-{word}-slot="{n}"></span>' if in_heading(markdown, token.start) else f"x{word}slot{n}x"
+            edits.append((token.start, token.end, slot))
+        else:
+            edits.append((token.start, token.end, "@"))
     if citations:  # the References heading and its list's late slot, instead of the trailing newlines
         edits.append((len(markdown.rstrip("\n")), len(markdown), "\n\n## References\n\n<div class=\"citation-references\" "
-                      f"data-search-exclude><!--citation-late:{len(citations)}--></div>\n"))
-    return SlottedPage(apply_edits(markdown, edits), markdown, tuple(citations), tuple(edits))
+                      f"data-search-exclude><!--{word}-late:{len(citations)}--></div>\n"))
+    return SlottedPage(apply_edits(markdown, edits), markdown, tuple(citations), tuple(edits), word, tuple(malformed))
 
 
 def render_citations(
@@ -283,7 +321,8 @@ def render_citations(
     line_offset: int = 0,
     further_reading_url: str = "further-reading.html",
 ) -> RenderedPage:
-    """The HTML for a slotted page's slots (and its References list), or its unknown keys.
+    """The HTML for a slotted page's slots (and its References list), or its problems (unknown
+    keys, malformed citations).
 
     `line_offset` is the number of front-matter lines MkDocs removed, so diagnostics point at
     the line of the source file.
@@ -293,41 +332,60 @@ def render_citations(
     late: list[str] = []
     stand_ins: list[str] = []
     cited: list[str] = []
+    back_links: dict[str, list[str]] = {}
     problems: list[Diagnostic] = []
-    citation_macro = styler.template(CITATION_TEMPLATE).module.citation  # type: ignore[attr-defined]
 
+    def problem(offset: int, message: str) -> None:
+        line, column = line_and_column(page.source, offset)
+        problems.append(Diagnostic(source_name, line + line_offset, message, column))
+
+    for bad in page.malformed:
+        problem(bad.offset, bad.message)
+    citation_macro = styler.template(CITATION_TEMPLATE).module.citation  # type: ignore[attr-defined]
     for n, citation in enumerate(page.citations):
         unknown = [item for item in citation.items if item.key not in bibliography]
         for item in unknown:
-            line, column = line_and_column(page.source, item.offset)
-            problems.append(Diagnostic(source_name, line + line_offset, unknown_key_message(item.key, bibliography), column))
+            problem(item.offset, unknown_key_message(item.key, bibliography))
         if unknown:  # the build stops; keep the slot numbering intact
             slots.append(page.source[citation.start:citation.end])
             late.append("")
             stand_ins.append("")
             continue
-        items = []
-        for item in citation.items:
-            cited.append(item.key)
-            label = styler.labels[item.key]
-            items.append(ItemView(
-                prefix=item.prefix,
-                text=label.year if item.suppress_author else (
-                    f"{label.authors} ({label.year})" if citation.narrative else label.parenthetical),
-                suffix=_suffix(item.suffix),
-                href=f"#ref-{anchor_id(item.key)}",
-                tip_id=f"cite-{n + 1}-{len(items) + 1}",
-                tooltip=styler.reference_html(item.key, links=False),
-            ))
+        items = [item_view(citation, item, n, m, styler) for m, item in enumerate(citation.items)]
+        cited.extend(item.key for item in citation.items)
         # Plain text for the search index now, the full citation (late slot n) in the finished page.
         stand_in = str(escape(plain_text(items, citation.narrative)))
-        late.append(str(citation_macro(items, citation.narrative)))
         stand_ins.append(stand_in)
-        slots.append(f"<!--citation:{n}-->{stand_in}")
+        if citation.plain:  # no markup where HTML cannot hold it
+            slots.append(stand_in)
+            late.append("")
+            continue
+        for item, view in zip(citation.items, items):
+            back_links.setdefault(item.key, []).append(view.link_id)
+        late.append(str(citation_macro(items, citation.narrative)))
+        slots.append(f"<!--{page.word}:{n}-->{stand_in}")
     if page.citations:
-        late.append(references_html(cited, styler, further_reading_url) if cited and not problems else "")
+        late.append(references_html(cited, styler, further_reading_url, back_links) if cited and not problems else "")
         stand_ins.append("")
-    return RenderedPage(page.markdown, slots, LateSlots(late, stand_ins), cited, problems)
+    return RenderedPage(page.markdown, slots, LateSlots(late, stand_ins, page.word), cited, problems)
+
+
+def item_view(citation: Citation, item: CiteItem, n: int, m: int, styler: Styler) -> ItemView:
+    """What one work of a citation shows (its m-th item; the page's n-th citation)."""
+    label = styler.labels[item.key]
+    prefix = affix(item.prefix)
+    suffix = affix(_suffix(with_locator(item.suffix, locator=item.locator)))
+    if item.suppress_author:
+        text, shown = escape(label.year), label.year
+    elif citation.narrative:
+        text = Markup("{} ({}{})").format(label.authors, label.year, suffix.html)
+        shown, suffix = f"{label.authors} ({label.year}{suffix.text})", affix("")
+    else:
+        text, shown = escape(label.parenthetical), label.parenthetical
+    plain = f"{prefix.text} {shown}{suffix.text}" if prefix.text else f"{shown}{suffix.text}"
+    return ItemView(prefix=prefix.html, text=text, suffix=suffix.html, plain=plain,
+                    href=f"#ref-{anchor_id(item.key)}", link_id=f"cite-{n + 1}-{m + 1}",
+                    tip_id=f"cite-{n + 1}-{m + 1}-tip", tooltip=styler.reference_html(item.key, links=False))
 
 
 def render_page(
@@ -337,9 +395,10 @@ def render_page(
     source_name: str,
     line_offset: int = 0,
     further_reading_url: str = "further-reading.html",
+    math: MathSyntax = NO_MATH,
 ) -> RenderedPage:
     """The whole citation pass over one page's Markdown (body without front matter)."""
-    return render_citations(slot_citations(markdown), styler, source_name=source_name,
+    return render_citations(slot_citations(markdown, math), styler, source_name=source_name,
                             line_offset=line_offset, further_reading_url=further_reading_url)
 
 
@@ -358,7 +417,7 @@ def in_heading(markdown: str, offset: int) -> bool:
 
 def plain_text(items: Sequence[ItemView], narrative: bool) -> str:
     """What a citation reads as, e.g. "(see Russell, 2019, ch. 3)" (for the search index)."""
-    joined = "; ".join(f"{i.prefix} {i.text}{i.suffix}" if i.prefix else f"{i.text}{i.suffix}" for i in items)
+    joined = "; ".join(item.plain for item in items)
     return joined if narrative else f"({joined})"
 
 
@@ -374,23 +433,66 @@ def unknown_key_message(key: str, bibliography: Bibliography) -> str:
     return f"unknown citation key '{key}'{hint}"
 
 
-def references_html(cited: Sequence[str], styler: Styler, further_reading_url: str) -> str:
-    """The list of works cited on a page, by author then year (goes under "## References")."""
-    references = [(styler.view(key), styler.reference_html(key)) for key in styler.sorted_keys(cited)]
+def references_html(cited: Sequence[str], styler: Styler, further_reading_url: str,
+                    back_links: dict[str, list[str]] | None = None) -> str:
+    """The list of works cited on a page, by author then year (goes under "## References"),
+    each with links back to where the page cites it (↩, or ↩ a, b, c)."""
+    back_links = back_links or {}
+    references = [(styler.view(key), styler.reference_html(key),
+                   [(link_id, back_label(i)) for i, link_id in enumerate(back_links.get(key, []))])
+                  for key in styler.sorted_keys(cited)]
     return styler.template(REFERENCES_TEMPLATE).render(
         references=references, further_reading_url=further_reading_url
     ).strip()
 
 
-def fill_slots(html: str, slots: Sequence[str]) -> str:
-    """Put each citation's HTML where its slot ended up after Markdown conversion."""
+def back_label(index: int) -> str:
+    """a, b, ..., z, aa, ab, ... (as footnote back links are lettered)."""
+    label = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        label = chr(ord("a") + rest) + label
+    return label
+
+
+def fill_slots(html: str, slots: Sequence[str], word: str = SLOT_WORD) -> str:
+    """Put each citation's HTML where its slot ended up after Markdown conversion. A slot
+    inside a tag (an attribute) or inside a link's text gets the citation's plain text only:
+    a link and tooltip there would break the markup."""
     if not slots:
         return html
-    def fill(match: re.Match[str]) -> str:
-        return slots[int(match.group("n"))]
+    slot, heading_slot, _late = slot_patterns(word)
+    pieces: list[str] = []
+    position = 0
+    anchors = 0  # <a> elements open at `position`
+    for found in _slots_in_order(html, slot, heading_slot):
+        n = int(found.group("n"))
+        if n >= len(slots):
+            continue  # not one of ours (another plugin's text): leave it
+        anchors += len(ANCHOR_OPEN.findall(html, position, found.start())) - html.count("</a>", position, found.start())
+        pieces.append(html[position:found.start()])
+        pieces.append(_plain(slots[n], word) if anchors > 0 or _in_tag(html, found.start()) else slots[n])
+        position = found.end()
+    pieces.append(html[position:])
+    return "".join(pieces)
 
-    html = SLOT.sub(fill, html)
-    return HEADING_SLOT.sub(fill, html) if '<span data-citation-slot="' in html else html
+
+def _slots_in_order(html: str, slot: re.Pattern[str], heading_slot: re.Pattern[str]) -> list[re.Match[str]]:
+    found = list(slot.finditer(html))
+    if "-slot=" in html:
+        found += heading_slot.finditer(html)
+        found.sort(key=lambda match: match.start())
+    return found
+
+
+def _in_tag(html: str, offset: int) -> bool:
+    return html.rfind("<", 0, offset) > html.rfind(">", 0, offset)
+
+
+def _plain(filled: str, word: str) -> str:
+    """A slot's content without the marker that would turn it into a link later."""
+    return slot_patterns(word)[2].sub("", filled)
 
 
 def fill_late_slots(html: str, slots: LateSlots | Sequence[str]) -> str:
@@ -403,17 +505,19 @@ def fill_late_slots(html: str, slots: LateSlots | Sequence[str]) -> str:
     """
     if not slots:
         return html
-    stand_ins = slots.stand_ins if isinstance(slots, LateSlots) else [""] * len(slots)
+    late_slots = slots if isinstance(slots, LateSlots) else LateSlots(list(slots), [""] * len(slots))
     pieces: list[str] = []
     position = 0
-    for match in LATE_SLOT.finditer(html):
+    for match in slot_patterns(late_slots.word)[2].finditer(html):
         n = int(match.group("block") or match.group("inline"))
-        stand_in = stand_ins[n] if match.group("inline") else ""
+        if n >= len(late_slots):
+            continue
+        stand_in = late_slots.stand_ins[n] if match.group("inline") else ""
         end = match.end() + len(stand_in)
         if not html.startswith(stand_in, match.end()):
             continue
         pieces.append(html[position:match.start()])
-        pieces.append(slots[n])
+        pieces.append(late_slots.html[n])
         position = end
     pieces.append(html[position:])
     return "".join(pieces)

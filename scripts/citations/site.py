@@ -53,7 +53,7 @@ from .render import (
     slot_citations,
 )
 from .site_pass import PageJob, SitePass, lines_above, read_sources, run_pass, source_pages
-from .syntax import apply_edits
+from .syntax import MathSyntax, apply_edits, arithmatex_math
 
 BIB_FILE_NAME = "references.bib"  # next to mkdocs.yml
 RESULT_TEMPLATES = [CITATION_TEMPLATE, REFERENCES_TEMPLATE, FR_TEMPLATE, FR_GROUP_TEMPLATE]
@@ -87,6 +87,7 @@ class CitationSite:
     project_dir: Path
     source: BibliographySource
     results: ResultCache
+    math: MathSyntax = MathSyntax()  # what pymdownx.arithmatex (if configured) reads as math
     further_url: str = FURTHER_READING_URI.replace(".md", ".html")
     jobs: dict[str, PageJob] = field(default_factory=dict)
     states: dict[str, PageState] = field(default_factory=dict)
@@ -100,7 +101,9 @@ class CitationSite:
         bib_path = project_dir / BIB_FILE_NAME
         env = theme_environment(config)
         source = BibliographySource(bib_path, BIB_FILE_NAME, env, project_dir)
-        return cls(bib_path, project_dir, source, ResultCache(project_dir, source.key, env, RESULT_TEMPLATES))
+        arithmatex = "pymdownx.arithmatex" in config.markdown_extensions
+        math = arithmatex_math(config.mdx_configs.get("pymdownx.arithmatex", {}) if arithmatex else None)
+        return cls(bib_path, project_dir, source, ResultCache(project_dir, source.key, env, RESULT_TEMPLATES), math)
 
     @property
     def styler(self) -> Styler:
@@ -150,7 +153,7 @@ class CitationSite:
             if isinstance(edits, tuple):
                 self.states[job.src_uri] = PageState(page, job, None, None)
                 return apply_edits(markdown, edits)
-        slotted = slot_citations(markdown)
+        slotted = slot_citations(markdown, self.math)
         self.states[job.src_uri] = PageState(page, job, slotted, None)
         return slotted.markdown
 
@@ -167,7 +170,7 @@ class CitationSite:
         fail(problems)
         for uri, state in self.states.items():
             assert state.rendered is not None and state.page.content is not None
-            state.page.content = fill_slots(state.page.content, state.rendered.slots)
+            state.page.content = fill_slots(state.page.content, state.rendered.slots, state.rendered.word)
             self.late_slots[uri] = state.rendered.late_slots
         self.states.clear()
 
@@ -201,8 +204,9 @@ class CitationSite:
 
     def _job(self, file: File, markdown: str, where: PageSource, title: str = "", nav_index: int = 0) -> PageJob:
         further_url = get_relative_url(self.further_url, file.url)
-        key = self.results.key("page", where.name, str(where.line_offset), further_url, markdown)
-        return PageJob(file.src_uri, file.url, title, markdown, where.name, where.line_offset, further_url, key, nav_index)
+        key = self.results.key("page", where.name, str(where.line_offset), further_url, repr(self.math.patterns), markdown)
+        return PageJob(file.src_uri, file.url, title, markdown, where.name, where.line_offset, further_url, key,
+                       nav_index, self.math)
 
     def _start_pass(self, jobs: list[PageJob]) -> Background[SitePass]:
         """The pass's result from the cache when every part of it is there, else started."""
@@ -246,7 +250,7 @@ class CitationSite:
     def _render_here(self, state: PageState) -> RenderedPage:
         """A page the pass did not see in this form (another plugin changed its Markdown)."""
         job = state.job
-        slotted = state.slotted or slot_citations(job.markdown)
+        slotted = state.slotted or slot_citations(job.markdown, job.math)
         with gc_paused():
             rendered = render_citations(slotted, self.styler, source_name=job.source_name,
                                         line_offset=job.line_offset, further_reading_url=job.further_url)

@@ -21,6 +21,7 @@ from .cache import BibliographySource
 from .diagnostics import Diagnostic
 from .further_reading import FURTHER_READING_URI, SourcePage, further_reading_page, nav_titles, uncited_keys
 from .render import RenderedPage, render_citations, slot_citations
+from .syntax import NO_MATH, MathSyntax
 
 FIRST_HEADING = re.compile(r"(?m)^\#[ \t]+(?P<title>.+?)[ \t#]*$")
 
@@ -38,6 +39,7 @@ class PageJob:
     further_url: str  # Further reading, relative to this page
     result_key: str
     nav_index: int = 0  # place in the nav (pages outside it come after, by path)
+    math: MathSyntax = NO_MATH  # what arithmatex reads as math (never scanned for citations)
 
 
 @dataclass
@@ -107,7 +109,7 @@ def run_pass(
         slotted = {}
         for job in jobs:
             if job.result_key not in known:
-                slotted[job.result_key] = slot_citations(job.markdown)
+                slotted[job.result_key] = slot_citations(job.markdown, job.math)
                 publish(job.result_key, slotted[job.result_key].edits)
         bibliography = source.bibliography
         if bibliography.diagnostics:
