@@ -2,24 +2,36 @@
 
 `docs/glossary.md` is the single source: a Markdown definition list whose terms may end with an
 abbreviation in parentheses. Each term (and its abbreviation, lower-case and plural forms) becomes
-an entry of Python-Markdown's `abbr` glossary, so every page underlines it and shows the first
-sentence of its definition on hover (Material's `content.tooltips` styles the `title`). Code is
-never touched (the `abbr` extension skips code), and this module removes the markup again from
-headings and from the glossary page itself, where a hover would only repeat the text.
+an entry of Python-Markdown's `abbr` glossary, so pages mark it and show the first sentence of
+its definition in a hover box. Code is never touched (the `abbr` extension skips code).
 
     Reinforcement learning from human feedback (RLHF)
     :   A training method in which people compare model outputs, ...
 
 gives hovers on "Reinforcement learning from human feedback", "reinforcement learning from human
 feedback" and "RLHF". Terms named in a `<!-- no-hover: A, B -->` comment are defined on the
-glossary page but not underlined elsewhere (they are too common in ordinary prose).
+glossary page but not marked elsewhere (they are too common in ordinary prose).
+
+A term is marked once per section (`<h2>` to `<h2>`): at its first use there, never in a
+heading, never inside a link's text (no underline on an underline, no control in a control),
+and not at all on the glossary page, where a hover would only repeat the text (`tidy_hovers`,
+on_page_content). In the finished page (`hover_tips`, on_post_page, after the search index is
+made) each marked term gets the same CSS-only tooltip as a citation (citations.css): shown on
+hover and on keyboard focus or a tap (the term is focusable), hidden by Escape (citations.js).
+The hover text is plain text: the first sentence of the definition's rendered Markdown,
+unescaped once and escaped again into the tooltip, so nothing in a definition is ever markup
+(Material's own abbreviation tooltips would render the `title` as HTML, which is why terms
+keep no `title`).
 """
 from __future__ import annotations
 
+import functools
+import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
@@ -32,14 +44,23 @@ TERM_LINE = re.compile(
 )
 ABBREVIATION = re.compile(r"^(?P<base>.+?)\s+\((?P<abbr>[A-Z][A-Za-z-]*)\)$")
 NO_HOVER = re.compile(r"<!--\s*no-hover:(?P<names>[^>]*?)-->")
-MARKDOWN_LINK = re.compile(r"\[([^\]]+)\]\([^)]+\)")
 FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")
-ABBR_IN_HEADING = re.compile(
+TAG = re.compile(r"<[^>]*>")
+# What on_page_content looks at: section and heading boundaries, links, and marked terms.
+HOVER_CONTEXT = re.compile(
     r"""(?xs)
-    (?P<open><h(?P<level>[1-6])\b[^>]*>)(?P<inner>.*?)(?P<close></h(?P=level)>)
+      (?P<heading> <h(?P<level>[1-6])\b [^>]* > .*? </h(?P=level)> )
+    | (?P<link_open> <a (?= [\s>] ) )
+    | (?P<link_close> </a> )
+    | (?P<abbr> <abbr\b (?P<attributes> [^>]* ) > (?P<term> .*? ) </abbr> )
     """
 )
 ABBR_TAG = re.compile(r"<abbr\b[^>]*>(.*?)</abbr>", re.S)
+TITLED_ABBR = re.compile(r"""(?xs) <abbr \s+ title="(?P<title>[^"]*)" > (?P<term> .*? ) </abbr>""")
+TITLE_ATTRIBUTE = re.compile(r"""(?x) \b title="(?P<title>[^"]*)" """)
+HOVER_TIP = ('<span class="glossary-term"><abbr class="glossary-term__name" tabindex="0" '
+             'aria-describedby="{id}">{term}</abbr><span class="glossary-term__tip hover-tip" '
+             'role="tooltip" id="{id}">{text}</span></span>')
 
 
 @dataclass(frozen=True)
@@ -53,7 +74,8 @@ class Term:
 
     @property
     def hover(self) -> str:
-        text = MARKDOWN_LINK.sub(r"\1", " ".join(self.definition.split()))
+        """The first sentence of the definition, as plain text (Markdown rendered, tags dropped)."""
+        text = " ".join(plain_text(self.definition).split())
         match = FIRST_SENTENCE.match(text)
         return match.group(1) if match else text
 
@@ -99,9 +121,37 @@ def no_hover_names(text: str) -> set[str]:
     return names
 
 
-def hover_definitions(glossary_path: Path) -> dict[str, str]:
+def plain_text(markdown_text: str) -> str:
+    """What a reader sees of some Markdown: rendered, tags dropped, entities decoded."""
+    rendered = _markdown().reset().convert(markdown_text)
+    return html.unescape(TAG.sub("", rendered))
+
+
+@functools.cache
+def _markdown() -> markdown.Markdown:
+    return markdown.Markdown()
+
+
+def read_glossary(path: Path, display_name: str) -> str:
+    """The glossary's text, or a located error for a file that is not UTF-8 text."""
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise PluginError(f"{display_name}:{line}:{column}: not UTF-8 text (byte 0x{data[error.start]:02x}); "
+                          "save the glossary as UTF-8") from None
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise PluginError(f"{display_name}:{line}: contains NUL bytes, so it is not a text file; "
+                          "the glossary must be a Markdown definition list")
+    return text
+
+
+def hover_definitions(glossary_path: Path, display_name: str = "docs/glossary.md") -> dict[str, str]:
     """The `abbr` extension's glossary: every spelling of every hover term -> its hover text."""
-    text = glossary_path.read_text(encoding="utf-8")
+    text = read_glossary(glossary_path, display_name)
     skip = no_hover_names(text)
     definitions: dict[str, str] = {}
     for term in parse_glossary(text):
@@ -112,18 +162,8 @@ def hover_definitions(glossary_path: Path) -> dict[str, str]:
     return definitions
 
 
-def strip_abbr_from_headings(html: str) -> str:
-    """Headings stay plain text: a hover box inside a heading (and its permalink) is noise."""
-
-    def unwrap(match: re.Match[str]) -> str:
-        inner = ABBR_TAG.sub(r"\1", match.group("inner"))
-        return match.group("open") + inner + match.group("close")
-
-    return ABBR_IN_HEADING.sub(unwrap, html)
-
-
-def strip_all_abbr(html: str) -> str:
-    return ABBR_TAG.sub(r"\1", html)
+def strip_all_abbr(html_text: str) -> str:
+    return ABBR_TAG.sub(r"\1", html_text)
 
 
 def configure_hovers(config: MkDocsConfig) -> None:
@@ -135,9 +175,54 @@ def configure_hovers(config: MkDocsConfig) -> None:
     if "abbr" not in config.markdown_extensions:
         raise PluginError("mkdocs.yml: docs/glossary.md needs `abbr` in markdown_extensions "
                           "for its hover definitions; add `- abbr` there")
-    config.mdx_configs.setdefault("abbr", {})["glossary"] = hover_definitions(path)
+    name = Path(config.docs_dir).name + "/" + GLOSSARY_URI
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = hover_definitions(path, name)
 
 
-def tidy_hovers(html: str, src_uri: str) -> str:
-    """No hovers in headings anywhere, and none on the glossary page, which shows the text."""
-    return strip_all_abbr(html) if src_uri == GLOSSARY_URI else strip_abbr_from_headings(html)
+def tidy_hovers(html_text: str, src_uri: str) -> str:
+    """Keep a term's mark only at its first use in each section, never in a heading or inside a
+    link; none on the glossary page, which shows the text."""
+    if src_uri == GLOSSARY_URI:
+        return strip_all_abbr(html_text)
+    if "<abbr" not in html_text:
+        return html_text
+    pieces: list[str] = []
+    position = 0
+    links = 0  # <a> elements open here
+    marked: set[str] = set()  # terms (by hover text) marked in this section
+    for found in HOVER_CONTEXT.finditer(html_text):
+        kind = found.lastgroup
+        if kind == "heading" and found.group("level") == "2":
+            marked.clear()  # a new section
+        if kind == "link_open":
+            links += 1
+        elif kind == "link_close":
+            links = max(links - 1, 0)
+        elif kind == "heading" and "<abbr" in found.group():
+            pieces += [html_text[position:found.start()], strip_all_abbr(found.group())]
+            position = found.end()
+        elif kind == "abbr":
+            title = TITLE_ATTRIBUTE.search(found.group("attributes"))
+            key = title.group("title") if title else found.group("term")
+            if links or key in marked:
+                pieces += [html_text[position:found.start()], found.group("term")]
+                position = found.end()
+            else:
+                marked.add(key)
+    pieces.append(html_text[position:])
+    return "".join(pieces)
+
+
+def hover_tips(html_text: str) -> str:
+    """Each marked term with its definition in a tooltip (plain text), instead of a `title`."""
+    if "<abbr" not in html_text:
+        return html_text
+    count = 0
+
+    def tip(found: re.Match[str]) -> str:
+        nonlocal count
+        count += 1
+        text = html.escape(html.unescape(found.group("title")), quote=False)
+        return HOVER_TIP.format(id=f"term-{count}-tip", term=found.group("term"), text=text)
+
+    return TITLED_ABBR.sub(tip, html_text)

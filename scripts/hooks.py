@@ -6,13 +6,15 @@ Thin by design: each hook delegates to scripts/citations/ (its package docstring
     on_files          add further-reading.md and references.bib (generated); start the site's
                       citation pass (parse the .bib, render every citation) in a second process
     on_page_markdown  check links; citations → slots, and a References section
-    on_page_content   glossary hovers: none in headings
+    on_page_content   glossary hovers: first use per section, none in headings or links
     on_env            (every page converted) stop on a bad .bib or unknown keys, listing them all;
                       slots → citations as plain text (what the search plugin indexes)
-    on_post_page      → full citations with tooltips, References and Further reading lists
-    on_serve          watch references.bib for live reload
+    on_post_page      → full citations with tooltips, References and Further reading lists;
+                      glossary tooltips
+    on_serve          watch references.bib and the theme's custom_dir (overrides/) for live reload
     on_post_build     log (INFO) the entries no page cites; save the cache
-    on_build_error    stop the citation pass if it still runs
+    on_build_error    stop the citation pass if it still runs; show an error `serve` would hide
+                      as a repeat
 
 State is rebuilt in on_config because `mkdocs serve` does not re-import this module.
 """
@@ -21,6 +23,7 @@ from __future__ import annotations
 from typing import Any
 
 import glossary
+import repeated_errors
 from citations.diagnostics import fail
 from citations.site import CitationSite
 from links import LinkChecker
@@ -64,11 +67,13 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return _current().post_page(output, page)
+    return glossary.hover_tips(_current().post_page(output, page))
 
 
 def on_serve(server: Any, *, config: MkDocsConfig, builder: Any) -> None:
     server.watch(str(_current().bib_path))
+    if config.theme.custom_dir:
+        server.watch(config.theme.custom_dir)
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
@@ -79,6 +84,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 def on_build_error(*, error: Exception) -> None:
     if _site is not None:
         _site.abandon()
+    repeated_errors.show_if_repeated(error)
 
 
 def _current() -> CitationSite:

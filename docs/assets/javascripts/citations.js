@@ -1,20 +1,56 @@
-/* Citation tooltips are shown by CSS alone (citations.css). This adds the one thing CSS cannot:
- * Escape dismisses a tooltip without moving the pointer or the focus (WCAG 2.1, 1.4.13). The
- * tooltip comes back when the pointer or focus next arrives at a citation. A classic script,
- * so it also runs from file://. */
+/* Citation and glossary tooltips are shown by CSS on hover and keyboard focus (citations.css).
+ * This adds what CSS cannot:
+ * - on a touch screen, the first tap on a citation opens its tooltip instead of jumping to the
+ *   References list (which would throw the reader far down the page); the tooltip's own "Full
+ *   reference" link, or a second tap, goes there; a tap anywhere else closes it;
+ * - Escape dismisses a tooltip without moving the pointer or the focus (WCAG 2.1, 1.4.13); it
+ *   comes back when the pointer or focus next arrives.
+ * A classic script, so it also runs from file://. */
 (function () {
   "use strict";
-  const DISMISSED = "citation__work--dismissed";
+  const HOSTS = ".citation__work, .glossary-term";
+  const OPEN = "citation__work--open";
+  const DISMISSED = "hover-tip-host--dismissed";
+  let lastPointer = "mouse";
+
+  function closeOpen(except) {
+    document.querySelectorAll("." + OPEN).forEach(function (work) {
+      if (work !== except) work.classList.remove(OPEN);
+    });
+  }
+
+  document.addEventListener("pointerdown", function (event) {
+    lastPointer = event.pointerType || "mouse";
+  }, true);
+
+  document.addEventListener("click", function (event) {
+    const target = event.target instanceof Element ? event.target : null;
+    const link = target && target.closest(".citation__link");
+    const touch = lastPointer === "touch" || lastPointer === "pen";
+    if (link && touch) {
+      const work = link.closest(".citation__work");
+      if (work && !work.classList.contains(OPEN)) {
+        event.preventDefault();
+        closeOpen(work);
+        work.classList.remove(DISMISSED);
+        work.classList.add(OPEN);
+        return;
+      }
+    }
+    if (!(target && target.closest("." + OPEN))) closeOpen(null);
+  });
 
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") return;
-    document.querySelectorAll(".citation__work:hover, .citation__work:focus-within")
-      .forEach(function (work) { work.classList.add(DISMISSED); });
+    closeOpen(null);
+    document.querySelectorAll(".citation__work:hover, .citation__work:focus-within, " +
+                              ".glossary-term:hover, .glossary-term:focus-within")
+      .forEach(function (host) { host.classList.add(DISMISSED); });
   });
 
   function restore(event) {
-    const work = event.target instanceof Element && event.target.closest(".citation__work");
-    if (work) work.classList.remove(DISMISSED);
+    const host = event.target instanceof Element && event.target.closest(HOSTS);
+    if (host) host.classList.remove(DISMISSED);
   }
   document.addEventListener("mouseover", restore);
   document.addEventListener("focusin", restore);
