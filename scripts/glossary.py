@@ -35,6 +35,9 @@ import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from citations.diagnostics import Diagnostic, fail
+from text_files import decode_utf8
+
 GLOSSARY_URI = "glossary.md"
 TERM_LINE = re.compile(
     r"""(?xm)
@@ -133,20 +136,11 @@ def _markdown() -> markdown.Markdown:
 
 
 def read_glossary(path: Path, display_name: str) -> str:
-    """The glossary's text, or a located error for a file that is not UTF-8 text."""
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        raise PluginError(f"{display_name}:{line}:{column}: not UTF-8 text (byte 0x{data[error.start]:02x}); "
-                          "save the glossary as UTF-8") from None
-    if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
-        raise PluginError(f"{display_name}:{line}: contains NUL bytes, so it is not a text file; "
-                          "the glossary must be a Markdown definition list")
-    return text
+    """The glossary's text; a located error for a file that is not UTF-8 text."""
+    text = decode_utf8(path.read_bytes(), display_name, binary_ok=False)
+    if isinstance(text, Diagnostic):
+        fail([text])
+    return text  # type: ignore[return-value]
 
 
 def hover_definitions(glossary_path: Path, display_name: str = "docs/glossary.md") -> dict[str, str]:

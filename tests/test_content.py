@@ -21,8 +21,8 @@ CHAPTERS = [
 
 
 VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-# Text a reader does not see in the flow: citation hover boxes (the hook's) and header permalinks.
-HIDDEN_CLASSES = {"citation__tip", "headerlink"}
+# Text a reader does not see in the flow: citation and glossary hover boxes (the hook's) and header permalinks.
+HIDDEN_CLASSES = {"citation__tip", "hover-tip", "headerlink"}
 
 
 class _Page(HTMLParser):

@@ -8,6 +8,10 @@ named by a hash of everything it depends on: the .bib bytes, the reference templ
 this package's source code and the installed parser packages (so editing or upgrading any of them
 invalidates it). Any problem with the cache (unreadable, corrupt,
 read-only folder) only means it is rebuilt or not kept; the build never depends on it.
+
+What is read back is verified: every file and every stored result carries the SHA-256 of its
+pickled bytes, so a damaged entry (a flipped bit that still unpickles to a plausible page) is
+recomputed and written again, never served build after build.
 """
 from __future__ import annotations
 
@@ -23,7 +27,7 @@ import jinja2
 from .bibliography import Bibliography, load_bibliography
 from .render import REFERENCE_TEMPLATE, Prepared, Styler
 
-CACHE_FORMAT = "citations-cache-1"
+CACHE_FORMAT = "citations-cache-2"
 CACHE_FOLDER = Path(".cache") / "citations"
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -52,14 +56,36 @@ def _installed_version(package: str) -> str:
     return f"{spec.origin}:{stamp.st_size}:{stamp.st_mtime_ns}"
 
 
+Sealed = tuple[bytes, bytes]  # (SHA-256 of the payload, pickled payload)
+
+
+def seal(value: object) -> Sealed:
+    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    return hashlib.sha256(payload).digest(), payload
+
+
+def unseal(sealed: object) -> object | None:
+    """The value, if `sealed` is intact; None for anything damaged or of another format."""
+    if not (isinstance(sealed, tuple) and len(sealed) == 2 and all(isinstance(part, bytes) for part in sealed)):
+        return None
+    digest, payload = sealed
+    if hashlib.sha256(payload).digest() != digest:
+        return None
+    try:
+        return pickle.loads(payload)
+    except Exception:  # noqa: BLE001 - intact bytes of something unreadable here: recompute
+        return None
+
+
 def load(folder: Path, key: str) -> tuple[Bibliography, Prepared] | None:
     try:
-        with (folder / f"{key}.pickle").open("rb") as stream:
-            bibliography, prepared = pickle.load(stream)
-    except FileNotFoundError:
+        data = (folder / f"{key}.pickle").read_bytes()
+    except OSError:
         return None
-    except Exception:  # noqa: BLE001 - a broken cache file is simply rebuilt
+    found = unseal((data[:32], data[32:]))  # a broken or damaged cache file is simply rebuilt
+    if not (isinstance(found, tuple) and len(found) == 2):
         return None
+    bibliography, prepared = found
     if not isinstance(bibliography, Bibliography) or not isinstance(prepared, Prepared):
         return None
     return bibliography, prepared
@@ -69,9 +95,10 @@ def store(folder: Path, key: str, bibliography: Bibliography, prepared: Prepared
     """Write atomically and keep only this version; failing to write is not an error."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        digest, payload = seal((bibliography, prepared))
         handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
         with os.fdopen(handle, "wb") as stream:
-            pickle.dump((bibliography, prepared), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            stream.write(digest + payload)
         os.replace(temporary, folder / f"{key}.pickle")
         for old in folder.glob("*.pickle"):
             if old.name != f"{key}.pickle":
@@ -152,7 +179,9 @@ class ResultCache:
     neither by the next `mkdocs build` nor by the next `serve` rebuild. All results live in one
     file, read once on the first lookup and written once by `prune()` (after a successful
     build, keeping only the results this build used): a file per page cost a cold build more
-    in file creation than rendering the page does.
+    in file creation than rendering the page does. Each result in it is sealed with its own
+    checksum and unpickled only when asked for; a damaged one counts as missing, and the file
+    is written again without it.
     """
 
     _memory: dict[str, object] = {}
@@ -167,7 +196,8 @@ class ResultCache:
             digest.update(b"\0" + source.encode())
         self.base = digest.hexdigest()
         self.used: set[str] = set()
-        self._stored: dict[str, object] | None = None
+        self._stored: dict[str, Sealed] | None = None
+        self._saved: set[str] = set()  # written to the file by the site pass's own process
         self._changed = False
 
     def key(self, *parts: str) -> str:
@@ -182,9 +212,15 @@ class ResultCache:
         self.used.add(key)
         if key in self._memory:
             return self._memory[key]
-        value = self._on_disk().get(key)
-        if value is not None:
-            self._memory[key] = value
+        stored = self._on_disk()
+        if key not in stored:
+            return None
+        value = unseal(stored[key])
+        if value is None:  # damaged: recomputed by the caller, and the file written again
+            del stored[key]
+            self._changed = True
+            return None
+        self._memory[key] = value
         return value
 
     def put(self, key: str, value: object, *, saved: bool = False) -> None:
@@ -195,7 +231,7 @@ class ResultCache:
         self.used.add(key)
         self._memory[key] = value
         if saved:
-            self._on_disk()[key] = value
+            self._saved.add(key)
         else:
             self._changed = True
 
@@ -205,23 +241,25 @@ class ResultCache:
             del self._memory[key]
         if not self.enabled:
             return
-        kept = {key: self._memory[key] for key in self.used if key in self._memory}
-        if not self._changed and (self._stored is None or kept.keys() == self._stored.keys()):
+        kept = [key for key in sorted(self.used) if key in self._memory]
+        stored = self._stored
+        if not self._changed and (stored is None or set(kept) == stored.keys() | self._saved):
             return  # all came from memory (a `serve` rebuild) or from an identical file
+        entries = {key: (stored or {}).get(key) or seal(self._memory[key]) for key in kept}
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
             with os.fdopen(handle, "wb") as stream:
-                pickle.dump(kept, stream, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(entries, stream, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, self.folder / self.FILE_NAME)
-            self._stored, self._changed = kept, False
+            self._stored, self._saved, self._changed = entries, set(), False
             for stale in self.folder.glob("*.pickle"):  # one file per result, as older versions kept
                 if stale.name != self.FILE_NAME:
                     stale.unlink(missing_ok=True)
         except OSError:
             return
 
-    def _on_disk(self) -> dict[str, object]:
+    def _on_disk(self) -> dict[str, Sealed]:
         if self._stored is None:
             try:
                 with (self.folder / self.FILE_NAME).open("rb") as stream:

@@ -119,7 +119,9 @@ class CitationSite:
         self.further_url = reading.url
         files.append(reading)
         files.append(File.generated(config, BIB_URI, content=self.source.content))
-        for text in read_sources(files.documentation_pages(), config.nav):
+        texts, unreadable = read_sources(files.documentation_pages(), config.nav, self.source_name)
+        fail(unreadable)
+        for text in texts:
             where = PageSource(self.source_name(text.file), text.line_offset)
             job = self._job(text.file, text.body, where, text.title, text.nav_index)
             self.jobs[job.src_uri] = job

@@ -8,13 +8,14 @@ It is a pure function of its inputs: run here or there, the site comes out the s
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 from gc_pause import gc_paused
+from text_files import decode_utf8
 
 from .background import Publish
 from .cache import BibliographySource
@@ -67,23 +68,32 @@ class SourceText:
     nav_index: int  # place in the nav (pages outside it: the nav's length)
 
 
-def read_sources(files: Iterable[File], nav: object) -> list[SourceText]:
+def read_sources(files: Iterable[File], nav: object, name: Callable[[File], str]) -> tuple[list[SourceText], list[Diagnostic]]:
     """Every Markdown page except Further reading, in the order of `files` (the order MkDocs
     reads them in), with its title taken the way MkDocs will (nav title, else front-matter
-    `title`, else the first `# ` heading)."""
+    `title`, else the first `# ` heading); and, located by `name(file)`, the pages that are not
+    UTF-8 text."""
     titles = nav_titles(nav)
     order = {uri: index for index, uri in enumerate(titles)}
     pages = []
+    problems = []
     for file in files:
         if not file.src_uri.endswith(".md") or file.src_uri == FURTHER_READING_URI:
             continue
-        source = file.content_string
+        try:
+            source = file.content_string
+        except ValueError:  # not UTF-8: say where
+            found = decode_utf8(Path(file.abs_src_path or "").read_bytes(), name(file))
+            if isinstance(found, Diagnostic):
+                problems.append(found)
+                continue
+            source = found
         body, meta = get_data(source)
         heading = FIRST_HEADING.search(body)
         title = titles.get(file.src_uri) or str(meta.get("title") or "") or (
             heading.group("title").strip() if heading else PurePosixPath(file.src_uri).stem)
         pages.append(SourceText(file, title, body, lines_above(source, body), order.get(file.src_uri, len(order))))
-    return pages
+    return pages, problems
 
 
 def lines_above(source: str, body: str) -> int:
