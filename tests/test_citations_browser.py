@@ -1,5 +1,7 @@
-"""Citations in a real browser: the reference shows on hover and on keyboard focus (Tab), in
-both colour schemes and from file://, and clicking a citation jumps to its References entry."""
+"""Citations and glossary terms in a real browser: the reference shows on hover and on keyboard
+focus (Tab), in both colour schemes and from file://; clicking a citation jumps to its
+References entry, and each entry links back; on a phone (touch emulation) the first tap opens
+the tooltip without moving the page; glossary tooltips look exactly like citation tooltips."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -138,3 +140,139 @@ def test_escape_dismisses_the_tooltip_until_focus_returns(page, site_url) -> Non
     assert page.evaluate("document.activeElement.getAttribute('aria-describedby')") == \
         link.get_attribute("aria-describedby")
     tip.wait_for(state="visible")
+
+
+# --- a phone: touch, no hover -------------------------------------------------------------------
+
+CHAPTER = "rlhf.html"
+
+
+@pytest.fixture()
+def phone(browser, page_log):
+    """A 390x844 touch screen (has_touch, is_mobile), requests to other hosts aborted."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    phone = context.new_page()
+    phone.on("pageerror", lambda e: page_log.page_errors.append(str(e)))
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(
+        ("http://127.0.0.1", "file://", "data:", "about:")) else route.abort())
+    yield phone
+    context.close()
+
+
+def _settled_scroll(page) -> float:
+    page.wait_for_timeout(400)  # Material's navigation.tracking updates the address after a scroll
+    return page.evaluate("scrollY")
+
+
+def test_a_tap_on_a_citation_opens_its_tooltip_and_the_page_stays_put(phone, page_log, site_url) -> None:
+    phone.goto(f"{site_url}/{CHAPTER}")
+    link = phone.locator("a.citation__link").nth(3)
+    tip = phone.locator(f"#{link.get_attribute('aria-describedby')}")
+    link.scroll_into_view_if_needed()
+    before, hash_before = _settled_scroll(phone), phone.evaluate("location.hash")
+    link.tap()
+    tip.wait_for(state="visible")
+    assert _settled_scroll(phone) == before and phone.evaluate("location.hash") == hash_before
+    box = tip.bounding_box()
+    assert 0 <= box["x"] and box["x"] + box["width"] <= 390 and box["y"] + box["height"] <= 844
+    phone.locator("h1").first.tap()  # elsewhere: closes it
+    tip.wait_for(state="hidden")
+    link.tap()
+    tip.wait_for(state="visible")
+    phone.keyboard.press("Escape")
+    tip.wait_for(state="hidden")
+    assert page_log.page_errors == []
+
+
+def test_the_tooltip_carries_the_link_to_the_full_entry(phone, site_url) -> None:
+    phone.goto(f"{site_url}/{CHAPTER}")
+    link = phone.locator("a.citation__link").first
+    link.scroll_into_view_if_needed()
+    link.tap()
+    entry_link = phone.locator(f"#{link.get_attribute('aria-describedby')} a.citation__entry")
+    entry_link.wait_for(state="visible")
+    entry_link.tap()
+    phone.wait_for_function("location.hash.startsWith('#ref-')")
+    assert phone.evaluate("location.hash") == link.get_attribute("href")
+    assert phone.locator(link.get_attribute("href")).is_visible()
+
+
+def test_a_tap_on_a_glossary_term_shows_its_definition(phone, site_url) -> None:
+    phone.goto(f"{site_url}/{CHAPTER}")
+    term = phone.locator(".glossary-term__name").first
+    term.scroll_into_view_if_needed()
+    before = _settled_scroll(phone)
+    term.tap()
+    tip = phone.locator(f"#{term.get_attribute('aria-describedby')}")
+    tip.wait_for(state="visible")
+    assert _settled_scroll(phone) == before
+    phone.locator("h1").first.tap()
+    tip.wait_for(state="hidden")
+
+
+# --- back links from References ---------------------------------------------------------------------
+
+def test_every_reference_links_back_to_where_it_is_cited(page, site_url) -> None:
+    page.goto(f"{site_url}/{CHAPTER}")
+    entries = page.locator("li.citation-reference")
+    assert entries.count() > 3
+    for index in range(entries.count()):
+        entry = entries.nth(index)
+        key = entry.get_attribute("id")
+        backs = entry.locator(".citation-reference__back a, a.citation-reference__back")
+        cited_at = page.locator(f'a.citation__link[href="#{key}"]')
+        assert backs.count() == cited_at.count() > 0, key
+        assert [backs.nth(i).get_attribute("href") for i in range(backs.count())] == [
+            "#" + cited_at.nth(i).get_attribute("id") for i in range(cited_at.count())]
+    back = entries.nth(0).locator(".citation-reference__back a, a.citation-reference__back").last
+    target = back.get_attribute("href")
+    back.click()
+    page.wait_for_function(f"location.hash === {target!r}")
+    box = page.locator(target).bounding_box()
+    assert 0 <= box["y"] < page.viewport_size["height"]
+
+
+# --- glossary terms: one underline, one tooltip style -------------------------------------------------
+
+STYLE = """e => { const s = getComputedStyle(e); const host = e.offsetParent.getBoundingClientRect();
+  const box = e.getBoundingClientRect();
+  return {font: [s.fontSize, s.fontWeight, s.fontFamily, s.fontStyle, s.lineHeight], colours: [s.color,
+  s.backgroundColor, s.borderTopColor, s.boxShadow], box: [s.paddingLeft, s.borderTopWidth, s.borderRadius],
+  spansItsBlock: Math.abs(box.width - host.width) < 1}; }"""
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_glossary_and_citation_tooltips_have_one_style(page, site_url, scheme: str) -> None:
+    page.goto(f"{site_url}/{CHAPTER}")
+    page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    styles = []
+    for host in (page.locator("a.citation__link").first, page.locator(".glossary-term__name").first):
+        host.scroll_into_view_if_needed()
+        host.hover()
+        tip = page.locator(f"#{host.get_attribute('aria-describedby')}")
+        tip.wait_for(state="visible")
+        styles.append(tip.evaluate(STYLE))
+        page.mouse.move(0, 0)
+        tip.wait_for(state="hidden")
+    assert styles[0] == styles[1] and styles[0]["spansItsBlock"]
+
+
+def test_a_glossary_term_has_one_light_underline(page, site_url) -> None:
+    page.goto(f"{site_url}/{CHAPTER}")
+    term = page.locator(".glossary-term__name").first
+    style = term.evaluate("e => { const s = getComputedStyle(e); return [s.borderBottomStyle, "
+                          "s.textDecorationLine, s.textDecorationStyle, s.textDecorationColor, s.color]; }")
+    assert style[0] == "none" and style[1] == "underline" and style[2] == "solid"
+    assert style[3] != style[4]  # lighter than the text
+    assert page.locator("a .glossary-term, .glossary-term a").count() == 0
+    assert page.locator("abbr[title]").count() == 0  # Material would render a title as HTML
+
+
+def test_keyboard_focus_shows_a_glossary_definition(page, site_url) -> None:
+    page.goto(f"{site_url}/{CHAPTER}")
+    term = page.locator(".glossary-term__name").first
+    tip = page.locator(f"#{term.get_attribute('aria-describedby')}")
+    term.focus()
+    tip.wait_for(state="visible")
+    page.keyboard.press("Escape")
+    tip.wait_for(state="hidden")

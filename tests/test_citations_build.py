@@ -109,8 +109,14 @@ BAD_BIB = BIB + """
   title = {unclosed
 """
 
+STAND_IN_PAGES = {**PAGES, "plain.md": "# Plain\n\nWritten out: xcitationslot5x, <!--citation-late:9--> and "
+                  "<!--citation:0-->, with [@russell2019human].\n\n`xcitationslot0x`\n"}
+LATIN1_PAGE = "# Plain\n\nA caf\u00e9 in Latin-1.\n"
+
 SITES = {
     "good": (PAGES, BIB, ["--strict"]),
+    "stand-ins": (STAND_IN_PAGES, BIB, ["--strict"]),
+    "latin1-page": ({**PAGES, "plain.md": LATIN1_PAGE}, BIB, []),
     "bad-key": (BAD_KEY_PAGES, BIB, []),
     "bad-key-strict": (BAD_KEY_PAGES, BIB, ["--strict"]),
     "bad-bib": (PAGES, BAD_BIB, []),
@@ -125,6 +131,8 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, str
     running = {}
     for name, (pages, bib, flags) in SITES.items():
         root = make_site(tmp_path_factory.mktemp(name), pages, bib)
+        if pages["plain.md"] == LATIN1_PAGE:
+            (root / "docs" / "plain.md").write_bytes(LATIN1_PAGE.encode("latin-1"))
         running[name] = (start_build(root, *flags), root)
     results = {}
     for name, (process, root) in running.items():
@@ -190,6 +198,20 @@ def test_bad_bibliography_fails_the_build_listing_every_problem(builds, name: st
         "references.bib:45: cannot parse entry 'broken': Unexpectedly reached end of file",
     ]:
         assert message in output
+
+
+def test_stand_ins_written_in_a_page_are_shown_as_written(builds) -> None:
+    code, output, root = builds["stand-ins"]
+    assert code == 0, output
+    page = (root / "site" / "plain.html").read_text(encoding="utf-8")
+    assert "Written out: xcitationslot5x, <!--citation-late:9--> and <!--citation:0-->, with" in page
+    assert ">Russell, 2019</a>" in page and "<code>xcitationslot0x</code>" in page
+
+
+def test_a_page_that_is_not_utf8_is_a_located_error(builds) -> None:
+    code, output, _root = builds["latin1-page"]
+    assert code != 0 and "Traceback" not in output
+    assert "docs/plain.md:3:6: not UTF-8 text (byte 0xe9); save the file as UTF-8" in output
 
 
 def test_missing_bibliography_is_a_clear_error(builds) -> None:

@@ -3,6 +3,7 @@ when every input is the same, a broken cache never breaks a build, and a warm bu
 exactly the same site as a cold one."""
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import citations.cache as cache
@@ -134,6 +135,63 @@ def test_a_corrupt_results_file_is_ignored(tmp_path: Path) -> None:
     results.folder.mkdir(parents=True)
     (results.folder / ResultCache.FILE_NAME).write_bytes(b"not a pickle")
     assert results.get(results.key("page", "a")) is None
+
+
+def _tamper(path: Path, old: bytes, new: bytes) -> None:
+    """Change bytes inside one stored result so that it still unpickles (a silent corruption)."""
+    entries = pickle.loads(path.read_bytes())
+    assert any(old in payload for _digest, payload in entries.values())
+    entries = {key: (digest, payload.replace(old, new)) for key, (digest, payload) in entries.items()}
+    path.write_bytes(pickle.dumps(entries))
+
+
+def test_a_damaged_result_is_recomputed_and_written_again(tmp_path: Path) -> None:
+    results = ResultCache(tmp_path, "base", ENV, [REFERENCE_TEMPLATE])
+    key = results.key("page", "a")
+    results.put(key, {"author": "Russell"})
+    results.prune()
+    _tamper(results.folder / ResultCache.FILE_NAME, b"Russell", b"Rassell")
+    ResultCache._memory.clear()
+    later = ResultCache(tmp_path, "base", ENV, [REFERENCE_TEMPLATE])
+    assert later.get(key) is None  # the checksum does not match: not served
+    later.put(key, {"author": "Russell"})  # what the build does then
+    later.prune()
+    ResultCache._memory.clear()
+    assert ResultCache(tmp_path, "base", ENV, [REFERENCE_TEMPLATE]).get(key) == {"author": "Russell"}
+
+
+def test_a_damaged_bibliography_cache_is_parsed_again(tmp_path: Path) -> None:
+    path = write_bib(tmp_path)
+    first = BibliographySource(path, "references.bib", ENV, tmp_path)
+    first.styler.reference_html("russell2019human")
+    first.save()
+    stored = tmp_path / CACHE_FOLDER / f"{first.key}.pickle"
+    stored.write_bytes(stored.read_bytes().replace(b"Human Compatible", b"Human Incompatible"))
+    cache._MEMORY.clear()
+    again = BibliographySource(path, "references.bib", ENV, tmp_path)
+    assert "Human Compatible" in again.styler.reference_html("russell2019human")
+
+
+def test_a_damaged_page_in_the_cache_is_rebuilt_by_the_next_build(tmp_path: Path) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from test_citations_build import make_site
+
+    root = make_site(tmp_path)
+
+    def build_once() -> str:
+        cache._MEMORY.clear()
+        ResultCache._memory.clear()
+        config = load_config(str(root / "mkdocs.yml"))
+        config.site_dir = str(root / "site")
+        build(config)
+        return (root / "site" / "index.html").read_text(encoding="utf-8")
+
+    assert ">Russell, 2019</a>" in build_once()
+    _tamper(root / CACHE_FOLDER / "results" / ResultCache.FILE_NAME, b"Russell, 2019", b"Rassell, 2019")
+    for _ in range(2):  # rebuilt, and the file repaired: right again the time after
+        page = build_once()
+        assert ">Russell, 2019</a>" in page and "Rassell" not in page
 
 
 def test_warm_build_gives_the_same_site_as_a_cold_one(tmp_path: Path) -> None:

@@ -7,12 +7,13 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+import markdown
 import pytest
 from citations.bibliography import Bibliography, Entry, load_bibliography
 from citations.further_reading import SourcePage, further_reading_page, nav_titles, uncited_keys
 from citations.latex import decode
-from citations.syntax import STRAY_PUNCTUATION
-from citations.render import Styler, fill_late_slots, fill_slots, render_page, template_environment
+from citations.syntax import STRAY_PUNCTUATION, arithmatex_math
+from citations.render import Styler, back_label, fill_late_slots, fill_slots, render_page, template_environment
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from markupsafe import escape
@@ -228,3 +229,89 @@ def test_citations_in_headings_use_an_element_slot(markdown: str, expected: bool
     page = render_page(markdown, styler, source_name="docs/x.md")
     assert ('<span data-citation-slot="0"></span>' in page.markdown) is expected
     assert ("xcitationslot0x" in page.markdown) is not expected
+
+
+# --- located errors, literal stand-ins, and any input at all ------------------------------------
+
+def test_malformed_citations_are_located_diagnostics(styler: Styler) -> None:
+    page = render_page("# T\n\nFine [@arc].\nBad [@arc;] and [@russell2019human.]\n", styler,
+                       source_name="docs/x.md", line_offset=2)
+    assert [str(d) for d in page.diagnostics] == [
+        "docs/x.md:6:10: citation '[@arc;]' has an empty item (a ';' with no @key beside it); remove the extra ';'",
+        "docs/x.md:6:35: citation '[@russell2019human.]' ends with '.' right after its key; put the punctuation "
+        "outside the brackets, e.g. '[@russell2019human].'",
+    ]
+
+
+def test_literal_stand_ins_in_a_page_are_shown_as_written(styler: Styler) -> None:
+    source = "A xcitationslot7x, a <!--citation-late:3--> and [@arc] <!--citation:0-->(x).\n"
+    page = render_page(source, styler, source_name="docs/x.md")
+    assert page.word != "citation" and page.diagnostics == []
+    html_out = markdown.Markdown().convert(page.markdown)
+    final = fill_late_slots(fill_slots(html_out, page.slots, page.word), page.late_slots)
+    assert "A xcitationslot7x, a <!--citation-late:3--> and <span class=\"citation\">" in final
+    assert "<!--citation:0-->(x)" in final and final.count('<li class="citation-reference"') == 1
+
+
+def test_a_slot_that_ends_up_in_a_tag_or_a_link_gets_plain_text(styler: Styler) -> None:
+    page = render_page("[@arc] and [@russell2019human]", styler, source_name="docs/x.md")
+    moved = f'<a href="x">{page.markdown.split()[0]}</a> <img alt="{page.markdown.split()[2]}">'
+    assert fill_slots(moved, page.slots) == (
+        '<a href="x">(Alignment Research Center, n.d.)</a> <img alt="(Russell, 2019)">')
+
+
+def test_references_link_back_to_every_citation(styler: Styler) -> None:
+    page = render_page("[@arc] then @russell2019human and [see @arc].", styler, source_name="docs/x.md")
+    final = filled(page)
+    assert re.findall(r'<a class="citation__link" id="([^"]+)" href="#ref-arc"', final) == ["cite-1-1", "cite-3-1"]
+    arc = final.split('id="ref-arc"')[1].split("</li>")[0]
+    assert re.findall(r'<a href="#([^"]+)" aria-label="Back to citation (\d) of 2">(\w)</a>', arc) == [
+        ("cite-1-1", "1", "a"), ("cite-3-1", "2", "b")]
+    russell = final.split('id="ref-russell2019human"')[1].split("</li>")[0]
+    assert '<a class="citation-reference__back web-only" href="#cite-2-1"' in russell
+
+
+@pytest.mark.parametrize(("index", "label"), [(0, "a"), (25, "z"), (26, "aa"), (27, "ab"), (701, "zz"), (702, "aaa")])
+def test_back_link_labels(index: int, label: str) -> None:
+    assert back_label(index) == label
+
+
+@pytest.mark.parametrize(
+    ("markdown", "text"),
+    [
+        ("[@russell2019human, 7]", "(Russell, 2019, p. 7)"),
+        ("[@russell2019human, 7-9]", "(Russell, 2019, pp. 7–9)"),
+        ("[@russell2019human{}, 99 runs]", "(Russell, 2019, 99 runs)"),
+        ("[@russell2019human, p.&nbsp;4]", "(Russell, 2019, p.\u00a04)"),
+        ("[@russell2019human, *passim*]", "(Russell, 2019, passim)"),
+        ("@russell2019human [p. 33] says", "Russell (2019, p. 33) says"),
+        ("@russell2019human [33] says", "Russell (2019, p. 33) says"),
+    ],
+)
+def test_pandoc_locators_and_suffixes(markdown: str, text: str, styler: Styler) -> None:
+    assert rendered_text(markdown, styler) == text
+
+
+markdown_soup = st.text(alphabet="@[]{};,.-$\\`<>!()*_&#:/ \n\tab^\"'=|x0123456789", max_size=120)
+keys_or_soup = st.lists(st.one_of(markdown_soup, st.sampled_from(
+    ["[@arc]", "@russell2019human", "[@arc; @nope]", "[@{weird*key}]", "![x [@arc]](y)", "xcitationslot0x",
+     "<!--citation-late:0-->", "<!--citation:1-->", "`@arc`", "$@arc$", "\n\n```\n@arc\n```\n\n", "# H [@arc]\n"])),
+    max_size=8).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(source=keys_or_soup)
+def test_no_markdown_makes_the_pass_raise_only_located_diagnostics(source: str, styler: Styler) -> None:
+    """Whatever a page contains, the pass ends in HTML or in diagnostics that name a line of it."""
+    page = render_page(source, styler, source_name="docs/x.md", line_offset=3, math=arithmatex_math({}))
+    lines = source.count("\n") + 1
+    for diagnostic in page.diagnostics:
+        assert diagnostic.file == "docs/x.md" and 4 <= diagnostic.line <= lines + 3 and diagnostic.column >= 1
+    html_out = markdown.Markdown(extensions=["attr_list", "pymdownx.arithmatex"]).convert(page.markdown)
+    final = fill_late_slots(fill_slots(html_out, page.slots, page.word), page.late_slots)
+    if not page.diagnostics:
+        parser = TagCollector()
+        parser.feed(final)  # well-formed enough to parse; every citation link has its tooltip
+        links = [dict(attrs) for tag, attrs in parser.tags if dict(attrs).get("class") == "citation__link"]
+        tips = {dict(attrs).get("id") for tag, attrs in parser.tags if dict(attrs).get("role") == "tooltip"}
+        assert all(link["aria-describedby"] in tips for link in links)

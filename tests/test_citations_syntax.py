@@ -3,7 +3,8 @@ property tests that protected text (code, e-mails, URLs) survives the pass byte 
 from __future__ import annotations
 
 import pytest
-from citations.syntax import KEY, Citation, EscapedAt, cited_keys, code_block_spans, scan, substitute
+from citations.syntax import (KEY, NO_MATH, Citation, EscapedAt, ScanWork, arithmatex_math, cited_keys,
+                              code_block_spans, scan, substitute)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -196,3 +197,161 @@ def test_protected_text_is_never_altered_and_every_citation_is_found(document) -
 def test_documents_without_citations_come_back_identical(parts: list[str]) -> None:
     markdown = "\n\n".join(parts).replace("\\", "")  # no escapes: nothing may change at all
     assert substitute(markdown, lambda c: "CHANGED") == markdown
+
+
+# --- pandoc's finer points ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ("[@key, p.&nbsp;4]", [("", "key", ", p.&nbsp;4", False)]),
+        ("[@a, pp. 3&ndash;5; @b]", [("", "a", ", pp. 3&ndash;5", False), ("", "b", "", False)]),
+        ("[@a, &#167;&#x32;; @b]", [("", "a", ", &#167;&#x32;", False), ("", "b", "", False)]),
+        ("[*see* @a, *passim*]", [("*see*", "a", ", *passim*", False)]),
+        ("[@{weird*key}]", [("", "weird*key", "", False)]),
+        ("[see @{Foo_bar.baz.}, p. 3]", [("see", "Foo_bar.baz.", ", p. 3", False)]),
+        ("[@key,]", [("", "key", "", False)]),
+    ],
+)
+def test_entities_markdown_and_braced_keys(markdown: str, expected: list) -> None:
+    assert items(markdown) == expected
+
+
+def test_empty_braces_after_the_key_mean_no_locator() -> None:
+    with_braces, bare = citations("[@key{}, 99 runs]")[0].items[0], citations("[@key, 7]")[0].items[0]
+    assert (with_braces.suffix, with_braces.locator) == (", 99 runs", False)
+    assert (bare.suffix, bare.locator) == (", 7", True)
+
+
+def test_narrative_citation_with_a_locator() -> None:
+    found = citations("As @key [p. 33] says, and @{odd key} [ch. 2].")
+    assert [(c.narrative, c.items[0].key, c.items[0].suffix) for c in found] == [
+        (True, "key", "p. 33"), (True, "odd key", "ch. 2")]
+    assert "As @key [p. 33]"[found[0].start:found[0].end] == "@key [p. 33]"
+
+
+@pytest.mark.parametrize(
+    "markdown", ["@key [^1] text", "@key [a link](https://x.org)", "@key [ref][id]", "@key [x]: y"])
+def test_a_following_link_or_footnote_is_no_locator(markdown: str) -> None:
+    assert [(c.items[0].key, c.items[0].suffix, c.end) for c in citations(markdown)] == [("key", "", 4)]
+
+
+def test_a_narrative_before_a_bracketed_citation_is_two_citations() -> None:
+    assert cited_keys("@a [@b]") == ["a", "b"]
+
+
+@pytest.mark.parametrize(
+    ("markdown", "offset", "message"),
+    [
+        ("x [@key;]", 7, "citation '[@key;]' has an empty item (a ';' with no @key beside it); remove the extra ';'"),
+        ("[;@key]", 1, "citation '[;@key]' has an empty item (a ';' with no @key beside it); remove the extra ';'"),
+        ("[@a;; @b]", 3, "citation '[@a;; @b]' has an empty item (a ';' with no @key beside it); remove the extra ';'"),
+        ("[@key.]", 5, "citation '[@key.]' ends with '.' right after its key; put the punctuation outside "
+                       "the brackets, e.g. '[@key].'"),
+        ("[@{a b}, .]", 7, "citation '[@{a b}, .]' ends with ', .' right after its key; put the punctuation "
+                           "outside the brackets, e.g. '[@{a b}], .'"),
+    ],
+)
+def test_malformed_groups_are_located_errors(markdown: str, offset: int, message: str) -> None:
+    found = scan(markdown)
+    assert [type(t).__name__ for t in found] == ["Malformed"]
+    assert (found[0].offset, found[0].message) == (offset, message)
+    assert substitute(markdown, lambda c: "X") == markdown  # the text stays as written
+
+
+# --- math (pymdownx.arithmatex) -------------------------------------------------------------------
+
+MATH = arithmatex_math({})
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "Let $x = @a + 1$ be it.",
+        r"Inline \(f(@a)\) math.",
+        "$$\nE = @a\n$$",
+        r"\[ g(@a) \]",
+        "\\begin{align}\nx &= @a\n\\end{align}",
+    ],
+)
+def test_math_is_never_scanned(markdown: str) -> None:
+    assert cited_keys(markdown, MATH) == []
+    assert cited_keys(markdown) == ["a"]  # without arithmatex, the same text is prose
+
+
+def test_math_needs_its_closing_dollar_in_the_same_paragraph() -> None:
+    assert cited_keys("It costs $5 and\n\n@a says $10.", MATH) == ["a"]
+    assert cited_keys("`$` then @a then `$`", MATH) == ["a"]  # dollars in code are no math
+    assert cited_keys(r"An escaped \$ and @a \$ too", MATH) == ["a"]
+
+
+def test_arithmatex_options_choose_the_forms() -> None:
+    dollars_only = arithmatex_math({"inline_syntax": ["dollar"], "block_syntax": []})
+    assert cited_keys(r"$@a$ and \(@b\)", dollars_only) == ["b"]
+    assert arithmatex_math(None) == NO_MATH
+
+
+# --- where HTML cannot hold a citation: plain text ------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("markdown", "keys"),
+    [
+        ("![Figure [@key]](x.svg)", ["key"]),
+        ("[see [@key, p. 2]](https://x.org)", ["key"]),
+        ("Text {: title=\"after @key\" }", ["key"]),
+        ("Text\n{ .note title='[@key]' }", ["key"]),
+    ],
+)
+def test_citations_where_html_cannot_hold_them_are_plain(markdown: str, keys: list[str]) -> None:
+    found = citations(markdown)
+    assert [i.key for c in found for i in c.items] == keys and all(c.plain for c in found)
+
+
+def test_link_text_alone_is_still_a_link() -> None:
+    assert citations("[@handle](https://social.example/@handle) and [x @y](https://x.org)") == []
+
+
+# --- literal stand-ins and linear time ------------------------------------------------------------
+
+def test_literal_stand_ins_are_ordinary_text() -> None:
+    assert cited_keys("xcitationslot0x <!--citation-late:0--> [@a] <!--citation:3-->") == ["a"]
+
+
+ADVERSARIAL = {
+    "unclosed bracket, many at-signs": lambda n: "[" + "@" * n,
+    "many unclosed brackets": lambda n: "[@a " * (n // 4),
+    "unclosed comments": lambda n: "<!-- @a " * (n // 8),
+    "unclosed script elements": lambda n: "<script>@a " * (n // 11),
+    "unclosed math": lambda n: "$x @a " * (n // 6),
+    "nested link text": lambda n: "[[@a]" * (n // 5),
+    "entities": lambda n: "[@a, " + "&amp;" * (n // 5) + "]",
+}
+
+
+@pytest.mark.parametrize("shape", sorted(ADVERSARIAL))
+def test_scanning_is_linear(shape: str) -> None:
+    """Counted, not timed: the characters the scanner goes over grow like the input (an
+    unclosed '[' before 20,000 '@' took 11 s when a closer was searched for again and again)."""
+    work = {}
+    for n in (5_000, 20_000):
+        counter = ScanWork()
+        scan(ADVERSARIAL[shape](n), MATH, counter)
+        work[n] = counter.characters
+        assert work[n] <= 4 * n, (shape, n, work[n])
+    assert work[20_000] <= 4.5 * work[5_000], (shape, work)
+
+
+tricky = st.text(alphabet="@[]{};,.-$\\`<>!()*_&#x:/ \nab12^\"'=", max_size=80)
+
+
+@settings(max_examples=400, deadline=None)
+@given(tricky, st.booleans())
+def test_any_text_scans_into_ordered_tokens_within_it(markdown: str, math: bool) -> None:
+    tokens = scan(markdown, MATH if math else NO_MATH)
+    end = 0
+    for token in tokens:
+        assert end <= token.start < token.end <= len(markdown)
+        end = token.end
+        if isinstance(token, Citation):
+            assert all(markdown[item.offset] == "@" for item in token.items)
+            assert all(item.key for item in token.items)

@@ -194,7 +194,8 @@ def test_glossary_defines_every_term_exactly_once():
 def test_glossary_terms_are_used_by_the_site_and_hover_in_chapters(site_dir):
     html = (site_dir / "rlhf.html").read_text(encoding="utf-8")
     article = html.split('<article class="md-content__inner', 1)[1]
-    assert re.search(r'<abbr title="[^"]{20,}">(RLHF|reward model|KL penalty)</abbr>', article)
+    assert re.search(r'<abbr class="glossary-term__name"[^>]*>(RLHF|reward model|KL penalty)</abbr>'
+                     r'<span class="glossary-term__tip[^"]*" role="tooltip" id="[^"]+">[^<]{20,}</span>', article)
     for level in range(1, 7):
         for heading in re.findall(rf"<h{level}\b.*?</h{level}>", article, flags=re.S):
             assert "<abbr" not in heading, heading

@@ -1,9 +1,20 @@
-"""Unit tests for the glossary hovers (scripts/glossary.py)."""
+"""The glossary hovers (scripts/glossary.py): parsing, spellings, one mark per term per section,
+never in headings, links or code, plain-text tooltips whatever a definition contains (property
+test through Python-Markdown's abbr extension), located errors for a glossary that is not text,
+and, on the real site, the marks counted per section."""
 from __future__ import annotations
 
 from pathlib import Path
 
+import html as html_module
+import re
+from html.parser import HTMLParser
+
+import markdown
 import pytest
+from citations.diagnostics import CitationError
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
@@ -66,6 +77,11 @@ def test_no_hover_terms_are_defined_but_not_underlined(tmp_path: Path):
     assert hovers["RLHF"] == hovers["reinforcement learning from human feedback"]
 
 
+def test_hover_text_is_the_plain_text_of_the_first_sentence():
+    term = glossary.Term("X", None, "Uses `<b>code</b>`, *emphasis*, a [link](rlhf.md) &amp; more. Second.", 1)
+    assert term.hover == "Uses <b>code</b>, emphasis, a link & more."
+
+
 def test_headings_lose_hovers_but_paragraphs_keep_them():
     html = ('<h2 id="x">Why <abbr title="t">RLHF</abbr> works<a class="headerlink" href="#x">¶</a></h2>'
             '<p>Then <abbr title="t">RLHF</abbr>.</p>')
@@ -100,3 +116,117 @@ def test_a_site_without_a_glossary_has_no_hovers(tmp_path: Path):
     config = _config(tmp_path, ["abbr"])
     glossary.configure_hovers(config)
     assert "glossary" not in config.mdx_configs.get("abbr", {})
+
+
+# --- one mark per term per section, none in links ---------------------------------------------------
+
+def test_a_term_is_marked_at_its_first_use_in_each_section_only():
+    t, u = '<abbr title="t">RLHF</abbr>', '<abbr title="u">PPO</abbr>'
+    page = (f"<p>{t} and {t}, {u}.</p><h3 id='a'>Sub</h3><p>{t} again, {u}.</p>"
+            f"<h2 id='b'>Next</h2><p>Then {t}, {t}.</p>")
+    assert glossary.tidy_hovers(page, "rlhf.md") == (
+        f"<p>{t} and RLHF, {u}.</p><h3 id='a'>Sub</h3><p>RLHF again, PPO.</p>"
+        f"<h2 id='b'>Next</h2><p>Then {t}, RLHF.</p>")
+
+
+def test_no_mark_inside_a_link():
+    page = '<p><a href="rlhf.html">the <abbr title="t">RLHF</abbr> chapter</a>, then <abbr title="t">RLHF</abbr>.</p>'
+    assert glossary.tidy_hovers(page, "x.md") == (
+        '<p><a href="rlhf.html">the RLHF chapter</a>, then <abbr title="t">RLHF</abbr>.</p>')
+
+
+def test_marked_terms_get_a_tooltip_instead_of_a_title():
+    out = glossary.hover_tips('<p><abbr title="A &quot;quoted&quot; &lt;b&gt; def.">RLHF</abbr> and '
+                              '<abbr title="B.">PPO</abbr></p>')
+    assert out == (
+        '<p><span class="glossary-term"><abbr class="glossary-term__name" tabindex="0" aria-describedby="term-1-tip">'
+        'RLHF</abbr><span class="glossary-term__tip hover-tip" role="tooltip" id="term-1-tip">A "quoted" &lt;b&gt; def.'
+        '</span></span> and <span class="glossary-term"><abbr class="glossary-term__name" tabindex="0" '
+        'aria-describedby="term-2-tip">PPO</abbr><span class="glossary-term__tip hover-tip" role="tooltip" '
+        'id="term-2-tip">B.</span></span></p>')
+
+
+class _Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict]] = []
+        self.tip_text: list[str] = []
+        self._in_tip = 0
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        self.elements.append((tag, attributes))
+        if self._in_tip:
+            self._in_tip += 1
+        elif attributes.get("role") == "tooltip":
+            self._in_tip = 1
+
+    def handle_endtag(self, tag):
+        if self._in_tip:
+            self._in_tip -= 1
+
+    def handle_data(self, data):
+        if self._in_tip:
+            self.tip_text.append(data)
+
+
+definition_text = st.text(alphabet="ab <>&\"'=/`*_[]()!#;:x.\n", min_size=1, max_size=60).filter(
+    lambda s: s.strip() and not s.lstrip().startswith(("#", "-", "*", ">", "`")))
+
+
+@settings(max_examples=200, deadline=None)
+@given(definition=definition_text)
+def test_hover_text_is_plain_escaped_text_whatever_the_definition_contains(tmp_path_factory, definition):
+    """The glossary's own path to a page: hover_definitions, Python-Markdown's abbr, tidy_hovers,
+    hover_tips. The tooltip holds text only (no element, so no script), and that text is
+    exactly the hover text."""
+    folder = tmp_path_factory.mktemp("glossary")
+    body = "\n    ".join(line.strip() for line in definition.splitlines() if line.strip())
+    (folder / "glossary.md").write_text(f"# Glossary\n\nWidget\n:   {body}\n", encoding="utf-8")
+    definitions = glossary.hover_definitions(folder / "glossary.md")
+    if "Widget" not in definitions:
+        return  # nothing to hover (e.g. an empty definition)
+    converter = markdown.Markdown(extensions=["abbr"], extension_configs={"abbr": {"glossary": definitions}})
+    page = glossary.hover_tips(glossary.tidy_hovers(converter.convert("A Widget here."), "x.md"))
+    parser = _Elements()
+    parser.feed(page)
+    tags = [tag for tag, _ in parser.elements]
+    assert tags == ["p", "span", "abbr", "span"], page
+    assert all(not name.startswith("on") and name != "title" for _, attrs in parser.elements for name in attrs)
+    assert "".join(parser.tip_text) == definitions["Widget"]
+
+
+# --- a glossary that is not text ------------------------------------------------------------------------
+
+def test_a_glossary_that_is_not_utf8_is_a_located_error(tmp_path: Path):
+    (tmp_path / "glossary.md").write_bytes("# Glossary\n\nCaf\u00e9\n:   Latin-1 here.\n".encode("latin-1"))
+    with pytest.raises(CitationError) as error:
+        glossary.configure_hovers(_config(tmp_path, ["abbr"]))
+    assert str(error.value) == f"{tmp_path.name}/glossary.md:3:4: not UTF-8 text (byte 0xe9); save the file as UTF-8"
+
+
+def test_a_binary_glossary_is_a_located_error(tmp_path: Path):
+    (tmp_path / "glossary.md").write_bytes(b"# Glossary\n\n\x00\x01\x02binary")
+    with pytest.raises(CitationError, match=r"glossary.md:3: contains NUL bytes, so it is not a text file"):
+        glossary.configure_hovers(_config(tmp_path, ["abbr"]))
+
+
+# --- the real site --------------------------------------------------------------------------------------
+
+SECTION = re.compile(r"<h2\b")
+MARKED = re.compile(r'<abbr class="glossary-term__name"[^>]*>(.*?)</abbr><span class="glossary-term__tip[^"]*" '
+                    r'role="tooltip" id="[^"]+">(.*?)</span>', re.S)
+
+
+@pytest.mark.parametrize("name", ["rlhf.html", "goodhart.html", "index.html"])
+def test_each_term_is_marked_at_most_once_per_section_on_the_site(site_dir: Path, name: str):
+    article = (site_dir / name).read_text(encoding="utf-8").split('<article class="md-content__inner', 1)[1]
+    article = article.split("</article>", 1)[0]
+    marked_anywhere = 0
+    for section in SECTION.split(article):
+        tips = [html_module.unescape(tip) for _term, tip in MARKED.findall(section)]
+        assert len(tips) == len(set(tips)), (name, sorted(t for t in tips if tips.count(t) > 1))
+        marked_anywhere += len(tips)
+    assert "<abbr title=" not in article and article.count("<abbr") == marked_anywhere
+    if name == "rlhf.html":
+        assert 5 <= marked_anywhere <= 40

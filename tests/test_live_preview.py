@@ -1,5 +1,6 @@
-"""`mkdocs serve` (the README's live preview) really rebuilds when a chapter or references.bib
-changes: a copy of the project is served on a free port, edited, and fetched again."""
+"""`mkdocs serve` (the README's live preview) really rebuilds when a chapter, references.bib or a
+template under overrides/ changes, and says what is wrong every time a broken references.bib is
+saved: a copy of the project is served on a free port, edited, and fetched again."""
 from __future__ import annotations
 
 import os
@@ -54,15 +55,17 @@ def served(tmp_path: Path):
             shutil.copy2(source, project / part)
     port = _free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    log = (tmp_path / "serve.log").open("w", encoding="utf-8")
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
-        cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT,
     )
     try:
         yield project, f"http://127.0.0.1:{port}"
     finally:
         process.terminate()
         process.wait(timeout=20)
+        log.close()
 
 
 def test_editing_a_chapter_and_the_bibliography_rebuilds(served):
@@ -83,3 +86,47 @@ def test_editing_a_chapter_and_the_bibliography_rebuilds(served):
     bib.write_text(text[:year_at] + "year = {2031}," + text[line_end:], encoding="utf-8")
     after = _wait_for(page, lambda html: "Christiano et al., 2031" in html)
     assert "Christiano et al., 2017" in before and "Christiano et al., 2017" not in after
+
+
+def test_editing_a_template_under_overrides_rebuilds(served):
+    project, url = served
+    page = f"{url}/rlhf.html"
+    _wait_for(page, lambda html: "citation__link" in html)
+    main = project / "overrides" / "main.html"
+    main.write_text(main.read_text(encoding="utf-8").replace(
+        "{{ super() }}", '{{ super() }}\n  <meta name="x-live-edit" content="1">', 1), encoding="utf-8")
+    _wait_for(page, lambda html: 'name="x-live-edit"' in html)
+    citation = project / "overrides" / "partials" / "citations" / "citation.html"
+    citation.write_text(citation.read_text(encoding="utf-8").replace(
+        '<span class="citation">', '<span class="citation" data-edited>', 1), encoding="utf-8")
+    _wait_for(page, lambda html: '<span class="citation" data-edited>' in html)
+
+
+def _log_count(project: Path, text: str) -> int:
+    return (project.parent / "serve.log").read_text(encoding="utf-8").count(text)
+
+
+def _wait_for_log(project: Path, text: str, count: int, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if _log_count(project, text) >= count:
+            return
+        time.sleep(0.5)
+    raise AssertionError(f"the serve log did not show {text!r} {count} times within {timeout} s")
+
+
+def test_every_broken_save_of_the_bibliography_says_what_is_wrong(served):
+    project, url = served
+    _wait_for(f"{url}/rlhf.html", lambda html: "citation__link" in html)
+    bib = project / "references.bib"
+    good = bib.read_text(encoding="utf-8")
+    broken = good + "\n@misc{broken,\n  title = {unclosed\n"
+    line = broken.count("\n", 0, broken.index("@misc{broken")) + 1
+    message = f"references.bib:{line}: cannot parse entry 'broken'"
+    for save in (1, 2, 3):
+        bib.write_text(broken, encoding="utf-8")
+        _wait_for_log(project, "Aborted with a BuildError!", save)
+        time.sleep(1)  # the located message is logged just before the abort line
+        assert _log_count(project, message) == save, (project.parent / "serve.log").read_text(encoding="utf-8")
+    bib.write_text(good, encoding="utf-8")
+    _wait_for_log(project, "Documentation built in", 2)

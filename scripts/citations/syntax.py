@@ -444,7 +444,7 @@ def _bracket_tokens(match: re.Match[str], context: _Context, plain: bool) -> Ite
         if STRAY_PUNCTUATION.match(suffix):
             yield Malformed(match.start(), match.end(), body_start + offset + item.start("suffix"),
                             f"citation '{group}' ends with '{suffix}' right after its key; put the "
-                            f"punctuation outside the brackets, e.g. '[@{item.group('braced') or item.group('key')}]{suffix}'")
+                            f"punctuation outside the brackets, e.g. '[{part[item.end('prefix'):item.start('suffix')].strip()}]{suffix}'")
             return
         items.append(CiteItem(
             key=item.group("braced") or item.group("key"),
