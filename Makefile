@@ -16,7 +16,7 @@ test: setup-test
 	$(PY) -m pytest
 	node --test tests/js/
 
-## Live preview on http://127.0.0.1:8000 (rebuilds on changes to docs/, references.bib, scripts/).
+## Live preview on http://127.0.0.1:8000 (rebuilds on changes to docs/, references.bib, overrides/).
 serve: setup
 	$(MKDOCS) serve --livereload
 
