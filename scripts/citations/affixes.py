@@ -49,6 +49,9 @@ class Affix:
     text: str
 
 
+NONE = Affix(Markup(""), "")
+
+
 def with_locator(suffix: str, *, locator: bool = True) -> str:
     """`suffix` with a bare page number labelled ("7" → "p. 7") and ranges en-dashed, as pandoc
     reads a locator; unchanged when `locator` is False (`[@key{}, ...]`) or there is none."""
@@ -66,6 +69,8 @@ def with_locator(suffix: str, *, locator: bool = True) -> str:
 
 def affix(text: str) -> Affix:
     """`text` (a prefix or suffix as written) rendered as inline Markdown, escaped."""
+    if not text:
+        return NONE
     if not MARKDOWN_SIGNS.search(text):
         return Affix(escape(text), text)
     rendered = _inline_markdown().reset().convert(text)

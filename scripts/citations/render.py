@@ -433,17 +433,33 @@ def unknown_key_message(key: str, bibliography: Bibliography) -> str:
     return f"unknown citation key '{key}'{hint}"
 
 
+# The links back from a References entry to each place the page cites it, as footnotes have.
+# Filled with plain str.format: every value is a generated id ("cite-3-1"), a number or a letter.
+BACK_LINK_ONE = ('<a class="citation-reference__back web-only" href="#{}" '
+                 'aria-label="Back to where this page cites it">↩</a>')
+BACK_LINK_MANY = '<span class="citation-reference__back web-only"><span aria-hidden="true">↩</span> {}</span>'
+BACK_LINK = '<a href="#{}" aria-label="Back to citation {} of {}">{}</a>'
+
+
 def references_html(cited: Sequence[str], styler: Styler, further_reading_url: str,
                     back_links: dict[str, list[str]] | None = None) -> str:
     """The list of works cited on a page, by author then year (goes under "## References"),
     each with links back to where the page cites it (↩, or ↩ a, b, c)."""
     back_links = back_links or {}
-    references = [(styler.view(key), styler.reference_html(key),
-                   [(link_id, back_label(i)) for i, link_id in enumerate(back_links.get(key, []))])
+    references = [(styler.view(key), styler.reference_html(key), back_links_html(back_links.get(key, [])))
                   for key in styler.sorted_keys(cited)]
     return styler.template(REFERENCES_TEMPLATE).render(
         references=references, further_reading_url=further_reading_url
     ).strip()
+
+
+def back_links_html(link_ids: Sequence[str]) -> Markup:
+    """"↩" for a work cited once, "↩ a, b, c" for one cited more often (empty: not linked)."""
+    if len(link_ids) <= 1:
+        return Markup(BACK_LINK_ONE.format(link_ids[0])) if link_ids else Markup()
+    count = len(link_ids)
+    return Markup(BACK_LINK_MANY.format(", ".join(
+        BACK_LINK.format(link_id, n + 1, count, back_label(n)) for n, link_id in enumerate(link_ids))))
 
 
 def back_label(index: int) -> str:
