@@ -355,3 +355,9 @@ def test_any_text_scans_into_ordered_tokens_within_it(markdown: str, math: bool)
         if isinstance(token, Citation):
             assert all(markdown[item.offset] == "@" for item in token.items)
             assert all(item.key for item in token.items)
+
+
+def test_a_closer_missing_inside_link_text_is_still_found_after_it() -> None:
+    assert cited_keys("[a [b] <!-- c](https://x.org) then <!-- @y --> @x") == ["x"]
+    math = "[a [b] $c](https://x.org)\nthen $@y$ and @x"
+    assert cited_keys(math, MATH) == ["x"]

@@ -246,17 +246,18 @@ class _Context:
     definitions: set[str]
     math: MathSyntax
     work: ScanWork
-    missing: dict[str, int] = field(default_factory=dict)  # closer -> no closer from there to the end
-    paragraph: tuple[int, int] = (0, -1)  # (searched from, end) of the paragraph last looked up
+    missing: dict[str, tuple[int, int]] = field(default_factory=dict)  # closer -> (start, end) without it
+    paragraph: tuple[int, int, bool] = (0, -1, False)  # searched from, paragraph end, a blank line was found
 
     @property
     def inline(self) -> re.Pattern[str]:
         return inline_pattern(self.math.regex is not None)
 
     def closer(self, text: str, closer: re.Pattern[str] | str, name: str, start: int, end: int) -> int | None:
-        """End of the first `closer` in text[start:end], or None; a closer missing from some
-        position on is never searched for again after it."""
-        if self.missing.get(name, end + 1) <= start:
+        """End of the first `closer` in text[start:end], or None; once a closer is missing from
+        some stretch of text, it is never searched for inside that stretch again."""
+        known_start, known_end = self.missing.get(name, (end + 1, -1))
+        if known_start <= start and end <= known_end:
             return None
         if isinstance(closer, str):
             found = text.find(closer, start, end)
@@ -266,18 +267,19 @@ class _Context:
             stop = -1 if match is None else match.end()
         self.work.characters += (end if stop < 0 else stop) - start
         if stop < 0:
-            self.missing[name] = start
+            self.missing[name] = (start, end)
             return None
         return stop
 
     def paragraph_end(self, text: str, start: int, end: int) -> int:
-        searched_from, stop = self.paragraph
-        if not searched_from <= start < stop:
-            blank = BLANK_LINE.search(text, start, end)
-            stop = blank.start() if blank else end
+        """Where the paragraph around `start` ends (a blank line), at most `end`."""
+        searched_from, stop, blank = self.paragraph
+        if not (searched_from <= start < stop and (blank or end <= stop)):
+            found = BLANK_LINE.search(text, start, end)
+            stop = found.start() if found else end
             self.work.characters += stop - start
-            self.paragraph = (start, stop)
-        return stop
+            self.paragraph = (start, stop, found is not None)
+        return min(stop, end)
 
 
 def scan(markdown: str, math: MathSyntax = NO_MATH, work: ScanWork | None = None) -> tuple[Token, ...]:
