@@ -70,6 +70,7 @@ class ReferenceView:
     year: str
     title: str
     venue: str
+    addendum: str  # biblatex's "addendum": printed after the venue, e.g. a date the year does not say
     links: tuple[Link, ...]
     annotation: str
     kind: str
@@ -231,6 +232,7 @@ def reference_view(entry: Entry, label: Label) -> ReferenceView:
         year=label.year,
         title=entry.text("title").rstrip("."),
         venue=venue(entry),
+        addendum=entry.text("addendum").rstrip("."),
         links=reference_links(entry),
         annotation=entry.text("annote"),
         kind=entry.kind,
