@@ -149,7 +149,7 @@ def hover_definitions(glossary_path: Path, display_name: str = "docs/glossary.md
     skip = no_hover_names(text)
     definitions: dict[str, str] = {}
     for term in parse_glossary(text):
-        if term.name.lower() in skip:
+        if term.name.lower() in skip or not term.hover:  # nothing to show (e.g. only a link definition)
             continue
         for spelling in term.spellings():
             definitions.setdefault(spelling, term.hover)
