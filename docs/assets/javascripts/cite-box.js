@@ -42,7 +42,8 @@
     if (!source || !status) return;
     copy(source).then(function (copied) {
       if (copied) {
-        status.textContent = button.textContent.replace(/^Copy /, "") + " copied to the clipboard.";
+        var what = button.textContent.replace(/^Copy /, "");
+        status.textContent = what.charAt(0).toUpperCase() + what.slice(1) + " copied to the clipboard.";
       } else {
         select(source);
         status.textContent = "Selected: press Ctrl+C (Cmd+C on a Mac) to copy.";
