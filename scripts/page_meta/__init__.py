@@ -58,7 +58,8 @@ class PageInfo:
 
 @dataclass
 class _Card:
-    src_uri: str
+    """A social card to write once the site is built."""
+
     title: str
     figure: Path | None
     target: str  # site-relative PNG path
@@ -120,7 +121,7 @@ class PageMeta:
         target = f"{SOCIAL_DIR}/{page.file.dest_uri.removesuffix('.html')}.png"
         url = self.site_url + page.file.url
         revision = revision_of(page.meta, shallow=self.shallow, today=self.today)
-        self._cards.append(_Card(page.file.src_uri, title, figure, target))
+        self._cards.append(_Card(title, figure, target))
         return PageInfo(
             title=title, description=page.meta["description"], url=url,
             image_url=self.site_url + target, image_alt=alt, revision=revision,
