@@ -50,10 +50,12 @@ test("a larger reward model peaks later and higher, as in the paper; it still tu
 });
 
 test("at() reports the numbers at one leash length", () => {
-  const here = sim.at(2, "small");
-  assert.equal(here.kl, 4);
+  const here = sim.at(0.5, "small");
+  assert.equal(here.kl, 0.25);
   assert.equal(here.pastPeak, false);
-  assert.equal(sim.at(5, "small").pastPeak, true);
+  assert.equal(sim.at(2, "small").pastPeak, true);
+  assert.equal(sim.at(2, "large").pastPeak, true);
+  assert.equal(sim.at(1.5, "large").pastPeak, false);
   assert.ok(here.proxy > here.gold);
 });
 

@@ -25,11 +25,11 @@
 
   /** Two illustrative reward models: the larger one's gold score peaks later and higher. */
   const REWARD_MODELS = Object.freeze({
-    small: Object.freeze({ label: "smaller reward model", alpha: 1, beta: 0.5 }),
-    large: Object.freeze({ label: "larger reward model", alpha: 1.25, beta: 0.5 }),
+    small: Object.freeze({ label: "smaller reward model", alpha: 1, beta: 1 }),
+    large: Object.freeze({ label: "larger reward model", alpha: 1.5, beta: 1 }),
   });
   /** The distances the figure shows: d = sqrt(KL) from 0 to MAX_D. */
-  const MAX_D = 10;
+  const MAX_D = 4;
 
   function model(name) {
     const m = REWARD_MODELS[name];
