@@ -151,7 +151,7 @@
     ctx.textAlign = "right";
     ctx.textBaseline = "middle";
     const bottom = Math.max(gate.a.y, gate.b.y);
-    ctx.fillText("Start / finish", gate.a.x - 12, bottom - 14);
+    ctx.fillText("Start / finish", gate.a.x - size - 6 * ui, bottom - 14);
   }
 
   function drawTargets(ctx, colours, ready) {

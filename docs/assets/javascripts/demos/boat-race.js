@@ -166,7 +166,7 @@
       if (score) {
         drawLineChart(score.ctx, score.width, score.height, colours, {
           x: { min: 0, max: episodes, label: "Training episode" },
-          y: { min: 0, max: maxScore * 1.1, label: "Score (20-episode average)", format: (v) => page.formatNumber(v) },
+          y: { min: 0, max: maxScore * 1.1, label: "Score (20-episode average)", format: (v) => page.formatNumber(v, Number.isInteger(v) ? 0 : 1) },
           series: scoreSeries,
           message: empty,
         });

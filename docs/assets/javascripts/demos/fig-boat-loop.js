@@ -29,7 +29,7 @@
     const slider = $('input[type="range"]');
     const output = $("output");
     const playButton = $(".demo-play");
-    const status = $(".demo-status");
+    const values = [...container.querySelectorAll(".demo-legend-value")];
     const summary = $(".demo-summary");
     const reducedMotion = page.prefersReducedMotion();
 
@@ -55,6 +55,15 @@
       if (agent.rollout.finished && m >= agent.rollout.steps) return `${agent.name}: ${points}, finished the lap at move ${agent.rollout.steps}.`;
       const loop = agent.rollout.loopInLagoon && m > 20 ? "; it circles the lagoon" : "";
       return `${agent.name}: ${points}, ${Math.round(p.progress * gates)} of ${gates} checkpoints${loop}.`;
+    }
+
+    /** The numbers beside each boat's name in the legend, updated every frame. */
+    function brief(agent, m) {
+      const p = here(agent, m);
+      const gates = sim.course.CHECKPOINTS.length;
+      const race = agent.rollout.finished && m >= agent.rollout.steps
+        ? `finished at move ${agent.rollout.steps}` : `${Math.round(p.progress * gates)} of ${gates} checkpoints`;
+      return `${fmt(p.score)} points, ${race}`;
     }
 
     function sentence() {
@@ -100,7 +109,7 @@
       slider.value = String(m);
       output.textContent = String(m);
       slider.setAttribute("aria-valuetext", `move ${m} of ${MOVES}`);
-      if (agents) status.textContent = agents.map((a) => describe(a, m)).join(" ");
+      if (agents) agents.forEach((a, i) => { values[i].textContent = `: ${brief(a, m)}`; });
       draw();
     }
 
@@ -134,7 +143,7 @@
         trainers.forEach((t) => t.trainEpisodes(EPISODES_PER_FRAME));
         const done = trainers[0].history.length;
         if (!trainers.every((t) => t.done)) {
-          status.textContent = `Training both boats: episode ${done} of ${sim.DEFAULT_TRAINING.episodes}.`;
+          summary.textContent = `Training both boats: episode ${done} of ${sim.DEFAULT_TRAINING.episodes}.`;
           root.requestAnimationFrame(step);
           return;
         }

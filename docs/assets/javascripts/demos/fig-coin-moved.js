@@ -65,7 +65,7 @@
       ySlider.setAttribute("aria-valuetext", place.y ? `${place.y} up` : "on the floor");
       container.querySelectorAll("output").forEach((out) => {
         const input = container.querySelector(`#${out.htmlFor.value}`);
-        if (input) out.textContent = input.getAttribute("aria-valuetext");
+        if (input) out.textContent = input.value;
       });
       if (agents) {
         run = sim.play(agents[regime()], place);
