@@ -135,6 +135,25 @@
   }
 
   /**
+   * Advance incremental runs (objects with addTrials(n), result() and done, as goodhart-sim's
+   * createBestOfN) a few trials per animation frame, so the page stays responsive, calling
+   * update(results, done) after each frame's work. Returns a function that stops it (a newer
+   * setting takes over).
+   */
+  function runInFrames(runs, perFrame, update) {
+    let live = true;
+    const step = () => {
+      if (!live) return;
+      runs.forEach((run) => run.addTrials(perFrame));
+      const done = runs.every((run) => run.done);
+      update(runs.map((run) => run.result()), done);
+      if (!done) root.requestAnimationFrame(step);
+    };
+    step();
+    return () => { live = false; };
+  }
+
+  /**
    * Run start() once the element is within a screen of the viewport, so a chapter with a live
    * figure further down does not compute it while the reader is still at the top.
    */
@@ -197,6 +216,6 @@
 
   demos.page = {
     activate, deactivate, prefersReducedMotion, usesTouch, themeColours, onThemeChange, onResize,
-    prepareCanvas, formatNumber, whenNear, scrollIntoClearView, whenReady,
+    prepareCanvas, formatNumber, runInFrames, whenNear, scrollIntoClearView, whenReady,
   };
 })(typeof self !== "undefined" ? self : this);

@@ -70,14 +70,11 @@
     /** Run the trials a few per frame, drawing as the curves fill in. */
     function compute() {
       runs = PANELS.map((p) => sim.createBestOfN({ distribution: p.distribution, seed: SEED, trials: TRIALS }));
-      const step = () => {
-        runs.forEach((r) => r.addTrials(TRIALS_PER_FRAME));
-        curves = runs.map((r) => r.result());
+      page.runInFrames(runs, TRIALS_PER_FRAME, (results, done) => {
+        curves = results;
         render();
-        if (runs.every((r) => r.done)) container.dataset.state = "ready";
-        else root.requestAnimationFrame(step);
-      };
-      step();
+        if (done) container.dataset.state = "ready";
+      });
     }
 
     slider.addEventListener("input", render);

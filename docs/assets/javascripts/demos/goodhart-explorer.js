@@ -40,7 +40,7 @@
     let colours = page.themeColours(container);
     let runs = null; // [light, heavy] best-of-N runs, filled in a few trials per frame
     let curves = null;
-    let computing = 0;
+    let stopComputing = () => {};
     let renders = 0;
     let here = [];
     let lastOver = null; // the overoptimization numbers last drawn, for state()
@@ -143,16 +143,12 @@
       seedInput.value = String(runs[0].options.seed);
       summary.textContent = "Running the trials…";
       container.dataset.state = "computing";
-      const token = (computing += 1);
-      const step = () => {
-        if (token !== computing) return; // a newer setting took over
-        runs.forEach((r) => r.addTrials(TRIALS_PER_FRAME));
-        curves = runs.map((r) => r.result());
+      stopComputing(); // a newer setting takes over
+      stopComputing = page.runInFrames(runs, TRIALS_PER_FRAME, (results, done) => {
+        curves = results;
         render();
-        if (runs.every((r) => r.done)) container.dataset.state = "ready";
-        else root.requestAnimationFrame(step);
-      };
-      step();
+        if (done) container.dataset.state = "ready";
+      });
     }
 
     container.querySelectorAll('input[name="gh-distribution"]').forEach((radio) => radio.addEventListener("change", () => compute("heavy")));
