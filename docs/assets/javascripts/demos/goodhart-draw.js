@@ -47,7 +47,7 @@
     const notes = [];
     const exit = pts.find((p) => p.medianProxy > range.max);
     if (exit) {
-      notes.push({ text: `proxy ↑ ${fmt(curve.last.medianProxy)} at ${fmt(curve.last.n)}`, x: exit.n * 1.15, y: range.max - (range.max - range.min) * 0.2, colour: colours.proxy, align: "left" });
+      notes.push({ text: `proxy ↑ ${fmt(curve.last.medianProxy)} at ${fmt(curve.last.n)}`, x: exit.n * 1.15, y: range.max - (range.max - range.min) * 0.35, colour: colours.proxy, align: "left" });
     }
     if (sim.turnsOver(curve)) {
       notes.push({ text: `peak ${curve.peak.meanTrue.toFixed(2)} at N = ${fmt(curve.peak.n)}`, x: curve.peak.n * 2, y: curve.peak.meanTrue + (range.max - range.min) * 0.12, colour: colours.truth, align: "left" });
