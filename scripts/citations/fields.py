@@ -40,6 +40,7 @@ PAPER_TYPES = frozenset("""
     suppperiodical""".split())
 BOOK_TYPES = frozenset("book mvbook collection mvcollection proceedings mvproceedings booklet manual reference mvreference periodical".split())
 VIDEO_TYPES = frozenset({"video", "movie"})
+WEB_TYPES = frozenset({"misc", "online", "www", "electronic", "webpage", "preprint"})
 VIDEO_WORDS = re.compile(r"(?ix) \b (?: video | youtube | vimeo | recorded \s+ talk ) \b")
 VIDEO_HOSTS = ("youtube.com", "youtu.be", "vimeo.com")
 
@@ -56,15 +57,15 @@ PAGE_RANGE = re.compile(rf"(?x) (?<! [\w.] ) (?P<first> {PAGE} ) \s* [-–—]+ 
 
 def infer_kind(entry_type: str, fields: Mapping[str, str]) -> str:
     """The Further reading group for an entry without `kind`: papers (articles, proceedings,
-    chapters, theses, reports, preprints), books, videos (when type or fields say so), and
-    articles and posts (web pages, everything else)."""
+    chapters, theses, reports; a web or misc entry with a DOI or arXiv id), books, videos
+    (when type or fields say so), and articles and posts (web pages, everything else)."""
     if entry_type in VIDEO_TYPES or _says_video(fields):
         return "video"
     if entry_type in PAPER_TYPES:
         return "paper"
     if entry_type in BOOK_TYPES:
         return "book"
-    if entry_type == "misc" and (fields.get("doi") or arxiv_id(fields)):
+    if entry_type in WEB_TYPES and (fields.get("doi") or arxiv_id(fields)):  # a preprint
         return "paper"
     return "article"
 

@@ -161,7 +161,7 @@ def _segments(value: str) -> tuple[Segment, ...]:
 
 def _decode_keeping_edges(piece: Piece) -> str:
     """Decoded text, with a space kept at either end where there was one (next to a link)."""
-    text = decode(piece.text)
+    text = decode(piece.text).strip()
     if text and piece.text[:1].isspace():
         text = " " + text
     if text and piece.text[-1:].isspace():
