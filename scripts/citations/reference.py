@@ -97,7 +97,7 @@ def author_list(entry: Entry) -> str:
     more = len(names) > MAX_AUTHORS_SHOWN or any(name.is_others for name in entry.authors)
     shown = names[:MAX_AUTHORS_SHOWN]
     if more:
-        return ", ".join(shown) + ", et al."
+        return f"{shown[0]} et al." if len(shown) == 1 else ", ".join(shown) + ", et al."
     if len(shown) > 2:
         return ", ".join(shown[:-1]) + ", and " + shown[-1]
     return " and ".join(shown)
@@ -147,13 +147,14 @@ def reference_links(entry: Entry) -> tuple[Link, ...]:
 
 
 def _segments(value: str) -> tuple[Segment, ...]:
-    """A field with addresses in it as text and link segments (addresses that cannot be links
-    are shown as text)."""
+    """A field with addresses in it as text and link segments."""
     found = []
     for piece in pieces(value):
         if piece.href:
-            text = decode(piece.text) if piece.text else _short_url(piece.href)
-            found.append(Segment(text, piece.href) if linkable(piece.href) else Segment(piece.href))
+            if linkable(piece.href):
+                found.append(Segment(decode(piece.text) if piece.text else _short_url(piece.href), piece.href))
+            else:  # shown, never linked: its link text, else the address as written
+                found.append(Segment(decode(piece.text) if piece.text else piece.href))
         else:
             found.append(Segment(_decode_keeping_edges(piece)))
     return _joined(tuple(s for s in found if s.text), "")

@@ -63,15 +63,16 @@ def evaluate(raw: str, macros: Mapping[str, str], later: Mapping[str, int] | Non
         part = _part(raw, position, macros, later or {}, what)
         if isinstance(part, Value):  # a problem
             return Value("".join(parts), part.problem, raw.count("\n", 0, position))
-        text, position = part
+        text, part_end = part
         parts.append(text)
-        position = SPACE.match(raw, position).end()
+        position = SPACE.match(raw, part_end).end()
         if position >= len(raw):
             return Value("".join(parts))
         if raw[position] == "#":
             position = SPACE.match(raw, position + 1).end()
             continue
-        return Value("".join(parts), _after_value(raw, position, what), raw.count("\n", 0, position))
+        # the problem is where the value ended: that is where a comma is missing
+        return Value("".join(parts), _after_value(raw, position, what), raw.count("\n", 0, part_end))
 
 
 def _simple(raw: str) -> str | None:
