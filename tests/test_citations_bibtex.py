@@ -406,7 +406,7 @@ def test_deeply_nested_braces_are_a_located_error() -> None:
     text = entry(author="{A}", title="{" * 5000 + "x" + "}" * 5000)
     assert errors(text) == ["references.bib:3: entry 'k' nests braces more than 64 levels deep in its 'title' value "
                             "(remove the extra braces)"]
-    assert decode("{" * 5000 + "$x$" + "}" * 5000) == "$x$".replace("$", "") or True  # never raises
+    assert "x" in decode("{" * 5000 + "$x$" + "}" * 5000)  # decoding on its own never raises either
 
 
 # --- the project's own file, read by another BibTeX reader -------------------------------------------

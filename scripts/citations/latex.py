@@ -5,9 +5,9 @@ cheap. Each distinct string is decoded once (cached), along one of three roads:
 
 - no `\`, `{`, `}`, `~`, `$`, backquote, quote pair or `--`  → returned unchanged (most fields);
 - only the common constructs: accents (`{\"o}`, `\'{e}`, `\v s`), letters such as `\ss` and
-  `{\o}`, escaped specials (`\&`), font switches (`\emph{…}`, `{\em …}`), braces, dashes, `~`
-  and TeX quotes                                    → latex_fast.py, one regex pass;
-- anything else (math, other macros)                → pylatexenc's parser, with the macros
+  `{\o}`, escaped specials (`\&`), font switches (`\emph{…}`, `{\em …}`), braces, dashes, `~`,
+  TeX quotes and short formulas (`$\epsilon$`)     → latex_fast.py, one regex pass;
+- anything else (other macros, larger formulas)     → pylatexenc's parser, with the macros
   BibTeX files use that pylatexenc does not know (`\texttt`, `\TeX`, `\noopsort`, ...).
 
 The fast road gives exactly what the parser gives (tests compare the two on every string of
@@ -73,7 +73,7 @@ def decode_with_parser(text: str) -> str:
     collapsed; the reference the fast road is tested against."""
     escaped = UNESCAPED_SPECIAL.sub(r"\\\1", text)
     try:
-        walker = latexwalker.LatexWalker(escaped, latex_context=_walker_context(), tolerant_parsing=True)
+        walker = latexwalker.LatexWalker(escaped, latex_context=walker_context(), tolerant_parsing=True)
         return _converter().nodelist_to_text(walker.get_latex_nodes()[0])
     except RecursionError:  # braces nested hundreds deep: bibliography.py reports them on load
         return BRACE.sub("", text)
@@ -91,7 +91,7 @@ def _collapse(text: str) -> str:
 
 
 @functools.cache
-def _walker_context() -> macrospec.LatexContextDb:
+def walker_context() -> macrospec.LatexContextDb:
     context = latexwalker.get_default_latex_context_db()
     context.add_context_category("bibtex", prepend=True, macros=[
         macrospec.MacroSpec(name, args) for name, args in BIBTEX_MACRO_ARGUMENTS.items()])
