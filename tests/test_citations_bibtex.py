@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from citations.bibliography import Policy, load_bibliography, parse_bibliography
 from citations.latex import decode
 from citations.render import Styler, template_environment
@@ -427,3 +429,54 @@ def test_pybtex_rejects_an_at_sign_in_a_comment_as_bibtex_does() -> None:
 
     with pytest.raises(PybtexSyntaxError):
         parse_string("% Venue of @misc/@online entries\n" + entry(author="{A}", title="{T}"), "bibtex")
+
+
+# --- whatever the file holds: located messages, never an exception ------------------------------------
+
+BIB_TOKENS = ["@misc{", "@article(", "@string{", "@STRING{", "@comment{", "@preamble{", "@xdata{", "@bibdesk_info{",
+              "@proceedings{", "@inproceedings{", "k", "K", "p", "weird*key", ",", ", ", "=", " = ", "{", "}", "{{", "}}",
+              '"', "#", " # ", "\n", "\r\n", "\r", "  ", "title", "author", "editor", "year", "date", "crossref",
+              "xdata", "url", "doi", "eprint", "howpublished", "note", "pages", "kind", "annote", "month", "jan",
+              "10/abc", "10.1000/x", "https://a.org/x", "javascript:x", "\\url{", "\\href{", "$", "$x$", "\\'", '\\"',
+              "\\`", "\\v", " and ", "others", "Doe, Jane", "Jr.", "{\\TeX}", "\\emph{", "-", "--", "2019/2020", "%",
+              "@", "é", "\\", "\x00", "\\noopsort{", "arXiv:", "v2"]
+
+
+TEXT = st.lists(st.sampled_from(BIB_TOKENS) | st.text(max_size=3), max_size=12).map("".join)
+FIELD_NAMES = ["title", "author", "editor", "year", "date", "crossref", "xdata", "url", "doi", "eprint", "archiveprefix",
+               "howpublished", "note", "pages", "kind", "annote", "journal", "booktitle", "publisher", "organization"]
+VALUE = st.one_of(TEXT.map(lambda t: "{" + t + "}"), TEXT.map(lambda t: '"' + t + '"'), st.sampled_from(["2019", "jan", "mac"]),
+                  st.lists(TEXT.map(lambda t: "{" + t + "}"), min_size=2, max_size=3).map(" # ".join))
+FIELD = st.tuples(st.sampled_from(FIELD_NAMES), VALUE).map(lambda f: f"  {f[0]} = {f[1]}")
+ENTRY = st.builds(
+    lambda kind, key, fields: f"@{kind}{{{key},\n" + ",\n".join(fields) + "\n}\n",
+    st.sampled_from(["misc", "article", "book", "proceedings", "inproceedings", "online", "xdata", "string", "blogpost"]),
+    st.sampled_from(["a", "b", "B", "weird*key", "p"]), st.lists(FIELD, max_size=8))
+BIB_TEXT = st.lists(ENTRY | TEXT, max_size=6).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(BIB_TEXT, st.booleans())
+def test_no_input_makes_the_bibliography_raise(text: str, editorial: bool) -> None:
+    from citations.further_reading import SourcePage, further_reading_page
+
+    bibliography = parse_bibliography(text, "references.bib", Policy(editorial=editorial))
+    last_line = len(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")) + 1
+    for diagnostic in (*bibliography.diagnostics, *bibliography.warnings, *bibliography.notes):
+        assert diagnostic.file == "references.bib" and 1 <= diagnostic.line <= last_line, diagnostic
+        assert diagnostic.message
+    styler = Styler(bibliography, ENV)
+    styler.prepare_all()
+    for key in bibliography.entries:
+        styler.reference_html(key, links=False)
+    further_reading_page(styler, [SourcePage("x.md", "x.html", "X", tuple(bibliography.entries))])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=200) | st.lists(st.sampled_from(BIB_TOKENS), max_size=30).map(lambda t: "".join(t).encode("latin-1", "replace")))
+def test_no_bytes_make_loading_raise(tmp_path_factory, content: bytes) -> None:
+    path = tmp_path_factory.mktemp("bytes") / "references.bib"
+    path.write_bytes(content)
+    bibliography = load_bibliography(path, "references.bib")
+    for diagnostic in (*bibliography.diagnostics, *bibliography.warnings, *bibliography.notes):
+        assert diagnostic.line >= 1 and diagnostic.message
