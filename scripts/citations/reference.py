@@ -28,7 +28,6 @@ from .latex import decode
 from .urls import Piece, linkable, pieces
 
 MAX_AUTHORS_SHOWN = 10
-EDGE_SPACE = re.compile(r"(?x) ^ \s | \s $")
 ARXIV_URL = re.compile(r"(?ix) ^ arxiv\.org / (?: abs | pdf ) / (?P<id> .+? ) (?: v\d+ )? (?: \.pdf )? $")
 URL_START = re.compile(r"(?ix) ^ https?:// (?: www\. )?")
 
