@@ -65,6 +65,10 @@ class ReferenceView:
     def venue_text(self) -> str:
         return plain(self.venue)
 
+    @property
+    def venue_has_links(self) -> bool:
+        return any(segment.href for segment in self.venue)
+
 
 def plain(segments: tuple[Segment, ...]) -> str:
     return "".join(segment.text for segment in segments)
