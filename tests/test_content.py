@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 CHAPTERS = [
     "alignment-problem", "specification-gaming", "goodhart", "rlhf", "constitutional-ai",
-    "core-difficulties", "capability", "research",
+    "core-difficulties", "capability", "research", "disagreement",
 ]
 
 
