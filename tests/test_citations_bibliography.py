@@ -6,9 +6,14 @@ import doctest
 from pathlib import Path
 
 import citations.diagnostics
+import citations.fields
+import citations.inheritance
 import citations.labels
 import citations.latex
 import citations.names
+import citations.reference
+import citations.urls
+import citations.values
 import pytest
 from citations.bibliography import Entry, Policy, load_bibliography, parse_bibliography
 from citations.labels import anchor_id, build_labels
@@ -230,7 +235,9 @@ def test_anchor_ids_are_safe_and_distinct() -> None:
     assert all(c.isalnum() or c in "-_" for a in odd for c in a)
 
 
-@pytest.mark.parametrize("module", [citations.diagnostics, citations.labels, citations.latex, citations.names])
+@pytest.mark.parametrize("module", [citations.diagnostics, citations.labels, citations.latex, citations.names,
+                                    citations.fields, citations.urls, citations.values, citations.inheritance,
+                                    citations.reference])
 def test_docstring_examples(module) -> None:
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0
