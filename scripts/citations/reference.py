@@ -1,4 +1,4 @@
-"""One entry as a formatted reference shows it: "Authors (Year). Title. Venue. links"
+"""One entry as a formatted reference shows it: "Authors (Year). Title. Venue. Addendum. links"
 as plain, decoded text pieces (the template in overrides/partials/citations/reference.html
 escapes and joins them).
 
@@ -56,6 +56,7 @@ class ReferenceView:
     year: str
     title: str
     venue: tuple[Segment, ...]
+    addendum: str  # biblatex's "addendum": printed after the venue, e.g. a date the year does not say
     links: tuple[Link, ...]
     annotation: str
     kind: str
@@ -88,6 +89,7 @@ def reference_view(entry: Entry, label: Label) -> ReferenceView:
         year=label.year,
         title=title,
         venue=venue_segments,
+        addendum=entry.text("addendum").rstrip("."),
         links=tuple(link for link in reference_links(entry) if link.href not in shown),
         annotation=entry.text("annote"),
         kind=entry.kind,
