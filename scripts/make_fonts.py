@@ -20,7 +20,7 @@ would double the files). Compressed with brotli as woff2. The site loads four fa
 face in regular, italic and semibold (bold text is drawn in semibold), and one heading weight.
 
 The sources are registry packages, never a download: Inter from Debian's fonts-inter (the only
-packaged Inter with arrows and Greek; installed with apt-get when missing) and Literata from the
+packaged Inter with arrows and Greek; fetched with apt-get download, never installed) and Literata from the
 npm registry's @fontsource/literata (its latin, latin-ext and greek files, merged). Debian's
 fonts-liberation2 (Arial- and Times-compatible metrics) gives the numbers for the metric-matched
 fallback faces, so text laid out before a font arrives takes about the same room as after.
@@ -47,8 +47,8 @@ import site_text
 ROOT = Path(__file__).resolve().parent.parent
 FONTS = ROOT / "docs" / "assets" / "fonts"
 FONTS_CSS = ROOT / "docs" / "assets" / "stylesheets" / "fonts.css"
-DEBIAN_INTER = Path("/usr/share/fonts/opentype/inter")
-DEBIAN_LIBERATION = Path("/usr/share/fonts/truetype/liberation2")
+DEBIAN_INTER = ("fonts-inter", "usr/share/fonts/opentype/inter")
+DEBIAN_LIBERATION = ("fonts-liberation2", "usr/share/fonts/truetype/liberation2")
 FONTSOURCE_LITERATA = "@fontsource/literata@5.3.0"
 LAYOUT_FEATURES = ["kern", "liga", "ccmp", "locl", "mark", "mkmk", "tnum"]
 
@@ -110,11 +110,15 @@ def shown_characters(site_dir: Path) -> dict[str, Counter[str]]:
         site_text.book_characters(site_dir, ROOT / "scripts" / "book_pdf" / "book.css"))
 
 
-def ensure_debian(package: str, proof: Path) -> None:
-    if proof.exists():
-        return
-    print(f"make_fonts: installing Debian's {package}")
-    subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", package], check=True)
+def debian_fonts(package: tuple[str, str], into: Path) -> Path:
+    """The font folder of a Debian package, fetched with `apt-get download` and unpacked into a
+    temporary folder (nothing is installed: the machine's own fonts stay as they are)."""
+    name, folder = package
+    subprocess.run(["apt-get", "download", "-qq", name], cwd=into, check=True, stderr=subprocess.DEVNULL)
+    deb = next(into.glob(f"{name}_*.deb"))
+    subprocess.run(["dpkg-deb", "-x", str(deb), str(into / name)], check=True)
+    print(f"make_fonts: {deb.name}")
+    return into / name / folder
 
 
 def fontsource_files(spec: str, names: set[str], into: Path) -> dict[str, Path]:
@@ -152,6 +156,8 @@ def source_font(face: Face, files: dict[str, Path], work: Path, codes: set[int])
         font.save(path)
         parts.append(str(path))
     merged = Merger().merge(parts)
+    merged["head"].modified = TTFont(parts[0])["head"].modified
+    merged.recalcTimestamp = False
     out = io.BytesIO()
     merged.save(out)
     out.seek(0)
@@ -168,6 +174,7 @@ def subset_font(font: TTFont, codes: set[int]) -> bytes:
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=sorted(codes))
     subsetter.subset(font)
+    font.recalcTimestamp = False      # same input, same bytes: no spurious diffs
     out = io.BytesIO()
     font.save(out)
     return out.getvalue()
@@ -249,8 +256,6 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--site-dir", type=Path, help="a built site to read the text of (default: build one)")
     args = parser.parse_args(argv)
-    ensure_debian("fonts-inter", DEBIAN_INTER / "Inter-Regular.otf")
-    ensure_debian("fonts-liberation2", DEBIAN_LIBERATION / "LiberationSans-Regular.ttf")
     with tempfile.TemporaryDirectory(prefix="make-fonts-") as tmp_name:
         tmp = Path(tmp_name)
         site = args.site_dir
@@ -258,9 +263,10 @@ def main(argv: list[str] | None = None) -> int:
             site = tmp / "site"
             subprocess.run([sys.executable, "scripts/build.py", "--site-dir", str(site)], cwd=ROOT, check=True)
         shown = shown_characters(site)
+        inter, liberation = debian_fonts(DEBIAN_INTER, tmp), debian_fonts(DEBIAN_LIBERATION, tmp)
         names = {n for face in FACES for n in face.sources if n.endswith(".woff2")}
         files = fontsource_files(FONTSOURCE_LITERATA, names, tmp)
-        files |= {n: DEBIAN_INTER / n for face in FACES for n in face.sources if n.endswith(".otf")}
+        files |= {n: inter / n for face in FACES for n in face.sources if n.endswith(".otf")}
         css, problems, written = [CSS_HEADER], [], []
         for face in FACES:
             font = source_font(face, files, tmp, safety_set())
@@ -273,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             core = (BASIC_LATIN | used) & set(cmap)
             extension = (safety_set() & set(cmap)) - core
-            metrics = fallback_metrics(font, TTFont(DEBIAN_LIBERATION / face.fallback), shown[face.role])
+            metrics = fallback_metrics(font, TTFont(liberation / face.fallback), shown[face.role])
             for part, codes in (("", core), ("-ext", extension)):
                 data = subset_font(source_font(face, files, tmp, codes), codes)
                 written.append((face.file_name(part), data))
