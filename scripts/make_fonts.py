@@ -152,11 +152,13 @@ def source_font(face: Face, files: dict[str, Path], work: Path, codes: set[int])
     for name in face.sources:
         font = TTFont(files[name])
         font.flavor = None
+        font.recalcTimestamp = False
         path = work / (Path(name).stem + ".ttf")
         font.save(path)
         parts.append(str(path))
     merged = Merger().merge(parts)
-    merged["head"].modified = TTFont(parts[0])["head"].modified
+    first = TTFont(files[face.sources[0]])["head"]
+    merged["head"].created, merged["head"].modified = first.created, first.modified
     merged.recalcTimestamp = False
     out = io.BytesIO()
     merged.save(out)
