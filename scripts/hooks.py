@@ -3,10 +3,11 @@
 Thin by design: each hook delegates to scripts/citations/ (its package docstring is the spec).
 
     on_config         find references.bib (and the cache of its parsed form)
-    on_files          add further-reading.md and references.bib (generated); start the site's
+    on_files          figures get their dark palette (scripts/figures.py);
+                      add further-reading.md and references.bib (generated); start the site's
                       citation pass (parse the .bib, render every citation) in a second process
     on_page_markdown  check links; citations → slots, and a References section
-    on_page_content   glossary hovers: none in headings
+    on_page_content   glossary hovers: none in headings; images get their intrinsic size
     on_env            (every page converted) stop on a bad .bib or unknown keys, listing them all;
                       slots → citations as plain text (what the search plugin indexes)
     on_post_page      → full citations with tooltips, References and Further reading lists
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import figures
 import glossary
 from citations.diagnostics import fail
 from citations.site import CitationSite
@@ -42,6 +44,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    figures.serve_dark_figures(files)
     files = _current().add_files(files, config)
     _links.site_files = {f.src_uri for f in files}
     return files
@@ -55,7 +58,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return glossary.tidy_hovers(html, page.file.src_uri)
+    return figures.size_images(glossary.tidy_hovers(html, page.file.src_uri), page, files)
 
 
 def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
