@@ -141,12 +141,13 @@ def fontsource_files(spec: str, names: set[str], into: Path) -> dict[str, Path]:
 
 
 def source_font(face: Face, files: dict[str, Path], work: Path, codes: set[int]) -> TTFont:
-    """The face's font for these code points: the first source file that has them all (merged
-    fonts subset less well: their kerning no longer shrinks with the glyph set), else all its
-    sources merged into one."""
-    for name in face.sources:
-        font = TTFont(files[name])
-        if codes <= set(font.getBestCmap()):
+    """The face's font for these code points: the first source file that has all of them that
+    any source has (merged fonts subset less well: their kerning no longer shrinks with the
+    glyph set), else all its sources merged into one."""
+    fonts = [TTFont(files[name]) for name in face.sources]
+    available = set().union(*(font.getBestCmap() for font in fonts))
+    for font in fonts:
+        if codes & available <= set(font.getBestCmap()):
             return font
     parts = []
     for name in face.sources:
@@ -166,7 +167,9 @@ def source_font(face: Face, files: dict[str, Path], work: Path, codes: set[int])
     return TTFont(out)
 
 
-def subset_font(font: TTFont, codes: set[int]) -> bytes:
+def subset_font(font: TTFont, codes: set[int]) -> tuple[set[int], bytes]:
+    """The woff2 file of the font's subset for these code points (of those it has), and the code
+    points it ends up mapping (the subsetter adds a few: a bracket's mirror image, say)."""
     options = subset.Options()
     options.layout_features = LAYOUT_FEATURES
     options.flavor = "woff2"
@@ -179,7 +182,7 @@ def subset_font(font: TTFont, codes: set[int]) -> bytes:
     font.recalcTimestamp = False      # same input, same bytes: no spurious diffs
     out = io.BytesIO()
     font.save(out)
-    return out.getvalue()
+    return set(font.getBestCmap()), out.getvalue()
 
 
 def unicode_range(codes: set[int]) -> str:
@@ -279,13 +282,13 @@ def main(argv: list[str] | None = None) -> int:
                 problems.append(f"{face.family} {face.weight} {face.style} has no glyph for "
                                 + " ".join(f"{chr(c)} (U+{c:04X})" for c in lacking))
                 continue
-            core = (BASIC_LATIN | used) & set(cmap)
-            extension = (safety_set() & set(cmap)) - core
             metrics = fallback_metrics(font, TTFont(liberation / face.fallback), shown[face.role])
-            for part, codes in (("", core), ("-ext", extension)):
-                data = subset_font(source_font(face, files, tmp, codes), codes)
-                written.append((face.file_name(part), data))
-                print(f"make_fonts: {face.file_name(part)}: {len(codes)} characters, {len(data) / 1000:.1f} KB")
+            core, data = subset_font(source_font(face, files, tmp, BASIC_LATIN | used), BASIC_LATIN | used)
+            written.append((face.file_name(), data))
+            extension, data = subset_font(source_font(face, files, tmp, safety_set()), safety_set() - core)
+            written.append((face.file_name("-ext"), data))
+            for (name, data), codes in zip(written[-2:], (core, extension)):
+                print(f"make_fonts: {name}: {len(codes)} characters, {len(data) / 1000:.1f} KB")
             css.append(font_face_css(face, core, extension, metrics))
         if problems:
             print("make_fonts: characters the text uses that a face lacks; replace them in the text "
