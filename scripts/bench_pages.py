@@ -38,6 +38,8 @@ CHROMIUM = "/usr/bin/chromium"
 PAGES = {"Home": "index.html", "chapter": "rlhf.html", "demo": "demos/boat-race.html",
          "Further reading": "further-reading.html"}
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+METRICS = {"first-contentful-paint": "FCP ms", "largest-contentful-paint": "LCP ms",
+           "total-blocking-time": "TBT ms", "speed-index": "SI ms"}
 TYPES = {"Document": "HTML", "Stylesheet": "CSS", "Script": "JS", "Font": "fonts", "Image": "images"}
 TYPE_ORDER = ["HTML", "CSS", "JS", "fonts", "images", "other"]
 PERFORMANCE_TARGET = {"desktop": 98, "mobile": 90}
@@ -51,6 +53,7 @@ class Run:
 
     scores: dict[str, int]
     cls: float
+    metrics: dict[str, float]
     requests: int
     wire: dict[str, int]      # compressed bytes by type
     decoded: dict[str, int]   # decoded bytes by type
@@ -88,7 +91,8 @@ def read_report(report: dict) -> Run:
         kind = TYPES.get(item.get("resourceType", ""), "other")
         wire[kind] += item.get("transferSize") or 0
         decoded[kind] += item.get("resourceSize") or 0
-    return Run(scores, audits["cumulative-layout-shift"]["numericValue"], len(items),
+    metrics = {name: audits[name]["numericValue"] for name in METRICS}
+    return Run(scores, audits["cumulative-layout-shift"]["numericValue"], metrics, len(items),
                dict(wire), dict(decoded), failing)
 
 
@@ -125,6 +129,9 @@ def report(results: dict[tuple[str, str], list[Run]]) -> list[str]:
             print("  " + category.ljust(15) + "".join(f"{values[n]:.0f}".rjust(width) for n in names))
             target = PERFORMANCE_TARGET[form] if category == "performance" else 100
             missed += [f"{n} {form} {category} {values[n]:.0f} < {target}" for n in names if values[n] < target]
+        for metric, label in METRICS.items():
+            values = {n: statistics.median(r.metrics[metric] for r in runs_of[n]) for n in names}
+            print("  " + label.ljust(15) + "".join(f"{values[n]:.0f}".rjust(width) for n in names))
         cls = {n: statistics.median(r.cls for r in runs_of[n]) for n in names}
         print("  " + "layout shift".ljust(15) + "".join(f"{cls[n]:.3f}".rjust(width) for n in names))
         missed += [f"{n} {form} layout shift {cls[n]:.3f}" for n in names if cls[n] >= CLS_LIMIT]
@@ -150,7 +157,8 @@ def main(argv: list[str] | None = None) -> int:
             env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
             subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(site)],
                            cwd=ROOT, env=env, check=True)
-        print(f"bench: {os.cpu_count()} cores, Chromium {CHROMIUM}, lighthouse 12.2.3, "
+        print(f"bench: {os.cpu_count()} cores (load average {os.getloadavg()[0]:.1f} at the start: Lighthouse's "
+              f"simulated timings grow with other work on the machine), Chromium {CHROMIUM}, lighthouse 12.2.3, "
               f"{args.runs} run(s) per page and form factor, pages in turn within each run")
         results: dict[tuple[str, str], list[Run]] = defaultdict(list)
         with serving(site) as base:
@@ -159,6 +167,7 @@ def main(argv: list[str] | None = None) -> int:
                     for name, path in PAGES.items():
                         results[(name, form)].append(lighthouse(f"{base}/{path}", form, tmp / "report.json"))
         missed = report(results)
+        print(f"load average at the end: {os.getloadavg()[0]:.1f}")
     if missed:
         print("pages: targets missed: " + "; ".join(missed))
         return 1
