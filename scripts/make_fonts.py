@@ -175,7 +175,7 @@ def subset_font(font: TTFont, codes: set[int]) -> tuple[set[int], bytes]:
     options.flavor = "woff2"
     options.hinting = False
     options.desubroutinize = False
-    options.name_IDs = [0, 1, 2, 3, 4, 5, 6]
+    options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 16, 17]    # 16, 17: the family without its weight
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=sorted(codes))
     subsetter.subset(font)
