@@ -10,6 +10,7 @@ docstrings are the spec).
                       citation pass (parse the .bib, render every citation) in a second process
     on_page_markdown  check links; citations → slots, and a References section
     on_page_content   glossary hovers: none in headings; images get their intrinsic size;
+                      row headers in tables with an empty corner cell (scripts/tables.py);
                       page metadata (description, figure)
     on_page_context   page metadata for the templates (meta tags, last updated, cite box)
     on_env            (every page converted) stop on a bad .bib or unknown keys, listing them all;
@@ -27,6 +28,7 @@ from typing import Any
 
 import figures
 import glossary
+import tables
 from citations.diagnostics import fail
 from citations.site import CitationSite
 from links import LinkChecker
@@ -66,6 +68,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     html = figures.size_images(glossary.tidy_hovers(html, page.file.src_uri), page, files)
+    html = tables.mark_row_headers(html)
     if _meta:
         _meta.read_page(html, page)
     return html

@@ -172,13 +172,13 @@ def subset_font(font: TTFont, codes: set[int]) -> tuple[set[int], bytes]:
     points it ends up mapping (the subsetter adds a few: a bracket's mirror image, say)."""
     options = subset.Options()
     options.layout_features = LAYOUT_FEATURES
-    options.flavor = "woff2"
     options.hinting = False
     options.desubroutinize = False
     options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 16, 17]    # 16, 17: the family without its weight
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=sorted(codes))
     subsetter.subset(font)
+    font.flavor = "woff2"             # the file's format is the font's, not the subsetter's option
     font.recalcTimestamp = False      # same input, same bytes: no spurious diffs
     out = io.BytesIO()
     font.save(out)

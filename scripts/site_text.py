@@ -2,9 +2,10 @@
 
 Why: the vendored fonts are subset to what the site and the book show (scripts/make_fonts.py),
 and a test checks that every such character has a glyph in the face that draws it, so no page
-and no PDF falls back to another font for an arrow or a Greek letter. Headings (h1-h6 and the
-header's title) are set in the heading face; everything else, including the citation and
-glossary tooltips (an abbr's title is shown as a styled tooltip), in the body face.
+and no PDF falls back to another font for an arrow or a Greek letter. Headings (h1-h6) and
+whatever the site's stylesheets set in the heading face (`heading_selectors`: Home's promise
+and card titles, the header's title...) count as heading text; everything else, including the
+citation and glossary tooltips (an abbr's title is shown as a styled tooltip), as body text.
 
 The book adds text of its own (cover, "Contents", running heads, the index): book_characters
 reads the book's HTML as scripts/book_pdf assembles it, plus the strings its stylesheet prints
@@ -13,13 +14,17 @@ with `content:`.
 from __future__ import annotations
 
 import html.parser
+import re
 from collections import Counter
 from pathlib import Path
 
 import tinycss2
 
-HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-HEADING_CLASSES = {"md-header__title"}
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+HEADING_FACE = ("--ae-heading-font", "Literata")     # how a stylesheet names the heading face
+SUBJECT = re.compile(r"""(?x)
+    (?:^|[\s>+~])(?P<compound>[^\s>+~]+)\s*$        # the last compound selector: what is styled
+""")
 SKIPPED_TAGS = {"script", "style", "template", "svg", "math", "noscript"}
 SHOWN_ATTRIBUTES = {"title", "placeholder", "value"}
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
@@ -31,11 +36,42 @@ ROLES = ("body", "heading")
 CSS_DRAWN = {"body": "\u2026\u2022\u25e6\u25aa", "heading": "\u2026"}
 
 
+def heading_selectors(stylesheets: list[Path]) -> tuple[frozenset[str], frozenset[str]]:
+    """The tags and classes that these stylesheets set in the heading face (from the subject of
+    each selector of a rule whose font or font-family names it)."""
+    tags, classes = set(HEADING_TAGS), set()
+
+    def visit(rules) -> None:
+        for rule in rules:
+            if rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword in ("media", "supports"):
+                visit(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True))
+            if rule.type != "qualified-rule":
+                continue
+            declarations = tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True)
+            if not any(d.type == "declaration" and d.lower_name in ("font", "font-family")
+                       and any(name in tinycss2.serialize(d.value) for name in HEADING_FACE) for d in declarations):
+                continue
+            for selector in tinycss2.serialize(rule.prelude).split(","):
+                subject = SUBJECT.search(selector.strip())
+                if subject is None:
+                    continue
+                compound = re.sub(r"::?[\w-]+(\([^)]*\))?|\[[^\]]*\]", "", subject["compound"])
+                classes.update(re.findall(r"\.([\w-]+)", compound))
+                tag = re.match(r"[a-zA-Z][\w-]*", compound)
+                if tag:
+                    tags.add(tag.group(0).lower())
+
+    for path in stylesheets:
+        visit(tinycss2.parse_stylesheet(path.read_text(encoding="utf-8"), skip_comments=True, skip_whitespace=True))
+    return frozenset(tags), frozenset(classes)
+
+
 class _TextByRole(html.parser.HTMLParser):
     """Counts the characters of text nodes (and shown attributes) as heading or body text."""
 
-    def __init__(self) -> None:
+    def __init__(self, heading_tags: frozenset[str] = HEADING_TAGS, heading_classes: frozenset[str] = frozenset()) -> None:
         super().__init__(convert_charrefs=True)
+        self.heading_tags, self.heading_classes = heading_tags, heading_classes
         self.counts: dict[str, Counter[str]] = {role: Counter() for role in ROLES}
         self.stack: list[tuple[str, bool, bool]] = []   # (tag, heading, skipped)
 
@@ -45,7 +81,7 @@ class _TextByRole(html.parser.HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         heading, skipped = self._state()
         classes = set((dict(attrs).get("class") or "").split())
-        heading = heading or tag in HEADING_TAGS or bool(classes & HEADING_CLASSES)
+        heading = heading or tag in self.heading_tags or bool(classes & self.heading_classes)
         skipped = skipped or tag in SKIPPED_TAGS
         if not skipped:
             for name, value in attrs:
@@ -66,12 +102,14 @@ class _TextByRole(html.parser.HTMLParser):
             self.counts["heading" if heading else "body"].update(data)
 
 
-def html_characters(markup: str) -> dict[str, Counter[str]]:
-    """Character counts of one HTML document's visible text, by role (body, heading).
+def html_characters(markup: str, headings: tuple[frozenset[str], frozenset[str]] = (HEADING_TAGS, frozenset())
+                    ) -> dict[str, Counter[str]]:
+    """Character counts of one HTML document's visible text, by role (body, heading); headings
+    are the tags and classes set in the heading face (see heading_selectors).
 
     Heading text counts for the body face too: h4-h6 and search results set headings in it.
     """
-    parser = _TextByRole()
+    parser = _TextByRole(*headings)
     parser.feed(markup)
     parser.close()
     counts = parser.counts
@@ -93,7 +131,8 @@ def site_characters(site_dir: Path, script_dir: Path | None = None) -> dict[str,
     """Every built page's visible text, plus the characters of the site's own scripts (demo
     labels and messages are made in JavaScript; comments are counted too, which only errs on
     the side of keeping a glyph)."""
-    parts = [html_characters(path.read_text(encoding="utf-8"))
+    headings = heading_selectors(sorted((Path(site_dir) / "assets" / "stylesheets").glob("*.css")))
+    parts = [html_characters(path.read_text(encoding="utf-8"), headings)
              for path in sorted(Path(site_dir).rglob("*.html"))]
     if script_dir is not None:
         for path in sorted(Path(script_dir).rglob("*.js")):

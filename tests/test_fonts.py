@@ -134,3 +134,19 @@ def test_site_text_sorts_headings_from_body_and_skips_scripts():
     assert {"\u03b1", "\u2013", "\u00e9"} <= set(counts["body"])       # headings count for both
     assert "\u2603" not in counts["body"] and "\u263a" not in counts["body"]
     assert "\u2022" in counts["body"] and "\u2022" not in counts["heading"]   # list markers
+
+
+def test_heading_face_selectors_come_from_the_stylesheets(tmp_path):
+    (tmp_path / "a.css").write_text(
+        ".md-typeset .promise { font-family: var(--ae-heading-font); }\n"
+        "@media screen { .md-typeset .card > .title:hover, blockquote { font: 600 1rem Literata, serif; } }\n"
+        ".md-typeset .body { font-family: var(--md-text-font); }\n", encoding="utf-8")
+    tags, classes = site_text.heading_selectors([tmp_path / "a.css"])
+    assert classes == {"promise", "title"} and "blockquote" in tags and "h1" in tags
+    counts = site_text.html_characters('<p class="promise">\u201cx\u201d</p><p class="body">\u00e9</p>', (tags, classes))
+    assert "\u201c" in counts["heading"] and "\u00e9" not in counts["heading"]
+
+
+def test_every_font_file_is_really_woff2():
+    for path in FONTS.glob("*.woff2"):
+        assert path.read_bytes()[:4] == b"wOF2", path.name
