@@ -4,7 +4,7 @@ PY := .venv/bin/python
 MKDOCS := .venv/bin/mkdocs
 PAPER ?= a4
 
-.PHONY: site test serve bench setup setup-test clean
+.PHONY: site test serve bench setup setup-test setup-bench clean
 
 ## Set everything up, then build the site into site/ (strict: any warning fails), with the book
 ## PDF and the offline zip. `make site PAPER=letter` makes a US Letter PDF.
@@ -21,8 +21,8 @@ test: setup-test
 serve: setup
 	SITE_URL=http://127.0.0.1:8000/ $(MKDOCS) serve --livereload
 
-## Speed ratios measured side by side in one run.
-bench: setup
+## Speed ratios measured side by side in one run; page weight and Lighthouse scores.
+bench: setup-bench
 	$(PY) scripts/bench.py
 
 setup:
@@ -30,6 +30,9 @@ setup:
 
 setup-test:
 	@scripts/setup.sh --test
+
+setup-bench:
+	@scripts/setup.sh --bench
 
 clean:
 	rm -rf site .pytest_cache

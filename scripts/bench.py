@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ["bench_citations.py", "bench_pdf.py"]
+BENCHMARKS = ["bench_citations.py", "bench_pdf.py", "bench_pages.py"]
 
 
 def main() -> int:

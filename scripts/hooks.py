@@ -5,11 +5,13 @@ Thin by design: each hook delegates to scripts/citations/ or scripts/page_meta/ 
 docstrings are the spec).
 
     on_config         find references.bib (and the cache of its parsed form)
-    on_files          add further-reading.md and references.bib (generated); start the site's
+    on_files          figures get their dark palette (scripts/figures.py);
+                      add further-reading.md and references.bib (generated); start the site's
                       citation pass (parse the .bib, render every citation) in a second process
     on_page_markdown  check links; citations → slots, and a References section
-    on_page_content   glossary hovers: first use per section, none in headings or links; page
-                      metadata (description, figure)
+    on_page_content   glossary hovers: first use per section, none in headings or links;
+                      images get their intrinsic size; row headers in tables with an empty
+                      corner cell (scripts/tables.py); page metadata (description, figure)
     on_page_context   page metadata for the templates (meta tags, last updated, cite box)
     on_env            (every page converted) stop on a bad .bib or unknown keys, listing them all;
                       slots → citations as plain text (what the search plugin indexes)
@@ -26,8 +28,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import figures
 import glossary
 import repeated_errors
+import tables
 from citations.diagnostics import fail
 from citations.site import CitationSite
 from links import LinkChecker
@@ -52,6 +56,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    figures.serve_dark_figures(files)
     files = _current().add_files(files, config)
     _links.site_files = {f.src_uri for f in files}
     return files
@@ -65,7 +70,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    html = glossary.tidy_hovers(html, page.file.src_uri)
+    html = figures.size_images(glossary.tidy_hovers(html, page.file.src_uri), page, files)
+    html = tables.mark_row_headers(html)
     if _meta:
         _meta.read_page(html, page)
     return html

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Sets up everything the build (and, with --test, the tests) needs, idempotently:
 # Debian packages via apt-get when missing, Python packages into ./.venv.
-# Usage: scripts/setup.sh [--test]
+# Usage: scripts/setup.sh [--test | --bench]
+#   --bench also installs Chromium, Node and the pinned npm `lighthouse` (tools/lighthouse/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-want_test=0
+want_test=0 want_bench=0
 [[ "${1:-}" == "--test" ]] && want_test=1
+[[ "${1:-}" == "--bench" ]] && want_bench=1
 
 # Debian packages: name -> a file that proves it is installed.
 declare -A needs=(
@@ -16,13 +18,14 @@ declare -A needs=(
   [python3-venv]=/usr/share/doc/python3-venv
   [zip]=/usr/bin/zip
 )
-if (( want_test )); then
+if (( want_test || want_bench )); then
   needs+=(
     [chromium]=/usr/bin/chromium                    # browser tests
     [poppler-utils]=/usr/bin/pdftoppm              # PDF page previews
     [nodejs]=/usr/bin/node                         # demo unit tests (node --test)
   )
 fi
+(( want_bench )) && needs+=([npm]=/usr/bin/npm)     # installs the page benchmark's Lighthouse
 missing=()
 for pkg in "${!needs[@]}"; do
   [[ -e "${needs[$pkg]}" ]] && continue
@@ -30,6 +33,7 @@ for pkg in "${!needs[@]}"; do
   if [[ "$pkg" == python3-venv ]] && python3 -c 'import ensurepip' 2>/dev/null; then continue; fi
   # node may come from elsewhere than Debian.
   if [[ "$pkg" == nodejs ]] && command -v node >/dev/null; then continue; fi
+  if [[ "$pkg" == npm ]] && command -v npm >/dev/null; then continue; fi
   missing+=("$pkg")
 done
 if (( ${#missing[@]} )); then
@@ -50,4 +54,17 @@ if [[ ! -f $stamp || "$(cat "$stamp")" != "$sum" ]]; then
   echo "setup: installing Python packages into .venv"
   .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.txt
   echo "$sum" > "$stamp"
+fi
+
+# The page benchmark's Lighthouse, pinned by tools/lighthouse/package-lock.json (12.2.3: 13 needs
+# Node 22), installed with npm from the registry when missing or when the lock changes.
+if (( want_bench )); then
+  lock=tools/lighthouse/package-lock.json
+  stamp=tools/lighthouse/node_modules/.lock.sha
+  sum=$(sha256sum "$lock" | cut -d' ' -f1)
+  if [[ ! -f $stamp || "$(cat "$stamp")" != "$sum" ]]; then
+    echo "setup: installing lighthouse into tools/lighthouse/node_modules"
+    (cd tools/lighthouse && npm ci --no-audit --no-fund --loglevel=error)
+    echo "$sum" > "$stamp"
+  fi
 fi

@@ -1,5 +1,7 @@
 """Automated accessibility audit (axe-core, via axe-playwright-python) of every page, in both
-colour schemes: WCAG 2.x A and AA rules, including colour contrast."""
+colour schemes: WCAG 2.x A and AA rules, including colour contrast, and the axe rules Lighthouse
+scores its accessibility category with (some are best practices outside WCAG, such as a named
+dialog); also with a figure open full screen."""
 from __future__ import annotations
 
 import pytest
@@ -9,6 +11,22 @@ pytestmark = pytest.mark.browser
 
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
            "resultTypes": ["violations"]}
+# The axe rules of Lighthouse 12's accessibility category (its audits' ids are axe's rule ids).
+LIGHTHOUSE_RULES = """
+    accesskeys aria-allowed-attr aria-allowed-role aria-command-name aria-conditional-attr
+    aria-deprecated-role aria-dialog-name aria-hidden-body aria-hidden-focus aria-input-field-name
+    aria-meter-name aria-progressbar-name aria-prohibited-attr aria-required-attr
+    aria-required-children aria-required-parent aria-roles aria-text aria-toggle-field-name
+    aria-tooltip-name aria-treeitem-name aria-valid-attr-value aria-valid-attr button-name bypass
+    color-contrast definition-list dlitem document-title duplicate-id-aria empty-heading
+    form-field-multiple-labels frame-title heading-order html-has-lang html-lang-valid
+    html-xml-lang-mismatch identical-links-same-purpose image-alt image-redundant-alt
+    input-button-name input-image-alt label-content-name-mismatch label landmark-one-main
+    link-in-text-block link-name list listitem meta-refresh meta-viewport object-alt select-name
+    skip-link tabindex table-duplicate-name table-fake-caption target-size td-has-header
+    td-headers-attr th-has-data-cells valid-lang video-caption
+""".split()
+LIGHTHOUSE = {"runOnly": {"type": "rule", "values": LIGHTHOUSE_RULES}, "resultTypes": ["violations"]}
 
 
 def _pages(site_dir):
@@ -33,9 +51,22 @@ def test_every_page_passes_axe_wcag_aa(browser, site_url, site_dir, scheme):
     for rel in _pages(site_dir):
         page.goto(f"{site_url}/{rel}")
         page.wait_for_load_state("networkidle")
-        result = axe.run(page, options=WCAG_AA)
-        violations = result.response["violations"]
-        if violations:
-            failures.append(f"{rel}:\n{_describe(violations)}")
+        for options in (WCAG_AA, LIGHTHOUSE):
+            violations = axe.run(page, options=options).response["violations"]
+            if violations:
+                failures.append(f"{rel}:\n{_describe(violations)}")
     context.close()
     assert not failures, "\n\n".join(failures)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_figure_open_full_screen_passes_axe(browser, site_url, scheme):
+    axe = Axe()
+    context = browser.new_context(color_scheme=scheme, reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(f"{site_url}/rlhf.html")
+    page.locator(".md-content .ae-zoom").first.click()
+    page.locator(".glightbox-container .gslide-image img").wait_for(state="visible")
+    failures = [_describe(axe.run(page, options=options).response["violations"]) for options in (WCAG_AA, LIGHTHOUSE)]
+    context.close()
+    assert not any(failures), "\n".join(failures)

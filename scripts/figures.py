@@ -1,0 +1,201 @@
+"""Figures as the build serves them: a size before they load, and colours that follow the scheme.
+
+Two jobs, both done on the built copy (the sources in docs/ are never modified):
+
+**Intrinsic sizes** (`add_intrinsic_sizes`, from `on_page_content`). An `<img>` without both
+`width` and `height` takes no room until its file arrives and then pushes the text below it
+down: a layout shift. Every local image of a page gets the missing attribute(s) from its file
+(an SVG's width/height or viewBox, a raster image's pixels), keeping the aspect ratio when one
+is given, so `![...](assets/figures/x.svg){ width="720" }` becomes
+`<img ... width="720" height="594">`. An SVG with neither a viewBox nor a width and height stops
+the build with the page and line to fix.
+
+**Dark figures** (`with_dark_palette`, from `on_files`). The figures are `<img>` SVGs, which the
+page's CSS cannot reach, so each figure carries its own dark palette: a `<style>` added as the
+root's first child maps every colour the figure uses (fill, stroke, stop-color, flood-color
+attributes) to a dark-scheme counterpart under `@media (prefers-color-scheme: dark)`:
+
+    @media (prefers-color-scheme: dark) { [fill="#fbfaf7" i] { fill: #1c2029 } ... }
+
+Inside an SVG image that media query follows the `color-scheme` of the `<img>` element (CSS
+Color Adjustment; Chromium and Firefox), and Material sets `color-scheme: dark` on its slate
+scheme, so figures follow the reader's toggle, not just the system setting. The counterpart
+of a colour keeps its hue and chroma and mirrors its OKLCh lightness (DARK_LIGHTNESS): a cream
+panel becomes a dark panel a little lighter than the page, near-black labels become near-white,
+and mid-tone accents move a little lighter, so every contrast in the figure keeps its sense.
+Greys and creams take the slate page's cool tint, so panels sit on the page like its own.
+Print, the book's PDF (WeasyPrint ignores @media in SVG) and browsers without the feature keep
+the colours as drawn; extra.css forces `color-scheme: light` on images in print.
+"""
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from coloraide import Color
+
+# OKLCh lightness L (0-1) of a colour -> its dark-scheme lightness: a straight line through
+# (0.985, 0.25) (the figures' cream background -> a panel just lighter than the slate page) and
+# (0.24, 0.92) (their near-black text -> near-white), clamped to a readable range.
+DARK_LIGHTNESS = (1.1356, -0.8993)
+DARK_LIGHTNESS_RANGE = (0.2, 0.96)
+# Greys and creams (OKLCh chroma under NEUTRAL_CHROMA) take on the slate page's own cool tint
+# (Material's slate background, hsl(220 15% 14%), is OKLCh chroma 0.015 at hue 264).
+NEUTRAL_CHROMA = 0.02
+SLATE_TINT = (0.012, 264.0)
+
+COLOUR_ATTRIBUTE = re.compile(r"""(?x)
+    \s(?P<name>fill|stroke|stop-color|flood-color|lighting-color)   # a colour presentation attribute
+    \s*=\s*(?P<quote>["'])
+    (?P<value>\#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?)                  # written as #rgb or #rrggbb
+    (?P=quote)
+""")
+SVG_ROOT = re.compile(r"""(?x)
+    <svg\b[^>]*>            # the root element's start tag (the first <svg in the file)
+""")
+SVG_SIZE = re.compile(r"""(?x)
+    \s(?P<name>width|height|viewBox)\s*=\s*(?P<quote>["'])(?P<value>[^"']*)(?P=quote)
+""")
+IMG_TAG = re.compile(r"""(?x)
+    <img\b(?P<attributes>[^>]*?)\s*/?>
+""")
+IMG_ATTRIBUTE = re.compile(r"""(?x)
+    \s(?P<name>src|width|height)\s*=\s*(?P<quote>["'])(?P<value>[^"']*)(?P=quote)
+""")
+LENGTH = re.compile(r"""(?x)
+    ^\s*(?P<number>\d+(?:\.\d+)?)\s*(?:px)?\s*$     # a plain or px length (not %, em, ...)
+""")
+
+
+def dark_counterpart(colour: str) -> str:
+    """The dark-scheme version of a colour: same hue and chroma, mirrored lightness (greys
+    and creams tinted like the slate page)."""
+    oklch = Color(colour).convert("oklch")
+    slope_offset, slope = DARK_LIGHTNESS
+    low, high = DARK_LIGHTNESS_RANGE
+    lightness = min(high, max(low, slope_offset + slope * oklch["lightness"]))
+    oklch["lightness"] = lightness
+    if oklch.is_achromatic() or oklch["chroma"] < NEUTRAL_CHROMA:
+        oklch["chroma"], oklch["hue"] = SLATE_TINT
+    return oklch.convert("srgb").fit("srgb").to_string(hex=True)
+
+
+def dark_palette_style(svg: str) -> str:
+    """The `<style>` element that gives this SVG's colours their dark counterparts."""
+    pairs = sorted({(m["name"], m["value"].lower()) for m in COLOUR_ATTRIBUTE.finditer(svg)})
+    rules = " ".join(f'[{name}="{value}" i] {{ {name}: {dark_counterpart(value)} }}' for name, value in pairs)
+    return f"<style>@media (prefers-color-scheme: dark) {{ {rules} }}</style>"
+
+
+def with_dark_palette(svg: str) -> str:
+    """The SVG with its dark palette as the root's first child (unchanged if it has no colours)."""
+    root = SVG_ROOT.search(svg)
+    if root is None or not COLOUR_ATTRIBUTE.search(svg):
+        return svg
+    return svg[:root.end()] + dark_palette_style(svg) + svg[root.end():]
+
+
+@dataclass(frozen=True)
+class Size:
+    width: float
+    height: float
+
+
+def svg_size(svg: str) -> Size | None:
+    """An SVG's intrinsic size: its width and height in px, else its viewBox's."""
+    root = SVG_ROOT.search(svg)
+    if root is None:
+        return None
+    attributes = {m["name"]: m["value"] for m in SVG_SIZE.finditer(root.group(0))}
+    width, height = (LENGTH.match(attributes.get(k, "")) for k in ("width", "height"))
+    if width and height:
+        return Size(float(width["number"]), float(height["number"]))
+    box = attributes.get("viewBox", "").replace(",", " ").split()
+    if len(box) == 4 and float(box[2]) > 0 and float(box[3]) > 0:
+        return Size(float(box[2]), float(box[3]))
+    return None
+
+
+def image_size(name: str, data: bytes) -> Size | None:
+    """The intrinsic size of an image file's content (an SVG by its name's suffix)."""
+    if name.lower().endswith(".svg"):
+        return svg_size(data.decode("utf-8", errors="replace"))
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            return Size(*image.size)
+    except (OSError, UnidentifiedImageError):
+        return None
+
+
+@dataclass(frozen=True)
+class Unsized:
+    """A page's image whose file gives no size."""
+
+    src: str
+
+
+def add_intrinsic_sizes(html: str, page_url: str, read_file) -> tuple[str, list[Unsized]]:
+    """Give every local `<img>` of the page both width and height.
+
+    read_file(site_path) returns the content of a site file (or None); page_url is the page's
+    URL within the site (e.g. "demos/boat-race.html"), against which src resolves.
+    """
+    unsized: list[Unsized] = []
+
+    def sized(tag: re.Match[str]) -> str:
+        attributes = {m["name"]: m["value"] for m in IMG_ATTRIBUTE.finditer(tag["attributes"])}
+        src = attributes.get("src", "")
+        if ("width" in attributes and "height" in attributes) or not src or urlsplit(src).scheme or src.startswith("/"):
+            return tag.group(0)
+        site_path = posixpath.normpath(posixpath.join(posixpath.dirname(page_url), unquote(urlsplit(src).path)))
+        data = read_file(site_path)
+        size = image_size(site_path, data) if data is not None else None
+        if size is None:
+            unsized.append(Unsized(src))
+            return tag.group(0)
+        given = {k: LENGTH.match(attributes[k]) for k in ("width", "height") if k in attributes}
+        if "width" in given and given["width"]:
+            width = float(given["width"]["number"])
+            new = f' height="{round(width * size.height / size.width)}"'
+        elif "height" in given and given["height"]:
+            height = float(given["height"]["number"])
+            new = f' width="{round(height * size.width / size.height)}"'
+        elif given:          # a width or height in %, em, ...: the file cannot say the other
+            return tag.group(0)
+        else:
+            new = f' width="{round(size.width)}" height="{round(size.height)}"'
+        return f"<img{tag['attributes']}{new}>"
+
+    return IMG_TAG.sub(sized, html), unsized
+
+
+FIGURE_FOLDER = "assets/figures/"
+
+
+def serve_dark_figures(files) -> None:
+    """on_files: every SVG under assets/figures/ is served with its dark palette."""
+    for file in files:
+        if file.src_uri.startswith(FIGURE_FOLDER) and file.src_uri.endswith(".svg") and file.abs_src_path:
+            file.content_string = with_dark_palette(Path(file.abs_src_path).read_text(encoding="utf-8"))
+
+
+def size_images(html: str, page, files) -> str:
+    """on_page_content: intrinsic sizes on the page's images; an unsizable SVG stops the build."""
+    from citations.diagnostics import Diagnostic, fail
+
+    def read_file(site_path: str) -> bytes | None:
+        file = files.get_file_from_path(site_path)
+        return file.content_bytes if file is not None else None
+
+    html, unsized = add_intrinsic_sizes(html, page.file.url, read_file)
+    source = page.markdown or ""
+    fail(Diagnostic(f"docs/{page.file.src_uri}", source[:max(source.find(u.src), 0)].count("\n") + 1,
+                    f"image '{u.src}' has no size of its own (give the SVG a viewBox, or the image "
+                    f'width="..." and height="..." attributes)') for u in unsized)
+    return html

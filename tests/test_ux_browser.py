@@ -1,0 +1,230 @@
+"""What a reader sees, measured in Debian's Chromium: no layout shift while a page loads (on a
+slow connection, desktop and phone), only the preloaded fonts, figures that open full screen on a
+tap and follow the colour scheme, a visible header logo, tables that fit a phone or show that
+they scroll, and a named search dialog."""
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from coloraide import Color
+from PIL import Image, ImageStat
+
+pytestmark = pytest.mark.browser
+
+DESKTOP = {"viewport": {"width": 1440, "height": 900}}
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
+CLS_LIMIT = 0.02
+# A slow mobile connection (Lighthouse's "slow 4G" figures): fonts and scripts arrive after the
+# first paint unless the page makes sure they do not matter.
+SLOW = {"offline": False, "latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 750e3 / 8}
+LAYOUT_SHIFTS = """
+window.__shifts = [];
+new PerformanceObserver(list => {
+  for (const entry of list.getEntries()) {
+    if (!entry.hadRecentInput) window.__shifts.push({value: entry.value, sources: entry.sources.map(
+      s => s.node ? (s.node.nodeName + '.' + (s.node.className || '')) : '?')});
+  }
+}).observe({type: 'layout-shift', buffered: true});
+"""
+
+
+def _new_page(browser, device: dict, **options):
+    context = browser.new_context(**device, **options)
+    return context, context.new_page()
+
+
+@pytest.mark.parametrize("device", [DESKTOP, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize("path", ["index.html", "rlhf.html", "goodhart.html"])
+def test_layout_shift_stays_below_the_limit_on_a_slow_connection(browser, site_url, path, device):
+    context, page = _new_page(browser, device)
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", SLOW)
+    page.add_init_script(LAYOUT_SHIFTS)
+    page.goto(f"{site_url}/{path}", wait_until="load")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    shifts = page.evaluate("window.__shifts")
+    context.close()
+    total = sum(s["value"] for s in shifts)
+    assert total < CLS_LIMIT, f"cumulative layout shift {total:.3f} on {path}: {shifts}"
+
+
+@pytest.mark.parametrize("path", ["index.html", "rlhf.html"])
+def test_a_first_view_loads_exactly_the_preloaded_fonts(browser, site_url, path):
+    context, page = _new_page(browser, DESKTOP)
+    warnings = []
+    page.on("console", lambda m: m.type in ("warning", "error") and warnings.append(m.text))
+    page.goto(f"{site_url}/{path}")
+    page.wait_for_load_state("networkidle")
+    preloaded = set(page.evaluate("[...document.querySelectorAll('link[rel=preload][as=font]')].map(l => l.href)"))
+    fetched = set(page.evaluate("performance.getEntriesByType('resource').map(e => e.name).filter(n => n.endsWith('.woff2'))"))
+    used = page.evaluate("[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family + ' ' + f.weight + ' ' + f.style)")
+    context.close()
+    assert len(preloaded) == 4 and fetched == preloaded, (preloaded, fetched)
+    assert {"Inter 400 normal", "Inter 400 italic", "Inter 600 normal", "Literata 600 normal"} <= set(used)
+    assert not [w for w in warnings if "preload" in w], warnings
+
+
+def test_pages_from_file_urls_load_the_fonts_without_errors(browser, site_dir):
+    """A font preload must be a CORS request, which Chromium refuses from file://: there the
+    preloads are skipped and fonts.css alone loads the fonts."""
+    context, page = _new_page(browser, DESKTOP)
+    messages = []
+    page.on("console", lambda m: m.type in ("warning", "error") and messages.append(m.text))
+    page.goto((site_dir / "rlhf.html").as_uri())
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.fonts.check('16px Inter') && document.fonts.check('600 16px Literata')")
+    assert page.evaluate("document.querySelectorAll('link[rel=preload][as=font]').length") == 0
+    context.close()
+    assert not messages, messages
+
+
+def _image_luminance(page, locator) -> float:
+    png = locator.screenshot()
+    return ImageStat.Stat(Image.open(io.BytesIO(png)).convert("L")).mean[0] / 255
+
+
+def _figure_pages(site_dir) -> list[str]:
+    return sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")
+                  if "<figure" in p.read_text(encoding="utf-8") and "assets/figures/" in p.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_figure_follows_the_colour_scheme(browser, site_url, site_dir, scheme):
+    """No bright cream panel on a dark page, no dark panel on a light one."""
+    context, page = _new_page(browser, DESKTOP, color_scheme=scheme)
+    seen = 0
+    failures = []
+    for path in _figure_pages(site_dir):
+        page.goto(f"{site_url}/{path}")
+        page.wait_for_load_state("networkidle")
+        for image in page.locator(".md-content figure img[src*='assets/figures/']").all():
+            if not image.is_visible():
+                continue
+            image.scroll_into_view_if_needed()
+            luminance = _image_luminance(page, image)
+            seen += 1
+            if (scheme == "dark" and luminance > 0.35) or (scheme == "light" and luminance < 0.65):
+                failures.append(f"{path} {image.get_attribute('src')}: mean luminance {luminance:.2f}")
+    context.close()
+    assert seen >= 10 and not failures, failures
+
+
+def test_figures_follow_the_scheme_toggle_and_print_as_drawn(browser, site_url):
+    """Material's toggle (not only the system preference) turns figures dark; print is light."""
+    context, page = _new_page(browser, DESKTOP, color_scheme="light")
+    page.goto(f"{site_url}/rlhf.html")
+    figure = page.locator(".md-content figure img").first
+    figure.scroll_into_view_if_needed()
+    assert _image_luminance(page, figure) > 0.65
+    for _ in range(3):
+        if page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate":
+            break
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.wait_for_timeout(200)
+    assert _image_luminance(page, figure) < 0.35
+    page.emulate_media(media="print")
+    assert _image_luminance(page, figure) > 0.65
+    context.close()
+
+
+def test_a_figure_opens_full_screen_on_a_tap_and_closes_back(browser, site_url, page_log):
+    context, page = _new_page(browser, PHONE, color_scheme="dark")
+    page.on("console", lambda m: m.type == "error" and page_log.console_errors.append(m.text))
+    page.on("request", lambda r: r.url.startswith(("http://127.0.0.1", "data:")) or page_log.foreign_requests.append(r.url))
+    page.goto(f"{site_url}/rlhf.html")
+    image = page.locator(".md-content figure img").first
+    image.scroll_into_view_if_needed()
+    in_page = image.bounding_box()
+    scroll = page.evaluate("window.scrollY")
+    image.tap()
+    dialog = page.locator(".glightbox-container[role=dialog]")
+    dialog.wait_for(state="visible")
+    enlarged = page.locator(".glightbox-container .gslide-image img")
+    enlarged.wait_for(state="visible")
+    page.wait_for_timeout(600)        # the opening animation
+    box = enlarged.bounding_box()
+    assert box["width"] >= 0.95 * 390 and box["width"] > in_page["width"], (box, in_page)
+    assert enlarged.get_attribute("src").endswith("rlhf-pipeline.svg")
+    assert dialog.get_attribute("aria-label") and dialog.get_attribute("aria-modal") == "true"
+    assert "RLHF pipeline" in page.locator(".glightbox-container .gslide-desc").inner_text()
+    assert _image_luminance(page, enlarged) < 0.35            # still in the dark scheme
+    page.keyboard.press("Escape")
+    dialog.wait_for(state="detached")
+    assert page.evaluate("document.activeElement.classList.contains('ae-zoom')")
+    assert abs(page.evaluate("window.scrollY") - scroll) < 2
+    context.close()
+    assert not page_log.console_errors and not page_log.foreign_requests, page_log
+
+
+def test_the_enlarge_button_works_by_keyboard_and_from_a_folder(browser, site_dir):
+    context, page = _new_page(browser, DESKTOP)
+    page.goto((site_dir / "goodhart.html").as_uri())
+    button = page.locator(".md-content .ae-zoom").first
+    assert button.get_attribute("aria-label") == "Enlarge figure"
+    button.focus()
+    page.keyboard.press("Enter")
+    page.locator(".glightbox-container .gslide-image img").wait_for(state="visible")
+    assert page.evaluate("document.activeElement.classList.contains('gclose')")
+    page.keyboard.press("Escape")
+    page.locator(".glightbox-container").wait_for(state="detached")
+    context.close()
+
+
+def test_figure_markup_is_left_plain_for_print_and_the_book(site_dir):
+    """The build adds only width and height: <figure><img ...><figcaption> (the book reads it)."""
+    html = (site_dir / "rlhf.html").read_text(encoding="utf-8")
+    figure = re.search(r"<figure>.*?</figure>", html, flags=re.S).group(0)
+    assert re.fullmatch(r'<figure>\s*<img alt="[^"]+" src="assets/figures/rlhf-pipeline\.svg" width="720" height="594">\s*(?:<br\s*/?>\s*)?'
+                        r"<figcaption>.*</figcaption>\s*</figure>", figure, flags=re.S), figure
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_header_logo_stands_out_from_the_header(browser, site_url, scheme):
+    """WCAG 1.4.11: graphics need 3:1 against what is next to them."""
+    context, page = _new_page(browser, DESKTOP, color_scheme=scheme)
+    page.goto(f"{site_url}/index.html")
+    logo = page.locator(".md-header .md-logo svg")
+    assert logo.is_visible() and logo.bounding_box()["width"] >= 20
+    header = Color(page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor"))
+    rings = Color(logo.evaluate("svg => getComputedStyle(svg.querySelector('circle')).stroke"))
+    mark = Color(logo.evaluate("svg => getComputedStyle(svg.querySelector('.ae-logo__mark')).fill"))
+    context.close()
+    assert rings.contrast(header) >= 4.5, (scheme, rings, header)
+    assert mark.contrast(header) >= 3, (scheme, mark, header)
+
+
+def test_tables_fit_a_phone_or_show_that_they_scroll(browser, site_url, site_dir):
+    context, page = _new_page(browser, PHONE)
+    checked = 0
+    for path in sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")):
+        if "<table" not in (site_dir / path).read_text(encoding="utf-8"):
+            continue
+        page.goto(f"{site_url}/{path}")
+        for wrap in page.locator(".md-typeset__scrollwrap").all():
+            checked += 1
+            fits = wrap.evaluate("w => w.scrollWidth <= w.clientWidth + 1")
+            if path == "goodhart.html":
+                assert fits, "the Goodhart variants table should fit a 390 px screen"
+            if not fits:
+                assert "radial-gradient" in wrap.evaluate("w => getComputedStyle(w).backgroundImage"), path
+    # A table too wide for any phone shows its scroll shadows.
+    page.goto(f"{site_url}/goodhart.html")
+    page.evaluate("""() => { for (const row of document.querySelector('.md-typeset table').rows)
+                               for (let i = 0; i < 4; i++) row.insertCell(-1).textContent = 'Unbreakablewordwordword'; }""")
+    wrap = page.locator(".md-typeset__scrollwrap").first
+    assert not wrap.evaluate("w => w.scrollWidth <= w.clientWidth")
+    background = wrap.evaluate("w => getComputedStyle(w).backgroundImage")
+    context.close()
+    assert checked >= 1 and background.count("radial-gradient") == 2, background
+
+
+def test_the_search_dialog_has_a_name(site_dir):
+    for path in site_dir.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        if 'data-md-component="search"' in html:
+            assert re.search(r'<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">', html), path
