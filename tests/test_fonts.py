@@ -40,10 +40,13 @@ def shown(site_dir) -> dict[str, set[int]]:
 
 
 @pytest.mark.parametrize("face", make_fonts.FACES, ids=lambda f: f.file_name())
-def test_every_shown_character_is_in_the_core_file_of_its_face(shown, face):
-    """The core file (the one pages load) holds every character of its role: no page needs the
-    extension file, and no character falls back to another font."""
-    missing = shown[face.role] - _cmap(face.file_name())
+def test_every_shown_character_is_drawn_by_its_face(shown, face):
+    """No character the site shows falls back to another font: each is in its face's core file
+    or in the safety-set extension, which browsers fetch only for pages that use it. (A new
+    character that only the extension has costs a page one small extra download, not a wrong
+    glyph, so a contributor's edit never fails here for that; `make_fonts.py` moves it into the
+    core file, and `make bench` shows the weight.)"""
+    missing = shown[face.role] - _cmap(face.file_name()) - _cmap(face.file_name("-ext"))
     assert not missing, f"{face.file_name()} lacks {_describe(missing)}: {REGENERATE}"
 
 
