@@ -1,16 +1,18 @@
-"""Render the book's HTML to PDF with WeasyPrint, the site's own fonts and the book stylesheet."""
+"""Render the book's HTML to PDF with WeasyPrint, the site's own fonts and the book stylesheet,
+through WeasyPrint's public API only (HTML, CSS, FontConfiguration, a URL fetcher)."""
 from __future__ import annotations
 
 from pathlib import Path
 
-from weasyprint import CSS
+from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
+
 from gc_pause import gc_paused
 
-from . import weasyprint_fixes, weasyprint_svg_text
+from . import htmltree as ht
+from . import weasyprint_fixes
 from .fonts import LocalFontCacheFetcher, needed_font_faces
 from .htmltree import Element
-from .weasyprint_tree import html_document
 
 BOOK_CSS = Path(__file__).with_name("book.css")
 SITE_FONTS_CSS = "assets/stylesheets/fonts.css"
@@ -21,12 +23,12 @@ PAPER_HEIGHTS = {"a4": "297mm", "letter": "279.4mm"}
 def render_pdf(document: str | Element, site_dir: Path, out: Path, paper: str = "a4") -> None:
     """Write the PDF of an HTML document (text, or a tree as book_document makes). Fonts come
     from the site's fonts.css (its woff2 files, embedded as subsets); relative URLs resolve
-    against the site folder."""
+    against the site folder. The PDF is tagged (structure tree, reading order, /Lang)."""
     weasyprint_fixes.apply()
-    weasyprint_svg_text.apply()
     fonts = FontConfiguration()
     fetcher = LocalFontCacheFetcher()
     fonts_css = site_dir / SITE_FONTS_CSS
+    markup = document if isinstance(document, str) else "<!doctype html>\n" + ht.to_html(document)
     stylesheets = [
         CSS(string=needed_font_faces(fonts_css, characters_of(document)), base_url=str(fonts_css),
             font_config=fonts, url_fetcher=fetcher),
@@ -34,8 +36,8 @@ def render_pdf(document: str | Element, site_dir: Path, out: Path, paper: str = 
         CSS(string=f"@page {{ size: {PAPER_SIZES[paper]}; }} .cover {{ height: {PAPER_HEIGHTS[paper]}; }}"),
     ]
     with gc_paused():
-        html = html_document(document, str(site_dir) + "/", fetcher)
-        html.write_pdf(out, stylesheets=stylesheets, font_config=fonts)
+        html = HTML(string=markup, base_url=str(site_dir) + "/", url_fetcher=fetcher)
+        html.write_pdf(out, stylesheets=stylesheets, font_config=fonts, pdf_tags=True)
 
 
 def characters_of(document: str | Element) -> str:
