@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from . import htmltree as ht
 from .bibliography import Entry
+from .book_index import BookIndex
 from .chapter import Chapter
 from .htmltree import Element
 from .metadata import BookInfo
@@ -22,7 +23,8 @@ TEMPLATES = jinja2.Environment(
 SLOT = "data-book-slot"
 
 
-def assemble_book(info: BookInfo, chapters: list[Chapter], entries: list[Entry]) -> Element:
+def assemble_book(info: BookInfo, chapters: list[Chapter], entries: list[Entry],
+                  index: BookIndex | None = None) -> Element:
     """The book as one tree: the template's markup, parsed, with each chapter's section and
     bibliography entry put in its place as the tree it already is (written out as text, it
     would only be parsed back into the same tree: 2% of the book's build)."""
@@ -33,7 +35,8 @@ def assemble_book(info: BookInfo, chapters: list[Chapter], entries: list[Entry])
         return chapters[index - 1].page.section if index else None
 
     markup = TEMPLATES.get_template("book.html.j2").render(
-        info=info, chapters=chapters, entries=entries, previous_section=previous_section,
+        info=info, chapters=chapters, entries=entries, index=index or BookIndex([], []),
+        previous_section=previous_section,
         chapter_html=lambda c: Markup(f'<section {SLOT}="{slot_of[id(c.section)]}"></section>'),
         entry_html=lambda e: Markup(f'<li {SLOT}="{slot_of[id(e.element)]}"></li>'),
     )
