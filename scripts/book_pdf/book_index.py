@@ -19,6 +19,9 @@ from .chapter import CITED_KEY, Chapter
 from .htmltree import Element
 
 GLOSSARY_PAGE = "glossary.html"
+# Pages whose mentions are not indexed: Further reading lists every work and many terms in its
+# annotations; the index points at where the chapters use them.
+UNINDEXED_PAGES = ("further-reading.html",)
 CITED_IN_CLASS = "further-reading__cited"    # the hook's "Cited in: <chapter links>" paragraph
 ENTRY_CLASS = "further-reading__entry"       # its entry, whose id is the work's key
 PAGE_REF_CLASS = "page-ref"                   # an empty link book.css fills with the page number
@@ -58,11 +61,12 @@ def build_index(chapters: list[Chapter]) -> BookIndex:
     glossary = next((c for c in chapters if c.page.path == GLOSSARY_PAGE), None)
     terms = glossary_terms(glossary) if glossary is not None else {}
     by_title = {_words(definition): term for term, (_, definition) in terms.items()}
-    term_places = first_places(chapters, lambda el: _term_of(el, by_title))
+    indexed = [c for c in chapters if c.page.path not in UNINDEXED_PAGES]
+    term_places = first_places(indexed, lambda el: _term_of(el, by_title))
     for term, (dt, _) in terms.items():   # the glossary's own entry, in book order
         term_places.setdefault(term, []).insert(_chapter_position(chapters, glossary, term_places[term]),
                                                  _anchor(dt, glossary, "term"))
-    author_places = first_places(chapters, citation_authors)
+    author_places = first_places(indexed, citation_authors)
     return BookIndex(
         terms=_entries(term_places),
         authors=_entries(author_places),
@@ -147,9 +151,8 @@ def _term_of(element: Element, by_title: dict[str, str]) -> list[str]:
 
 def _anchor(element: Element, chapter: Chapter, kind: str) -> str:
     if not element.get("id"):
-        count = int(chapter.section.get("data-marks", "0")) + 1
-        chapter.section.set("data-marks", str(count))
-        element.set("id", f"{chapter.slug}--{kind}-{count}")
+        chapter.marks += 1
+        element.set("id", f"{chapter.slug}--{kind}-{chapter.marks}")
     return element.get("id")
 
 

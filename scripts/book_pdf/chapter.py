@@ -51,6 +51,7 @@ class Chapter:
     references: dict[str, Element] = field(default_factory=dict)
     citations: list[str] = field(default_factory=list)
     number: int | None = None     # set by numbering.number_chapters; None: front or back matter
+    marks: int = 0                # ids book_index has added so far (they are numbered)
 
     @property
     def slug(self) -> str:

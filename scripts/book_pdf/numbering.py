@@ -17,8 +17,9 @@ from .htmltree import Element
 HOME_PAGE = "index.html"
 INTRODUCTION = "Introduction"
 BACK_MATTER_PAGES = ("glossary.html", "further-reading.html")
-XREF_CLASS = "xref"
-XREF_LABEL = "data-xref"     # book.css prints: " (" attr(data-xref) "p. " target-counter ")"
+XREF_CLASS = "xref"             # book.css prints " (" attr(data-xref) ")"
+XREF_PAGE_CLASS = "xref--page"  # ... and "p. " target-counter(page) after it
+XREF_LABEL = "data-xref"
 
 # A number the authors wrote at the start of a caption ("Figure 1. ..."), replaced by the book's.
 AUTHORS_FIGURE_NUMBER = re.compile(r"""(?x)
@@ -77,8 +78,12 @@ def number_figures_and_tables(chapter: Chapter) -> dict[str, str]:
 
 def mark_cross_references(chapters: list[Chapter], figure_labels: dict[str, str]) -> int:
     """Every link from one place of the book to another (not citations or footnotes) prints
-    what it points at and its page: "(Chapter 3, p. 27)", "(Figure 3.2, p. 28)", "(p. 80)"
-    for unnumbered chapters. Returns how many links were marked."""
+    what it points at: "(Chapter 3)" for a numbered chapter; for a place inside a chapter also
+    its page: "(Figure 3.2, p. 28)", "(Chapter 3, p. 30)", "(p. 80)". A link to the start of an
+    unnumbered chapter (the glossary) prints nothing more. Why chapters get no page number:
+    each page number in the running text costs WeasyPrint two more layouts of its page, which
+    for the chapter links of the site (about 150) was a third of the book's time; the contents
+    gives each chapter's page (README, Speed). Returns how many links were marked."""
     chapter_of: dict[str, Chapter] = {}
     for chapter in chapters:
         chapter_of[chapter.slug] = chapter
@@ -95,13 +100,17 @@ def mark_cross_references(chapters: list[Chapter], figure_labels: dict[str, str]
                     or ht.classes(link) & {"footnote-ref", "footnote-backref", "citation__link", "page-ref"}):
                 continue
             target_chapter = chapter_of[target]
-            if target in figure_labels:
-                label = figure_labels[target] + ", "
+            if target == target_chapter.slug:
+                if not target_chapter.number:
+                    continue
+                label, kind = f"Chapter {target_chapter.number}", XREF_CLASS
+            elif target in figure_labels:
+                label, kind = figure_labels[target] + ", ", XREF_PAGE_CLASS
             elif target_chapter is not chapter and target_chapter.number:
-                label = f"Chapter {target_chapter.number}, "
+                label, kind = f"Chapter {target_chapter.number}, ", XREF_PAGE_CLASS
             else:
-                label = ""
-            link.set("class", (link.get("class", "") + " " + XREF_CLASS).strip())
+                label, kind = "", XREF_PAGE_CLASS
+            link.set("class", (link.get("class", "") + " " + kind).strip())
             link.set(XREF_LABEL, label)
             marked += 1
     return marked
