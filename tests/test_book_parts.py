@@ -25,11 +25,43 @@ def _site_font(site_dir: Path) -> Path:
     return fonts[0]
 
 
-def _reference_truetype(woff2_path: Path) -> bytes:
+def _glyphs(font: bytes) -> tuple:
+    """What a font draws: glyph order, character map, and each glyph's outline and width."""
+    from fontTools.pens.recordingPen import RecordingPen
+    from fontTools.ttLib import TTFont
+
+    tt = TTFont(io.BytesIO(font))
+    glyph_set = tt.getGlyphSet()
+    outlines = []
+    for name in tt.getGlyphOrder():
+        pen = RecordingPen()
+        glyph_set[name].draw(pen)
+        outlines.append((name, tuple(pen.value), glyph_set[name].width))
+    return tuple(tt.getGlyphOrder()), tuple(sorted(tt.getBestCmap().items())), tuple(outlines)
+
+
+def test_woff2_decompress_and_fonttools_unpack_the_same_glyphs(site_dir, monkeypatch):
+    """book_pdf.fonts uses Debian's woff2_decompress (C) when present, else fontTools."""
+    from fontTools.ttLib import woff2
+
+    from book_pdf import fonts
+
+    if shutil.which(fonts.WOFF2_DECOMPRESS) is None:
+        pytest.fail("woff2_decompress (Debian's woff2, installed by scripts/setup.sh) is missing")
+    for path in sorted((site_dir / "assets" / "fonts").glob("*.woff2")):
+        reference = io.BytesIO()
+        woff2.decompress(io.BytesIO(path.read_bytes()), reference)
+        assert _glyphs(fonts._decompress(path.read_bytes())) == _glyphs(reference.getvalue()), path.name
+    monkeypatch.setattr(fonts, "WOFF2_DECOMPRESS", "no-such-tool")
+    path = _site_font(site_dir)
+    assert _glyphs(fonts._decompress(path.read_bytes())) == _glyphs(_fonttools(path))
+
+
+def _fonttools(path: Path) -> bytes:
     from fontTools.ttLib import woff2
 
     out = io.BytesIO()
-    woff2.decompress(io.BytesIO(woff2_path.read_bytes()), out)
+    woff2.decompress(io.BytesIO(path.read_bytes()), out)
     return out.getvalue()
 
 
@@ -37,8 +69,8 @@ def test_a_truncated_cached_font_is_rebuilt(site_dir, tmp_path):
     from book_pdf.fonts import truetype_of
 
     woff2_path = _site_font(site_dir)
-    expected = _reference_truetype(woff2_path)
-    assert truetype_of(woff2_path, tmp_path) == expected
+    expected = truetype_of(woff2_path, tmp_path)
+    assert _glyphs(expected) == _glyphs(_fonttools(woff2_path))
     [cached] = tmp_path.glob("*.ttf")
     cached.write_bytes(cached.read_bytes()[:1000])            # a build killed mid-write, a bad disk
     assert truetype_of(woff2_path, tmp_path) == expected

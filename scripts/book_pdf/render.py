@@ -122,8 +122,13 @@ def part_markup(root: Element, part: list[Element]) -> str:
 
 
 def page_numbers(document: Document, first_page: int) -> dict[str, int]:
-    """Anchor (id) -> the page number it is printed on."""
-    return {anchor: first_page + index for index, page in enumerate(document.pages) for anchor in page.anchors}
+    """Anchor (id) -> the page number where it starts (an element split over pages has its
+    anchor on each of them)."""
+    numbers: dict[str, int] = {}
+    for index, page in enumerate(document.pages):
+        for anchor in page.anchors:
+            numbers.setdefault(anchor, first_page + index)
+    return numbers
 
 
 def _wants_number(link: Element) -> bool:
