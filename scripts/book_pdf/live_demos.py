@@ -8,13 +8,17 @@ sized by book.css. Without a site URL the book gives the page's path on the webs
 """
 from __future__ import annotations
 
+import re
+
 import segno
 
 from . import htmltree as ht
 from .chapter import Chapter
 from .htmltree import Element
 
-QR_ERROR_LEVEL = "m"     # survives a smudge or a fold; the code stays small for these addresses
+QR_ERROR_LEVEL = "m"
+# An address as pieces that each end after their slashes ("https://", "host/", "page.html#id").
+ADDRESS_SEGMENT = re.compile(r"""(?x) [^/]*/+ | [^/]+$ """)     # survives a smudge or a fold; the code stays small for these addresses
 
 
 def caption_live_demos(chapter: Chapter, site_url: str | None) -> list[str]:
@@ -48,9 +52,18 @@ def _live_note(address: str, absolute: bool) -> Element:
         lead = ht.Element("span")
         lead.text = "Interactive version: "
         note.append(lead)
-        link = ht.Element("a", {"href": address})
-        link.text = address
-        note.append(link)
+        note.append(_address_link(address))
     else:
         note.text = f"Interactive version: {address} on the website or in the offline copy"
     return note
+
+
+def _address_link(address: str) -> Element:
+    """A link showing the address, breakable only after its slashes: a break at one of its own
+    hyphens ("alignment-" / "explained") would read as a hyphenation and be copied without it."""
+    link = ht.Element("a", {"href": address, "class": "demo-address"})
+    for segment in ADDRESS_SEGMENT.findall(address):
+        piece = ht.Element("span", {"class": "nobreak"})
+        piece.text = segment
+        link.append(piece)
+    return link
