@@ -16,9 +16,10 @@ test: setup-test
 	$(PY) -m pytest
 	node --test tests/js/
 
-## Live preview on http://127.0.0.1:8000 (rebuilds on changes to docs/, references.bib, scripts/).
+## Live preview on http://127.0.0.1:8000 (rebuilds on changes to docs/, references.bib, scripts/),
+## at the root rather than under the published site_url's path.
 serve: setup
-	$(MKDOCS) serve --livereload
+	SITE_URL=http://127.0.0.1:8000/ $(MKDOCS) serve --livereload
 
 ## Speed ratios measured side by side in one run.
 bench: setup

@@ -1,17 +1,20 @@
-"""MkDocs hooks for Alignment Explained: pandoc-style citations from references.bib.
+"""MkDocs hooks for Alignment Explained: pandoc-style citations from references.bib, and page
+metadata for sharing and trust.
 
-Thin by design: each hook delegates to scripts/citations/ (its package docstring is the spec).
+Thin by design: each hook delegates to scripts/citations/ or scripts/page_meta/ (their package
+docstrings are the spec).
 
     on_config         find references.bib (and the cache of its parsed form)
     on_files          add further-reading.md and references.bib (generated); start the site's
                       citation pass (parse the .bib, render every citation) in a second process
     on_page_markdown  check links; citations → slots, and a References section
-    on_page_content   glossary hovers: none in headings
+    on_page_content   glossary hovers: none in headings; page metadata (description, figure)
+    on_page_context   page metadata for the templates (meta tags, last updated, cite box)
     on_env            (every page converted) stop on a bad .bib or unknown keys, listing them all;
                       slots → citations as plain text (what the search plugin indexes)
     on_post_page      → full citations with tooltips, References and Further reading lists
     on_serve          watch references.bib for live reload
-    on_post_build     log (INFO) the entries no page cites; save the cache
+    on_post_build     log (INFO) the entries no page cites; save the cache; social-card images
     on_build_error    stop the citation pass if it still runs
 
 State is rebuilt in on_config because `mkdocs serve` does not re-import this module.
@@ -27,15 +30,18 @@ from links import LinkChecker
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from page_meta import PageMeta
 
 _site: CitationSite | None = None
 _links = LinkChecker()
+_meta: PageMeta | None = None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _site, _links
+    global _site, _links, _meta
     _site = None
     _links = LinkChecker()
+    _meta = PageMeta.from_config(config)
     _site = CitationSite.from_config(config)
     glossary.configure_hovers(config)
     return config
@@ -55,7 +61,15 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return glossary.tidy_hovers(html, page.file.src_uri)
+    html = glossary.tidy_hovers(html, page.file.src_uri)
+    if _meta:
+        _meta.read_page(html, page)
+    return html
+
+
+def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    context["page_info"] = _meta.context(page) if _meta else None
+    return context
 
 
 def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -74,6 +88,8 @@ def on_serve(server: Any, *, config: MkDocsConfig, builder: Any) -> None:
 def on_post_build(*, config: MkDocsConfig) -> None:
     fail(_links.after_build())
     _current().finish()
+    if _meta:
+        fail(_meta.after_build())
 
 
 def on_build_error(*, error: Exception) -> None:

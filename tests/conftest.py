@@ -1,14 +1,18 @@
-"""Shared fixtures: one real build of the site per test session, a localhost server for it,
+"""Shared fixtures: one real build of the site per test session, a localhost server for it
+(at the root and under the published sub-path, with the 404 page for missing files),
 and a headless Debian Chromium driven by Playwright that records console errors and every
 request that leaves the page's own origin."""
 from __future__ import annotations
 
 import functools
 import http.server
+import io
+import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from hypothesis import settings
@@ -39,20 +43,58 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+def site_sub_path(site_dir: Path) -> str:
+    """The path part of the site's published address (site_url), e.g. "/alignment-explained",
+    read from the built sitemap."""
+    sitemap = (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    first = re.search(r"<loc>([^<]+)</loc>", sitemap)
+    assert first, "sitemap.xml lists no page: is site_url set?"
+    return urlsplit(first.group(1)).path.rsplit("/", 1)[0]
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site like a static host: at the root and under its published sub-path, with
+    404.html (status 404) for a missing file."""
+
+    sub_path = ""
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
 
+    def translate_path(self, path: str) -> str:
+        if self.sub_path and (path == self.sub_path or path.startswith(self.sub_path + "/")):
+            path = path[len(self.sub_path):] or "/"
+        return super().translate_path(path)
+
+    def send_head(self):  # noqa: ANN201 (the base class's signature)
+        if not Path(self.translate_path(self.path.split("?", 1)[0])).exists():
+            page = Path(self.directory) / "404.html"
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            return io.BytesIO(body)
+        return super().send_head()
+
 
 @pytest.fixture(scope="session")
-def site_url(site_dir: Path) -> Iterator[str]:
-    """The built site served on a free localhost port."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+def site_server(site_dir: Path) -> Iterator[tuple[str, str]]:
+    """The built site served on a free localhost port: (root URL, published sub-path)."""
+    sub_path = site_sub_path(site_dir)
+    handler = functools.partial(type("Handler", (_QuietHandler,), {"sub_path": sub_path}),
+                                directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    yield f"http://127.0.0.1:{server.server_address[1]}", sub_path
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_url(site_server: tuple[str, str]) -> str:
+    """The built site served on a free localhost port, at the root."""
+    return site_server[0]
 
 
 @pytest.fixture(scope="session")

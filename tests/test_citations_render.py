@@ -190,6 +190,22 @@ def test_rendering_never_emits_unescaped_field_text(title, author, annote, venue
     assert 'href="https://example.org/?a=1&amp;b=&lt;2&gt;"' in outputs[1]
 
 
+def test_an_addendum_follows_the_venue_and_is_escaped() -> None:
+    """biblatex's `addendum` says what the year cannot, e.g. a conference paper's later volume."""
+    fields = {"author": "{Goodhart, C. A. E.}", "title": "Problems", "year": "1975", "kind": "paper",
+              "booktitle": "Papers in Monetary Economics", "volume": "I",
+              "addendum": "Given in 1975; the volume & its <i>index</i> appeared in 1976."}
+    bib = Bibliography("references.bib", {"g": Entry("g", "incollection", 1, fields)})
+    html_text = str(Styler(bib, ENV).reference_html("g", links=False))
+    text = html.unescape(re.sub(r"<[^>]+>", "", html_text))
+    assert "Papers in Monetary Economics I. Given in 1975; the volume & its <i>index</i> appeared in 1976." in text
+    assert "&lt;i&gt;index&lt;/i&gt;" in html_text and "<i>" not in html_text
+    without = dict(fields)
+    del without["addendum"]
+    plain = Bibliography("references.bib", {"g": Entry("g", "incollection", 1, without)})
+    assert str(Styler(plain, ENV).reference_html("g", links=False)).rstrip().endswith("Papers in Monetary Economics I.")
+
+
 # --- the two stages: plain text for the search index, full HTML in the finished page -----------
 
 def test_search_content_gets_plain_text_and_the_page_gets_the_full_citation(styler: Styler) -> None:

@@ -11,12 +11,13 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
+from conftest import site_sub_path
 
 ROOT = Path(__file__).resolve().parent.parent
 
 CHAPTERS = [
     "alignment-problem", "specification-gaming", "goodhart", "rlhf", "constitutional-ai",
-    "core-difficulties", "capability", "research",
+    "core-difficulties", "capability", "research", "disagreement",
 ]
 
 
@@ -157,13 +158,19 @@ def test_chapter_has_a_figure_with_alt_text_and_caption(site_dir, slug):
 
 def test_every_internal_link_and_anchor_resolves(site_dir):
     pages = {p: parse(p) for p in site_dir.rglob("*.html") if "assets" not in p.parts}
+    published_root = site_sub_path(site_dir) + "/"  # the 404 page links site-absolute
     broken = []
     for path, page in pages.items():
         for href in page.links:
             parts = urlsplit(href)
             if parts.scheme or href.startswith(("mailto:", "//")):
                 continue
-            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            relative = unquote(parts.path)
+            if relative.startswith(published_root):
+                relative = relative.removeprefix(published_root)
+                target = (site_dir / relative).resolve()
+            else:
+                target = (path.parent / relative).resolve() if parts.path else path
             if not target.exists():
                 broken.append(f"{path.relative_to(site_dir)} -> {href} (no such file)")
                 continue

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from book_pdf import PDF_NAME, ZIP_NAME, build_book, build_offline_zip
+from conftest import site_sub_path
 
 pytestmark = pytest.mark.browser
 
@@ -122,7 +123,8 @@ def test_every_page_links_the_pdf_and_the_zip(site_dir):
             continue
         html = page.read_text(encoding="utf-8")
         depth = len(page.relative_to(site_dir).parts) - 1
-        # MkDocs writes the 404 page's URLs from the site root: it is served at any depth.
-        prefix = "/" if page.name == "404.html" else "../" * depth
+        # MkDocs writes the 404 page's URLs from the published root (site_url's path): it is
+        # served at any depth.
+        prefix = site_sub_path(site_dir) + "/" if page.name == "404.html" else "../" * depth
         for name in (PDF_NAME, ZIP_NAME):
             assert f'href="{prefix}{name}"' in html, f"{page.name} links {name}"

@@ -54,7 +54,9 @@ def read_nav(site_dir: Path, home: Element | None = None) -> list[NavPage]:
 def _collect(element: Element, section: str | None, pages: list[NavPage], seen: set[str]) -> None:
     for child in element:
         if child.tag == "li" and has_class(child, "md-nav__item--nested"):
-            label = find_first(child, lambda el: el.tag == "label" and has_class(el, "md-nav__link"))
+            # The nested nav's own title label: with navigation.indexes the section's
+            # md-nav__link label holds only the expand icon.
+            label = find_first(child, lambda el: el.tag == "label" and has_class(el, "md-nav__title"))
             _collect(child, text_of(label) if label is not None else section, pages, seen)
         elif child.tag == "a" and has_class(child, "md-nav__link"):
             href = child.get("href", "")

@@ -69,6 +69,7 @@ class ReferenceView:
     year: str
     title: str
     venue: str
+    addendum: str  # biblatex's "addendum": printed after the venue, e.g. a date the year does not say
     links: tuple[Link, ...]
     annotation: str
     kind: str
@@ -199,6 +200,7 @@ def reference_view(entry: Entry, label: Label) -> ReferenceView:
         year=label.year,
         title=entry.text("title").rstrip("."),
         venue=venue(entry),
+        addendum=entry.text("addendum").rstrip("."),
         links=reference_links(entry),
         annotation=entry.text("annote"),
         kind=entry.kind,

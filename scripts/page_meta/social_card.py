@@ -1,0 +1,153 @@
+"""Each page's social-card image: a 1200×630 PNG with the page title and a figure of the page.
+
+Link previews (Open Graph, Twitter cards) ignore SVG, so the card is drawn as SVG from
+`social-card.svg.j2` and rasterised at build time with resvg (the `resvg-py` package), using the
+site's own fonts: the vendored woff2 files are unpacked to TrueType with fontTools first, since
+resvg reads only TrueType/OpenType. Material's `social` plugin was not used: it fetches its
+fonts from Google Fonts on first use (this build has no network) and does not show a figure.
+
+A page without a figure gets a card with its title alone. Cards are cached by content in
+`.cache/social/`, so a rebuild re-renders (and reads the fonts) only when something changed.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from fontTools.ttLib import TTFont, woff2
+
+TEMPLATE = Path(__file__).with_name("social-card.svg.j2")
+WIDTH, HEIGHT = 1200, 630
+TITLE_WIDTH = 440  # px of the left column the title may use
+TITLE_TOP = 100
+FIGURE_BOX = {"x": 540, "y": 128, "width": 600, "height": 420}
+ASCII = set(range(0x20, 0x7F))
+
+
+@dataclass(frozen=True)
+class Title:
+    """The title broken into lines that fit TITLE_WIDTH at `size` px."""
+
+    lines: tuple[str, ...]
+    size: int
+    top: int = TITLE_TOP
+
+    @property
+    def line_height(self) -> int:
+        return round(self.size * 1.2)
+
+
+@dataclass(frozen=True)
+class Font:
+    path: Path
+    family: str
+    weight: int
+    italic: bool
+    advances: dict[int, int]  # code point → advance width in font units
+    units_per_em: int
+
+    def width(self, text: str, size: float) -> float:
+        fallback = self.units_per_em // 2
+        return sum(self.advances.get(ord(c), fallback) for c in text) * size / self.units_per_em
+
+
+class CardMaker:
+    """Renders cards with the fonts of `fonts_dir`, caching PNGs in `cache_dir`."""
+
+    def __init__(self, fonts_dir: Path, cache_dir: Path, *, heading_font: str, body_font: str) -> None:
+        self.cache_dir = cache_dir
+        self.heading_font, self.body_font = heading_font, body_font
+        self._fonts_dir = fonts_dir
+        self._fonts: list[Font] | None = None
+        self._template = jinja2.Environment(autoescape=True, keep_trailing_newline=True).from_string(
+            TEMPLATE.read_text(encoding="utf-8"))
+
+    def card(self, *, title: str, site_name: str, address: str, figure_svg: bytes | None) -> bytes:
+        """The PNG of one card (from the cache when the same card was made before)."""
+        key = hashlib.sha256(repr((
+            title, site_name, address, figure_svg, TEMPLATE.read_bytes(),
+            sorted((p.name, p.stat().st_size) for p in self._fonts_dir.glob("*.woff2")),
+        )).encode()).hexdigest()
+        cached = self.cache_dir / f"{key}.png"
+        if cached.is_file():
+            return cached.read_bytes()
+        import resvg_py
+
+        svg = self.svg(title=title, site_name=site_name, address=address, figure_svg=figure_svg)
+        png = bytes(resvg_py.svg_to_bytes(
+            svg_string=svg, font_files=[str(f.path) for f in self.fonts],
+            # System fonts only as a fallback for glyphs the site fonts lack (figures use β).
+            skip_system_fonts=False,
+            font_family=self.body_font, sans_serif_family=self.body_font, serif_family=self.heading_font,
+        ))
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        cached.write_bytes(png)
+        return png
+
+    def svg(self, *, title: str, site_name: str, address: str, figure_svg: bytes | None) -> str:
+        figure = ("data:image/svg+xml;base64," + base64.b64encode(figure_svg).decode("ascii")
+                  if figure_svg else "")
+        width = TITLE_WIDTH if figure else WIDTH - 2 * 64
+        return self._template.render(
+            title=self.fit_title(title, width), site_name=site_name, address=address, figure=figure,
+            box=FIGURE_BOX, heading_font=self.heading_font, body_font=self.body_font,
+        )
+
+    def fit_title(self, title: str, width: float = TITLE_WIDTH) -> Title:
+        """The largest size (56 px down to 32) at which the title fits `width` in four lines."""
+        font = self._font(self.heading_font, 700)
+        for size in range(56, 31, -4):
+            lines = _wrap(title, lambda text: font.width(text, size), width)
+            if len(lines) <= 4 and all(font.width(line, size) <= width for line in lines):
+                return Title(tuple(lines), size)
+        return Title(tuple(_wrap(title, lambda text: font.width(text, 32), width)[:5]), 32)
+
+    @property
+    def fonts(self) -> list[Font]:
+        """The site's fonts that cover ASCII, unpacked to TrueType once (kept in the cache)."""
+        if self._fonts is None:
+            self._fonts = [f for f in (self._unpack(p) for p in sorted(self._fonts_dir.glob("*.woff2"))) if f]
+        return self._fonts
+
+    def _unpack(self, source: Path) -> Font | None:
+        data = source.read_bytes()
+        target = self.cache_dir / "fonts" / f"{hashlib.sha256(data).hexdigest()[:16]}-{source.stem}.ttf"
+        if not target.is_file():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            buffer = io.BytesIO()
+            woff2.decompress(io.BytesIO(data), buffer)
+            target.write_bytes(buffer.getvalue())
+        font = TTFont(target, lazy=True)
+        cmap = font.getBestCmap() or {}
+        if not ASCII <= set(cmap):
+            return None  # a subset for other scripts: it would shadow the Latin face
+        metrics = font["hmtx"].metrics
+        return Font(
+            path=target,
+            family=font["name"].getBestFamilyName() or source.stem,
+            weight=font["OS/2"].usWeightClass,
+            italic=bool(font["OS/2"].fsSelection & 1),
+            advances={code: metrics[glyph][0] for code, glyph in cmap.items() if glyph in metrics},
+            units_per_em=font["head"].unitsPerEm,
+        )
+
+    def _font(self, family: str, weight: int) -> Font:
+        faces = [f for f in self.fonts if f.family == family and not f.italic]
+        if not faces:
+            raise LookupError(f"no upright {family!r} font among {self._fonts_dir}/*.woff2")
+        return min(faces, key=lambda f: abs(f.weight - weight))
+
+
+def _wrap(text: str, width_of, limit: float) -> list[str]:
+    """Greedy line breaking at spaces by measured width."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and width_of(f"{lines[-1]} {word}") <= limit:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines

@@ -1,0 +1,180 @@
+"""Home as a landing page and the trust features, as a reader meets them in headless Chromium:
+the primary action and reading paths in the first desktop screen, cards clickable anywhere,
+"Cite this page" by keyboard with working copy buttons (also from file://), the 404 page
+under the published sub-path, and search ranking for glossary terms."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+DESKTOP = {"width": 1440, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture()
+def desktop(browser, page_log):
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    page.on("pageerror", lambda e: page_log.page_errors.append(str(e)))
+    yield page
+    context.close()
+
+
+def _in_first_screen(page, locator, height: int) -> bool:
+    box = locator.bounding_box()
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= height
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1440x900", "390x844"])
+def test_start_reading_is_in_the_first_screen(browser, site_url, viewport) -> None:
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(f"{site_url}/index.html")
+    start = page.get_by_role("link", name="Start reading")
+    expect(start).to_be_visible()
+    assert _in_first_screen(page, start, viewport["height"])
+    assert start.get_attribute("href") == "alignment-problem.html"
+    if viewport is DESKTOP:
+        # The reading paths too, whole, and the figure that shows what the site is about.
+        for card in page.locator(".ae-cards--paths .ae-card").all():
+            assert _in_first_screen(page, card, viewport["height"])
+        figure = page.locator(".ae-hero__figure img")
+        assert _in_first_screen(page, figure, viewport["height"])
+        assert figure.evaluate("img => img.complete && img.naturalWidth > 0")
+    context.close()
+
+
+def test_every_card_has_one_link_and_is_clickable_anywhere(desktop, site_url) -> None:
+    desktop.goto(f"{site_url}/index.html")
+    cards = desktop.locator(".ae-card")
+    assert cards.count() == 5
+    for n in range(cards.count()):
+        desktop.goto(f"{site_url}/index.html")
+        card = desktop.locator(".ae-card").nth(n)
+        links = card.locator("a")
+        assert links.count() == 1, card.inner_text()
+        href = links.first.get_attribute("href")
+        card.scroll_into_view_if_needed()
+        box = card.bounding_box()
+        # Near the bottom-right corner: body text, not the link text.
+        desktop.mouse.click(box["x"] + box["width"] - 6, box["y"] + box["height"] - 6)
+        desktop.wait_for_url(re.compile(re.escape(href) + "$"))
+
+
+def test_demo_cards_show_their_thumbnails(desktop, site_url) -> None:
+    desktop.goto(f"{site_url}/index.html")
+    thumbs = desktop.locator(".ae-card--demo img.ae-card__thumb")
+    assert thumbs.count() == 2
+    for thumb in thumbs.all():
+        thumb.scroll_into_view_if_needed()
+        expect(thumb).to_be_visible()
+        assert thumb.evaluate("img => img.complete && img.naturalWidth > 0")
+        assert thumb.get_attribute("alt") == ""  # decorative: the card's link names it
+
+
+def test_a_card_link_is_reached_by_keyboard_and_shows_a_focus_ring(desktop, site_url) -> None:
+    desktop.goto(f"{site_url}/index.html")
+    link = desktop.locator(".ae-card__link").first
+    link.focus()
+    ring = link.evaluate("a => getComputedStyle(a, '::after').outlineStyle")
+    assert ring == "solid"
+    desktop.keyboard.press("Enter")
+    desktop.wait_for_url(re.compile(r"alignment-problem\.html$"))
+
+
+def test_print_hides_the_cite_box_but_keeps_the_date(desktop, site_url) -> None:
+    desktop.goto(f"{site_url}/rlhf.html")
+    desktop.emulate_media(media="print")
+    expect(desktop.locator(".ae-cite")).to_be_hidden()
+    expect(desktop.locator(".ae-page-info__revised")).to_be_visible()
+
+
+def _open_cite_box_by_keyboard(page) -> None:
+    summary = page.locator(".ae-cite > summary")
+    summary.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("#ae-cite-bibtex")).to_be_visible()
+
+
+def test_cite_this_page_opens_by_keyboard_and_copies(browser, site_url) -> None:
+    context = browser.new_context(viewport=DESKTOP)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"{site_url}/goodhart.html")
+    expect(page.locator(".ae-page-info__revised")).to_have_text(re.compile(r"^(Last updated|Built) "))
+    _open_cite_box_by_keyboard(page)
+    bibtex = page.locator("#ae-cite-bibtex").inner_text()
+    assert bibtex.startswith("@misc{alignmentexplained-goodhart,")
+    page.get_by_role("button", name="Copy BibTeX").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".ae-cite__status")).to_have_text("BibTeX copied to the clipboard.")
+    assert page.evaluate("navigator.clipboard.readText()") == bibtex
+    page.get_by_role("button", name="Copy reference").click()
+    expect(page.locator(".ae-cite__status")).to_have_text("Reference copied to the clipboard.")
+    assert page.evaluate("navigator.clipboard.readText()").endswith("/goodhart.html")
+    context.close()
+
+
+def test_cite_this_page_copies_from_a_folder_too(browser, site_dir) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto((site_dir / "rlhf.html").as_uri())
+    _open_cite_box_by_keyboard(page)
+    page.get_by_role("button", name="Copy reference").click()
+    expect(page.locator(".ae-cite__status")).to_have_text(
+        re.compile(r"^(Reference copied to the clipboard\.|Selected: press Ctrl\+C)"))
+    selected_or_copied = page.evaluate("""() => {
+        const sel = String(window.getSelection());
+        return sel || 'copied';
+    }""")
+    assert selected_or_copied == "copied" or selected_or_copied.endswith("/rlhf.html")
+    context.close()
+
+
+def test_the_404_page_works_under_the_published_sub_path(browser, site_server) -> None:
+    root, sub_path = site_server
+    assert sub_path.startswith("/") and sub_path != "/"
+    context = browser.new_context()
+    page = context.new_page()
+    failed: list[str] = []
+    page.on("response", lambda r: r.status >= 400 and r.request.resource_type != "document" and failed.append(r.url))
+    response = page.goto(f"{root}{sub_path}/no/such/chapter.html")
+    assert response.status == 404
+    page.wait_for_load_state("networkidle")
+    expect(page.locator("h1")).to_have_text("Page not found")
+    assert failed == []
+    # Material's stylesheet and the site's own fonts and colours applied.
+    header = page.locator(".md-header")
+    assert header.evaluate("h => getComputedStyle(h).backgroundColor") == "rgb(47, 75, 124)"
+    page.locator(".ae-not-found__pages a", has_text="RLHF").click()
+    page.wait_for_load_state("load")
+    assert page.url == f"{root}{sub_path}/rlhf.html"
+    expect(page.locator("h1").first).to_have_text(re.compile("human feedback"))
+    context.close()
+
+
+def _search(page, site_url: str, query: str) -> list[str]:
+    page.goto(f"{site_url}/index.html")
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially(query, delay=20)
+    first = page.locator(".md-search-result__item > a").first
+    expect(first).to_be_visible(timeout=10_000)
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"\d+ matching"))
+    hrefs = page.locator(".md-search-result__item > a").evaluate_all("as => as.map(a => a.href)")
+    return [re.sub(r"[?#].*$", "", h).rsplit("/", 1)[-1] for h in hrefs]
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("reward model", {"rlhf.html", "glossary.html"}),
+    ("reward hacking", {"specification-gaming.html"}),
+    ("corrigibility", {"core-difficulties.html"}),
+    ("KL penalty", {"rlhf.html"}),
+])
+def test_search_ranks_the_page_that_explains_a_term_first(page, site_url, query, expected) -> None:
+    results = _search(page, site_url, query)
+    assert results[0] in expected, results[:5]
