@@ -20,8 +20,8 @@ UPSTREAM = ROOT / "scripts" / "book_pdf" / "upstream"
 # ---------- the font cache ----------
 
 def _site_font(site_dir: Path) -> Path:
-    fonts = sorted((site_dir / "assets" / "fonts").glob("inter-latin-400-normal*.woff2"))
-    assert fonts, "the site vendors Inter"
+    fonts = sorted(p for p in (site_dir / "assets" / "fonts").glob("inter*400*normal*.woff2") if "ext" not in p.name)
+    assert fonts, "the site vendors Inter (regular, Basic Latin)"
     return fonts[0]
 
 
