@@ -1,14 +1,20 @@
-"""How much the citation hook adds to a build: a synthetic 100-page, 2,000-entry site built with
+r"""How much the citation hook adds to a build: a synthetic 100-page, 2,000-entry site built with
 and without the hook, side by side, alternating, a few times each.
 
-    python scripts/bench_citations.py [--pages 100] [--entries 2000] [--repeat 5] [--limit 1.15] [--warm-only]
+    python scripts/bench_citations.py [--pages 100] [--entries 2000] [--repeat 5] [--limit 1.15]
+                                      [--warm-only] [--variant plain|latex|both]
 
-prints, e.g.
+Two bibliographies: `plain`, mostly plain text like this project's own references.bib, and
+`latex`, shaped like real exported files, where most entries carry LaTeX: accents in most
+names, math, font commands and protective braces in titles, biblatex dates and
+`journaltitle`, @string macros joined with `#`, `\url` in `howpublished`. It prints, e.g.
 
-    citations hook overhead, cold: 1.12x (bare 1.5 s, with hook 1.7 s; ...)
-    citations hook overhead, warm: 1.05x (bare 1.5 s, with hook 1.6 s; ...)
+    citations hook overhead (plain), cold: 1.12x (median of 5 rounds' ratios; medians: bare 1.5 s, ...)
+    citations hook overhead (plain), warm: 1.05x (median of 5 rounds' ratios; medians: bare 1.5 s, ...)
 
-and exits non-zero when the COLD ratio of the medians is above the limit. A cold build is
+and exits non-zero when a COLD ratio is above the limit. The ratio is the median of the rounds'
+own ratios (a round builds bare, cold and warm one after the other), which load drifting
+between rounds on a shared machine does not skew; the ratio of the medians is printed too. A cold build is
 one without the hook's disk cache (`.cache/citations/`, see scripts/citations/cache.py): a
 first build on a fresh clone, or CI without a restored cache. That is the honest figure, so it
 is the one checked. A warm build reuses that cache, like a developer's repeated `make site`.
@@ -42,6 +48,17 @@ GIVEN = ["Dario", "Chris", "Paul", "Jan", "Stuart", "Dan", "Bernhard", "Victoria
 WORDS = ("reward model proxy objective agent policy oversight feedback learning specification "
          "gaming alignment preference human value training signal measure target").split()
 KINDS = ["paper", "paper", "paper", "book", "article", "video"]
+# Real files: accented names written in LaTeX, titles with math, font commands and braces.
+LATEX_SURNAMES = ["Man{\\'e}", "Sch{\\\"o}lkopf", "M{\\\"u}ller", "\\v{S}ebek", "Pe{\\~n}a", "Fran{\\c{c}}ois",
+                  "Ko{\\v{c}}isk{\\'y}", "{\\O}stergaard", "Gonz{\\'a}lez", "Br{\\'e}bisson", "Dvo\\v{r}{\\'a}k",
+                  "Stra{\\ss}er", "Garriga-Alonso", "Krakovna", "Hubinger", "{van der} Berg", "Ng"]
+LATEX_GIVEN = ["Ren{\\'e}", "Andr{\\'e}s", "J{\\\"u}rgen", "Ond\\v{r}ej", "S{\\o}ren", "Bj{\\\"o}rn", "Jos{\\'e}",
+               "Adri{\\`a}", "Paul", "Jan", "Victoria"]
+LATEX_TITLE_PARTS = ["{\\emph{reward}}", "$\\epsilon$-greedy", "{\\textsc{Bert}}", "a {\\texttt{JAX}} study",
+                     "``human'' feedback", "the {\\'e}tude", "{RL} --- {AI}", "{GPT}-4", "{\\em oversight}",
+                     "$\\mathcal{O}(n)$ cost", "Na{\\\"i}ve {Bayes}", "{Q}-learning", "{\\'E}cole", "{\\textit{in vivo}}",
+                     "{{Reinforcement Learning}}", "{\\&} more"]
+LATEX_STRINGS = "@string{neurips = {Advances in Neural Information Processing Systems}}\n@string{proc = {Proceedings of the }}\n"
 EXTENSIONS = """\
 markdown_extensions:
   - abbr
@@ -59,8 +76,11 @@ markdown_extensions:
 """
 
 
-def synthetic_bib(entries: int, rng: random.Random) -> str:
-    """`entries` plausible BibTeX entries; about one in five uses LaTeX accents or braces."""
+def synthetic_bib(entries: int, rng: random.Random, latex_heavy: bool = False) -> str:
+    """`entries` plausible BibTeX entries; about one in five uses LaTeX accents or braces
+    (`latex_heavy`: nearly all do, as real exported files do)."""
+    if latex_heavy:
+        return latex_heavy_bib(entries, rng)
     blocks = []
     for n in range(entries):
         authors = " and ".join(f"{rng.choice(SURNAMES)}, {rng.choice(GIVEN)}" for _ in range(rng.randint(1, 8)))
@@ -74,6 +94,36 @@ def synthetic_bib(entries: int, rng: random.Random) -> str:
             f"  howpublished = {{arXiv preprint}},\n  eprint = {{{2000 + n % 400}.{n:05d}}},\n"
             f"  archiveprefix = {{arXiv}},\n  kind = {{{kind}}},\n"
             f"  annote = {{Why read it: {' '.join(rng.choice(WORDS) for _ in range(14))}.}}\n}}\n"
+        )
+    return "\n".join(blocks)
+
+
+def latex_heavy_bib(entries: int, rng: random.Random) -> str:
+    """Entries shaped like Zotero, Google Scholar and hand-kept exports: LaTeX in most names
+    and titles, biblatex fields, macros and concatenation."""
+    blocks = [LATEX_STRINGS]
+    for n in range(entries):
+        names = [f"{rng.choice(LATEX_SURNAMES)}, {rng.choice(LATEX_GIVEN)}" for _ in range(rng.randint(1, 8))]
+        words = [rng.choice(WORDS) for _ in range(rng.randint(3, 8))]
+        for _ in range(rng.randint(1, 2)):
+            words.insert(rng.randrange(len(words) + 1), rng.choice(LATEX_TITLE_PARTS))
+        title = " ".join(words)
+        title = "{" + title[0].upper() + title[1:] + "}"
+        kind = rng.choice(KINDS)
+        shape = n % 4
+        if shape == 0:  # Zotero (biblatex)
+            venue = f"  journaltitle = {{{{Journal of {rng.choice(WORDS).capitalize()} {{{{Learning}}}}}}}},\n  date = {{{rng.randint(1990, 2024)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}}},\n"
+            venue += f"  urldate = {{2024-01-0{rng.randint(1, 9)}}},\n  doi = {{10.{1000 + n}/x{n}\\_{n}}},\n"
+        elif shape == 1:  # Google Scholar
+            venue = f"  booktitle = proc # neurips # {{ {rng.randint(1, 40)}}},\n  year = {{{rng.randint(1990, 2024)}}},\n  pages = {{{n}-{n + 9}}},\n"
+        elif shape == 2:  # arXiv
+            venue = f"  year = {{{rng.randint(2010, 2024)}}},\n  eprint = {{arXiv:{2000 + n % 400}.{n:05d}v{rng.randint(1, 4)}}},\n"
+        else:  # a web page
+            venue = f"  year = {{{rng.randint(2010, 2024)}}},\n  howpublished = {{Blog post, \\url{{https://example.org/{n}/a\\_b}}}},\n"
+        blocks.append(
+            f"@{['article', 'inproceedings', 'misc', 'online'][shape]}{{key{n:04d},\n  author = {{{' and '.join(names)}}},\n"
+            f"  title = {{{title}}},\n{venue}  kind = {{{kind}}},\n"
+            f"  annote = {{Why read it: {' '.join(rng.choice(WORDS) for _ in range(12))} {{\\'e}}l{{\\`e}}ve.}}\n}}\n"
         )
     return "\n".join(blocks)
 
@@ -100,11 +150,11 @@ def synthetic_page(index: int, entries: int, rng: random.Random) -> str:
     return "\n".join(parts)
 
 
-def make_site(folder: Path, pages: int, entries: int) -> None:
+def make_site(folder: Path, pages: int, entries: int, latex_heavy: bool = False) -> None:
     rng = random.Random(20261123)
     docs = folder / "docs"
     docs.mkdir()
-    (folder / "references.bib").write_text(synthetic_bib(entries, rng), encoding="utf-8")
+    (folder / "references.bib").write_text(synthetic_bib(entries, rng, latex_heavy), encoding="utf-8")
     for n in range(pages):
         (docs / ("index.md" if n == 0 else f"page-{n:03d}.md")).write_text(synthetic_page(n, entries, rng), encoding="utf-8")
     common = "site_name: Bench\nuse_directory_urls: false\ntheme:\n  name: material\nplugins:\n  - search\n" + EXTENSIONS
@@ -123,18 +173,12 @@ def timed_build(folder: Path, config: str) -> float:
     return elapsed
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--pages", type=int, default=100)
-    parser.add_argument("--entries", type=int, default=2000)
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--limit", type=float, default=1.15, help="the most a cold build may take, as a ratio")
-    parser.add_argument("--warm-only", action="store_true", help="skip cold builds (and the limit check)")
-    args = parser.parse_args(argv)
+def measure(variant: str, args: argparse.Namespace) -> dict[str, float]:
+    """Bare, cold and warm builds of one synthetic site, alternating; the ratios of the medians."""
     times: dict[str, list[float]] = {"bare": [], "cold": [], "warm": []}
-    with tempfile.TemporaryDirectory(prefix="bench-citations-") as tmp:
+    with tempfile.TemporaryDirectory(prefix=f"bench-citations-{variant}-") as tmp:
         folder = Path(tmp)
-        make_site(folder, args.pages, args.entries)
+        make_site(folder, args.pages, args.entries, latex_heavy=variant == "latex")
         timed_build(folder, "bare.yml")  # warm the file cache and bytecode once, untimed
         timed_build(folder, "hook.yml")
         for _ in range(args.repeat):
@@ -148,11 +192,31 @@ def main(argv: list[str] | None = None) -> int:
     for kind in ("cold", "warm"):
         if times[kind]:
             hooked = statistics.median(times[kind])
-            ratios[kind] = hooked / bare
-            print(f"citations hook overhead, {kind}: {ratios[kind]:.2f}x (bare {bare:.2f} s, with hook {hooked:.2f} s; "
-                  f"{args.pages} pages, {args.entries} entries, median of {args.repeat}, {os.cpu_count()} cores)")
-    if "cold" in ratios and ratios["cold"] > args.limit:
-        print(f"cold build over the limit of {args.limit:.2f}x", file=sys.stderr)
+            # each round's own ratio: load that drifts between rounds (a shared machine) cancels out
+            ratios[kind] = statistics.median(h / b for h, b in zip(times[kind], times["bare"]))
+            print(f"citations hook overhead ({variant}), {kind}: {ratios[kind]:.2f}x (median of {args.repeat} rounds' "
+                  f"ratios; medians: bare {bare:.2f} s, with hook {hooked:.2f} s, {hooked / bare:.2f}x; {args.pages} pages, "
+                  f"{args.entries} entries, {os.cpu_count()} cores)", flush=True)
+    return ratios
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pages", type=int, default=100)
+    parser.add_argument("--entries", type=int, default=2000)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--limit", type=float, default=1.15, help="the most a cold build may take, as a ratio")
+    parser.add_argument("--warm-only", action="store_true", help="skip cold builds (and the limit check)")
+    parser.add_argument("--variant", choices=["plain", "latex", "both"], default="both",
+                        help="which bibliography: mostly plain, LaTeX-heavy, or both (default)")
+    args = parser.parse_args(argv)
+    over = []
+    for variant in (["plain", "latex"] if args.variant == "both" else [args.variant]):
+        ratios = measure(variant, args)
+        if "cold" in ratios and ratios["cold"] > args.limit:
+            over.append(variant)
+    if over:
+        print(f"cold build over the limit of {args.limit:.2f}x: {', '.join(over)}", file=sys.stderr)
         return 1
     return 0
 

@@ -67,6 +67,9 @@ markdown_extensions:
   - pymdownx.superfences
 hooks:
   - {HOOK}
+extra:
+  citations:
+    editorial_policy: true
 """
 
 

@@ -81,10 +81,10 @@ def test_a_corrupt_cache_file_is_ignored(tmp_path: Path) -> None:
 
 
 def test_a_bad_file_is_never_cached(tmp_path: Path) -> None:
-    path = write_bib(tmp_path, BIB.replace("  kind = {book},\n", ""))
+    path = write_bib(tmp_path, BIB.replace("  kind = {book},\n", "  kind = {book}\n"))
     source = BibliographySource(path, "references.bib", ENV, tmp_path)
     assert [d.message for d in source.diagnostics] == [
-        "entry 'russell2019human' has no 'kind' field (allowed values: paper, book, article, video)"]
+        "entry 'russell2019human' has a comma missing after its 'kind' value (before 'annote =')"]
     assert not (tmp_path / CACHE_FOLDER).exists()
 
 

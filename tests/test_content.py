@@ -22,8 +22,9 @@ CHAPTERS = [
 
 
 VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-# Text a reader does not see in the flow: citation hover boxes (the hook's) and header permalinks.
-HIDDEN_CLASSES = {"citation__tip", "headerlink"}
+# Text that is not the chapter's prose: citation hover boxes (the hook's), header permalinks, and
+# a live figure's controls and readouts (its static figure and caption still count).
+HIDDEN_CLASSES = {"citation__tip", "headerlink", "demo-live"}
 
 
 class _Page(HTMLParser):

@@ -38,6 +38,29 @@ def canvas_pixels(page, selector: str) -> str:
     return page.eval_on_selector(selector, "c => c.toDataURL()")
 
 
+COUNT_COLOUR = """([selector, variable]) => {
+  const canvas = document.querySelector(selector);
+  const hex = getComputedStyle(canvas).getPropertyValue(variable).trim();
+  const want = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const data = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+  let count = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    if (data[i + 3] > 200 && want.every((v, k) => Math.abs(data[i + k] - v) <= 6)) count += 1;
+  }
+  return count;
+}"""
+
+
+def colour_pixels(page, selector: str, variable: str) -> int:
+    """How many pixels of the canvas have the colour of a CSS custom property (e.g. a run's)."""
+    return page.evaluate(COUNT_COLOUR, [selector, variable])
+
+
+def overlaps(a: dict, b: dict) -> bool:
+    return not (a["x"] + a["width"] <= b["x"] or b["x"] + b["width"] <= a["x"]
+                or a["y"] + a["height"] <= b["y"] or b["y"] + b["height"] <= a["y"])
+
+
 def tab_to(page, start: str, target_id: str, limit: int = 15) -> None:
     """Press Tab from `start` until the element with `target_id` has focus."""
     page.focus(start)
@@ -85,6 +108,10 @@ def test_game_score_agent_circles_and_progress_agent_finishes(page, page_log, si
     assert first["lastProgress"] < 0.5
     assert canvas_pixels(page, "#br-score-chart") != chart_before, "training must redraw the chart"
     assert "never finishes" in page.text_content("#br-summary")
+    # Run 1 has one colour, the same in both charts; run 2's colour is not used yet.
+    for chart in ("#br-score-chart", "#br-progress-chart"):
+        assert colour_pixels(page, chart, "--demo-run-1") > 50, chart
+        assert colour_pixels(page, chart, "--demo-run-2") == 0, chart
 
     page.click("#br-preset-progress")
     assert page.evaluate(BOAT)["reward"] == {"targetPoints": 0, "finishBonus": 100, "checkpointReward": 10}
@@ -95,6 +122,9 @@ def test_game_score_agent_circles_and_progress_agent_finishes(page, page_log, si
     assert [run["finished"] for run in second["runs"]] == [False, True]
     assert page.locator("#br-runs tbody tr").count() == 2
     assert "finishes the race" in page.text_content("#br-summary")
+    for chart in ("#br-score-chart", "#br-progress-chart"):
+        assert colour_pixels(page, chart, "--demo-run-1") > 50, chart
+        assert colour_pixels(page, chart, "--demo-run-2") > 50, chart
     print(f"\nDefault training run in the browser: {first['trainingMs']:.0f} ms; "
           f"pay-for-progress run: {second['trainingMs']:.0f} ms")
     assert_clean(page_log)
@@ -140,6 +170,108 @@ def test_reader_can_drive_with_the_keyboard(page, page_log, site_url):
     assert_clean(page_log)
 
 
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_drive_the_boat_brings_the_whole_course_into_clear_view(browser, site_url, device):
+    """Not under the sticky header, nor under Material's "Back to top" button, which appears
+    while the page scrolls up; on a phone the steering buttons are in view too."""
+    phone = device == "phone"
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844} if phone else {"width": 1440, "height": 900},
+        device_scale_factor=2 if phone else 1, is_mobile=phone, has_touch=phone)
+    try:
+        page = context.new_page()
+        open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
+        # Start below the course, as a reader who has just read the controls would.
+        page.locator("#br-progress-chart").scroll_into_view_if_needed()
+        page.evaluate("window.scrollBy(0, 300)")
+        assert page.locator("#br-course").bounding_box()["y"] < 0, "the course starts out of view"
+        page.wait_for_timeout(300)
+        if phone:
+            page.locator("#br-drive").tap()
+        else:
+            page.click("#br-drive")
+        page.wait_for_timeout(400)  # Material shows its "Back to top" button after a scroll up
+        assert page.evaluate(BOAT)["mode"] == "drive"
+        canvas = page.locator("#br-course").bounding_box()
+        header = page.locator(".md-header").bounding_box()
+        assert canvas["y"] >= header["y"] + header["height"], "the course starts under the header"
+        assert canvas["y"] + canvas["height"] <= (844 if phone else 900), "the course runs off the screen"
+        top = page.locator(".md-top")
+        if top.count() and top.is_visible() and top.get_attribute("hidden") is None:
+            assert not overlaps(canvas, top.bounding_box()), "the Back-to-top button covers the course"
+        if phone:
+            buttons = page.locator(".demo-touch").bounding_box()
+            assert buttons["y"] + buttons["height"] <= 844, "the steering buttons are off the screen"
+    finally:
+        context.close()
+
+
+def test_touch_readers_are_told_to_hold_the_buttons_not_to_press_keys(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
+        help_text = page.locator("#boat-race-demo .demo-help").first
+        assert "Hold the arrow buttons" in help_text.inner_text()
+        assert "WASD" not in help_text.inner_text()
+        assert page.is_visible("#boat-race-demo .demo-touch")
+        page.locator("#br-drive").tap()
+        page.wait_for_function(f"{BOAT}.mode === 'drive'")
+        page.wait_for_timeout(100)
+        for selector in ("#br-hud", "#br-summary"):
+            text = page.text_content(selector)
+            assert "Hold the arrow buttons" in text and "WASD" not in text, text
+        button = page.locator('[data-drive="up"]').bounding_box()
+        page.touchscreen.tap(button["x"] + button["width"] / 2, button["y"] + button["height"] / 2)
+    finally:
+        context.close()
+
+
+def test_keyboard_readers_are_told_about_keys(page, site_url):
+    open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
+    assert "arrows or WASD" in page.locator("#boat-race-demo .demo-help").first.inner_text()
+    assert not page.is_visible("#boat-race-demo .demo-touch")
+
+
+@pytest.mark.parametrize("width", [1440, 1000, 700])
+def test_control_panels_fill_their_rows(browser, site_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    try:
+        page = context.new_page()
+        open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
+        box = page.locator("#boat-race-demo .demo-controls").bounding_box()
+        panels = [page.locator("#boat-race-demo .demo-controls > fieldset").nth(i).bounding_box() for i in range(3)]
+        rows: dict[int, list[dict]] = {}
+        for panel in panels:
+            rows.setdefault(round(panel["y"]), []).append(panel)
+        for row in rows.values():
+            right = max(p["x"] + p["width"] for p in row)
+            assert abs(right - (box["x"] + box["width"])) <= 2, f"a hole at the end of a row at {width} px"
+    finally:
+        context.close()
+
+
+def test_charts_say_what_they_will_show_before_training(page, site_url):
+    open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
+    blank = page.evaluate("""() => {
+        const c = document.querySelector('#br-score-chart');
+        const b = document.createElement('canvas'); b.width = c.width; b.height = c.height;
+        return b.toDataURL();
+    }""")
+    for chart in ("#br-score-chart", "#br-progress-chart"):
+        assert canvas_pixels(page, chart) != blank
+    # The message is drawn in the text colour, inside the plot.
+    assert page.evaluate(BOAT)["runs"] == []
+
+
+def test_what_to_try_comes_before_the_demo(page, site_url):
+    page.goto(f"{site_url}/demos/boat-race.html")
+    heading = page.locator("h2#what-to-try").bounding_box()
+    demo = page.locator("#boat-race-demo").bounding_box()
+    assert heading["y"] < demo["y"]
+    assert "web-only" in page.get_attribute("h2#what-to-try + div", "class")
+
+
 def test_reduced_motion_shows_the_end_state_without_animating(page, site_url):
     page.emulate_media(reduced_motion="reduce")
     open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
@@ -152,42 +284,81 @@ def test_reduced_motion_shows_the_end_state_without_animating(page, site_url):
 
 
 # ---------------------------------------------------------------------------- Goodhart explorer
-def test_goodhart_page_loads_and_light_tails_keep_rising(page, page_log, site_url):
-    open_demo(page, f"{site_url}/demos/goodhart-explorer.html", "#goodhart-demo")
-    state = page.evaluate(GOODHART)
-    assert state["distribution"] == "gaussian"
-    assert state["peakN"] == 10_000
+def open_explorer(page, url: str) -> dict:
+    open_demo(page, url, "#goodhart-demo")
+    page.wait_for_function(f"{GOODHART}.ready", timeout=TRAINING_TIMEOUT_MS)
+    return page.evaluate(GOODHART)
+
+
+def test_goodhart_opens_on_the_light_versus_heavy_comparison(page, page_log, site_url):
+    state = open_explorer(page, f"{site_url}/demos/goodhart-explorer.html")
+    light, heavy = state["panels"]
+    assert (light["distribution"], heavy["distribution"]) == ("gaussian", "t2")
+    assert light["peakN"] == 10_000, "light tails: harder selection keeps helping"
+    assert heavy["peakN"] <= 100 and heavy["trueAtMaxN"] < heavy["peakTrue"] - 0.3
     summary = page.text_content("#gh-summary")
     assert f"seed {state['seed']}" in summary and "200 trials" in summary
+    assert "regressional Goodhart" in summary and "catastrophic Goodhart" in summary
+    assert "extremal" not in summary.lower()
     page.wait_for_load_state("networkidle")
     assert_clean(page_log)
 
 
-def test_goodhart_plots_respond_to_the_distribution_switch(page, page_log, site_url):
-    open_demo(page, f"{site_url}/demos/goodhart-explorer.html", "#goodhart-demo")
-    light = page.evaluate(GOODHART)
+def test_goodhart_controls_speak_plain_words(page, site_url):
+    open_explorer(page, f"{site_url}/demos/goodhart-explorer.html")
+    labels = " ".join(page.locator("#goodhart-demo .demo-live label, #goodhart-demo .demo-live legend").all_text_contents())
+    for jargon in ("β", "Trials averaged", "d.f.", "Cauchy", "Student", "Gaussian"):
+        assert jargon not in labels, jargon
+    assert "Repetitions of the experiment" in labels and "How flawed the reward model is" in labels
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1440, "height": 900}, {"width": 390, "height": 844}])
+def test_goodhart_chart_is_in_view_with_its_first_control(browser, site_url, viewport):
+    context = browser.new_context(viewport=viewport)
+    try:
+        page = context.new_page()
+        open_explorer(page, f"{site_url}/demos/goodhart-explorer.html")
+        first = page.locator("#goodhart-demo .demo-live input").first
+        assert first.get_attribute("id") == "gh-n"
+        header = page.locator(".md-header").bounding_box()
+        # The control brought to the middle of the screen, or to its top under the sticky header:
+        # either way the chart it drives is in view, not a screen further down.
+        for block in ("center", "start"):
+            page.evaluate(f"document.querySelector('#gh-n').scrollIntoView({{block: '{block}'}})")
+            if block == "start":
+                page.evaluate(f"window.scrollBy(0, -{header['height'] + 8})")
+            control = first.bounding_box()
+            chart = page.locator("#gh-light-chart").bounding_box()
+            assert header["height"] <= control["y"] and control["y"] + control["height"] <= viewport["height"]
+            assert chart["y"] < viewport["height"] - 60, f"{block}: chart top at {chart['y']}"
+    finally:
+        context.close()
+
+
+def test_goodhart_heavy_tails_switch_recomputes_the_right_chart(page, page_log, site_url):
+    before = open_explorer(page, f"{site_url}/demos/goodhart-explorer.html")
     chart_before = canvas_pixels(page, "#gh-selection-chart")
-    page.check("#gh-dist-t2")
-    page.wait_for_function(f"{GOODHART}.distribution === 't2'")
-    heavy = page.evaluate(GOODHART)
-    assert heavy["peakN"] <= 100
-    assert heavy["trueAtMaxN"] < heavy["peakTrue"] - 0.3
-    assert heavy["trueAtMaxN"] < light["trueAtMaxN"]
+    page.check("#gh-dist-cauchy")
+    page.wait_for_function(f"{GOODHART}.ready && {GOODHART}.panels[1].distribution === 'cauchy'", timeout=TRAINING_TIMEOUT_MS)
+    after = page.evaluate(GOODHART)
+    assert after["panels"][0]["points"] == before["panels"][0]["points"], "the light-tailed side is kept"
+    assert after["panels"][1]["trueAtMaxN"] < after["panels"][1]["peakTrue"] - 0.3
     assert canvas_pixels(page, "#gh-selection-chart") != chart_before
-    assert "peaks" in page.text_content("#gh-summary")
+    assert page.text_content("#gh-heavy-title") == "Extremely heavy-tailed error"
     assert_clean(page_log)
 
 
 def test_goodhart_selection_slider_works_from_the_keyboard(page, site_url):
-    open_demo(page, f"{site_url}/demos/goodhart-explorer.html", "#goodhart-demo")
-    before = page.evaluate(GOODHART)
+    before = open_explorer(page, f"{site_url}/demos/goodhart-explorer.html")
     overopt_before = canvas_pixels(page, "#gh-overopt-chart")
-    tab_to(page, "#gh-scale", "gh-n")
+    summary_before = page.text_content("#gh-summary")
+    page.focus("#gh-n")
     page.keyboard.press("ArrowRight")
     page.wait_for_function(f"{GOODHART}.renders > {before['renders']}")
     after = page.evaluate(GOODHART)
     assert after["n"] > before["n"]
     assert page.get_attribute("#gh-n", "aria-valuetext") == f"best of {after['n']:,}"
+    assert page.text_content("#gh-summary") != summary_before
     assert canvas_pixels(page, "#gh-overopt-chart") != overopt_before
 
 
@@ -223,13 +394,14 @@ def test_demos_work_opened_from_a_folder(page, page_log, site_dir: Path):
     assert page.evaluate(BOAT)["mode"] == "idle"
     page.goto((site_dir / "demos" / "goodhart-explorer.html").as_uri())
     page.wait_for_selector("#goodhart-demo.js-demo-ready")
-    assert page.evaluate(GOODHART)["points"]
+    page.wait_for_function(f"{GOODHART}.ready", timeout=TRAINING_TIMEOUT_MS)
+    assert page.evaluate(GOODHART)["panels"][1]["points"]
     assert page_log.page_errors == []
     assert page_log.foreign_requests == []
 
 
 def test_charts_redraw_in_the_dark_scheme(page, site_url):
-    open_demo(page, f"{site_url}/demos/goodhart-explorer.html", "#goodhart-demo")
+    open_explorer(page, f"{site_url}/demos/goodhart-explorer.html")
     light = canvas_pixels(page, "#gh-selection-chart")
     page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
     page.wait_for_function(

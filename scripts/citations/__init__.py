@@ -18,8 +18,9 @@ Bad input stops the build with located messages, e.g.
     references.bib:40: duplicate key 'x' (first defined at line 12)
 
 Modules, one job each: syntax (find citations, code-aware), bibliography (load and check the
-.bib with bibtexparser), latex (LaTeX → Unicode, only where needed), names and labels (author–year labels with
-site-wide 2016a/2016b), render (slots, inline HTML, References), further_reading (the generated page),
+.bib: bibfile, values, inheritance, checks, fields, urls, policy), latex and latex_fast (LaTeX →
+Unicode, only where needed), names and labels (author–year labels with site-wide 2016a/2016b),
+reference (one entry's formatted reference), render (slots, inline HTML, References), further_reading (the generated page),
 diagnostics (errors as located values), cache (reuse of parsed and rendered results, by content
 hash, in memory and in .cache/citations/), site_pass (the whole site's citation work as one pure
 computation), background (runs it in a forked second process while MkDocs converts pages), site

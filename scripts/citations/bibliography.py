@@ -1,48 +1,48 @@
-"""Load and check references.bib (bibtexparser 2.x), with every problem as a located diagnostic.
+"""Load and check references.bib, with every problem as a located diagnostic.
 
-Rules an entry must follow (each broken rule is an error naming the entry and its line):
+The steps, each in its own module:
 
-- `title` is required; so is an author: `author`, else `editor`, else `organization`;
-- `year` is required, except for `kind = {article}` or `{video}` (web pages, channels), which
-  then show "n.d." (no date), as REFERENCES.md's `arc` and `miles_channel` need;
-- `kind` is one of paper, book, article, video (the Further reading groups);
-- `annote` is required: it is the sentence Further reading shows;
-- `url` must be http(s); `doi` must look like `10.xxxx/...` (a `https://doi.org/` prefix is
-  accepted and dropped).
+    bibfile.py       bytes → text (encodings, line ends), blocks (bibtexparser), values
+                     (`#`, @string macros, a missing comma), keys (duplicates ignore case)
+    inheritance.py   `crossref` and `xdata`: a child takes the fields it lacks from its parent
+    checks.py        the rules an entry is checked against; the site's editorial policy
+                     (policy.py) decides which of them stop the build
+    fields.py        what the fields mean (kind, year or date, DOI, arXiv id, pages)
+
+Problems come back in three lists: `diagnostics` stop the build, `warnings` are logged as
+warnings (MkDocs' --strict stops on them), `notes` as INFO. A problem many entries share is one
+message with a count and the first few places (diagnostics.summarise).
 
 Parsing is cached by the file's content hash, so `mkdocs serve` re-parses only when the file
 changed. Field values stay raw LaTeX until asked for (`Entry.text`), see latex.py.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
-import logging
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
-
-from .diagnostics import Diagnostic
+from . import checks
+from .bibfile import LINE_END, RawEntry, read_blocks, text_of
+from .checks import AUTHOR_FIELDS, KINDS, KINDS_WITHOUT_YEAR
+from .diagnostics import Diagnostic, EntryProblem, summarise
+from .fields import arxiv_id, infer_kind, normalise_doi, year_from_date
+from .inheritance import inherit
 from .latex import decode
 from .names import Name, parse_names
+from .policy import Policy
+from .urls import addresses
 
-if TYPE_CHECKING:
-    from bibtexparser import model
-
-KINDS: dict[str, str] = {"paper": "Papers", "book": "Books", "article": "Articles and posts", "video": "Videos"}
-KINDS_WITHOUT_YEAR = frozenset({"article", "video"})
-AUTHOR_FIELDS = ("author", "editor", "organization")
-DOI_PREFIXES = ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:")
-DOI_SHAPE = re.compile(r"(?x) ^ 10\.\d{4,9} / \S+ $")
-ENTRY_KEY_IN_RAW = re.compile(r"(?x) @ \s* \w+ \s* [{(] \s* ([^,\s}]+)")
+__all__ = ["AUTHOR_FIELDS", "Bibliography", "Entry", "KINDS", "KINDS_WITHOUT_YEAR", "Policy", "load_bibliography",
+           "parse_bibliography"]
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One reference: raw LaTeX fields (lower-case names) plus where they are in the file."""
+    """One reference: raw LaTeX fields (lower-case names, inherited ones included) plus where
+    they are in the file."""
 
     key: str
     entry_type: str
@@ -55,9 +55,11 @@ class Entry:
         raw = self.fields.get(name)
         return decode(raw) if raw else ""
 
-    @property
+    @functools.cached_property
     def kind(self) -> str:
-        return self.fields.get("kind", "").strip().lower()
+        """The Further reading group: `kind` when it names one, else inferred (fields.py)."""
+        given = self.fields.get("kind", "").strip().lower()
+        return given if given in KINDS else infer_kind(self.entry_type, self.fields)
 
     @property
     def authors(self) -> tuple[Name, ...]:
@@ -70,24 +72,21 @@ class Entry:
 
     @property
     def year(self) -> str:
-        return self.text("year")
+        """`year`, else the year (or range of years) of biblatex's `date`."""
+        return self.text("year") or year_from_date(self.fields.get("date", "")) or ""
 
     @property
     def doi(self) -> str:
-        value = self.fields.get("doi", "").strip()
-        for prefix in DOI_PREFIXES:
-            if value.lower().startswith(prefix):
-                return value[len(prefix):]
-        return value
+        return normalise_doi(self.fields.get("doi", ""))
 
     @property
     def arxiv_id(self) -> str:
-        prefix = (self.fields.get("archiveprefix") or self.fields.get("eprinttype") or "").strip().lower()
-        return self.fields.get("eprint", "").strip() if prefix == "arxiv" else ""
+        return arxiv_id(self.fields)
 
     @property
-    def url(self) -> str:
-        return self.fields.get("url", "").strip()
+    def urls(self) -> tuple[str, ...]:
+        """The addresses of the `url` field (unescaped; not necessarily http)."""
+        return addresses(self.fields.get("url", ""))
 
 
 @dataclass(frozen=True)
@@ -98,6 +97,8 @@ class Bibliography:
     entries: Mapping[str, Entry]
     diagnostics: tuple[Diagnostic, ...] = ()
     content: bytes = b""
+    warnings: tuple[Diagnostic, ...] = ()
+    notes: tuple[Diagnostic, ...] = ()
 
     def __contains__(self, key: str) -> bool:
         return key in self.entries
@@ -106,10 +107,10 @@ class Bibliography:
         return self.entries[key]
 
 
-_CACHE: dict[tuple[str, str], Bibliography] = {}
+_CACHE: dict[tuple[str, str, Policy], Bibliography] = {}
 
 
-def load_bibliography(path: Path, display_name: str) -> Bibliography:
+def load_bibliography(path: Path, display_name: str, policy: Policy = Policy()) -> Bibliography:
     """Parse and check the file at `path`; `display_name` is how messages name it."""
     try:
         content = path.read_bytes()
@@ -117,99 +118,47 @@ def load_bibliography(path: Path, display_name: str) -> Bibliography:
         problem = Diagnostic(display_name, 1, f"cannot read the bibliography ({error.strerror})")
         return Bibliography(display_name, {}, (problem,))
     digest = hashlib.sha256(content).hexdigest()
-    cached = _CACHE.get((display_name, digest))
+    cached = _CACHE.get((display_name, digest, policy))
     if cached is None:
-        cached = parse_bibliography(content.decode("utf-8-sig"), display_name)
-        cached = Bibliography(cached.path, cached.entries, cached.diagnostics, content)
+        text, errors, warnings = text_of(content, display_name)
+        parsed = parse_bibliography(text, display_name, policy) if not errors else Bibliography(display_name, {})
+        cached = Bibliography(parsed.path, parsed.entries, _sorted([*errors, *parsed.diagnostics]), content,
+                              _sorted([*warnings, *parsed.warnings]), parsed.notes)
         _CACHE.clear()  # keep only the current version
-        _CACHE[(display_name, digest)] = cached
+        _CACHE[(display_name, digest, policy)] = cached
     return cached
 
 
-def parse_bibliography(text: str, display_name: str) -> Bibliography:
-    """Parse BibTeX `text` with bibtexparser; every malformed block and every rule broken
-    becomes a diagnostic."""
-    library = _quiet_parse(text)
-    problems = [_failed_block_diagnostic(block, display_name) for block in library.failed_blocks]
-    return _checked(display_name, [
-        Entry(
-            key=block.key,
-            entry_type=block.entry_type.lower(),
-            line=block.start_line + 1,
-            fields={f.key.lower(): str(f.value) for f in block.fields},
-            field_lines={f.key.lower(): (f.start_line or block.start_line) + 1 for f in block.fields},
-        )
-        for block in library.entries
-    ], problems)
-
-
-def _checked(display_name: str, found: list[Entry], problems: list[Diagnostic]) -> Bibliography:
+def parse_bibliography(text: str, display_name: str, policy: Policy = Policy()) -> Bibliography:
+    """Parse BibTeX or biblatex `text`; every malformed block and every rule broken becomes a
+    diagnostic, a warning or a note (see the module docstring)."""
+    found = read_blocks(LINE_END.sub("\n", text), display_name)
+    raw_entries, missing = inherit(found.entries, found.xdata)
+    stopping: list[EntryProblem] = list(found.entry_errors)
+    told: list[EntryProblem] = []
+    strange: list[EntryProblem] = []
+    (stopping if policy.editorial else told).extend(missing)
     entries: dict[str, Entry] = {}
-    for entry in found:
-        entries[entry.key] = entry
-        problems.extend(check_entry(entry, display_name))
-    return Bibliography(display_name, entries, tuple(sorted(problems, key=lambda d: (d.line, d.message))))
-
-
-def _quiet_parse(text: str) -> model.Library:
-    """bibtexparser logs each failed block itself; we report them our way instead."""
-    import bibtexparser  # imported here: a warm build (cache hit) never needs it
-
-    logger = logging.getLogger("bibtexparser.splitter")
-    previous, logger.disabled = logger.disabled, True
-    try:
-        return bibtexparser.parse_string(text)
-    finally:
-        logger.disabled = previous
-
-
-def _failed_block_diagnostic(block: model.ParsingFailedBlock, file: str) -> Diagnostic:
-    from bibtexparser import model
-
-    line = (block.start_line or 0) + 1
-    if isinstance(block, model.DuplicateBlockKeyBlock):
-        first = block.previous_block.start_line + 1 if block.previous_block else "?"
-        return Diagnostic(file, line, f"duplicate key '{block.key}' (first defined at line {first})")
-    key_match = ENTRY_KEY_IN_RAW.match(block.raw or "")
-    entry = f"entry '{key_match.group(1)}'" if key_match else "this block"
-    if isinstance(block, model.DuplicateFieldKeyBlock):
-        fields = ", ".join(f"'{name}'" for name in sorted(block.duplicate_keys))
-        return Diagnostic(file, line, f"{entry} has the field {fields} more than once")
-    reason = getattr(block.error, "abort_reason", "") or str(block.error) or "syntax error"
-    return Diagnostic(
-        file, line,
-        f"cannot parse {entry}: {reason.strip().rstrip('.')} "
-        "(check for an unclosed brace or quote, or a missing comma)",
+    for raw in raw_entries:
+        entry = _entry(raw)
+        entries[raw.key] = entry
+        strange.extend(checks.type_problems(raw))
+        if raw.broken:
+            continue
+        if policy.editorial:
+            stopping.extend(checks.editorial_problems(raw, entry.kind))
+        (stopping if policy.editorial else told).extend(checks.rendering_problems(raw))
+    return Bibliography(
+        display_name, entries,
+        _sorted([*found.errors, *summarise(display_name, stopping)]),
+        warnings=_sorted([*found.warnings, *summarise(display_name, strange)]),
+        notes=tuple(summarise(display_name, told)),
     )
 
 
-def check_entry(entry: Entry, file: str) -> list[Diagnostic]:
-    """The rules of the module docstring, for one entry."""
-    problems: list[Diagnostic] = []
+def _entry(raw: RawEntry) -> Entry:
+    return Entry(raw.key, raw.entry_type, raw.line, raw.fields, raw.field_lines)
 
-    def report(message: str, field_name: str | None = None) -> None:
-        line = entry.field_lines.get(field_name, entry.line) if field_name else entry.line
-        problems.append(Diagnostic(file, line, f"entry '{entry.key}' {message}"))
 
-    kind = entry.kind
-    allowed = ", ".join(KINDS)
-    if "kind" not in entry.fields:
-        report(f"has no 'kind' field (allowed values: {allowed})")
-    elif kind not in KINDS:
-        report(f"has kind '{entry.fields['kind'].strip()}', which is not allowed (allowed values: {allowed})", "kind")
-    if not entry.text("title"):
-        report("has no 'title' field")
-    if not any(entry.fields.get(name, "").strip() for name in AUTHOR_FIELDS):
-        report("has no 'author' field (editor or organization may stand for it)")
-    if not entry.year and kind not in KINDS_WITHOUT_YEAR:
-        report("has no 'year' field (only kind article or video may omit it; they show 'n.d.')")
-    if not entry.text("annote"):
-        report("has no 'annote' field (one sentence for Further reading: why read it)")
-    if "url" in entry.fields:
-        scheme = urlsplit(entry.url).scheme.lower()
-        if scheme not in ("http", "https"):
-            shown = f"scheme '{scheme}:'" if scheme else "no scheme"
-            report(f"has a url with {shown}; only http:// and https:// links are allowed", "url")
-    if "doi" in entry.fields and not DOI_SHAPE.match(entry.doi):
-        report(f"has doi '{entry.fields['doi'].strip()}', which is not a DOI (expected 10.xxxx/...)", "doi")
-    return problems
+def _sorted(problems: list[Diagnostic]) -> tuple[Diagnostic, ...]:
+    return tuple(sorted(problems, key=lambda d: (d.line, d.message)))

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import jinja2
 
-from .bibliography import Bibliography, load_bibliography
+from .bibliography import Bibliography, Policy, load_bibliography
 from .render import REFERENCE_TEMPLATE, Prepared, Styler
 
 CACHE_FORMAT = "citations-cache-1"
@@ -28,8 +28,8 @@ CACHE_FOLDER = Path(".cache") / "citations"
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
-def cache_key(content: bytes, env: jinja2.Environment, templates: list[str]) -> str:
-    digest = hashlib.sha256()
+def cache_key(content: bytes, env: jinja2.Environment, templates: list[str], policy: Policy = Policy()) -> str:
+    digest = hashlib.sha256(repr(policy).encode())
     for part in (CACHE_FORMAT, *map(_installed_version, ("bibtexparser", "pylatexenc", "jinja2"))):
         digest.update(part.encode() + b"\0")
     digest.update(content)
@@ -90,8 +90,9 @@ class BibliographySource:
     say what is wrong. `key` identifies the prepared data ("" when the file is unreadable).
     """
 
-    def __init__(self, bib_path: Path, display_name: str, env: jinja2.Environment, project_dir: Path) -> None:
-        self.bib_path, self.display_name, self.env = bib_path, display_name, env
+    def __init__(self, bib_path: Path, display_name: str, env: jinja2.Environment, project_dir: Path,
+                 policy: Policy = Policy()) -> None:
+        self.bib_path, self.display_name, self.env, self.policy = bib_path, display_name, env, policy
         self.folder = project_dir / CACHE_FOLDER
         self._loaded: tuple[Bibliography, Styler] | None = None
         self._unsaved: tuple[Bibliography, Prepared] | None = None
@@ -100,7 +101,7 @@ class BibliographySource:
         except OSError:
             self.content, self.key = b"", ""
             return
-        self.key = cache_key(self.content, env, [REFERENCE_TEMPLATE])
+        self.key = cache_key(self.content, env, [REFERENCE_TEMPLATE], policy)
 
     @property
     def diagnostics(self) -> tuple:
@@ -132,7 +133,7 @@ class BibliographySource:
             self._unsaved = None
 
     def _parse(self) -> tuple[Bibliography, Styler]:
-        bibliography = load_bibliography(self.bib_path, self.display_name)
+        bibliography = load_bibliography(self.bib_path, self.display_name, self.policy)
         styler = Styler(bibliography, self.env)
         if not bibliography.diagnostics and self.key:
             prepared = styler.prepare_all()

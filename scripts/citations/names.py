@@ -9,6 +9,13 @@ decoding afterwards, so `{Alignment Research Center}` stays one author and `{\\"
     'Alignment Research Center'
     >>> parse_names('Jan van Merwijk')[0].display
     'Jan van Merwijk'
+    >>> parse_names('King, Jr., Martin Luther and Doe, Jane,')[0].display
+    'Martin Luther King, Jr.'
+    >>> parse_names('King, Jr., Martin Luther and Doe, Jane,')[1].display
+    'Jane Doe'
+
+The comma forms are BibTeX's: "von Last, First" and "von Last, Jr, First"; a trailing comma
+(common in hand-edited files) adds nothing.
 """
 from __future__ import annotations
 
@@ -67,10 +74,14 @@ def _parse_one(raw: str) -> Name:
         whole = decode(raw)  # an organisation, kept whole
         return Name(surname=whole, display=whole)
     commas = _split_commas(raw)
+    while len(commas) > 1 and not commas[-1]:  # "Doe, Jane," : a trailing comma
+        commas.pop()
     if len(commas) >= 2:  # "von Last, First" or "von Last, Jr, First"
         last = decode(commas[0])
         first = decode(commas[-1])
-        return Name(surname=last, display=f"{first} {last}".strip())
+        junior = decode(commas[1]) if len(commas) >= 3 else ""
+        display = f"{first} {last}".strip() + (f", {junior}" if junior else "")
+        return Name(surname=last, display=display)
     words = _split_words(raw)
     # "First von Last": the surname starts at the first lowercase word (von part) or is the last word.
     start = len(words) - 1

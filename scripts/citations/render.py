@@ -22,14 +22,14 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup, escape
 
-from .bibliography import Bibliography, Entry
+from .bibliography import Bibliography
 from .diagnostics import Diagnostic, line_and_column
 from .labels import Label, anchor_id, build_labels, sort_key
+from .reference import ReferenceView, reference_view
 from .syntax import Citation, Edit, apply_edits, substitutions
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent.parent / "overrides"
@@ -50,29 +50,6 @@ LATE_SLOT = re.compile(
       | : (?P<inline>\d+)                      # a citation's plain-text stand-in follows
     ) -->"""
 )
-MAX_AUTHORS_SHOWN = 10
-
-
-@dataclass(frozen=True)
-class Link:
-    text: str
-    href: str
-
-
-@dataclass(frozen=True)
-class ReferenceView:
-    """What a formatted reference shows, as plain (decoded, unescaped) text."""
-
-    key: str
-    anchor: str
-    authors: str
-    year: str
-    title: str
-    venue: str
-    addendum: str  # biblatex's "addendum": printed after the venue, e.g. a date the year does not say
-    links: tuple[Link, ...]
-    annotation: str
-    kind: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,69 +158,6 @@ class RenderedPage:
 def template_environment(dirs: Sequence[str | Path] = (TEMPLATE_DIR,)) -> jinja2.Environment:
     """A Jinja environment over `dirs` with autoescape (tests; the hook uses the theme's loader)."""
     return jinja2.Environment(loader=jinja2.FileSystemLoader([str(d) for d in dirs]), autoescape=True)
-
-
-def reference_view(entry: Entry, label: Label) -> ReferenceView:
-    names = [name.display for name in entry.authors if not name.is_others]
-    more = len(names) > MAX_AUTHORS_SHOWN or any(name.is_others for name in entry.authors)
-    shown = names[:MAX_AUTHORS_SHOWN]
-    if more:
-        authors = ", ".join(shown) + ", et al."
-    elif len(shown) > 2:
-        authors = ", ".join(shown[:-1]) + ", and " + shown[-1]
-    else:
-        authors = " and ".join(shown)
-    return ReferenceView(
-        key=entry.key,
-        anchor=anchor_id(entry.key),
-        authors=authors,
-        year=label.year,
-        title=entry.text("title").rstrip("."),
-        venue=venue(entry),
-        addendum=entry.text("addendum").rstrip("."),
-        links=reference_links(entry),
-        annotation=entry.text("annote"),
-        kind=entry.kind,
-    )
-
-
-def venue(entry: Entry) -> str:
-    """Where it appeared, e.g. "European Review 5(3), 305–321" or "Viking"."""
-    place = entry.text("journal") or entry.text("booktitle") or entry.text("howpublished")
-    if not place and entry.arxiv_id:
-        place = "arXiv"
-    if not place:
-        place = entry.text("publisher") or entry.text("institution") or entry.text("school")
-    if not place and entry.fields.get("author"):
-        place = entry.text("organization")
-    volume, number, pages = entry.text("volume"), entry.text("number"), entry.text("pages")
-    if volume:
-        place += f" {volume}" + (f"({number})" if number else "")
-    if pages:
-        place += f", {pages.replace('--', '–')}" if place else pages
-    return place.strip()
-
-
-def reference_links(entry: Entry) -> tuple[Link, ...]:
-    """DOI, arXiv and URL links; only https targets are produced (URLs are checked on load)."""
-    links: list[Link] = []
-    if entry.doi:
-        links.append(Link(f"doi:{entry.doi}", "https://doi.org/" + quote(entry.doi, safe="/:;()._-")))
-    if entry.arxiv_id:
-        links.append(Link(f"arXiv:{entry.arxiv_id}", "https://arxiv.org/abs/" + quote(entry.arxiv_id, safe="/.")))
-    url = entry.url
-    if url.lower().startswith(("http://", "https://")) and not _same_target(url, links):
-        links.append(Link(_short_url(url), url))
-    return tuple(links)
-
-
-def _same_target(url: str, links: list[Link]) -> bool:
-    normalised = url.lower().rstrip("/").replace("http://", "https://")
-    return any(normalised == link.href.lower().rstrip("/") for link in links)
-
-
-def _short_url(url: str) -> str:
-    return re.sub(r"^https?://(www\.)?", "", url).rstrip("/")
 
 
 @dataclass(frozen=True)

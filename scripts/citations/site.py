@@ -36,6 +36,7 @@ from gc_pause import gc_paused
 from .background import Background
 from .cache import BibliographySource, ResultCache
 from .diagnostics import Diagnostic, fail
+from .policy import policy_from_extra
 from .further_reading import BIB_URI, FURTHER_READING_URI, SourcePage
 from .further_reading import GROUP_TEMPLATE as FR_GROUP_TEMPLATE
 from .further_reading import TEMPLATE as FR_TEMPLATE
@@ -99,7 +100,9 @@ class CitationSite:
         project_dir = Path(config.config_file_path or ".").resolve().parent
         bib_path = project_dir / BIB_FILE_NAME
         env = theme_environment(config)
-        source = BibliographySource(bib_path, BIB_FILE_NAME, env, project_dir)
+        policy, problems = policy_from_extra(config.extra, config.config_file_path)
+        fail(problems)
+        source = BibliographySource(bib_path, BIB_FILE_NAME, env, project_dir, policy)
         return cls(bib_path, project_dir, source, ResultCache(project_dir, source.key, env, RESULT_TEMPLATES))
 
     @property
@@ -158,6 +161,9 @@ class CitationSite:
         """Once every page is converted: stop on any problem in the site, else put each
         citation's plain text into its page's content (for the search index)."""
         outcome = self._pass()
+        for level, told in zip(("warning", "info"), outcome.notices):
+            for notice in told:
+                getattr(log, level)(str(notice))
         fail(outcome.problems)
         problems: list[Diagnostic] = []
         for state in self.states.values():
@@ -212,8 +218,10 @@ class CitationSite:
             sources = source_pages(jobs, known)
             further = self.results.get(self._further_key(sources))
             uncited = self.results.get(self._uncited_key(sources))
-            if further is not None and uncited is not None:
-                return Background.finished(SitePass(known, sources, further, uncited, fresh=False))  # type: ignore[arg-type]
+            notices = self.results.get(self.results.key("bibliography-notices"))
+            if further is not None and uncited is not None and notices is not None:
+                return Background.finished(SitePass(known, sources, further, uncited, fresh=False,  # type: ignore[arg-type]
+                                                    notices=notices))  # type: ignore[arg-type]
         return Background(functools.partial(
             run_pass, self.source, jobs, known, further_url=self.further_url, bib_url=BIB_URI), then=self._save)
 
@@ -242,6 +250,7 @@ class CitationSite:
                     self.results.put(key, rendered, saved=saved)
             self.results.put(self._further_key(outcome.sources), outcome.further_reading, saved=saved)
             self.results.put(self._uncited_key(outcome.sources), outcome.uncited, saved=saved)
+            self.results.put(self.results.key("bibliography-notices"), outcome.notices, saved=saved)
 
     def _render_here(self, state: PageState) -> RenderedPage:
         """A page the pass did not see in this form (another plugin changed its Markdown)."""

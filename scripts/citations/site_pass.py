@@ -51,6 +51,7 @@ class SitePass:
     uncited: list[str]
     problems: tuple[Diagnostic, ...] = ()  # of references.bib
     fresh: bool = True  # False when it all came from the cache
+    notices: tuple[tuple[Diagnostic, ...], tuple[Diagnostic, ...]] = ((), ())  # references.bib's warnings, notes
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +112,8 @@ def run_pass(
                 publish(job.result_key, slotted[job.result_key].edits)
         bibliography = source.bibliography
         if bibliography.diagnostics:
-            return SitePass({}, [], None, [], tuple(bibliography.diagnostics))
+            return SitePass({}, [], None, [], tuple(bibliography.diagnostics),
+                            notices=(bibliography.warnings, bibliography.notes))
         styler = source.styler
         pages = {
             job.result_key: known.get(job.result_key) or render_citations(
@@ -121,7 +123,8 @@ def run_pass(
         }
         sources = source_pages(jobs, pages)
         further = further_reading_page(styler, sources, page_url=further_url, bib_url=bib_url)
-        return SitePass(pages, sources, further, uncited_keys(styler, sources))
+        return SitePass(pages, sources, further, uncited_keys(styler, sources),
+                        notices=(bibliography.warnings, bibliography.notes))
 
 
 def source_pages(jobs: Sequence[PageJob], pages: Mapping[str, RenderedPage]) -> list[SourcePage]:

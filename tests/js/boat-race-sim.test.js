@@ -123,3 +123,15 @@ test("a driven boat collects a lagoon target and the target respawns later", () 
   assert.equal(boat.run.score, sim.DEFAULT_REWARD.targetPoints);
   assert.ok(boat.run.targetReadyAt[0] > boat.time, "the collected target should be respawning");
 });
+
+test("a learned policy can be scored by another reward than the one it was trained on", () => {
+  const trainer = sim.createTrainer({ seed: 2016, reward: sim.PROGRESS_REWARD });
+  while (!trainer.done) trainer.trainEpisodes(100);
+  const own = trainer.greedyRollout();
+  const game = trainer.greedyRollout(sim.DEFAULT_REWARD);
+  assert.deepEqual(game.trail.map((p) => p.cell), own.trail.map((p) => p.cell), "the same route");
+  assert.equal(own.finished, true);
+  assert.equal(own.score, 7 * sim.PROGRESS_REWARD.checkpointReward + sim.PROGRESS_REWARD.finishBonus);
+  assert.equal(game.score, sim.DEFAULT_REWARD.finishBonus + sim.DEFAULT_REWARD.targetPoints * game.targetsHit);
+  assert.throws(() => trainer.greedyRollout({ targetPoints: "many" }), /reward\.targetPoints must be a number/);
+});

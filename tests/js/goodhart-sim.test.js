@@ -38,13 +38,46 @@ test("with light-tailed error the true value lags the proxy (regressional Goodha
   assert.ok(Math.abs(p.meanTrue / p.medianProxy - 0.5) < 0.1, `ratio ${p.meanTrue / p.medianProxy}`);
 });
 
-test("with heavy-tailed error the true value peaks at small N and then falls (extremal Goodhart)", () => {
+test("with heavy-tailed error the true value peaks at small N and then falls (catastrophic regressional Goodhart)", () => {
   for (const d of ["t3", "t2", "cauchy"]) {
     const c = curves[d];
     assert.ok(c.peak.n <= 100, `${d}: peak at N = ${c.peak.n}`);
     assert.ok(c.peak.meanTrue > 0.4, `${d}: peak ${c.peak.meanTrue}`);
     assert.ok(c.last.meanTrue < c.peak.meanTrue - 0.4, `${d}: ${c.last.meanTrue} vs peak ${c.peak.meanTrue}`);
     assert.ok(c.last.medianProxy > at(c, 100).medianProxy, `${d}: the proxy should keep rising`);
+  }
+});
+
+test("turnsOver tells a curve that falls back from one that keeps rising", () => {
+  assert.equal(sim.turnsOver(curves.gaussian), false);
+  for (const d of ["t3", "t2", "cauchy"]) assert.equal(sim.turnsOver(curves[d]), true, d);
+});
+
+test("pointAt finds the nearest N on a log scale", () => {
+  assert.equal(sim.pointAt(curves.gaussian, 1).n, 1);
+  assert.equal(sim.pointAt(curves.gaussian, 1000).n, 1000);
+  assert.equal(sim.pointAt(curves.gaussian, 1100).n, 1000);
+  assert.equal(sim.pointAt(curves.gaussian, 1400).n, 1500);
+});
+
+test("running the trials in chunks gives exactly the one-shot result", () => {
+  const run = sim.createBestOfN({ distribution: "t2", seed: 1975, trials: 200 });
+  assert.throws(() => run.result(), /no trials run yet/);
+  let chunks = 0;
+  while (!run.done) { run.addTrials(37); chunks += 1; }
+  assert.equal(chunks, 6);
+  assert.equal(run.trialsDone, 200);
+  assert.deepEqual(run.result().points, curves.t2.points);
+  const partial = sim.createBestOfN({ distribution: "t2", seed: 1975, trials: 200 }).addTrials(10).result();
+  assert.equal(partial.complete, false);
+  assert.equal(partial.options.trials, 10);
+  assert.equal(partial.samples, 10 * 10000);
+});
+
+test("every error distribution has a plain label and its technical name", () => {
+  for (const [key, d] of Object.entries(sim.ERROR_DISTRIBUTIONS)) {
+    assert.doesNotMatch(d.label, /Student|Cauchy|Gaussian|d\.f\./, key);
+    assert.ok(d.technical.length > 4, key);
   }
 });
 

@@ -282,8 +282,14 @@
         for (let k = 0; k < count; k += 1) results.push(runEpisode(k === count - 1));
         return results;
       },
-      /** The learned behaviour with exploration switched off. */
-      greedyRollout() { return rollout((state) => greedyAction(state), reward, settings.maxSteps); },
+      /**
+       * The learned behaviour with exploration switched off, scored by the training reward or,
+       * if given, by another one (say, the game's score for an agent paid for progress).
+       */
+      greedyRollout(scoring) {
+        const scoreWith = scoring ? validateReward({ ...DEFAULT_REWARD, ...scoring }) : reward;
+        return rollout((state) => greedyAction(state), scoreWith, settings.maxSteps);
+      },
       qValues: q,
     };
   }

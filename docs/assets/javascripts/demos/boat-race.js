@@ -12,7 +12,7 @@
   const { course } = sim;
   const page = demos.page;
   const { drawLineChart } = demos.lineChart;
-  const FONT = demos.lineChart.FONT;
+  const { drawBase, drawCheckpoints, drawTargets, drawTrail, drawBoat, cellPoint, interpolateAngle } = demos.boatCourse;
 
   const EPISODES_PER_FRAME = 6; // 500 episodes in about 85 frames: the charts visibly grow
   const EPISODES_PER_FRAME_REDUCED = 50;
@@ -47,234 +47,6 @@
       points.push({ x: i + 1, y: (sum / count) * scale });
     }
     return points;
-  }
-
-  // ------------------------------------------------------------------------------ course drawing
-  function stadiumPath(ctx, radius) {
-    const { LEFT_CENTRE: l, RIGHT_CENTRE: r } = course;
-    ctx.moveTo(l.x, l.y + radius);
-    ctx.lineTo(r.x, r.y + radius);
-    ctx.arc(r.x, r.y, radius, Math.PI / 2, -Math.PI / 2, true);
-    ctx.lineTo(l.x, l.y - radius);
-    ctx.arc(l.x, l.y, radius, -Math.PI / 2, Math.PI / 2, true);
-    ctx.closePath();
-  }
-
-  /** Water over land, with a thin shore line drawn on the land side of every edge. */
-  function drawWater(ctx, colours) {
-    const shore = 3.5;
-    const outer = course.RADIUS + course.HALF_WIDTH;
-    const inner = course.RADIUS - course.HALF_WIDTH;
-    const { LAGOON: lagoon, CHANNEL: ch } = course;
-    const innerEdgeY = course.LEFT_CENTRE.y + inner;
-    ctx.save();
-    ctx.lineWidth = shore;
-    ctx.strokeStyle = colours.waterEdge;
-    ctx.beginPath();
-    stadiumPath(ctx, outer + shore / 2);
-    ctx.stroke();
-    ctx.fillStyle = colours.water;
-    ctx.beginPath();
-    stadiumPath(ctx, outer);
-    ctx.fill();
-    ctx.fillStyle = colours.land;
-    ctx.beginPath();
-    stadiumPath(ctx, inner);
-    ctx.fill();
-    ctx.beginPath();
-    stadiumPath(ctx, inner - shore / 2);
-    ctx.stroke();
-    ctx.beginPath();
-    ctx.arc(lagoon.x, lagoon.y, lagoon.r + shore / 2, 0, 2 * Math.PI);
-    ctx.stroke();
-    ctx.beginPath();
-    ctx.moveTo(ch.x0 - shore / 2, ch.y0);
-    ctx.lineTo(ch.x0 - shore / 2, innerEdgeY - shore);
-    ctx.moveTo(ch.x1 + shore / 2, ch.y0);
-    ctx.lineTo(ch.x1 + shore / 2, innerEdgeY - shore);
-    ctx.stroke();
-    ctx.fillStyle = colours.water;
-    ctx.beginPath();
-    ctx.arc(lagoon.x, lagoon.y, lagoon.r, 0, 2 * Math.PI);
-    ctx.fill();
-    ctx.fillRect(ch.x0, ch.y0, ch.x1 - ch.x0, innerEdgeY + 1 - ch.y0);
-    ctx.restore();
-  }
-
-  function drawRacingLine(ctx, colours) {
-    ctx.save();
-    ctx.strokeStyle = colours.waterEdge;
-    ctx.globalAlpha = 0.55;
-    ctx.lineWidth = 1.5;
-    ctx.setLineDash([6, 9]);
-    ctx.beginPath();
-    stadiumPath(ctx, course.RADIUS);
-    ctx.stroke();
-    ctx.setLineDash([]);
-    ctx.globalAlpha = 0.9;
-    ctx.fillStyle = colours.waterEdge;
-    for (let k = 0; k < 12; k += 1) {
-      const c = course.centreline(course.FINISH_S + 40 + (course.LAP_LENGTH * k) / 12);
-      ctx.save();
-      ctx.translate(c.x, c.y);
-      ctx.rotate(Math.atan2(c.ty, c.tx));
-      ctx.beginPath();
-      ctx.moveTo(7, 0);
-      ctx.lineTo(-4, -6);
-      ctx.lineTo(-1, 0);
-      ctx.lineTo(-4, 6);
-      ctx.closePath();
-      ctx.fill();
-      ctx.restore();
-    }
-    ctx.restore();
-  }
-
-  function drawCheckpoints(ctx, colours, passed) {
-    ctx.save();
-    course.CHECKPOINTS.forEach((gate, k) => {
-      if (gate.isFinish) {
-        drawFinishLine(ctx, colours, gate);
-        return;
-      }
-      const done = k < passed;
-      ctx.strokeStyle = colours.checkpoint;
-      ctx.lineWidth = done ? 4 : 2.5;
-      ctx.setLineDash(done ? [] : [5, 4]);
-      ctx.beginPath();
-      ctx.moveTo(gate.a.x, gate.a.y);
-      ctx.lineTo(gate.b.x, gate.b.y);
-      ctx.stroke();
-      ctx.setLineDash([]);
-      // Number badge on the outer end of the gate.
-      const ox = gate.b.x + (gate.b.x - gate.a.x) * 0.14;
-      const oy = gate.b.y + (gate.b.y - gate.a.y) * 0.14;
-      ctx.fillStyle = done ? colours.checkpoint : colours.bg;
-      ctx.strokeStyle = colours.checkpoint;
-      ctx.lineWidth = 2;
-      ctx.beginPath();
-      ctx.arc(ox, oy, 10, 0, 2 * Math.PI);
-      ctx.fill();
-      ctx.stroke();
-      ctx.fillStyle = done ? colours.bg : colours.fg;
-      ctx.font = `600 11px ${FONT}`;
-      ctx.textAlign = "center";
-      ctx.textBaseline = "middle";
-      ctx.fillText(String(k + 1), ox, oy + 0.5);
-    });
-    ctx.restore();
-  }
-
-  function drawFinishLine(ctx, colours, gate) {
-    const dx = gate.b.x - gate.a.x;
-    const dy = gate.b.y - gate.a.y;
-    const length = Math.hypot(dx, dy);
-    const squares = 10;
-    const size = length / squares;
-    ctx.save();
-    ctx.translate(gate.a.x, gate.a.y);
-    ctx.rotate(Math.atan2(dy, dx));
-    for (let i = 0; i < squares; i += 1) {
-      for (let j = 0; j < 2; j += 1) {
-        ctx.fillStyle = (i + j) % 2 ? "#ffffff" : "#1a1a1a";
-        ctx.fillRect(i * size, (j - 1) * size, size, size);
-      }
-    }
-    ctx.restore();
-    ctx.fillStyle = colours.fg;
-    ctx.font = `600 13px ${FONT}`;
-    ctx.textAlign = "right";
-    ctx.textBaseline = "middle";
-    const bottom = Math.max(gate.a.y, gate.b.y);
-    ctx.fillText("Start / finish", gate.a.x - 12, bottom - 14);
-  }
-
-  function drawTargets(ctx, colours, ready) {
-    ctx.save();
-    course.TARGETS.forEach((target, i) => {
-      const live = !ready || ready[i];
-      ctx.beginPath();
-      ctx.arc(target.x, target.y, 10, 0, 2 * Math.PI);
-      if (live) {
-        ctx.fillStyle = colours.target;
-        ctx.strokeStyle = colours.targetEdge;
-        ctx.lineWidth = 2;
-        ctx.fill();
-        ctx.stroke();
-        ctx.fillStyle = colours.targetEdge;
-        ctx.font = `700 12px ${FONT}`;
-        ctx.textAlign = "center";
-        ctx.textBaseline = "middle";
-        ctx.fillText("+", target.x, target.y + 0.5);
-      } else {
-        ctx.setLineDash([3, 3]);
-        ctx.strokeStyle = colours.targetEdge;
-        ctx.lineWidth = 1.5;
-        ctx.stroke();
-        ctx.setLineDash([]);
-      }
-    });
-    ctx.restore();
-  }
-
-  function drawLabels(ctx, colours) {
-    ctx.save();
-    ctx.fillStyle = colours.fg;
-    ctx.font = `600 13px ${FONT}`;
-    ctx.textAlign = "center";
-    ctx.textBaseline = "middle";
-    ctx.fillText("Lagoon:", 285, 222);
-    ctx.font = `12px ${FONT}`;
-    ctx.fillStyle = colours.fgLight;
-    ctx.fillText("targets respawn", 285, 240);
-    ctx.fillText("after pickup", 285, 256);
-    ctx.restore();
-  }
-
-  function drawTrail(ctx, colour, points, alpha) {
-    if (points.length < 2) return;
-    ctx.save();
-    ctx.globalAlpha = alpha;
-    ctx.strokeStyle = colour;
-    ctx.lineWidth = 3;
-    ctx.lineJoin = "round";
-    ctx.lineCap = "round";
-    ctx.beginPath();
-    points.forEach((p, i) => (i ? ctx.lineTo(p.x, p.y) : ctx.moveTo(p.x, p.y)));
-    ctx.stroke();
-    ctx.restore();
-  }
-
-  function drawBoat(ctx, colours, x, y, angle) {
-    ctx.save();
-    ctx.translate(x, y);
-    ctx.rotate(angle);
-    ctx.beginPath();
-    ctx.moveTo(15, 0);
-    ctx.quadraticCurveTo(6, 8, -11, 7);
-    ctx.lineTo(-11, -7);
-    ctx.quadraticCurveTo(6, -8, 15, 0);
-    ctx.closePath();
-    ctx.fillStyle = colours.boat;
-    ctx.strokeStyle = colours.boatEdge;
-    ctx.lineWidth = 2;
-    ctx.fill();
-    ctx.stroke();
-    ctx.fillStyle = colours.boatEdge;
-    ctx.fillRect(-5, -3, 7, 6);
-    ctx.restore();
-  }
-
-  function cellPoint(position) {
-    const cell = sim.grid.cells[position.cell];
-    return { x: cell.x, y: cell.y, angle: (position.heading * Math.PI) / 4 };
-  }
-
-  function interpolateAngle(a, b, t) {
-    let delta = b - a;
-    while (delta > Math.PI) delta -= 2 * Math.PI;
-    while (delta < -Math.PI) delta += 2 * Math.PI;
-    return a + delta * t;
   }
 
   // ------------------------------------------------------------------------------------ the demo
@@ -330,13 +102,9 @@
 
     // ---- drawing
     function drawCourse() {
-      const { ctx, width, height } = page.prepareCanvas(courseCanvas);
-      ctx.clearRect(0, 0, width, height);
-      ctx.fillStyle = colours.land;
-      ctx.fillRect(0, 0, width, height);
-      drawWater(ctx, colours);
-      drawRacingLine(ctx, colours);
-      drawLabels(ctx, colours);
+      const canvas = page.prepareCanvas(courseCanvas);
+      if (!canvas) return;
+      const ctx = drawBase(canvas, colours);
       if (mode === "drive" && boat) {
         drawCheckpoints(ctx, colours, boat.run.nextCheckpoint);
         drawTargets(ctx, colours, boat.run.targetReadyAt.map((t) => boat.time >= t));
@@ -351,7 +119,7 @@
         const next = trail[Math.min(Math.floor(i) + 1, trail.length - 1)];
         drawCheckpoints(ctx, colours, Math.round(here.progress * course.CHECKPOINTS.length));
         drawTargets(ctx, colours, here.ready);
-        drawTrail(ctx, colours.boat, trail.slice(0, Math.floor(i) + 1).map((p) => cellPoint(p)), 0.8);
+        drawTrail(ctx, runColour(current), trail.slice(0, Math.floor(i) + 1).map((p) => cellPoint(p)), 0.8);
         const a = cellPoint(here);
         const b = cellPoint(next);
         drawBoat(ctx, colours, a.x + (b.x - a.x) * frac, a.y + (b.y - a.y) * frac, interpolateAngle(a.angle, b.angle, frac));
@@ -360,7 +128,7 @@
       drawCheckpoints(ctx, colours, 0);
       drawTargets(ctx, colours, null);
       if (mode === "training" && lastTrail.length) {
-        drawTrail(ctx, colours.boat, lastTrail.map((p) => cellPoint(p)), 0.55);
+        drawTrail(ctx, runColour(current), lastTrail.map((p) => cellPoint(p)), 0.55);
       }
       drawBoat(ctx, colours, course.START.x, course.START.y, 0);
     }
@@ -371,33 +139,47 @@
       return list.slice(-2);
     }
 
+    /** Each run keeps one colour (and dash and marker) in both charts and on the course. */
+    function runStyle(run) {
+      const k = (run.number - 1) % 2;
+      return [
+        { colour: colours.runs[0], dash: [], marker: "circle", width: 2.5 },
+        { colour: colours.runs[1], dash: [7, 5], marker: "square", width: 2.5 },
+      ][k];
+    }
+
+    function runColour(run) {
+      return run ? runStyle(run).colour : colours.boat;
+    }
+
     function drawCharts() {
       const shown = chartRuns();
-      const styles = shown.length === 2
-        ? [{ dash: [7, 5], marker: "square", alpha: 0.55, width: 2 }, { dash: [], marker: "circle", alpha: 1, width: 2.5 }]
-        : [{ dash: [], marker: "circle", alpha: 1, width: 2.5 }];
       const episodes = Math.max(sim.DEFAULT_TRAINING.episodes, ...shown.map((r) => r.history.length));
-      const scoreSeries = shown.map((run, i) => ({
-        label: `Run ${run.number}: ${run.name}`, colour: colours.proxy, ...styles[i], markerEvery: 50,
-        points: movingAverage(run.history, "score", 1),
+      const series = (key, scale) => shown.map((run) => ({
+        label: `Run ${run.number}: ${run.name}`, ...runStyle(run), markerEvery: 50,
+        points: movingAverage(run.history, key, scale),
       }));
-      const progressSeries = shown.map((run, i) => ({
-        label: `Run ${run.number}: ${run.name}`, colour: colours.truth, ...styles[i], markerEvery: 50,
-        points: movingAverage(run.history, "progress", 100),
-      }));
+      const scoreSeries = series("score", 1);
+      const empty = shown.length ? null : "No run yet. Train an agent to see its score per episode.";
       const maxScore = Math.max(10, ...scoreSeries.flatMap((s) => s.points.map((p) => p.y)));
       const score = page.prepareCanvas(scoreCanvas);
-      drawLineChart(score.ctx, score.width, score.height, colours, {
-        x: { min: 0, max: episodes, label: "Training episode" },
-        y: { min: 0, max: maxScore * 1.1, label: "Score (20-episode average)", format: (v) => page.formatNumber(v) },
-        series: scoreSeries,
-      });
+      if (score) {
+        drawLineChart(score.ctx, score.width, score.height, colours, {
+          x: { min: 0, max: episodes, label: "Training episode" },
+          y: { min: 0, max: maxScore * 1.1, label: "Score (20-episode average)", format: (v) => page.formatNumber(v, Number.isInteger(v) ? 0 : 1) },
+          series: scoreSeries,
+          message: empty,
+        });
+      }
       const progress = page.prepareCanvas(progressCanvas);
-      drawLineChart(progress.ctx, progress.width, progress.height, colours, {
-        x: { min: 0, max: episodes, label: "Training episode" },
-        y: { min: 0, max: 100, label: "Race completed (%)", format: (v) => `${v}%` },
-        series: progressSeries,
-      });
+      if (progress) {
+        drawLineChart(progress.ctx, progress.width, progress.height, colours, {
+          x: { min: 0, max: episodes, label: "Training episode" },
+          y: { min: 0, max: 100, label: "Race completed (%)", format: (v) => `${v}%` },
+          series: series("progress", 100),
+          message: empty && "No run yet. Train an agent to see how much of the race it completes.",
+        });
+      }
     }
 
     function redraw() {
@@ -446,6 +228,11 @@
         td.textContent = text;
         row.appendChild(td);
       }
+      // The run's colour in the charts, beside its number.
+      const swatch = document.createElement("span");
+      swatch.className = `demo-swatch demo-swatch--run${(run.number - 1) % 2 + 1}`;
+      swatch.setAttribute("aria-hidden", "true");
+      row.firstChild.prepend(swatch);
       runsBody.appendChild(row);
       container.querySelector(".demo-runs").hidden = false;
     }
@@ -523,7 +310,7 @@
       const race = boat.run.finished
         ? `finished in ${boat.finishTime.toFixed(1)} s`
         : `checkpoints ${boat.run.nextCheckpoint} of ${gates} · ${boat.time.toFixed(1)} s`;
-      setHud(`You: score ${page.formatNumber(boat.run.score)} · ${race}. Arrow keys or WASD to steer; Esc to stop.`);
+      setHud(`You: score ${page.formatNumber(boat.run.score)} · ${race}. ${steerHint()}`);
       if (boat.run.finished && !boat.announced) {
         boat.announced = true;
         say(`You finished the race in ${boat.finishTime.toFixed(1)} seconds with a score of ${page.formatNumber(boat.run.score)}. Now train the agent with the game score and see what it prefers.`);
@@ -557,13 +344,24 @@
       requestFrame();
     }
 
+    /** How to steer, in the terms of the reader's device. */
+    function steerHint() {
+      return page.usesTouch()
+        ? "Hold the arrow buttons under the course to steer."
+        : "Arrow keys or WASD to steer; Esc to stop.";
+    }
+
     function drive() {
       stop();
       boat = sim.createBoat(readReward());
       mode = "drive";
       lastFrameTime = 0;
-      courseCanvas.focus();
-      say("You are driving. Steer with the arrow keys or WASD (or the touch buttons). Pass the numbered checkpoints in order and cross the finish line.");
+      if (page.usesTouch()) container.classList.add("demo--touch");
+      // Focus without the browser's own scroll, which would leave the course under the sticky
+      // header; then bring the whole course (and the touch buttons) into clear view.
+      courseCanvas.focus({ preventScroll: true });
+      page.scrollIntoClearView(container.querySelector(".demo-stage"));
+      say(`You are driving. ${steerHint()} Pass the numbered checkpoints in order and cross the finish line.`);
       requestFrame();
     }
 
@@ -650,6 +448,7 @@
       colours = page.themeColours(container);
       redraw();
     });
+    page.onResize([courseCanvas, scoreCanvas, progressCanvas], redraw);
     if (document.fonts && document.fonts.ready) document.fonts.ready.then(redraw);
 
     demos.boatRace = {

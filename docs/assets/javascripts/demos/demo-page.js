@@ -1,23 +1,50 @@
 /**
- * What both demo pages need from the browser: swap the static figure for the live demo, read the
- * theme's colours, notice a theme switch, honour reduced motion, and size a canvas for the screen.
+ * What every demo and live figure needs from the browser: swap the static figure for the live
+ * one, read the theme's colours, notice a theme switch or a resize, honour reduced motion, size a
+ * canvas for the screen, start work only when a figure comes near the viewport, and scroll a
+ * figure into view clear of Material's sticky header and "Back to top" button.
  *
- * Why here: the drawing code of each demo stays about its own pictures, and the no-JavaScript and
- * print fallback works the same way on every demo page.
+ * Why here: the drawing code of each figure stays about its own pictures, and the no-JavaScript
+ * and print fallback works the same way everywhere.
  */
 (function (root) {
   "use strict";
   const demos = (root.AlignmentDemos = root.AlignmentDemos || {});
 
-  /** Show the live demo and hide the static figure (which stays for print and no-JS readers). */
+  /** Show the live figure and hide the static one (which stays for print and no-JS readers). */
   function activate(container) {
     container.querySelectorAll(".demo-live").forEach((el) => el.removeAttribute("hidden"));
     container.querySelectorAll(".demo-static").forEach((el) => el.setAttribute("hidden", ""));
     container.classList.add("js-demo-ready");
   }
 
+  /** Undo activate(): a figure that failed to start must leave its static result visible. */
+  function deactivate(container) {
+    container.querySelectorAll(".demo-live").forEach((el) => el.setAttribute("hidden", ""));
+    container.querySelectorAll(".demo-static").forEach((el) => el.removeAttribute("hidden"));
+    container.classList.remove("js-demo-ready");
+  }
+
+  function matches(query) {
+    return Boolean(root.matchMedia && root.matchMedia(query).matches);
+  }
+
   function prefersReducedMotion() {
-    return Boolean(root.matchMedia && root.matchMedia("(prefers-reduced-motion: reduce)").matches);
+    return matches("(prefers-reduced-motion: reduce)");
+  }
+
+  /**
+   * Whether to speak of touch rather than keys: the same test as the CSS that shows the touch
+   * steering buttons (no hovering, precise pointer), or a touch seen on this page.
+   */
+  let touchSeen = false;
+  function usesTouch() {
+    return touchSeen || !matches("(hover: hover) and (pointer: fine)");
+  }
+  if (root.addEventListener) {
+    root.addEventListener("pointerdown", (event) => {
+      if (event.pointerType === "touch") touchSeen = true;
+    }, { capture: true, passive: true });
   }
 
   /** Colours for canvas drawing, read from the page's CSS so both Material schemes work. */
@@ -32,6 +59,7 @@
       bg: read("--md-default-bg-color", "#fff"),
       proxy: read("--demo-proxy", "#d55e00"),
       truth: read("--demo-true", "#0072b2"),
+      runs: [read("--demo-run-1", "#882255"), read("--demo-run-2", "#117733")],
       water: read("--demo-water", "#d4eaf7"),
       waterEdge: read("--demo-water-edge", "#6aa6cc"),
       land: read("--demo-land", "#ebe5d3"),
@@ -40,6 +68,10 @@
       boat: read("--demo-boat", "#cc79a7"),
       boatEdge: read("--demo-boat-edge", "#3b1f30"),
       checkpoint: read("--demo-checkpoint", "#009e73"),
+      sky: read("--demo-sky", "#e9f1fb"),
+      ground: read("--demo-ground", "#cdbf9f"),
+      coin: read("--demo-coin", "#f2c14e"),
+      coinEdge: read("--demo-coin-edge", "#8a5a00"),
       font: read("--md-text-font-family", "Inter, 'Helvetica Neue', Arial, sans-serif"),
     };
   }
@@ -55,21 +87,43 @@
   }
 
   /**
-   * Give a canvas a backing store matching the screen's pixel density, and return a 2D context
-   * that draws in the canvas's logical units (its width/height attributes).
+   * Call back (once per frame at most) when any of the elements changes its displayed size: a
+   * canvas must then be redrawn at its new size. Also fires once when observation starts.
+   */
+  function onResize(elements, callback) {
+    let pending = 0;
+    const run = () => {
+      if (pending) return;
+      pending = root.requestAnimationFrame(() => {
+        pending = 0;
+        callback();
+      });
+    };
+    if (typeof root.ResizeObserver === "function") {
+      const observer = new root.ResizeObserver(run);
+      elements.forEach((el) => observer.observe(el));
+    } else {
+      root.addEventListener("resize", run);
+    }
+  }
+
+  /**
+   * Give a canvas a backing store of its displayed size times the device pixel ratio, and return
+   * a 2D context that draws in CSS pixels, with that size. Returns null while the canvas is not
+   * displayed (nothing to draw at size zero; onResize calls back once it is).
    */
   function prepareCanvas(canvas) {
-    const width = Number(canvas.dataset.width || canvas.getAttribute("width"));
-    const height = Number(canvas.dataset.height || canvas.getAttribute("height"));
-    canvas.dataset.width = String(width);
-    canvas.dataset.height = String(height);
-    const ratio = Math.min(3, Math.max(1, root.devicePixelRatio || 1));
-    if (canvas.width !== Math.round(width * ratio)) {
-      canvas.width = Math.round(width * ratio);
-      canvas.height = Math.round(height * ratio);
-    }
+    const rect = canvas.getBoundingClientRect();
+    const width = rect.width;
+    const height = rect.height;
+    if (!(width > 0 && height > 0)) return null;
+    const ratio = root.devicePixelRatio || 1;
+    const backingWidth = Math.max(1, Math.round(width * ratio));
+    const backingHeight = Math.max(1, Math.round(height * ratio));
+    if (canvas.width !== backingWidth) canvas.width = backingWidth;
+    if (canvas.height !== backingHeight) canvas.height = backingHeight;
     const ctx = canvas.getContext("2d");
-    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.setTransform(backingWidth / width, 0, 0, backingHeight / height, 0, 0);
     return { ctx, width, height };
   }
 
@@ -80,20 +134,88 @@
     });
   }
 
-  /** Run setup(container) for every element matching selector, once the document is parsed. */
+  /**
+   * Advance incremental runs (objects with addTrials(n), result() and done, as goodhart-sim's
+   * createBestOfN) a few trials per animation frame, so the page stays responsive, calling
+   * update(results, done) after each frame's work. Returns a function that stops it (a newer
+   * setting takes over).
+   */
+  function runInFrames(runs, perFrame, update) {
+    let live = true;
+    const step = () => {
+      if (!live) return;
+      runs.forEach((run) => run.addTrials(perFrame));
+      const done = runs.every((run) => run.done);
+      update(runs.map((run) => run.result()), done);
+      if (!done) root.requestAnimationFrame(step);
+    };
+    step();
+    return () => { live = false; };
+  }
+
+  /**
+   * Run start() once the element is within a screen of the viewport, so a chapter with a live
+   * figure further down does not compute it while the reader is still at the top.
+   */
+  function whenNear(element, start) {
+    if (typeof root.IntersectionObserver !== "function") {
+      start();
+      return;
+    }
+    const observer = new root.IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) {
+        observer.disconnect();
+        start();
+      }
+    }, { rootMargin: "100% 0px" });
+    observer.observe(element);
+  }
+
+  /**
+   * Scroll so that `element` is wholly visible below Material's sticky header and its
+   * "Back to top" button (which floats under the header while the reader scrolls up), or at
+   * least starts there when it is taller than the space left.
+   */
+  function scrollIntoClearView(element) {
+    const margin = 8;
+    let top = 0;
+    for (const selector of [".md-header", ".md-top"]) {
+      const el = document.querySelector(selector);
+      if (el && root.getComputedStyle(el).display !== "none") {
+        const rect = el.getBoundingClientRect();
+        if (rect.height) top = Math.max(top, rect.bottom);
+      }
+    }
+    const rect = element.getBoundingClientRect();
+    const room = root.innerHeight - top - 2 * margin;
+    let delta = 0;
+    if (rect.top < top + margin || rect.height > room) delta = rect.top - top - margin;
+    else if (rect.bottom > root.innerHeight - margin) delta = rect.bottom - (root.innerHeight - margin);
+    if (delta) root.scrollBy({ top: delta, behavior: "instant" });
+  }
+
+  /**
+   * Run setup(container) for every element matching selector, once the document is parsed. The
+   * live figure is shown first, so its canvases have a size when setup draws them; if setup
+   * fails, the static figure comes back.
+   */
   function whenReady(selector, setup) {
     const start = () => document.querySelectorAll(selector).forEach((container) => {
+      activate(container);
       try {
         setup(container);
-        activate(container);
       } catch (error) {
+        deactivate(container);
         // Leave the static figure in place: a broken demo must not hide the result.
-        console.error(`${selector}: the interactive demo could not start (${error.message}); the static figure stays.`);
+        console.error(`${selector}: the interactive figure could not start (${error.message}); the static figure stays.`);
       }
     });
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
     else start();
   }
 
-  demos.page = { activate, prefersReducedMotion, themeColours, onThemeChange, prepareCanvas, formatNumber, whenReady };
+  demos.page = {
+    activate, deactivate, prefersReducedMotion, usesTouch, themeColours, onThemeChange, onResize,
+    prepareCanvas, formatNumber, runInFrames, whenNear, scrollIntoClearView, whenReady,
+  };
 })(typeof self !== "undefined" ? self : this);

@@ -3,11 +3,14 @@
  * curve of the shape Gao, Schulman and Hilton (2022) fitted. No drawing here (see
  * goodhart-explorer.js).
  *
- * Why this model: each candidate has a true value V ~ N(0, 1) and a proxy U = V + scale * error.
- * Picking the best of N by U is the simplest optimizer there is. With light-tailed error the winner
- * is also good in truth (regressional Goodhart: it only lags the proxy); with heavy-tailed error
- * the winner at large N is mostly the candidate with the largest error, so its true value falls
- * back toward the mean (extremal Goodhart).
+ * Why this model: each candidate has a true value V ~ N(0, 1) and a proxy U = V + scale * error,
+ * with the error independent of V. Picking the best of N by U is the simplest optimizer there is,
+ * and selecting on U also selects on the error: regressional Goodhart, whatever the error's
+ * shape. With light-tailed error the winner is still good in truth, only less than its proxy says;
+ * with heavy-tailed error the winner at large N is mostly the candidate with the largest error, so
+ * its true value falls back toward the mean. Kwa, Thomas and Garriga-Alonso (2024) call that
+ * collapse catastrophic Goodhart. The relation between U and V is the same at every value, so
+ * this is not extremal Goodhart.
  */
 (function (root, factory) {
   "use strict";
@@ -26,10 +29,10 @@
 
   /** The error distributions a reader can pick, lightest tail first. */
   const ERROR_DISTRIBUTIONS = Object.freeze({
-    gaussian: { label: "Gaussian (light tails)", draw: (rng, gauss) => gauss() },
-    t3: { label: "Student-t, 3 degrees of freedom (heavy tails)", draw: (rng, gauss) => random.studentT(rng, 3, gauss) },
-    t2: { label: "Student-t, 2 degrees of freedom (heavier tails)", draw: (rng, gauss) => random.studentT(rng, 2, gauss) },
-    cauchy: { label: "Cauchy (extreme tails)", draw: (rng) => random.cauchy(rng) },
+    gaussian: { label: "light-tailed", technical: "normal (Gaussian)", draw: (rng, gauss) => gauss() },
+    t3: { label: "heavy-tailed", technical: "Student-t, 3 degrees of freedom", draw: (rng, gauss) => random.studentT(rng, 3, gauss) },
+    t2: { label: "heavier-tailed", technical: "Student-t, 2 degrees of freedom", draw: (rng, gauss) => random.studentT(rng, 2, gauss) },
+    cauchy: { label: "extremely heavy-tailed", technical: "Cauchy, which has no mean", draw: (rng) => random.cauchy(rng) },
   });
 
   const MAX_N = 10000;
@@ -62,10 +65,12 @@
   }
 
   /**
-   * Mean true and proxy value of the best-of-N candidate, for every N in selectionSizes(maxN).
+   * Best-of-N selection run trial by trial, so a page can spread the work over animation frames.
    * Each trial draws maxN candidates once and keeps a running best, so all N share one pass.
+   * result() gives the mean true value and median proxy score of the winner for every N in
+   * selectionSizes(maxN), over the trials run so far.
    */
-  function bestOfNCurve(options) {
+  function createBestOfN(options) {
     const o = checkOptions(options);
     const rng = random.mulberry32(o.seed);
     const gauss = random.normalSource(rng);
@@ -73,7 +78,9 @@
     const sizes = selectionSizes(o.maxN);
     const sumTrue = new Float64Array(sizes.length);
     const proxies = sizes.map(() => new Float64Array(o.trials));
-    for (let trial = 0; trial < o.trials; trial += 1) {
+    let trialsDone = 0;
+
+    function runTrial() {
       let bestProxy = -Infinity;
       let bestTrue = 0;
       let k = 0;
@@ -83,16 +90,56 @@
         if (u > bestProxy) { bestProxy = u; bestTrue = v; }
         if (i === sizes[k]) {
           sumTrue[k] += bestTrue;
-          proxies[k][trial] = bestProxy;
+          proxies[k][trialsDone] = bestProxy;
           k += 1;
         }
       }
+      trialsDone += 1;
     }
-    // The proxy is summarised by its median: under Cauchy error its mean is dominated by a few
-    // astronomically large draws and would say nothing about a typical winner.
-    const points = sizes.map((n, k) => ({ n, meanTrue: sumTrue[k] / o.trials, medianProxy: median(proxies[k]) }));
-    const peak = points.reduce((best, p) => (p.meanTrue > best.meanTrue ? p : best), points[0]);
-    return { options: o, points, peak, last: points[points.length - 1], samples: o.trials * o.maxN };
+
+    return {
+      options: o,
+      get trialsDone() { return trialsDone; },
+      get done() { return trialsDone >= o.trials; },
+      /** Run up to `count` more trials (all that remain if omitted). */
+      addTrials(count) {
+        const stop = Math.min(o.trials, trialsDone + (count == null ? o.trials : count));
+        while (trialsDone < stop) runTrial();
+        return this;
+      },
+      result() {
+        if (!trialsDone) throw new Error("no trials run yet: call addTrials first");
+        // The proxy is summarised by its median: under Cauchy error its mean is dominated by a few
+        // astronomically large draws and would say nothing about a typical winner.
+        const points = sizes.map((n, k) => ({
+          n, meanTrue: sumTrue[k] / trialsDone, medianProxy: median(proxies[k].subarray(0, trialsDone)),
+        }));
+        const peak = points.reduce((best, p) => (p.meanTrue > best.meanTrue ? p : best), points[0]);
+        return {
+          options: { ...o, trials: trialsDone }, points, peak, last: points[points.length - 1],
+          samples: trialsDone * o.maxN, complete: trialsDone >= o.trials,
+        };
+      },
+    };
+  }
+
+  /** Mean true and median proxy value of the best-of-N candidate, all trials at once. */
+  function bestOfNCurve(options) {
+    return createBestOfN(options).addTrials().result();
+  }
+
+  /** The point of a curve nearest to n on a log scale. */
+  function pointAt(curve, n) {
+    let best = curve.points[0];
+    for (const p of curve.points) {
+      if (Math.abs(Math.log(p.n / n)) < Math.abs(Math.log(best.n / n))) best = p;
+    }
+    return best;
+  }
+
+  /** Whether harder selection has started to hurt: the true value peaked well before maxN. */
+  function turnsOver(curve) {
+    return curve.peak.n < curve.last.n * 0.7 && curve.last.meanTrue < curve.peak.meanTrue - 0.05;
   }
 
   function median(values) {
@@ -122,5 +169,8 @@
     return { points, peak: { d: peakD, kl: peakD * peakD, gold: (alpha * alpha) / (4 * beta) }, alpha, beta };
   }
 
-  return { ERROR_DISTRIBUTIONS, DEFAULTS, MAX_N, selectionSizes, bestOfNCurve, bestOfNKl, overoptimizationCurve };
+  return {
+    ERROR_DISTRIBUTIONS, DEFAULTS, MAX_N, selectionSizes, createBestOfN, bestOfNCurve, pointAt, turnsOver,
+    bestOfNKl, overoptimizationCurve,
+  };
 });

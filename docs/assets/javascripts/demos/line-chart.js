@@ -48,8 +48,10 @@
   /**
    * Draw a chart. spec = { x: {min, max, log, label, format}, y: {min, max, label, format},
    * series: [{label, colour, dash, marker, markerEvery, width, alpha, points: [{x, y}]}],
-   * vertical: {x, label} | null, notes: [{text, x, y, colour, align}] }. The legend takes as
-   * many rows as it needs above the plot.
+   * vertical: {x, label} | null, notes: [{text, x, y, colour, align}], dots: [{x, y, colour, marker}],
+   * message: text | null }.
+   * The legend takes as many rows as it needs above the plot; a message (for example "no run
+   * yet") is written across an empty plot.
    */
   /** Lay the legend out in rows that fit the width; returns each item's position. */
   function legendLayout(ctx, series, left, right) {
@@ -155,6 +157,13 @@
       strokeSeries(ctx, s, colours, s.alpha == null ? 1 : s.alpha,
         s.points.map((p) => [tx(p.x), ty(p.y)]), marked.map((p) => [tx(p.x), ty(p.y)]));
     }
+    // Dots: larger markers for the values at a chosen x.
+    for (const dot of spec.dots || []) {
+      ctx.fillStyle = dot.colour;
+      ctx.strokeStyle = colours.bg;
+      ctx.lineWidth = 2;
+      drawMarker(ctx, dot.marker || "circle", tx(dot.x), ty(dot.y), 6);
+    }
     ctx.restore();
 
     // Notes (e.g. "peak").
@@ -163,8 +172,14 @@
       ctx.fillStyle = note.colour || colours.fg;
       ctx.textAlign = note.align || "center";
       const y = Math.max(pad.top + 12, Math.min(pad.top + plotH - 2, ty(note.y) - 8));
-      ctx.fillText(note.text, tx(note.x), y);
+      // Keep the note inside the plot's width, however narrow the chart is drawn.
+      const w = ctx.measureText(note.text).width;
+      const offset = ctx.textAlign === "left" ? 0 : ctx.textAlign === "right" ? w : w / 2;
+      const x = Math.max(pad.left + 2 + offset, Math.min(pad.left + plotW - w + offset, tx(note.x)));
+      ctx.fillText(note.text, x, y);
     }
+
+    if (spec.message) drawMessage(ctx, colours, spec.message, pad.left, pad.top, plotW, plotH);
 
     // Legend: line sample with dash and marker, then the label.
     ctx.textAlign = "left";
@@ -176,6 +191,27 @@
       ctx.fillText(s.label, lx + 32, ly);
     }
     return { tx, ty, plot: { left: pad.left, top: pad.top, width: plotW, height: plotH } };
+  }
+
+  /** A short message centred in the plot area, wrapped to its width. */
+  function drawMessage(ctx, colours, text, left, top, width, height) {
+    ctx.save();
+    ctx.fillStyle = colours.fg;
+    ctx.textAlign = "center";
+    ctx.textBaseline = "middle";
+    const lines = [];
+    let line = "";
+    for (const word of text.split(" ")) {
+      const tryLine = line ? `${line} ${word}` : word;
+      if (line && ctx.measureText(tryLine).width > width - 24) {
+        lines.push(line);
+        line = word;
+      } else line = tryLine;
+    }
+    if (line) lines.push(line);
+    const centre = top + height / 2 - ((lines.length - 1) * 18) / 2;
+    lines.forEach((l, i) => ctx.fillText(l, left + width / 2, centre + i * 18));
+    ctx.restore();
   }
 
   /** One series' look, shared by the plot and its legend sample: the dashed line through

@@ -1,0 +1,129 @@
+/**
+ * Drawing the toy CoinRun level (coin-level-sim.js) seen from the side. Used by the live figure
+ * in the core-difficulties chapter and by scripts/static_figures.js for its printed version.
+ */
+(function (root) {
+  "use strict";
+  const demos = root.AlignmentDemos;
+  const sim = demos.coinLevelSim;
+  const FONT = demos.lineChart.FONT;
+  const { width: COLS, height: ROWS } = sim.LEVEL;
+  const GROUND = 0.7; // rows of ground drawn under the floor
+  const HEADROOM = 0.5;
+
+  function geometry({ width, height }) {
+    const cell = Math.min(width / COLS, height / (ROWS + GROUND + HEADROOM));
+    const left = (width - cell * COLS) / 2;
+    const floor = height - GROUND * cell; // y of the floor line
+    return {
+      cell, left, floor,
+      centre: (p) => ({ x: left + (p.x + 0.5) * cell, y: floor - (p.y + 0.5) * cell }),
+      cellAt(px, py) {
+        return { x: Math.floor((px - left) / cell), y: Math.floor((floor - py) / cell) };
+      },
+    };
+  }
+
+  /**
+   * Draw the level on a prepared canvas ({ctx, width, height}): sky, floor, faint cells, the
+   * coin's training place, the agent's path and where it ends, and the coin (faded once taken).
+   * run is a coin-level-sim play() result or null (not trained yet).
+   */
+  function drawLevel(prepared, colours, coin, run) {
+    const { ctx, width, height } = prepared;
+    const g = geometry(prepared);
+    ctx.clearRect(0, 0, width, height);
+    ctx.fillStyle = colours.sky;
+    ctx.fillRect(g.left, 0, g.cell * COLS, g.floor);
+    ctx.fillStyle = colours.ground;
+    ctx.fillRect(g.left, g.floor, g.cell * COLS, height - g.floor);
+    // Faint cells, so "one move" has a size.
+    ctx.strokeStyle = colours.fgLightest;
+    ctx.lineWidth = 1;
+    for (let x = 1; x < COLS; x += 1) {
+      ctx.beginPath();
+      ctx.moveTo(g.left + x * g.cell, g.floor - ROWS * g.cell);
+      ctx.lineTo(g.left + x * g.cell, g.floor);
+      ctx.stroke();
+    }
+    for (let y = 1; y <= ROWS; y += 1) {
+      ctx.beginPath();
+      ctx.moveTo(g.left, g.floor - y * g.cell);
+      ctx.lineTo(g.left + COLS * g.cell, g.floor - y * g.cell);
+      ctx.stroke();
+    }
+    const font = Math.max(11, Math.min(14, g.cell * 0.42));
+    ctx.font = `600 ${font}px ${FONT}`;
+    ctx.fillStyle = colours.fg;
+    ctx.textBaseline = "middle";
+    ctx.textAlign = "left";
+    ctx.fillText("Start", g.left + 4, g.floor + (height - g.floor) / 2);
+    ctx.textAlign = "right";
+    ctx.fillText("Right end", g.left + COLS * g.cell - 4, g.floor + (height - g.floor) / 2);
+    // Where the coin always was in training: a dashed outline.
+    const home = g.centre(sim.TRAINING_COIN);
+    ctx.setLineDash([3, 3]);
+    ctx.strokeStyle = colours.coinEdge;
+    ctx.beginPath();
+    ctx.arc(home.x, home.y, g.cell * 0.3, 0, 2 * Math.PI);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    if (run) drawPath(ctx, g, colours, run);
+    drawCoin(ctx, g, colours, coin, run && run.gotCoin);
+    if (run) drawAgent(ctx, g, colours, run.path[run.path.length - 1]);
+  }
+
+  function drawPath(ctx, g, colours, run) {
+    ctx.save();
+    ctx.strokeStyle = colours.runs[0];
+    ctx.lineWidth = Math.max(2.5, g.cell * 0.12);
+    ctx.lineJoin = "round";
+    ctx.lineCap = "round";
+    ctx.globalAlpha = 0.85;
+    ctx.beginPath();
+    run.path.forEach((p, i) => {
+      const c = g.centre(p);
+      if (i) ctx.lineTo(c.x, c.y);
+      else ctx.moveTo(c.x, c.y);
+    });
+    ctx.stroke();
+    ctx.restore();
+  }
+
+  function drawCoin(ctx, g, colours, position, taken) {
+    const c = g.centre(position);
+    ctx.save();
+    ctx.globalAlpha = taken ? 0.35 : 1;
+    ctx.fillStyle = colours.coin;
+    ctx.strokeStyle = colours.coinEdge;
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ctx.arc(c.x, c.y, g.cell * 0.32, 0, 2 * Math.PI);
+    ctx.fill();
+    ctx.stroke();
+    ctx.beginPath();
+    ctx.arc(c.x, c.y, g.cell * 0.15, 0, 2 * Math.PI);
+    ctx.stroke();
+    ctx.restore();
+  }
+
+  function drawAgent(ctx, g, colours, position) {
+    const c = g.centre(position);
+    const w = g.cell * 0.5;
+    const h = g.cell * 0.72;
+    ctx.fillStyle = colours.runs[0];
+    ctx.strokeStyle = colours.bg;
+    ctx.lineWidth = 1.5;
+    ctx.beginPath();
+    if (ctx.roundRect) ctx.roundRect(c.x - w / 2, c.y - h / 2, w, h, w * 0.3);
+    else ctx.rect(c.x - w / 2, c.y - h / 2, w, h);
+    ctx.fill();
+    ctx.stroke();
+    ctx.fillStyle = colours.bg;
+    ctx.beginPath();
+    ctx.arc(c.x + w * 0.15, c.y - h * 0.2, Math.max(1.5, w * 0.12), 0, 2 * Math.PI);
+    ctx.fill();
+  }
+
+  demos.coinLevelDraw = { geometry, drawLevel };
+})(typeof self !== "undefined" ? self : this);

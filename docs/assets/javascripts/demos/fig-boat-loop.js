@@ -1,0 +1,203 @@
+/**
+ * Live figure for the specification-gaming chapter: the boat race's learner (boat-race-sim.js),
+ * trained twice with the same seed, replayed side by side on one course. The boat paid by the
+ * game's score circles the lagoon; the boat paid for progress races. Both are scored by the game's
+ * score, so the reader sees the proxy go up where the race is lost.
+ *
+ * window.AlignmentDemos.boatLoop.state() reports what is shown, for tests and curious readers.
+ */
+(function (root) {
+  "use strict";
+  const demos = root.AlignmentDemos;
+  const sim = demos.boatRaceSim;
+  const page = demos.page;
+  const course = demos.boatCourse;
+  const fmt = page.formatNumber;
+
+  const SEED = 2016;
+  const MOVES = 120;
+  const MOVES_PER_SECOND = 12;
+  const EPISODES_PER_FRAME = 50;
+  const AGENTS = [
+    { key: "targets", name: "Paid for targets", reward: sim.DEFAULT_REWARD },
+    { key: "progress", name: "Paid for progress", reward: sim.PROGRESS_REWARD },
+  ];
+
+  function setup(container) {
+    const $ = (selector) => container.querySelector(selector);
+    const canvas = $("canvas");
+    const slider = $('input[type="range"]');
+    const output = $("output");
+    const playButton = $(".demo-play");
+    const values = [...container.querySelectorAll(".demo-legend-value")];
+    const summary = $(".demo-summary");
+    const reducedMotion = page.prefersReducedMotion();
+
+    let colours = page.themeColours(container);
+    let agents = null; // [{...AGENTS[i], trainer, rollout}]
+    let move = 0;
+    let playing = false;
+    let frameRequest = 0;
+    let lastTime = 0;
+    let announceTimer = 0;
+
+    if (reducedMotion) playButton.hidden = true;
+
+    function here(agent, m) {
+      const trail = agent.rollout.trail;
+      return trail[Math.min(Math.floor(m), trail.length - 1)];
+    }
+
+    function describe(agent, m) {
+      const p = here(agent, m);
+      const gates = sim.course.CHECKPOINTS.length;
+      const points = `${fmt(p.score)} points`;
+      if (agent.rollout.finished && m >= agent.rollout.steps) return `${agent.name}: ${points}, finished the lap at move ${agent.rollout.steps}.`;
+      const loop = agent.rollout.loopInLagoon && m > 20 ? "; it circles the lagoon" : "";
+      return `${agent.name}: ${points}, ${Math.round(p.progress * gates)} of ${gates} checkpoints${loop}.`;
+    }
+
+    /** The numbers beside each boat's name in the legend, updated every frame. */
+    function brief(agent, m) {
+      const p = here(agent, m);
+      const gates = sim.course.CHECKPOINTS.length;
+      const race = agent.rollout.finished && m >= agent.rollout.steps
+        ? `finished at move ${agent.rollout.steps}` : `${Math.round(p.progress * gates)} of ${gates} checkpoints`;
+      return `${fmt(p.score)} points, ${race}`;
+    }
+
+    function sentence() {
+      if (!agents) return summary.textContent;
+      const m = Math.floor(move);
+      return `Move ${m} of ${MOVES}, both scored by the game's score. ${agents.map((a) => describe(a, m)).join(" ")}`;
+    }
+
+    /** The live region speaks only when the reader has stopped moving things, not every frame. */
+    function announce(delay) {
+      root.clearTimeout(announceTimer);
+      announceTimer = root.setTimeout(() => { summary.textContent = sentence(); }, delay);
+    }
+
+    function draw() {
+      const prepared = page.prepareCanvas(canvas);
+      if (!prepared) return;
+      const ctx = course.drawBase(prepared, colours);
+      if (!agents) {
+        course.drawCheckpoints(ctx, colours, 0);
+        course.drawTargets(ctx, colours, null);
+        course.drawBoat(ctx, colours, sim.course.START.x, sim.course.START.y, 0);
+        return;
+      }
+      const [looper, racer] = agents;
+      course.drawCheckpoints(ctx, colours, Math.round(here(racer, move).progress * sim.course.CHECKPOINTS.length));
+      course.drawTargets(ctx, colours, here(looper, move).ready);
+      agents.forEach((agent, i) => {
+        const trail = agent.rollout.trail;
+        const last = Math.min(Math.floor(move), trail.length - 1);
+        const colour = colours.runs[i];
+        course.drawTrail(ctx, colour, trail.slice(0, last + 1).map((p) => course.cellPoint(p)), 0.85);
+        const a = course.cellPoint(trail[last]);
+        const b = course.cellPoint(trail[Math.min(last + 1, trail.length - 1)]);
+        const t = last < trail.length - 1 ? move - Math.floor(move) : 0;
+        course.drawBoat(ctx, { ...colours, boat: colour }, a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t,
+          course.interpolateAngle(a.angle, b.angle, t));
+      });
+    }
+
+    function showMove() {
+      const m = Math.floor(move);
+      slider.value = String(m);
+      output.textContent = String(m);
+      slider.setAttribute("aria-valuetext", `move ${m} of ${MOVES}`);
+      if (agents) agents.forEach((a, i) => { values[i].textContent = `: ${brief(a, m)}`; });
+      draw();
+    }
+
+    function setPlaying(on) {
+      playing = on && !reducedMotion;
+      playButton.textContent = playing ? "Pause" : move >= MOVES ? "Replay" : "Play";
+      playButton.setAttribute("aria-pressed", String(playing));
+      if (playing) {
+        lastTime = 0;
+        if (!frameRequest) frameRequest = root.requestAnimationFrame(tick);
+      } else {
+        announce(0);
+      }
+    }
+
+    function tick(now) {
+      frameRequest = 0;
+      if (!playing) return;
+      const dt = lastTime ? Math.min(0.1, (now - lastTime) / 1000) : 1 / 60;
+      lastTime = now;
+      move = Math.min(MOVES, move + dt * MOVES_PER_SECOND);
+      showMove();
+      if (move >= MOVES) setPlaying(false);
+      else frameRequest = root.requestAnimationFrame(tick);
+    }
+
+    /** Train both agents a chunk per frame, so the page stays responsive; then play. */
+    function train() {
+      const trainers = AGENTS.map((a) => sim.createTrainer({ seed: SEED, reward: a.reward }));
+      const step = () => {
+        trainers.forEach((t) => t.trainEpisodes(EPISODES_PER_FRAME));
+        const done = trainers[0].history.length;
+        if (!trainers.every((t) => t.done)) {
+          summary.textContent = `Training both boats: episode ${done} of ${sim.DEFAULT_TRAINING.episodes}.`;
+          root.requestAnimationFrame(step);
+          return;
+        }
+        agents = AGENTS.map((a, i) => ({ ...a, trainer: trainers[i], rollout: trainers[i].greedyRollout(sim.DEFAULT_REWARD) }));
+        slider.disabled = false;
+        playButton.disabled = false;
+        container.dataset.state = "ready";
+        move = reducedMotion ? MOVES : 0;
+        showMove();
+        if (reducedMotion) announce(0);
+        else setPlaying(true);
+      };
+      root.requestAnimationFrame(step);
+    }
+
+    slider.addEventListener("input", () => {
+      move = Number(slider.value);
+      if (playing) setPlaying(false);
+      showMove();
+      announce(400);
+    });
+    playButton.addEventListener("click", () => {
+      if (!agents) return;
+      if (!playing && move >= MOVES) move = 0;
+      setPlaying(!playing);
+    });
+    page.onThemeChange(() => {
+      colours = page.themeColours(container);
+      draw();
+    });
+    page.onResize([canvas], draw);
+
+    demos.boatLoop = {
+      state() {
+        return {
+          ready: Boolean(agents), move: Math.floor(move), moves: MOVES, playing, reducedMotion, seed: SEED,
+          agents: agents ? agents.map((a) => {
+            const p = here(a, move);
+            return {
+              key: a.key, score: p.score, progress: p.progress, finished: a.rollout.finished && move >= a.rollout.steps,
+              loopsInLagoon: a.rollout.loopInLagoon, finishMove: a.rollout.finished ? a.rollout.steps : null,
+            };
+          }) : [],
+        };
+      },
+    };
+
+    slider.max = String(MOVES);
+    slider.disabled = true;
+    playButton.disabled = true;
+    container.dataset.state = "waiting";
+    draw();
+    page.whenNear(container, train);
+  }
+
+  page.whenReady("#live-boat-loop", setup);
+})(typeof self !== "undefined" ? self : this);

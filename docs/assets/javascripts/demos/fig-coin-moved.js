@@ -1,0 +1,132 @@
+/**
+ * Live figure for the core-difficulties chapter: a toy CoinRun (coin-level-sim.js, drawn by
+ * coin-level-draw.js). The reader
+ * moves the coin, by dragging or tapping it on the level or with two sliders, and sees the
+ * trained agent's path; a second control switches to an agent trained with the coin elsewhere in
+ * some levels.
+ *
+ * window.AlignmentDemos.coinMoved.state() reports what is shown, for tests.
+ */
+(function (root) {
+  "use strict";
+  const demos = root.AlignmentDemos;
+  const sim = demos.coinLevelSim;
+  const page = demos.page;
+  const levelDraw = demos.coinLevelDraw;
+
+  function setup(container) {
+    const canvas = container.querySelector("canvas");
+    const xSlider = container.querySelector('input[name="coin-x"]');
+    const ySlider = container.querySelector('input[name="coin-y"]');
+    const radios = [...container.querySelectorAll('input[type="radio"]')];
+    const summary = container.querySelector(".demo-summary");
+    let colours = page.themeColours(container);
+    let agents = null;
+    let run = null;
+    let dragging = false;
+
+    function coin() {
+      return { x: Number(xSlider.value), y: Number(ySlider.value) };
+    }
+
+    function regime() {
+      const checked = radios.find((r) => r.checked);
+      return checked ? checked.value : "fixed";
+    }
+
+    function draw() {
+      const prepared = page.prepareCanvas(canvas);
+      if (prepared) levelDraw.drawLevel(prepared, colours, coin(), run);
+    }
+
+    function describe() {
+      const { x, y } = run.coin;
+      const where = `Coin ${x} steps along${y ? `, ${y} up` : ", on the floor"}.`;
+      const trained = regime() === "fixed"
+        ? "Trained with the coin always at the right end:"
+        : `Trained with the coin elsewhere in 1 level in 10:`;
+      let outcome;
+      if (run.gotCoin) {
+        outcome = regime() === "fixed" && y === 0
+          ? `the agent takes the coin in ${run.moves} moves, but only because it lies on the way to the right end.`
+          : `the agent goes for the coin and takes it in ${run.moves} moves.`;
+      } else if (run.endsAtRightEnd) {
+        outcome = `the agent runs ${run.passedCoin ? "past the coin " : ""}to the right end and stays there without it. It learned "go right", which earned the same reward as "get the coin" in every training level.`;
+      } else {
+        outcome = "the agent does not reach the coin.";
+      }
+      const rate = Math.round(sim.successRate(agents[regime()]) * 100);
+      return `${where} ${trained} ${outcome} Over every place the coin can go, this agent takes it ${rate}% of the time.`;
+    }
+
+    function render() {
+      const place = coin();
+      xSlider.setAttribute("aria-valuetext", `${place.x} steps along`);
+      ySlider.setAttribute("aria-valuetext", place.y ? `${place.y} up` : "on the floor");
+      container.querySelectorAll("output").forEach((out) => {
+        const input = container.querySelector(`#${out.htmlFor.value}`);
+        if (input) out.textContent = input.value;
+      });
+      if (agents) {
+        run = sim.play(agents[regime()], place);
+        summary.textContent = describe();
+      }
+      draw();
+    }
+
+    /** Place the coin at the cell under a pointer (not on the start, not off the level). */
+    function placeAt(event) {
+      const rect = canvas.getBoundingClientRect();
+      const cell = levelDraw.geometry(rect).cellAt(event.clientX - rect.left, event.clientY - rect.top);
+      const x = Math.min(Number(xSlider.max), Math.max(Number(xSlider.min), cell.x));
+      const y = Math.min(Number(ySlider.max), Math.max(Number(ySlider.min), cell.y));
+      if (x === Number(xSlider.value) && y === Number(ySlider.value)) return;
+      xSlider.value = String(x);
+      ySlider.value = String(y);
+      render();
+    }
+
+    canvas.addEventListener("pointerdown", (event) => {
+      dragging = true;
+      if (canvas.setPointerCapture) canvas.setPointerCapture(event.pointerId);
+      placeAt(event);
+    });
+    canvas.addEventListener("pointermove", (event) => { if (dragging) placeAt(event); });
+    const release = () => { dragging = false; };
+    canvas.addEventListener("pointerup", release);
+    canvas.addEventListener("pointercancel", release);
+    [xSlider, ySlider].forEach((s) => s.addEventListener("input", render));
+    radios.forEach((r) => r.addEventListener("change", render));
+    page.onThemeChange(() => {
+      colours = page.themeColours(container);
+      draw();
+    });
+    page.onResize([canvas], draw);
+
+    demos.coinMoved = {
+      state() {
+        return {
+          ready: Boolean(agents), regime: regime(), coin: coin(),
+          gotCoin: run ? run.gotCoin : null, endsAtRightEnd: run ? run.endsAtRightEnd : null,
+          moves: run ? run.moves : null, path: run ? run.path : [],
+        };
+      },
+    };
+
+    container.dataset.state = "waiting";
+    render();
+    page.whenNear(container, () => {
+      // Two small trainings, one per frame, so the page never stalls.
+      root.requestAnimationFrame(() => {
+        const fixed = sim.train({ regime: "fixed" });
+        root.requestAnimationFrame(() => {
+          agents = { fixed, varied: sim.train({ regime: "varied" }) };
+          container.dataset.state = "ready";
+          render();
+        });
+      });
+    });
+  }
+
+  page.whenReady("#live-coin-moved", setup);
+})(typeof self !== "undefined" ? self : this);

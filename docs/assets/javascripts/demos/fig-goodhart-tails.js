@@ -1,0 +1,105 @@
+/**
+ * Live figure for the Goodhart chapter: best of N by a proxy score, with light-tailed error on
+ * the left and heavy-tailed error on the right (goodhart-sim.js, drawn by goodhart-draw.js). One
+ * control: how hard we select (N). Both panels are regressional Goodhart; on the right the true
+ * value falls back as N grows (catastrophic Goodhart, in Kwa, Thomas and Garriga-Alonso's term).
+ *
+ * window.AlignmentDemos.goodhartTails.state() reports the numbers shown, for tests.
+ */
+(function (root) {
+  "use strict";
+  const demos = root.AlignmentDemos;
+  const sim = demos.goodhartSim;
+  const page = demos.page;
+  const draw = demos.goodhartDraw;
+  const fmt = page.formatNumber;
+
+  const SEED = 1975;
+  const TRIALS = 200;
+  const TRIALS_PER_FRAME = 20;
+  const PANELS = [
+    { distribution: "gaussian", name: "light-tailed error" },
+    { distribution: "t2", name: "heavy-tailed error" },
+  ];
+
+  function nFromSlider(value) {
+    return Math.max(1, Math.round(Math.pow(10, Number(value))));
+  }
+
+  function setup(container) {
+    const slider = container.querySelector('input[type="range"]');
+    const output = container.querySelector("output");
+    const canvases = [...container.querySelectorAll("canvas")];
+    const summary = container.querySelector(".demo-summary");
+    let colours = page.themeColours(container);
+    let runs = null;
+    let curves = null;
+    let here = [];
+
+    function n() {
+      return nFromSlider(slider.value);
+    }
+
+    function render() {
+      const chosen = n();
+      output.textContent = fmt(chosen);
+      slider.setAttribute("aria-valuetext", `best of ${fmt(chosen)}`);
+      if (!curves) return;
+      const range = draw.sharedRange(curves);
+      here = curves.map((curve, i) => {
+        const prepared = page.prepareCanvas(canvases[i]);
+        return prepared ? draw.drawSelection(prepared, colours, curve, chosen, { range, compact: true })
+          : sim.pointAt(curve, chosen);
+      });
+      if (curves.every((c) => c.complete)) summary.textContent = describe(chosen);
+    }
+
+    function describe(chosen) {
+      const [light, heavy] = here;
+      const heavyCurve = curves[1];
+      const after = heavy.n > heavyCurve.peak.n
+        ? `, down from its peak of ${heavyCurve.peak.meanTrue.toFixed(2)} at N = ${fmt(heavyCurve.peak.n)}`
+        : "";
+      const verdict = heavy.n > heavyCurve.peak.n
+        ? "With heavy tails, harder selection now mostly finds candidates with huge errors."
+        : "So far, harder selection helps in both, by less than the proxy says.";
+      return `Best of ${fmt(chosen)}. Light-tailed error: the winner's proxy score is ${light.medianProxy.toFixed(1)} and its true value ${light.meanTrue.toFixed(2)}. ` +
+        `Heavy-tailed error: proxy ${fmt(heavy.medianProxy, 1)}, true value ${heavy.meanTrue.toFixed(2)}${after}. ${verdict}`;
+    }
+
+    /** Run the trials a few per frame, drawing as the curves fill in. */
+    function compute() {
+      runs = PANELS.map((p) => sim.createBestOfN({ distribution: p.distribution, seed: SEED, trials: TRIALS }));
+      page.runInFrames(runs, TRIALS_PER_FRAME, (results, done) => {
+        curves = results;
+        render();
+        if (done) container.dataset.state = "ready";
+      });
+    }
+
+    slider.addEventListener("input", render);
+    page.onThemeChange(() => {
+      colours = page.themeColours(container);
+      render();
+    });
+    page.onResize(canvases, render);
+
+    demos.goodhartTails = {
+      state() {
+        return {
+          ready: Boolean(runs && runs.every((r) => r.done)), n: n(), seed: SEED, trials: TRIALS,
+          panels: curves ? curves.map((c, i) => ({
+            distribution: PANELS[i].distribution, proxyAtN: here[i].medianProxy, trueAtN: here[i].meanTrue,
+            peakN: c.peak.n, peakTrue: c.peak.meanTrue, trueAtMaxN: c.last.meanTrue, turnsOver: sim.turnsOver(c),
+          })) : [],
+        };
+      },
+    };
+
+    container.dataset.state = "waiting";
+    render();
+    page.whenNear(container, compute);
+  }
+
+  page.whenReady("#live-goodhart-tails", setup);
+})(typeof self !== "undefined" ? self : this);

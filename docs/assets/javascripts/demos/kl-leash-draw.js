@@ -1,0 +1,62 @@
+/**
+ * Drawing the KL-leash chart (kl-leash-sim.js): the reward model's score and the true reward
+ * against how far training pulled the model, solid up to the leash and faint beyond it. Used by
+ * the live figure in the RLHF chapter and by scripts/static_figures.js for its printed version.
+ */
+(function (root) {
+  "use strict";
+  const demos = root.AlignmentDemos;
+  const sim = demos.klLeashSim;
+  const { drawLineChart } = demos.lineChart;
+
+  /**
+   * Draw on a prepared canvas ({ctx, width, height}). options: { model: "small" | "large",
+   * d: the leash (null: no leash, every curve solid), compare: also draw the other reward
+   * model's true reward }. Returns sim.at(d) for the leash, or null.
+   */
+  function drawLeash(prepared, colours, { model, d, compare }) {
+    const { points, peak } = sim.curve(model, { steps: 200 });
+    const leash = d == null ? sim.MAX_D : d;
+    const reach = points.filter((p) => p.d <= leash);
+    const faint = { alpha: 0.25, label: null, marker: null };
+    const proxyStyle = { colour: colours.proxy, dash: [7, 5], marker: "square", markerEvery: 25, width: 2.5 };
+    const goldStyle = { colour: colours.truth, dash: [], marker: "circle", markerEvery: 25, width: 3 };
+    const other = model === "small" ? "large" : "small";
+    const otherCurve = sim.curve(other, { steps: 200 });
+    const named = (text) => (compare ? `${text}, ${sim.REWARD_MODELS[model].label}` : text);
+    const series = [];
+    if (d != null) {
+      series.push({ ...proxyStyle, ...faint, points: points.map((p) => ({ x: p.d, y: p.proxy })) });
+      series.push({ ...goldStyle, ...faint, points: points.map((p) => ({ x: p.d, y: p.gold })) });
+    }
+    series.push({ ...proxyStyle, label: named("Reward model's score (proxy)"), points: reach.map((p) => ({ x: p.d, y: p.proxy })) });
+    series.push({ ...goldStyle, label: named("True (gold) reward"), points: reach.map((p) => ({ x: p.d, y: p.gold })) });
+    if (compare) {
+      series.push({
+        colour: colours.truth, dash: [2, 4], marker: "diamond", markerEvery: 25, width: 2, alpha: 0.8,
+        label: `True reward, ${sim.REWARD_MODELS[other].label}`, points: otherCurve.points.map((p) => ({ x: p.d, y: p.gold })),
+      });
+    }
+    const golds = compare ? [...points, ...otherCurve.points] : points;
+    const here = d == null ? null : sim.at(d, model);
+    const notes = [{ text: "true reward peaks", x: peak.d, y: peak.gold - 0.75, colour: colours.truth }];
+    if (compare) notes.push({ text: "later, higher peak", x: otherCurve.peak.d + 0.25, y: otherCurve.peak.gold + 0.25, colour: colours.truth, align: "left" });
+    drawLineChart(prepared.ctx, prepared.width, prepared.height, colours, {
+      x: { min: 0, max: sim.MAX_D, label: "How far training pulled the model, √KL", format: (v) => v.toFixed(0) },
+      y: {
+        min: Math.min(-1, ...golds.map((p) => p.gold)) - 0.5, max: Math.max(...points.map((p) => p.proxy)) * 1.05,
+        label: "Reward (illustrative units)", format: (v) => v.toFixed(0),
+      },
+      series,
+      vertical: here ? { x: d, label: "leash" } : null,
+      notes,
+      dots: here ? [
+        { x: d, y: here.proxy, colour: colours.proxy, marker: "square" },
+        { x: d, y: here.gold, colour: colours.truth, marker: "circle" },
+      ] : [],
+    });
+    return here;
+  }
+
+  demos.klLeashDraw = { drawLeash };
+})(typeof self !== "undefined" ? self : this);

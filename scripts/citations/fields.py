@@ -1,0 +1,116 @@
+r"""What BibTeX and biblatex fields mean, for an entry's raw (LaTeX) fields: entry types, the
+Further reading kind an entry belongs to when it does not say, the year (`year` or biblatex's
+`date`), DOIs, arXiv ids and page ranges, in the shapes real files write them.
+
+    >>> infer_kind("misc", {"eprint": "1606.06565", "archiveprefix": "arXiv"})
+    'paper'
+    >>> year_from_date("2019-03-01/2020-06")
+    '2019–2020'
+    >>> normalise_doi("https://doi.org/10.1000/A\\_B"), normalise_doi("10/fvn296")
+    ('10.1000/A_B', '10/fvn296')
+    >>> arxiv_id({"eprint": "arXiv:1606.06565v2"})
+    '1606.06565v2'
+    >>> page_range("4299-4307"), page_range("xi-xv"), page_range("e1002")
+    ('4299–4307', 'xi–xv', 'e1002')
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from urllib.parse import urlsplit
+
+from .urls import unescape
+
+BIBTEX_TYPES = frozenset("""
+    article book booklet conference inbook incollection inproceedings manual mastersthesis misc
+    phdthesis proceedings techreport unpublished""".split())
+BIBLATEX_TYPES = frozenset("""
+    article book mvbook inbook bookinbook suppbook booklet collection mvcollection incollection
+    suppcollection dataset manual misc online patent periodical suppperiodical proceedings
+    mvproceedings inproceedings reference mvreference inreference report set software thesis
+    unpublished xdata electronic www artwork audio bibnote commentary image jurisdiction
+    legislation legal letter movie music performance review standard video customa customb
+    customc customd custome customf""".split())
+OTHER_KNOWN_TYPES = frozenset({"webpage", "preprint", "presentation", "lecture", "podcast", "blog", "post"})
+KNOWN_TYPES = BIBTEX_TYPES | BIBLATEX_TYPES | OTHER_KNOWN_TYPES
+
+PAPER_TYPES = frozenset("""
+    article inproceedings conference incollection inbook bookinbook suppbook suppcollection
+    inreference phdthesis mastersthesis thesis techreport report unpublished preprint
+    suppperiodical""".split())
+BOOK_TYPES = frozenset("book mvbook collection mvcollection proceedings mvproceedings booklet manual reference mvreference periodical".split())
+VIDEO_TYPES = frozenset({"video", "movie"})
+WEB_TYPES = frozenset({"misc", "online", "www", "electronic", "webpage", "preprint"})
+VIDEO_WORDS = re.compile(r"(?ix) \b (?: video | youtube | vimeo | recorded \s+ talk ) \b")
+VIDEO_HOSTS = ("youtube.com", "youtu.be", "vimeo.com")
+
+DOI_PREFIX = re.compile(r"(?ix) ^ (?: (?: https? :// )? (?: dx\. )? doi\.org / | doi \s* : \s* | doi \s+ )")
+DOI_SHAPE = re.compile(r"(?x) ^ (?: 10\.\d{4,9} / \S+ | 10 / [A-Za-z0-9]+ ) $")
+ARXIV_PREFIX = re.compile(r"(?ix) ^ arxiv \s* : \s*")
+DATE = re.compile(
+    r"""(?x) ^ (?P<start> \d{4} ) (?: - \d{2} (?: - \d{2} )? )? [~?%]?
+        (?: / (?: (?P<end> \d{4} ) (?: - \d{2} (?: - \d{2} )? )? [~?%]? | \.\. )? )? $"""
+)
+PAGE = r"(?: [A-Za-z]{0,3} \d+ [A-Za-z]? | [ivxlcdm]+ | [IVXLCDM]+ )"
+PAGE_RANGE = re.compile(rf"(?x) (?<! [\w.] ) (?P<first> {PAGE} ) \s* [-–—]+ \s* (?P<last> {PAGE} ) (?! [\w.] )")
+
+
+def infer_kind(entry_type: str, fields: Mapping[str, str]) -> str:
+    """The Further reading group for an entry without `kind`: papers (articles, proceedings,
+    chapters, theses, reports; a web or misc entry with a DOI or arXiv id), books, videos
+    (when type or fields say so), and articles and posts (web pages, everything else)."""
+    if entry_type in VIDEO_TYPES or _says_video(fields):
+        return "video"
+    if entry_type in PAPER_TYPES:
+        return "paper"
+    if entry_type in BOOK_TYPES:
+        return "book"
+    if entry_type in WEB_TYPES and (fields.get("doi") or arxiv_id(fields)):  # a preprint
+        return "paper"
+    return "article"
+
+
+def _says_video(fields: Mapping[str, str]) -> bool:
+    described = " ".join(fields.get(name, "") for name in ("howpublished", "type", "entrysubtype", "note"))
+    if VIDEO_WORDS.search(described):
+        return True
+    host = urlsplit(unescape(fields.get("url", "").split(" ")[0])).netloc.lower()
+    return any(host == site or host.endswith("." + site) for site in VIDEO_HOSTS)
+
+
+def year_from_date(date: str) -> str | None:
+    """The year part of a biblatex `date` (ISO 8601 / EDTF: `2019`, `2019-03-01`, ranges
+    `2019/2020`, open `2019/`, circa `2019~`), or None when it is not such a date."""
+    match = DATE.match(date.strip())
+    if not match:
+        return None
+    start, end = match.group("start"), match.group("end")
+    if date.strip().endswith(("/", "/..")):
+        return f"{start}–"
+    return f"{start}–{end}" if end and end != start else start
+
+
+def normalise_doi(value: str) -> str:
+    """The DOI itself: `https://doi.org/`, `doi:` prefixes and LaTeX escapes removed."""
+    return DOI_PREFIX.sub("", unescape(value)).strip()
+
+
+def is_doi(doi: str) -> bool:
+    return bool(DOI_SHAPE.match(doi))
+
+
+def arxiv_id(fields: Mapping[str, str]) -> str:
+    """The arXiv identifier of an `eprint` marked as arXiv (archiveprefix, eprinttype, or an
+    `arXiv:` prefix), with any version suffix (`v2`) kept: the entry names that version."""
+    eprint = unescape(fields.get("eprint", ""))
+    kind = (fields.get("archiveprefix") or fields.get("eprinttype") or "").strip().lower()
+    if kind == "arxiv" or ARXIV_PREFIX.match(eprint):
+        return ARXIV_PREFIX.sub("", eprint).strip()
+    return ""
+
+
+def page_range(pages: str) -> str:
+    """Ranges with an en dash, however they were written (`1-10`, `1--10`, `1 - 10`)."""
+    if "-" not in pages and "—" not in pages and "–" not in pages:
+        return pages
+    return PAGE_RANGE.sub(lambda m: f"{m.group('first')}–{m.group('last')}", pages)

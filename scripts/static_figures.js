@@ -1,0 +1,413 @@
+#!/usr/bin/env node
+/**
+ * Writes the static figures (SVG) that stand for the live figures in print, in the PDF and
+ * without JavaScript, by running the same simulations and the same drawing code as the live
+ * versions on a small canvas stand-in that records SVG instead of pixels. So the printed figure
+ * always shows what the live one computes, in the same style (light scheme).
+ *
+ *   node scripts/static_figures.js           write docs/assets/figures/live-*.svg, demo-goodhart.svg
+ *   node scripts/static_figures.js --check   exit 1 (naming each file) if any is out of date
+ *
+ * tests/js/static-figures.test.js runs the check, so a change to a simulation or to a drawing
+ * fails the tests until the figures are regenerated.
+ */
+"use strict";
+const fs = require("node:fs");
+const path = require("node:path");
+
+const ROOT = path.resolve(__dirname, "..");
+const DEMOS = path.join(ROOT, "docs", "assets", "javascripts", "demos");
+const FIGURES = path.join(ROOT, "docs", "assets", "figures");
+const DEMOS_CSS = path.join(ROOT, "docs", "assets", "stylesheets", "demos.css");
+const FONT_FAMILY = "Inter, 'Helvetica Neue', Arial, sans-serif";
+
+// ------------------------------------------------------------------ load the browser modules
+/** The simulations are CommonJS under Node; the drawing modules attach to `self` as in a page. */
+function loadDemos() {
+  globalThis.self = globalThis;
+  const demos = (globalThis.AlignmentDemos = {});
+  demos.random = require(path.join(DEMOS, "random.js"));
+  demos.goodhartSim = require(path.join(DEMOS, "goodhart-sim.js"));
+  demos.boatRaceSim = require(path.join(DEMOS, "boat-race-sim.js"));
+  demos.klLeashSim = require(path.join(DEMOS, "kl-leash-sim.js"));
+  demos.coinLevelSim = require(path.join(DEMOS, "coin-level-sim.js"));
+  demos.page = { formatNumber: (value, decimals) => Number(value).toLocaleString("en-US", { minimumFractionDigits: decimals || 0, maximumFractionDigits: decimals || 0 }) };
+  for (const file of ["line-chart.js", "goodhart-draw.js", "kl-leash-draw.js", "coin-level-draw.js", "boat-course-draw.js"]) {
+    require(path.join(DEMOS, file));
+  }
+  return demos;
+}
+
+/** The light scheme's colours: the --demo-* values of demos.css's first block, and Material's. */
+function lightColours() {
+  const css = fs.readFileSync(DEMOS_CSS, "utf8");
+  const block = css.slice(css.indexOf(":root"), css.indexOf("}", css.indexOf(":root")));
+  const vars = {};
+  for (const match of block.matchAll(/--demo-([a-z0-9-]+):\s*([^;]+);/g)) vars[match[1]] = match[2].trim();
+  const need = (name) => {
+    if (!vars[name]) throw new Error(`${DEMOS_CSS}: no --demo-${name} in the :root block`);
+    return vars[name];
+  };
+  return {
+    fg: "rgba(0,0,0,0.87)", fgLight: "rgba(0,0,0,0.54)", fgLighter: "rgba(0,0,0,0.32)", fgLightest: "rgba(0,0,0,0.07)",
+    bg: "#ffffff", proxy: need("proxy"), truth: need("true"), runs: [need("run-1"), need("run-2")],
+    water: need("water"), waterEdge: need("water-edge"), land: need("land"), target: need("target"),
+    targetEdge: need("target-edge"), boat: need("boat"), boatEdge: need("boat-edge"), checkpoint: need("checkpoint"),
+    sky: need("sky"), ground: need("ground"), coin: need("coin"), coinEdge: need("coin-edge"), font: FONT_FAMILY,
+  };
+}
+
+// ------------------------------------------------------------------ a canvas that writes SVG
+const num = (v) => String(Math.round(v * 100) / 100);
+const escapeXml = (text) => String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+function multiply(m, n) {
+  return [
+    m[0] * n[0] + m[2] * n[1], m[1] * n[0] + m[3] * n[1],
+    m[0] * n[2] + m[2] * n[3], m[1] * n[2] + m[3] * n[3],
+    m[0] * n[4] + m[2] * n[5] + m[4], m[1] * n[4] + m[3] * n[5] + m[5],
+  ];
+}
+
+/**
+ * The part of CanvasRenderingContext2D the demos' drawing code uses, recorded as SVG elements.
+ * Paths are flattened into device coordinates (arcs as short segments), so any transform works.
+ */
+class SvgContext {
+  constructor() {
+    this.out = [];
+    this.defs = [];
+    this.state = this.defaultState();
+    this.stack = [];
+    this.path = [];
+    this.clipCount = 0;
+  }
+
+  defaultState() {
+    return {
+      matrix: [1, 0, 0, 1, 0, 0], fillStyle: "#000", strokeStyle: "#000", lineWidth: 1, lineJoin: "miter",
+      lineCap: "butt", font: `10px ${FONT_FAMILY}`, textAlign: "start", textBaseline: "alphabetic",
+      globalAlpha: 1, dash: [], openGroups: 0,
+    };
+  }
+
+  // State and transforms.
+  save() { this.stack.push({ ...this.state, dash: [...this.state.dash], openGroups: 0 }); }
+  restore() {
+    for (let i = 0; i < this.state.openGroups; i += 1) this.out.push("</g>");
+    if (this.stack.length) this.state = this.stack.pop();
+  }
+  setTransform(a, b, c, d, e, f) { this.state.matrix = [a, b, c, d, e, f]; }
+  transform(a, b, c, d, e, f) { this.state.matrix = multiply(this.state.matrix, [a, b, c, d, e, f]); }
+  translate(x, y) { this.transform(1, 0, 0, 1, x, y); }
+  scale(x, y) { this.transform(x, 0, 0, y, 0, 0); }
+  rotate(angle) { this.transform(Math.cos(angle), Math.sin(angle), -Math.sin(angle), Math.cos(angle), 0, 0); }
+  setLineDash(dash) { this.state.dash = [...dash]; }
+  get scaleFactor() { const m = this.state.matrix; return Math.sqrt(Math.abs(m[0] * m[3] - m[1] * m[2])); }
+  point(x, y) { const m = this.state.matrix; return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]]; }
+
+  // Paths.
+  beginPath() { this.path = []; }
+  moveTo(x, y) { this.path.push(["M", ...this.point(x, y)]); this.last = [x, y]; this.first = [x, y]; }
+  lineTo(x, y) {
+    if (!this.path.length) { this.moveTo(x, y); return; }
+    this.path.push(["L", ...this.point(x, y)]);
+    this.last = [x, y];
+  }
+  closePath() { this.path.push(["Z"]); if (this.first) this.last = [...this.first]; }
+  quadraticCurveTo(cx, cy, x, y) {
+    const [x0, y0] = this.last;
+    for (let i = 1; i <= 12; i += 1) {
+      const t = i / 12;
+      const u = 1 - t;
+      this.lineTo(u * u * x0 + 2 * u * t * cx + t * t * x, u * u * y0 + 2 * u * t * cy + t * t * y);
+    }
+  }
+  arc(x, y, r, start, end, anticlockwise) {
+    let sweep = end - start;
+    if (!anticlockwise && sweep < 0) sweep += 2 * Math.PI * Math.ceil(-sweep / (2 * Math.PI));
+    if (anticlockwise && sweep > 0) sweep -= 2 * Math.PI * Math.ceil(sweep / (2 * Math.PI));
+    if (Math.abs(end - start) >= 2 * Math.PI) sweep = anticlockwise ? -2 * Math.PI : 2 * Math.PI;
+    const steps = Math.max(8, Math.ceil((Math.abs(sweep) * r * this.scaleFactor) / 3));
+    for (let i = 0; i <= steps; i += 1) {
+      const a = start + (sweep * i) / steps;
+      const px = x + r * Math.cos(a);
+      const py = y + r * Math.sin(a);
+      if (i === 0 && !this.path.length) this.moveTo(px, py);
+      else this.lineTo(px, py);
+    }
+  }
+  rect(x, y, w, h) { this.moveTo(x, y); this.lineTo(x + w, y); this.lineTo(x + w, y + h); this.lineTo(x, y + h); this.closePath(); }
+  roundRect(x, y, w, h, r) {
+    const k = Math.min(r, w / 2, h / 2);
+    this.moveTo(x + k, y);
+    this.arc(x + w - k, y + k, k, -Math.PI / 2, 0);
+    this.arc(x + w - k, y + h - k, k, 0, Math.PI / 2);
+    this.arc(x + k, y + h - k, k, Math.PI / 2, Math.PI);
+    this.arc(x + k, y + k, k, Math.PI, 1.5 * Math.PI);
+    this.closePath();
+  }
+  pathData() {
+    return this.path.map(([op, x, y]) => (op === "Z" ? "Z" : `${op}${num(x)} ${num(y)}`)).join("");
+  }
+  alpha() { return this.state.globalAlpha < 1 ? ` opacity="${num(this.state.globalAlpha)}"` : ""; }
+  fill() {
+    if (this.path.length) this.out.push(`<path d="${this.pathData()}" fill="${this.state.fillStyle}"${this.alpha()}/>`);
+  }
+  stroke() {
+    if (!this.path.length || !(this.state.lineWidth > 0)) return;
+    const s = this.state;
+    const k = this.scaleFactor;
+    const dash = s.dash.length ? ` stroke-dasharray="${s.dash.map((d) => num(d * k)).join(" ")}"` : "";
+    const join = s.lineJoin !== "miter" ? ` stroke-linejoin="${s.lineJoin}"` : "";
+    const cap = s.lineCap !== "butt" ? ` stroke-linecap="${s.lineCap}"` : "";
+    this.out.push(`<path d="${this.pathData()}" fill="none" stroke="${s.strokeStyle}" stroke-width="${num(s.lineWidth * k)}"${dash}${join}${cap}${this.alpha()}/>`);
+  }
+  clip() {
+    this.clipCount += 1;
+    this.defs.push(`<clipPath id="clip${this.clipCount}"><path d="${this.pathData()}"/></clipPath>`);
+    this.out.push(`<g clip-path="url(#clip${this.clipCount})">`);
+    this.state.openGroups += 1;
+  }
+  fillRect(x, y, w, h) {
+    const saved = this.path;
+    this.beginPath();
+    this.rect(x, y, w, h);
+    this.fill();
+    this.path = saved;
+  }
+  clearRect() {} // an SVG starts empty
+
+  // Text.
+  fontParts() {
+    const match = /^(?:(\d{3}|bold|normal)\s+)?([\d.]+)px\s+(.*)$/.exec(this.state.font.trim());
+    if (!match) throw new Error(`cannot read the canvas font "${this.state.font}"`);
+    return { weight: match[1] || "400", size: Number(match[2]) };
+  }
+  measureText(text) {
+    // Inter's average advance is a little over half an em; good enough to lay out legends.
+    return { width: String(text).length * this.fontParts().size * 0.56 };
+  }
+  fillText(text, x, y) {
+    const { weight, size } = this.fontParts();
+    const shift = { middle: 0.35, top: 0.8, hanging: 0.8, bottom: -0.22, ideographic: -0.22 }[this.state.textBaseline] || 0;
+    const anchor = { center: "middle", right: "end", end: "end" }[this.state.textAlign] || "start";
+    const m = this.state.matrix;
+    const angle = (Math.atan2(m[1], m[0]) * 180) / Math.PI;
+    const [px, py] = this.point(x, y + shift * size);
+    const rotate = Math.abs(angle) > 0.01 ? ` transform="rotate(${num(angle)} ${num(px)} ${num(py)})"` : "";
+    const bold = weight !== "400" && weight !== "normal" ? ` font-weight="${weight === "bold" ? 700 : weight}"` : "";
+    this.out.push(`<text x="${num(px)}" y="${num(py)}" font-size="${num(size * this.scaleFactor)}"${bold} fill="${this.state.fillStyle}" text-anchor="${anchor}"${rotate}${this.alpha()}>${escapeXml(text)}</text>`);
+  }
+}
+
+// Accessors so drawing code can assign canvas properties.
+for (const key of ["fillStyle", "strokeStyle", "lineWidth", "lineJoin", "lineCap", "font", "textAlign", "textBaseline", "globalAlpha"]) {
+  Object.defineProperty(SvgContext.prototype, key, {
+    get() { return this.state[key]; },
+    set(value) { this.state[key] = value; },
+  });
+}
+
+/** Draw `parts` ([{x, y, width, height, draw(prepared)}]) into one SVG document. */
+function svgDocument({ width, height, title, desc }, parts) {
+  const ctx = new SvgContext();
+  for (const part of parts) {
+    ctx.save();
+    ctx.translate(part.x, part.y);
+    part.draw({ ctx, width: part.width, height: part.height });
+    ctx.restore();
+  }
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="t d" font-family="${escapeXml(FONT_FAMILY)}">`,
+    `<title id="t">${escapeXml(title)}</title>`,
+    `<desc id="d">${escapeXml(desc)}</desc>`,
+    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+    ctx.defs.length ? `<defs>${ctx.defs.join("")}</defs>` : "",
+    ...ctx.out,
+    "</svg>",
+    "",
+  ].filter(Boolean).join("\n");
+}
+
+/** A line of text as a part. */
+function label(text, x, y, { size = 14, weight = "600", colour = "rgba(0,0,0,0.87)", align = "left" } = {}) {
+  return {
+    x, y, width: 0, height: 0,
+    draw({ ctx }) {
+      ctx.font = `${weight} ${size}px ${FONT_FAMILY}`;
+      ctx.fillStyle = colour;
+      ctx.textAlign = align;
+      ctx.textBaseline = "alphabetic";
+      ctx.fillText(text, 0, 0);
+    },
+  };
+}
+
+// ------------------------------------------------------------------------------ the figures
+function figures(demos, colours) {
+  const fmt = demos.page.formatNumber;
+  const out = {};
+
+  // The boat race in miniature (specification-gaming.md, #live-boat-loop).
+  {
+    const sim = demos.boatRaceSim;
+    const draw = demos.boatCourse;
+    const MOVES = 120;
+    const agents = [sim.DEFAULT_REWARD, sim.PROGRESS_REWARD].map((reward) => {
+      const trainer = sim.createTrainer({ seed: 2016, reward });
+      while (!trainer.done) trainer.trainEpisodes(100);
+      return trainer.greedyRollout(sim.DEFAULT_REWARD);
+    });
+    const at = (rollout) => rollout.trail[Math.min(MOVES, rollout.trail.length - 1)];
+    const [looper, racer] = agents;
+    const gates = sim.course.CHECKPOINTS.length;
+    const results = [
+      `Paid for targets: ${fmt(at(looper).score)} points, ${Math.round(at(looper).progress * gates)} of ${gates} checkpoints after ${MOVES} moves`,
+      racer.finished ? `Paid for progress: finished the lap at move ${racer.steps}, ${fmt(at(racer).score)} points` : "Paid for progress: did not finish",
+    ];
+    const width = 720;
+    const courseHeight = Math.round((width * sim.course.HEIGHT) / sim.course.WIDTH);
+    out["live-boat-loop.svg"] = svgDocument({
+      width, height: courseHeight + 70,
+      title: "The boat race in miniature: one learner, paid two ways",
+      desc: `The course of the boat race demo with two learned routes, both scored by the game's score. ${results.join(". ")}.`,
+    }, [
+      {
+        x: 0, y: 0, width, height: courseHeight,
+        draw(prepared) {
+          const ctx = draw.drawBase(prepared, colours);
+          draw.drawCheckpoints(ctx, colours, Math.round(at(racer).progress * gates));
+          draw.drawTargets(ctx, colours, null);
+          agents.forEach((rollout, i) => {
+            const trail = rollout.trail.slice(0, MOVES + 1);
+            draw.drawTrail(ctx, colours.runs[i], trail.map((p) => draw.cellPoint(p)), 0.85);
+            const end = draw.cellPoint(trail[trail.length - 1]);
+            draw.drawBoat(ctx, { ...colours, boat: colours.runs[i] }, end.x, end.y, end.angle);
+          });
+        },
+      },
+      ...results.map((text, i) => ({
+        x: 12, y: courseHeight + 26 + i * 24, width: 0, height: 0,
+        draw({ ctx }) {
+          ctx.fillStyle = colours.runs[i];
+          ctx.beginPath();
+          if (i === 0) ctx.arc(6, -5, 6, 0, 2 * Math.PI);
+          else ctx.rect(0, -11, 12, 12);
+          ctx.fill();
+          ctx.font = `14px ${FONT_FAMILY}`;
+          ctx.fillStyle = colours.fg;
+          ctx.textAlign = "left";
+          ctx.textBaseline = "alphabetic";
+          ctx.fillText(text, 20, 0);
+        },
+      })),
+    ]);
+  }
+
+  // Best of N, light and heavy tails (goodhart.md, #live-goodhart-tails), and the explorer's still.
+  const gsim = demos.goodhartSim;
+  const curves = ["gaussian", "t2"].map((distribution) => gsim.bestOfNCurve({ distribution, seed: 1975, trials: 200 }));
+  const range = demos.goodhartDraw.sharedRange(curves);
+  const tailTitles = ["Light-tailed error: never far off", "Heavy-tailed error: now and then enormous"];
+  const tailPanels = (top) => curves.flatMap((curve, i) => [
+    label(tailTitles[i], 8 + i * 364, top + 16, { size: 14 }),
+    {
+      x: i * 364, y: top + 24, width: 356, height: 290,
+      draw(prepared) { demos.goodhartDraw.drawSelection(prepared, colours, curve, gsim.MAX_N, { range, compact: true, marker: false }); },
+    },
+  ]);
+  const heavy = curves[1];
+  const tailsDesc = `Best of N by a proxy score, N from 1 to 10,000 on a log scale. Light-tailed error: the winner's true value rises to ${curves[0].last.meanTrue.toFixed(2)} at N = 10,000 while its proxy score reaches ${curves[0].last.medianProxy.toFixed(1)}. Heavy-tailed error: the true value peaks at ${heavy.peak.meanTrue.toFixed(2)} at N = ${fmt(heavy.peak.n)} and falls back to ${heavy.last.meanTrue.toFixed(2)}, while the proxy score climbs to ${fmt(heavy.last.medianProxy)}. Mean of 200 trials, seed 1975.`;
+  out["live-goodhart-tails.svg"] = svgDocument({
+    width: 720, height: 320, title: "Best of N by a proxy score, with light- and heavy-tailed error", desc: tailsDesc,
+  }, tailPanels(0));
+
+  const beta = 0.3;
+  const model = gsim.overoptimizationCurve({ alpha: 1, beta, maxD: 4, steps: 80 });
+  out["demo-goodhart.svg"] = svgDocument({
+    width: 720, height: 640, title: "The Goodhart explorer: best of N, and overoptimization",
+    desc: `${tailsDesc} Below, a simulated overoptimization curve of the form gold = d(α − βd), d = √KL, with illustrative α = 1 and β = ${beta}: the proxy rises steadily, the gold reward peaks at d = ${model.peak.d.toFixed(2)} and falls.`,
+  }, [
+    ...tailPanels(0),
+    label("The same shape in language models (simulated; illustrative α = 1, β = 0.3)", 8, 348, { size: 14 }),
+    {
+      x: 0, y: 356, width: 720, height: 284,
+      draw(prepared) {
+        demos.lineChart.drawLineChart(prepared.ctx, prepared.width, prepared.height, colours, {
+          x: { min: 0, max: 4, label: "How far selection moved the model, d = √KL", format: (v) => v.toFixed(0) },
+          y: { min: -2, max: 4.2, label: "Reward (arbitrary units)", format: (v) => v.toFixed(0) },
+          series: [
+            { label: "Reward model's score (proxy)", colour: colours.proxy, dash: [7, 5], marker: "square", markerEvery: 10, width: 2.5, points: model.points.map((p) => ({ x: p.d, y: p.proxy })) },
+            { label: "Gold (true) reward", colour: colours.truth, dash: [], marker: "circle", markerEvery: 10, width: 3, points: model.points.map((p) => ({ x: p.d, y: p.gold })) },
+          ],
+          notes: [{ text: "gold peaks, then falls", x: model.peak.d, y: model.peak.gold - 0.9, colour: colours.truth }],
+        });
+      },
+    },
+  ]);
+
+  // The KL leash (rlhf.md, #live-kl-leash).
+  {
+    const lsim = demos.klLeashSim;
+    const small = lsim.peak(lsim.REWARD_MODELS.small);
+    const large = lsim.peak(lsim.REWARD_MODELS.large);
+    out["live-kl-leash.svg"] = svgDocument({
+      width: 720, height: 340, title: "The KL leash: a simulation of the shape Gao, Schulman and Hilton fitted",
+      desc: `Reward against how far training pulled the model, d = √KL, from 0 to ${lsim.MAX_D}. The reward model's score rises across the whole chart. The true reward, d(α − β log d) with illustrative constants, peaks at d = ${small.d.toFixed(1)} and then falls below zero; for a larger reward model it peaks later, at d = ${large.d.toFixed(1)}, and higher, and also falls.`,
+    }, [{
+      x: 0, y: 0, width: 720, height: 340,
+      draw(prepared) { demos.klLeashDraw.drawLeash(prepared, colours, { model: "small", d: null, compare: true }); },
+    }]);
+  }
+
+  // The coin moved (core-difficulties.md, #live-coin-moved).
+  {
+    const csim = demos.coinLevelSim;
+    const coin = { x: 7, y: 2 };
+    const runs = ["fixed", "varied"].map((regime) => csim.play(csim.train({ regime }), coin));
+    const [fixed, varied] = runs;
+    const titles = [
+      `Trained with the coin always at the right end: ${fixed.gotCoin ? `takes the coin in ${fixed.moves} moves` : fixed.endsAtRightEnd ? "runs under the coin to the right end" : "misses the coin"}`,
+      `Trained with the coin elsewhere in 1 level in 10: ${varied.gotCoin ? `jumps up and takes the coin in ${varied.moves} moves` : "misses the coin"}`,
+    ];
+    const levelHeight = 238;
+    out["live-coin-moved.svg"] = svgDocument({
+      width: 720, height: 2 * (levelHeight + 30),
+      title: "A toy CoinRun: the coin moved to the middle, two rows up",
+      desc: `${titles[0]}. ${titles[1]}.`,
+    }, runs.flatMap((run, i) => [
+      label(titles[i], 8, i * (levelHeight + 30) + 18, { size: 14 }),
+      {
+        x: 0, y: i * (levelHeight + 30) + 26, width: 720, height: levelHeight,
+        draw(prepared) { demos.coinLevelDraw.drawLevel(prepared, colours, coin, run); },
+      },
+    ]));
+  }
+  return out;
+}
+
+function main(argv) {
+  const check = argv.includes("--check");
+  const built = figures(loadDemos(), lightColours());
+  const stale = [];
+  for (const [name, svg] of Object.entries(built)) {
+    const file = path.join(FIGURES, name);
+    const current = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : null;
+    if (current === svg) continue;
+    if (check) stale.push(path.relative(ROOT, file));
+    else {
+      fs.writeFileSync(file, svg);
+      console.log(`wrote ${path.relative(ROOT, file)}`);
+    }
+  }
+  if (stale.length) {
+    console.error(`out of date (run: node scripts/static_figures.js): ${stale.join(", ")}`);
+    return 1;
+  }
+  return 0;
+}
+
+module.exports = { figures, loadDemos, lightColours, SvgContext };
+
+if (require.main === module) process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,264 @@
+"""The four live figures inside the chapters, in headless Chromium on the real built site.
+
+Each figure reports what it shows through window.AlignmentDemos.<name>.state(), so these tests
+check behaviour (the boat loops, the tails part, the gold reward turns, the agent runs past the
+coin) as well as operation by keyboard and touch, the aria-live summary, canvas sharpness, print
+and file://.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+TIMEOUT_MS = 60_000
+
+
+@dataclass(frozen=True)
+class Figure:
+    page: str  # the chapter's built page
+    id: str  # the live figure's element id
+    state: str  # its state() accessor
+    control: str  # the control the keyboard test operates
+
+    @property
+    def selector(self) -> str:
+        return f"#{self.id}"
+
+    def js(self) -> str:
+        return f"window.AlignmentDemos.{self.state}.state()"
+
+
+FIGURES = {
+    "boat": Figure("specification-gaming.html", "live-boat-loop", "boatLoop", "#lbl-move"),
+    "tails": Figure("goodhart.html", "live-goodhart-tails", "goodhartTails", "#lgt-n"),
+    "leash": Figure("rlhf.html", "live-kl-leash", "klLeash", "#lkl-d"),
+    "coin": Figure("core-difficulties.html", "live-coin-moved", "coinMoved", "#lcm-x"),
+}
+
+
+def open_figure(page, base: str, figure: Figure) -> dict:
+    """Open the chapter, bring the figure near (live figures start work only then), wait until
+    it is ready."""
+    page.goto(f"{base}/{figure.page}")
+    page.wait_for_selector(f"{figure.selector}.js-demo-ready")
+    page.locator(figure.selector).scroll_into_view_if_needed()
+    if figure.state != "klLeash":
+        page.wait_for_function(f"{figure.js()}.ready", timeout=TIMEOUT_MS)
+    return page.evaluate(figure.js())
+
+
+def summary(page, figure: Figure) -> str:
+    return page.text_content(f"{figure.selector} .demo-summary")
+
+
+def wait_for_summary_change(page, figure: Figure, before: str) -> str:
+    page.wait_for_function(
+        "([sel, before]) => document.querySelector(sel).textContent !== before",
+        arg=[f"{figure.selector} .demo-summary", before], timeout=TIMEOUT_MS,
+    )
+    return summary(page, figure)
+
+
+def settle(page, figure: Figure) -> None:
+    """Let the boat replay finish playing, so the summary only changes when a test acts."""
+    if figure.state == "boatLoop":
+        page.wait_for_function(f"!{figure.js()}.playing", timeout=TIMEOUT_MS)
+        page.wait_for_timeout(100)
+
+
+@pytest.mark.parametrize("name", FIGURES)
+def test_figure_is_live_in_its_chapter_without_errors(page, page_log, site_url, name):
+    figure = FIGURES[name]
+    open_figure(page, site_url, figure)
+    assert page.is_visible(f"{figure.selector} .demo-live")
+    assert not page.is_visible(f"{figure.selector} .demo-static")
+    live = page.locator(f"{figure.selector} .demo-summary")
+    assert live.get_attribute("aria-live") == "polite"
+    for canvas in page.locator(f"{figure.selector} canvas").all():
+        assert len(canvas.get_attribute("aria-label") or "") > 40
+        assert canvas.get_attribute("role") == "img"
+    page.wait_for_load_state("networkidle")
+    assert page_log.console_errors == [] and page_log.page_errors == []
+    assert page_log.foreign_requests == []
+
+
+@pytest.mark.parametrize("name", FIGURES)
+def test_figure_works_from_the_keyboard(page, site_url, name):
+    figure = FIGURES[name]
+    open_figure(page, site_url, figure)
+    settle(page, figure)
+    before = summary(page, figure)
+    page.focus(figure.control)
+    outline = page.eval_on_selector(figure.control, "e => getComputedStyle(e).outlineStyle")
+    assert outline not in ("none", ""), "keyboard focus must be visible"
+    page.keyboard.press("Home" if name == "boat" else "ArrowLeft")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    assert wait_for_summary_change(page, figure, before) != before
+
+
+@pytest.mark.parametrize("name", FIGURES)
+def test_figure_works_by_touch(browser, site_url, name):
+    figure = FIGURES[name]
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2,
+                                  is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        open_figure(page, site_url, figure)
+        settle(page, figure)
+        before = summary(page, figure)
+        if name == "coin":
+            # Tap the level near its left end, low down: the coin moves there.
+            box = page.locator(f"{figure.selector} canvas").bounding_box()
+            page.touchscreen.tap(box["x"] + box["width"] * 0.2, box["y"] + box["height"] * 0.7)
+            moved = page.evaluate(figure.js())["coin"]
+            assert moved != {"x": 7, "y": 2} and moved["x"] <= 4
+        elif name == "boat":
+            page.locator(f"{figure.selector} .demo-play").tap()  # Replay, then let it run out
+            page.wait_for_function(f"{figure.js()}.playing")
+            page.locator(f"{figure.selector} .demo-play").tap()  # Pause
+            assert page.evaluate(figure.js())["playing"] is False
+        else:
+            box = page.locator(figure.control).bounding_box()
+            page.touchscreen.tap(box["x"] + box["width"] * 0.9, box["y"] + box["height"] / 2)
+        assert wait_for_summary_change(page, figure, before) != before
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("dpr", [1, 2])
+@pytest.mark.parametrize("name", FIGURES)
+def test_canvases_are_drawn_at_their_displayed_size(browser, site_url, name, dpr):
+    figure = FIGURES[name]
+    context = browser.new_context(viewport={"width": 1440, "height": 900}, device_scale_factor=dpr)
+    try:
+        page = context.new_page()
+        open_figure(page, site_url, figure)
+
+        def check() -> None:
+            sizes = page.eval_on_selector_all(
+                f"{figure.selector} canvas",
+                "cs => cs.map(c => { const r = c.getBoundingClientRect();"
+                " return [c.width, c.height, r.width, r.height, devicePixelRatio]; })")
+            for width, height, shown_w, shown_h, ratio in sizes:
+                assert ratio == dpr
+                assert abs(width - shown_w * dpr) <= 1 and abs(height - shown_h * dpr) <= 1, \
+                    (width, height, shown_w, shown_h)
+
+        check()
+        page.set_viewport_size({"width": 390, "height": 844})  # the figure is redrawn at its new size
+        page.wait_for_timeout(300)
+        check()
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("name", FIGURES)
+def test_print_shows_the_static_figure(page, site_url, name):
+    figure = FIGURES[name]
+    open_figure(page, site_url, figure)
+    page.emulate_media(media="print")
+    assert page.is_visible(f"{figure.selector} .demo-static img")
+    assert not page.is_visible(f"{figure.selector} .demo-live")
+    natural = page.eval_on_selector(f"{figure.selector} .demo-static img", "i => i.complete && i.naturalWidth")
+    assert natural, "the static figure must load"
+
+
+@pytest.mark.parametrize("name", FIGURES)
+def test_without_javascript_the_static_figure_stays(browser, site_url, name):
+    figure = FIGURES[name]
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}/{figure.page}")
+        assert page.is_visible(f"{figure.selector} .demo-static img")
+        assert not page.is_visible(f"{figure.selector} .demo-live")
+    finally:
+        context.close()
+
+
+def test_live_figures_work_opened_from_a_folder(page, page_log, site_dir: Path):
+    for figure in FIGURES.values():
+        open_figure(page, (site_dir / figure.page).parent.as_uri(), figure)
+    assert page_log.page_errors == []
+    assert page_log.foreign_requests == []
+
+
+# ------------------------------------------------------------------ what each figure shows
+def caption(page, figure: Figure) -> str:
+    return " ".join(page.text_content(f"{figure.selector} .demo-static figcaption").split())
+
+
+def test_boat_figure_loops_beside_a_racer_as_its_caption_says(page, site_url):
+    figure = FIGURES["boat"]
+    open_figure(page, site_url, figure)
+    settle(page, figure)
+    state = page.evaluate(figure.js())
+    assert state["move"] == state["moves"] == 120
+    looper, racer = state["agents"]
+    assert looper["loopsInLagoon"] and looper["progress"] == 0 and looper["score"] > 0
+    assert racer["finished"] and racer["progress"] == 1
+    text = caption(page, figure)
+    assert f"{looper['score']} points" in text and f"move {racer['finishMove']}" in text
+    assert "320 points" in summary(page, figure)
+
+
+def test_boat_figure_does_not_animate_under_reduced_motion(page, site_url):
+    page.emulate_media(reduced_motion="reduce")
+    figure = FIGURES["boat"]
+    state = open_figure(page, site_url, figure)
+    assert state["reducedMotion"] and not state["playing"] and state["move"] == state["moves"]
+    assert not page.is_visible(f"{figure.selector} .demo-play")
+    pixels = page.eval_on_selector(f"{figure.selector} canvas", "c => c.toDataURL()")
+    page.wait_for_timeout(400)
+    assert page.eval_on_selector(f"{figure.selector} canvas", "c => c.toDataURL()") == pixels
+
+
+def test_tails_figure_parts_proxy_and_truth_in_both_and_turns_with_heavy_tails(page, site_url):
+    figure = FIGURES["tails"]
+    open_figure(page, site_url, figure)
+    page.eval_on_selector(figure.control, "e => { e.value = 4; e.dispatchEvent(new Event('input')); }")
+    light, heavy = page.evaluate(figure.js())["panels"]
+    assert light["proxyAtN"] > light["trueAtN"] + 1 and not light["turnsOver"]
+    assert heavy["turnsOver"] and heavy["trueAtN"] < heavy["peakTrue"] - 0.3
+    assert f"N = {heavy['peakN']}" in caption(page, figure)
+    assert "down from its peak" in summary(page, figure)
+    assert "regressional Goodhart" in caption(page, figure)
+
+
+def test_leash_figure_gold_peaks_while_the_proxy_rises(page, site_url):
+    figure = FIGURES["leash"]
+    open_figure(page, site_url, figure)
+    states = []
+    for d in (0.5, 1.0, 3.0):
+        page.eval_on_selector(figure.control, f"e => {{ e.value = {d}; e.dispatchEvent(new Event('input')); }}")
+        states.append(page.evaluate(figure.js()))
+    assert states[0]["proxy"] < states[1]["proxy"] < states[2]["proxy"]
+    assert states[2]["gold"] < states[1]["gold"] and states[2]["pastPeak"] and not states[0]["pastPeak"]
+    assert "past its peak" in summary(page, figure)
+    page.check(f"{figure.selector} input[value=large]")
+    larger = page.evaluate(figure.js())
+    assert larger["model"] == "large" and larger["peak"]["d"] > states[2]["peak"]["d"]
+    text = caption(page, figure)
+    assert "not data" in text and "d(α − β log d)" in text
+
+
+def test_coin_figure_agent_runs_past_a_moved_coin_unless_trained_on_variety(page, site_url):
+    figure = FIGURES["coin"]
+    state = open_figure(page, site_url, figure)
+    assert state["regime"] == "fixed" and state["coin"] == {"x": 7, "y": 2}
+    assert state["gotCoin"] is False and state["endsAtRightEnd"] is True
+    assert re.search(r"runs past the coin to the right end", summary(page, figure))
+    page.check(f"{figure.selector} input[value=varied]")
+    varied = page.evaluate(figure.js())
+    assert varied["gotCoin"] is True and varied["moves"] <= 12
+    page.check(f"{figure.selector} input[value=fixed]")
+    page.eval_on_selector("#lcm-y", "e => { e.value = 0; e.dispatchEvent(new Event('input')); }")
+    on_floor = page.evaluate(figure.js())
+    assert on_floor["gotCoin"] is True, "a coin on the way to the right end is taken"
+    assert "only because it lies on the way" in summary(page, figure)
