@@ -78,12 +78,12 @@ def number_figures_and_tables(chapter: Chapter) -> dict[str, str]:
 
 def mark_cross_references(chapters: list[Chapter], figure_labels: dict[str, str]) -> int:
     """Every link from one place of the book to another (not citations or footnotes) prints
-    what it points at: "(Chapter 3)" for a numbered chapter; for a place inside a chapter also
-    its page: "(Figure 3.2, p. 28)", "(Chapter 3, p. 30)", "(p. 80)". A link to the start of an
-    unnumbered chapter (the glossary) prints nothing more. Why chapters get no page number:
-    each page number in the running text costs WeasyPrint two more layouts of its page, which
-    for the chapter links of the site (about 150) was a third of the book's time; the contents
-    gives each chapter's page (README, Speed). Returns how many links were marked."""
+    what it points at: "(Chapter 3)" for a place in another numbered chapter (its start or a
+    section), "(Figure 3.2, p. 28)" for a figure or table. Links within a chapter, and to an
+    unnumbered one (the glossary), print nothing more. Why chapters and sections get no page
+    number: each target-counter() in the running text costs WeasyPrint two more layouts of its
+    page, and the site's 200 or so chapter and section links sit on most pages (README, Speed);
+    the contents gives each chapter's page. Returns how many links were marked."""
     chapter_of: dict[str, Chapter] = {}
     for chapter in chapters:
         chapter_of[chapter.slug] = chapter
@@ -100,16 +100,12 @@ def mark_cross_references(chapters: list[Chapter], figure_labels: dict[str, str]
                     or ht.classes(link) & {"footnote-ref", "footnote-backref", "citation__link", "page-ref"}):
                 continue
             target_chapter = chapter_of[target]
-            if target == target_chapter.slug:
-                if not target_chapter.number:
-                    continue
-                label, kind = f"Chapter {target_chapter.number}", XREF_CLASS
-            elif target in figure_labels:
+            if target in figure_labels:
                 label, kind = figure_labels[target] + ", ", XREF_PAGE_CLASS
             elif target_chapter is not chapter and target_chapter.number:
-                label, kind = f"Chapter {target_chapter.number}, ", XREF_PAGE_CLASS
+                label, kind = f"Chapter {target_chapter.number}", XREF_CLASS
             else:
-                label, kind = "", XREF_PAGE_CLASS
+                continue          # the same chapter, or an unnumbered one (the glossary)
             link.set("class", (link.get("class", "") + " " + kind).strip())
             link.set(XREF_LABEL, label)
             marked += 1
