@@ -14,7 +14,7 @@ want_test=0 want_bench=0
 declare -A needs=(
   [libpango-1.0-0]=/usr/share/doc/libpango-1.0-0     # WeasyPrint (PDF)
   [libpangoft2-1.0-0]=/usr/share/doc/libpangoft2-1.0-0
-  [fonts-dejavu-core]=/usr/share/fonts/truetype/dejavu  # PDF fallback for glyphs the site fonts lack
+  [woff2]=/usr/bin/woff2_decompress                  # the book's fonts: woff2 -> TrueType, in C
   [python3-venv]=/usr/share/doc/python3-venv
   [zip]=/usr/bin/zip
 )

@@ -104,7 +104,8 @@ def _drop_screen_only(parent) -> None:
         if (not isinstance(child.tag, str)   # an HTML comment
                 or child.tag in ("script", "style", "svg", "button") or child.get("hidden") is not None
                 or child.get("role") == "tooltip"
-                or _classes(child) & {"headerlink", "md-content__button", "demo-live", "md-source-file"}):
+                or _classes(child) & {"headerlink", "md-content__button", "demo-live", "md-source-file",
+                                      "web-only", "further-reading__cited"}):
             if child.tail:
                 prev = list(parent).index(child)
                 if prev:
@@ -137,7 +138,8 @@ def _site_chapter(path: Path) -> dict:
     h1 = next(el for el in article.iter("h1"))
     return {
         "path": path.name,
-        "title": _text(h1),
+        # The home page's h1 is the book's own title; in the book it is the Introduction.
+        "title": "Introduction" if path.name == "index.html" and path.parent.name != "demos" else _text(h1),
         "sections": [_text(h2) for h2 in article.iter("h2")],
         "words": Counter(w.casefold() for w in WORD.findall(" ".join(article.itertext()))),
         "demo_figures": sum(1 for el in article.iter("figure") if "demo-static" in _classes(el)),
@@ -153,8 +155,11 @@ def _reference_keys(site_dir: Path) -> set[str]:
     return keys
 
 
+BOOK_PARTS = ("Contents", "Bibliography", "Index")   # the book's own, not pages of the site
+
+
 def _chapter_entries(outline):
-    return [entry for entry in outline if entry[0] not in ("Contents", "Bibliography")]
+    return [entry for entry in outline if entry[0] not in BOOK_PARTS]
 
 
 # ---------- tests ----------
@@ -174,7 +179,7 @@ def test_contents_page_numbers_are_where_chapters_start(outline, pdf_path):
                              str(pdf_path), "-"], capture_output=True, text=True, check=True).stdout
     printed = {}
     for line in layout.splitlines():
-        match = re.match(r"^\s*(?P<title>\S.*?)[\s.]*\.\s*(?P<page>\d+)\s*$", line)
+        match = re.match(r"^\s*(?:\d+\s+)?(?P<title>\S.*?)[\s.]*\.\s*(?P<page>\d+)\s*$", line)
         if match:
             printed[" ".join(match["title"].split())] = int(match["page"])
     expected = {title: page + 1 for title, page, _ in outline if title != "Contents"}
@@ -184,7 +189,7 @@ def test_contents_page_numbers_are_where_chapters_start(outline, pdf_path):
 def test_every_chapter_keeps_its_words(outline, page_texts, chapters):
     book = _chapter_entries(outline)
     ends = [page for _, page, _ in book[1:]] + [
-        next((p for t, p, _ in outline if t == "Bibliography"), len(page_texts))]
+        min((p for t, p, _ in outline if t in ("Bibliography", "Index")), default=len(page_texts))]
     for (title, start, _), end, chapter in zip(book, ends, chapters):
         pdf_words = Counter(w.casefold() for w in WORD.findall(" ".join(page_texts[start:end])))
         missing = chapter["words"] - pdf_words
@@ -282,17 +287,34 @@ def test_document_metadata(reader, site_dir):
     assert reader.trailer["/Root"]["/Lang"] == home.get("lang")
 
 
-def test_site_fonts_are_embedded(reader):
-    embedded = set()
-    for page in reader.pages:
+SITE_FONT_FAMILIES = ("Inter", "Literata", "JetBrains")
+
+
+def _embedded_fonts(reader: PdfReader) -> dict[str, set[int]]:
+    """Embedded font name (subset prefix dropped) -> the 1-based pages that use it."""
+    embedded: dict[str, set[int]] = {}
+    for number, page in enumerate(reader.pages, start=1):
         for font in ((page.get("/Resources") or {}).get("/Font") or {}).values():
             font = font.get_object()
             descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
             descriptor = descendant["/FontDescriptor"].get_object()
             if any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
-                embedded.add(str(font["/BaseFont"]).split("+")[-1])
+                embedded.setdefault(str(font["/BaseFont"]).split("+")[-1], set()).add(number)
+    return embedded
+
+
+def test_site_fonts_are_embedded(reader):
+    embedded = _embedded_fonts(reader)
     assert any(name.startswith("Inter") for name in embedded), embedded
     assert any(name.startswith("Literata") for name in embedded), embedded
+
+
+def test_no_embedded_font_other_than_the_sites(reader):
+    """A fallback font (DejaVu) means a character the site's fonts lack: see
+    tests/test_book.py::test_every_character_has_a_glyph_in_its_site_font for which."""
+    others = {name: sorted(pages) for name, pages in _embedded_fonts(reader).items()
+              if not name.startswith(SITE_FONT_FAMILIES)}
+    assert not others, f"fonts other than the site's embedded (name: pages): {others}"
 
 
 def test_demos_print_their_static_figure_and_live_url(page_texts, chapters):
@@ -311,14 +333,19 @@ def _size(page) -> tuple[float, float]:
     return (round(float(page.mediabox.width), 1), round(float(page.mediabox.height), 1))
 
 
-def test_preview_images_for_a_person(pdf_path, outline):
-    """Cover, contents and the first page of the second chapter as PNG, in test-artifacts/."""
+def test_preview_images_for_a_person(pdf_path, outline, page_texts):
+    """Cover, contents, a chapter opening, a page with a figure and the index as PNG, in
+    test-artifacts/, for a person to look at."""
     if shutil.which("pdftoppm") is None:
         pytest.fail("pdftoppm (Debian poppler-utils) is needed for the previews")
     ARTIFACTS.mkdir(exist_ok=True)
     chapter_page = _chapter_entries(outline)[min(1, len(outline) - 1)][1] + 1
     contents_page = next(page for title, page, _ in outline if title == "Contents") + 1
-    for name, page in (("pdf-cover", 1), ("pdf-contents", contents_page), ("pdf-chapter", chapter_page)):
+    figure_page = next(i + 1 for i, text in enumerate(page_texts) if re.search(r"Figure \d+\.\d+ ", text))
+    index_page = next(page for title, page, _ in outline if title == "Index") + 1
+    previews = (("pdf-cover", 1), ("pdf-contents", contents_page), ("pdf-chapter", chapter_page),
+                ("pdf-figure", figure_page), ("pdf-index", index_page))
+    for name, page in previews:
         subprocess.run(["pdftoppm", "-png", "-r", "80", "-singlefile", "-f", str(page), "-l", str(page),
                         str(pdf_path), str(ARTIFACTS / name)], check=True)
         assert (ARTIFACTS / f"{name}.png").stat().st_size > 5000
@@ -361,68 +388,7 @@ def test_cli_reports_problems_without_a_traceback(tmp_path):
     assert "index.html" in result.stderr and "Traceback" not in result.stderr
 
 
-# ---------- the speed-ups keep the book the same ----------
-
-def test_freetype_unpacks_every_site_font_like_fonttools(site_dir):
-    """book_pdf.freetype_woff2 (fast, C) must give the same glyphs as fontTools (reference)."""
-    import io
-
-    from fontTools.pens.recordingPen import RecordingPen
-    from fontTools.ttLib import TTFont, woff2
-
-    from book_pdf.freetype_woff2 import woff2_to_truetype
-
-    fonts = sorted((site_dir / "assets" / "fonts").glob("*.woff2"))
-    assert fonts
-    for path in fonts:
-        data = path.read_bytes()
-        fast = woff2_to_truetype(data)
-        assert fast is not None, f"FreeType could not unpack {path.name}"
-        reference = io.BytesIO()
-        woff2.decompress(io.BytesIO(data), reference)
-        ours, theirs = TTFont(io.BytesIO(fast)), TTFont(io.BytesIO(reference.getvalue()))
-        assert ours.getGlyphOrder() == theirs.getGlyphOrder(), path.name
-        assert ours.getBestCmap() == theirs.getBestCmap(), path.name
-        ours_glyphs, their_glyphs = ours.getGlyphSet(), theirs.getGlyphSet()
-        for name in theirs.getGlyphOrder():
-            a, b = RecordingPen(), RecordingPen()
-            ours_glyphs[name].draw(a)
-            their_glyphs[name].draw(b)
-            assert (a.value, ours_glyphs[name].width) == (b.value, their_glyphs[name].width), (path.name, name)
-    assert woff2_to_truetype(b"not a woff2 file") is None
-
-
-def test_svg_labels_drawn_as_runs_look_like_weasyprints_letters(site_dir, tmp_path):
-    """book_pdf.weasyprint_svg_text draws a figure's labels as whole runs: the page must look
-    the same as with WeasyPrint's letter-by-letter drawing, and copy out the same words."""
-    from weasyprint import HTML
-
-    from book_pdf import weasyprint_svg_text
-
-    figures = sorted((site_dir / "assets" / "figures").glob("*.svg"))
-    assert figures
-    page = "".join(f'<p><img src="{f.as_uri()}" style="width:160mm"></p>' for f in figures[:4])
-    html = f"<html lang='en'><body>{page}</body></html>"
-    outputs = {}
-    try:
-        for name, install in (("runs", weasyprint_svg_text.apply), ("letters", weasyprint_svg_text.restore)):
-            install()
-            out = tmp_path / f"{name}.pdf"
-            HTML(string=html).write_pdf(out)   # not render_pdf: it installs the runs again
-            words = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
-                                   check=True).stdout.split()
-            raster = subprocess.run(["pdftoppm", "-gray", "-r", "40", str(out)], capture_output=True,
-                                    check=True).stdout
-            outputs[name] = (words, raster)
-    finally:
-        weasyprint_svg_text.apply()
-    (run_words, run_raster), (letter_words, letter_raster) = outputs["runs"], outputs["letters"]
-    assert run_words, "the figures have labels"
-    assert "".join(run_words) == "".join(letter_words), "same text, whatever the spacing"
-    assert len(run_raster) == len(letter_raster)
-    differing = sum(1 for a, b in zip(run_raster, letter_raster) if abs(a - b) > 64)
-    assert differing < 0.002 * len(run_raster), f"{differing} of {len(run_raster)} pixels differ"
-
+# ---------- the speed-ups and upstream workarounds keep the book the same ----------
 
 def test_print_neutral_wrappers_are_unwrapped_keeping_text_and_links():
     from book_pdf import htmltree as ht
@@ -471,53 +437,6 @@ def test_tinyhtml5_parses_the_same_with_the_working_regex_cache(site_dir):
     assert fast == slow
 
 
-def test_weasyprint_libraries_are_found_without_the_compiler():
-    """book_pdf.native_libraries finds what ctypes finds, and gives up on wrong spellings at once."""
-    import ctypes.util
-
-    from book_pdf import native_libraries
-
-    if not native_libraries.quick_lookup_available():
-        pytest.skip("the quick lookup is for Linux (glibc's ldconfig) only")
-    for name in ("gobject-2.0", "pango-1.0", "harfbuzz", "fontconfig", "pangoft2-1.0"):
-        assert native_libraries.find_library_at_run_time_places(name) == ctypes.util.find_library(name)
-    assert native_libraries.find_library_at_run_time_places("libgobject-2.0-0") is None
-
-
-def test_weasyprint_is_imported_again_the_usual_way_when_the_quick_import_fails():
-    """Should a library be found only by the compiler, the quick import fails: it is then made
-    again with the usual search, and the first try's error banner is not shown."""
-    script = ("import sys, native_libraries\n"
-              "class FailOnce:\n"
-              "    failed = False\n"
-              "    def find_spec(self, name, path=None, target=None):\n"
-              "        if name == 'weasyprint.text.ffi' and not FailOnce.failed:\n"
-              "            FailOnce.failed = True\n"
-              "            print('WeasyPrint could not import some external libraries')\n"
-              "            raise OSError('cannot load library pango-1.0')\n"
-              "sys.meta_path.insert(0, FailOnce())\n"
-              "native_libraries.import_weasyprint()\n"
-              "import weasyprint.text.ffi as ffi\n"
-              "assert FailOnce.failed and ffi.pango is not None\n")
-    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT / "scripts" / "book_pdf",
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout == ""
-
-
-def test_the_book_handed_over_as_a_tree_prints_as_its_text_would(site_dir, tmp_path, page_texts):
-    """book_pdf.weasyprint_tree only skips WeasyPrint's second parse: the book's HTML written out
-    and parsed by WeasyPrint gives the same pages, word for word."""
-    from book_pdf.pipeline import book_html
-
-    out = tmp_path / "from-text.pdf"
-    render_pdf(book_html(site_dir), site_dir, out)
-    from_text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(out), "-"],
-                               capture_output=True, text=True, check=True).stdout.split("\f")[:-1]
-    assert len(from_text) == len(page_texts)
-    assert from_text == page_texts
-
-
 def test_a_one_shot_command_exits_with_its_code_and_output_kept(tmp_path):
     """gc_pause.exit_without_teardown: the collector is off while main runs, what it printed
     reaches the pipe (buffers are flushed before the process ends at once), its code is kept."""
@@ -531,3 +450,201 @@ def test_a_one_shot_command_exits_with_its_code_and_output_kept(tmp_path):
               "print('never reached')\n")
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT / "scripts", capture_output=True, text=True)
     assert (result.returncode, result.stdout, result.stderr) == (3, "collector on: False\n", "to stderr\n")
+
+
+# ---------- the book's typography, numbers, index and accessibility ----------
+
+def _bbox_lines(pdf_path: Path) -> list[tuple[float, float, float, str]]:
+    """(height, left, right, text) of every line poppler finds, in points."""
+    import xml.etree.ElementTree as ET
+
+    out = subprocess.run(["pdftotext", "-bbox-layout", str(pdf_path), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    root = ET.fromstring(out.replace('xmlns="http://www.w3.org/1999/xhtml"', ""))
+    return [(round(float(line.get("yMax")) - float(line.get("yMin")), 1), float(line.get("xMin")),
+             float(line.get("xMax")), " ".join(w.text or "" for w in line.iter("word")))
+            for line in root.iter("line")]
+
+
+def test_body_text_is_set_to_a_book_measure(pdf_path):
+    """Median characters per full line of body text (the commonest line height, from the
+    column's left edge to its right: justified lines) between 60 and 80, as books set it."""
+    import statistics
+
+    lines = _bbox_lines(pdf_path)
+    body_height = Counter(h for h, *_ in lines).most_common(1)[0][0]
+    body = [line for line in lines if line[0] == body_height]
+    left = Counter(round(x0) for _, x0, _, _ in body).most_common(1)[0][0]
+    right = Counter(round(x1) for _, _, x1, _ in body).most_common(1)[0][0]
+    full = [len(text) for _, x0, x1, text in body if abs(x0 - left) < 2 and abs(x1 - right) < 2]
+    assert len(full) > 500, "most body lines are justified to the full measure"
+    assert 60 <= statistics.median(full) <= 80, statistics.median(full)
+
+
+def _joined(text: str) -> str:
+    """Text with lines re-joined: a word hyphenated at a line end made whole again."""
+    return " ".join(re.sub(r"(?<=\w)-\n(?=\w)", "", text).split())
+
+
+def test_web_only_text_is_not_in_the_book(page_texts, site_dir):
+    """Nothing marked web-only on the site (instructions like "hover over", "press") is printed,
+    and the phrases issue 14 named are gone whatever their markup."""
+    text = _joined("\n".join(page_texts)).casefold()
+    phrases = ["Hover over a citation", "Download the whole site as a PDF", "follow the Next link",
+               "hover over one", "Press Drive the boat", "Download the offline copy"]
+    for path in _nav_paths(site_dir):
+        for el in _parse(site_dir / path).iter():
+            if "web-only" in _classes(el) and len(_text(el).split()) >= 4:
+                phrases.append(_text(el))
+    assert len(phrases) > 6, "the site marks its web-only text"
+    printed = [p for p in phrases if " ".join(p.split()).casefold() in text]
+    assert not printed, printed
+
+
+def test_site_address_on_the_cover_and_colophon(page_texts, site_dir):
+    canonical = next(el for el in _parse(site_dir / "index.html").iter("link") if el.get("rel") == "canonical")
+    address = canonical.get("href").removesuffix("index.html")
+    assert address.startswith("https://")
+    assert address in page_texts[0], "cover"
+    assert address in " ".join(page_texts[1].split()), "colophon, the cover's verso"
+
+
+def test_chapters_figures_and_tables_are_numbered_by_chapter(outline, page_texts):
+    """Chapter N's figures read "Figure N.1", "Figure N.2", ... in order (tables likewise), and
+    the author's own "Figure 1." is gone."""
+    book = _chapter_entries(outline)
+    ends = [page for _, page, _ in book[1:]] + [len(page_texts)]
+    numbered = 0
+    for (title, start, _), end in zip(book, ends):
+        text = " ".join(page_texts[start:end])
+        match = re.search(r"CHAPTER (\d+)|Chapter (\d+)", page_texts[start])
+        for kind in ("Figure", "Table"):
+            labels = re.findall(rf"\b{kind} (\d+)\.(\d+) ", text)
+            if not labels:
+                continue
+            assert match, f"{title}: a chapter with numbered {kind.lower()}s has a number"
+            chapter = int(match[1] or match[2])
+            assert [(int(c), int(k)) for c, k in labels] == [(chapter, k) for k in range(1, len(labels) + 1)], title
+            numbered += len(labels)
+    assert numbered >= 10
+    assert not re.search(r"Figure \d+\. ", " ".join(page_texts)), "an author's unnumbered-by-chapter label"
+
+
+def test_cross_references_print_the_chapter_number(page_texts, outline):
+    """A link to a numbered chapter prints its number, "(Chapter 3)", and that chapter is the one
+    the link names; a link to a place inside a chapter would also print its page."""
+    text = " ".join(" ".join(page_texts).split())
+    numbers = {}
+    for title, page, _ in _chapter_entries(outline):
+        match = re.search(r"(?i)chapter (\d+)", page_texts[page])
+        if match:
+            numbers[int(match[1])] = " ".join(title.split())
+    refs = re.findall(r"([A-Z][\w'’ -]{2,60}?) \(Chapter (\d+)\)", text)
+    assert len(refs) > 20, refs[:5]
+    assert all(int(n) in numbers for _, n in refs), "every referenced chapter exists"
+    for title_word in ("Specification gaming", "Constitutional AI"):
+        cited = {int(n) for name, n in refs if name.endswith(title_word)}
+        assert cited <= {n for n, t in numbers.items() if title_word.casefold() in t.casefold()}, title_word
+
+
+def _page_numbers(text: str) -> list[int]:
+    return [int(n) for n in re.findall(r"\d+", text)]
+
+
+def test_further_reading_cites_pages_not_chapter_names(page_texts, outline, site_dir):
+    """"Cited in: Home, The alignment problem" becomes "Cited on pp. 5, 9": each page cites the
+    work (its citation's author name is on that page)."""
+    further = next(page for title, page, _ in outline if title == "Further reading")
+    index = next(page for title, page, _ in outline if title == "Index")
+    text = "\n".join(page_texts[further:index])
+    assert "Cited in" not in text
+    cited = re.findall(r"Cited on pp?\. (\d+(?:, \d+)*)", " ".join(text.split()))
+    assert len(cited) >= 40
+    pages = {p for group in cited for p in _page_numbers(group)}
+    assert pages and all(1 <= p < further + 1 for p in pages), "citations come before Further reading"
+    surnames = {_text(a).split()[0] for path in _nav_paths(site_dir)
+                for a in _parse(site_dir / path).iter("a") if "citation__link" in _classes(a)}
+    for page in pages:
+        assert any(name in _joined(page_texts[page - 1]) for name in surnames), f"page {page} cites nothing"
+
+
+def _with_next_page_start(page_texts: list[str], index: int) -> str:
+    """A page's text and the first lines of the next page's (after its running head), without
+    the page number between them: a term may begin at the foot of its page and end on the
+    next ("eval-" / "uation awareness")."""
+    lines = page_texts[index].rstrip().splitlines()
+    while lines and (not lines[-1].strip() or lines[-1].strip().isdigit()):
+        lines.pop()
+    following = page_texts[index + 1].splitlines()[1:6] if index + 1 < len(page_texts) else []
+    return "\n".join(lines + [line for line in following if line.strip()])
+
+
+def test_index_page_numbers_point_at_pages_with_the_term(page_texts, outline, pdf_path):
+    """Each index entry's page numbers are pages where the term (or an author's name) appears;
+    a term's abbreviation in parentheses counts, e.g. "PPO" for "Proximal policy optimization (PPO)"."""
+    index = next(page for title, page, _ in outline if title == "Index")
+    layout = subprocess.run(["pdftotext", "-layout", "-f", str(index + 1), str(pdf_path), "-"],
+                            capture_output=True, text=True, check=True).stdout
+    entries = re.findall(r"(?m)(?:^|\s{2,})([A-Za-z][^\d\n]*?)\s+(\d+(?:, \d+)*)(?=\s{2,}|$)", layout)
+    assert len(entries) > 60, entries[:5]
+    checked = 0
+    for name, numbers in entries:
+        forms = [name.strip()] + re.findall(r"\(([^)]+)\)", name)
+        forms += [re.sub(r"\s*\([^)]*\)", "", name).strip()]
+        for page in _page_numbers(numbers):
+            assert 1 <= page <= index, (name, page)
+            on_page = _joined(_with_next_page_start(page_texts, page - 1)).casefold()
+            assert any(form.casefold() in on_page for form in forms if form), (name, page)
+            checked += 1
+    assert checked > 100
+
+
+def test_pdf_is_tagged_with_language_and_alt_text(reader, site_dir):
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == _parse(site_dir / "index.html").get("lang")
+    assert root.get("/MarkInfo", {}).get("/Marked") == True  # noqa: E712 (a pypdf BooleanObject)
+    tree = root["/StructTreeRoot"].get_object()
+    kinds: Counter = Counter()
+    alts: list[str] = []
+
+    def walk(node, depth=0):
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, list):
+            for child in node:
+                walk(child, depth)
+        elif hasattr(node, "get") and "/S" in node:
+            kinds[str(node["/S"])] += 1
+            if str(node["/S"]) == "/Figure" and "/Alt" in node:
+                alts.append(str(node["/Alt"]))
+            if "/K" in node and depth < 200:
+                walk(node["/K"], depth + 1)
+
+    walk(tree["/K"])
+    for kind in ("/H1", "/H2", "/P", "/L", "/LI", "/Table", "/Figure", "/Link"):
+        assert kinds[kind], f"no {kind} in the structure tree: {kinds.most_common(12)}"
+    assert any("QR code" in alt for alt in alts), "the QR codes say what they are"
+    assert len([a for a in alts if len(a) > 40]) >= 10, "figures carry their alt text"
+
+
+def test_live_demo_figures_give_their_address_and_a_qr_code_that_scans(page_texts, pdf_path, site_dir, tmp_path):
+    """Under each live demo's static figure: its full address (site URL + page + #id) and a QR
+    code that decodes (zxing-cpp, from the rendered page) to the same address."""
+    import zxingcpp
+    from PIL import Image
+
+    canonical = next(el for el in _parse(site_dir / "index.html").iter("link") if el.get("rel") == "canonical")
+    site_url = canonical.get("href").removesuffix("index.html")
+    addresses = []
+    for path in _nav_paths(site_dir):
+        for demo in _parse(site_dir / path).iter("div"):
+            if "demo" in _classes(demo) and demo.get("id") and any(
+                    "demo-static" in _classes(f) for f in demo.iter("figure")):
+                addresses.append(f"{site_url}{path}#{demo.get('id')}")
+    assert addresses
+    for address in addresses:
+        page = next((i + 1 for i, text in enumerate(page_texts) if address in "".join(text.split())), None)
+        assert page, f"{address} is not printed"
+        subprocess.run(["pdftoppm", "-png", "-r", "200", "-singlefile", "-f", str(page), "-l", str(page),
+                        str(pdf_path), str(tmp_path / "qr")], check=True)
+        decoded = {r.text for r in zxingcpp.read_barcodes(Image.open(tmp_path / "qr.png"))}
+        assert address in decoded, (address, decoded)

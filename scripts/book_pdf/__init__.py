@@ -10,10 +10,6 @@ problems, each naming its file) when the site cannot make a book.
 """
 from __future__ import annotations
 
-from .native_libraries import import_weasyprint
-
-import_weasyprint()   # first, before any module below imports it the slow way
-
 from .offline_zip import ZIP_NAME, build_offline_zip
 from .pipeline import PDF_NAME, book_html, build_book
 from .problems import BookError, Problem

@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from . import htmltree as ht
 from .bibliography import Entry
+from .book_index import BookIndex
 from .chapter import Chapter
 from .htmltree import Element
 from .metadata import BookInfo
@@ -22,7 +23,8 @@ TEMPLATES = jinja2.Environment(
 SLOT = "data-book-slot"
 
 
-def assemble_book(info: BookInfo, chapters: list[Chapter], entries: list[Entry]) -> Element:
+def assemble_book(info: BookInfo, chapters: list[Chapter], entries: list[Entry],
+                  index: BookIndex | None = None) -> Element:
     """The book as one tree: the template's markup, parsed, with each chapter's section and
     bibliography entry put in its place as the tree it already is (written out as text, it
     would only be parsed back into the same tree: 2% of the book's build)."""
@@ -33,7 +35,8 @@ def assemble_book(info: BookInfo, chapters: list[Chapter], entries: list[Entry])
         return chapters[index - 1].page.section if index else None
 
     markup = TEMPLATES.get_template("book.html.j2").render(
-        info=info, chapters=chapters, entries=entries, previous_section=previous_section,
+        info=info, chapters=chapters, entries=entries, index=index or BookIndex([], []),
+        previous_section=previous_section,
         chapter_html=lambda c: Markup(f'<section {SLOT}="{slot_of[id(c.section)]}"></section>'),
         entry_html=lambda e: Markup(f'<li {SLOT}="{slot_of[id(e.element)]}"></li>'),
     )
@@ -41,4 +44,20 @@ def assemble_book(info: BookInfo, chapters: list[Chapter], entries: list[Entry])
     parent_of = ht.parents(root)
     for slot in [el for el in root.iter() if el.get(SLOT) is not None]:
         ht.replace(parent_of[slot], slot, pieces[int(slot.get(SLOT))])
+    drop_unlinked_ids(root)
     return root
+
+
+def drop_unlinked_ids(root: Element) -> int:
+    """Remove every id nothing in the book links to; returns how many.
+
+    Why: WeasyPrint makes each id an anchor (a named destination in the PDF) and, on every
+    page it lays out, checks each anchor against each target-counter() of the book (contents,
+    cross-references, index): ids nobody points at only cost time and file size."""
+    targets = {href[1:] for el in root.iter("a") if (href := el.get("href") or "").startswith("#")}
+    dropped = 0
+    for el in root.iter():
+        if el.get("id") is not None and el.get("id") not in targets:
+            del el.attrib["id"]
+            dropped += 1
+    return dropped

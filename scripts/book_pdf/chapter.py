@@ -24,9 +24,13 @@ ARTICLE_START = '<article class="md-content__inner'
 REFERENCES_ID = "references"
 REF_PREFIX = "ref-"
 BIB_PREFIX = "bib-"
+CITED_KEY = "data-cite"     # set on each citation link: the key it cites
 # Hover boxes (role="tooltip", e.g. the citation hook's full reference) repeat what the
-# bibliography says; permalinks, edit buttons and live demos only work on screen.
-SCREEN_ONLY_CLASSES = {"headerlink", "md-content__button", "md-source-file", "md-tags", "demo-live"}
+# bibliography says; permalinks, edit buttons and live demos only work on screen, and so does
+# text the authors marked with the site's `web-only` class ("hover over a citation", ...).
+WEB_ONLY_CLASS = "web-only"
+SCREEN_ONLY_CLASSES = {"headerlink", "md-content__button", "md-source-file", "md-tags", "demo-live",
+                       WEB_ONLY_CLASS}
 SCREEN_ONLY_TAGS = {"script", "noscript", "template", "style", "button", "input", "iframe"}
 # Wrappers that print as nothing but their text: a glossary <abbr> (its definition is a hover
 # title) and the citation hook's <span>s around "(Author, year)". Each inline element costs
@@ -46,6 +50,8 @@ class Chapter:
     section: Element
     references: dict[str, Element] = field(default_factory=dict)
     citations: list[str] = field(default_factory=list)
+    number: int | None = None     # set by numbering.number_chapters; None: front or back matter
+    marks: int = 0                # ids book_index has added so far (they are numbered)
 
     @property
     def slug(self) -> str:
@@ -63,7 +69,6 @@ def read_chapter(site_dir: Path, page: NavPage, problems: list[Problem]) -> Chap
         problems.append(Problem(str(path), "no <article class='md-content__inner'> (not a Material page?)"))
         return None
     ht.remove_where(article, _is_screen_only)
-    ht.unwrap_where(article, _is_print_neutral)
     references = _take_references(article)
     h1 = next((h for h in ht.walk_headings(article) if h.tag == "h1"), None)
     title = ht.text_of(h1) if h1 is not None else page.title
@@ -78,6 +83,12 @@ def read_chapter(site_dir: Path, page: NavPage, problems: list[Problem]) -> Chap
     return Chapter(page, title, section, references)
 
 
+def unwrap_print_neutral(chapter: Chapter) -> None:
+    """Replace wrappers that print as plain text by their content (after the index has put its
+    marks on the ones it needs, which then carry an id and stay)."""
+    ht.unwrap_where(chapter.section, _is_print_neutral)
+
+
 def link_chapters(chapters: list[Chapter], site_dir: Path, site_url: str | None,
                   known_keys: set[str], problems: list[Problem]) -> None:
     """Prefix ids and rewrite every link and image of every chapter to work inside one book."""
@@ -87,7 +98,6 @@ def link_chapters(chapters: list[Chapter], site_dir: Path, site_url: str | None,
         _prefix_ids(chapter)
         _rewrite_links(chapter, slug_of, ids_of, site_url, known_keys, problems, site_dir)
         _rewrite_images(chapter, site_dir)
-        _caption_demos(chapter, site_url)
 
 
 def _is_article(el: Element) -> bool:
@@ -174,6 +184,7 @@ def _rewrite_links(chapter: Chapter, slug_of: dict[str, str], ids_of: dict[str, 
                 problems.append(Problem(str(site_dir / chapter.page.path),
                                         f"citation '{key}' has no entry in any References section"))
             link.set("href", f"#{BIB_PREFIX}{key}")
+            link.set(CITED_KEY, key)
             continue
         new = resolve_href(href, chapter.page.path, chapter.slug, slug_of, ids_of, site_url)
         if new is None:
@@ -213,24 +224,3 @@ def _rewrite_images(chapter: Chapter, site_dir: Path) -> None:
             img.set("src", (page_dir / src).resolve().as_uri())
         img.attrib.pop("srcset", None)
         img.attrib.pop("loading", None)
-
-
-def _caption_demos(chapter: Chapter, site_url: str | None) -> None:
-    """Each demo's static figure says where its live, interactive version is."""
-    live = (site_url.rstrip("/") + "/" + chapter.page.path) if site_url else chapter.page.path
-    for figure in [el for el in chapter.section.iter("figure") if ht.has_class(el, "demo-static")]:
-        caption = figure.find("figcaption")
-        if caption is None:
-            caption = ht.Element("figcaption")
-            figure.append(caption)
-        note = ht.Element("span", {"class": "demo-live-url"})
-        note.text = "Interactive version: "
-        if site_url:
-            anchor = ht.Element("a", {"href": live})
-            anchor.text = live
-            note.append(anchor)
-        else:
-            code = ht.Element("span", {"class": "url"})
-            code.text = f"{live} on the website or in the offline copy"
-            note.append(code)
-        caption.append(note)

@@ -1,16 +1,19 @@
 """The site's own fonts, embedded in the book, without paying to unpack unused ones.
 
 Why this exists: WeasyPrint unpacks every @font-face's woff2 file to TrueType in pure Python
-(fontTools) on every run (about 80 ms a face) and the site's fonts.css declares 16 faces, half of them for
-'latin-ext' characters an English book rarely has. So the book keeps only the @font-face rules
-whose unicode-range meets a character of the book. WeasyPrint 70 also merges faces that share
-family, weight and style into one embedded font, which garbles every character of the second
-file (a Lithuanian author's "ė" printed as "&"): so each face without Basic Latin in its range is
-renamed "<family> Ext" and book.css names both families, e.g. "Inter", "Inter Ext". The woff2
-files are unpacked by FreeType (freetype_woff2, ~10 ms a face) when it can, else by fontTools,
-and the TrueType is kept in a cache keyed by the file's content hash (BOOK_PDF_CACHE, else the
-user's cache folder), so later builds skip even that. The fetcher also refuses every URL that
-is not a local file: building the book never touches the network.
+(fontTools) on every run (about 80 ms a face) and the site's fonts.css declares many faces, some
+for characters an English book rarely has. So the book keeps only the @font-face rules whose
+unicode-range meets a character of the book. WeasyPrint 70 also merges faces that share family,
+weight and style into one embedded font, which garbles every character of the second file (a
+Lithuanian author's "ė" printed as "&"): so each face without Basic Latin in its range is renamed
+"<family> Ext" and book.css names both families, e.g. "Inter", "Inter Ext". The woff2 files are
+unpacked by Google's woff2_decompress (Debian's woff2 package, C: a tenth of fontTools' time)
+or, where it is missing, by fontTools, and handed to WeasyPrint through its public URL-fetcher
+hook; the TrueType is kept in a cache keyed by the woff2 file's content hash (BOOK_PDF_CACHE, else the user's cache folder),
+so later builds skip even that. A cached file also carries the hash of its own content in its
+name and is checked on every read: a truncated or corrupted one is rebuilt, never embedded (a
+bad font would otherwise silently send the whole book to a fallback font). The fetcher refuses
+every URL that is not a local file: building the book never touches the network.
 """
 from __future__ import annotations
 
@@ -18,6 +21,9 @@ import hashlib
 import io
 import os
 import re
+import shutil
+import subprocess
+import tempfile
 from pathlib import Path
 from urllib.request import url2pathname
 
@@ -25,7 +31,8 @@ import tinycss2
 from fontTools.ttLib import woff2
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from .freetype_woff2 import woff2_to_truetype
+
+WOFF2_DECOMPRESS = "woff2_decompress"
 
 UNICODE_RANGE = re.compile(r"""(?x)
     U\+(?P<start>[0-9A-F?]{1,6})      # U+0100, or a wildcard form like U+4??
@@ -83,22 +90,50 @@ class LocalFontCacheFetcher(URLFetcher):
 def truetype_of(woff2_path: Path, cache: Path) -> bytes:
     """The TrueType data of a woff2 file, unpacked once per distinct file content."""
     data = woff2_path.read_bytes()
-    cached = cache / f"{hashlib.sha256(data).hexdigest()[:32]}.ttf"
-    if cached.is_file():
-        return cached.read_bytes()
-    font = woff2_to_truetype(data)
-    if font is None:              # no usable FreeType: fontTools, slower but pure Python
-        out = io.BytesIO()
-        woff2.decompress(io.BytesIO(data), out)
-        font = out.getvalue()
+    source = hashlib.sha256(data).hexdigest()[:32]
+    cached = _verified_cache_entry(cache, source)
+    if cached is not None:
+        return cached
+    font = _decompress(data)
     try:
         cache.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(f".{os.getpid()}.part")
+        target = cache / f"{source}-{hashlib.sha256(font).hexdigest()[:32]}.ttf"
+        partial = target.with_suffix(f".{os.getpid()}.part")
         partial.write_bytes(font)
-        partial.replace(cached)
+        partial.replace(target)
     except OSError:
         pass  # a read-only home only costs speed
     return font
+
+
+def _decompress(data: bytes) -> bytes:
+    """woff2 -> TrueType: woff2_decompress when installed (and it succeeds), else fontTools."""
+    tool = shutil.which(WOFF2_DECOMPRESS)
+    if tool:
+        with tempfile.TemporaryDirectory(prefix="book-pdf-font-") as folder:
+            source = Path(folder) / "font.woff2"
+            source.write_bytes(data)
+            result = subprocess.run([tool, str(source)], capture_output=True)
+            target = source.with_suffix(".ttf")
+            if result.returncode == 0 and target.is_file():
+                return target.read_bytes()
+    out = io.BytesIO()
+    woff2.decompress(io.BytesIO(data), out)
+    return out.getvalue()
+
+
+def _verified_cache_entry(cache: Path, source: str) -> bytes | None:
+    """The cached TrueType for a woff2 content hash, if one is there whole: the hash of its
+    content must match the one in its name. Anything else cached for that source is removed."""
+    for path in sorted(cache.glob(f"{source}-*.ttf")) if cache.is_dir() else []:
+        font = path.read_bytes()
+        if path.stem == f"{source}-{hashlib.sha256(font).hexdigest()[:32]}":
+            return font
+        try:
+            path.unlink()         # truncated or corrupted: rebuilt below
+        except OSError:
+            pass
+    return None
 
 
 def _unicode_ranges(rule) -> list[tuple[int, int]] | None:

@@ -8,6 +8,7 @@ and unwrapping live here, done once and correctly.
 from __future__ import annotations
 
 import copy
+import html
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -125,6 +126,11 @@ def unwrap(parent: Element, element: Element) -> None:
     parent.remove(element)
     del element[:]                    # the children now belong to parent alone
     _append_text(parent, last, element.tail)
+
+
+def escape_attribute(value: str) -> str:
+    """An attribute value, escaped for double quotes."""
+    return html.escape(value, quote=True)
 
 
 def text_of(element: Element) -> str:

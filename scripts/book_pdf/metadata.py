@@ -28,6 +28,7 @@ class BookInfo:
     site_url: str | None
     version: str
     date: dt.date
+    copyright: str = ""
 
     @property
     def date_text(self) -> str:
@@ -48,9 +49,10 @@ def read_book_info(site_dir: Path, version: str | None = None, date: dt.date | N
         author=_meta(home, "author"),
         language=home.get("lang", "en"),
         keywords=_meta(home, "keywords"),
-        site_url=canonical.get("href") if canonical is not None else None,
+        site_url=canonical.get("href").removesuffix("index.html") if canonical is not None else None,
         version=version or git_version(),
         date=date or build_date(),
+        copyright=_copyright(home),
     )
 
 
@@ -74,3 +76,9 @@ def build_date() -> dt.date:
 def _meta(root: Element, name: str) -> str:
     el = ht.find_first(root, lambda e: e.tag == "meta" and e.get("name") == name)
     return el.get("content", "") if el is not None else ""
+
+
+def _copyright(root: Element) -> str:
+    """The site footer's copyright line (mkdocs.yml's `copyright`), for the colophon."""
+    el = ht.find_first(root, lambda e: ht.has_class(e, "md-copyright__highlight"))
+    return ht.text_of(el) if el is not None else ""

@@ -1,4 +1,5 @@
-"""The book from a built site, step by step: nav -> chapters -> links -> citations -> HTML -> PDF."""
+"""The book from a built site, step by step: nav -> chapters -> links -> citations -> numbers,
+demo addresses, index -> HTML -> PDF."""
 from __future__ import annotations
 
 import datetime as dt
@@ -9,10 +10,13 @@ from gc_pause import gc_paused
 from . import htmltree as ht
 from .assemble import assemble_book
 from .bibliography import collect_entries, entry_homes, point_citations
-from .chapter import link_chapters, read_chapter
+from .book_index import build_index, page_numbers_for_cited_in
+from .chapter import link_chapters, read_chapter, unwrap_print_neutral
+from .live_demos import caption_live_demos
 from .htmltree import Element
 from .metadata import read_book_info
 from .nav import read_home, read_nav
+from .numbering import mark_cross_references, number_chapters, number_figures_and_tables
 from .problems import BookError, Problem
 from .render import PAPER_SIZES, render_pdf
 
@@ -33,7 +37,17 @@ def book_document(site_dir: Path, *, version: str | None = None, date: dt.date |
         raise BookError(problems)
     homes = entry_homes(chapters)
     point_citations(chapters, homes)
-    return assemble_book(info, chapters, collect_entries(chapters, homes))
+    number_chapters(chapters)
+    figure_labels: dict[str, str] = {}
+    for chapter in chapters:
+        figure_labels.update(number_figures_and_tables(chapter))
+        caption_live_demos(chapter, info.site_url)
+    index = build_index(chapters)
+    page_numbers_for_cited_in(chapters)
+    mark_cross_references(chapters, figure_labels)
+    for chapter in chapters:
+        unwrap_print_neutral(chapter)
+    return assemble_book(info, chapters, collect_entries(chapters, homes), index)
 
 
 def book_html(site_dir: Path, *, version: str | None = None, date: dt.date | None = None) -> str:

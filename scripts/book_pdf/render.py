@@ -1,41 +1,151 @@
-"""Render the book's HTML to PDF with WeasyPrint, the site's own fonts and the book stylesheet."""
+"""Render the book's HTML to PDF with WeasyPrint, the site's own fonts and the book stylesheet,
+through WeasyPrint's public API only (HTML, CSS, FontConfiguration, a URL fetcher, and
+Document.copy to put pages of several documents into one PDF, as its documentation shows).
+
+Why in three parts: page numbers that point elsewhere in the book (the contents, Further
+reading's "Cited on pp.", the index) are where WeasyPrint's target-counter() is slow: every
+page holding one is laid out three times, and the back matter is dense. So the book is laid out
+as three documents, each once: the chapters (from the Introduction to the glossary), then the
+back matter (Further reading, Bibliography, Index) with the chapters' page numbers written in
+as text, then the front matter (cover, colophon, contents) with every page number written in.
+The front matter's length is known first (it does not depend on the numbers), so each part's
+page counter starts where the previous one ends. Page numbers of places inside the back matter
+itself, and cross-references to a figure or table, still use target-counter().
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from weasyprint import CSS
+from weasyprint import CSS, HTML
+from weasyprint.document import Document
 from weasyprint.text.fonts import FontConfiguration
+
 from gc_pause import gc_paused
 
-from . import weasyprint_fixes, weasyprint_svg_text
+from . import htmltree as ht
+from . import weasyprint_fixes
 from .fonts import LocalFontCacheFetcher, needed_font_faces
 from .htmltree import Element
-from .weasyprint_tree import html_document
 
 BOOK_CSS = Path(__file__).with_name("book.css")
 SITE_FONTS_CSS = "assets/stylesheets/fonts.css"
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 PAPER_HEIGHTS = {"a4": "297mm", "letter": "279.4mm"}
+PAGE_NUMBER = "data-page"            # a page number written in; book.css prints attr(data-page)
+PLACEHOLDER = "000"
+FRONT_CLASSES = {"cover", "colophon", "contents"}
+PAGE_REF_CLASSES = {"page-ref", "toc-link"}   # links printed as (or with) their target's page number
+
+
+@dataclass
+class Renderer:
+    """What every part of one book shares: fonts, stylesheets, the URL fetcher."""
+
+    site_dir: Path
+    paper: str
+    font_config: FontConfiguration
+    fetcher: LocalFontCacheFetcher
+    stylesheets: list[CSS]
+
+    @classmethod
+    def for_document(cls, document: str | Element, site_dir: Path, paper: str) -> Renderer:
+        fonts, fetcher = FontConfiguration(), LocalFontCacheFetcher()
+        fonts_css = site_dir / SITE_FONTS_CSS
+        stylesheets = [
+            CSS(string=needed_font_faces(fonts_css, characters_of(document)), base_url=str(fonts_css),
+                font_config=fonts, url_fetcher=fetcher),
+            CSS(filename=str(BOOK_CSS), font_config=fonts, url_fetcher=fetcher),
+            CSS(string=f"@page {{ size: {PAPER_SIZES[paper]}; }} .cover {{ height: {PAPER_HEIGHTS[paper]}; }}"),
+        ]
+        return cls(site_dir, paper, fonts, fetcher, stylesheets)
+
+    def render(self, markup: str, first_page: int = 1) -> Document:
+        sheets = self.stylesheets
+        if first_page != 1:
+            sheets = [*sheets, CSS(string=f"@page :first {{ counter-reset: page {first_page} }}")]
+        html = HTML(string=markup, base_url=str(self.site_dir) + "/", url_fetcher=self.fetcher)
+        return html.render(font_config=self.font_config, stylesheets=sheets, pdf_tags=True)
 
 
 def render_pdf(document: str | Element, site_dir: Path, out: Path, paper: str = "a4") -> None:
-    """Write the PDF of an HTML document (text, or a tree as book_document makes). Fonts come
-    from the site's fonts.css (its woff2 files, embedded as subsets); relative URLs resolve
-    against the site folder."""
+    """Write the PDF of an HTML document: a book tree as book_document makes (in parts, see
+    above), or any HTML text (in one piece). Fonts come from the site's fonts.css (its woff2
+    files, embedded as subsets); relative URLs resolve against the site folder. The PDF is
+    tagged (structure tree, reading order, alt text, /Lang)."""
     weasyprint_fixes.apply()
-    weasyprint_svg_text.apply()
-    fonts = FontConfiguration()
-    fetcher = LocalFontCacheFetcher()
-    fonts_css = site_dir / SITE_FONTS_CSS
-    stylesheets = [
-        CSS(string=needed_font_faces(fonts_css, characters_of(document)), base_url=str(fonts_css),
-            font_config=fonts, url_fetcher=fetcher),
-        CSS(filename=str(BOOK_CSS), font_config=fonts, url_fetcher=fetcher),
-        CSS(string=f"@page {{ size: {PAPER_SIZES[paper]}; }} .cover {{ height: {PAPER_HEIGHTS[paper]}; }}"),
-    ]
+    renderer = Renderer.for_document(document, site_dir, paper)
     with gc_paused():
-        html = html_document(document, str(site_dir) + "/", fetcher)
-        html.write_pdf(out, stylesheets=stylesheets, font_config=fonts)
+        if isinstance(document, str):
+            pdf = renderer.render(document)
+        else:
+            pdf = render_book(document, renderer)
+        pdf.write_pdf(out, pdf_tags=True)
+
+
+def render_book(root: Element, renderer: Renderer) -> Document:
+    """The book's three parts laid out one after the other, as one Document."""
+    front, chapters, back = split_book(root)
+    links = [a for part in (front, back) for el in part for a in el.iter("a") if _wants_number(a)]
+    for link in links:
+        link.set(PAGE_NUMBER, PLACEHOLDER)
+    start = len(renderer.render(part_markup(root, front)).pages) + 1
+    body = renderer.render(part_markup(root, chapters), start)
+    pages = page_numbers(body, start)
+    _write_numbers(back, pages)
+    end_matter = renderer.render(part_markup(root, back), start + len(body.pages))
+    pages.update(page_numbers(end_matter, start + len(body.pages)))
+    _write_numbers(front, pages)
+    cover = renderer.render(part_markup(root, front))
+    if len(cover.pages) + 1 != start:      # cannot happen with leaders, but never print wrong numbers
+        raise RuntimeError("the front matter changed length once its page numbers were written in")
+    return cover.copy([*cover.pages, *body.pages, *end_matter.pages])
+
+
+def split_book(root: Element) -> tuple[list[Element], list[Element], list[Element]]:
+    """The <body>'s children as front matter, chapters, and back matter (from the first part
+    that prints page numbers of other places: Further reading's "Cited on", the index)."""
+    children = list(root.find("body"))
+    front = [el for el in children if ht.classes(el) & FRONT_CLASSES]
+    rest = [el for el in children if el not in front]
+    first_back = next((i for i, el in enumerate(rest)
+                       if any(ht.classes(a) & PAGE_REF_CLASSES for a in el.iter("a"))), len(rest))
+    return front, rest[:first_back], rest[first_back:]
+
+
+def part_markup(root: Element, part: list[Element]) -> str:
+    """A whole HTML document: the book's <html> and <head>, and these children of its <body>."""
+    head, body = root.find("head"), root.find("body")
+    attributes = "".join(f' {name}="{ht.escape_attribute(value)}"' for name, value in body.attrib.items())
+    return (f'<!doctype html>\n<html lang="{ht.escape_attribute(root.get("lang", "en"))}">'
+            f"{ht.to_html(head)}<body{attributes}>{''.join(ht.to_html(el) for el in part)}</body></html>")
+
+
+def page_numbers(document: Document, first_page: int) -> dict[str, int]:
+    """Anchor (id) -> the page number where it starts (an element split over pages has its
+    anchor on each of them)."""
+    numbers: dict[str, int] = {}
+    for index, page in enumerate(document.pages):
+        for anchor in page.anchors:
+            numbers.setdefault(anchor, first_page + index)
+    return numbers
+
+
+def _wants_number(link: Element) -> bool:
+    return bool(ht.classes(link) & PAGE_REF_CLASSES)
+
+
+def _write_numbers(part: list[Element], pages: dict[str, int]) -> None:
+    """Write the page number of each link's target into the link (those not known stay
+    target-counter()s: places in the same part)."""
+    for el in part:
+        for link in el.iter("a"):
+            target = (link.get("href") or "")[1:]
+            if link.get(PAGE_NUMBER) is not None:
+                if target in pages:
+                    link.set(PAGE_NUMBER, str(pages[target]))
+                else:
+                    del link.attrib[PAGE_NUMBER]
 
 
 def characters_of(document: str | Element) -> str:

@@ -6,6 +6,10 @@ assigns `characters` first), so the cache never hits and every run of text rebui
 Parsing the book (its 14 pages, then the whole book once more inside WeasyPrint) spent half its
 time there. A dict that builds the missing regex itself, exactly as tinyhtml5 does, makes the
 lookup hit every time: the parse is twice as fast and its result the same (tests/test_pdf.py).
+
+The fix for tinyhtml5 itself is upstream/tinyhtml5-2.1.0-regex-cache.patch. This workaround
+applies to exactly the version pinned in requirements.txt (CHECKED_VERSION); a test fails when
+the pin moves, so that the next version is checked (and the workaround dropped once fixed).
 """
 from __future__ import annotations
 
@@ -14,7 +18,8 @@ import re
 import tinyhtml5
 import tinyhtml5.inputstream as inputstream
 
-CHECKED_VERSIONS = ("2.",)
+CHECKED_VERSION = "2.1.0"
+PATCH = "upstream/tinyhtml5-2.1.0-regex-cache.patch"
 
 
 class StopCharacterRegexes(dict):
@@ -28,8 +33,8 @@ class StopCharacterRegexes(dict):
 
 
 def apply() -> bool:
-    """Install the cache once; False when this tinyhtml5 version was not checked."""
-    if not tinyhtml5.__version__.startswith(CHECKED_VERSIONS):
+    """Install the cache once; False (tinyhtml5 left as it is) for any other version."""
+    if tinyhtml5.__version__ != CHECKED_VERSION:
         return False
     if not isinstance(inputstream.characters_until_regex, StopCharacterRegexes):
         inputstream.characters_until_regex = StopCharacterRegexes()

@@ -12,15 +12,20 @@ cannot fit, and its fallback puts just the run's first word on the line:
 The fix retries such a run (one whose first line came out as a single word: the bug's mark,
 checked first because retrying costs a second layout) without its trailing spaces: if that fits, the whole run stays on the
 line (the space disappears at the line end, as it should) and the inline element that follows
-moves to the next line, which WeasyPrint already handles. Applied only to the WeasyPrint
-versions it was checked against; tests/test_pdf.py has the failing case.
+moves to the next line, which WeasyPrint already handles. tests/test_pdf.py has the failing case.
+
+The same fix inside WeasyPrint is upstream/weasyprint-70.0-trailing-space-break.patch. This
+workaround wraps the one function WeasyPrint's inline layout calls to break a line, and applies
+to exactly the version pinned in requirements.txt (CHECKED_VERSION); a test fails when the pin
+moves, so that the next version is checked (and the workaround dropped once fixed).
 """
 from __future__ import annotations
 
 import weasyprint
 import weasyprint.layout.inline as inline_layout
 
-CHECKED_VERSIONS = ("70.",)
+CHECKED_VERSION = "70.0"
+PATCH = "upstream/weasyprint-70.0-trailing-space-break.patch"
 _original_split_first_line = inline_layout.split_first_line
 
 
@@ -42,8 +47,8 @@ def split_first_line_ignoring_trailing_space(text, style, context, max_width, ju
 
 
 def apply() -> bool:
-    """Install the workaround once; False when this WeasyPrint version was not checked."""
-    if not weasyprint.__version__.startswith(CHECKED_VERSIONS):
+    """Install the workaround once; False (WeasyPrint left as it is) for any other version."""
+    if weasyprint.__version__ != CHECKED_VERSION:
         return False
     inline_layout.split_first_line = split_first_line_ignoring_trailing_space
     return True

@@ -1,0 +1,172 @@
+"""The book's index (glossary terms and cited authors, with page numbers) and the page numbers of
+Further reading's "Cited in".
+
+Both point at places in the text: for each term, author or work, the first place in each chapter
+where it appears (a glossary hover-term, or a citation), given an id here. Chapters start on a
+new page, so one place per chapter never prints the same page twice; the page numbers themselves
+come from WeasyPrint's target-counter() (book.css). The index lists the names as the text prints
+them: terms as the glossary spells them, authors as citations name them ("Amodei et al., 2016"
+indexes Amodei, "Clark and Amodei" both).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from . import htmltree as ht
+from .chapter import CITED_KEY, Chapter
+from .htmltree import Element
+
+GLOSSARY_PAGE = "glossary.html"
+# Pages whose mentions are not indexed: Further reading lists every work and many terms in its
+# annotations; the index points at where the chapters use them.
+UNINDEXED_PAGES = ("further-reading.html",)
+CITED_IN_CLASS = "further-reading__cited"    # the hook's "Cited in: <chapter links>" paragraph
+ENTRY_CLASS = "further-reading__entry"       # its entry, whose id is the work's key
+PAGE_REF_CLASS = "page-ref"                   # an empty link book.css fills with the page number
+
+# The author part of a citation's text: "Amodei et al., 2016a" or "Russell (2019)" -> the names.
+CITATION_YEAR = re.compile(r"""(?x)
+    (?:,\s*|\s*\()                      # ", " before the year, or " (" in a narrative citation
+    (?:\d{4}[a-z]?|n\.d\.)              # the year (with its a/b suffix) or "n.d."
+    \)?\s*$
+""")
+ET_AL = re.compile(r"(?x) \s+ et \s+ al\.? \s*$")
+AUTHOR_SEPARATOR = re.compile(r"(?x) \s*,\s* | \s+ (?:and|&) \s+")
+NAME_PARTICLES = re.compile(r"(?x) ^(?:(?:de|van|von|der|den|di|du|la|le)\s+)+")
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    name: str
+    anchors: tuple[str, ...]    # ids in book order, one per chapter
+
+    @property
+    def sort_key(self) -> str:
+        return NAME_PARTICLES.sub("", self.name).casefold()
+
+
+@dataclass(frozen=True)
+class BookIndex:
+    terms: list[IndexEntry]
+    authors: list[IndexEntry]
+
+    def __bool__(self) -> bool:
+        return bool(self.terms or self.authors)
+
+
+def build_index(chapters: list[Chapter]) -> BookIndex:
+    """Mark the places and list them (call before the print-neutral wrappers are unwrapped)."""
+    glossary = next((c for c in chapters if c.page.path == GLOSSARY_PAGE), None)
+    terms = glossary_terms(glossary) if glossary is not None else {}
+    by_title = {_words(definition): term for term, (_, definition) in terms.items()}
+    indexed = [c for c in chapters if c.page.path not in UNINDEXED_PAGES]
+    term_places = first_places(indexed, lambda el: _term_of(el, by_title))
+    for term, (dt, _) in terms.items():   # the glossary's own entry, in book order
+        term_places.setdefault(term, []).insert(_chapter_position(chapters, glossary, term_places[term]),
+                                                 _anchor(dt, glossary, "term"))
+    author_places = first_places(indexed, citation_authors)
+    return BookIndex(
+        terms=_entries(term_places),
+        authors=_entries(author_places),
+    )
+
+
+def glossary_terms(glossary: Chapter) -> dict[str, tuple[Element, str]]:
+    """Term -> (its <dt>, its definition's text), from the glossary's definition lists."""
+    terms: dict[str, tuple[Element, str]] = {}
+    for dl in glossary.section.iter("dl"):
+        children = list(dl)
+        for index, dt in enumerate(children):
+            if dt.tag == "dt":
+                dd = next((c for c in children[index + 1:] if c.tag == "dd"), None)
+                terms.setdefault(ht.text_of(dt), (dt, ht.text_of(dd) if dd is not None else ""))
+    return terms
+
+
+def citation_authors(element: Element) -> list[str]:
+    """The names a citation link prints ("Clark and Amodei, 2016" -> Clark, Amodei)."""
+    if element.tag != "a" or element.get(CITED_KEY) is None:
+        return []
+    names = ET_AL.sub("", CITATION_YEAR.sub("", ht.text_of(element)))
+    return [name for name in AUTHOR_SEPARATOR.split(names) if name]
+
+
+def first_places(chapters: list[Chapter], names_of: Callable[[Element], Iterable[str]]) -> dict[str, list[str]]:
+    """Name -> ids of the first element in each chapter that names_of says mentions it."""
+    places: dict[str, list[str]] = {}
+    for chapter in chapters:
+        seen: set[str] = set()
+        for element in chapter.section.iter():
+            for name in names_of(element):
+                if name not in seen:
+                    seen.add(name)
+                    places.setdefault(name, []).append(_anchor(element, chapter, "ix"))
+    return places
+
+
+def page_numbers_for_cited_in(chapters: list[Chapter]) -> int:
+    """Further reading's "Cited in: Home, The alignment problem" -> "Cited on pp. 3, 12": one page
+    per chapter, where it first cites the work. Returns how many paragraphs were rewritten."""
+    cited = first_places(chapters, lambda el: [el.get(CITED_KEY)] if el.tag == "a" and el.get(CITED_KEY) else [])
+    rewritten = 0
+    for chapter in chapters:
+        parent_of = ht.parents(chapter.section)
+        for paragraph in [p for p in chapter.section.iter("p") if ht.has_class(p, CITED_IN_CLASS)]:
+            entry = paragraph
+            while entry in parent_of and not ht.has_class(entry, ENTRY_CLASS):
+                entry = parent_of[entry]
+            key = (entry.get("id") or "").removeprefix(f"{chapter.slug}--")
+            anchors = cited.get(key, [])
+            if not anchors:
+                ht.remove(parent_of[paragraph], paragraph)
+                continue
+            for child in list(paragraph):
+                paragraph.remove(child)
+            paragraph.text = "Cited on p. " if len(anchors) == 1 else "Cited on pp. "
+            paragraph.extend(page_links(anchors))
+            rewritten += 1
+    return rewritten
+
+
+def page_links(anchors: Iterable[str]) -> list[Element]:
+    """Comma-separated empty links that book.css fills with their target's page number."""
+    links = []
+    for anchor in anchors:
+        if links:
+            links[-1].tail = ", "
+        links.append(ht.Element("a", {"class": PAGE_REF_CLASS, "href": f"#{anchor}"}))
+    return links
+
+
+def _term_of(element: Element, by_title: dict[str, str]) -> list[str]:
+    """The glossary term a hover-term (<abbr title="first sentence of the definition">) is for."""
+    if element.tag != "abbr" or not element.get("title"):
+        return []
+    title = _words(element.get("title"))
+    term = by_title.get(title) or next((t for d, t in by_title.items() if d.startswith(title)), None)
+    return [term] if term else []
+
+
+def _anchor(element: Element, chapter: Chapter, kind: str) -> str:
+    if not element.get("id"):
+        chapter.marks += 1
+        element.set("id", f"{chapter.slug}--{kind}-{chapter.marks}")
+    return element.get("id")
+
+
+def _chapter_position(chapters: list[Chapter], chapter: Chapter, anchors: list[str]) -> int:
+    """Where an anchor of chapter goes among anchors (one per chapter, in book order)."""
+    order = {c.slug: i for i, c in enumerate(chapters)}
+    mine = order[chapter.slug]
+    return sum(1 for a in anchors if order.get(a.split("--", 1)[0], -1) < mine)
+
+
+def _entries(places: dict[str, list[str]]) -> list[IndexEntry]:
+    return sorted((IndexEntry(name, tuple(anchors)) for name, anchors in places.items()),
+                  key=lambda e: (e.sort_key, e.name))
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())

@@ -1,0 +1,69 @@
+"""Under each live demo's static figure: the full address of the interactive version, and a QR
+code for it, so a reader of the printed book can get there.
+
+A live demo is any `div.demo[id]` holding a `figure.demo-static` (the site's demo pattern), in a
+demo page or in a chapter; its address is the site's URL (site_url in mkdocs.yml), the page and
+the demo's id. The QR code is drawn by segno as SVG (vector: sharp at any print resolution) and
+sized by book.css. Without a site URL the book gives the page's path on the website instead.
+"""
+from __future__ import annotations
+
+import re
+
+import segno
+
+from . import htmltree as ht
+from .chapter import Chapter
+from .htmltree import Element
+
+QR_ERROR_LEVEL = "m"
+# An address as pieces that each end after their slashes ("https://", "host/", "page.html#id").
+ADDRESS_SEGMENT = re.compile(r"""(?x) [^/]*/+ | [^/]+$ """)     # survives a smudge or a fold; the code stays small for these addresses
+
+
+def caption_live_demos(chapter: Chapter, site_url: str | None) -> list[str]:
+    """Add the address (and QR code) to each live demo's static figure; return the addresses."""
+    addresses = []
+    for demo in [el for el in chapter.section.iter("div") if ht.has_class(el, "demo") and el.get("id")]:
+        figure = next((f for f in demo.iter("figure") if ht.has_class(f, "demo-static")), None)
+        if figure is None:
+            continue
+        demo_id = demo.get("id").removeprefix(f"{chapter.slug}--")   # ids are prefixed in the book
+        address = f"{chapter.page.path}#{demo_id}"
+        if site_url:
+            address = site_url.rstrip("/") + "/" + address
+        caption = figure.find("figcaption")
+        if caption is None:
+            caption = ht.Element("figcaption")
+            figure.append(caption)
+        caption.append(_live_note(address, bool(site_url)))
+        addresses.append(address)
+    return addresses
+
+
+def _live_note(address: str, absolute: bool) -> Element:
+    note = ht.Element("span", {"class": "demo-live-url"})
+    if absolute:
+        qr = segno.make(address, error=QR_ERROR_LEVEL)
+        note.append(ht.Element("img", {
+            "class": "demo-qr", "src": qr.svg_data_uri(border=2, light="#fff"),
+            "alt": f"QR code for the interactive version: {address}",
+        }))
+        lead = ht.Element("span")
+        lead.text = "Interactive version: "
+        note.append(lead)
+        note.append(_address_link(address))
+    else:
+        note.text = f"Interactive version: {address} on the website or in the offline copy"
+    return note
+
+
+def _address_link(address: str) -> Element:
+    """A link showing the address, breakable only after its slashes: a break at one of its own
+    hyphens ("alignment-" / "explained") would read as a hyphenation and be copied without it."""
+    link = ht.Element("a", {"href": address, "class": "demo-address"})
+    for segment in ADDRESS_SEGMENT.findall(address):
+        piece = ht.Element("span", {"class": "nobreak"})
+        piece.text = segment
+        link.append(piece)
+    return link

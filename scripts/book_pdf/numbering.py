@@ -1,0 +1,124 @@
+"""Numbers, as a book has them: chapters, figures and tables within chapters ("Figure 3.2"), and
+cross-references that print the number and the page of what they point at.
+
+Which pages are chapters: every page of the nav but the home page (the book's Introduction) and
+the reference pages at the back (glossary, Further reading), which are front and back matter.
+Numbers are written into the HTML (they are the same on every paper size); page numbers come
+from WeasyPrint's target-counter() in book.css, the only thing that knows them.
+"""
+from __future__ import annotations
+
+import re
+
+from . import htmltree as ht
+from .chapter import CITED_KEY, Chapter
+from .htmltree import Element
+
+HOME_PAGE = "index.html"
+INTRODUCTION = "Introduction"
+BACK_MATTER_PAGES = ("glossary.html", "further-reading.html")
+XREF_CLASS = "xref"             # book.css prints " (" attr(data-xref) ")"
+XREF_PAGE_CLASS = "xref--page"  # ... and "p. " target-counter(page) after it
+XREF_LABEL = "data-xref"
+
+# A number the authors wrote at the start of a caption ("Figure 1. ..."), replaced by the book's.
+AUTHORS_FIGURE_NUMBER = re.compile(r"""(?x)
+    ^\s*(?:Figure|Fig\.|Table)\s+\d+[a-z]?   # "Figure 1", "Table 2b"
+    \s*[.:]?\s*                              # its punctuation
+""")
+
+
+def number_chapters(chapters: list[Chapter]) -> None:
+    """Give every chapter its number, retitle the home page "Introduction" (its h1 is the book's
+    own title, which the running head already shows), and put "Chapter N" above each title."""
+    number = 0
+    for chapter in chapters:
+        if chapter.page.path == HOME_PAGE:
+            _retitle(chapter, INTRODUCTION)
+            continue
+        if chapter.page.path in BACK_MATTER_PAGES:
+            continue
+        number += 1
+        chapter.number = number
+        h1 = _title_heading(chapter)
+        label = ht.Element("p", {"class": "chapter-number"})
+        label.text = f"Chapter {number}"
+        chapter.section.insert(list(chapter.section).index(h1), label)
+
+
+def number_figures_and_tables(chapter: Chapter) -> dict[str, str]:
+    """Label each figure's caption and each table "Figure N.k" / "Table N.k" (just "Figure k" in
+    an unnumbered chapter); returns element id -> label for the cross-references (ids added
+    where missing)."""
+    labels: dict[str, str] = {}
+    prefix = f"{chapter.number}." if chapter.number else ""
+    counts = {"figure": 0, "table": 0}
+    for element in [el for el in chapter.section.iter() if el.tag in counts]:
+        counts[element.tag] += 1
+        label = f"{element.tag.capitalize()} {prefix}{counts[element.tag]}"
+        caption_tag = "figcaption" if element.tag == "figure" else "caption"
+        caption = element.find(caption_tag)
+        if caption is None:
+            caption = ht.Element(caption_tag)
+            if element.tag == "table":
+                element.insert(0, caption)
+            else:
+                element.append(caption)
+        caption.text = AUTHORS_FIGURE_NUMBER.sub("", caption.text or "", count=1)
+        mark = ht.Element("span", {"class": "caption-label"})
+        mark.text = label
+        mark.tail = (" " + caption.text) if caption.text or len(caption) else ""
+        caption.text = None
+        caption.insert(0, mark)
+        if not element.get("id"):
+            element.set("id", f"{chapter.slug}--{element.tag}-{counts[element.tag]}")
+        labels[element.get("id")] = label
+    return labels
+
+
+def mark_cross_references(chapters: list[Chapter], figure_labels: dict[str, str]) -> int:
+    """Every link from one place of the book to another (not citations or footnotes) prints
+    what it points at: "(Chapter 3)" for a place in another numbered chapter (its start or a
+    section), "(Figure 3.2, p. 28)" for a figure or table. Links within a chapter, and to an
+    unnumbered one (the glossary), print nothing more. Why chapters and sections get no page
+    number: each target-counter() in the running text costs WeasyPrint two more layouts of its
+    page, and the site's 200 or so chapter and section links sit on most pages (README, Speed);
+    the contents gives each chapter's page. Returns how many links were marked."""
+    chapter_of: dict[str, Chapter] = {}
+    for chapter in chapters:
+        chapter_of[chapter.slug] = chapter
+        for el in chapter.section.iter():
+            if el.get("id"):
+                chapter_of[el.get("id")] = chapter
+    marked = 0
+    for chapter in chapters:
+        in_heading = {id(a) for h in ht.walk_headings(chapter.section) for a in h.iter("a")}
+        for link in chapter.section.iter("a"):
+            target = (link.get("href") or "")[1:]
+            if (not (link.get("href") or "").startswith("#") or target not in chapter_of
+                    or link.get(CITED_KEY) is not None or id(link) in in_heading
+                    or ht.classes(link) & {"footnote-ref", "footnote-backref", "citation__link", "page-ref"}):
+                continue
+            target_chapter = chapter_of[target]
+            if target in figure_labels:
+                label, kind = figure_labels[target] + ", ", XREF_PAGE_CLASS
+            elif target_chapter is not chapter and target_chapter.number:
+                label, kind = f"Chapter {target_chapter.number}", XREF_CLASS
+            else:
+                continue          # the same chapter, or an unnumbered one (the glossary)
+            link.set("class", (link.get("class", "") + " " + kind).strip())
+            link.set(XREF_LABEL, label)
+            marked += 1
+    return marked
+
+
+def _title_heading(chapter: Chapter) -> Element:
+    return next(h for h in chapter.section.iter("h1") if ht.has_class(h, "chapter-title"))
+
+
+def _retitle(chapter: Chapter, title: str) -> None:
+    h1 = _title_heading(chapter)
+    for child in list(h1):
+        h1.remove(child)
+    h1.text = title
+    chapter.title = title

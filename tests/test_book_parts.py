@@ -1,0 +1,280 @@
+"""Parts of the book pipeline on their own: the font cache, the upstream workarounds' version
+gates and patch files, the offline zip, the index's reading of citations, and the site's fonts
+covering every character the book prints."""
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+UPSTREAM = ROOT / "scripts" / "book_pdf" / "upstream"
+
+
+# ---------- the font cache ----------
+
+def _site_font(site_dir: Path) -> Path:
+    fonts = sorted(p for p in (site_dir / "assets" / "fonts").glob("inter*400*normal*.woff2") if "ext" not in p.name)
+    assert fonts, "the site vendors Inter (regular, Basic Latin)"
+    return fonts[0]
+
+
+def _glyphs(font: bytes) -> tuple:
+    """What a font draws: glyph order, character map, and each glyph's outline and width."""
+    from fontTools.pens.recordingPen import RecordingPen
+    from fontTools.ttLib import TTFont
+
+    tt = TTFont(io.BytesIO(font))
+    glyph_set = tt.getGlyphSet()
+    outlines = []
+    for name in tt.getGlyphOrder():
+        pen = RecordingPen()
+        glyph_set[name].draw(pen)
+        outlines.append((name, tuple(pen.value), glyph_set[name].width))
+    return tuple(tt.getGlyphOrder()), tuple(sorted(tt.getBestCmap().items())), tuple(outlines)
+
+
+def test_woff2_decompress_and_fonttools_unpack_the_same_glyphs(site_dir, monkeypatch):
+    """book_pdf.fonts uses Debian's woff2_decompress (C) when present, else fontTools."""
+    from fontTools.ttLib import woff2
+
+    from book_pdf import fonts
+
+    if shutil.which(fonts.WOFF2_DECOMPRESS) is None:
+        pytest.fail("woff2_decompress (Debian's woff2, installed by scripts/setup.sh) is missing")
+    for path in sorted((site_dir / "assets" / "fonts").glob("*.woff2")):
+        reference = io.BytesIO()
+        woff2.decompress(io.BytesIO(path.read_bytes()), reference)
+        assert _glyphs(fonts._decompress(path.read_bytes())) == _glyphs(reference.getvalue()), path.name
+    monkeypatch.setattr(fonts, "WOFF2_DECOMPRESS", "no-such-tool")
+    path = _site_font(site_dir)
+    assert _glyphs(fonts._decompress(path.read_bytes())) == _glyphs(_fonttools(path))
+
+
+def _fonttools(path: Path) -> bytes:
+    from fontTools.ttLib import woff2
+
+    out = io.BytesIO()
+    woff2.decompress(io.BytesIO(path.read_bytes()), out)
+    return out.getvalue()
+
+
+def test_a_truncated_cached_font_is_rebuilt(site_dir, tmp_path):
+    from book_pdf.fonts import truetype_of
+
+    woff2_path = _site_font(site_dir)
+    expected = truetype_of(woff2_path, tmp_path)
+    assert _glyphs(expected) == _glyphs(_fonttools(woff2_path))
+    [cached] = tmp_path.glob("*.ttf")
+    cached.write_bytes(cached.read_bytes()[:1000])            # a build killed mid-write, a bad disk
+    assert truetype_of(woff2_path, tmp_path) == expected
+    [rebuilt] = tmp_path.glob("*.ttf")
+    assert rebuilt.read_bytes() == expected
+    assert rebuilt.stem.endswith(hashlib.sha256(expected).hexdigest()[:32])
+
+
+def test_a_corrupted_cached_font_does_not_reach_the_pdf(site_dir, tmp_path, monkeypatch):
+    """End to end: every cached font flipped in one byte; the book still embeds Inter (not a
+    fallback font), and the cache holds good fonts again."""
+    from pypdf import PdfReader
+
+    from book_pdf.render import render_pdf
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("BOOK_PDF_CACHE", str(cache))
+    html = "<html lang='en'><body><p>Alignment, reward and proxy.</p></body></html>"
+    render_pdf(html, site_dir, tmp_path / "first.pdf")
+    fonts = sorted(cache.glob("*.ttf"))
+    assert fonts
+    for path in fonts:
+        data = bytearray(path.read_bytes())
+        data[len(data) // 2] ^= 0xFF
+        path.write_bytes(bytes(data))
+    render_pdf(html, site_dir, tmp_path / "second.pdf")
+    names = {str(f.get_object()["/BaseFont"]).split("+")[-1]
+             for page in PdfReader(tmp_path / "second.pdf").pages
+             for f in page["/Resources"]["/Font"].values()}
+    assert names and all(name.startswith("Inter") for name in names), names
+    for path in cache.glob("*.ttf"):
+        assert path.stem.endswith(hashlib.sha256(path.read_bytes()).hexdigest()[:32]), path.name
+
+
+# ---------- upstream workarounds: exact version gates and ready patches ----------
+
+def _pinned(package: str) -> str:
+    for line in (ROOT / "requirements.txt").read_text().splitlines():
+        if line.strip().lower().startswith(f"{package}=="):
+            return line.split("==", 1)[1].strip()
+    pytest.fail(f"requirements.txt does not pin {package}")
+
+
+@pytest.mark.parametrize("module, package", [("tinyhtml5_fixes", "tinyhtml5"), ("weasyprint_fixes", "weasyprint")])
+def test_each_workaround_is_gated_on_the_pinned_version(module, package):
+    """Fails loudly when the pin moves: check whether the new version still has the bug, then
+    move the gate (and patch) or delete the workaround."""
+    import importlib
+
+    fix = importlib.import_module(f"book_pdf.{module}")
+    installed = importlib.import_module(package).__version__
+    assert fix.CHECKED_VERSION == _pinned(package) == installed, (
+        f"{package} is pinned at {_pinned(package)} (installed {installed}) but book_pdf/{module}.py "
+        f"was checked against {fix.CHECKED_VERSION}: re-check the bug ({fix.PATCH}) and update or remove it")
+    assert fix.apply() is True
+
+
+@pytest.mark.parametrize("module, package", [("tinyhtml5_fixes", "tinyhtml5"), ("weasyprint_fixes", "weasyprint")])
+def test_each_workaround_stays_off_for_another_version(module, package, monkeypatch):
+    import importlib
+
+    fix = importlib.import_module(f"book_pdf.{module}")
+    monkeypatch.setattr(importlib.import_module(package), "__version__", "999.0")
+    assert fix.apply() is False
+
+
+@pytest.mark.parametrize("module, package", [("tinyhtml5_fixes", "tinyhtml5"), ("weasyprint_fixes", "weasyprint")])
+def test_each_upstream_patch_applies_to_the_pinned_release(module, package, tmp_path):
+    """The ready patch for upstream applies cleanly to the installed (pinned) package."""
+    import importlib
+
+    if shutil.which("patch") is None:
+        pytest.fail("GNU patch is needed to check the upstream patches")
+    fix = importlib.import_module(f"book_pdf.{module}")
+    patch_file = ROOT / "scripts" / "book_pdf" / fix.PATCH
+    assert patch_file.is_file()
+    source = Path(importlib.import_module(package).__file__).parent
+    shutil.copytree(source, tmp_path / package, ignore=shutil.ignore_patterns("__pycache__"))
+    result = subprocess.run(["patch", "-p1", "--dry-run", "-i", str(patch_file)], cwd=tmp_path,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+# ---------- the offline zip ----------
+
+def test_zip_links_and_zip_only_elements_are_cut_exactly():
+    from book_pdf.offline_zip import without_zip_links
+
+    page = ('<div class="ae-downloads">Read offline: <a href="x.pdf">PDF</a>\n'
+            '  <span class="offline-zip">&middot; <a href="alignment-explained-offline.zip" download>Zip</a></span>\n'
+            '</div><ul><li>keep <img src="a.png"></li><li class="offline-zip"><a href="../alignment-explained-offline.zip">'
+            'Download</a>: a zip <em>of it</em></li></ul><p>Also <a href="alignment-explained-offline.zip#x">here</a>.</p>'
+            '<p><a href="other.zip">other</a></p>')
+    assert without_zip_links(page) == (
+        '<div class="ae-downloads">Read offline: <a href="x.pdf">PDF</a>\n  \n</div>'
+        '<ul><li>keep <img src="a.png"></li></ul><p>Also .</p><p><a href="other.zip">other</a></p>')
+    assert without_zip_links("<p>nothing to cut</p>") == "<p>nothing to cut</p>"
+
+
+def test_search_files_no_worker_loads_are_left_out(tmp_path):
+    from book_pdf.offline_zip import unused_search_files
+
+    lunr = tmp_path / "assets" / "javascripts" / "lunr"
+    for name in ("wordcut.js", "tinyseg.js", "min/lunr.de.min.js", "min/lunr.th.min.js",
+                 "min/lunr.multi.min.js", "min/lunr.stemmer.support.min.js"):
+        (lunr / name).parent.mkdir(parents=True, exist_ok=True)
+        (lunr / name).write_text("//")
+    (tmp_path / "search").mkdir()
+    index = tmp_path / "search" / "search_index.json"
+    index.write_text('{"config": {"lang": ["en"]}, "docs": []}')
+    assert len(unused_search_files(tmp_path)) == 6
+    index.write_text('{"config": {"lang": ["en", "th"]}, "docs": []}')
+    prefix = "assets/javascripts/lunr/"
+    assert unused_search_files(tmp_path) == {prefix + "tinyseg.js", prefix + "min/lunr.de.min.js"}
+
+
+def test_the_offline_zip_holds_no_source_map_unused_script_or_link_to_itself(site_dir):
+    from book_pdf import PDF_NAME, ZIP_NAME, build_book, build_offline_zip
+
+    archive = site_dir / ZIP_NAME
+    if not archive.is_file():
+        if not (site_dir / PDF_NAME).is_file():
+            build_book(site_dir)
+        build_offline_zip(site_dir)
+    assert list(site_dir.rglob("*.map")), "the site has source maps to leave out"
+    with zipfile.ZipFile(archive) as zipped:
+        names = zipped.namelist()
+        assert not [n for n in names if n.endswith(".map")]
+        assert not [n for n in names if n.endswith(("wordcut.js", "tinyseg.js"))]
+        assert any(n.endswith("search/search_index.json") for n in names)
+        assert any(n.endswith(PDF_NAME) for n in names), "the book is in the zip"
+        pages = [n for n in names if n.endswith(".html")]
+        assert len(pages) > 10
+        for name in pages:
+            html = zipped.read(name).decode("utf-8")
+            assert ZIP_NAME not in html, f"{name} links to the zip it is in"
+            assert "Download the book (PDF)" in html, f"{name}: the rest of the footer stays"
+    home = (site_dir / "index.html").read_text(encoding="utf-8")
+    assert ZIP_NAME in home, "the site itself still offers the zip"
+
+
+# ---------- the index reads citations as the text prints them ----------
+
+@pytest.mark.parametrize("text, names", [
+    ("Amodei et al., 2016", ["Amodei"]),
+    ("Bai et al., 2022b", ["Bai"]),
+    ("Clark and Amodei, 2016", ["Clark", "Amodei"]),
+    ("Manheim and Garrabrant (2018)", ["Manheim", "Garrabrant"]),
+    ("Russell (2019)", ["Russell"]),
+    ("Alignment Research Center, n.d.", ["Alignment Research Center"]),
+    ("Langosco di Langosco et al., 2022", ["Langosco di Langosco"]),
+    ("de Blanc, 2011", ["de Blanc"]),
+])
+def test_cited_author_names_are_read_from_the_citation_text(text, names):
+    from book_pdf import htmltree as ht
+    from book_pdf.book_index import IndexEntry, citation_authors
+
+    link = ht.Element("a", {"data-cite": "k"})
+    link.text = text
+    assert citation_authors(link) == names
+    assert IndexEntry("de Blanc", ()).sort_key == "blanc"
+
+
+# ---------- every printed character has a glyph in the site font it is set in ----------
+
+FAMILY_OF_TAG = {"h1": "Literata", "h2": "Literata", "h3": "Literata", "h4": "Literata",
+                 "code": "JetBrains Mono", "pre": "JetBrains Mono", "kbd": "JetBrains Mono"}
+
+
+def test_every_character_has_a_glyph_in_its_site_font(site_dir):
+    """The book names only the site's fonts; a character none of them has is drawn in a system
+    fallback font (DejaVu). This lists exactly which characters, in which family, and where."""
+    import tinycss2
+    from fontTools.ttLib import TTFont
+
+    from book_pdf.pipeline import book_document
+
+    fonts_css = site_dir / "assets" / "stylesheets" / "fonts.css"
+    cmaps: dict[str, set[int]] = {}
+    for rule in tinycss2.parse_stylesheet(fonts_css.read_text(), skip_comments=True, skip_whitespace=True):
+        if rule.type == "at-rule" and rule.lower_at_keyword == "font-face":
+            body = tinycss2.serialize(rule.content)
+            family = re.search(r"font-family\s*:\s*[\"']?([^\"';]+)", body)[1].strip()
+            url = re.search(r"url\([\"']?([^\"')]+)", body)[1]
+            font = TTFont(fonts_css.parent / url)
+            cmaps.setdefault(family, set()).update(font.getBestCmap())
+    missing: dict[tuple[str, str], set[str]] = {}
+
+    def visit(el, family: str) -> None:
+        if not isinstance(el.tag, str):
+            return
+        family = FAMILY_OF_TAG.get(el.tag, family)
+        for text in (el.text or "",):
+            for ch in text:
+                if not ch.isspace() and ord(ch) not in cmaps.get(family, set()):
+                    missing.setdefault((family, ch), set()).add(el.tag)
+        for child in el:
+            visit(child, family)
+            for ch in child.tail or "":
+                if not ch.isspace() and ord(ch) not in cmaps.get(family, set()):
+                    missing.setdefault((family, ch), set()).add(el.tag)
+
+    body = book_document(site_dir).find("body")
+    visit(body, "Inter")
+    report = sorted(f"{family}: U+{ord(ch):04X} {ch!r} in <{'>, <'.join(sorted(tags))}>"
+                    for (family, ch), tags in missing.items())
+    assert not report, "characters without a glyph in the site's fonts:\n" + "\n".join(report)
