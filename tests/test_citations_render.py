@@ -281,7 +281,7 @@ def test_references_link_back_to_every_citation(styler: Styler) -> None:
     final = filled(page)
     assert re.findall(r'<a class="citation__link" id="([^"]+)" href="#ref-arc"', final) == ["cite-1-1", "cite-3-1"]
     arc = final.split('id="ref-arc"')[1].split("</li>")[0]
-    assert re.findall(r'<a href="#([^"]+)" aria-label="Back to citation (\d) of 2">(\w)</a>', arc) == [
+    assert re.findall(r'<a href="#([^"]+)" aria-label="\w: back to citation (\d) of 2">(\w)</a>', arc) == [
         ("cite-1-1", "1", "a"), ("cite-3-1", "2", "b")]
     russell = final.split('id="ref-russell2019human"')[1].split("</li>")[0]
     assert '<a class="citation-reference__back web-only" href="#cite-2-1"' in russell

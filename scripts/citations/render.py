@@ -354,7 +354,8 @@ def unknown_key_message(key: str, bibliography: Bibliography) -> str:
 BACK_LINK_ONE = ('<a class="citation-reference__back web-only" href="#{}" '
                  'aria-label="Back to where this page cites it">↩</a>')
 BACK_LINK_MANY = '<span class="citation-reference__back web-only"><span aria-hidden="true">↩</span> {}</span>'
-BACK_LINK = '<a href="#{}" aria-label="Back to citation {} of {}">{}</a>'
+# The visible letter starts the accessible name (WCAG 2.5.3, axe's label-content-name-mismatch).
+BACK_LINK = '<a href="#{id}" aria-label="{label}: back to citation {n} of {count}">{label}</a>'
 
 
 def references_html(cited: Sequence[str], styler: Styler, further_reading_url: str,
@@ -375,7 +376,8 @@ def back_links_html(link_ids: Sequence[str]) -> Markup:
         return Markup(BACK_LINK_ONE.format(link_ids[0])) if link_ids else Markup()
     count = len(link_ids)
     return Markup(BACK_LINK_MANY.format(", ".join(
-        BACK_LINK.format(link_id, n + 1, count, back_label(n)) for n, link_id in enumerate(link_ids))))
+        BACK_LINK.format(id=link_id, label=back_label(n), n=n + 1, count=count)
+        for n, link_id in enumerate(link_ids))))
 
 
 def back_label(index: int) -> str:
