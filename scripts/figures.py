@@ -29,6 +29,7 @@ the colours as drawn; extra.css forces `color-scheme: light` on images in print.
 """
 from __future__ import annotations
 
+import functools
 import io
 import posixpath
 import re
@@ -36,7 +37,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from coloraide import Color
 
 # OKLCh lightness L (0-1) of a colour -> its dark-scheme lightness: a straight line through
 # (0.985, 0.25) (the figures' cream background -> a panel just lighter than the slate page) and
@@ -71,9 +71,12 @@ LENGTH = re.compile(r"""(?x)
 """)
 
 
+@functools.cache
 def dark_counterpart(colour: str) -> str:
     """The dark-scheme version of a colour: same hue and chroma, mirrored lightness (greys
-    and creams tinted like the slate page)."""
+    and creams tinted like the slate page). Figures share a few colours: each is worked out once."""
+    from coloraide import Color  # imported here: its import is slow, and a site without figures never needs it
+
     oklch = Color(colour).convert("oklch")
     slope_offset, slope = DARK_LIGHTNESS
     low, high = DARK_LIGHTNESS_RANGE
