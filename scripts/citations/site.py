@@ -23,9 +23,8 @@ import functools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
@@ -38,26 +37,22 @@ from .cache import BibliographySource, ResultCache
 from .diagnostics import Diagnostic, fail
 from .policy import policy_from_extra
 from .further_reading import BIB_URI, FURTHER_READING_URI, SourcePage
-from .further_reading import GROUP_TEMPLATE as FR_GROUP_TEMPLATE
-from .further_reading import TEMPLATE as FR_TEMPLATE
-from .render import (
-    CITATION_TEMPLATE,
-    REFERENCES_TEMPLATE,
-    TEMPLATE_DIR,
-    LateSlots,
-    RenderedPage,
-    SlottedPage,
-    Styler,
-    fill_late_slots,
-    fill_slots,
-    render_citations,
-    slot_citations,
-)
 from .site_pass import PageJob, SitePass, lines_above, read_sources, run_pass, source_pages
+from .slots import LateSlots, RenderedPage, fill_late_slots, fill_slots
 from .syntax import MathSyntax, apply_edits, arithmatex_math
+from .templates import (
+    CITATION_TEMPLATE,
+    FURTHER_READING_GROUP_TEMPLATE,
+    FURTHER_READING_TEMPLATE,
+    REFERENCES_TEMPLATE,
+    theme_environment,
+)
+
+if TYPE_CHECKING:  # render.py is imported where a page is rendered here: a warm build never is
+    from .render import SlottedPage, Styler
 
 BIB_FILE_NAME = "references.bib"  # next to mkdocs.yml
-RESULT_TEMPLATES = [CITATION_TEMPLATE, REFERENCES_TEMPLATE, FR_TEMPLATE, FR_GROUP_TEMPLATE]
+RESULT_TEMPLATES = [CITATION_TEMPLATE, REFERENCES_TEMPLATE, FURTHER_READING_TEMPLATE, FURTHER_READING_GROUP_TEMPLATE]
 
 log = get_plugin_logger("citations")
 
@@ -158,6 +153,8 @@ class CitationSite:
             if isinstance(edits, tuple):
                 self.states[job.src_uri] = PageState(page, job, None, None)
                 return apply_edits(markdown, edits)
+        from .render import slot_citations
+
         slotted = slot_citations(markdown, self.math)
         self.states[job.src_uri] = PageState(page, job, slotted, None)
         return slotted.markdown
@@ -260,6 +257,8 @@ class CitationSite:
 
     def _render_here(self, state: PageState) -> RenderedPage:
         """A page the pass did not see in this form (another plugin changed its Markdown)."""
+        from .render import render_citations, slot_citations
+
         job = state.job
         slotted = state.slotted or slot_citations(job.markdown, job.math)
         with gc_paused():
@@ -274,15 +273,6 @@ class CitationSite:
 
     def _uncited_key(self, sources: list[SourcePage]) -> str:
         return self.results.key("uncited", repr([p.keys for p in sources]))
-
-
-def theme_environment(config: MkDocsConfig) -> jinja2.Environment:
-    """The theme's templates (so a site's overrides/ wins) with this project's partials as a
-    fallback (a site without them still builds), autoescape switched on."""
-    env = config.theme.get_env()
-    env.loader = jinja2.ChoiceLoader([env.loader, jinja2.FileSystemLoader(str(TEMPLATE_DIR))])
-    env.autoescape = True
-    return env
 
 
 def front_matter_lines(file: File, body: str) -> int:
