@@ -190,6 +190,8 @@ def serve_dark_figures(files) -> None:
 
 def size_images(html: str, page, files) -> str:
     """on_page_content: intrinsic sizes on the page's images; an unsizable SVG stops the build."""
+    if "<img" not in html:
+        return html
     from citations.diagnostics import Diagnostic, fail
 
     def read_file(site_path: str) -> bytes | None:

@@ -15,8 +15,8 @@ docstrings are the spec).
     on_page_context   page metadata for the templates (meta tags, last updated, cite box)
     on_env            (every page converted) stop on a bad .bib or unknown keys, listing them all;
                       slots → citations as plain text (what the search plugin indexes)
-    on_post_page      → full citations with tooltips, References and Further reading lists;
-                      glossary tooltips
+    on_post_page      glossary tooltips; → full citations with tooltips, References and
+                      Further reading lists
     on_serve          watch references.bib and the theme's custom_dir (overrides/) for live reload
     on_post_build     log (INFO) the entries no page cites; save the cache; social-card images
     on_build_error    stop the citation pass if it still runs; show an error `serve` would hide
@@ -88,7 +88,9 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return glossary.hover_tips(_current().post_page(output, page))
+    # Glossary tooltips first, while the page is still much shorter: the citations' HTML
+    # (escaped text and links) holds no glossary term.
+    return _current().post_page(glossary.hover_tips(output), page)
 
 
 def on_serve(server: Any, *, config: MkDocsConfig, builder: Any) -> None:
