@@ -12,7 +12,9 @@ docstrings are the spec).
     on_page_content   glossary hovers: first use per section, none in headings or links;
                       images get their intrinsic size; row headers in tables with an empty
                       corner cell (scripts/tables.py); page metadata (description, figure)
-    on_page_context   page metadata for the templates (meta tags, last updated, cite box)
+    on_page_context   (after the search plugin has indexed the page) the citations' late-slot
+                      markers back into its content; page metadata for the templates (meta
+                      tags, last updated, cite box)
     on_env            (every page converted) stop on a bad .bib or unknown keys, listing them all;
                       slots → citations as plain text (what the search plugin indexes)
     on_post_page      glossary tooltips; → full citations with tooltips, References and
@@ -78,6 +80,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    _current().page_context(page)
     context["page_info"] = _meta.context(page) if _meta else None
     return context
 

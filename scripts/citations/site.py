@@ -11,6 +11,7 @@ So a build goes:
     on_env            every page is converted: wait for the pass, report a bad references.bib or
                       unknown keys for the whole site at once, and put each citation's plain text
                       into its page's content, which the search plugin indexes next
+    on_page_context   (after the search plugin's) the content gets its late-slot markers back
     on_post_page      the full citations with tooltips and the lists go into the finished page
     on_post_build     report uncited entries; save the results cache
 
@@ -38,7 +39,7 @@ from .diagnostics import Diagnostic, fail
 from .policy import policy_from_extra
 from .further_reading import BIB_URI, FURTHER_READING_URI, SourcePage
 from .site_pass import PageJob, SitePass, lines_above, read_sources, run_pass, source_pages
-from .slots import LateSlots, RenderedPage, fill_late_slots, fill_slots
+from .slots import LateSlots, RenderedPage, fill_late_slots, fill_slots, without_markers
 from .syntax import MathSyntax, apply_edits, arithmatex_math
 from .templates import (
     CITATION_TEMPLATE,
@@ -88,6 +89,7 @@ class CitationSite:
     jobs: dict[str, PageJob] = field(default_factory=dict)
     states: dict[str, PageState] = field(default_factory=dict)
     late_slots: dict[str, LateSlots | list[str]] = field(default_factory=dict)
+    marked: dict[str, str] = field(default_factory=dict)  # page content with its late-slot markers
     outcome: Background[SitePass] | None = None
     _taken: bool = False
 
@@ -175,9 +177,18 @@ class CitationSite:
         fail(problems)
         for uri, state in self.states.items():
             assert state.rendered is not None and state.page.content is not None
-            state.page.content = fill_slots(state.page.content, state.rendered.slots, state.rendered.word)
+            marked = fill_slots(state.page.content, state.rendered.slots, state.rendered.word)
+            state.page.content = without_markers(marked, state.rendered.word)
+            if state.page.content != marked:
+                self.marked[uri] = marked
             self.late_slots[uri] = state.rendered.late_slots
         self.states.clear()
+
+    def page_context(self, page: Page) -> None:
+        """The search plugin has indexed the page: give its content the late-slot markers back
+        for the template, so `post_page` finds where the full citations go."""
+        if (marked := self.marked.pop(page.file.src_uri, None)) is not None:
+            page.content = marked
 
     def post_page(self, output: str, page: Page) -> str:
         """Tooltips, References and Further reading lists go into the finished page only (render.py)."""

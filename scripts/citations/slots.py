@@ -3,10 +3,13 @@ are filled: all a build needs of the citation feature once the pass's results ar
 warm build takes them from the cache and never imports the parsing or rendering modules).
 
     x{word}slot3x, <span data-{word}-slot="3"></span>   a citation in the Markdown (render.py)
-    <!--{word}:3-->(Russell, 2019)                      after `fill_slots`, in page.content: the
-                                                        plain text the search plugin indexes
+    <!--{word}:3-->(Russell, 2019)                      after `fill_slots`: the plain text, after
+                                                        the marker of its late slot
     <!--{word}-late:9-->                                the References list, likewise
     the full citation with its tooltip, the list        after `fill_late_slots`, in the page
+
+The search plugin indexes page.content without the markers (`without_markers`): each one would
+split a text node in two, and its parser's cost is per node.
 
 `word` is "citation" unless the page itself contains such a stand-in (`slot_word`).
 """
@@ -125,6 +128,17 @@ def _in_tag(html: str, offset: int) -> bool:
 def _plain(filled: str, word: str) -> str:
     """A slot's content without the marker that would turn it into a link later."""
     return slot_patterns(word)[2].sub("", filled)
+
+
+def without_markers(html: str, word: str = SLOT_WORD) -> str:
+    """`html` without its late-slot markers (the plain-text stand-ins stay)."""
+    pieces: list[str] = []
+    position = 0
+    for marker in _matches(html, f"<!--{word}", slot_patterns(word)[2]):
+        pieces.append(html[position:marker.start()])
+        position = marker.end()
+    pieces.append(html[position:])
+    return "".join(pieces)
 
 
 def fill_late_slots(html: str, slots: LateSlots | Sequence[str]) -> str:
