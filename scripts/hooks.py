@@ -28,6 +28,7 @@ State is rebuilt in on_config because `mkdocs serve` does not re-import this mod
 """
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import figures
@@ -58,7 +59,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    figures.serve_dark_figures(files)
+    figures.serve_dark_figures(files, Path(config.config_file_path).parent / ".cache" / "figures")
     files = _current().add_files(files, config)
     _links.site_files = {f.src_uri for f in files}
     return files

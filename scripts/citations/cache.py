@@ -39,7 +39,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 
 def cache_key(content: bytes, env: jinja2.Environment, templates: list[str], policy: Policy = Policy()) -> str:
     digest = hashlib.sha256(repr(policy).encode())
-    for part in (CACHE_FORMAT, *map(_installed_version, ("bibtexparser", "pylatexenc", "jinja2"))):
+    for part in (CACHE_FORMAT, *map(installed_version, ("bibtexparser", "pylatexenc", "jinja2"))):
         digest.update(part.encode() + b"\0")
     digest.update(content)
     for module in sorted(PACKAGE_DIR.glob("*.py")):
@@ -50,9 +50,9 @@ def cache_key(content: bytes, env: jinja2.Environment, templates: list[str], pol
     return digest.hexdigest()
 
 
-def _installed_version(package: str) -> str:
+def installed_version(package: str) -> str:
     """Which copy of `package` is installed: its location and stamp, without importing it
-    (a warm build never imports bibtexparser) and without
+    (a warm build never imports bibtexparser or coloraide) and without
     importlib.metadata, whose search of site-packages takes tens of milliseconds."""
     spec = importlib.util.find_spec(package)
     if spec is None or spec.origin is None:
