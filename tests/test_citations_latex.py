@@ -12,7 +12,7 @@ from pathlib import Path
 import citations.latex_fast
 import pytest
 from citations.bibliography import parse_bibliography
-from citations.latex import decode_with_parser, _collapse
+from citations.latex import ANY_WORK, WHITESPACE, _collapse, decode, decode_with_parser
 from citations.latex_fast import decode_common
 from citations.names import _split_commas, _split_top_level
 from hypothesis import given, settings
@@ -86,6 +86,24 @@ def test_common_latex_takes_the_fast_road(text: str) -> None:
 @pytest.mark.parametrize("text", ["$\\sqrt{2}$", "$ x $", "$\\alpha x$", "\\alpha", "\\unknown{x}", "\\ss\n\nx", "\\oe\u00e9", "\\' e"])
 def test_anything_else_goes_to_the_parser(text: str) -> None:
     assert decode_common(text) is None
+
+
+SPACES_AND_SPECIALS = st.text(alphabet=" \t\r\n\u00a0ab-'`\\{}~$", max_size=12)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(SPACES_AND_SPECIALS)
+def test_whitespace_is_collapsed_as_one_regex_pass_would(text: str) -> None:
+    assert _collapse(text) == WHITESPACE.sub(" ", text).strip()
+
+
+@settings(max_examples=2000, deadline=None)
+@given(SPACES_AND_SPECIALS)
+def test_only_text_without_latex_skips_decoding(text: str) -> None:
+    """The quick check (one regex) lets through only text that the full road leaves as it is."""
+    if not ANY_WORK.search(text):
+        assert decode(text) is text
+        assert _collapse(decode_with_parser(text)) == text.strip()
 
 
 def test_docstring_examples() -> None:

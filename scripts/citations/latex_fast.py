@@ -34,6 +34,9 @@ END_OF_NAME = r"(?! [^\W\d_] )"  # a macro name ends at the first non-letter (an
 # break) is left to the parser, whose handling of it depends on what surrounds it.
 SPACE_EATEN = r"[ \t]* (?: \n [ \t]* (?P<{}> \n )? )?"
 
+# Every alternative starts with a literal character, so the regex engine skips plain text
+# between them at C speed (a pattern whose branches all start with a literal gets a first-
+# character set); alternatives that are just a literal capture an empty group naming them.
 COMMON = re.compile(
     rf"""(?x)
       \\ (?P<accent> [{re.escape(ACCENTS)}] )
@@ -43,14 +46,17 @@ COMMON = re.compile(
     | \\ (?P<escaped> [&%_\#$] )
     | \\ (?: {FONT_COMMANDS} ) {SPACE_EATEN.format("para_command")} (?= \{{ )
     | \\ (?: {FONT_SWITCHES} ) {END_OF_NAME} {SPACE_EATEN.format("para_switch")}
+    | \\ (?P<other> )
     | \$ (?P<math> [^$\s\\] | [^$\s] [^$\n]* [^$\s] ) \$   # inline math, no space at its edges
-    | (?P<dash> ---? )
-    | (?P<quote> `` | '' | [?!]` )
-    | (?P<brace> [{{}}] )
-    | (?P<tie> ~ )
-    | (?P<other> [\\$] )
+    | \$ (?P<other_dollar> )
+    | - (?P<dash> -? ) -                   # -- or ---
+    | ` (?P<open_quote> ` ) | ' (?P<close_quote> ' ) | \? (?P<inverted_question> ` ) | ! (?P<inverted_exclamation> ` )
+    | \{{ (?P<brace> ) | \}} (?P<closing_brace> )
+    | ~ (?P<tie> )
     """
 )
+DROPPED = frozenset({None, "brace", "closing_brace"})
+LITERAL_KINDS = frozenset({"dash", "open_quote", "close_quote", "inverted_question", "inverted_exclamation", "tie"})
 LITERAL = {"---": "—", "--": "–", "``": "“", "''": "”", "?`": "¿", "!`": "¡", "~": "\u00a0"}
 MATH_FONTS = "mathcal|mathbf|mathbb|mathrm|mathit|mathsf|mathtt|mathfrak|mathscr"
 MATH = re.compile(
@@ -76,8 +82,10 @@ def decode_common(text: str) -> str | None:
     def replace(match: re.Match[str]) -> str:
         nonlocal unsupported
         kind = match.lastgroup
-        if kind is None:  # a font command or switch: its text stays, the command goes
+        if kind in DROPPED:  # a brace, or a font command or switch (kind None): its text stays
             return ""
+        if kind in LITERAL_KINDS:
+            return LITERAL[match.group()]
         if kind in ("braced", "bare"):
             return _accented(match.group("accent"), match.group(kind))
         if kind == "dotless":
@@ -88,16 +96,12 @@ def decode_common(text: str) -> str | None:
             return _letter(match.group(kind))
         if kind == "escaped":
             return match.group(kind)
-        if kind == "brace":
-            return ""
         if kind == "math":
             formula = _math(match.group(kind))
             unsupported = unsupported or formula is None
             return formula or ""
-        if kind == "other" or kind.startswith("para_"):
-            unsupported = True
-            return ""
-        return LITERAL[match.group(kind)]
+        unsupported = True  # a backslash or dollar sign of anything else, or a blank line after a macro
+        return ""
 
     decoded = COMMON.sub(replace, text)
     return None if unsupported else decoded
