@@ -171,6 +171,27 @@ def test_text_after_a_value_is_an_error() -> None:
         "references.bib:2: entry 'k' has 'extra' after its 'title' value (join parts with #, or put the whole value in braces)"]
 
 
+VALUE_PIECES = ["{", "}", "\\{", "\\}", "\\", '"', "#", " ", "\n", "a", "B", "1", "jan", "m", "=", "x = ", ","]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(VALUE_PIECES), max_size=14).map("".join), st.sampled_from(["{", '"', ""]))
+def test_a_value_reads_the_same_by_its_quick_roads_as_by_the_scan(body: str, opening: str) -> None:
+    """Values shaped like `{…}`, `"…"` or neither, with braces nested, escaped or unbalanced:
+    whatever road evaluate takes, the value or the problem is what the full scan gives."""
+    from citations.values import _scan, evaluate
+
+    closing = {"{": "}", '"': '"'}.get(opening, "")
+    raw = opening + body + closing
+    macros = {"m": "M"}
+    assert evaluate(raw, macros, {}, "its 'title' value") == _scan(raw, macros, {}, "its 'title' value")
+
+
+def test_a_value_nested_deeper_than_the_quick_road_is_read_by_the_scan() -> None:
+    from citations.values import evaluate
+
+    assert evaluate("{" * 20 + "x" + "}" * 20, {}).value == "{" * 19 + "x" + "}" * 19
+
 # --- crossref and xdata -----------------------------------------------------------------------------
 
 PROCEEDINGS = entry("proc", "proceedings", title="{Proceedings of X}", year="2021", publisher="{P}", editor="{Ed, E.}")

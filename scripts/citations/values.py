@@ -39,6 +39,18 @@ MACRO_NAME = re.compile(r"""(?x) [^\s"#%'(),={}\d] [^\s"#%'(),={}]* """)
 NEXT_FIELD = re.compile(r"""(?x) (?P<name> [^\s"#%'(),={}]+ ) \s* = """)
 
 
+def _braced_group(depth: int) -> str:
+    """A `{…}` group with groups nested in it `depth` levels deep at most; a brace right after a
+    backslash is text, as in BRACE_OR_END. Possessive, so a near miss fails in linear time."""
+    inner = rf"| {_braced_group(depth - 1)}" if depth else ""
+    return rf"\{{ (?: [^{{}}\\]++ | \\[{{}}]?+ {inner} )*+ \}}"
+
+
+# A whole value that is one brace group (`{The {RL} Book}`, `{Sch{\"o}lkopf, B.}`): most values
+# with inner braces, read without the scan below.
+BRACED_VALUE = re.compile(rf"(?x) {_braced_group(8)}")
+
+
 @dataclass(frozen=True, slots=True)
 class Value:
     """The value's text (still LaTeX), or what is wrong with it and how many lines into the
@@ -57,10 +69,17 @@ def evaluate(raw: str, macros: Mapping[str, str], later: Mapping[str, int] | Non
     simple = _simple(raw)
     if simple is not None:
         return Value(simple)
+    if BRACED_VALUE.fullmatch(raw):
+        return Value(raw[1:-1])
+    return _scan(raw, macros, later or {}, what)
+
+
+def _scan(raw: str, macros: Mapping[str, str], later: Mapping[str, int], what: str) -> Value:
+    """`evaluate` for any value, part by part (the reference its quick roads are tested against)."""
     parts: list[str] = []
     position = SPACE.match(raw).end()
     while True:
-        part = _part(raw, position, macros, later or {}, what)
+        part = _part(raw, position, macros, later, what)
         if isinstance(part, Value):  # a problem
             return Value("".join(parts), part.problem, raw.count("\n", 0, position))
         text, part_end = part
@@ -76,11 +95,11 @@ def evaluate(raw: str, macros: Mapping[str, str], later: Mapping[str, int] | Non
 
 
 def _simple(raw: str) -> str | None:
-    """The common shapes without a scan: `{text}` or `"text"` with no inner braces or quotes,
-    or digits."""
-    if len(raw) >= 2:
+    """The common shapes without a scan: `{text}` or `"text"` with no inner braces or quotes
+    (nor a backslash before the closing one, which escapes it), or digits."""
+    if len(raw) >= 2 and not raw.endswith("\\", 0, -1):
         inner = raw[1:-1]
-        if raw[0] == "{" and raw[-1] == "}" and "{" not in inner and "}" not in inner and not inner.endswith("\\"):
+        if raw[0] == "{" and raw[-1] == "}" and "{" not in inner and "}" not in inner:
             return inner
         if raw[0] == '"' and raw[-1] == '"' and '"' not in inner and "{" not in inner and "}" not in inner:
             return inner
