@@ -1,0 +1,6 @@
+"""`python -m check`: see run.py."""
+import sys
+
+from .run import main
+
+sys.exit(main())

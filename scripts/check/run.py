@@ -1,0 +1,50 @@
+"""Run every check on a project folder and report: all problems together, in file order."""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from citations.diagnostics import Diagnostic
+
+from .bib_lint import lint_bibliography
+from .markdown_lint import lint_markdown
+from .project import load_project
+from .site_checks import check_site
+from .spelling import check_spelling
+
+PROSE_FILES = ("README.md", "CONTRIBUTING.md")  # spell-checked besides the pages
+
+
+def run_checks(root: Path) -> list[Diagnostic]:
+    root = root.resolve()
+    pages = sorted((root / "docs").rglob("*.md"))
+    problems = [*lint_markdown(root, pages),
+                *check_spelling(root, [*pages, *(root / name for name in PROSE_FILES if (root / name).is_file())])]
+    project, unreadable = load_project(root)
+    problems.extend(unreadable)
+    if project is not None:
+        found = check_site(project)
+        problems.extend(found.problems)
+        if found.bibliography is not None and not found.bibliography.diagnostics:
+            from citations.policy import policy_from_extra
+
+            policy, _ = policy_from_extra(project.config.extra, project.config.config_file_path)
+            problems.extend(lint_bibliography(found.bibliography, found.cited, policy,
+                                              project.config.config_file_path or "mkdocs.yml"))
+    return sorted(set(problems), key=lambda d: (d.file, d.line, d.column or 0, d.message))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="make check", description=__doc__)
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: here)")
+    args = parser.parse_args(argv)
+    problems = run_checks(args.root)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"make check: {len(problems)} problem{'s' if len(problems) != 1 else ''}", file=sys.stderr)
+        return 1
+    print("make check: no problems", file=sys.stderr)
+    return 0
