@@ -181,7 +181,7 @@ def glossary_problems(text: str, display_name: str) -> list[Diagnostic]:
             if name and name.lower() not in names:
                 problems.append(Diagnostic(display_name, line, f"no-hover names '{name}', which is not a term of the "
                                            "glossary; correct the name or remove it from the comment"))
-    return problems
+    return sorted(problems)
 
 
 def glossary_order_problems(text: str, display_name: str) -> list[Diagnostic]:

@@ -28,12 +28,11 @@ from citations.policy import NOCITE, SECTION, Policy, line_of
 BIB_FILE = "references.bib"
 DATED_KEY = re.compile(r"(?x) ^ [a-z]+ (?P<year> \d{4} ) [a-z]+ $")
 UNDATED_KEY = re.compile(r"(?x) ^ [a-z]+ (?: _ [a-z]+ )? $")
-# arXiv identifiers since 2007 (`1606.06565`, with an optional version) and before
-# (`hep-th/9901001`, `math.GT/0309136`): https://info.arxiv.org/help/arxiv_identifier.html
-ARXIV_ID = re.compile(
-    r"""(?x) ^ (?: \d{2} (?: 0[1-9] | 1[0-2] ) \. \d{4,5}
-             | [a-z]+ (?: -[a-z]+ )? (?: \. [A-Z]{2} )? / \d{2} (?: 0[1-9] | 1[0-2] ) \d{3} ) (?: v[1-9]\d* )? $"""
-)
+# arXiv identifiers (https://info.arxiv.org/help/arxiv_identifier.html): since April 2007
+# YYMM.NNNN, with five digits from January 2015 on (`1606.06565`); before, archive/YYMMNNN
+# (`hep-th/9901001`, `math.GT/0309136`); either with an optional version (`v2`).
+ARXIV_NEW = re.compile(r"(?x) ^ (?P<yymm> \d{2} (?: 0[1-9] | 1[0-2] ) ) \. (?P<number> \d{4,5} ) (?: v[1-9]\d* )? $")
+ARXIV_OLD = re.compile(r"(?x) ^ [a-z]+ (?: -[a-z]+ )? (?: \. [A-Z]{2} )? / \d{2} (?: 0[1-9] | 1[0-2] ) \d{3} (?: v[1-9]\d* )? $")
 MINOR_WORDS = frozenset({"a", "an", "the", "of", "on", "in", "at", "to", "for", "and", "or", "from", "with", "by", "as",
                          "is", "are", "why", "how", "what"})
 WORD = re.compile(r"[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*")
@@ -85,10 +84,17 @@ def unfindable(entries: Iterable[Entry]) -> Iterator[Diagnostic]:
 def bad_arxiv_ids(entries: Iterable[Entry]) -> Iterator[Diagnostic]:
     for entry in entries:
         found = entry.arxiv_id
-        if found and not ARXIV_ID.match(found):
+        if found and not is_arxiv_id(found):
             line = entry.field_lines.get("eprint", entry.line)
             yield Diagnostic(BIB_FILE, line, f"entry '{entry.key}' has eprint '{found}', which is not an arXiv id "
                              "(expected e.g. 1606.06565, 1606.06565v2 or hep-th/9901001)")
+
+
+def is_arxiv_id(text: str) -> bool:
+    new = ARXIV_NEW.match(text)
+    if new:
+        return "0704" <= new.group("yymm") and len(new.group("number")) == (5 if new.group("yymm") >= "1501" else 4)
+    return bool(ARXIV_OLD.match(text))
 
 
 def duplicates(entries: Iterable[Entry]) -> Iterator[Diagnostic]:

@@ -59,7 +59,7 @@ def lint_markdown(root: Path, paths: Iterable[Path]) -> list[Diagnostic]:
             continue
         for failure in result.scan_failures:
             rule = failure.rule_id.lower()
-            extra = f" {failure.extra_error_information}" if failure.extra_error_information else ""
+            extra = f" {failure.extra_error_information.strip()}" if failure.extra_error_information else ""
             fix = f"; {FIXES[rule]}" if rule in FIXES else ""
             name_of_rule = failure.rule_name.split(",")[0]
             problems.append(Diagnostic(name, failure.line_number, f"{failure.rule_description.rstrip('.')}{extra}{fix} "

@@ -27,11 +27,8 @@ def run_checks(root: Path) -> list[Diagnostic]:
     if project is not None:
         found = check_site(project)
         problems.extend(found.problems)
-        if found.bibliography is not None and not found.bibliography.diagnostics:
-            from citations.policy import policy_from_extra
-
-            policy, _ = policy_from_extra(project.config.extra, project.config.config_file_path)
-            problems.extend(lint_bibliography(found.bibliography, found.cited, policy,
+        if found.bibliography is not None and found.policy is not None:
+            problems.extend(lint_bibliography(found.bibliography, found.cited, found.policy,
                                               project.config.config_file_path or "mkdocs.yml"))
     return sorted(set(problems), key=lambda d: (d.file, d.line, d.column or 0, d.message))
 

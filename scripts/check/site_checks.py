@@ -22,6 +22,7 @@ import glossary
 from citations.bibliography import Bibliography
 from citations.diagnostics import CitationError, Diagnostic
 from citations.further_reading import BIB_URI, FURTHER_READING_URI, SourcePage
+from citations.policy import Policy
 from citations.render import render_citations, slot_citations
 from citations.site import CitationSite
 from links import LinkChecker
@@ -38,7 +39,8 @@ class SiteFindings:
     """The problems, and what bib_lint.py needs to know about the site."""
 
     problems: list[Diagnostic] = field(default_factory=list)
-    bibliography: Bibliography | None = None
+    bibliography: Bibliography | None = None  # as far as it could be read
+    policy: Policy | None = None
     cited: list[SourcePage] = field(default_factory=list)
 
 
@@ -58,6 +60,7 @@ def check_site(project: Project) -> SiteFindings:
         found.problems.extend(error.diagnostics)
         return found
     bibliography = found.bibliography = site.source.bibliography
+    found.policy = site.source.policy
     found.problems.extend([*bibliography.diagnostics, *bibliography.warnings])
     styler = site.source.styler
     links = LinkChecker()

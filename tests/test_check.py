@@ -1,0 +1,209 @@
+"""`make check` (scripts/check/): one problem of each kind planted in a copy of the real project,
+each read back as its exact `file:line: message`, all of them from one run; the real project
+passes; and the pieces the check shares with the build (glossary, nocite) behave the same there.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+COPIED = ["mkdocs.yml", "references.bib", "codespell-words.txt", ".pymarkdown.yml", "pyproject.toml", "README.md",
+          "CONTRIBUTING.md", "docs", "overrides"]
+
+PLANTED_PAGE = """\
+# Planted problems
+
+Text that cites a work not in the bibliography [@planted2020know].
+
+#### Skipped levels
+
+A line with a trailing space.\x20
+
+Teh spelling mistake is here.
+
+A [broken link](goodheart.md) and a [missing anchor](#planted-sectoin).
+
+## Planted section
+
+```text
+a fence that is never closed
+"""
+
+PLANTED_GLOSSARY = """\
+# Glossary
+
+<!-- no-hover: Reward hacking -->
+
+## A–C
+
+Alignment
+:   Getting a system to pursue what people intend.
+
+Alignment
+:   The same term again.
+
+Corrigibility
+:   Accepting correction.
+
+Capability
+:   What a system can do.
+
+Zebra
+:   A term under the wrong letter.
+"""
+
+
+def entry(key: str, title: str, *extra: str, url: str | None = "https://example.org/planted") -> str:
+    fields = ["  author = {Planted, Paula}", f"  title = {{{title}}}", "  year = {2020}" if "2020" in key else
+              f"  year = {{{key[7:11] if key[7:11].isdigit() else '2026'}}}", *(f"  {line}" for line in extra)]
+    if url:
+        fields.append(f"  url = {{{url}}}")
+    fields += ["  kind = {paper}", "  annote = {Planted by tests/test_check.py.}"]
+    return "@misc{" + key + ",\n" + ",\n".join(fields) + "\n}\n"
+
+
+PLANTED_ENTRIES = [
+    entry("planted2020known", "Known but Uncited"),
+    entry("planted2021unfindable", "Nowhere to Be Found", url=None),
+    entry("planted2022arxiv", "A Malformed Preprint", "eprint = {1606.6565}", "archiveprefix = {arXiv}"),
+    entry("planted2023doi", "A Malformed DOI", "doi = {10.1000}"),
+    entry("planted2024title", "Twins", url="https://example.org/twin-a"),
+    entry("planted2024twin", "Twins", url="https://example.org/twin-b"),
+    entry("planted2025doia", "First with the DOI", "doi = {10.5555/planted.1}"),
+    entry("planted2025doib", "Second with the DOI", "doi = {10.5555/planted.1}"),
+    entry("Planted2026Keys", "Keys"),
+]
+NOCITED = [key for key in (e.split("{", 1)[1].split(",", 1)[0] for e in PLANTED_ENTRIES) if key != "planted2020known"]
+
+
+def copy_project(target: Path) -> Path:
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        elif source.is_file():
+            shutil.copy2(source, target / name)
+    (target / "scripts").symlink_to(ROOT / "scripts")
+    return target
+
+
+def run_check(root: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "check", "--root", str(root)], check=False, capture_output=True,
+                          text=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin",
+                                         "NO_MKDOCS_2_WARNING": "1"})
+
+
+def test_the_real_project_passes() -> None:
+    result = run_check(ROOT)
+    assert (result.returncode, result.stdout) == (0, ""), result.stdout + result.stderr
+    assert result.stderr.strip() == "make check: no problems"
+
+
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, subprocess.CompletedProcess[str]]:
+    root = copy_project(tmp_path_factory.mktemp("planted"))
+    (root / "docs" / "planted.md").write_text(PLANTED_PAGE, encoding="utf-8")
+    (root / "docs" / "glossary.md").write_text(PLANTED_GLOSSARY, encoding="utf-8")
+    bib = (root / "references.bib").read_text(encoding="utf-8")
+    first_line = bib.count("\n") + 2  # after one blank line
+    (root / "references.bib").write_text(bib + "\n" + "\n".join(PLANTED_ENTRIES), encoding="utf-8")
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "    nocite: [" in config
+    (root / "mkdocs.yml").write_text(config.replace("    nocite: [", f"    nocite: [{', '.join(NOCITED)}, "), encoding="utf-8")
+    return root, first_line, run_check(root)
+
+
+def test_every_planted_problem_is_reported_with_its_place_and_fix(planted) -> None:
+    _root, bib, result = planted
+    line = [bib]
+    for text in PLANTED_ENTRIES[:-1]:
+        line.append(line[-1] + text.count("\n") + 1)
+    arxiv_line, doi_line = line[2] + 4, line[3] + 4
+    expected = [
+        "docs/glossary.md:3: no-hover names 'Reward hacking', which is not a term of the glossary; correct the name or remove it from the comment",
+        "docs/glossary.md:10: term 'Alignment' is defined twice (first at line 7); merge the two entries or rename one",
+        "docs/glossary.md:13: term 'Corrigibility' is out of alphabetical order; move it below 'Capability' (line 16), to its place",
+        "docs/glossary.md:19: term 'Zebra' is under '## A–C'; move it to the section of its first letter",
+        "docs/planted.md:3:49: unknown citation key 'planted2020know' (did you mean 'planted2020known'?)",
+        ("docs/planted.md:5:1: Heading levels should only increment by one level at a time [Expected: h2; Actual: h4]; "
+        "make it one level below the heading above it (MD001 heading-increment)"),
+        "docs/planted.md:7:30: Trailing spaces [Expected: 0; Actual: 1]; delete the spaces at the end of the line (MD009 no-trailing-spaces)",
+        "docs/planted.md:9: 'Teh' is misspelt: write 'The'; if the word is right, add it in lower case to codespell-words.txt",
+        "docs/planted.md:11:3: link target 'goodheart.md' is not a page or file of the site (did you mean 'goodhart.md'?)",
+        "docs/planted.md:11:37: this page has no anchor '#planted-sectoin' (did you mean '#planted-section'?)",
+        "docs/planted.md:15:1: Code fence is never closed; close it with the same fence (``` or ~~~) on a line of its own (AE100 unclosed-fence)",
+        (f"references.bib:{line[0]}: entry 'planted2020known' is cited on no page; cite it where it supports a claim, remove it, "
+        "or list it under extra.citations.nocite in mkdocs.yml to keep it in Further reading only"),
+        (f"references.bib:{line[1]}: entry 'planted2021unfindable' has no doi, eprint, url or isbn (nor journal, volume and pages); "
+        "add one, so that a reader can check the source"),
+        (f"references.bib:{arxiv_line}: entry 'planted2022arxiv' has eprint '1606.6565', which is not an arXiv id "
+        "(expected e.g. 1606.06565, 1606.06565v2 or hep-th/9901001)"),
+        f"references.bib:{doi_line}: entry 'planted2023doi' has doi '10.1000', which is not a DOI (expected 10.xxxx/... or 10/xxxx)",
+        (f"references.bib:{line[5]}: entry 'planted2024twin' has the same title and year as 'planted2024title' (line {line[4]}); "
+        "keep one entry for the work and cite that key"),
+        (f"references.bib:{line[7]}: entry 'planted2025doib' has the same doi as 'planted2025doia' (line {line[6]}); "
+        "keep one entry for the work and cite that key"),
+        (f"references.bib:{line[8]}: key 'Planted2026Keys' does not follow the convention authorYEARword, lower case "
+        "(e.g. 'planted2026keys'); rename it here and where it is cited"),
+    ]
+    assert result.stdout.splitlines() == expected, result.stdout + result.stderr
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"make check: {len(expected)} problems"
+
+
+def test_the_check_never_writes_into_the_project(planted) -> None:
+    root, _, _ = planted
+    assert (root / "docs" / "planted.md").read_text(encoding="utf-8") == PLANTED_PAGE
+    assert not (root / "site").exists()
+
+
+@pytest.mark.parametrize("text, valid", [
+    ("1606.06565", True), ("1606.06565v2", True), ("0704.0001", True), ("1412.6980", True),
+    ("hep-th/9901001", True), ("math.GT/0309136v1", True),
+    ("1606.6565", False), ("1412.69800", False), ("0703.0001", False), ("1613.00001", False),
+    ("arXiv:1606.06565", False), ("1606.06565v0", False), ("hep-th/99010", False),
+])
+def test_arxiv_ids(text: str, valid: bool) -> None:
+    from check.bib_lint import is_arxiv_id
+
+    assert is_arxiv_id(text) is valid
+
+
+def test_the_build_stops_on_the_glossary_problems_the_check_reports(tmp_path: Path) -> None:
+    """One implementation: `glossary.configure_hovers` (the hook) raises what make check prints."""
+    import glossary
+    from citations.diagnostics import CitationError
+    from mkdocs.config.defaults import MkDocsConfig
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "glossary.md").write_text(PLANTED_GLOSSARY, encoding="utf-8")
+    config = MkDocsConfig()
+    config.load_dict({"site_name": "t", "docs_dir": str(tmp_path / "docs"), "markdown_extensions": ["abbr"]})
+    assert not config.validate()[0]
+    with pytest.raises(CitationError) as stopped:
+        glossary.configure_hovers(config)
+    assert [str(d) for d in stopped.value.diagnostics] == [
+        "docs/glossary.md:3: no-hover names 'Reward hacking', which is not a term of the glossary; correct the name or remove it from the comment",
+        "docs/glossary.md:10: term 'Alignment' is defined twice (first at line 7); merge the two entries or rename one",
+    ]
+
+
+@pytest.mark.parametrize("section, nocite, message", [
+    ({"nocite": ["a", "b"]}, ("a", "b"), None),
+    ({"editorial_policy": True}, (), None),
+    ({"nocite": "a"}, (), "mkdocs.yml:1: extra.citations.nocite must be a list of keys of references.bib, e.g. [key1, key2], not 'a'"),
+    ({"nocite": [1]}, (), "mkdocs.yml:1: extra.citations.nocite must be a list of keys of references.bib, e.g. [key1, key2], not [1]"),
+    ({"nocit": []}, (), "mkdocs.yml:1: unknown setting extra.citations.nocit (did you mean 'nocite'?)"),
+])
+def test_nocite_setting(section: dict, nocite: tuple[str, ...], message: str | None) -> None:
+    from citations.policy import Policy, policy_from_extra
+
+    policy, problems = policy_from_extra({"citations": section}, None)
+    assert policy.nocite == nocite
+    assert [str(p) for p in problems] == ([message] if message else [])
+    assert hash(policy) == hash(Policy(editorial=policy.editorial))  # not part of the cache key
