@@ -207,3 +207,74 @@ def test_nocite_setting(section: dict, nocite: tuple[str, ...], message: str | N
     assert policy.nocite == nocite
     assert [str(p) for p in problems] == ([message] if message else [])
     assert hash(policy) == hash(Policy(editorial=policy.editorial))  # not part of the cache key
+
+
+# --- contributor tooling: workflows, pre-commit -------------------------------------------------
+
+BIN = Path(sys.executable).parent
+
+
+def test_workflows_are_valid_github_actions_workflows() -> None:
+    """Validated against SchemaStore's GitHub workflow schema, which check-jsonschema vendors
+    (actionlint itself does not install from the registries without downloading a binary)."""
+    workflows = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+    assert [w.name for w in workflows] == ["deploy.yml", "test.yml"]
+    result = subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows",
+                             *map(str, workflows)], check=False, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_workflow_schema_check_can_fail(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yml"
+    bad.write_text("name: x\non: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    step:\n      - run: make test\n")
+    result = subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", str(bad)],
+                            check=False, capture_output=True, text=True)
+    assert result.returncode == 1 and "'step' was unexpected" in result.stdout
+
+
+def test_workflows_run_the_readme_commands() -> None:
+    import yaml
+
+    test = yaml.safe_load((ROOT / ".github" / "workflows" / "test.yml").read_text(encoding="utf-8"))
+    assert set(test[True]) == {"push", "pull_request"}  # YAML 1.1 reads the key `on` as True
+    assert [step["run"] for step in test["jobs"]["test"]["steps"] if step.get("run") == "make test"]
+    deploy = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8"))
+    assert deploy[True]["push"]["branches"] == ["main"]
+    build = deploy["jobs"]["build"]["steps"]
+    assert any(step.get("run") == "make site" for step in build)
+    used = [step["uses"].split("@")[0] for job in deploy["jobs"].values() for step in job["steps"] if "uses" in step]
+    assert used == ["actions/checkout", "actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"]
+    assert next(step for step in build if "upload-pages-artifact" in step.get("uses", ""))["with"]["path"] == "site"
+
+
+def test_pre_commit_hooks_are_local_and_use_the_venv_tools() -> None:
+    import shlex
+
+    import yaml
+
+    result = subprocess.run([str(BIN / "pre-commit"), "validate-config", str(ROOT / ".pre-commit-config.yaml")],
+                            check=False, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = [hook for repo in config["repos"] for hook in repo["hooks"]]
+    assert {repo["repo"] for repo in config["repos"]} == {"local"}
+    assert {hook["language"] for hook in hooks} == {"unsupported"}  # pre-commit 4's `system`
+    for hook in hooks:
+        words = shlex.split(hook["entry"])
+        tool = next(word for word in words if word.startswith(".venv/bin/"))
+        assert (ROOT / tool).is_file() or (BIN / Path(tool).name).is_file(), hook["id"]
+
+
+def test_the_markdown_lint_hook_reports_an_unclosed_fence(tmp_path: Path) -> None:
+    import shlex
+
+    import yaml
+
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hook = next(h for repo in config["repos"] for h in repo["hooks"] if h["id"] == "markdown-lint")
+    page = tmp_path / "page.md"
+    page.write_text("# Page\n\n```text\nnever closed\n", encoding="utf-8")
+    command = [str(BIN / Path(w).name) if w.startswith(".venv/bin/") else w for w in shlex.split(hook["entry"])]
+    result = subprocess.run([*command, str(page)], check=False, capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 1
+    assert f"{page}:3:1: AE100: Code fence is never closed (unclosed-fence)" in result.stdout

@@ -17,11 +17,19 @@ from .spelling import check_spelling
 PROSE_FILES = ("README.md", "CONTRIBUTING.md")  # spell-checked besides the pages
 
 
-def run_checks(root: Path) -> list[Diagnostic]:
+GROUPS = ("markdown", "spelling", "site")  # `--only` one of them (pre-commit runs them apart)
+
+
+def run_checks(root: Path, only: str | None = None) -> list[Diagnostic]:
     root = root.resolve()
     pages = sorted((root / "docs").rglob("*.md"))
-    problems = [*lint_markdown(root, pages),
-                *check_spelling(root, [*pages, *(root / name for name in PROSE_FILES if (root / name).is_file())])]
+    problems: list[Diagnostic] = []
+    if only in (None, "markdown"):
+        problems.extend(lint_markdown(root, pages))
+    if only in (None, "spelling"):
+        problems.extend(check_spelling(root, [*pages, *(root / name for name in PROSE_FILES if (root / name).is_file())]))
+    if only not in (None, "site"):
+        return sorted(problems, key=_order)
     project, unreadable = load_project(root)
     problems.extend(unreadable)
     if project is not None:
@@ -30,14 +38,20 @@ def run_checks(root: Path) -> list[Diagnostic]:
         if found.bibliography is not None and found.policy is not None:
             problems.extend(lint_bibliography(found.bibliography, found.cited, found.policy,
                                               project.config.config_file_path or "mkdocs.yml"))
-    return sorted(set(problems), key=lambda d: (d.file, d.line, d.column or 0, d.message))
+    return sorted(set(problems), key=_order)
+
+
+def _order(problem: Diagnostic) -> tuple[str, int, int, str]:
+    return problem.file, problem.line, problem.column or 0, problem.message
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make check", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: here)")
+    parser.add_argument("--only", choices=GROUPS, help="run one group of checks: markdown, spelling, or site "
+                        "(citations, references.bib, links and anchors, glossary)")
     args = parser.parse_args(argv)
-    problems = run_checks(args.root)
+    problems = run_checks(args.root, args.only)
     for problem in problems:
         print(problem)
     if problems:
