@@ -1,4 +1,5 @@
 """`python -m check`: see run.py."""
+
 import sys
 
 from .run import main

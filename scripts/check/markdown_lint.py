@@ -4,6 +4,7 @@ attr_list, the site's HTML blocks) and the project's own rule for an unclosed co
 
 Each failure becomes `file:line:column: what is wrong; the fix (rule id and name)`.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -59,11 +60,22 @@ def lint_markdown(root: Path, paths: Iterable[Path]) -> list[Diagnostic]:
             continue
         for failure in result.scan_failures:
             rule = failure.rule_id.lower()
-            extra = f" {failure.extra_error_information.strip()}" if failure.extra_error_information else ""
+            extra = (
+                f" {failure.extra_error_information.strip()}"
+                if failure.extra_error_information
+                else ""
+            )
             fix = f"; {FIXES[rule]}" if rule in FIXES else ""
             name_of_rule = failure.rule_name.split(",")[0]
-            problems.append(Diagnostic(name, failure.line_number, f"{failure.rule_description.rstrip('.')}{extra}{fix} "
-                                       f"({failure.rule_id} {name_of_rule})", failure.column_number))
+            problems.append(
+                Diagnostic(
+                    name,
+                    failure.line_number,
+                    f"{failure.rule_description.rstrip('.')}{extra}{fix} "
+                    f"({failure.rule_id} {name_of_rule})",
+                    failure.column_number,
+                )
+            )
         for pragma in result.pragma_errors:
             problems.append(Diagnostic(name, pragma.line_number, pragma.pragma_error))
     return problems

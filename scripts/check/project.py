@@ -1,6 +1,7 @@
 """The project as the build sees it, read without building: mkdocs.yml, the site's files and
 each page's Markdown (front matter removed, with the lines it took), the way the hook reads them.
 """
+
 from __future__ import annotations
 
 import logging

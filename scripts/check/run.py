@@ -1,4 +1,5 @@
 """Run every check on a project folder and report: all problems together, in file order."""
+
 from __future__ import annotations
 
 import argparse
@@ -27,7 +28,11 @@ def run_checks(root: Path, only: str | None = None) -> list[Diagnostic]:
     if only in (None, "markdown"):
         problems.extend(lint_markdown(root, pages))
     if only in (None, "spelling"):
-        problems.extend(check_spelling(root, [*pages, *(root / name for name in PROSE_FILES if (root / name).is_file())]))
+        problems.extend(
+            check_spelling(
+                root, [*pages, *(root / name for name in PROSE_FILES if (root / name).is_file())]
+            )
+        )
     if only not in (None, "site"):
         return sorted(problems, key=_order)
     project, unreadable = load_project(root)
@@ -36,8 +41,14 @@ def run_checks(root: Path, only: str | None = None) -> list[Diagnostic]:
         found = check_site(project)
         problems.extend(found.problems)
         if found.bibliography is not None and found.policy is not None:
-            problems.extend(lint_bibliography(found.bibliography, found.cited, found.policy,
-                                              project.config.config_file_path or "mkdocs.yml"))
+            problems.extend(
+                lint_bibliography(
+                    found.bibliography,
+                    found.cited,
+                    found.policy,
+                    project.config.config_file_path or "mkdocs.yml",
+                )
+            )
     return sorted(set(problems), key=_order)
 
 
@@ -47,15 +58,24 @@ def _order(problem: Diagnostic) -> tuple[str, int, int, str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make check", description=__doc__)
-    parser.add_argument("--root", type=Path, default=Path.cwd(), help="the project folder (default: here)")
-    parser.add_argument("--only", choices=GROUPS, help="run one group of checks: markdown, spelling, or site "
-                        "(citations, references.bib, links and anchors, glossary)")
+    parser.add_argument(
+        "--root", type=Path, default=Path.cwd(), help="the project folder (default: here)"
+    )
+    parser.add_argument(
+        "--only",
+        choices=GROUPS,
+        help="run one group of checks: markdown, spelling, or site "
+        "(citations, references.bib, links and anchors, glossary)",
+    )
     args = parser.parse_args(argv)
     problems = run_checks(args.root, args.only)
     for problem in problems:
         print(problem)
     if problems:
-        print(f"make check: {len(problems)} problem{'s' if len(problems) != 1 else ''}", file=sys.stderr)
+        print(
+            f"make check: {len(problems)} problem{'s' if len(problems) != 1 else ''}",
+            file=sys.stderr,
+        )
         return 1
     print("make check: no problems", file=sys.stderr)
     return 0

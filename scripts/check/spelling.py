@@ -1,5 +1,6 @@
 """Spelling with codespell and the project's word list, in this process (the same tool and
 list as tests/test_content.py), each misspelling as `file:line: ...` with its correction."""
+
 from __future__ import annotations
 
 import contextlib
@@ -11,7 +12,9 @@ from pathlib import Path
 from citations.diagnostics import Diagnostic
 
 WORD_LIST = "codespell-words.txt"
-CODESPELL_LINE = re.compile(r"(?x) ^ (?P<file> .+? ) : (?P<line> \d+ ) : \s (?P<word> \S+ ) \s ==> \s (?P<fix> .+ ) $")
+CODESPELL_LINE = re.compile(
+    r"(?x) ^ (?P<file> .+? ) : (?P<line> \d+ ) : \s (?P<word> \S+ ) \s ==> \s (?P<fix> .+ ) $"
+)
 
 
 def check_spelling(root: Path, paths: Iterable[Path]) -> list[Diagnostic]:
@@ -31,8 +34,18 @@ def check_spelling(root: Path, paths: Iterable[Path]) -> list[Diagnostic]:
                 problems.append(Diagnostic(WORD_LIST, 1, f"codespell: {line.strip()}"))
             continue
         name = Path(found.group("file")).resolve().relative_to(root).as_posix()
-        fixes = " or ".join(f"'{fix.strip()}'" for fix in found.group("fix").split("|")[0].split(","))
-        reason = f" ({found.group('fix').split('|')[1].strip()})" if "|" in found.group("fix") else ""
-        problems.append(Diagnostic(name, int(found.group("line")), f"'{found.group('word')}' is misspelt: write "
-                                   f"{fixes}{reason}; if the word is right, add it in lower case to {WORD_LIST}"))
+        fixes = " or ".join(
+            f"'{fix.strip()}'" for fix in found.group("fix").split("|")[0].split(",")
+        )
+        reason = (
+            f" ({found.group('fix').split('|')[1].strip()})" if "|" in found.group("fix") else ""
+        )
+        problems.append(
+            Diagnostic(
+                name,
+                int(found.group("line")),
+                f"'{found.group('word')}' is misspelt: write "
+                f"{fixes}{reason}; if the word is right, add it in lower case to {WORD_LIST}",
+            )
+        )
     return problems

@@ -4,6 +4,7 @@ fence that is never closed, which turns the rest of the page (or of its list or 
 CommonMark closes such a fence at the end of its container, so the page still renders, just
 wrongly; the parser marks that end as forced, which is what this rule looks for.
 """
+
 from __future__ import annotations
 
 from typing import cast
