@@ -407,3 +407,19 @@ def test_the_markdown_lint_hook_reports_an_unclosed_fence(tmp_path: Path) -> Non
     )
     assert result.returncode == 1
     assert f"{page}:3:1: AE100: Code fence is never closed (unclosed-fence)" in result.stdout
+
+
+def test_the_build_leaves_nocite_entries_out_of_its_not_cited_note(tmp_path: Path) -> None:
+    """The same setting in a real `mkdocs build` (the tiny site of test_citations_build.py, whose
+    one uncited entry is miles_channel)."""
+    from tests.test_citations_build import make_site, start_build
+
+    root = make_site(tmp_path)
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "extra:\n  citations:\n    nocite: [miles_channel]\n",
+        encoding="utf-8",
+    )
+    output, _ = (build := start_build(root, "--strict")).communicate(timeout=300)
+    assert build.returncode == 0, output
+    assert "not cited on any page" not in output
