@@ -1,6 +1,6 @@
 """Benchmark: what four typical pages cost a reader, and Lighthouse's scores for them.
 
-    .venv/bin/python scripts/bench_pages.py [--runs 3] [--site-dir DIR] [--against DIR]
+    .venv/bin/python scripts/bench_pages.py [--runs 3] [--site-dir DIR] [--against DIR] [--forms mobile]
 
 Builds the site (unless --site-dir names a built one), serves it over loopback with a server
 that compresses like a real host (scripts/compressing_server.py: brotli or gzip for text, fonts
@@ -81,7 +81,7 @@ def lighthouse(url: str, form_factor: str, out: Path) -> Run:
     if form_factor == "desktop":
         command.append("--preset=desktop")
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
-    result = subprocess.run(command, env=env, capture_output=True, text=True)
+    result = subprocess.run(command, check=False, env=env, capture_output=True, text=True)
     if result.returncode or not out.is_file():
         raise SystemExit(f"bench_pages: lighthouse failed on {url} ({form_factor}):\n{result.stderr[-2000:]}")
     return read_report(json.loads(out.read_text(encoding="utf-8")))
@@ -114,16 +114,17 @@ def kb(n: float) -> str:
     return f"{n / 1000:.1f}"
 
 
-def report(results: dict[tuple[str, str], list[Run]], label: str = "") -> list[str]:
+def report(results: dict[tuple[str, str], list[Run]], title: str = "") -> list[str]:
     """Print the side-by-side tables; return the targets missed."""
     missed: list[str] = []
     names = list(PAGES)
     width = 17
-    if label:
-        print(f"\n==== {label}")
-    print("\nfirst view (desktop), KB compressed on the wire / decoded:")
+    if title:
+        print(f"\n==== {title}")
+    forms = [form for form in ("desktop", "mobile") if (names[0], form) in results]
+    print(f"\nfirst view ({forms[0]}), KB compressed on the wire / decoded:")
     print("  " + "".ljust(9) + "".join(n.rjust(width) for n in names))
-    first = {name: results[(name, "desktop")][0] for name in names}
+    first = {name: results[(name, forms[0])][0] for name in names}
     print("  " + "requests".ljust(9) + "".join(str(first[n].requests).rjust(width) for n in names))
     for kind in TYPE_ORDER + ["total"]:
         cells = []
@@ -136,7 +137,7 @@ def report(results: dict[tuple[str, str], list[Run]], label: str = "") -> list[s
     chapter_kb = sum(first["chapter"].wire.values()) / 1000
     if chapter_kb > CHAPTER_KB_LIMIT:
         missed.append(f"chapter first view {chapter_kb:.0f} KB > {CHAPTER_KB_LIMIT} KB")
-    for form in ("desktop", "mobile"):
+    for form in forms:
         runs_of = {n: results[(n, form)] for n in names}
         print(f"\nlighthouse {form} (median of {len(runs_of[names[0]])}):")
         print("  " + "".ljust(15) + "".join(n.rjust(width) for n in names))
@@ -168,8 +169,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page and form factor")
     parser.add_argument("--site-dir", type=Path, help="a built site (default: build one)")
+    parser.add_argument("--forms", default="desktop,mobile",
+                        help="form factors to measure, comma-separated (default: desktop,mobile)")
     parser.add_argument("--against", type=Path, help="a second built site to measure side by side (before/after)")
     args = parser.parse_args(argv)
+    forms = [form.strip() for form in args.forms.split(",") if form.strip()]
+    if not forms or set(forms) - {"desktop", "mobile"}:
+        raise SystemExit(f"bench_pages: --forms {args.forms!r}: name desktop, mobile or both")
     if args.against and not (args.against / "index.html").is_file():
         raise SystemExit(f"bench_pages: --against {args.against} is not a built site (no index.html)")
     if not LIGHTHOUSE.is_file():
@@ -188,9 +194,9 @@ def main(argv: list[str] | None = None) -> int:
         sites = {"this site": site, **({"against": args.against} if args.against else {})}
         results: dict[str, dict[tuple[str, str], list[Run]]] = {label: defaultdict(list) for label in sites}
         with contextlib.ExitStack() as stack:
-            bases = {label: stack.enter_context(serving(directory)) for label, directory in sites.items()}
+            bases = {label: stack.enter_context(serving(directory, warmed=True)) for label, directory in sites.items()}
             for index in range(args.runs):
-                for form in ("desktop", "mobile"):
+                for form in forms:
                     for name, path in PAGES.items():
                         for label, base in bases.items():
                             results[label][(name, form)].append(lighthouse(f"{base}/{path}", form, tmp / "report.json"))
