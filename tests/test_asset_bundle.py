@@ -7,11 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
-
 from asset_bundle import bundle_assets
 from citations.diagnostics import CitationError
+from hypothesis import given
+from hypothesis import strategies as st
 from mkdocs.config import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
