@@ -1,6 +1,7 @@
 """Benchmark: what four typical pages cost a reader, and Lighthouse's scores for them.
 
-    .venv/bin/python scripts/bench_pages.py [--runs 3] [--site-dir DIR] [--against DIR] [--forms mobile]
+    .venv/bin/python scripts/bench_pages.py [--runs 3] [--site-dir DIR] [--against DIR]
+        [--forms mobile] [--pages Home,chapter]
 
 Builds the site (unless --site-dir names a built one), serves it over loopback with a server
 that compresses like a real host (scripts/compressing_server.py: brotli or gzip for text, fonts
@@ -117,7 +118,7 @@ def kb(n: float) -> str:
 def report(results: dict[tuple[str, str], list[Run]], title: str = "") -> list[str]:
     """Print the side-by-side tables; return the targets missed."""
     missed: list[str] = []
-    names = list(PAGES)
+    names = [name for name in PAGES if any(key[0] == name for key in results)]
     width = 17
     if title:
         print(f"\n==== {title}")
@@ -134,7 +135,7 @@ def report(results: dict[tuple[str, str], list[Run]], title: str = "") -> list[s
             dec = sum(run.decoded.values()) if kind == "total" else run.decoded.get(kind, 0)
             cells.append(f"{kb(wire)} / {kb(dec)}".rjust(width))
         print("  " + kind.ljust(9) + "".join(cells))
-    chapter_kb = sum(first["chapter"].wire.values()) / 1000
+    chapter_kb = sum(first["chapter"].wire.values()) / 1000 if "chapter" in first else 0
     if chapter_kb > CHAPTER_KB_LIMIT:
         missed.append(f"chapter first view {chapter_kb:.0f} KB > {CHAPTER_KB_LIMIT} KB")
     for form in forms:
@@ -171,11 +172,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site-dir", type=Path, help="a built site (default: build one)")
     parser.add_argument("--forms", default="desktop,mobile",
                         help="form factors to measure, comma-separated (default: desktop,mobile)")
+    parser.add_argument("--pages", default=",".join(PAGES),
+                        help=f"pages to measure, comma-separated (default: {','.join(PAGES)})")
     parser.add_argument("--against", type=Path, help="a second built site to measure side by side (before/after)")
     args = parser.parse_args(argv)
     forms = [form.strip() for form in args.forms.split(",") if form.strip()]
     if not forms or set(forms) - {"desktop", "mobile"}:
         raise SystemExit(f"bench_pages: --forms {args.forms!r}: name desktop, mobile or both")
+    pages = {name.strip(): PAGES.get(name.strip(), "") for name in args.pages.split(",") if name.strip()}
+    if not pages or not all(pages.values()):
+        raise SystemExit(f"bench_pages: --pages {args.pages!r}: name some of {', '.join(PAGES)}")
     if args.against and not (args.against / "index.html").is_file():
         raise SystemExit(f"bench_pages: --against {args.against} is not a built site (no index.html)")
     if not LIGHTHOUSE.is_file():
@@ -197,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
             bases = {label: stack.enter_context(serving(directory, warmed=True)) for label, directory in sites.items()}
             for index in range(args.runs):
                 for form in forms:
-                    for name, path in PAGES.items():
+                    for name, path in pages.items():
                         for label, base in bases.items():
                             results[label][(name, form)].append(lighthouse(f"{base}/{path}", form, tmp / "report.json"))
         if args.against:
