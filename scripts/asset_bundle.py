@@ -30,7 +30,7 @@ from pathlib import Path
 
 import yaml
 from citations.diagnostics import Diagnostic, fail
-from citations.policy import _line_of
+from citations.policy import line_of
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -112,7 +112,7 @@ def _join(docs: Path, sources: list[str], name: str, setting: str, config: MkDoc
           problems: list[Diagnostic]) -> Bundle | None:
     """The sources joined in order into one file in their folder, or None (and problems)."""
     config_name = Path(config.config_file_path).name if config.config_file_path else "mkdocs.yml"
-    where = _line_of(config.config_file_path, (setting,))
+    where = line_of(config.config_file_path, (setting,))
     folders = {posixpath.dirname(source) for source in sources}
     if len(folders) > 1:
         problems.append(Diagnostic(config_name, where, f"{setting} lists files in {len(folders)} folders "
