@@ -4,7 +4,7 @@ PY := .venv/bin/python
 MKDOCS := .venv/bin/mkdocs
 PAPER ?= a4
 
-.PHONY: site test serve bench setup setup-test setup-bench clean
+.PHONY: site test lock serve bench setup setup-test setup-bench clean
 
 ## Set everything up, then build the site into site/ (strict: any warning fails), with the book
 ## PDF and the offline zip. `make site PAPER=letter` makes a US Letter PDF.
@@ -15,6 +15,17 @@ site: setup
 test: setup-test
 	$(PY) -m pytest
 	node --test tests/js/
+
+## Regenerates requirements.lock (every package of the tree, with hashes) from requirements.txt,
+## keeping the locked versions that still fit; `make lock UPGRADE=1` moves every unpinned package
+## to its newest release.
+lock:
+	@test -x .venv/bin/uv || { test -x .venv/bin/python || python3 -m venv .venv; \
+	  .venv/bin/python -m pip install -q --disable-pip-version-check "$$(grep -E '^uv==' requirements.txt)"; }
+	.venv/bin/uv pip compile --quiet --generate-hashes --python .venv/bin/python \
+	  --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade) \
+	  --output-file requirements.lock requirements.txt
+	$(PY) scripts/lock_check.py
 
 ## Live preview on http://127.0.0.1:8000 (rebuilds on changes to docs/, references.bib, overrides/),
 ## at the root rather than under the published site_url's path.
@@ -35,4 +46,4 @@ setup-bench:
 	@scripts/setup.sh --bench
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache
