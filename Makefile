@@ -4,17 +4,25 @@ PY := .venv/bin/python
 MKDOCS := .venv/bin/mkdocs
 PAPER ?= a4
 
-.PHONY: site test lock serve bench setup setup-test setup-bench clean
+.PHONY: site test lint lock serve bench setup setup-test setup-bench clean
 
 ## Set everything up, then build the site into site/ (strict: any warning fails), with the book
 ## PDF and the offline zip. `make site PAPER=letter` makes a US Letter PDF.
 site: setup
 	$(PY) scripts/build.py --paper $(PAPER)
 
-## Set everything up, then run every test (unit, property, build, PDF, browser, demo logic).
-test: setup-test
+## Set everything up, then lint, type-check and run every test (unit, property, build, PDF,
+## browser, live preview, demo logic).
+test: setup-test lint
 	$(PY) -m pytest
 	node --test tests/js/
+
+## ruff's lint, mypy, then ruff's format check over scripts/ and tests/: the first tool that
+## fails stops it, with its own file:line messages. Settings: pyproject.toml.
+lint: setup-test
+	$(PY) -m ruff check --no-cache scripts tests
+	$(PY) -m mypy
+	$(PY) -m ruff format --check --no-cache scripts tests
 
 ## Regenerates requirements.lock (every package of the tree, with hashes) from requirements.txt,
 ## keeping the locked versions that still fit; `make lock UPGRADE=1` moves every unpinned package

@@ -35,7 +35,7 @@ import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from citations.diagnostics import Diagnostic, fail
+from citations.diagnostics import CitationError, Diagnostic
 from text_files import decode_utf8
 
 GLOSSARY_URI = "glossary.md"
@@ -58,7 +58,7 @@ HOVER_CONTEXT = re.compile(
     | (?P<abbr> <abbr\b (?P<attributes> [^>]* ) > (?P<term> .*? ) </abbr> )
     """
 )
-ABBR_TAG = re.compile(r"<abbr\b[^>]*>(.*?)</abbr>", re.S)
+ABBR_TAG = re.compile(r"<abbr\b[^>]*>(.*?)</abbr>", re.DOTALL)
 TITLED_ABBR = re.compile(r"""(?xs) <abbr \s+ title="(?P<title>[^"]*)" > (?P<term> .*? ) </abbr>""")
 TITLE_ATTRIBUTE = re.compile(r"""(?x) \b title="(?P<title>[^"]*)" """)
 HOVER_TIP = ('<span class="glossary-term"><abbr class="glossary-term__name" tabindex="0" '
@@ -139,8 +139,8 @@ def read_glossary(path: Path, display_name: str) -> str:
     """The glossary's text; a located error for a file that is not UTF-8 text."""
     text = decode_utf8(path.read_bytes(), display_name, binary_ok=False)
     if isinstance(text, Diagnostic):
-        fail([text])
-    return text  # type: ignore[return-value]
+        raise CitationError([text])
+    return text
 
 
 def hover_definitions(glossary_path: Path, display_name: str = "docs/glossary.md") -> dict[str, str]:

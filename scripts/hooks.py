@@ -31,6 +31,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
 import figures
 import glossary
 import repeated_errors
@@ -38,9 +42,6 @@ import tables
 from citations.diagnostics import fail
 from citations.site import CitationSite
 from links import LinkChecker
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 from page_meta import PageMeta
 
 _site: CitationSite | None = None
@@ -49,7 +50,7 @@ _meta: PageMeta | None = None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _site, _links, _meta
+    global _site, _links, _meta  # noqa: PLW0603 - MkDocs hooks are module functions: a build's state lives here
     _site = None
     _links = LinkChecker()
     _meta = PageMeta.from_config(config)

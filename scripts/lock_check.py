@@ -78,10 +78,10 @@ def read_lock(path: Path, requirements_name: str) -> dict[str, tuple[str, int, b
         if (match := LOCKED.match(line)) is not None:
             current = normalize(match["name"])
             locked[current] = (match["version"], number, False)
-        elif current is not None and (direct := DIRECT.match(line)) is not None:
-            if Path(direct["file"]).name == requirements_name:
-                version, start, _ = locked[current]
-                locked[current] = (version, start, True)
+        elif (current is not None and (direct := DIRECT.match(line)) is not None
+              and Path(direct["file"]).name == requirements_name):
+            version, start, _ = locked[current]
+            locked[current] = (version, start, True)
     return locked
 
 
