@@ -4,7 +4,7 @@ PY := .venv/bin/python
 MKDOCS := .venv/bin/mkdocs
 PAPER ?= a4
 
-.PHONY: site test lint lock serve bench setup setup-test setup-bench clean
+.PHONY: site test test-fast lint lock serve bench setup setup-test setup-bench clean
 
 ## Set everything up, then build the site into site/ (strict: any warning fails), with the book
 ## PDF and the offline zip. `make site PAPER=letter` makes a US Letter PDF.
@@ -15,6 +15,11 @@ site: setup
 ## browser, live preview, demo logic).
 test: setup-test lint
 	$(PY) -m pytest
+	node --test tests/js/
+
+## For contributors: lint, types and every test but the browser, PDF and live-preview ones.
+test-fast: setup-test lint
+	$(PY) -m pytest -m "not browser and not pdf and not live_preview"
 	node --test tests/js/
 
 ## ruff's lint, mypy, then ruff's format check over scripts/ and tests/: the first tool that
