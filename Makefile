@@ -4,7 +4,7 @@ PY := .venv/bin/python
 MKDOCS := .venv/bin/mkdocs
 PAPER ?= a4
 
-.PHONY: site test test-fast lint lock serve bench setup setup-test setup-bench clean
+.PHONY: site test test-fast lint lock check serve bench setup setup-test setup-bench clean
 
 ## Set everything up, then build the site into site/ (strict: any warning fails), with the book
 ## PDF and the offline zip. `make site PAPER=letter` makes a US Letter PDF.
@@ -17,9 +17,10 @@ test: setup-test lint
 	$(PY) -m pytest
 	node --test tests/js/
 
-## For contributors: lint, types and every test but the browser, PDF and live-preview ones.
+## For contributors: lint, types and every test but the browser, PDF, live-preview and real-site
+## ones (pytest markers; conftest.py marks every test that needs the built site as `site`).
 test-fast: setup-test lint
-	$(PY) -m pytest -m "not browser and not pdf and not live_preview"
+	$(PY) -m pytest -m "not browser and not pdf and not live_preview and not site"
 	node --test tests/js/
 
 ## ruff's lint, mypy, then ruff's format check over scripts/ and tests/: the first tool that
@@ -39,6 +40,11 @@ lock:
 	  --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade) \
 	  --output-file requirements.lock requirements.txt
 	$(PY) scripts/lock_check.py
+
+## A contributor's quick check, in seconds, without building the site or the PDF: Markdown lint,
+## spelling, citation keys, links and anchors, the glossary, references.bib (scripts/check/).
+check: setup
+	@PYTHONPATH=scripts $(PY) -m check
 
 ## Live preview on http://127.0.0.1:8000 (rebuilds on changes to docs/, references.bib, overrides/),
 ## at the root rather than under the published site_url's path.

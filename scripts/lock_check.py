@@ -65,7 +65,12 @@ def read_requirements(path: Path) -> tuple[dict[str, tuple[str, int]], list[Prob
             problems.append(Problem(path.name, number, f"'{line}' is not an exact pin; write it "
                                     "as name==version, then run `make lock`"))
             continue
-        pins[normalize(match["name"])] = (match["version"], number)
+        name = normalize(match["name"])
+        if name in pins:
+            problems.append(Problem(path.name, number, f"{name} is pinned again (first at line "
+                                    f"{pins[name][1]}); keep one pin"))
+            continue
+        pins[name] = (match["version"], number)
     return pins, problems
 
 

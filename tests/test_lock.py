@@ -89,6 +89,11 @@ def test_a_requirement_that_is_not_an_exact_pin_is_refused(tmp_path: Path) -> No
     ]
 
 
+def test_a_package_pinned_twice_is_named_with_both_lines(tmp_path: Path) -> None:
+    problems = _check(tmp_path, "mkdocs==1.6.1\nbibtexparser==2.1.0\n# again\nMkDocs==1.6.2\n")
+    assert problems == ["requirements.txt:4: mkdocs is pinned again (first at line 1); keep one pin"]
+
+
 def test_a_missing_lock_says_how_to_make_it(tmp_path: Path) -> None:
     (tmp_path / "requirements.txt").write_text("mkdocs==1.6.1\n", encoding="utf-8")
     problems = check(tmp_path / "requirements.txt", tmp_path / "requirements.lock")
