@@ -29,11 +29,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from citations.diagnostics import Diagnostic, fail
-from citations.policy import line_of
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+
+from citations.diagnostics import Diagnostic, fail
+from citations.policy import line_of
 
 CSS_BUNDLE = "site.{hash}.css"
 JS_BUNDLE = "site.{hash}.js"

@@ -127,7 +127,7 @@ def report(results: dict[tuple[str, str], list[Run]], title: str = "") -> list[s
     print("  " + "".ljust(9) + "".join(n.rjust(width) for n in names))
     first = {name: results[(name, forms[0])][0] for name in names}
     print("  " + "requests".ljust(9) + "".join(str(first[n].requests).rjust(width) for n in names))
-    for kind in TYPE_ORDER + ["total"]:
+    for kind in [*TYPE_ORDER, "total"]:
         cells = []
         for n in names:
             run = first[n]
@@ -201,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
         results: dict[str, dict[tuple[str, str], list[Run]]] = {label: defaultdict(list) for label in sites}
         with contextlib.ExitStack() as stack:
             bases = {label: stack.enter_context(serving(directory, warmed=True)) for label, directory in sites.items()}
-            for index in range(args.runs):
+            for _ in range(args.runs):
                 for form in forms:
                     for name, path in pages.items():
                         for label, base in bases.items():

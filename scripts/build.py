@@ -22,7 +22,7 @@ def build_site(site_dir: Path) -> None:
     """Strict MkDocs build; any warning or hook error stops here with mkdocs' own message."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
-    result = subprocess.run(mkdocs, cwd=ROOT, env=env)
+    result = subprocess.run(mkdocs, cwd=ROOT, env=env, check=False)
     if result.returncode:
         raise SystemExit(result.returncode)
 

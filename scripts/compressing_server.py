@@ -11,11 +11,13 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
+import io
 import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 import brotli
 
@@ -52,10 +54,10 @@ def choose_encoding(accept_encoding: str) -> str | None:
 class CompressingHandler(http.server.SimpleHTTPRequestHandler):
     """SimpleHTTPRequestHandler that sends text files brotli- or gzip-compressed."""
 
-    def log_message(self, format: str, *args: object) -> None:
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
         pass
 
-    def send_head(self):
+    def send_head(self) -> io.BytesIO | BinaryIO | _Body | None:  # type: ignore[override]  # _Body: a one-read file
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"

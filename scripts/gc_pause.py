@@ -35,8 +35,8 @@ def exit_without_teardown(main: Callable[[], int | None]) -> None:
     """Run a command's main with the collector off, then end the process at once.
 
     For a process whose one job is to write a file: collecting and freeing the hundreds of
-    thousands of boxes, styles and glyph runs of a laid-out book at exit cost about 4% of the
-    run and frees nothing anyone needs (the file is written and closed by then). mypy exits
+    thousands of boxes, styles and glyph runs of a laid-out book at exit takes time and
+    frees nothing anyone needs (the file is written and closed by then). mypy exits
     the same way for the same reason. An exception still ends the process the usual way.
     """
     gc.disable()

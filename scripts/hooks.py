@@ -32,6 +32,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
 import asset_bundle
 import figures
 import glossary
@@ -40,9 +44,6 @@ import tables
 from citations.diagnostics import fail
 from citations.site import CitationSite
 from links import LinkChecker
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 from page_meta import PageMeta
 
 _site: CitationSite | None = None
@@ -52,7 +53,7 @@ _bundles: list[asset_bundle.Bundle] = []
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _site, _links, _meta, _bundles
+    global _site, _links, _meta, _bundles  # noqa: PLW0603 - MkDocs hooks are module functions: a build's state lives here
     _site = None
     _bundles = asset_bundle.bundle_assets(config)
     _links = LinkChecker()

@@ -127,6 +127,6 @@ class LinkChecker:
         return check_targets(links, self.site_files)
 
     def after_build(self) -> list[Diagnostic]:
-        anchors_of = {uri: set(page.present_anchor_ids) for uri, page in self.pages.items()
-                      if getattr(page, "present_anchor_ids", None) is not None}
+        anchors_of = {uri: set(anchors) for uri, page in self.pages.items()
+                      if (anchors := page.present_anchor_ids) is not None}
         return check_anchors(self.links, anchors_of)

@@ -7,11 +7,12 @@ import re
 from pathlib import Path
 
 import pytest
-from asset_bundle import bundle_assets
-from citations.diagnostics import CitationError
 from hypothesis import given
 from hypothesis import strategies as st
 from mkdocs.config import load_config
+
+from asset_bundle import bundle_assets
+from citations.diagnostics import CitationError
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -112,7 +113,7 @@ def test_sources_in_two_folders_stop_the_build(tmp_path: Path) -> None:
     assert "mkdocs.yml:3: extra_javascript lists files in 2 folders (a, b)" in str(error.value)
 
 
-css_text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\x00"), max_size=60).filter(
+css_text = st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\r\x00"), max_size=60).filter(
     lambda t: not re.search(r"(?m)^[ \t]*@(import|charset)\b", t))
 
 

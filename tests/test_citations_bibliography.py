@@ -5,6 +5,8 @@ from __future__ import annotations
 import doctest
 from pathlib import Path
 
+import pytest
+
 import citations.diagnostics
 import citations.fields
 import citations.inheritance
@@ -14,7 +16,6 @@ import citations.names
 import citations.reference
 import citations.urls
 import citations.values
-import pytest
 from citations.bibliography import Entry, Policy, load_bibliography, parse_bibliography
 from citations.labels import anchor_id, build_labels
 from citations.latex import decode
@@ -31,8 +32,10 @@ GOOD = """\
 """
 
 
-def entry(key: str = "k", **fields: str) -> str:
-    base = {"author": "Doe, Jane", "title": "T", "year": "2020", "kind": "paper", "annote": "A."}
+def entry(key: str = "k", **fields: str | None) -> str:
+    """An entry with the required fields; a field given as None is left out."""
+    base: dict[str, str | None] = {"author": "Doe, Jane", "title": "T", "year": "2020", "kind": "paper",
+                                   "annote": "A."}
     base.update(fields)
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in base.items() if value is not None)
     return f"@misc{{{key},\n{body}\n}}\n"

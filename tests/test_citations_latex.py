@@ -9,14 +9,15 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-import citations.latex_fast
 import pytest
-from citations.bibliography import parse_bibliography
-from citations.latex import decode_with_parser, _collapse
-from citations.latex_fast import decode_common
-from citations.names import _split_commas, _split_top_level
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+import citations.latex_fast
+from citations.bibliography import parse_bibliography
+from citations.latex import _collapse, decode_with_parser
+from citations.latex_fast import decode_common
+from citations.names import _split_commas, _split_top_level
 
 ROOT = Path(__file__).resolve().parent.parent
 BIB_FILES = [ROOT / "references.bib", *sorted((ROOT / "tests").glob("**/*.bib"))]

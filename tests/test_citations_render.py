@@ -9,14 +9,22 @@ from pathlib import Path
 
 import markdown
 import pytest
-from citations.bibliography import Bibliography, Entry, load_bibliography
-from citations.further_reading import SourcePage, further_reading_page, nav_titles, uncited_keys
-from citations.latex import decode
-from citations.syntax import STRAY_PUNCTUATION, arithmatex_math
-from citations.render import Styler, back_label, fill_late_slots, fill_slots, render_page, template_environment
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from markupsafe import escape
+
+from citations.bibliography import Bibliography, Entry, load_bibliography
+from citations.further_reading import SourcePage, further_reading_page, nav_titles, uncited_keys
+from citations.latex import decode
+from citations.render import (
+    Styler,
+    back_label,
+    fill_late_slots,
+    fill_slots,
+    render_page,
+    template_environment,
+)
+from citations.syntax import STRAY_PUNCTUATION, arithmatex_math
 
 GOLDEN_BIB = Path(__file__).parent / "golden" / "citations" / "references.bib"
 ENV = template_environment()
@@ -322,7 +330,8 @@ def test_no_markdown_makes_the_pass_raise_only_located_diagnostics(source: str, 
     page = render_page(source, styler, source_name="docs/x.md", line_offset=3, math=arithmatex_math({}))
     lines = source.count("\n") + 1
     for diagnostic in page.diagnostics:
-        assert diagnostic.file == "docs/x.md" and 4 <= diagnostic.line <= lines + 3 and diagnostic.column >= 1
+        assert diagnostic.file == "docs/x.md" and diagnostic.column is not None
+        assert 4 <= diagnostic.line <= lines + 3 and diagnostic.column >= 1
     html_out = markdown.Markdown(extensions=["attr_list", "pymdownx.arithmatex"]).convert(page.markdown)
     final = fill_late_slots(fill_slots(html_out, page.slots, page.word), page.late_slots)
     if not page.diagnostics:

@@ -4,21 +4,20 @@ test through Python-Markdown's abbr extension), located errors for a glossary th
 and, on the real site, the marks counted per section."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import html as html_module
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import markdown
 import pytest
-from citations.diagnostics import CitationError
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 import glossary
+from citations.diagnostics import CitationError
 
 SAMPLE = """# Glossary
 
@@ -60,7 +59,7 @@ def test_spellings_cover_case_plural_and_abbreviation_but_keep_acronyms():
     assert "KL penalties" in kl.spellings()
 
 
-@pytest.mark.parametrize("phrase, expected", [
+@pytest.mark.parametrize(("phrase", "expected"), [
     ("adversarial suffix", "adversarial suffixes"), ("KL penalty", "KL penalties"),
     ("jailbreak", "jailbreaks"), ("wireheading", "wireheading"), ("Constitutional AI", "Constitutional AI"),
     ("key", "keys"),
@@ -217,7 +216,7 @@ def test_a_binary_glossary_is_a_located_error(tmp_path: Path):
 
 SECTION = re.compile(r"<h2\b")
 MARKED = re.compile(r'<abbr class="glossary-term__name"[^>]*>(.*?)</abbr><span class="glossary-term__tip[^"]*" '
-                    r'role="tooltip" id="[^"]+">(.*?)</span>', re.S)
+                    r'role="tooltip" id="[^"]+">(.*?)</span>', re.DOTALL)
 
 
 @pytest.mark.parametrize("name", ["rlhf.html", "goodhart.html", "index.html"])

@@ -17,7 +17,7 @@ import tinyhtml5
 
 from . import tinyhtml5_fixes
 
-tinyhtml5_fixes.apply()   # twice as fast parsing, here and in WeasyPrint (see the module)
+tinyhtml5_fixes.apply()   # tinyhtml5's regex cache made to hit, here and in WeasyPrint (see the module)
 Element = ET.Element
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
@@ -31,8 +31,8 @@ def parse_element_source(path: Path, start_marker: str, end_tag: str) -> Element
     """Parse only the part of a file from start_marker to the last end_tag (e.g. a page's
     <article>), or None if either is missing.
 
-    Why: a built Material page is mostly navigation; handing only the article to the HTML
-    parser makes reading the site four times faster. The slice is made on tag text that
+    Why: a built Material page is mostly navigation; the HTML parser need not read what the
+    book never prints. The slice is made on tag text that
     Markdown content cannot contain raw (it is escaped as &lt;), then parsed properly.
     """
     source = path.read_text(encoding="utf-8")
@@ -110,6 +110,14 @@ def replace(parent: Element, old: Element, new: Element) -> None:
     parent[index] = new
 
 
+def part(root: Element, tag: str) -> Element:
+    """The document's <head> or <body>, which the HTML parser always creates."""
+    found = root.find(tag)
+    if found is None:
+        raise LookupError(f"the document has no <{tag}>")
+    return found
+
+
 def parse_document(markup: str) -> Element:
     """The <html> element of a whole HTML document."""
     return tinyhtml5.parse(markup, namespace_html_elements=False)
@@ -142,8 +150,9 @@ def to_html(element: Element) -> str:
     """Serialise as HTML, with foreign (SVG/MathML) names written the way HTML spells them."""
     clean = copy.deepcopy(element)
     for el in clean.iter():
-        if isinstance(el.tag, str) and el.tag.startswith("{"):
-            el.tag = el.tag.split("}", 1)[1]
+        tag: object = el.tag  # a comment's tag is the ET.Comment function, whatever the stubs say
+        if isinstance(tag, str) and tag.startswith("{"):
+            el.tag = tag.split("}", 1)[1]
         for name in [n for n in el.attrib if n.startswith("{")]:
             local = name.split("}", 1)[1]
             prefix = "xlink:" if "xlink" in name else "xml:" if "XML/1998" in name else ""

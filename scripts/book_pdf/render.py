@@ -105,7 +105,7 @@ def render_book(root: Element, renderer: Renderer) -> Document:
 def split_book(root: Element) -> tuple[list[Element], list[Element], list[Element]]:
     """The <body>'s children as front matter, chapters, and back matter (from the first part
     that prints page numbers of other places: Further reading's "Cited on", the index)."""
-    children = list(root.find("body"))
+    children = list(ht.part(root, "body"))
     front = [el for el in children if ht.classes(el) & FRONT_CLASSES]
     rest = [el for el in children if el not in front]
     first_back = next((i for i, el in enumerate(rest)
@@ -115,7 +115,7 @@ def split_book(root: Element) -> tuple[list[Element], list[Element], list[Elemen
 
 def part_markup(root: Element, part: list[Element]) -> str:
     """A whole HTML document: the book's <html> and <head>, and these children of its <body>."""
-    head, body = root.find("head"), root.find("body")
+    head, body = ht.part(root, "head"), ht.part(root, "body")
     attributes = "".join(f' {name}="{ht.escape_attribute(value)}"' for name, value in body.attrib.items())
     return (f'<!doctype html>\n<html lang="{ht.escape_attribute(root.get("lang", "en"))}">'
             f"{ht.to_html(head)}<body{attributes}>{''.join(ht.to_html(el) for el in part)}</body></html>")

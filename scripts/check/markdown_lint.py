@@ -76,6 +76,6 @@ def lint_markdown(root: Path, paths: Iterable[Path]) -> list[Diagnostic]:
                     failure.column_number,
                 )
             )
-        for pragma in result.pragma_errors:
-            problems.append(Diagnostic(name, pragma.line_number, pragma.pragma_error))
+        problems.extend(Diagnostic(name, pragma.line_number, pragma.pragma_error)
+                        for pragma in result.pragma_errors)
     return problems

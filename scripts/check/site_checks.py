@@ -21,6 +21,10 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
 import glossary
 from citations.bibliography import Bibliography
 from citations.diagnostics import CitationError, Diagnostic
@@ -29,9 +33,6 @@ from citations.policy import Policy
 from citations.render import render_citations, slot_citations
 from citations.site import CitationSite
 from links import HAS_SCHEME, LinkChecker
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 from text_files import decode_utf8
 
 from .project import CONFIG_FILE, Project, quiet_mkdocs

@@ -30,5 +30,5 @@ styles are in docs/assets/stylesheets/citations.css.
 
 Tests: tests/test_citations_*.py (golden files in tests/golden/citations/, regenerate with
 UPDATE_GOLDEN=1), tests/test_site_build.py; speed: `python scripts/bench_citations.py` (cold and
-warm builds against a bare one; fails when a cold build adds more than 15%).
+warm builds against a bare one; fails when a cold build misses the README's promise).
 """

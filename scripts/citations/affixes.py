@@ -84,8 +84,8 @@ def _inline_markdown() -> markdown.Markdown:
     md = markdown.Markdown()
     for name in UNSAFE_INLINE:
         md.inlinePatterns.deregister(name, strict=False)
-    for name in [name for name in ("empty", "indent", "code", "hashheader", "setextheader", "hr",
-                                   "olist", "ulist", "quote", "reference")]:
+    for name in ("empty", "indent", "code", "hashheader", "setextheader", "hr", "olist", "ulist",
+                 "quote", "reference"):
         md.parser.blockprocessors.deregister(name, strict=False)
     md.preprocessors.deregister("html_block", strict=False)
     return md

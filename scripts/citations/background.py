@@ -93,7 +93,7 @@ class Background(Generic[T]):
                     self._then(self._value)
             self._has_value = True
             self._early.clear()
-        return self._value  # type: ignore[return-value]
+        return self._value  # type: ignore[return-value]  # set: _has_value says so (T may hold None)
 
     def close(self) -> None:
         """Wait for the child to finish its `then` (call before this process exits: a daemon
@@ -183,6 +183,6 @@ def _widen(connection: Connection) -> None:
     try:
         import fcntl
 
-        fcntl.fcntl(connection.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)  # type: ignore[attr-defined]
+        fcntl.fcntl(connection.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
     except (ImportError, AttributeError, OSError):
         pass  # elsewhere the child is merely paced by this process's reading

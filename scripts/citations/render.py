@@ -42,7 +42,12 @@ from .labels import Label, anchor_id, build_labels, sort_key
 from .reference import ReferenceView, reference_view
 from .slots import SLOT_WORD, LateSlots, RenderedPage, fill_late_slots, fill_slots, slot_word
 from .syntax import NO_MATH, Citation, CiteItem, Edit, Malformed, MathSyntax, apply_edits, scan
-from .templates import CITATION_TEMPLATE, REFERENCE_TEMPLATE, REFERENCES_TEMPLATE, template_environment
+from .templates import (
+    CITATION_TEMPLATE,
+    REFERENCE_TEMPLATE,
+    REFERENCES_TEMPLATE,
+    template_environment,
+)
 
 HEADING_LINE = re.compile(r"(?x) [ ]{0,3} \#")  # used with .match(text, line_start)
 SETEXT_UNDERLINE = re.compile(r"(?x) ^ [ ]{0,3} (?: =+ | -+ ) [ \t]* $")
@@ -113,7 +118,7 @@ class Styler:
         cache_key = (key, links)
         if cache_key not in self._html:
             if self._reference_macro is None:
-                self._reference_macro = self.template(REFERENCE_TEMPLATE).module.reference  # type: ignore[attr-defined]
+                self._reference_macro = self.template(REFERENCE_TEMPLATE).module.reference  # type: ignore[attr-defined]  # macros: run-time attributes
             self._html[cache_key] = Markup(self._reference_macro(self.view(key), links=links))
         return self._html[cache_key]
 
@@ -192,7 +197,7 @@ def render_citations(
 
     for bad in page.malformed:
         problem(bad.offset, bad.message)
-    citation_macro = styler.template(CITATION_TEMPLATE).module.citation  # type: ignore[attr-defined]
+    citation_macro = styler.template(CITATION_TEMPLATE).module.citation  # type: ignore[attr-defined]  # macros: run-time attributes
     for n, citation in enumerate(page.citations):
         unknown = [item for item in citation.items if item.key not in bibliography]
         for item in unknown:
@@ -211,7 +216,7 @@ def render_citations(
             slots.append(stand_in)
             late.append("")
             continue
-        for item, view in zip(citation.items, items):
+        for item, view in zip(citation.items, items, strict=True):
             back_links.setdefault(item.key, []).append(view.link_id)
         late.append(str(citation_macro(items, citation.narrative)))
         slots.append(f"<!--{page.word}:{n}-->{stand_in}")
@@ -326,6 +331,17 @@ def back_label(index: int) -> str:
 
 
 __all__ = [
-    "LateSlots", "RenderedPage", "ReferenceView", "SlottedPage", "Styler", "fill_late_slots", "fill_slots", "references_html",
-    "render_citations", "render_page", "slot_citations", "template_environment", "unknown_key_message",
+    "LateSlots",
+    "ReferenceView",
+    "RenderedPage",
+    "SlottedPage",
+    "Styler",
+    "fill_late_slots",
+    "fill_slots",
+    "references_html",
+    "render_citations",
+    "render_page",
+    "slot_citations",
+    "template_environment",
+    "unknown_key_message",
 ]

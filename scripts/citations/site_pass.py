@@ -15,12 +15,19 @@ from typing import TYPE_CHECKING
 
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
+
 from gc_pause import gc_paused
 from text_files import decode_utf8
 
 from .background import Publish
 from .diagnostics import Diagnostic
-from .further_reading import FURTHER_READING_URI, SourcePage, further_reading_page, nav_titles, uncited_keys
+from .further_reading import (
+    FURTHER_READING_URI,
+    SourcePage,
+    further_reading_page,
+    nav_titles,
+    uncited_keys,
+)
 from .slots import RenderedPage
 from .syntax import NO_MATH, MathSyntax
 
@@ -119,7 +126,8 @@ def run_pass(
     """Slot every page that `known` (cached results) lacks, publishing where its slots go for
     on_page_markdown at once; then load the bibliography, render those pages' citations, make
     Further reading and the uncited list."""
-    from .render import render_citations, slot_citations  # here: a build whose results are all cached needs neither
+    # Here: a build whose results are all cached needs neither.
+    from .render import render_citations, slot_citations
 
     with gc_paused():
         slotted = {}
