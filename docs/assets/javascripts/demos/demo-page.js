@@ -56,6 +56,7 @@
       fgLight: read("--md-default-fg-color--light", "rgba(0,0,0,.54)"),
       fgLighter: read("--md-default-fg-color--lighter", "rgba(0,0,0,.32)"),
       fgLightest: read("--md-default-fg-color--lightest", "rgba(0,0,0,.07)"),
+      muted: read("--demo-muted", "#595650"),
       bg: read("--md-default-bg-color", "#fff"),
       proxy: read("--demo-proxy", "#d55e00"),
       truth: read("--demo-true", "#0072b2"),
@@ -127,11 +128,13 @@
     return { ctx, width, height };
   }
 
-  /** Format a number for prose: thousands separators, a sensible number of decimals. */
+  /** Format a number for prose: thousands separators, a fixed number of decimals, and a real
+   * minus sign (U+2212) rather than a hyphen; a value that rounds to zero has no sign. */
   function formatNumber(value, decimals) {
-    return Number(value).toLocaleString("en-US", {
+    const text = Number(value).toLocaleString("en-US", {
       minimumFractionDigits: decimals || 0, maximumFractionDigits: decimals || 0,
     });
+    return /^-[0.,]*$/.test(text) ? text.slice(1) : text.replace(/^-/, "\u2212");
   }
 
   /**
