@@ -189,6 +189,36 @@ def test_live_figures_work_opened_from_a_folder(page, page_log, site_dir: Path):
     assert page_log.foreign_requests == []
 
 
+# ------------------------------------------------------------------ labels as a reader sees them
+LABEL_CHECK = Path(__file__).parent / "js" / "support" / "label-check.js"
+SLIDER_VALUES = {"boat": [0, 60, 120], "tails": [0, 1, 1.25, 2, 3, 4], "leash": [0, 0.2, 1, 1.5, 3, 4], "coin": [1, 7, 14]}
+
+
+@pytest.mark.parametrize("device", [PHONE := {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2,
+                                              "is_mobile": True, "has_touch": True},
+                                    {"viewport": {"width": 1440, "height": 900}}], ids=["phone", "desktop"])
+@pytest.mark.parametrize("name", FIGURES)
+def test_labels_are_clear_of_the_data_and_each_other_in_real_text_metrics(browser, site_url, name, device):
+    """The boxes the drawing code computed with Chromium's own text metrics: no label over a
+    curve, a marker or another label, none off the canvas, none under 11 px
+    (tests/js/support/label-check.js, the same judge as the Node tests)."""
+    figure = FIGURES[name]
+    context = browser.new_context(**device)
+    try:
+        page = context.new_page()
+        open_figure(page, site_url, figure)
+        page.add_script_tag(path=str(LABEL_CHECK))
+        page.evaluate("document.fonts.ready.then(() => true)")
+        for value in SLIDER_VALUES[name]:
+            page.eval_on_selector(figure.control, f"e => {{ e.value = {value}; e.dispatchEvent(new Event('input')); }}")
+            report = page.evaluate(f"{figure.js()}.charts.map(c => [c.texts.length, labelCheck.labelProblems(c)])")
+            assert report, f"{name}: the figure reports no drawing"
+            for count, problems in report:
+                assert count >= 2 and problems == [], f"{name} at {value}: {problems}"
+    finally:
+        context.close()
+
+
 # ------------------------------------------------------------------ what each figure shows
 def caption(page, figure: Figure) -> str:
     return " ".join(page.text_content(f"{figure.selector} .demo-static figcaption").split())
@@ -240,7 +270,11 @@ def test_leash_figure_gold_peaks_while_the_proxy_rises(page, site_url):
         states.append(page.evaluate(figure.js()))
     assert states[0]["proxy"] < states[1]["proxy"] < states[2]["proxy"]
     assert states[2]["gold"] < states[1]["gold"] and states[2]["pastPeak"] and not states[0]["pastPeak"]
-    assert "past its peak" in summary(page, figure)
+    # Each number is named: the leash and the reward are both 1.00 at the peak.
+    assert summary(page, figure) == (
+        "Leash 3.00 (KL 9.00), smaller reward model: the reward model scores the policy 4.16; its true "
+        "reward is \u22120.30. The true reward is highest, 1.00, with a leash of 1.00: this longer leash "
+        "makes the model worse while its score keeps rising.")
     page.check(f"{figure.selector} input[value=large]")
     larger = page.evaluate(figure.js())
     assert larger["model"] == "large" and larger["peak"]["d"] > states[2]["peak"]["d"]

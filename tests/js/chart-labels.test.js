@@ -21,6 +21,7 @@ const SIZES = {
   explorerSelection: [[358, 239], [334, 250]],
   explorerOveropt: [[358, 268], [688, 304]],
   course: [324, 358, 654, 720],
+  coin: [[324, 112], [654, 227]],
 };
 
 function draw(width, height, fn) {
@@ -203,6 +204,18 @@ test("boat course: its words are on land, clear of the badges and each other, ne
   const wide = demos.boatCourse.courseLabels(new SvgContext(), 720).texts.map((t) => t.text).join(" ");
   assert.match(wide, /Lagoon: targets respawn after pickup/, "at full size the note is whole");
   assert.match(wide, /Start \/ finish/);
+});
+
+test("coin level: the ground's words fit, never under 11 px, and name the coin's training place when there is room", () => {
+  const csim = demos.coinLevelSim;
+  const run = csim.play(csim.train({ regime: "fixed" }), { x: 7, y: 2 });
+  for (const [width, height] of SIZES.coin) {
+    const level = draw(width, height, (p) => demos.coinLevelDraw.drawLevel(p, colours, { x: 7, y: 2 }, run));
+    assert.deepEqual(labelProblems(level), [], `${width}x${height}`);
+    assert.deepEqual(level.texts.map((t) => t.text.split(/[,:]/)[0]), ["Start", "Right end"], `${width}x${height}`);
+  }
+  const wide = draw(720, 238, (p) => demos.coinLevelDraw.drawLevel(p, colours, { x: 7, y: 2 }, run));
+  assert.match(wide.texts[1].text, /coin's place in training/);
 });
 
 test("the printed figures have every label clear, inside and legible too", () => {

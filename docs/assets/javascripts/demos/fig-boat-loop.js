@@ -40,6 +40,7 @@
     let frameRequest = 0;
     let lastTime = 0;
     let announceTimer = 0;
+    let drawing = null; // the course's words as last drawn, for tests
 
     if (reducedMotion) playButton.hidden = true;
 
@@ -82,6 +83,7 @@
       const prepared = page.prepareCanvas(canvas);
       if (!prepared) return;
       const ctx = course.drawBase(prepared, colours);
+      drawing = course.courseLabels(ctx, prepared.width);
       if (!agents) {
         course.drawCheckpoints(ctx, colours, 0);
         course.drawTargets(ctx, colours, null);
@@ -180,6 +182,7 @@
       state() {
         return {
           ready: Boolean(agents), move: Math.floor(move), moves: MOVES, playing, reducedMotion, seed: SEED,
+          charts: drawing ? [drawing] : [],
           agents: agents ? agents.map((a) => {
             const p = here(a, move);
             return {

@@ -34,9 +34,11 @@
       return checked ? checked.value : "fixed";
     }
 
+    let drawing = null; // the texts last drawn, for tests
+
     function draw() {
       const prepared = page.prepareCanvas(canvas);
-      if (prepared) levelDraw.drawLevel(prepared, colours, coin(), run);
+      if (prepared) drawing = { width: prepared.width, height: prepared.height, ...levelDraw.drawLevel(prepared, colours, coin(), run) };
     }
 
     function describe() {
@@ -108,7 +110,7 @@
         return {
           ready: Boolean(agents), regime: regime(), coin: coin(),
           gotCoin: run ? run.gotCoin : null, endsAtRightEnd: run ? run.endsAtRightEnd : null,
-          moves: run ? run.moves : null, path: run ? run.path : [],
+          moves: run ? run.moves : null, path: run ? run.path : [], charts: drawing ? [drawing] : [],
         };
       },
     };
