@@ -284,13 +284,13 @@ function figures(demos, colours) {
         x: 0, y: 0, width, height: courseHeight,
         draw(prepared) {
           const ctx = draw.drawBase(prepared, colours);
-          draw.drawCheckpoints(ctx, colours, Math.round(at(racer).progress * gates));
-          draw.drawTargets(ctx, colours, null);
-          agents.forEach((rollout, i) => {
-            const trail = rollout.trail.slice(0, MOVES + 1);
-            draw.drawTrail(ctx, colours.runs[i], trail.map((p) => draw.cellPoint(p)), 0.85);
-            const end = draw.cellPoint(trail[trail.length - 1]);
-            draw.drawBoat(ctx, { ...colours, boat: colours.runs[i] }, end.x, end.y, end.angle);
+          draw.drawRace(ctx, colours, {
+            passed: Math.round(at(racer).progress * gates), ready: null,
+            runs: agents.map((rollout, i) => {
+              const trail = rollout.trail.slice(0, MOVES + 1);
+              const end = draw.cellPoint(trail[trail.length - 1]);
+              return { colour: colours.runs[i], points: trail.map((p) => draw.cellPoint(p)), alpha: 0.85, boat: { ...end, colour: colours.runs[i] } };
+            }),
           });
           return draw.courseLabels(prepared.ctx, prepared.width);
         },

@@ -159,6 +159,23 @@ def test_canvases_are_drawn_at_their_displayed_size(browser, site_url, name, dpr
 
 
 @pytest.mark.parametrize("name", FIGURES)
+def test_figure_redraws_in_the_dark_scheme_when_the_reader_switches(page, site_url, name):
+    """Material's light/dark toggle sets an attribute on <body>; every canvas of the figure is
+    drawn again in the dark scheme's colours (demo-page.js keepDrawn)."""
+    figure = FIGURES[name]
+    open_figure(page, site_url, figure)
+    settle(page, figure)
+    pixels = "sel => [...document.querySelectorAll(sel + ' canvas')].map(c => c.toDataURL())"
+    light = page.evaluate(pixels, figure.selector)
+    page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+    page.wait_for_function(f"light => ({pixels})('{figure.selector}').every((p, i) => p !== light[i])",
+                           arg=light, timeout=TIMEOUT_MS)
+    page.evaluate("document.body.setAttribute('data-md-color-scheme', 'default')")
+    page.wait_for_function(f"light => ({pixels})('{figure.selector}').every((p, i) => p === light[i])",
+                           arg=light, timeout=TIMEOUT_MS)
+
+
+@pytest.mark.parametrize("name", FIGURES)
 def test_print_shows_the_static_figure(page, site_url, name):
     figure = FIGURES[name]
     open_figure(page, site_url, figure)
@@ -227,6 +244,8 @@ def caption(page, figure: Figure) -> str:
 def test_boat_figure_loops_beside_a_racer_as_its_caption_says(page, site_url):
     figure = FIGURES["boat"]
     open_figure(page, site_url, figure)
+    if page.evaluate(figure.js())["playing"]:  # the words while the boats move are true then too
+        assert summary(page, figure).startswith("Replaying both boats' first 120 moves")
     settle(page, figure)
     state = page.evaluate(figure.js())
     assert state["move"] == state["moves"] == 120
@@ -270,9 +289,10 @@ def test_leash_figure_gold_peaks_while_the_proxy_rises(page, site_url):
         states.append(page.evaluate(figure.js()))
     assert states[0]["proxy"] < states[1]["proxy"] < states[2]["proxy"]
     assert states[2]["gold"] < states[1]["gold"] and states[2]["pastPeak"] and not states[0]["pastPeak"]
-    # Each number is named: the leash and the reward are both 1.00 at the peak.
+    # Each number is named (the leash and the reward are both 1.00 at the peak); at d = 3 the
+    # proxy is 3 (1 - ln 3) + 3 ln 4 = 3.86 and the gold 3 (1 - ln 3) = -0.30.
     assert summary(page, figure) == (
-        "Leash 3.00 (KL 9.00), smaller reward model: the reward model scores the policy 4.16; its true "
+        "Leash 3.00 (KL 9.00), smaller reward model: the reward model scores the policy 3.86; its true "
         "reward is \u22120.30. The true reward is highest, 1.00, with a leash of 1.00: this longer leash "
         "makes the model worse while its score keeps rising.")
     page.check(f"{figure.selector} input[value=large]")

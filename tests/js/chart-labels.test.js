@@ -22,6 +22,7 @@ const SIZES = {
   explorerOveropt: [[358, 268], [688, 304]],
   course: [324, 358, 654, 720],
   coin: [[324, 112], [654, 227]],
+  raceCharts: [[358, 233], [334, 217]],
 };
 
 function draw(width, height, fn) {
@@ -186,6 +187,29 @@ test("overoptimization chart of the explorer: labels clear for every N and flaw 
       }
     }
   }
+});
+
+test("a long y-axis title stays below the legend's rows (their line samples stand over it) and on the canvas", () => {
+  const series = ["Run 1: game score", "Run 2: pay for progress"].map((label, i) => ({
+    label, colour: colours.runs[i], dash: [], marker: "circle", width: 2.5,
+    points: Array.from({ length: 50 }, (_, k) => ({ x: k * 10, y: (k * (i + 1) * 13) % 800 })),
+  }));
+  const spec = (label, short) => ({
+    x: { min: 0, max: 500, label: "Training episode" }, y: { min: 0, max: 880, label, short }, series,
+  });
+  for (const [width, height] of [...SIZES.raceCharts, [300, 200]]) {
+    for (const [label, short] of [["Score (20-episode average)", "Score (average of 20)"], ["Reward", undefined]]) {
+      const chart = draw(width, height, (p) => demos.lineChart.drawLineChart(p.ctx, p.width, p.height, colours, spec(label, short)));
+      const where = `${width}x${height}, "${label}"`;
+      assert.deepEqual(labelProblems(chart), [], where);
+      const title = chart.texts.find((t) => t.kind === "axis" && [label, short].includes(t.text));
+      const legendBottom = Math.max(...chart.texts.filter((t) => t.kind === "legend").map((t) => t.box.y + t.box.h));
+      assert.ok(title, `${where}: the y title is drawn`);
+      assert.ok(title.box.y >= legendBottom, `${where}: the y title's top ${title.box.y} is above the legend's bottom ${legendBottom}`);
+    }
+  }
+  const cramped = draw(300, 215, (p) => demos.lineChart.drawLineChart(p.ctx, p.width, p.height, colours, spec("Score (20-episode average)", "Score (average of 20)")));
+  assert.ok(cramped.texts.some((t) => t.text === "Score (average of 20)"), "too little room: the short title");
 });
 
 test("boat course: its words are on land, clear of the badges and each other, never under 11 px", () => {

@@ -320,6 +320,20 @@
     ctx.restore();
   }
 
+  /**
+   * The course's moving parts, layered so a reader can read them: the boats' trails first, then
+   * the gates with their numbered badges and the targets over them, the boats on top.
+   * runs: [{ colour (the trail's), points, alpha, boat: {x, y, angle, colour} | null }].
+   */
+  function drawRace(ctx, colours, { passed, ready, runs }) {
+    runs.forEach((run) => drawTrail(ctx, run.colour, run.points, run.alpha));
+    drawCheckpoints(ctx, colours, passed);
+    drawTargets(ctx, colours, ready);
+    for (const { boat } of runs) {
+      if (boat) drawBoat(ctx, { ...colours, boat: boat.colour || colours.boat }, boat.x, boat.y, boat.angle);
+    }
+  }
+
   function drawTrail(ctx, colour, points, alpha) {
     if (points.length < 2) return;
     ctx.save();
@@ -387,6 +401,6 @@
   }
 
   demos.boatCourse = {
-    drawBase, drawCheckpoints, drawTargets, drawTrail, drawBoat, cellPoint, interpolateAngle, courseLabels, MIN_TEXT_PX,
+    drawBase, drawCheckpoints, drawTargets, drawTrail, drawBoat, drawRace, cellPoint, interpolateAngle, courseLabels, MIN_TEXT_PX,
   };
 })(typeof self !== "undefined" ? self : this);

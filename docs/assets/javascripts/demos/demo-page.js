@@ -109,6 +109,21 @@
   }
 
   /**
+   * Keep a figure drawn in the current scheme and at its displayed size, the same way for every
+   * figure: returns { colours } (the scheme's, read again after a light/dark switch) and calls
+   * redraw() after a switch and whenever one of the canvases changes size (also once at the start).
+   */
+  function keepDrawn(container, canvases, redraw) {
+    const theme = { colours: themeColours(container) };
+    onThemeChange(() => {
+      theme.colours = themeColours(container);
+      redraw();
+    });
+    onResize(canvases, redraw);
+    return theme;
+  }
+
+  /**
    * Give a canvas a backing store of its displayed size times the device pixel ratio, and return
    * a 2D context that draws in CSS pixels, with that size. Returns null while the canvas is not
    * displayed (nothing to draw at size zero; onResize calls back once it is).
@@ -219,6 +234,6 @@
 
   demos.page = {
     activate, deactivate, prefersReducedMotion, usesTouch, themeColours, onThemeChange, onResize,
-    prepareCanvas, formatNumber, runInFrames, whenNear, scrollIntoClearView, whenReady,
+    keepDrawn, prepareCanvas, formatNumber, runInFrames, whenNear, scrollIntoClearView, whenReady,
   };
 })(typeof self !== "undefined" ? self : this);

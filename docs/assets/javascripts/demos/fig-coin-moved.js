@@ -20,7 +20,7 @@
     const ySlider = container.querySelector('input[name="coin-y"]');
     const radios = [...container.querySelectorAll('input[type="radio"]')];
     const summary = container.querySelector(".demo-summary");
-    let colours = page.themeColours(container);
+    const theme = page.keepDrawn(container, [canvas], draw);
     let agents = null;
     let run = null;
     let dragging = false;
@@ -38,7 +38,7 @@
 
     function draw() {
       const prepared = page.prepareCanvas(canvas);
-      if (prepared) drawing = { width: prepared.width, height: prepared.height, ...levelDraw.drawLevel(prepared, colours, coin(), run) };
+      if (prepared) drawing = { width: prepared.width, height: prepared.height, ...levelDraw.drawLevel(prepared, theme.colours, coin(), run) };
     }
 
     function describe() {
@@ -99,11 +99,6 @@
     canvas.addEventListener("pointercancel", release);
     [xSlider, ySlider].forEach((s) => s.addEventListener("input", render));
     radios.forEach((r) => r.addEventListener("change", render));
-    page.onThemeChange(() => {
-      colours = page.themeColours(container);
-      draw();
-    });
-    page.onResize([canvas], draw);
 
     demos.coinMoved = {
       state() {

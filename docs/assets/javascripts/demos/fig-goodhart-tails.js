@@ -31,7 +31,7 @@
     const output = container.querySelector("output");
     const canvases = [...container.querySelectorAll("canvas")];
     const summary = container.querySelector(".demo-summary");
-    let colours = page.themeColours(container);
+    const theme = page.keepDrawn(container, canvases, render);
     let runs = null;
     let curves = null;
     let here = [];
@@ -52,7 +52,7 @@
       here = curves.map((curve, i) => {
         const prepared = page.prepareCanvas(canvases[i]);
         if (!prepared) return sim.pointAt(curve, chosen);
-        const drawn = draw.drawSelection(prepared, colours, curve, chosen, { range, compact: true });
+        const drawn = draw.drawSelection(prepared, theme.colours, curve, chosen, { range, compact: true });
         charts.push({ width: prepared.width, height: prepared.height, ...drawn.chart });
         return drawn;
       });
@@ -83,11 +83,6 @@
     }
 
     slider.addEventListener("input", render);
-    page.onThemeChange(() => {
-      colours = page.themeColours(container);
-      render();
-    });
-    page.onResize(canvases, render);
 
     demos.goodhartTails = {
       state() {

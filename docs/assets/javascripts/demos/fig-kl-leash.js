@@ -20,7 +20,7 @@
     const radios = [...container.querySelectorAll('input[type="radio"]')];
     const canvas = container.querySelector("canvas");
     const summary = container.querySelector(".demo-summary");
-    let colours = page.themeColours(container);
+    const theme = page.keepDrawn(container, [canvas], render);
     let current = null;
     let chart = null; // the texts and obstacles last drawn, for tests
 
@@ -37,7 +37,7 @@
       slider.setAttribute("aria-valuetext", `leash ${d.toFixed(2)} (KL ${current.kl.toFixed(2)})`);
       const prepared = page.prepareCanvas(canvas);
       if (prepared) {
-        chart = { width: prepared.width, height: prepared.height, ...demos.klLeashDraw.drawLeash(prepared, colours, { model: name, d, compare: false }).chart };
+        chart = { width: prepared.width, height: prepared.height, ...demos.klLeashDraw.drawLeash(prepared, theme.colours, { model: name, d, compare: false }).chart };
       }
       summary.textContent = describe(name);
     }
@@ -55,11 +55,6 @@
 
     slider.addEventListener("input", render);
     radios.forEach((r) => r.addEventListener("change", render));
-    page.onThemeChange(() => {
-      colours = page.themeColours(container);
-      render();
-    });
-    page.onResize([canvas], render);
 
     demos.klLeash = {
       state() {

@@ -60,7 +60,7 @@
     ] : [];
     const chart = drawLineChart(prepared.ctx, prepared.width, prepared.height, colours, {
       x: { min: 1, max: sim.MAX_N, log: true, label: compact ? "N, the number of candidates (log scale)" : "N candidates; the best by proxy wins (log scale)", short: "N candidates (log scale)", format: (v) => fmt(v) },
-      y: { min: range.min, max: range.max, label: compact ? "Value (0 = average)" : "Value of the winner (0 = average)", format: (v) => (Number.isInteger(v) ? String(v) : v.toFixed(1)) },
+      y: { min: range.min, max: range.max, label: compact ? "Value (0 = average)" : "Value of the winner (0 = average)", format: (v) => fmt(v, Number.isInteger(v) ? 0 : 1) },
       series,
       vertical: marker ? { x: here.n, label: `N = ${fmt(here.n)}` } : null,
       notes,
@@ -79,7 +79,7 @@
     const model = sim.overoptimizationCurve({ alpha, beta, maxD, steps: 80 });
     return drawLineChart(prepared.ctx, prepared.width, prepared.height, colours, {
       x: { min: 0, max: maxD, label: "How far selection moved the model, d = √KL", format: (v) => v.toFixed(0) },
-      y: { min: -2, max: alpha * maxD * 1.05, label: "Reward (arbitrary units)", format: (v) => v.toFixed(0) },
+      y: { min: -2, max: alpha * maxD * 1.05, label: "Reward (arbitrary units)", format: (v) => fmt(v) },
       series: [
         { label: "Reward model's score (proxy)", colour: colours.proxy, dash: [7, 5], marker: "square", markerEvery: 10, width: 2.5, points: model.points.map((p) => ({ x: p.d, y: p.proxy })) },
         { label: "Gold (true) reward", colour: colours.truth, dash: [], marker: "circle", markerEvery: 10, width: 3, points: model.points.map((p) => ({ x: p.d, y: p.gold })) },

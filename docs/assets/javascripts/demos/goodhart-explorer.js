@@ -36,7 +36,7 @@
     const summary = $("gh-summary");
     const overSummary = $("gh-overopt-summary");
 
-    let colours = page.themeColours(container);
+    const theme = page.keepDrawn(container, [...canvases, overCanvas], render);
     let runs = null; // [light, heavy] best-of-N runs, filled in a few trials per frame
     let curves = null;
     let stopComputing = () => {};
@@ -76,7 +76,7 @@
       here = curves.map((curve, i) => {
         const prepared = page.prepareCanvas(canvases[i]);
         if (!prepared) return sim.pointAt(curve, n);
-        const drawn = draw.drawSelection(prepared, colours, curve, n, { range, compact: prepared.width < 420 });
+        const drawn = draw.drawSelection(prepared, theme.colours, curve, n, { range, compact: prepared.width < 420 });
         charts.selection.push({ width: prepared.width, height: prepared.height, ...drawn.chart });
         return drawn;
       });
@@ -91,7 +91,7 @@
       if (chart) {
         charts.overoptimization = {
           width: chart.width, height: chart.height,
-          ...draw.drawOveroptimization(chart, colours, { alpha: ALPHA, beta, maxD: MAX_D, at: { d, label: `best of ${fmt(n)}` } }),
+          ...draw.drawOveroptimization(chart, theme.colours, { alpha: ALPHA, beta, maxD: MAX_D, at: { d, label: `best of ${fmt(n)}` } }),
         };
       }
       const peakText = `its peak, ${fmt(model.peak.gold, 2)} at d = ${model.peak.d.toFixed(2)}`;
@@ -157,11 +157,6 @@
     seedInput.addEventListener("change", () => compute("both"));
     nSlider.addEventListener("input", render);
     betaSlider.addEventListener("input", render);
-    page.onThemeChange(() => {
-      colours = page.themeColours(container);
-      render();
-    });
-    page.onResize([...canvases, overCanvas], render);
 
     demos.goodhart = {
       /** The numbers behind the plots, for tests and for anyone curious in the console. */

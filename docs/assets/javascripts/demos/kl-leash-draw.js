@@ -46,7 +46,7 @@
       x: { min: 0, max: sim.MAX_D, label: "How far training pulled the model, √KL", format: (v) => v.toFixed(0) },
       y: {
         min: Math.min(-1, ...golds.map((p) => p.gold)) - 0.5, max: Math.max(...points.map((p) => p.proxy)) * 1.05,
-        label: "Reward (illustrative units)", format: (v) => v.toFixed(0),
+        label: "Reward (illustrative units)", format: (v) => demos.page.formatNumber(v),
       },
       series,
       vertical: here ? { x: d, label: "leash" } : null,

@@ -76,7 +76,7 @@
   }
 
   /**
-   * Draw a chart. spec = { x: {min, max, log, label, short, format}, y: {min, max, label, format},
+   * Draw a chart. spec = { x: {min, max, log, label, short, format}, y: {min, max, label, short, format},
    * series: [{label, colour, dash, marker, markerEvery, width, alpha, points: [{x, y}]}],
    * vertical: {x, label} | null (its label above the plot), dots: [{x, y, colour, marker, offScale}], notes: [{text, short,
    * x, y, colour}], message: text | null }.
@@ -156,17 +156,25 @@
       const half = labels.textBox(ctx, title, TEXT, 0, 0, "left").w / 2;
       write(title, Math.max(half + 2, Math.min(width - half - 2, pad.left + plotW / 2)), pad.top + plotH + 33, "center", "axis", colours.fg);
     }
-    ctx.save();
-    ctx.translate(11, pad.top + plotH / 2);
-    ctx.rotate(-Math.PI / 2);
-    ctx.fillStyle = colours.fg;
-    ctx.textAlign = "center";
-    ctx.textBaseline = "middle";
-    ctx.fillText(ys.label, 0, 0);
-    ctx.restore();
     {
-      const along = labels.textBox(ctx, ys.label, TEXT, 0, 0, "center");
-      texts.push({ text: ys.label, kind: "axis", size: labels.fontSize(TEXT), box: { x: 11 - along.h / 2, y: pad.top + plotH / 2 - along.w / 2, w: along.h, h: along.w } });
+      // The y axis's title: along the plot, moved down (or shortened) to stay clear of the
+      // legend's rows, whose line samples stand right above it, and on the canvas.
+      const top = 4 + 18 * legend.rows;
+      const bottom = height - 2;
+      const length = (text) => labels.textBox(ctx, text, TEXT, 0, 0, "center").w;
+      const title = length(ys.label) <= bottom - top || !ys.short ? ys.label : ys.short;
+      const along = labels.textBox(ctx, title, TEXT, 0, 0, "center");
+      const centre = Math.max(top + along.w / 2, Math.min(bottom - along.w / 2, pad.top + plotH / 2));
+      ctx.save();
+      ctx.translate(11, centre);
+      ctx.rotate(-Math.PI / 2);
+      ctx.font = TEXT;
+      ctx.fillStyle = colours.fg;
+      ctx.textAlign = "center";
+      ctx.textBaseline = "middle";
+      ctx.fillText(title, 0, 0);
+      ctx.restore();
+      texts.push({ text: title, kind: "axis", size: labels.fontSize(TEXT), box: { x: 11 - along.h / 2, y: centre - along.w / 2, w: along.h, h: along.w } });
     }
 
     // The layout of the labels inside the plot: the data are its obstacles.
