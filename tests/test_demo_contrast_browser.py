@@ -125,3 +125,56 @@ def test_chart_lines_and_text_contrast_with_the_chart_background(browser, site_u
     for name, need in (("proxy", 3), ("truth", 3), ("fg", 4.5), ("muted", 4.5)):
         ratio = _contrast(_composite(colours[name], background), background)
         assert ratio >= need, f"{scheme}: {name} {colours[name]} is {ratio:.2f}:1 on {background.to_string(hex=True)}"
+
+
+# A button's label colour, then the backgrounds from its face out to the page's root: the face a
+# reader sees is all of them laid over one another (panels are often translucent).
+BUTTON_COLOURS = """b => {
+  const layers = [];
+  for (let e = b; e; e = e.parentElement) layers.push(getComputedStyle(e).backgroundColor);
+  return [getComputedStyle(b).color, layers];
+}"""
+STATES = {  # how a reader gets each look (the pressed look is the Play/Pause button while it plays)
+    "at rest": None,
+    "hovered": lambda button: button.hover(),
+    "focused": lambda button: button.focus(),
+    "pressed": lambda button: button.evaluate("b => b.setAttribute('aria-pressed', 'true')"),
+}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", ["specification-gaming.html", "demos/boat-race.html"])
+def test_button_labels_are_legible_in_every_state(browser, site_url, path, scheme):
+    """WCAG 1.4.3: a button's label 4.5:1 on its face, at rest, hovered, focused and pressed
+    (the face is the colour behind the button where the button has none of its own)."""
+    context, page = _open(browser, site_url, path, scheme)
+    page.add_style_tag(content="* { transition: none !important; }")  # read the end state, not a fade
+    problems, checked = [], 0
+    try:
+        for button in page.locator(".demo button").all():
+            if not button.is_visible():
+                continue
+            name = button.get_attribute("aria-label") or " ".join(button.inner_text().split())
+            pressed = button.get_attribute("aria-pressed")
+            for state, reach in STATES.items():
+                if state == "pressed" and pressed is None:
+                    continue
+                page.mouse.move(0, 0)
+                button.evaluate("b => b.blur()")
+                if reach:
+                    button.evaluate("e => e.scrollIntoView({block: 'center'})")
+                    reach(button)
+                text, layers = button.evaluate(BUTTON_COLOURS)
+                background = Color("white")  # the browser's canvas, under the root
+                for layer in reversed(layers):
+                    background = _composite(layer, background)
+                ratio = _contrast(_composite(text, background), background)
+                if ratio < 4.5:
+                    problems.append(f"{name!r} {state}: {text} on {background.to_string(hex=True)} is {ratio:.2f}:1")
+                checked += 1
+                if state == "pressed":
+                    button.evaluate(f"b => b.setAttribute('aria-pressed', '{pressed}')")
+    finally:
+        context.close()
+    assert checked, f"no visible button on {path}"
+    assert problems == [], f"{path}, {scheme} scheme: " + "; ".join(problems)

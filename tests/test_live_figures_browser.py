@@ -277,6 +277,8 @@ def test_tails_figure_parts_proxy_and_truth_in_both_and_turns_with_heavy_tails(p
     assert heavy["turnsOver"] and heavy["trueAtN"] < heavy["peakTrue"] - 0.3
     assert f"N = {heavy['peakN']}" in caption(page, figure)
     assert "down from its peak" in summary(page, figure)
+    page.eval_on_selector(figure.control, "e => { e.value = 0; e.dispatchEvent(new Event('input')); }")
+    assert "nothing is selected yet" in summary(page, figure)  # not "harder selection helps" at N = 1
     assert "regressional Goodhart" in caption(page, figure)
 
 

@@ -65,9 +65,11 @@
       const after = heavy.n > heavyCurve.peak.n
         ? `, down from its peak of ${fmt(heavyCurve.peak.meanTrue, 2)} at N = ${fmt(heavyCurve.peak.n)}`
         : "";
-      const verdict = heavy.n > heavyCurve.peak.n
-        ? "With heavy tails, harder selection now mostly finds candidates with huge errors."
-        : "So far, harder selection helps in both, by less than the proxy says.";
+      const verdict = chosen === 1
+        ? "With one candidate nothing is selected yet: drag N up to select harder."
+        : heavy.n > heavyCurve.peak.n
+          ? "With heavy tails, harder selection now mostly finds candidates with huge errors."
+          : "So far, harder selection helps in both, by less than the proxy says.";
       return `Best of ${fmt(chosen)}. Light-tailed error: the winner's proxy score is ${fmt(light.medianProxy, 1)} and its true value ${fmt(light.meanTrue, 2)}. ` +
         `Heavy-tailed error: proxy ${fmt(heavy.medianProxy, 1)}${heavy.medianProxy > range.max ? " (above the chart)" : ""}, true value ${fmt(heavy.meanTrue, 2)}${after}. ${verdict}`;
     }
