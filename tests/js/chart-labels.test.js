@@ -189,6 +189,28 @@ test("overoptimization chart of the explorer: labels clear for every N and flaw 
   }
 });
 
+test("a chosen value's dot is never doubled by its own series' marker beside it", () => {
+  const doubled = (chart) => chart.marks.filter((m) => chart.dots.some((d) => d.colour === m.colour && labels.boxesOverlap(d.box, m.box)));
+  let dots = 0;
+  for (const [width, height] of SIZES.explorerOveropt) {
+    for (const value of SLIDER) {
+      const n = Math.max(1, Math.round(Math.pow(10, value)));
+      const d = Math.sqrt(gsim.bestOfNKl(n));
+      const chart = draw(width, height, (p) => demos.goodhartDraw.drawOveroptimization(p, colours, { alpha: 1, beta: 0.3, maxD: 4, at: { d, label: `best of ${n}` } }));
+      assert.deepEqual(doubled(chart), [], `overoptimization ${width}x${height}, N = ${n}`);
+      dots += chart.dots.length;
+    }
+  }
+  for (const [width, height] of SIZES.leash) {
+    for (const d of SLIDER) {
+      const chart = draw(width, height, (p) => demos.klLeashDraw.drawLeash(p, colours, { model: "small", d, compare: false }).chart);
+      assert.deepEqual(doubled(chart), [], `leash ${width}x${height}, d = ${d}`);
+      dots += chart.dots.length;
+    }
+  }
+  assert.ok(dots > 0, "the charts drew their dots");
+});
+
 test("a long y-axis title stays below the legend's rows (their line samples stand over it) and on the canvas", () => {
   const series = ["Run 1: game score", "Run 2: pay for progress"].map((label, i) => ({
     label, colour: colours.runs[i], dash: [], marker: "circle", width: 2.5,

@@ -207,12 +207,17 @@
       layout.blockLine(paths[k], "data", drawnArea);
     });
     ctx.restore();
+    // A series' own marker next to its larger dot would read as a doubled mark: the dot wins.
+    const dotsAt = (spec.dots || []).map((d) => ({ colour: d.colour, box: markerBox(tx(d.x), ty(d.y), DOT) }));
+    const besideItsDot = (s, x, y) => dotsAt.some((d) => d.colour === s.colour && labels.boxesOverlap(d.box, markerBox(x, y, MARKER)));
+    const marked = [];
     spec.series.forEach((s, k) => {
       if (!s.marker || !s.points.length) return;
       const every = s.markerEvery || 1;
-      const marks = paths[k].filter((p, i) => (i % every === 0 || i === paths[k].length - 1) && inPlot(p[0], p[1]));
+      const marks = paths[k].filter((p, i) => (i % every === 0 || i === paths[k].length - 1) && inPlot(p[0], p[1]) && !besideItsDot(s, p[0], p[1]));
       markSeries(ctx, s, colours, s.alpha == null ? 1 : s.alpha, marks);
       marks.forEach(([x, y]) => layout.block(markerBox(x, y, MARKER)));
+      marked.push(...marks.map(([x, y]) => ({ colour: s.colour, box: markerBox(x, y, MARKER) })));
     });
 
     // Dots: larger markers for the values at a chosen x; an arrow at the edge for one off the scale.
@@ -272,7 +277,7 @@
       markSeries(ctx, s, colours, alpha, [[lx + 13, ly]]);
       write(s.label, lx + 32, ly, "left", "legend", colours.fg);
     }
-    return { tx, ty, plot: { left: pad.left, top: pad.top, width: plotW, height: plotH }, texts, obstacles: { boxes: layout.boxes, lines: layout.lines } };
+    return { tx, ty, plot: { left: pad.left, top: pad.top, width: plotW, height: plotH }, texts, obstacles: { boxes: layout.boxes, lines: layout.lines }, marks: marked, dots: dotsAt };
   }
 
   /** A filled arrow on the plot's edge at x, pointing out of the chart; returns its box. */
