@@ -106,7 +106,7 @@ def _composite(colour: str, under: Color) -> Color:
     """A CSS colour, possibly translucent, as seen over `under`."""
     c = Color(colour).convert("srgb")
     alpha = c.alpha()
-    return Color("srgb", [alpha * a + (1 - alpha) * b for a, b in zip(c.coords(), under.coords())])
+    return Color("srgb", [alpha * a + (1 - alpha) * b for a, b in zip(c.coords(), under.coords(), strict=True)])
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -121,7 +121,9 @@ def test_chart_lines_and_text_contrast_with_the_chart_background(browser, site_u
         image = Image.open(io.BytesIO(canvas.screenshot())).convert("RGB")
     finally:
         context.close()
-    background = _rgb(max(image.getcolors(image.width * image.height))[1])  # a chart is mostly background
+    counts = image.getcolors(image.width * image.height)
+    assert counts, "the chart's screenshot has no pixels"
+    background = _rgb(max(counts)[1])  # a chart is mostly background
     for name, need in (("proxy", 3), ("truth", 3), ("fg", 4.5), ("muted", 4.5)):
         ratio = _contrast(_composite(colours[name], background), background)
         assert ratio >= need, f"{scheme}: {name} {colours[name]} is {ratio:.2f}:1 on {background.to_string(hex=True)}"

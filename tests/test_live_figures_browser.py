@@ -208,7 +208,7 @@ def test_live_figures_work_opened_from_a_folder(page, page_log, site_dir: Path):
 
 # ------------------------------------------------------------------ labels as a reader sees them
 LABEL_CHECK = Path(__file__).parent / "js" / "support" / "label-check.js"
-SLIDER_VALUES = {"boat": [0, 60, 120], "tails": [0, 1, 1.25, 2, 3, 4], "leash": [0, 0.2, 1, 1.5, 3, 4], "coin": [1, 7, 14]}
+SLIDER_VALUES: dict[str, list[float]] = {"boat": [0, 60, 120], "tails": [0, 1, 1.25, 2, 3, 4], "leash": [0, 0.2, 1, 1.5, 3, 4], "coin": [1, 7, 14]}
 
 
 @pytest.mark.parametrize("device", [PHONE := {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2,
@@ -228,7 +228,8 @@ def test_labels_are_clear_of_the_data_and_each_other_in_real_text_metrics(browse
         page.evaluate("document.fonts.ready.then(() => true)")
         for value in SLIDER_VALUES[name]:
             page.eval_on_selector(figure.control, f"e => {{ e.value = {value}; e.dispatchEvent(new Event('input')); }}")
-            report = page.evaluate(f"{figure.js()}.charts.map(c => [c.texts.length, labelCheck.labelProblems(c)])")
+            report: list[tuple[int, list[str]]] = page.evaluate(
+                f"{figure.js()}.charts.map(c => [c.texts.length, labelCheck.labelProblems(c)])")
             assert report, f"{name}: the figure reports no drawing"
             for count, problems in report:
                 assert count >= 2 and problems == [], f"{name} at {value}: {problems}"
