@@ -8,7 +8,7 @@ from pathlib import Path
 import citations.diagnostics
 import citations.fields
 import citations.inheritance
-import citations.labels
+import citations.style
 import citations.latex
 import citations.names
 import citations.reference
@@ -16,7 +16,7 @@ import citations.urls
 import citations.values
 import pytest
 from citations.bibliography import Entry, Policy, load_bibliography, parse_bibliography
-from citations.labels import anchor_id, build_labels
+from citations.style import anchor_id, build_labels
 from citations.latex import decode
 from citations.names import parse_names
 
@@ -235,7 +235,7 @@ def test_anchor_ids_are_safe_and_distinct() -> None:
     assert all(c.isalnum() or c in "-_" for a in odd for c in a)
 
 
-@pytest.mark.parametrize("module", [citations.diagnostics, citations.labels, citations.latex, citations.names,
+@pytest.mark.parametrize("module", [citations.diagnostics, citations.style, citations.latex, citations.names,
                                     citations.fields, citations.urls, citations.values, citations.inheritance,
                                     citations.reference])
 def test_docstring_examples(module) -> None:
