@@ -14,7 +14,8 @@ import pytest
 from citations.bibliography import parse_bibliography
 from citations.latex import decode_with_parser, _collapse
 from citations.latex_fast import decode_common
-from citations.names import _split_commas, _split_top_level
+from citations.names import split_names
+from bibtexparser.middlewares.names import parse_single_name_into_parts
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -28,9 +29,9 @@ def field_strings(text: str) -> Iterator[str]:
         for name, value in entry.fields.items():
             yield value
             if name in ("author", "editor"):
-                for person in _split_top_level(value):
+                for person in split_names(value):
                     yield person
-                    yield from _split_commas(person)
+                    yield from (" ".join(words) for words in vars(parse_single_name_into_parts(person, strict=False)).values() if words)
 
 
 def benchmark_strings() -> Iterator[str]:
