@@ -5,14 +5,15 @@ that readers get the same bytes.
 
 Each revision is checked out into a shared clone in a temporary folder (full history, so
 "Last updated" comes from git as in a real build; a cold cache, as on a clean clone) and built
-strictly with this checkout's Python. A revision's build is kept under
-`.cache/compare_builds/<commit>/` (a commit's site does not change), so comparing each new
-commit with the same start builds only the new one. Only the book PDF and the offline zip are
-left out (`scripts/build.py` makes them from this site; the PDF carries its creation time).
+strictly with this checkout's Python. Only the book PDF and the offline zip are left out
+(`scripts/build.py` makes them from this site; the PDF carries its creation time).
 
-Nothing is ignored: a file is identical byte for byte or it is listed. (Two builds of one
-commit were compared when this was written: the sitemap's dates and "Last updated" come from
-git, the social cards from their inputs, so nothing varies with the time of the build.)
+Nothing is ignored: a file is identical byte for byte or it is listed. The build's date is one
+of its inputs (MkDocs writes it into sitemap.xml as every page's `lastmod`, and a page without
+git history, the generated Further reading, says "Built 5 December 2026"), so a revision's
+build is kept under `.cache/compare_builds/<commit>-<UTC date>/` and reused on that day only:
+comparing each new commit with the same start builds the start once a day. (Two builds of one
+commit on one day were compared when this was written: nothing else varies.)
 Exit status 0 when the two sites are identical, 1 when they differ.
 """
 from __future__ import annotations
@@ -25,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,11 +55,12 @@ def commit_of(revision: str, repo: Path = ROOT) -> str:
 
 
 def build_revision(commit: str, *, repo: Path = ROOT, cache: Path = CACHE) -> Path:
-    """The site built from `commit` (from the cache when it was built before)."""
-    site = cache / commit / "site"
-    if (cache / commit / "complete").exists():
+    """The site built from `commit` (from the cache when it was built before today)."""
+    folder = cache / f"{commit}-{datetime.now(UTC).date().isoformat()}"
+    site = folder / "site"
+    if (folder / "complete").exists():
         return site
-    shutil.rmtree(cache / commit, ignore_errors=True)
+    shutil.rmtree(folder, ignore_errors=True)
     with tempfile.TemporaryDirectory(prefix="compare-builds-") as tmp:
         checkout = Path(tmp) / "checkout"
         _git(["clone", "--quiet", "--shared", "--no-checkout", str(repo), str(checkout)], repo)
@@ -69,7 +72,7 @@ def build_revision(commit: str, *, repo: Path = ROOT, cache: Path = CACHE) -> Pa
         if result.returncode:
             raise SystemExit(f"compare_builds: the site at {commit[:12]} does not build "
                              f"(exit {result.returncode}; its log is above)")
-    (cache / commit / "complete").touch()
+    (folder / "complete").touch()
     return site
 
 
