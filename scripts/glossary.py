@@ -34,8 +34,7 @@ from pathlib import Path
 import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-
-from citations.diagnostics import Diagnostic, fail
+from source_text import Diagnostic, fail
 from text_files import decode_utf8
 
 GLOSSARY_URI = "glossary.md"

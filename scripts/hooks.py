@@ -35,13 +35,13 @@ import figures
 import glossary
 import repeated_errors
 import tables
-from citations.diagnostics import fail
 from citations.site import CitationSite
 from links import LinkChecker
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from page_meta import PageMeta
+from source_text import fail
 
 _site: CitationSite | None = None
 _links = LinkChecker()

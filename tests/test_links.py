@@ -129,3 +129,12 @@ def test_mkdocs_own_validation_is_a_backstop_under_strict(tmp_path: Path, page: 
     clean = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, env=env,
                            capture_output=True, text=True)
     assert clean.returncode == 0, clean.stdout + clean.stderr
+
+
+def test_the_link_check_and_the_glossary_do_not_import_the_citation_engine() -> None:
+    """They share only scripts/source_text.py (located problems, positions, code spans)."""
+    script = ("import sys, links, glossary\n"
+              "print(sorted(m for m in sys.modules if m == 'citations' or m.startswith('citations.')))\n")
+    result = subprocess.run([sys.executable, "-c", script], cwd=Path(__file__).resolve().parent.parent / "scripts",
+                            capture_output=True, text=True, check=True)
+    assert result.stdout == "[]\n"

@@ -23,7 +23,8 @@ Unicode, only where needed), names (authors), style (the citation style in one p
 2016a/2016b, a citation's words for both the page and the search index, author lists, sort
 order), reference (one entry's formatted reference), render (slots, inline HTML, References),
 further_reading (the generated page),
-diagnostics (errors as located values), cache (reuse of parsed and rendered results, by content
+diagnostics (a .bib problem repeated over many entries told once; the located message type
+is scripts/source_text.py's, shared with the link check and the glossary), cache (reuse of parsed and rendered results, by content
 hash, in memory and in .cache/citations/), site_pass (the whole site's citation work as one pure
 computation), background (runs it in a forked second process while MkDocs converts pages), site
 (per-build state used by scripts/hooks.py; its docstring shows the order of events).
