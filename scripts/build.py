@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from book_pdf import BookError, build_book, build_offline_zip
-from gc_pause import exit_without_teardown
+from one_shot import exit_without_teardown
 
 ROOT = Path(__file__).resolve().parent.parent
 

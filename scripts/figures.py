@@ -247,7 +247,7 @@ def size_images(html: str, page, files) -> str:
     """on_page_content: intrinsic sizes on the page's images; an unsizable SVG stops the build."""
     if "<img" not in html:
         return html
-    from citations.diagnostics import Diagnostic, fail
+    from source_text import Diagnostic, fail
 
     def read_file(site_path: str) -> bytes | None:
         file = files.get_file_from_path(site_path)

@@ -35,7 +35,7 @@ import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from citations.diagnostics import CitationError, Diagnostic, fail
+from source_text import Diagnostic, ProblemsFound, fail
 from text_files import decode_utf8
 
 GLOSSARY_URI = "glossary.md"
@@ -141,7 +141,7 @@ def read_glossary(path: Path, display_name: str) -> str:
     """The glossary's text; a located error for a file that is not UTF-8 text."""
     text = decode_utf8(path.read_bytes(), display_name, binary_ok=False)
     if isinstance(text, Diagnostic):
-        raise CitationError([text])
+        raise ProblemsFound([text])
     return text
 
 

@@ -41,10 +41,10 @@ import figures
 import glossary
 import repeated_errors
 import tables
-from citations.diagnostics import fail
 from citations.site import CitationSite
 from links import LinkChecker
 from page_meta import PageMeta
+from source_text import fail
 
 _site: CitationSite | None = None
 _links = LinkChecker()

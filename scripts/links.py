@@ -26,8 +26,7 @@ from urllib.parse import unquote
 
 from mkdocs.structure.pages import Page
 
-from citations.diagnostics import Diagnostic, line_and_column
-from citations.syntax import code_spans
+from source_text import Diagnostic, code_spans, line_and_column
 
 INLINE_LINK = re.compile(
     r"""(?x)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from mkdocs.config import load_config
 
 from asset_bundle import bundle_assets
-from citations.diagnostics import CitationError
+from source_text import ProblemsFound
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -93,7 +93,7 @@ def test_a_missing_source_names_the_setting_and_its_line(tmp_path: Path) -> None
     root = make_project(tmp_path, {"a.css": "a {}"}, {})
     text = (root / "mkdocs.yml").read_text(encoding="utf-8").replace("  - a.css", "  - a.css\n  - nope.css")
     (root / "mkdocs.yml").write_text(text, encoding="utf-8")
-    with pytest.raises(CitationError) as error:
+    with pytest.raises(ProblemsFound) as error:
         bundle_assets(config_of(root))
     assert str(error.value) == ("mkdocs.yml:2: extra_css names 'nope.css', which is not a file in docs/ "
                                 "(check the path, relative to the docs folder)")
@@ -101,14 +101,14 @@ def test_a_missing_source_names_the_setting_and_its_line(tmp_path: Path) -> None
 
 def test_an_import_stops_the_build_at_its_line(tmp_path: Path) -> None:
     root = make_project(tmp_path, {"css/a.css": "/* x */\n\n  @import url(b.css);\na {}\n"}, {})
-    with pytest.raises(CitationError) as error:
+    with pytest.raises(ProblemsFound) as error:
         bundle_assets(config_of(root))
     assert str(error.value).startswith("docs/css/a.css:3: @import cannot be joined into the site's one stylesheet")
 
 
 def test_sources_in_two_folders_stop_the_build(tmp_path: Path) -> None:
     root = make_project(tmp_path, {}, {"a/x.js": "x()", "b/y.js": "y()"})
-    with pytest.raises(CitationError) as error:
+    with pytest.raises(ProblemsFound) as error:
         bundle_assets(config_of(root))
     assert "mkdocs.yml:3: extra_javascript lists files in 2 folders (a, b)" in str(error.value)
 

@@ -250,7 +250,7 @@ def test_the_build_stops_on_the_glossary_problems_the_check_reports(tmp_path: Pa
     from mkdocs.config.defaults import MkDocsConfig
 
     import glossary
-    from citations.diagnostics import CitationError
+    from source_text import ProblemsFound
 
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "glossary.md").write_text(PLANTED_GLOSSARY, encoding="utf-8")
@@ -259,7 +259,7 @@ def test_the_build_stops_on_the_glossary_problems_the_check_reports(tmp_path: Pa
         {"site_name": "t", "docs_dir": str(tmp_path / "docs"), "markdown_extensions": ["abbr"]}
     )
     assert not config.validate()[0]
-    with pytest.raises(CitationError) as stopped:
+    with pytest.raises(ProblemsFound) as stopped:
         glossary.configure_hovers(config)
     assert [str(d) for d in stopped.value.diagnostics] == [
         "docs/glossary.md:3: no-hover names 'Reward hacking', which is not a term of the glossary; correct the name or remove it from the comment",

@@ -17,7 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 import glossary
-from citations.diagnostics import CitationError
+from source_text import ProblemsFound
 
 SAMPLE = """# Glossary
 
@@ -201,14 +201,14 @@ def test_hover_text_is_plain_escaped_text_whatever_the_definition_contains(tmp_p
 
 def test_a_glossary_that_is_not_utf8_is_a_located_error(tmp_path: Path):
     (tmp_path / "glossary.md").write_bytes("# Glossary\n\nCaf\u00e9\n:   Latin-1 here.\n".encode("latin-1"))
-    with pytest.raises(CitationError) as error:
+    with pytest.raises(ProblemsFound) as error:
         glossary.configure_hovers(_config(tmp_path, ["abbr"]))
     assert str(error.value) == f"{tmp_path.name}/glossary.md:3:4: not UTF-8 text (byte 0xe9); save the file as UTF-8"
 
 
 def test_a_binary_glossary_is_a_located_error(tmp_path: Path):
     (tmp_path / "glossary.md").write_bytes(b"# Glossary\n\n\x00\x01\x02binary")
-    with pytest.raises(CitationError, match=r"glossary.md:3: contains NUL bytes, so it is not a text file"):
+    with pytest.raises(ProblemsFound, match=r"glossary.md:3: contains NUL bytes, so it is not a text file"):
         glossary.configure_hovers(_config(tmp_path, ["abbr"]))
 
 

@@ -447,10 +447,10 @@ def test_tinyhtml5_parses_the_same_with_the_working_regex_cache(site_dir):
 
 
 def test_a_one_shot_command_exits_with_its_code_and_output_kept(tmp_path):
-    """gc_pause.exit_without_teardown: the collector is off while main runs, what it printed
+    """one_shot.exit_without_teardown: the collector is off while main runs, what it printed
     reaches the pipe (buffers are flushed before the process ends at once), its code is kept."""
     script = ("import gc, sys\n"
-              "from gc_pause import exit_without_teardown\n"
+              "from one_shot import exit_without_teardown\n"
               "def main():\n"
               "    print('collector on:', gc.isenabled())\n"
               "    print('to stderr', file=sys.stderr)\n"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from citations.bibliography import KINDS, load_bibliography
-from citations.labels import anchor_id
+from citations.style import anchor_id
 
 ROOT = Path(__file__).resolve().parent.parent
 SKIPPED_TEXT = {"code", "pre", "script", "style"}

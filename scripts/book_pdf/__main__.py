@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from gc_pause import exit_without_teardown
+from one_shot import exit_without_teardown
 
 from . import BookError, build_book, build_offline_zip
 from .render import PAPER_SIZES

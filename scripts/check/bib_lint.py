@@ -22,9 +22,9 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 
 from citations.bibliography import Bibliography, Entry
-from citations.diagnostics import Diagnostic
 from citations.further_reading import SourcePage
 from citations.policy import NOCITE, SECTION, Policy, line_of
+from source_text import Diagnostic
 
 BIB_FILE = "references.bib"
 DATED_KEY = re.compile(r"(?x) ^ [a-z]+ (?P<year> \d{4} ) [a-z]+ $")

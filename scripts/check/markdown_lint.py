@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from citations.diagnostics import Diagnostic
+from source_text import Diagnostic
 
 CONFIG_FILE = ".pymarkdown.yml"
 PLUGIN = Path(__file__).with_name("unclosed_fence.py")

@@ -16,8 +16,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.structure.files import File, Files, get_files
 
-from citations.diagnostics import Diagnostic
 from citations.site_pass import SourceText, read_sources
+from source_text import Diagnostic
 
 CONFIG_FILE = "mkdocs.yml"
 

@@ -33,13 +33,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from gc_pause import gc_paused
+from source_text import front_matter_lines
 
 from .background import Background
 from .cache import BibliographySource, ResultCache
 from .diagnostics import Diagnostic, fail
 from .further_reading import BIB_URI, FURTHER_READING_URI, SourcePage
 from .policy import policy_from_extra
-from .site_pass import PageJob, SitePass, lines_above, read_sources, run_pass, source_pages
+from .site_pass import PageJob, SitePass, read_sources, run_pass, source_pages
 from .slots import LateSlots, RenderedPage, fill_late_slots, fill_slots, without_markers
 from .syntax import MathSyntax, apply_edits, arithmatex_math
 from .templates import (
@@ -286,11 +287,4 @@ class CitationSite:
         return self.results.key("uncited", repr([p.keys for p in sources]))
 
 
-def front_matter_lines(file: File, body: str) -> int:
-    """How many lines MkDocs stripped from the top of the source (YAML front matter)."""
-    try:
-        source = file.content_string
-    except (OSError, ValueError):
-        return 0
-    return lines_above(source, body)
 

@@ -17,6 +17,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
 from gc_pause import gc_paused
+from source_text import lines_above
 from text_files import decode_utf8
 
 from .background import Publish
@@ -105,13 +106,6 @@ def read_sources(files: Iterable[File], nav: object, name: Callable[[File], str]
             heading.group("title").strip() if heading else PurePosixPath(file.src_uri).stem)
         pages.append(SourceText(file, title, body, lines_above(source, body), order.get(file.src_uri, len(order))))
     return pages, problems
-
-
-def lines_above(source: str, body: str) -> int:
-    """How many lines of `source` come before `body`, its end (0 when it is not its end)."""
-    if not source.endswith(body) or not body:
-        return 0
-    return source.count("\n", 0, len(source) - len(body))
 
 
 def run_pass(

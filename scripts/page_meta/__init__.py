@@ -29,7 +29,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from citations.diagnostics import Diagnostic
+from source_text import Diagnostic
 
 from .citation import PageCitation
 from .description import PageFacts, read_page
