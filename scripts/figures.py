@@ -25,18 +25,25 @@ panel becomes a dark panel a little lighter than the page, near-black labels bec
 and mid-tone accents move a little lighter, so every contrast in the figure keeps its sense.
 Greys and creams take the slate page's cool tint, so panels sit on the page like its own.
 Print, the book's PDF (WeasyPrint ignores @media in SVG) and browsers without the feature keep
-the colours as drawn; extra.css forces `color-scheme: light` on images in print.
+the colours as drawn; extra.css forces `color-scheme: light` on images in print. Each colour's
+counterpart is worked out once and kept in `.cache/figures/` (`DarkColours`), so a build whose
+figures bring no new colour does not import coloraide, the slowest part of this work.
 """
 from __future__ import annotations
 
+import functools
+import hashlib
 import io
+import json
+import os
 import posixpath
 import re
+import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from coloraide import Color
 
 # OKLCh lightness L (0-1) of a colour -> its dark-scheme lightness: a straight line through
 # (0.985, 0.25) (the figures' cream background -> a panel just lighter than the slate page) and
@@ -71,9 +78,12 @@ LENGTH = re.compile(r"""(?x)
 """)
 
 
+@functools.cache
 def dark_counterpart(colour: str) -> str:
     """The dark-scheme version of a colour: same hue and chroma, mirrored lightness (greys
-    and creams tinted like the slate page)."""
+    and creams tinted like the slate page). Figures share a few colours: each is worked out once."""
+    from coloraide import Color  # imported here: its import is slow, and a site without figures never needs it
+
     oklch = Color(colour).convert("oklch")
     slope_offset, slope = DARK_LIGHTNESS
     low, high = DARK_LIGHTNESS_RANGE
@@ -84,19 +94,63 @@ def dark_counterpart(colour: str) -> str:
     return oklch.convert("srgb").fit("srgb").to_string(hex=True)
 
 
-def dark_palette_style(svg: str) -> str:
+Counterpart = Callable[[str], str]
+
+
+def dark_palette_style(svg: str, counterpart: Counterpart = dark_counterpart) -> str:
     """The `<style>` element that gives this SVG's colours their dark counterparts."""
     pairs = sorted({(m["name"], m["value"].lower()) for m in COLOUR_ATTRIBUTE.finditer(svg)})
-    rules = " ".join(f'[{name}="{value}" i] {{ {name}: {dark_counterpart(value)} }}' for name, value in pairs)
+    rules = " ".join(f'[{name}="{value}" i] {{ {name}: {counterpart(value)} }}' for name, value in pairs)
     return f"<style>@media (prefers-color-scheme: dark) {{ {rules} }}</style>"
 
 
-def with_dark_palette(svg: str) -> str:
+def with_dark_palette(svg: str, counterpart: Counterpart = dark_counterpart) -> str:
     """The SVG with its dark palette as the root's first child (unchanged if it has no colours)."""
     root = SVG_ROOT.search(svg)
     if root is None or not COLOUR_ATTRIBUTE.search(svg):
         return svg
-    return svg[:root.end()] + dark_palette_style(svg) + svg[root.end():]
+    return svg[:root.end()] + dark_palette_style(svg, counterpart) + svg[root.end():]
+
+
+class DarkColours:
+    """`dark_counterpart`, remembered between builds in `folder`/dark-colours.json. The file is
+    valid for one version of this module and of coloraide; any problem with it (missing,
+    damaged, read-only folder) only means the colours are worked out again."""
+
+    FILE_NAME = "dark-colours.json"
+
+    def __init__(self, folder: Path) -> None:
+        from citations.cache import installed_version
+
+        self.path = folder / self.FILE_NAME
+        self.version = hashlib.sha256(Path(__file__).read_bytes() + installed_version("coloraide").encode()).hexdigest()
+        self.known: dict[str, str] = {}
+        self.changed = False
+        try:
+            stored = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if isinstance(stored, dict) and stored.get("version") == self.version and isinstance(stored.get("colours"), dict):
+            self.known = {k: v for k, v in stored["colours"].items() if isinstance(k, str) and isinstance(v, str)}
+
+    def __call__(self, colour: str) -> str:
+        if colour not in self.known:
+            self.known[colour] = dark_counterpart(colour)
+            self.changed = True
+        return self.known[colour]
+
+    def save(self) -> None:
+        if not self.changed:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                json.dump({"version": self.version, "colours": self.known}, stream, sort_keys=True)
+            os.replace(temporary, self.path)
+            self.changed = False
+        except OSError:
+            return
 
 
 @dataclass(frozen=True)
@@ -178,15 +232,20 @@ def add_intrinsic_sizes(html: str, page_url: str, read_file) -> tuple[str, list[
 FIGURE_FOLDER = "assets/figures/"
 
 
-def serve_dark_figures(files) -> None:
-    """on_files: every SVG under assets/figures/ is served with its dark palette."""
+def serve_dark_figures(files, cache_folder: Path) -> None:
+    """on_files: every SVG under assets/figures/ is served with its dark palette (colours
+    remembered in `cache_folder`)."""
+    colours = DarkColours(cache_folder)
     for file in files:
         if file.src_uri.startswith(FIGURE_FOLDER) and file.src_uri.endswith(".svg") and file.abs_src_path:
-            file.content_string = with_dark_palette(Path(file.abs_src_path).read_text(encoding="utf-8"))
+            file.content_string = with_dark_palette(Path(file.abs_src_path).read_text(encoding="utf-8"), colours)
+    colours.save()
 
 
 def size_images(html: str, page, files) -> str:
     """on_page_content: intrinsic sizes on the page's images; an unsizable SVG stops the build."""
+    if "<img" not in html:
+        return html
     from citations.diagnostics import Diagnostic, fail
 
     def read_file(site_path: str) -> bytes | None:

@@ -12,11 +12,13 @@ docstrings are the spec).
     on_page_content   glossary hovers: first use per section, none in headings or links;
                       images get their intrinsic size; row headers in tables with an empty
                       corner cell (scripts/tables.py); page metadata (description, figure)
-    on_page_context   page metadata for the templates (meta tags, last updated, cite box)
+    on_page_context   (after the search plugin has indexed the page) the citations' late-slot
+                      markers back into its content; page metadata for the templates (meta
+                      tags, last updated, cite box)
     on_env            (every page converted) stop on a bad .bib or unknown keys, listing them all;
                       slots → citations as plain text (what the search plugin indexes)
-    on_post_page      → full citations with tooltips, References and Further reading lists;
-                      glossary tooltips
+    on_post_page      glossary tooltips; → full citations with tooltips, References and
+                      Further reading lists
     on_serve          watch references.bib and the theme's custom_dir (overrides/) for live reload
     on_post_build     log (INFO) the entries no page cites; save the cache; social-card images
     on_build_error    stop the citation pass if it still runs; show an error `serve` would hide
@@ -26,6 +28,7 @@ State is rebuilt in on_config because `mkdocs serve` does not re-import this mod
 """
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import figures
@@ -56,7 +59,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    figures.serve_dark_figures(files)
+    figures.serve_dark_figures(files, Path(config.config_file_path).parent / ".cache" / "figures")
     files = _current().add_files(files, config)
     _links.site_files = {f.src_uri for f in files}
     return files
@@ -78,6 +81,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    _current().page_context(page)
     context["page_info"] = _meta.context(page) if _meta else None
     return context
 
@@ -88,7 +92,9 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    return glossary.hover_tips(_current().post_page(output, page))
+    # Glossary tooltips first, while the page is still much shorter: the citations' HTML
+    # (escaped text and links) holds no glossary term.
+    return _current().post_page(glossary.hover_tips(output), page)
 
 
 def on_serve(server: Any, *, config: MkDocsConfig, builder: Any) -> None:

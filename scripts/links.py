@@ -31,8 +31,8 @@ from citations.syntax import code_spans
 
 INLINE_LINK = re.compile(
     r"""(?x)
-    (?: !\[ | \[ )                                  # (not `!?\[`: a branch lets the engine skip to brackets)
-    (?: [^\[\]\n] | \[ [^\[\]\n]* \] )* \]           # link text (one level of nested brackets)
+    [!\[] (?: (?<= ! ) \[ | (?<= \[ ) )            # `![` or `[` (a set first: the engine skips to it)
+    (?: [^\[\]\n]++ | \[ [^\[\]\n]* \] )*+ \]        # link text (one level of nested brackets)
     \( [ ]* <? (?P<target> [^)\s>]+ ) >?            # the target
     (?: [ ]+ (?: "[^"\n]*" | '[^'\n]*' ) )? [ ]* \)  # an optional title
     """
@@ -55,6 +55,8 @@ class Link:
 
 def find_links(markdown: str, page_uri: str, source: str, line_offset: int = 0) -> Iterator[Link]:
     """Relative links and images outside code, resolved against the page's own location."""
+    if "](" not in markdown:  # no inline link or image at all
+        return
     hidden: list[tuple[int, int]] | None = None  # code, worked out only if a relative link is found
     for match in INLINE_LINK.finditer(markdown):
         start = match.start()

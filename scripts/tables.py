@@ -21,5 +21,7 @@ FIRST_CELL = re.compile(r"""(?xs)
 
 def mark_row_headers(html: str) -> str:
     """Every body row's first cell as `<th scope="row">` in tables with an empty corner cell."""
+    if "<table>" not in html:
+        return html
     return TABLE.sub(lambda table: FIRST_CELL.sub(
         lambda cell: f'{cell["row"]}<th scope="row"{cell["attributes"]}>{cell["text"]}</th>', table.group(0)), html)

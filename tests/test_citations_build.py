@@ -3,6 +3,7 @@ keys, a bad references.bib (normal and --strict builds must both fail with the l
 and no traceback), and rebuilds that pick up edits (what `mkdocs serve` does)."""
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -327,6 +328,32 @@ def test_markdown_changed_by_another_plugin_is_still_cited(tmp_path: Path, monke
     assert ">Christiano et al., 2017</a>" in added and added.endswith(", p. 9)</span>.")
     assert ">Russell, 2019</a>" in index and 'id="ref-christiano2017deep"' in index
     assert "[@" not in index
+
+
+SEARCH_LIKE_PLUGIN = """\
+import json
+from pathlib import Path
+
+
+def on_page_context(context, page, **kwargs):  # listed before the citation hook: runs first, as search does
+    seen = Path(__file__).with_name("seen.json")
+    found = json.loads(seen.read_text()) if seen.exists() else {}
+    found[page.file.src_uri] = page.content
+    seen.write_text(json.dumps(found))
+    return context
+"""
+
+
+def test_search_sees_the_plain_text_without_markers_and_the_page_gets_full_citations(tmp_path: Path) -> None:
+    root = make_site(tmp_path)
+    (root / "search_like.py").write_text(SEARCH_LIKE_PLUGIN, encoding="utf-8")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("hooks:\n", "hooks:\n  - search_like.py\n"), encoding="utf-8")
+    pages = build_in_process(root)
+    seen = json.loads((root / "seen.json").read_text())
+    assert "(Russell, 2019)" in seen["index.md"] and "<!--citation" not in seen["index.md"]
+    index = pages["index.html"].decode()
+    assert ">Russell, 2019</a>" in index and 'role="tooltip"' in index and "<!--citation" not in index
 
 
 def test_a_failed_build_leaves_no_second_process_behind(tmp_path: Path, monkeypatch) -> None:

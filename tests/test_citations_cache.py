@@ -6,6 +6,7 @@ from __future__ import annotations
 import pickle
 from pathlib import Path
 
+import citations.bibliography as bibliography
 import citations.cache as cache
 import pytest
 from citations.cache import CACHE_FOLDER, BibliographySource, ResultCache, cache_key
@@ -50,7 +51,7 @@ def test_prepared_bibliography_is_stored_and_reused_without_parsing(tmp_path: Pa
     def no_parsing(*args, **kwargs):
         raise AssertionError("parsed although the cache was valid")
 
-    monkeypatch.setattr(cache, "load_bibliography", no_parsing)
+    monkeypatch.setattr(bibliography, "load_bibliography", no_parsing)
     second = BibliographySource(path, "references.bib", ENV, tmp_path)
     assert second.diagnostics == ()
     assert second.styler.reference_html("russell2019human") == html

@@ -60,6 +60,25 @@ def test_the_palette_style_is_the_first_child_and_covers_every_colour():
     assert figures.with_dark_palette('<svg xmlns="http://www.w3.org/2000/svg"/>') == '<svg xmlns="http://www.w3.org/2000/svg"/>'
 
 
+def test_dark_colours_are_remembered_between_builds_and_a_damaged_file_is_ignored(tmp_path, monkeypatch):
+    first = figures.DarkColours(tmp_path)
+    served = figures.with_dark_palette(SVG, first)
+    assert served == figures.with_dark_palette(SVG)
+    first.save()
+    assert (tmp_path / figures.DarkColours.FILE_NAME).is_file()
+
+    def no_colour_science(colour):
+        raise AssertionError(f"{colour} worked out again although it was remembered")
+
+    monkeypatch.setattr(figures, "dark_counterpart", no_colour_science)
+    assert figures.with_dark_palette(SVG, figures.DarkColours(tmp_path)) == served
+    monkeypatch.undo()
+    (tmp_path / figures.DarkColours.FILE_NAME).write_text('{"version": "other", "colours": {"#fbfaf7": "#000000"}}')
+    assert figures.with_dark_palette(SVG, figures.DarkColours(tmp_path)) == served
+    (tmp_path / figures.DarkColours.FILE_NAME).write_text("{not json")
+    assert figures.with_dark_palette(SVG, figures.DarkColours(tmp_path)) == served
+
+
 @pytest.mark.parametrize("path", FIGURES, ids=lambda p: p.name)
 def test_every_figure_stays_well_formed_and_gets_a_palette(path):
     source = path.read_text(encoding="utf-8")

@@ -19,13 +19,15 @@ sends nothing for five minutes (stuck), which is then stopped.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 import threading
 from collections.abc import Callable
-from multiprocessing.connection import Connection
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+if TYPE_CHECKING:  # multiprocessing is imported when a child is started (a warm build starts none)
+    import multiprocessing.process
+    from multiprocessing.connection import Connection
 
 T = TypeVar("T")
 Publish = Callable[[str, object], None]
@@ -113,6 +115,8 @@ class Background(Generic[T]):
             self._receiver = None
 
     def _start_child(self) -> None:
+        import multiprocessing
+
         context = multiprocessing.get_context("fork")
         receiver, sender = context.Pipe(duplex=False)
         _widen(sender)

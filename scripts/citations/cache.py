@@ -21,11 +21,16 @@ import pickle
 import tempfile
 import importlib.util
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 
-from .bibliography import Bibliography, Policy, load_bibliography
-from .render import REFERENCE_TEMPLATE, Prepared, Styler
+from .policy import Policy
+from .templates import REFERENCE_TEMPLATE
+
+if TYPE_CHECKING:  # imported where used: a build whose results are all cached needs neither
+    from .bibliography import Bibliography
+    from .render import Prepared, Styler
 
 CACHE_FORMAT = "citations-cache-2"
 CACHE_FOLDER = Path(".cache") / "citations"
@@ -34,7 +39,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 
 def cache_key(content: bytes, env: jinja2.Environment, templates: list[str], policy: Policy = Policy()) -> str:
     digest = hashlib.sha256(repr(policy).encode())
-    for part in (CACHE_FORMAT, *map(_installed_version, ("bibtexparser", "pylatexenc", "jinja2"))):
+    for part in (CACHE_FORMAT, *map(installed_version, ("bibtexparser", "pylatexenc", "jinja2"))):
         digest.update(part.encode() + b"\0")
     digest.update(content)
     for module in sorted(PACKAGE_DIR.glob("*.py")):
@@ -45,9 +50,9 @@ def cache_key(content: bytes, env: jinja2.Environment, templates: list[str], pol
     return digest.hexdigest()
 
 
-def _installed_version(package: str) -> str:
+def installed_version(package: str) -> str:
     """Which copy of `package` is installed: its location and stamp, without importing it
-    (a warm build never imports bibtexparser) and without
+    (a warm build never imports bibtexparser or coloraide) and without
     importlib.metadata, whose search of site-packages takes tens of milliseconds."""
     spec = importlib.util.find_spec(package)
     if spec is None or spec.origin is None:
@@ -78,6 +83,9 @@ def unseal(sealed: object) -> object | None:
 
 
 def load(folder: Path, key: str) -> tuple[Bibliography, Prepared] | None:
+    from .bibliography import Bibliography
+    from .render import Prepared
+
     try:
         data = (folder / f"{key}.pickle").read_bytes()
     except OSError:
@@ -143,6 +151,8 @@ class BibliographySource:
         return self._load()[1]
 
     def _load(self) -> tuple[Bibliography, Styler]:
+        from .render import Styler
+
         if self._loaded is None:
             found = (_MEMORY.get(self.key) or load(self.folder, self.key)) if self.key else None
             if found is None:
@@ -160,6 +170,9 @@ class BibliographySource:
             self._unsaved = None
 
     def _parse(self) -> tuple[Bibliography, Styler]:
+        from .bibliography import load_bibliography
+        from .render import Styler
+
         bibliography = load_bibliography(self.bib_path, self.display_name, self.policy)
         styler = Styler(bibliography, self.env)
         if not bibliography.diagnostics and self.key:

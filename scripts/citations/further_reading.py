@@ -10,17 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
-from .bibliography import KINDS
-from .render import ReferenceView, Styler
+from .templates import FURTHER_READING_GROUP_TEMPLATE as GROUP_TEMPLATE
+from .templates import FURTHER_READING_TEMPLATE as TEMPLATE
+
+if TYPE_CHECKING:  # the page is made by the site pass; a warm build needs only the names below
+    from .render import ReferenceView, Styler
 
 FURTHER_READING_URI = "further-reading.md"
 BIB_URI = "references.bib"
-TEMPLATE = "partials/citations/further-reading.md"
-GROUP_TEMPLATE = "partials/citations/further-reading-group.html"
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +87,8 @@ def further_reading_page(
     bib_url: str = BIB_URI,
 ) -> tuple[str, list[str]]:
     """The Further reading page: its Markdown (one late slot per group) and the slots' HTML."""
+    from .bibliography import KINDS
+
     cited = citing_pages(pages)
     link_to = {p.src_uri: PageLink(p.title, get_relative_url(p.url, page_url)) for p in pages}  # once per page
     groups = []

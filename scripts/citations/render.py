@@ -4,10 +4,11 @@ Python-Markdown would apply inline Markdown (emphasis, abbreviations) to text in
 HTML, so a citation is replaced by a slot in the Markdown: the token `xcitationslot3x` (or,
 in a heading, `<span data-citation-slot="3"></span>`). After conversion (`fill_slots`, on_env) the
 slot becomes the citation as plain text after a marker comment, which is what the search
-plugin indexes; in the finished page (`fill_late_slots`, on_post_page) that becomes the full citation
-with its tooltip. The References section is a Markdown `## References` heading (so it is in
-the table of contents) over a block whose list is filled in late too (`<!--citation-late:9-->`).
-Neither Markdown nor the search indexer parses citation markup, tooltips or lists, which keeps
+plugin indexes; in the finished page (`fill_late_slots`, on_post_page) that becomes the full
+citation with its tooltip (both in slots.py, all a warm build needs of the feature). The
+References section is a Markdown `## References` heading (so it is in the table of contents)
+over a block whose list is filled in late too (`<!--citation-late:9-->`). Neither Markdown nor
+the search indexer parses citation markup, tooltips or lists, which keeps
 a build with thousands of citations fast.
 
 The word in these stand-ins is chosen per page (`slot_word`): "citation", or "citation1", ...
@@ -27,11 +28,9 @@ URLs and DOIs become links.
 from __future__ import annotations
 
 import difflib
-import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import jinja2
 from markupsafe import Markup, escape
@@ -41,16 +40,12 @@ from .bibliography import Bibliography
 from .diagnostics import Diagnostic, line_and_column
 from .labels import Label, anchor_id, build_labels, sort_key
 from .reference import ReferenceView, reference_view
+from .slots import SLOT_WORD, LateSlots, RenderedPage, fill_late_slots, fill_slots, slot_word
 from .syntax import NO_MATH, Citation, CiteItem, Edit, Malformed, MathSyntax, apply_edits, scan
+from .templates import CITATION_TEMPLATE, REFERENCE_TEMPLATE, REFERENCES_TEMPLATE, template_environment
 
-TEMPLATE_DIR = Path(__file__).resolve().parent.parent.parent / "overrides"
-CITATION_TEMPLATE = "partials/citations/citation.html"
-REFERENCE_TEMPLATE = "partials/citations/reference.html"
-REFERENCES_TEMPLATE = "partials/citations/references.html"
-SLOT_WORD = "citation"
 HEADING_LINE = re.compile(r"(?x) [ ]{0,3} \#")  # used with .match(text, line_start)
 SETEXT_UNDERLINE = re.compile(r"(?x) ^ [ ]{0,3} (?: =+ | -+ ) [ \t]* $")
-ANCHOR_OPEN = re.compile(r"(?x) <a (?= [\s>] )")
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,66 +125,6 @@ class Styler:
         if key not in self._sort_keys:
             self._sort_keys[key] = sort_key(self.bibliography[key], self.labels)
         return self._sort_keys[key]
-
-
-@functools.cache
-def slot_patterns(word: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """The slot token, the heading slot and the late-slot comment for a page's slot word.
-    Each starts with a literal, which the regex engine can skip ahead to (ten times faster over
-    a page than one alternation that may start with "x" or "<")."""
-    return (
-        re.compile(rf"x{word}slot(?P<n>\d+)x"),
-        re.compile(rf'<span data-{word}-slot="(?P<n>\d+)"></span>'),
-        re.compile(rf"""(?x) <!--{word} (?:
-            -late: (?P<block>\d+)                  # References / Further reading list
-          | : (?P<inline>\d+)                      # a citation's plain-text stand-in follows
-        ) -->"""),
-    )
-
-
-def slot_word(markdown: str) -> str:
-    """"citation", unless the page contains a stand-in made with it: then "citation1", ..."""
-    word, n = SLOT_WORD, 0
-    while f"x{word}slot" in markdown or f"<!--{word}" in markdown or f"data-{word}-slot" in markdown:
-        n += 1
-        word = f"{SLOT_WORD}{n}"
-    return word
-
-
-@dataclass
-class LateSlots:
-    """What `fill_late_slots` puts in: `html[n]` replaces marker n and the plain-text stand-in
-    that follows it (`stand_ins[n]`, empty for the lists)."""
-
-    html: list[str]
-    stand_ins: list[str]
-    word: str = SLOT_WORD
-
-    def __len__(self) -> int:
-        return len(self.html)
-
-    def __getitem__(self, index: int) -> str:
-        return self.html[index]
-
-
-@dataclass
-class RenderedPage:
-    """A page after the citation pass: Markdown with slots, their HTML, and any problems."""
-
-    markdown: str
-    slots: list[str]  # citations: filled into the page content (on_env)
-    late_slots: LateSlots  # full citations and the References list: filled into the output (on_post_page)
-    cited: list[str]
-    diagnostics: list[Diagnostic]
-
-    @property
-    def word(self) -> str:
-        return self.late_slots.word
-
-
-def template_environment(dirs: Sequence[str | Path] = (TEMPLATE_DIR,)) -> jinja2.Environment:
-    """A Jinja environment over `dirs` with autoescape (tests; the hook uses the theme's loader)."""
-    return jinja2.Environment(loader=jinja2.FileSystemLoader([str(d) for d in dirs]), autoescape=True)
 
 
 @dataclass(frozen=True)
@@ -388,73 +323,6 @@ def back_label(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         label = chr(ord("a") + rest) + label
     return label
-
-
-def fill_slots(html: str, slots: Sequence[str], word: str = SLOT_WORD) -> str:
-    """Put each citation's HTML where its slot ended up after Markdown conversion. A slot
-    inside a tag (an attribute) or inside a link's text gets the citation's plain text only:
-    a link and tooltip there would break the markup."""
-    if not slots:
-        return html
-    slot, heading_slot, _late = slot_patterns(word)
-    pieces: list[str] = []
-    position = 0
-    anchors = 0  # <a> elements open at `position`
-    for found in _slots_in_order(html, slot, heading_slot):
-        n = int(found.group("n"))
-        if n >= len(slots):
-            continue  # not one of ours (another plugin's text): leave it
-        anchors += len(ANCHOR_OPEN.findall(html, position, found.start())) - html.count("</a>", position, found.start())
-        pieces.append(html[position:found.start()])
-        pieces.append(_plain(slots[n], word) if anchors > 0 or _in_tag(html, found.start()) else slots[n])
-        position = found.end()
-    pieces.append(html[position:])
-    return "".join(pieces)
-
-
-def _slots_in_order(html: str, slot: re.Pattern[str], heading_slot: re.Pattern[str]) -> list[re.Match[str]]:
-    found = list(slot.finditer(html))
-    if "-slot=" in html:
-        found += heading_slot.finditer(html)
-        found.sort(key=lambda match: match.start())
-    return found
-
-
-def _in_tag(html: str, offset: int) -> bool:
-    return html.rfind("<", 0, offset) > html.rfind(">", 0, offset)
-
-
-def _plain(filled: str, word: str) -> str:
-    """A slot's content without the marker that would turn it into a link later."""
-    return slot_patterns(word)[2].sub("", filled)
-
-
-def fill_late_slots(html: str, slots: LateSlots | Sequence[str]) -> str:
-    """Put the full citations (with their tooltips) and the lists into the finished page.
-
-    They are left out of `page.content` on purpose: the search plugin parses every page's
-    content in pure Python, and the citation markup and tooltips would triple its work. The
-    content has each citation as plain text instead, so search still finds "Russell, 2019".
-    A stand-in that is not found as expected (another plugin changed it) is left untouched.
-    """
-    if not slots:
-        return html
-    late_slots = slots if isinstance(slots, LateSlots) else LateSlots(list(slots), [""] * len(slots))
-    pieces: list[str] = []
-    position = 0
-    for match in slot_patterns(late_slots.word)[2].finditer(html):
-        n = int(match.group("block") or match.group("inline"))
-        if n >= len(late_slots):
-            continue
-        stand_in = late_slots.stand_ins[n] if match.group("inline") else ""
-        end = match.end() + len(stand_in)
-        if not html.startswith(stand_in, match.end()):
-            continue
-        pieces.append(html[position:match.start()])
-        pieces.append(late_slots.html[n])
-        position = end
-    pieces.append(html[position:])
-    return "".join(pieces)
 
 
 __all__ = [

@@ -11,6 +11,7 @@ So a build goes:
     on_env            every page is converted: wait for the pass, report a bad references.bib or
                       unknown keys for the whole site at once, and put each citation's plain text
                       into its page's content, which the search plugin indexes next
+    on_page_context   (after the search plugin's) the content gets its late-slot markers back
     on_post_page      the full citations with tooltips and the lists go into the finished page
     on_post_build     report uncited entries; save the results cache
 
@@ -23,9 +24,8 @@ import functools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
@@ -38,26 +38,22 @@ from .cache import BibliographySource, ResultCache
 from .diagnostics import Diagnostic, fail
 from .policy import policy_from_extra
 from .further_reading import BIB_URI, FURTHER_READING_URI, SourcePage
-from .further_reading import GROUP_TEMPLATE as FR_GROUP_TEMPLATE
-from .further_reading import TEMPLATE as FR_TEMPLATE
-from .render import (
-    CITATION_TEMPLATE,
-    REFERENCES_TEMPLATE,
-    TEMPLATE_DIR,
-    LateSlots,
-    RenderedPage,
-    SlottedPage,
-    Styler,
-    fill_late_slots,
-    fill_slots,
-    render_citations,
-    slot_citations,
-)
 from .site_pass import PageJob, SitePass, lines_above, read_sources, run_pass, source_pages
+from .slots import LateSlots, RenderedPage, fill_late_slots, fill_slots, without_markers
 from .syntax import MathSyntax, apply_edits, arithmatex_math
+from .templates import (
+    CITATION_TEMPLATE,
+    FURTHER_READING_GROUP_TEMPLATE,
+    FURTHER_READING_TEMPLATE,
+    REFERENCES_TEMPLATE,
+    theme_environment,
+)
+
+if TYPE_CHECKING:  # render.py is imported where a page is rendered here: a warm build never is
+    from .render import SlottedPage, Styler
 
 BIB_FILE_NAME = "references.bib"  # next to mkdocs.yml
-RESULT_TEMPLATES = [CITATION_TEMPLATE, REFERENCES_TEMPLATE, FR_TEMPLATE, FR_GROUP_TEMPLATE]
+RESULT_TEMPLATES = [CITATION_TEMPLATE, REFERENCES_TEMPLATE, FURTHER_READING_TEMPLATE, FURTHER_READING_GROUP_TEMPLATE]
 
 log = get_plugin_logger("citations")
 
@@ -93,6 +89,7 @@ class CitationSite:
     jobs: dict[str, PageJob] = field(default_factory=dict)
     states: dict[str, PageState] = field(default_factory=dict)
     late_slots: dict[str, LateSlots | list[str]] = field(default_factory=dict)
+    marked: dict[str, str] = field(default_factory=dict)  # page content with its late-slot markers
     outcome: Background[SitePass] | None = None
     _taken: bool = False
 
@@ -158,6 +155,8 @@ class CitationSite:
             if isinstance(edits, tuple):
                 self.states[job.src_uri] = PageState(page, job, None, None)
                 return apply_edits(markdown, edits)
+        from .render import slot_citations
+
         slotted = slot_citations(markdown, self.math)
         self.states[job.src_uri] = PageState(page, job, slotted, None)
         return slotted.markdown
@@ -178,9 +177,18 @@ class CitationSite:
         fail(problems)
         for uri, state in self.states.items():
             assert state.rendered is not None and state.page.content is not None
-            state.page.content = fill_slots(state.page.content, state.rendered.slots, state.rendered.word)
+            marked = fill_slots(state.page.content, state.rendered.slots, state.rendered.word)
+            state.page.content = without_markers(marked, state.rendered.word)
+            if state.page.content != marked:
+                self.marked[uri] = marked
             self.late_slots[uri] = state.rendered.late_slots
         self.states.clear()
+
+    def page_context(self, page: Page) -> None:
+        """The search plugin has indexed the page: give its content the late-slot markers back
+        for the template, so `post_page` finds where the full citations go."""
+        if (marked := self.marked.pop(page.file.src_uri, None)) is not None:
+            page.content = marked
 
     def post_page(self, output: str, page: Page) -> str:
         """Tooltips, References and Further reading lists go into the finished page only (render.py)."""
@@ -260,6 +268,8 @@ class CitationSite:
 
     def _render_here(self, state: PageState) -> RenderedPage:
         """A page the pass did not see in this form (another plugin changed its Markdown)."""
+        from .render import render_citations, slot_citations
+
         job = state.job
         slotted = state.slotted or slot_citations(job.markdown, job.math)
         with gc_paused():
@@ -274,15 +284,6 @@ class CitationSite:
 
     def _uncited_key(self, sources: list[SourcePage]) -> str:
         return self.results.key("uncited", repr([p.keys for p in sources]))
-
-
-def theme_environment(config: MkDocsConfig) -> jinja2.Environment:
-    """The theme's templates (so a site's overrides/ wins) with this project's partials as a
-    fallback (a site without them still builds), autoescape switched on."""
-    env = config.theme.get_env()
-    env.loader = jinja2.ChoiceLoader([env.loader, jinja2.FileSystemLoader(str(TEMPLATE_DIR))])
-    env.autoescape = True
-    return env
 
 
 def front_matter_lines(file: File, body: str) -> int:

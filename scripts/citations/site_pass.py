@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
@@ -18,11 +19,13 @@ from gc_pause import gc_paused
 from text_files import decode_utf8
 
 from .background import Publish
-from .cache import BibliographySource
 from .diagnostics import Diagnostic
 from .further_reading import FURTHER_READING_URI, SourcePage, further_reading_page, nav_titles, uncited_keys
-from .render import RenderedPage, render_citations, slot_citations
+from .slots import RenderedPage
 from .syntax import NO_MATH, MathSyntax
+
+if TYPE_CHECKING:
+    from .cache import BibliographySource
 
 FIRST_HEADING = re.compile(r"(?m)^\#[ \t]+(?P<title>.+?)[ \t#]*$")
 
@@ -116,6 +119,8 @@ def run_pass(
     """Slot every page that `known` (cached results) lacks, publishing where its slots go for
     on_page_markdown at once; then load the bibliography, render those pages' citations, make
     Further reading and the uncited list."""
+    from .render import render_citations, slot_citations  # here: a build whose results are all cached needs neither
+
     with gc_paused():
         slotted = {}
         for job in jobs:

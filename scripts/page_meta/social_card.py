@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-from fontTools.ttLib import TTFont, woff2
 
 TEMPLATE = Path(__file__).with_name("social-card.svg.j2")
 WIDTH, HEIGHT = 1200, 630
@@ -114,6 +113,8 @@ class CardMaker:
         return self._fonts
 
     def _unpack(self, source: Path) -> Font | None:
+        from fontTools.ttLib import TTFont, woff2  # here: a build whose cards are all cached never needs it
+
         data = source.read_bytes()
         target = self.cache_dir / "fonts" / f"{hashlib.sha256(data).hexdigest()[:16]}-{source.stem}.ttf"
         if not target.is_file():
