@@ -105,7 +105,7 @@ def _is_article(el: Element) -> bool:
 
 
 def _is_screen_only(el: Element) -> bool:
-    if not isinstance(el.tag, str):   # comments: never shown, but ElementTree yields their text
+    if not isinstance(el.tag, str):   # a comment (htmltree leaves them out; a tree built elsewhere may not)
         return True
     return (el.tag in SCREEN_ONLY_TAGS or el.get("hidden") is not None or el.get("role") == "tooltip"
             or bool(ht.classes(el) & SCREEN_ONLY_CLASSES))
