@@ -4,7 +4,7 @@ PY := .venv/bin/python
 MKDOCS := .venv/bin/mkdocs
 PAPER ?= a4
 
-.PHONY: site test serve bench setup setup-test setup-bench clean
+.PHONY: site test check serve bench setup setup-test setup-bench clean
 
 ## Set everything up, then build the site into site/ (strict: any warning fails), with the book
 ## PDF and the offline zip. `make site PAPER=letter` makes a US Letter PDF.
@@ -15,6 +15,11 @@ site: setup
 test: setup-test
 	$(PY) -m pytest
 	node --test tests/js/
+
+## A contributor's quick check, in seconds, without building the site or the PDF: Markdown lint,
+## spelling, citation keys, links and anchors, the glossary, references.bib (scripts/check/).
+check: setup
+	@PYTHONPATH=scripts $(PY) -m check
 
 ## Live preview on http://127.0.0.1:8000 (rebuilds on changes to docs/, references.bib, overrides/),
 ## at the root rather than under the published site_url's path.

@@ -47,6 +47,8 @@ TERM_LINE = re.compile(
 )
 ABBREVIATION = re.compile(r"^(?P<base>.+?)\s+\((?P<abbr>[A-Z][A-Za-z-]*)\)$")
 NO_HOVER = re.compile(r"<!--\s*no-hover:(?P<names>[^>]*?)-->")
+# A glossary section heading naming the letters it holds: "## A–C", "## R" (any dash).
+LETTER_HEADING = re.compile(r"(?xm) ^\#\#[ ]+ (?P<range> (?P<first> [A-Z] ) (?: [ ]* [-–—] [ ]* (?P<last> [A-Z] ) )? ) [ ]* $")
 FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")
 TAG = re.compile(r"<[^>]*>")
 # What on_page_content looks at: section and heading boundaries, links, and marked terms.
@@ -146,6 +148,7 @@ def read_glossary(path: Path, display_name: str) -> str:
 def hover_definitions(glossary_path: Path, display_name: str = "docs/glossary.md") -> dict[str, str]:
     """The `abbr` extension's glossary: every spelling of every hover term -> its hover text."""
     text = read_glossary(glossary_path, display_name)
+    fail(glossary_problems(text, display_name))
     skip = no_hover_names(text)
     definitions: dict[str, str] = {}
     for term in parse_glossary(text):
@@ -154,6 +157,64 @@ def hover_definitions(glossary_path: Path, display_name: str = "docs/glossary.md
         for spelling in term.spellings():
             definitions.setdefault(spelling, term.hover)
     return definitions
+
+
+def glossary_problems(text: str, display_name: str) -> list[Diagnostic]:
+    """What would make hovers silently wrong (so the build stops on it): a spelling that two
+    terms share (the hover would show the first one's definition), a `no-hover` name that is no
+    term (the term it meant is underlined after all)."""
+    terms = parse_glossary(text)
+    problems: list[Diagnostic] = []
+    owner: dict[str, Term] = {}
+    for term in terms:
+        for spelling in term.spellings():
+            first = owner.setdefault(spelling.lower(), term)
+            if first is not term:
+                what = "is defined twice" if first.name == term.name else f"shares the spelling '{spelling}' with '{first.name}'"
+                problems.append(Diagnostic(display_name, term.line, f"term '{term.name}' {what} (first at line {first.line}); "
+                                           "merge the two entries or rename one"))
+                break
+    names = {term.name.lower() for term in terms}
+    for match in NO_HOVER.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        for name in (n.strip() for n in match.group("names").split(",")):
+            if name and name.lower() not in names:
+                problems.append(Diagnostic(display_name, line, f"no-hover names '{name}', which is not a term of the "
+                                           "glossary; correct the name or remove it from the comment"))
+    return sorted(problems)
+
+
+def glossary_order_problems(text: str, display_name: str) -> list[Diagnostic]:
+    """What `make check` also asks of the glossary page, for its readers: terms in alphabetical
+    order, each under the letter heading (`## A–C`) that holds it."""
+    terms = parse_glossary(text)
+    problems: list[Diagnostic] = []
+    order = [term.name.casefold() for term in terms]
+    for i in range(len(terms) - 1):
+        if order[i + 1] >= order[i]:
+            continue
+        if i == 0 or order[i - 1] <= order[i + 1]:  # the earlier term is the stray one
+            stray, other, where = terms[i], terms[i + 1], "below"
+        else:
+            stray, other, where = terms[i + 1], terms[i], "above"
+        problems.append(Diagnostic(display_name, stray.line, f"term '{stray.name}' is out of alphabetical order; "
+                                   f"move it {where} '{other.name}' (line {other.line}), to its place"))
+    for term in terms:
+        heading = _letter_heading(text, term.line)
+        if heading and not heading[1] <= term.name[:1].upper() <= heading[2]:
+            problems.append(Diagnostic(display_name, term.line, f"term '{term.name}' is under '## {heading[0]}'; "
+                                       "move it to the section of its first letter"))
+    return problems
+
+
+def _letter_heading(text: str, line: int) -> tuple[str, str, str] | None:
+    """The last `## A–C` heading above `line`: its text, first and last letter."""
+    found = None
+    for match in LETTER_HEADING.finditer(text):
+        if text.count("\n", 0, match.start()) + 1 > line:
+            break
+        found = (match.group("range"), match.group("first"), match.group("last") or match.group("first"))
+    return found
 
 
 def strip_all_abbr(html_text: str) -> str:

@@ -8,6 +8,7 @@ builds from a .bib file exported from Zotero, BibDesk or JabRef turns that off:
     extra:
       citations:
         editorial_policy: true   # false (the default): any BibTeX/biblatex file builds
+        nocite: [miles_channel]  # in Further reading on purpose, though no page cites them
 
 With it off, `kind` is inferred from the entry's type and fields (fields.py), an entry without
 `annote` has no note, and problems that do not stop a correct rendering (no year, an address
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -27,11 +28,16 @@ from .diagnostics import Diagnostic
 
 SECTION = "citations"
 OPTION = "editorial_policy"
+NOCITE = "nocite"  # pandoc's name for works listed without being cited
+OPTIONS = (OPTION, NOCITE)
 
 
 @dataclass(frozen=True, slots=True)
 class Policy:
     editorial: bool = False  # kind, annote and the other checks of checks.py are required
+    # Keys no page needs to cite (`make check` and the build's "not cited" note leave them
+    # out). Not part of how the file is read, so not part of the cache key.
+    nocite: tuple[str, ...] = field(default=(), repr=False, compare=False)
 
 
 def policy_from_extra(extra: Any, config_file: str | None) -> tuple[Policy, list[Diagnostic]]:
@@ -42,22 +48,26 @@ def policy_from_extra(extra: Any, config_file: str | None) -> tuple[Policy, list
         return Policy(), []
 
     def problem(message: str, *path: str) -> tuple[Policy, list[Diagnostic]]:
-        return Policy(), [Diagnostic(name, _line_of(config_file, ("extra", SECTION, *path)), message)]
+        return Policy(), [Diagnostic(name, line_of(config_file, ("extra", SECTION, *path)), message)]
 
     if not isinstance(section, Mapping):
         return problem(f"extra.{SECTION} must be a mapping, e.g. '{OPTION}: true', not {section!r}")
     for key in section:
-        if key != OPTION:
-            close = difflib.get_close_matches(str(key), [OPTION], n=1, cutoff=0.5)
-            hint = f" (did you mean '{close[0]}'?)" if close else f" (the only setting is '{OPTION}')"
+        if key not in OPTIONS:
+            close = difflib.get_close_matches(str(key), OPTIONS, n=1, cutoff=0.5)
+            hint = f" (did you mean '{close[0]}'?)" if close else f" (the settings are '{OPTION}' and '{NOCITE}')"
             return problem(f"unknown setting extra.{SECTION}.{key}{hint}", str(key))
     value = section.get(OPTION, False)
     if not isinstance(value, bool):
         return problem(f"extra.{SECTION}.{OPTION} must be true or false, not {value!r}", OPTION)
-    return Policy(editorial=value), []
+    nocite = section.get(NOCITE) or []
+    if not isinstance(nocite, list) or not all(isinstance(key, str) for key in nocite):
+        return problem(f"extra.{SECTION}.{NOCITE} must be a list of keys of references.bib, e.g. [key1, key2], "
+                       f"not {nocite!r}", NOCITE)
+    return Policy(editorial=value, nocite=tuple(nocite)), []
 
 
-def _line_of(config_file: str | None, path: tuple[str, ...]) -> int:
+def line_of(config_file: str | None, path: tuple[str, ...]) -> int:
     """The 1-based line of the key at `path` in the YAML file (1 when it cannot be found):
     YAML's node tree keeps positions; MkDocs' loaded config does not."""
     try:

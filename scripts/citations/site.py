@@ -197,7 +197,7 @@ class CitationSite:
     def finish(self) -> None:
         """After a successful build: report uncited entries, save what the results cache
         lacks, and wait for the second process to finish writing its part."""
-        unused = self._pass().uncited
+        unused = [key for key in self._pass().uncited if key not in self.source.policy.nocite]
         if unused:
             log.info(
                 f"{len(unused)} {BIB_FILE_NAME} entr{'y is' if len(unused) == 1 else 'ies are'} "

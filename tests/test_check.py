@@ -1,0 +1,425 @@
+"""`make check` (scripts/check/): one problem of each kind planted in a copy of the real project,
+each read back as its exact `file:line: message`, all of them from one run; the real project
+passes; and the pieces the check shares with the build (glossary, nocite) behave the same there.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+COPIED = [
+    "mkdocs.yml",
+    "references.bib",
+    "codespell-words.txt",
+    ".pymarkdown.yml",
+    "pyproject.toml",
+    "README.md",
+    "CONTRIBUTING.md",
+    "docs",
+    "overrides",
+]
+
+PLANTED_PAGE = """\
+# Planted problems
+
+Text that cites a work not in the bibliography [@planted2020know].
+
+#### Skipped levels
+
+A line with a trailing space.\x20
+
+Teh spelling mistake is here.
+
+A [broken link](goodheart.md) and a [missing anchor](#planted-sectoin).
+
+## Planted section
+
+```text
+a fence that is never closed
+"""
+
+PLANTED_GLOSSARY = """\
+# Glossary
+
+<!-- no-hover: Reward hacking -->
+
+## A–C
+
+Alignment
+:   Getting a system to pursue what people intend.
+
+Alignment
+:   The same term again.
+
+Corrigibility
+:   Accepting correction.
+
+Capability
+:   What a system can do.
+
+Zebra
+:   A term under the wrong letter.
+"""
+
+
+def entry(
+    key: str, title: str, *extra: str, url: str | None = "https://example.org/planted"
+) -> str:
+    fields = [
+        "  author = {Planted, Paula}",
+        f"  title = {{{title}}}",
+        "  year = {2020}"
+        if "2020" in key
+        else f"  year = {{{key[7:11] if key[7:11].isdigit() else '2026'}}}",
+        *(f"  {line}" for line in extra),
+    ]
+    if url:
+        fields.append(f"  url = {{{url}}}")
+    fields += ["  kind = {paper}", "  annote = {Planted by tests/test_check.py.}"]
+    return "@misc{" + key + ",\n" + ",\n".join(fields) + "\n}\n"
+
+
+PLANTED_ENTRIES = [
+    entry("planted2020known", "Known but Uncited"),
+    entry("planted2021unfindable", "Nowhere to Be Found", url=None),
+    entry(
+        "planted2022arxiv",
+        "A Malformed Preprint",
+        "eprint = {1606.6565}",
+        "archiveprefix = {arXiv}",
+    ),
+    entry("planted2023doi", "A Malformed DOI", "doi = {10.1000}"),
+    entry("planted2024title", "Twins", url="https://example.org/twin-a"),
+    entry("planted2024twin", "Twins", url="https://example.org/twin-b"),
+    entry("planted2025doia", "First with the DOI", "doi = {10.5555/planted.1}"),
+    entry("planted2025doib", "Second with the DOI", "doi = {10.5555/planted.1}"),
+    entry("Planted2026Keys", "Keys"),
+]
+NOCITED = [
+    key
+    for key in (e.split("{", 1)[1].split(",", 1)[0] for e in PLANTED_ENTRIES)
+    if key != "planted2020known"
+]
+
+
+def copy_project(target: Path) -> Path:
+    for name in COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        elif source.is_file():
+            shutil.copy2(source, target / name)
+    (target / "scripts").symlink_to(ROOT / "scripts")
+    return target
+
+
+def run_check(root: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "check", "--root", str(root)],
+        check=False,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={
+            "PYTHONPATH": str(ROOT / "scripts"),
+            "PATH": "/usr/bin:/bin",
+            "NO_MKDOCS_2_WARNING": "1",
+        },
+    )
+
+
+def test_the_real_project_passes() -> None:
+    result = run_check(ROOT)
+    assert (result.returncode, result.stdout) == (0, ""), result.stdout + result.stderr
+    assert result.stderr.strip() == "make check: no problems"
+
+
+@pytest.fixture(scope="module")
+def planted(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, int, subprocess.CompletedProcess[str]]:
+    root = copy_project(tmp_path_factory.mktemp("planted"))
+    (root / "docs" / "planted.md").write_text(PLANTED_PAGE, encoding="utf-8")
+    (root / "docs" / "glossary.md").write_text(PLANTED_GLOSSARY, encoding="utf-8")
+    bib = (root / "references.bib").read_text(encoding="utf-8")
+    first_line = bib.count("\n") + 2  # after one blank line
+    (root / "references.bib").write_text(bib + "\n" + "\n".join(PLANTED_ENTRIES), encoding="utf-8")
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "    nocite: [" in config and "\n  - Glossary: glossary.md\n" in config
+    config = config.replace("    nocite: [", f"    nocite: [{', '.join(NOCITED)}, ")
+    config = config.replace(
+        "\n  - Glossary: glossary.md\n", "\n  - Glossary: glossary.md\n  - Missing: glosary.md\n"
+    )
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return root, first_line, run_check(root)
+
+
+def test_every_planted_problem_is_reported_with_its_place_and_fix(planted) -> None:
+    root, bib, result = planted
+    line = [bib]
+    for text in PLANTED_ENTRIES[:-1]:
+        line.append(line[-1] + text.count("\n") + 1)
+    arxiv_line, doi_line = line[2] + 4, line[3] + 4
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    nav_line = config.index("  - Missing: glosary.md") + 1
+    expected = [
+        "docs/glossary.md:3: no-hover names 'Reward hacking', which is not a term of the glossary; correct the name or remove it from the comment",
+        "docs/glossary.md:10: term 'Alignment' is defined twice (first at line 7); merge the two entries or rename one",
+        "docs/glossary.md:13: term 'Corrigibility' is out of alphabetical order; move it below 'Capability' (line 16), to its place",
+        "docs/glossary.md:19: term 'Zebra' is under '## A–C'; move it to the section of its first letter",
+        "docs/planted.md:3:49: unknown citation key 'planted2020know' (did you mean 'planted2020known'?)",
+        (
+            "docs/planted.md:5:1: Heading levels should only increment by one level at a time [Expected: h2; Actual: h4]; "
+            "make it one level below the heading above it (MD001 heading-increment)"
+        ),
+        "docs/planted.md:7:30: Trailing spaces [Expected: 0; Actual: 1]; delete the spaces at the end of the line (MD009 no-trailing-spaces)",
+        "docs/planted.md:9: 'Teh' is misspelt: write 'The'; if the word is right, add it in lower case to codespell-words.txt",
+        "docs/planted.md:11:3: link target 'goodheart.md' is not a page or file of the site (did you mean 'goodhart.md'?)",
+        "docs/planted.md:11:37: this page has no anchor '#planted-sectoin' (did you mean '#planted-section'?)",
+        "docs/planted.md:15:1: Code fence is never closed; close it with the same fence (``` or ~~~) on a line of its own (AE100 unclosed-fence)",
+        f"mkdocs.yml:{nav_line}: nav names 'glosary.md', which is not a page in docs/ (did you mean 'glossary.md'?)",
+        (
+            f"references.bib:{line[0]}: entry 'planted2020known' is cited on no page; cite it where it supports a claim, remove it, "
+            "or list it under extra.citations.nocite in mkdocs.yml to keep it in Further reading only"
+        ),
+        (
+            f"references.bib:{line[1]}: entry 'planted2021unfindable' has no doi, eprint, url or isbn (nor journal, volume and pages); "
+            "add one, so that a reader can check the source"
+        ),
+        (
+            f"references.bib:{arxiv_line}: entry 'planted2022arxiv' has eprint '1606.6565', which is not an arXiv id "
+            "(expected e.g. 1606.06565, 1606.06565v2 or hep-th/9901001)"
+        ),
+        f"references.bib:{doi_line}: entry 'planted2023doi' has doi '10.1000', which is not a DOI (expected 10.xxxx/... or 10/xxxx)",
+        (
+            f"references.bib:{line[5]}: entry 'planted2024twin' has the same title and year as 'planted2024title' (line {line[4]}); "
+            "keep one entry for the work and cite that key"
+        ),
+        (
+            f"references.bib:{line[7]}: entry 'planted2025doib' has the same doi as 'planted2025doia' (line {line[6]}); "
+            "keep one entry for the work and cite that key"
+        ),
+        (
+            f"references.bib:{line[8]}: key 'Planted2026Keys' does not follow the convention authorYEARword, lower case "
+            "(e.g. 'planted2026keys'); rename it here and where it is cited"
+        ),
+    ]
+    assert result.stdout.splitlines() == expected, result.stdout + result.stderr
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"make check: {len(expected)} problems"
+
+
+def test_the_check_never_writes_into_the_project(planted) -> None:
+    root, _, _ = planted
+    assert (root / "docs" / "planted.md").read_text(encoding="utf-8") == PLANTED_PAGE
+    assert not (root / "site").exists()
+
+
+@pytest.mark.parametrize(
+    "text, valid",
+    [
+        ("1606.06565", True),
+        ("1606.06565v2", True),
+        ("0704.0001", True),
+        ("1412.6980", True),
+        ("hep-th/9901001", True),
+        ("math.GT/0309136v1", True),
+        ("1606.6565", False),
+        ("1412.69800", False),
+        ("0703.0001", False),
+        ("1613.00001", False),
+        ("arXiv:1606.06565", False),
+        ("1606.06565v0", False),
+        ("hep-th/99010", False),
+    ],
+)
+def test_arxiv_ids(text: str, valid: bool) -> None:
+    from check.bib_lint import is_arxiv_id
+
+    assert is_arxiv_id(text) is valid
+
+
+def test_the_build_stops_on_the_glossary_problems_the_check_reports(tmp_path: Path) -> None:
+    """One implementation: `glossary.configure_hovers` (the hook) raises what make check prints."""
+    import glossary
+    from citations.diagnostics import CitationError
+    from mkdocs.config.defaults import MkDocsConfig
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "glossary.md").write_text(PLANTED_GLOSSARY, encoding="utf-8")
+    config = MkDocsConfig()
+    config.load_dict(
+        {"site_name": "t", "docs_dir": str(tmp_path / "docs"), "markdown_extensions": ["abbr"]}
+    )
+    assert not config.validate()[0]
+    with pytest.raises(CitationError) as stopped:
+        glossary.configure_hovers(config)
+    assert [str(d) for d in stopped.value.diagnostics] == [
+        "docs/glossary.md:3: no-hover names 'Reward hacking', which is not a term of the glossary; correct the name or remove it from the comment",
+        "docs/glossary.md:10: term 'Alignment' is defined twice (first at line 7); merge the two entries or rename one",
+    ]
+
+
+@pytest.mark.parametrize(
+    "section, nocite, message",
+    [
+        ({"nocite": ["a", "b"]}, ("a", "b"), None),
+        ({"editorial_policy": True}, (), None),
+        (
+            {"nocite": "a"},
+            (),
+            "mkdocs.yml:1: extra.citations.nocite must be a list of keys of references.bib, e.g. [key1, key2], not 'a'",
+        ),
+        (
+            {"nocite": [1]},
+            (),
+            "mkdocs.yml:1: extra.citations.nocite must be a list of keys of references.bib, e.g. [key1, key2], not [1]",
+        ),
+        (
+            {"nocit": []},
+            (),
+            "mkdocs.yml:1: unknown setting extra.citations.nocit (did you mean 'nocite'?)",
+        ),
+    ],
+)
+def test_nocite_setting(section: dict, nocite: tuple[str, ...], message: str | None) -> None:
+    from citations.policy import Policy, policy_from_extra
+
+    policy, problems = policy_from_extra({"citations": section}, None)
+    assert policy.nocite == nocite
+    assert [str(p) for p in problems] == ([message] if message else [])
+    assert hash(policy) == hash(Policy(editorial=policy.editorial))  # not part of the cache key
+
+
+# --- contributor tooling: workflows, pre-commit -------------------------------------------------
+
+BIN = Path(sys.executable).parent
+
+
+def test_workflows_are_valid_github_actions_workflows() -> None:
+    """Validated against SchemaStore's GitHub workflow schema, which check-jsonschema vendors
+    (actionlint itself does not install from the registries without downloading a binary)."""
+    workflows = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+    assert [w.name for w in workflows] == ["deploy.yml", "test.yml"]
+    result = subprocess.run(
+        [
+            str(BIN / "check-jsonschema"),
+            "--builtin-schema",
+            "vendor.github-workflows",
+            *map(str, workflows),
+        ],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_workflow_schema_check_can_fail(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yml"
+    bad.write_text(
+        "name: x\non: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    step:\n      - run: make test\n"
+    )
+    result = subprocess.run(
+        [str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", str(bad)],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1 and "'step' was unexpected" in result.stdout
+
+
+def test_workflows_run_the_readme_commands() -> None:
+    import yaml
+
+    test = yaml.safe_load((ROOT / ".github" / "workflows" / "test.yml").read_text(encoding="utf-8"))
+    assert set(test[True]) == {"push", "pull_request"}  # YAML 1.1 reads the key `on` as True
+    assert [step["run"] for step in test["jobs"]["test"]["steps"] if step.get("run") == "make test"]
+    deploy = yaml.safe_load(
+        (ROOT / ".github" / "workflows" / "deploy.yml").read_text(encoding="utf-8")
+    )
+    assert deploy[True]["push"]["branches"] == ["main"]
+    build = deploy["jobs"]["build"]["steps"]
+    assert any(step.get("run") == "make site" for step in build)
+    used = [
+        step["uses"].split("@")[0]
+        for job in deploy["jobs"].values()
+        for step in job["steps"]
+        if "uses" in step
+    ]
+    assert used == [
+        "actions/checkout",
+        "actions/configure-pages",
+        "actions/upload-pages-artifact",
+        "actions/deploy-pages",
+    ]
+    assert (
+        next(step for step in build if "upload-pages-artifact" in step.get("uses", ""))["with"][
+            "path"
+        ]
+        == "site"
+    )
+
+
+def test_pre_commit_hooks_are_local_and_use_the_venv_tools() -> None:
+    import shlex
+
+    import yaml
+
+    result = subprocess.run(
+        [str(BIN / "pre-commit"), "validate-config", str(ROOT / ".pre-commit-config.yaml")],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = [hook for repo in config["repos"] for hook in repo["hooks"]]
+    assert {repo["repo"] for repo in config["repos"]} == {"local"}
+    assert {hook["language"] for hook in hooks} == {"unsupported"}  # pre-commit 4's `system`
+    for hook in hooks:
+        words = shlex.split(hook["entry"])
+        tool = next(word for word in words if word.startswith(".venv/bin/"))
+        assert (ROOT / tool).is_file() or (BIN / Path(tool).name).is_file(), hook["id"]
+
+
+def test_the_markdown_lint_hook_reports_an_unclosed_fence(tmp_path: Path) -> None:
+    import shlex
+
+    import yaml
+
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hook = next(h for repo in config["repos"] for h in repo["hooks"] if h["id"] == "markdown-lint")
+    page = tmp_path / "page.md"
+    page.write_text("# Page\n\n```text\nnever closed\n", encoding="utf-8")
+    command = [
+        str(BIN / Path(w).name) if w.startswith(".venv/bin/") else w
+        for w in shlex.split(hook["entry"])
+    ]
+    result = subprocess.run(
+        [*command, str(page)], check=False, capture_output=True, text=True, cwd=ROOT
+    )
+    assert result.returncode == 1
+    assert f"{page}:3:1: AE100: Code fence is never closed (unclosed-fence)" in result.stdout
+
+
+def test_the_build_leaves_nocite_entries_out_of_its_not_cited_note(tmp_path: Path) -> None:
+    """The same setting in a real `mkdocs build` (the tiny site of test_citations_build.py, whose
+    one uncited entry is miles_channel)."""
+    from tests.test_citations_build import make_site, start_build
+
+    root = make_site(tmp_path)
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "extra:\n  citations:\n    nocite: [miles_channel]\n",
+        encoding="utf-8",
+    )
+    output, _ = (build := start_build(root, "--strict")).communicate(timeout=300)
+    assert build.returncode == 0, output
+    assert "not cited on any page" not in output
