@@ -4,17 +4,42 @@ PY := .venv/bin/python
 MKDOCS := .venv/bin/mkdocs
 PAPER ?= a4
 
-.PHONY: site test check serve bench setup setup-test setup-bench clean
+.PHONY: site test test-fast lint lock check serve bench setup setup-test setup-bench clean
 
 ## Set everything up, then build the site into site/ (strict: any warning fails), with the book
 ## PDF and the offline zip. `make site PAPER=letter` makes a US Letter PDF.
 site: setup
 	$(PY) scripts/build.py --paper $(PAPER)
 
-## Set everything up, then run every test (unit, property, build, PDF, browser, demo logic).
-test: setup-test
+## Set everything up, then lint, type-check and run every test (unit, property, build, PDF,
+## browser, live preview, demo logic).
+test: setup-test lint
 	$(PY) -m pytest
 	node --test tests/js/
+
+## For contributors: lint, types and every test but the browser, PDF, live-preview and real-site
+## ones (pytest markers; conftest.py marks every test that needs the built site as `site`).
+test-fast: setup-test lint
+	$(PY) -m pytest -m "not browser and not pdf and not live_preview and not site"
+	node --test tests/js/
+
+## ruff's lint, mypy, then ruff's format check over scripts/ and tests/: the first tool that
+## fails stops it, with its own file:line messages. Settings: pyproject.toml.
+lint: setup-test
+	$(PY) -m ruff check --no-cache scripts tests
+	$(PY) -m mypy
+	$(PY) -m ruff format --check --no-cache scripts tests
+
+## Regenerates requirements.lock (every package of the tree, with hashes) from requirements.txt,
+## keeping the locked versions that still fit; `make lock UPGRADE=1` moves every unpinned package
+## to its newest release.
+lock:
+	@test -x .venv/bin/uv || { test -x .venv/bin/python || python3 -m venv .venv; \
+	  .venv/bin/python -m pip install -q --disable-pip-version-check "$$(grep -E '^uv==' requirements.txt)"; }
+	.venv/bin/uv pip compile --quiet --generate-hashes --python .venv/bin/python \
+	  --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade) \
+	  --output-file requirements.lock requirements.txt
+	$(PY) scripts/lock_check.py
 
 ## A contributor's quick check, in seconds, without building the site or the PDF: Markdown lint,
 ## spelling, citation keys, links and anchors, the glossary, references.bib (scripts/check/).
@@ -40,4 +65,4 @@ setup-bench:
 	@scripts/setup.sh --bench
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache

@@ -1,6 +1,7 @@
 """Benchmark: what four typical pages cost a reader, and Lighthouse's scores for them.
 
-    .venv/bin/python scripts/bench_pages.py [--runs 3] [--site-dir DIR]
+    .venv/bin/python scripts/bench_pages.py [--runs 3] [--site-dir DIR] [--against DIR]
+        [--forms mobile] [--pages Home,chapter]
 
 Builds the site (unless --site-dir names a built one), serves it over loopback with a server
 that compresses like a real host (scripts/compressing_server.py: brotli or gzip for text, fonts
@@ -10,8 +11,19 @@ page and Further reading, desktop and mobile presets. It prints, side by side:
 
 - the first view's requests and bytes by type (HTML, CSS, JS, fonts, images, other), as
   compressed on the wire and as decoded, from Lighthouse's own network record;
-- the scores (performance, accessibility, best practices, SEO; median of --runs) and the
-  cumulative layout shift, with the audits that kept a category under 100.
+- the scores (performance, accessibility, best practices, SEO; median of --runs, with the
+  lowest and highest performance score) and the cumulative layout shift, with the audits that
+  kept a category under 100, and the first paint Chromium itself observed (see below).
+
+`--against DIR` measures a second built site (say, a build of main) in the same loop, page by
+page and run by run, and prints its tables too: a before/after comparison on a shared, busy
+machine means something only when both sides ran side by side.
+
+Lighthouse's simulated (Lantern) FCP and LCP count every request that finished, and every script
+that ran, before the first paint Chromium observed. With Lighthouse 12.2.3's default flags
+(RenderDocument disabled) Debian's Chromium 156 often holds that first paint for one to two
+seconds after the page has loaded, so a page's whole first view (search index included) lands in
+its simulated LCP in some runs and not in others: the "observed first paint" row shows which.
 
 Exits 1 when a target is missed: performance >= 98 desktop and >= 90 mobile, accessibility,
 best practices and SEO 100, layout shift < 0.02, a chapter's first view <= 250 KB compressed.
@@ -20,6 +32,7 @@ Scores come from Lighthouse's simulated throttling, so a loaded machine lowers t
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import statistics
@@ -54,6 +67,7 @@ class Run:
     scores: dict[str, int]
     cls: float
     metrics: dict[str, float]
+    observed_paint: float      # the first paint Chromium observed, ms after navigation start
     requests: int
     wire: dict[str, int]      # compressed bytes by type
     decoded: dict[str, int]   # decoded bytes by type
@@ -68,7 +82,7 @@ def lighthouse(url: str, form_factor: str, out: Path) -> Run:
     if form_factor == "desktop":
         command.append("--preset=desktop")
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
-    result = subprocess.run(command, env=env, capture_output=True, text=True)
+    result = subprocess.run(command, check=False, env=env, capture_output=True, text=True)
     if result.returncode or not out.is_file():
         raise SystemExit(f"bench_pages: lighthouse failed on {url} ({form_factor}):\n{result.stderr[-2000:]}")
     return read_report(json.loads(out.read_text(encoding="utf-8")))
@@ -92,7 +106,8 @@ def read_report(report: dict) -> Run:
         wire[kind] += item.get("transferSize") or 0
         decoded[kind] += item.get("resourceSize") or 0
     metrics = {name: audits[name]["numericValue"] for name in METRICS}
-    return Run(scores, audits["cumulative-layout-shift"]["numericValue"], metrics, len(items),
+    observed = audits["metrics"]["details"]["items"][0].get("observedFirstPaint") or 0.0
+    return Run(scores, audits["cumulative-layout-shift"]["numericValue"], metrics, observed, len(items),
                dict(wire), dict(decoded), failing)
 
 
@@ -100,16 +115,19 @@ def kb(n: float) -> str:
     return f"{n / 1000:.1f}"
 
 
-def report(results: dict[tuple[str, str], list[Run]]) -> list[str]:
+def report(results: dict[tuple[str, str], list[Run]], title: str = "") -> list[str]:
     """Print the side-by-side tables; return the targets missed."""
     missed: list[str] = []
-    names = list(PAGES)
+    names = [name for name in PAGES if any(key[0] == name for key in results)]
     width = 17
-    print("\nfirst view (desktop), KB compressed on the wire / decoded:")
+    if title:
+        print(f"\n==== {title}")
+    forms = [form for form in ("desktop", "mobile") if (names[0], form) in results]
+    print(f"\nfirst view ({forms[0]}), KB compressed on the wire / decoded:")
     print("  " + "".ljust(9) + "".join(n.rjust(width) for n in names))
-    first = {name: results[(name, "desktop")][0] for name in names}
+    first = {name: results[(name, forms[0])][0] for name in names}
     print("  " + "requests".ljust(9) + "".join(str(first[n].requests).rjust(width) for n in names))
-    for kind in TYPE_ORDER + ["total"]:
+    for kind in [*TYPE_ORDER, "total"]:
         cells = []
         for n in names:
             run = first[n]
@@ -117,21 +135,27 @@ def report(results: dict[tuple[str, str], list[Run]]) -> list[str]:
             dec = sum(run.decoded.values()) if kind == "total" else run.decoded.get(kind, 0)
             cells.append(f"{kb(wire)} / {kb(dec)}".rjust(width))
         print("  " + kind.ljust(9) + "".join(cells))
-    chapter_kb = sum(first["chapter"].wire.values()) / 1000
+    chapter_kb = sum(first["chapter"].wire.values()) / 1000 if "chapter" in first else 0
     if chapter_kb > CHAPTER_KB_LIMIT:
         missed.append(f"chapter first view {chapter_kb:.0f} KB > {CHAPTER_KB_LIMIT} KB")
-    for form in ("desktop", "mobile"):
+    for form in forms:
         runs_of = {n: results[(n, form)] for n in names}
         print(f"\nlighthouse {form} (median of {len(runs_of[names[0]])}):")
         print("  " + "".ljust(15) + "".join(n.rjust(width) for n in names))
         for category in CATEGORIES:
             values = {n: statistics.median(r.scores[category] for r in runs_of[n]) for n in names}
             print("  " + category.ljust(15) + "".join(f"{values[n]:.0f}".rjust(width) for n in names))
+            if category == "performance":
+                spread = {n: f"{min(r.scores[category] for r in runs_of[n])}-{max(r.scores[category] for r in runs_of[n])}"
+                          for n in names}
+                print("  " + "  lowest-highest".ljust(15) + "".join(spread[n].rjust(width) for n in names))
             target = PERFORMANCE_TARGET[form] if category == "performance" else 100
             missed += [f"{n} {form} {category} {values[n]:.0f} < {target}" for n in names if values[n] < target]
         for metric, label in METRICS.items():
             values = {n: statistics.median(r.metrics[metric] for r in runs_of[n]) for n in names}
             print("  " + label.ljust(15) + "".join(f"{values[n]:.0f}".rjust(width) for n in names))
+        paint = {n: statistics.median(r.observed_paint for r in runs_of[n]) for n in names}
+        print("  " + "observed paint".ljust(15) + "".join(f"{paint[n]:.0f}".rjust(width) for n in names))
         cls = {n: statistics.median(r.cls for r in runs_of[n]) for n in names}
         print("  " + "layout shift".ljust(15) + "".join(f"{cls[n]:.3f}".rjust(width) for n in names))
         missed += [f"{n} {form} layout shift {cls[n]:.3f}" for n in names if cls[n] >= CLS_LIMIT]
@@ -146,7 +170,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page and form factor")
     parser.add_argument("--site-dir", type=Path, help="a built site (default: build one)")
+    parser.add_argument("--forms", default="desktop,mobile",
+                        help="form factors to measure, comma-separated (default: desktop,mobile)")
+    parser.add_argument("--pages", default=",".join(PAGES),
+                        help=f"pages to measure, comma-separated (default: {','.join(PAGES)})")
+    parser.add_argument("--against", type=Path, help="a second built site to measure side by side (before/after)")
     args = parser.parse_args(argv)
+    forms = [form.strip() for form in args.forms.split(",") if form.strip()]
+    if not forms or set(forms) - {"desktop", "mobile"}:
+        raise SystemExit(f"bench_pages: --forms {args.forms!r}: name desktop, mobile or both")
+    pages = {name.strip(): PAGES.get(name.strip(), "") for name in args.pages.split(",") if name.strip()}
+    if not pages or not all(pages.values()):
+        raise SystemExit(f"bench_pages: --pages {args.pages!r}: name some of {', '.join(PAGES)}")
+    if args.against and not (args.against / "index.html").is_file():
+        raise SystemExit(f"bench_pages: --against {args.against} is not a built site (no index.html)")
     if not LIGHTHOUSE.is_file():
         raise SystemExit("bench_pages: Lighthouse is not installed; run `scripts/setup.sh --bench` (make bench does)")
     with tempfile.TemporaryDirectory(prefix="bench-pages-") as tmp_name:
@@ -160,13 +197,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bench: {os.cpu_count()} cores (load average {os.getloadavg()[0]:.1f} at the start: Lighthouse's "
               f"simulated timings grow with other work on the machine), Chromium {CHROMIUM}, lighthouse 12.2.3, "
               f"{args.runs} run(s) per page and form factor, pages in turn within each run")
-        results: dict[tuple[str, str], list[Run]] = defaultdict(list)
-        with serving(site) as base:
-            for index in range(args.runs):
-                for form in ("desktop", "mobile"):
-                    for name, path in PAGES.items():
-                        results[(name, form)].append(lighthouse(f"{base}/{path}", form, tmp / "report.json"))
-        missed = report(results)
+        sites = {"this site": site, **({"against": args.against} if args.against else {})}
+        results: dict[str, dict[tuple[str, str], list[Run]]] = {label: defaultdict(list) for label in sites}
+        with contextlib.ExitStack() as stack:
+            bases = {label: stack.enter_context(serving(directory, warmed=True)) for label, directory in sites.items()}
+            for _ in range(args.runs):
+                for form in forms:
+                    for name, path in pages.items():
+                        for label, base in bases.items():
+                            results[label][(name, form)].append(lighthouse(f"{base}/{path}", form, tmp / "report.json"))
+        if args.against:
+            report(results["against"], f"against: {args.against}")
+        missed = report(results["this site"], f"this site: {site}" if args.against else "")
         print(f"load average at the end: {os.getloadavg()[0]:.1f}")
     if missed:
         print("pages: targets missed: " + "; ".join(missed))

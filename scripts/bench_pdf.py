@@ -144,7 +144,7 @@ def ensure_mkdocs_to_pdf(venv: Path) -> Path:
     pins = site_pins()
     stamp = venv / ".site-pins"
     if (mkdocs.exists() and stamp.is_file() and stamp.read_text() == "\n".join(pins)
-            and subprocess.run([str(python), "-c", "import mkdocs_to_pdf"], capture_output=True).returncode == 0):
+            and subprocess.run([str(python), "-c", "import mkdocs_to_pdf"], capture_output=True, check=False).returncode == 0):
         return mkdocs
     print(f"bench: installing mkdocs-to-pdf into {venv} (pip, from PyPI) with the site's pins")
     try:
@@ -206,7 +206,7 @@ def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> T
 
 def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> None:
     env = {**(env or os.environ), "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
+    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
     if result.returncode:
         sys.exit(f"bench: {' '.join(command)} failed:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
 

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from book_pdf import BookError, build_book, build_offline_zip
-from gc_pause import exit_without_teardown
+from one_shot import exit_without_teardown
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,7 +22,7 @@ def build_site(site_dir: Path) -> None:
     """Strict MkDocs build; any warning or hook error stops here with mkdocs' own message."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
-    result = subprocess.run(mkdocs, cwd=ROOT, env=env)
+    result = subprocess.run(mkdocs, cwd=ROOT, env=env, check=False)
     if result.returncode:
         raise SystemExit(result.returncode)
 

@@ -44,7 +44,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-
 # OKLCh lightness L (0-1) of a colour -> its dark-scheme lightness: a straight line through
 # (0.985, 0.25) (the figures' cream background -> a panel just lighter than the slate page) and
 # (0.24, 0.92) (their near-black text -> near-white), clamped to a readable range.
@@ -82,7 +81,8 @@ LENGTH = re.compile(r"""(?x)
 def dark_counterpart(colour: str) -> str:
     """The dark-scheme version of a colour: same hue and chroma, mirrored lightness (greys
     and creams tinted like the slate page). Figures share a few colours: each is worked out once."""
-    from coloraide import Color  # imported here: its import is slow, and a site without figures never needs it
+    # Imported here: its import is slow, and a site without figures never needs it.
+    from coloraide import Color
 
     oklch = Color(colour).convert("oklch")
     slope_offset, slope = DARK_LIGHTNESS
@@ -147,7 +147,7 @@ class DarkColours:
             handle, temporary = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
                 json.dump({"version": self.version, "colours": self.known}, stream, sort_keys=True)
-            os.replace(temporary, self.path)
+            Path(temporary).replace(self.path)
             self.changed = False
         except OSError:
             return
@@ -214,11 +214,12 @@ def add_intrinsic_sizes(html: str, page_url: str, read_file) -> tuple[str, list[
             unsized.append(Unsized(src))
             return tag.group(0)
         given = {k: LENGTH.match(attributes[k]) for k in ("width", "height") if k in attributes}
-        if "width" in given and given["width"]:
-            width = float(given["width"]["number"])
+        width_given, height_given = given.get("width"), given.get("height")
+        if width_given:
+            width = float(width_given["number"])
             new = f' height="{round(width * size.height / size.width)}"'
-        elif "height" in given and given["height"]:
-            height = float(given["height"]["number"])
+        elif height_given:
+            height = float(height_given["number"])
             new = f' width="{round(height * size.width / size.height)}"'
         elif given:          # a width or height in %, em, ...: the file cannot say the other
             return tag.group(0)
@@ -246,7 +247,7 @@ def size_images(html: str, page, files) -> str:
     """on_page_content: intrinsic sizes on the page's images; an unsizable SVG stops the build."""
     if "<img" not in html:
         return html
-    from citations.diagnostics import Diagnostic, fail
+    from source_text import Diagnostic, fail
 
     def read_file(site_path: str) -> bytes | None:
         file = files.get_file_from_path(site_path)

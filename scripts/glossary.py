@@ -35,7 +35,7 @@ import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from citations.diagnostics import Diagnostic, fail
+from source_text import Diagnostic, ProblemsFound, fail
 from text_files import decode_utf8
 
 GLOSSARY_URI = "glossary.md"
@@ -60,7 +60,7 @@ HOVER_CONTEXT = re.compile(
     | (?P<abbr> <abbr\b (?P<attributes> [^>]* ) > (?P<term> .*? ) </abbr> )
     """
 )
-ABBR_TAG = re.compile(r"<abbr\b[^>]*>(.*?)</abbr>", re.S)
+ABBR_TAG = re.compile(r"<abbr\b[^>]*>(.*?)</abbr>", re.DOTALL)
 TITLED_ABBR = re.compile(r"""(?xs) <abbr \s+ title="(?P<title>[^"]*)" > (?P<term> .*? ) </abbr>""")
 TITLE_ATTRIBUTE = re.compile(r"""(?x) \b title="(?P<title>[^"]*)" """)
 HOVER_TIP = ('<span class="glossary-term"><abbr class="glossary-term__name" tabindex="0" '
@@ -141,8 +141,8 @@ def read_glossary(path: Path, display_name: str) -> str:
     """The glossary's text; a located error for a file that is not UTF-8 text."""
     text = decode_utf8(path.read_bytes(), display_name, binary_ok=False)
     if isinstance(text, Diagnostic):
-        fail([text])
-    return text  # type: ignore[return-value]
+        raise ProblemsFound([text])
+    return text
 
 
 def hover_definitions(glossary_path: Path, display_name: str = "docs/glossary.md") -> dict[str, str]:
@@ -177,10 +177,10 @@ def glossary_problems(text: str, display_name: str) -> list[Diagnostic]:
     names = {term.name.lower() for term in terms}
     for match in NO_HOVER.finditer(text):
         line = text.count("\n", 0, match.start()) + 1
-        for name in (n.strip() for n in match.group("names").split(",")):
-            if name and name.lower() not in names:
-                problems.append(Diagnostic(display_name, line, f"no-hover names '{name}', which is not a term of the "
-                                           "glossary; correct the name or remove it from the comment"))
+        problems.extend(Diagnostic(display_name, line, f"no-hover names '{name}', which is not a term of the "
+                                   "glossary; correct the name or remove it from the comment")
+                        for name in (n.strip() for n in match.group("names").split(","))
+                        if name and name.lower() not in names)
     return sorted(problems)
 
 

@@ -4,8 +4,9 @@ metadata for sharing and trust.
 Thin by design: each hook delegates to scripts/citations/ or scripts/page_meta/ (their package
 docstrings are the spec).
 
-    on_config         find references.bib (and the cache of its parsed form)
-    on_files          figures get their dark palette (scripts/figures.py);
+    on_config         find references.bib (and the cache of its parsed form); extra_css and
+                      extra_javascript become one file each (scripts/asset_bundle.py)
+    on_files          the asset bundles are added; figures get their dark palette (scripts/figures.py);
                       add further-reading.md and references.bib (generated); start the site's
                       citation pass (parse the .bib, render every citation) in a second process
     on_page_markdown  check links; citations → slots, and a References section
@@ -31,26 +32,30 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+import asset_bundle
 import figures
 import glossary
 import repeated_errors
 import tables
-from citations.diagnostics import fail
 from citations.site import CitationSite
 from links import LinkChecker
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 from page_meta import PageMeta
+from source_text import fail
 
 _site: CitationSite | None = None
 _links = LinkChecker()
 _meta: PageMeta | None = None
+_bundles: list[asset_bundle.Bundle] = []
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _site, _links, _meta
+    global _site, _links, _meta, _bundles  # noqa: PLW0603 - MkDocs hooks are module functions: a build's state lives here
     _site = None
+    _bundles = asset_bundle.bundle_assets(config)
     _links = LinkChecker()
     _meta = PageMeta.from_config(config)
     _site = CitationSite.from_config(config)
@@ -59,6 +64,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    files = asset_bundle.add_bundles(files, config, _bundles)
     figures.serve_dark_figures(files, Path(config.config_file_path).parent / ".cache" / "figures")
     files = _current().add_files(files, config)
     _links.site_files = {f.src_uri for f in files}

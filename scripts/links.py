@@ -26,8 +26,7 @@ from urllib.parse import unquote
 
 from mkdocs.structure.pages import Page
 
-from citations.diagnostics import Diagnostic, line_and_column
-from citations.syntax import code_spans
+from source_text import Diagnostic, code_spans, line_and_column
 
 INLINE_LINK = re.compile(
     r"""(?x)
@@ -127,6 +126,6 @@ class LinkChecker:
         return check_targets(links, self.site_files)
 
     def after_build(self) -> list[Diagnostic]:
-        anchors_of = {uri: set(page.present_anchor_ids) for uri, page in self.pages.items()
-                      if getattr(page, "present_anchor_ids", None) is not None}
+        anchors_of = {uri: set(anchors) for uri, page in self.pages.items()
+                      if (anchors := page.present_anchor_ids) is not None}
         return check_anchors(self.links, anchors_of)

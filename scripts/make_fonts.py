@@ -130,9 +130,10 @@ def fontsource_files(spec: str, names: set[str], into: Path) -> dict[str, Path]:
     with tarfile.open(tarball) as archive:
         for member in archive.getmembers():
             name = Path(member.name).name
-            if name in names and member.isfile():
+            content = archive.extractfile(member) if name in names and member.isfile() else None
+            if content is not None:
                 target = into / name
-                target.write_bytes(archive.extractfile(member).read())
+                target.write_bytes(content.read())
                 found[name] = target
     missing = names - found.keys()
     if missing:
@@ -287,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
             written.append((face.file_name(), data))
             extension, data = subset_font(source_font(face, files, tmp, safety_set()), safety_set() - core)
             written.append((face.file_name("-ext"), data))
-            for (name, data), codes in zip(written[-2:], (core, extension)):
+            for (name, data), codes in zip(written[-2:], (core, extension), strict=True):
                 print(f"make_fonts: {name}: {len(codes)} characters, {len(data) / 1000:.1f} KB")
             css.append(font_face_css(face, core, extension, metrics))
         if problems:

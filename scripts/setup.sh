@@ -43,16 +43,21 @@ if (( ${#missing[@]} )); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# Python packages, reinstalled only when requirements.txt changes.
+# Python packages from requirements.lock (every package of the tree pinned, with its hashes),
+# reinstalled only when the lock changes. The lock must be in step with requirements.txt, the
+# list people edit; `make lock` regenerates it. Wheels only: pip checks no hash of what it would
+# download to build a source distribution.
 if [[ ! -x .venv/bin/python ]]; then
   echo "setup: creating .venv"
   python3 -m venv .venv
 fi
-stamp=.venv/.requirements.sha
-sum=$(sha256sum requirements.txt | cut -d' ' -f1)
+.venv/bin/python scripts/lock_check.py
+stamp=.venv/.requirements.lock.sha
+sum=$(sha256sum requirements.lock | cut -d' ' -f1)
 if [[ ! -f $stamp || "$(cat "$stamp")" != "$sum" ]]; then
   echo "setup: installing Python packages into .venv"
-  .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.txt
+  .venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes \
+    --only-binary :all: -r requirements.lock
   echo "$sum" > "$stamp"
 fi
 

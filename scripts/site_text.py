@@ -19,6 +19,7 @@ from collections import Counter
 from pathlib import Path
 
 import tinycss2
+from tinycss2.ast import StringToken
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 HEADING_FACE = ("--ae-heading-font", "Literata")     # how a stylesheet names the heading face
@@ -135,8 +136,8 @@ def site_characters(site_dir: Path, script_dir: Path | None = None) -> dict[str,
     parts = [html_characters(path.read_text(encoding="utf-8"), headings)
              for path in sorted(Path(site_dir).rglob("*.html"))]
     if script_dir is not None:
-        for path in sorted(Path(script_dir).rglob("*.js")):
-            parts.append({"body": Counter(path.read_text(encoding="utf-8"))})
+        parts.extend({"body": Counter(path.read_text(encoding="utf-8"))}
+                     for path in sorted(Path(script_dir).rglob("*.js")))
     return merge(*parts)
 
 
@@ -144,7 +145,7 @@ def book_characters(site_dir: Path, book_css: Path) -> dict[str, Counter[str]]:
     """The book's text as scripts/book_pdf assembles it, and its stylesheet's printed strings."""
     from book_pdf.pipeline import book_html
 
-    printed = Counter()
+    printed: Counter[str] = Counter()
     for rule in tinycss2.parse_stylesheet(book_css.read_text(encoding="utf-8"), skip_comments=True):
         printed.update(_content_strings(rule))
     return merge(html_characters(book_html(site_dir)), {"body": printed})
@@ -159,7 +160,7 @@ def _content_strings(node) -> Counter[str]:
     for item in tinycss2.parse_blocks_contents(content, skip_comments=True, skip_whitespace=True):
         if item.type == "declaration" and item.lower_name == "content":
             for token in item.value:
-                if token.type == "string":
+                if isinstance(token, StringToken):
                     found.update(token.value)
         elif item.type in ("at-rule", "qualified-rule"):
             found.update(_content_strings(item))

@@ -31,8 +31,8 @@ function loadDemos() {
   demos.boatRaceSim = require(path.join(DEMOS, "boat-race-sim.js"));
   demos.klLeashSim = require(path.join(DEMOS, "kl-leash-sim.js"));
   demos.coinLevelSim = require(path.join(DEMOS, "coin-level-sim.js"));
-  demos.page = { formatNumber: (value, decimals) => Number(value).toLocaleString("en-US", { minimumFractionDigits: decimals || 0, maximumFractionDigits: decimals || 0 }) };
-  for (const file of ["line-chart.js", "goodhart-draw.js", "kl-leash-draw.js", "coin-level-draw.js", "boat-course-draw.js"]) {
+  demos.chartLabels = require(path.join(DEMOS, "chart-labels.js"));
+  for (const file of ["demo-page.js", "line-chart.js", "goodhart-draw.js", "kl-leash-draw.js", "coin-level-draw.js", "boat-course-draw.js"]) {
     require(path.join(DEMOS, file));
   }
   return demos;
@@ -50,7 +50,7 @@ function lightColours() {
   };
   return {
     fg: "rgba(0,0,0,0.87)", fgLight: "rgba(0,0,0,0.54)", fgLighter: "rgba(0,0,0,0.32)", fgLightest: "rgba(0,0,0,0.07)",
-    bg: "#ffffff", proxy: need("proxy"), truth: need("true"), runs: [need("run-1"), need("run-2")],
+    bg: "#ffffff", muted: need("muted"), proxy: need("proxy"), truth: need("true"), runs: [need("run-1"), need("run-2")],
     water: need("water"), waterEdge: need("water-edge"), land: need("land"), target: need("target"),
     targetEdge: need("target-edge"), boat: need("boat"), boatEdge: need("boat-edge"), checkpoint: need("checkpoint"),
     sky: need("sky"), ground: need("ground"), coin: need("coin"), coinEdge: need("coin-edge"), font: FONT_FAMILY,
@@ -209,16 +209,22 @@ for (const key of ["fillStyle", "strokeStyle", "lineWidth", "lineJoin", "lineCap
   });
 }
 
-/** Draw `parts` ([{x, y, width, height, draw(prepared)}]) into one SVG document. */
+/**
+ * Draw `parts` ([{x, y, width, height, draw(prepared)}]) into one SVG document. Returns the SVG
+ * and the drawings whose draw() reported their texts and obstacles (line-chart.js's form), with
+ * their size, for tests/js/chart-labels.test.js.
+ */
 function svgDocument({ width, height, title, desc }, parts) {
   const ctx = new SvgContext();
+  const drawings = [];
   for (const part of parts) {
     ctx.save();
     ctx.translate(part.x, part.y);
-    part.draw({ ctx, width: part.width, height: part.height });
+    const drawn = part.draw({ ctx, width: part.width, height: part.height });
+    if (drawn && drawn.texts) drawings.push({ ...drawn, width: part.width, height: part.height });
     ctx.restore();
   }
-  return [
+  const svg = [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="t d" font-family="${escapeXml(FONT_FAMILY)}">`,
     `<title id="t">${escapeXml(title)}</title>`,
     `<desc id="d">${escapeXml(desc)}</desc>`,
@@ -228,6 +234,7 @@ function svgDocument({ width, height, title, desc }, parts) {
     "</svg>",
     "",
   ].filter(Boolean).join("\n");
+  return { svg, drawings };
 }
 
 /** A line of text as a part. */
@@ -277,14 +284,15 @@ function figures(demos, colours) {
         x: 0, y: 0, width, height: courseHeight,
         draw(prepared) {
           const ctx = draw.drawBase(prepared, colours);
-          draw.drawCheckpoints(ctx, colours, Math.round(at(racer).progress * gates));
-          draw.drawTargets(ctx, colours, null);
-          agents.forEach((rollout, i) => {
-            const trail = rollout.trail.slice(0, MOVES + 1);
-            draw.drawTrail(ctx, colours.runs[i], trail.map((p) => draw.cellPoint(p)), 0.85);
-            const end = draw.cellPoint(trail[trail.length - 1]);
-            draw.drawBoat(ctx, { ...colours, boat: colours.runs[i] }, end.x, end.y, end.angle);
+          draw.drawRace(ctx, colours, {
+            passed: Math.round(at(racer).progress * gates), ready: null,
+            runs: agents.map((rollout, i) => {
+              const trail = rollout.trail.slice(0, MOVES + 1);
+              const end = draw.cellPoint(trail[trail.length - 1]);
+              return { colour: colours.runs[i], points: trail.map((p) => draw.cellPoint(p)), alpha: 0.85, boat: { ...end, colour: colours.runs[i] } };
+            }),
           });
+          return draw.courseLabels(prepared.ctx, prepared.width);
         },
       },
       ...results.map((text, i) => ({
@@ -314,7 +322,7 @@ function figures(demos, colours) {
     label(tailTitles[i], 8 + i * 364, top + 16, { size: 14 }),
     {
       x: i * 364, y: top + 24, width: 356, height: 290,
-      draw(prepared) { demos.goodhartDraw.drawSelection(prepared, colours, curve, gsim.MAX_N, { range, compact: true, marker: false }); },
+      draw(prepared) { return demos.goodhartDraw.drawSelection(prepared, colours, curve, gsim.MAX_N, { range, compact: true, marker: false }).chart; },
     },
   ]);
   const heavy = curves[1];
@@ -334,15 +342,7 @@ function figures(demos, colours) {
     {
       x: 0, y: 356, width: 720, height: 284,
       draw(prepared) {
-        demos.lineChart.drawLineChart(prepared.ctx, prepared.width, prepared.height, colours, {
-          x: { min: 0, max: 4, label: "How far selection moved the model, d = √KL", format: (v) => v.toFixed(0) },
-          y: { min: -2, max: 4.2, label: "Reward (arbitrary units)", format: (v) => v.toFixed(0) },
-          series: [
-            { label: "Reward model's score (proxy)", colour: colours.proxy, dash: [7, 5], marker: "square", markerEvery: 10, width: 2.5, points: model.points.map((p) => ({ x: p.d, y: p.proxy })) },
-            { label: "Gold (true) reward", colour: colours.truth, dash: [], marker: "circle", markerEvery: 10, width: 3, points: model.points.map((p) => ({ x: p.d, y: p.gold })) },
-          ],
-          notes: [{ text: "gold peaks, then falls", x: model.peak.d, y: model.peak.gold - 0.9, colour: colours.truth }],
-        });
+        return demos.goodhartDraw.drawOveroptimization(prepared, colours, { alpha: 1, beta, maxD: 4, note: "gold peaks, then falls" });
       },
     },
   ]);
@@ -353,11 +353,11 @@ function figures(demos, colours) {
     const small = lsim.peak(lsim.REWARD_MODELS.small);
     const large = lsim.peak(lsim.REWARD_MODELS.large);
     out["live-kl-leash.svg"] = svgDocument({
-      width: 720, height: 340, title: "The KL leash: a simulation of the shape Gao, Schulman and Hilton fitted",
+      width: 720, height: 400, title: "The KL leash: a simulation of the shape Gao, Schulman and Hilton fitted",
       desc: `Reward against how far training pulled the model, d = √KL, from 0 to ${lsim.MAX_D}. The reward model's score rises across the whole chart. The true reward, d(α − β log d) with illustrative constants, peaks at d = ${small.d.toFixed(1)} and then falls below zero; for a larger reward model it peaks later, at d = ${large.d.toFixed(1)}, and higher, and also falls.`,
     }, [{
-      x: 0, y: 0, width: 720, height: 340,
-      draw(prepared) { demos.klLeashDraw.drawLeash(prepared, colours, { model: "small", d: null, compare: true }); },
+      x: 0, y: 0, width: 720, height: 400,
+      draw(prepared) { return demos.klLeashDraw.drawLeash(prepared, colours, { model: "small", d: null, compare: true }).chart; },
     }]);
   }
 
@@ -380,7 +380,7 @@ function figures(demos, colours) {
       label(titles[i], 8, i * (levelHeight + 30) + 18, { size: 14 }),
       {
         x: 0, y: i * (levelHeight + 30) + 26, width: 720, height: levelHeight,
-        draw(prepared) { demos.coinLevelDraw.drawLevel(prepared, colours, coin, run); },
+        draw(prepared) { return demos.coinLevelDraw.drawLevel(prepared, colours, coin, run); },
       },
     ]));
   }
@@ -391,7 +391,7 @@ function main(argv) {
   const check = argv.includes("--check");
   const built = figures(loadDemos(), lightColours());
   const stale = [];
-  for (const [name, svg] of Object.entries(built)) {
+  for (const [name, { svg }] of Object.entries(built)) {
     const file = path.join(FIGURES, name);
     const current = fs.existsSync(file) ? fs.readFileSync(file, "utf8") : null;
     if (current === svg) continue;

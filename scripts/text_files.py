@@ -8,7 +8,7 @@ so it reports the file, line and column of the first bad byte instead:
 """
 from __future__ import annotations
 
-from citations.diagnostics import Diagnostic
+from source_text import Diagnostic
 
 
 def decode_utf8(data: bytes, display_name: str, *, binary_ok: bool = True) -> str | Diagnostic:

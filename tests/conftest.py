@@ -29,6 +29,14 @@ CHROMIUM_ARGS = [
 ]
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that needs the real site (site_dir, even through another fixture) as
+    `site`: building it, PDF included, is what `make test-fast` leaves out."""
+    for item in items:
+        if "site_dir" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.site)
+
+
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built strictly (with every post-build artefact) into a temporary folder."""
@@ -58,7 +66,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
     sub_path = ""
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
         pass
 
     def translate_path(self, path: str) -> str:
@@ -66,7 +74,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
             path = path[len(self.sub_path):] or "/"
         return super().translate_path(path)
 
-    def send_head(self):  # noqa: ANN201 (the base class's signature)
+    def send_head(self):
         if not Path(self.translate_path(self.path.split("?", 1)[0])).exists():
             page = Path(self.directory) / "404.html"
             body = page.read_bytes()
@@ -117,7 +125,7 @@ class PageLog:
     foreign_requests: list[str] = field(default_factory=list)
 
 
-@pytest.fixture()
+@pytest.fixture
 def page_log() -> PageLog:
     return PageLog()
 
@@ -126,7 +134,7 @@ def _is_local(url: str) -> bool:
     return url.startswith(("http://127.0.0.1", "file://", "data:", "blob:", "about:"))
 
 
-@pytest.fixture()
+@pytest.fixture
 def page(browser, page_log: PageLog):
     """A fresh page whose console errors, uncaught errors and non-local requests are logged.
 
@@ -134,7 +142,7 @@ def page(browser, page_log: PageLog):
     """
     context = browser.new_context()
     page = context.new_page()
-    page.on("console", lambda m: m.type == "error" and page_log.console_errors.append(m.text))
+    page.on("console", lambda m: page_log.console_errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: page_log.page_errors.append(str(e)))
 
     def guard(route):

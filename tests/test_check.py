@@ -222,7 +222,7 @@ def test_the_check_never_writes_into_the_project(planted) -> None:
 
 
 @pytest.mark.parametrize(
-    "text, valid",
+    ("text", "valid"),
     [
         ("1606.06565", True),
         ("1606.06565v2", True),
@@ -247,9 +247,10 @@ def test_arxiv_ids(text: str, valid: bool) -> None:
 
 def test_the_build_stops_on_the_glossary_problems_the_check_reports(tmp_path: Path) -> None:
     """One implementation: `glossary.configure_hovers` (the hook) raises what make check prints."""
-    import glossary
-    from citations.diagnostics import CitationError
     from mkdocs.config.defaults import MkDocsConfig
+
+    import glossary
+    from source_text import ProblemsFound
 
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "glossary.md").write_text(PLANTED_GLOSSARY, encoding="utf-8")
@@ -258,7 +259,7 @@ def test_the_build_stops_on_the_glossary_problems_the_check_reports(tmp_path: Pa
         {"site_name": "t", "docs_dir": str(tmp_path / "docs"), "markdown_extensions": ["abbr"]}
     )
     assert not config.validate()[0]
-    with pytest.raises(CitationError) as stopped:
+    with pytest.raises(ProblemsFound) as stopped:
         glossary.configure_hovers(config)
     assert [str(d) for d in stopped.value.diagnostics] == [
         "docs/glossary.md:3: no-hover names 'Reward hacking', which is not a term of the glossary; correct the name or remove it from the comment",
@@ -267,7 +268,7 @@ def test_the_build_stops_on_the_glossary_problems_the_check_reports(tmp_path: Pa
 
 
 @pytest.mark.parametrize(
-    "section, nocite, message",
+    ("section", "nocite", "message"),
     [
         ({"nocite": ["a", "b"]}, ("a", "b"), None),
         ({"editorial_policy": True}, (), None),
@@ -412,7 +413,7 @@ def test_the_markdown_lint_hook_reports_an_unclosed_fence(tmp_path: Path) -> Non
 def test_the_build_leaves_nocite_entries_out_of_its_not_cited_note(tmp_path: Path) -> None:
     """The same setting in a real `mkdocs build` (the tiny site of test_citations_build.py, whose
     one uncited entry is miles_channel)."""
-    from tests.test_citations_build import make_site, start_build
+    from test_citations_build import make_site, start_build
 
     root = make_site(tmp_path)
     config = root / "mkdocs.yml"

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from citations import background
 from citations.background import Background
 
@@ -109,7 +110,7 @@ def test_cancel_stops_a_running_child(tmp_path: Path) -> None:
     def compute(publish):
         time.sleep(30)
         marker.write_text("x")
-        return None
+        return
 
     job = Background(compute, fork=True)
     process = job._process

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from citations.bibliography import load_bibliography
 from citations.render import Styler, template_environment
 
@@ -103,7 +104,7 @@ def test_real_world_shapes_build_a_site(builds, name: str) -> None:
     assert further.count('class="further-reading__entry"') == len(keys)
     home = (root / "site" / "index.html").read_text(encoding="utf-8")
     assert home.count('<li class="citation-reference"') == sum(1 for key in keys if CITABLE_KEY.match(key))
-    assert "\\" not in re.sub(r"<script.*?</script>", "", further, flags=re.S)  # no LaTeX left over
+    assert "\\" not in re.sub(r"<script.*?</script>", "", further, flags=re.DOTALL)  # no LaTeX left over
 
 
 def test_a_warning_is_logged_by_the_build(builds) -> None:

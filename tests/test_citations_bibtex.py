@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from citations.bibliography import Policy, load_bibliography, parse_bibliography
 from citations.latex import decode
 from citations.render import Styler, template_environment

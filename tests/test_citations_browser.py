@@ -108,7 +108,7 @@ def test_tooltips_stay_on_screen_on_a_phone(page, site_url) -> None:
         tip = page.locator(f"#{link.get_attribute('aria-describedby')}")
         tip.wait_for(state="visible")
         box = tip.bounding_box()
-        assert 0 <= box["x"] and box["x"] + box["width"] <= 360, (index, box)
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 360, (index, box)
 
 
 def test_no_second_tooltip_from_material(page, site_url) -> None:
@@ -158,7 +158,7 @@ def test_escape_dismisses_the_tooltip_until_focus_returns(page, site_url) -> Non
 CHAPTER = "rlhf.html"
 
 
-@pytest.fixture()
+@pytest.fixture
 def phone(browser, page_log):
     """A 390x844 touch screen (has_touch, is_mobile), requests to other hosts aborted."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
@@ -186,7 +186,7 @@ def test_a_tap_on_a_citation_opens_its_tooltip_and_the_page_stays_put(phone, pag
     tip.wait_for(state="visible")
     assert _settled_scroll(phone) == before and phone.evaluate("window.__hashes") == []  # no jump
     box = tip.bounding_box()
-    assert 0 <= box["x"] and box["x"] + box["width"] <= 390 and box["y"] + box["height"] <= 844
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390 and box["y"] + box["height"] <= 844
     phone.locator("h1").first.tap()  # elsewhere: closes it
     tip.wait_for(state="hidden")
     link.tap()

@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -172,7 +173,9 @@ def test_further_reading_and_downloadable_bib(builds) -> None:
     assert not (root / "docs" / "further-reading.md").exists()  # generated, never written to docs/
     assert (root / "site" / "references.bib").read_bytes() == (root / "references.bib").read_bytes()
     assert 'href="references.bib"' in page
-    entry = re.search(r'<div class="further-reading__entry" id="christiano2017deep">(.*?)</div>', page, re.S).group(1)
+    found = re.search(r'<div class="further-reading__entry" id="christiano2017deep">(.*?)</div>', page, re.DOTALL)
+    assert found, "Further reading has no entry for christiano2017deep"
+    entry = found.group(1)
     assert "Where RLHF starts." in entry
     assert re.findall(r'<a href="([^"]+)">([^<]+)</a>', entry.split("Cited in:")[1]) == [
         ("rlhf.html", "RLHF chapter"), ("demos/boat.html", "The boat")]
@@ -249,15 +252,16 @@ def test_rebuild_picks_up_edits_to_bib_and_chapters(tmp_path: Path) -> None:
 
 
 def test_on_serve_watches_the_bibliography(tmp_path: Path) -> None:
-    import hooks
     from mkdocs.config import load_config
+
+    import hooks
 
     root = make_site(tmp_path)
     config = load_config(str(root / "mkdocs.yml"))
     hooks.on_config(config)
 
     class Server:
-        watched: list[str] = []
+        watched: ClassVar[list[str]] = []
 
         def watch(self, path: str, *args: object, **kwargs: object) -> None:
             self.watched.append(path)
@@ -272,9 +276,10 @@ def test_on_serve_watches_the_bibliography(tmp_path: Path) -> None:
 def build_in_process(root: Path) -> dict[str, bytes]:
     """A cold build (no cache in memory or on disk) in this process; every page's HTML and the
     search index."""
-    import citations.cache as cache
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+
+    import citations.cache as cache
 
     cache._MEMORY.clear()
     cache.ResultCache._memory.clear()
@@ -289,9 +294,14 @@ def build_in_process(root: Path) -> dict[str, bytes]:
 def test_the_site_is_the_same_whether_the_pass_runs_apart_or_here(tmp_path: Path, monkeypatch) -> None:
     import citations.background as background
 
-    started = []
+    started: list[int] = []
     real_start = background.Background._start_child
-    monkeypatch.setattr(background.Background, "_start_child", lambda self: started.append(1) or real_start(self))
+
+    def start_child(self: background.Background) -> None:
+        started.append(1)
+        real_start(self)
+
+    monkeypatch.setattr(background.Background, "_start_child", start_child)
     sites = {}
     for fork in (True, False):
         monkeypatch.setattr(background, "can_fork", lambda fork=fork: fork)
@@ -333,6 +343,7 @@ def test_markdown_changed_by_another_plugin_is_still_cited(tmp_path: Path, monke
 SEARCH_LIKE_PLUGIN = """\
 import json
 from pathlib import Path
+from typing import ClassVar
 
 
 def on_page_context(context, page, **kwargs):  # listed before the citation hook: runs first, as search does
@@ -359,8 +370,9 @@ def test_search_sees_the_plain_text_without_markers_and_the_page_gets_full_citat
 def test_a_failed_build_leaves_no_second_process_behind(tmp_path: Path, monkeypatch) -> None:
     import multiprocessing
 
-    import citations.background as background
     from mkdocs.exceptions import Abort
+
+    import citations.background as background
 
     monkeypatch.setattr(background, "can_fork", lambda: True)
     pages = dict(PAGES)

@@ -6,9 +6,10 @@ from __future__ import annotations
 import pickle
 from pathlib import Path
 
+import pytest
+
 import citations.bibliography as bibliography
 import citations.cache as cache
-import pytest
 from citations.cache import CACHE_FOLDER, BibliographySource, ResultCache, cache_key
 from citations.render import REFERENCE_TEMPLATE, template_environment
 
@@ -176,6 +177,7 @@ def test_a_damaged_bibliography_cache_is_parsed_again(tmp_path: Path) -> None:
 def test_a_damaged_page_in_the_cache_is_rebuilt_by_the_next_build(tmp_path: Path) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+
     from test_citations_build import make_site
 
     root = make_site(tmp_path)
@@ -198,6 +200,7 @@ def test_a_damaged_page_in_the_cache_is_rebuilt_by_the_next_build(tmp_path: Path
 def test_warm_build_gives_the_same_site_as_a_cold_one(tmp_path: Path) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+
     from test_citations_build import make_site
 
     root = make_site(tmp_path)

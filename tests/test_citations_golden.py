@@ -11,10 +11,11 @@ from pathlib import Path
 
 import markdown
 import pytest
+from mkdocs.utils.meta import get_data
+
 from citations.bibliography import load_bibliography
 from citations.render import Styler, fill_late_slots, fill_slots, render_page, template_environment
 from citations.syntax import arithmatex_math
-from mkdocs.utils.meta import get_data
 
 GOLDEN = Path(__file__).parent / "golden" / "citations"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"

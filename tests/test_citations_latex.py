@@ -9,14 +9,16 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-import citations.latex_fast
 import pytest
+from bibtexparser.middlewares.names import parse_single_name_into_parts
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import citations.latex_fast
 from citations.bibliography import parse_bibliography
 from citations.latex import ANY_WORK, WHITESPACE, _collapse, decode, decode_with_parser
 from citations.latex_fast import decode_common
-from citations.names import _split_commas, _split_top_level
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from citations.names import split_names
 
 ROOT = Path(__file__).resolve().parent.parent
 BIB_FILES = [ROOT / "references.bib", *sorted((ROOT / "tests").glob("**/*.bib"))]
@@ -28,9 +30,9 @@ def field_strings(text: str) -> Iterator[str]:
         for name, value in entry.fields.items():
             yield value
             if name in ("author", "editor"):
-                for person in _split_top_level(value):
+                for person in split_names(value):
                     yield person
-                    yield from _split_commas(person)
+                    yield from (" ".join(words) for words in vars(parse_single_name_into_parts(person, strict=False)).values() if words)
 
 
 def benchmark_strings() -> Iterator[str]:

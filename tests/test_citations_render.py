@@ -9,14 +9,22 @@ from pathlib import Path
 
 import markdown
 import pytest
-from citations.bibliography import Bibliography, Entry, load_bibliography
-from citations.further_reading import SourcePage, further_reading_page, nav_titles, uncited_keys
-from citations.latex import decode
-from citations.syntax import STRAY_PUNCTUATION, arithmatex_math
-from citations.render import Styler, back_label, fill_late_slots, fill_slots, render_page, template_environment
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from markupsafe import escape
+
+from citations.bibliography import Bibliography, Entry, load_bibliography
+from citations.further_reading import SourcePage, further_reading_page, nav_titles, uncited_keys
+from citations.latex import decode
+from citations.render import (
+    Styler,
+    fill_late_slots,
+    fill_slots,
+    render_page,
+    template_environment,
+)
+from citations.style import letters
+from citations.syntax import STRAY_PUNCTUATION, arithmatex_math
 
 GOLDEN_BIB = Path(__file__).parent / "golden" / "citations" / "references.bib"
 ENV = template_environment()
@@ -289,7 +297,7 @@ def test_references_link_back_to_every_citation(styler: Styler) -> None:
 
 @pytest.mark.parametrize(("index", "label"), [(0, "a"), (25, "z"), (26, "aa"), (27, "ab"), (701, "zz"), (702, "aaa")])
 def test_back_link_labels(index: int, label: str) -> None:
-    assert back_label(index) == label
+    assert letters(index) == label
 
 
 @pytest.mark.parametrize(
@@ -322,7 +330,8 @@ def test_no_markdown_makes_the_pass_raise_only_located_diagnostics(source: str, 
     page = render_page(source, styler, source_name="docs/x.md", line_offset=3, math=arithmatex_math({}))
     lines = source.count("\n") + 1
     for diagnostic in page.diagnostics:
-        assert diagnostic.file == "docs/x.md" and 4 <= diagnostic.line <= lines + 3 and diagnostic.column >= 1
+        assert diagnostic.file == "docs/x.md" and diagnostic.column is not None
+        assert 4 <= diagnostic.line <= lines + 3 and diagnostic.column >= 1
     html_out = markdown.Markdown(extensions=["attr_list", "pymdownx.arithmatex"]).convert(page.markdown)
     final = fill_late_slots(fill_slots(html_out, page.slots, page.word), page.late_slots)
     if not page.diagnostics:
@@ -331,3 +340,54 @@ def test_no_markdown_makes_the_pass_raise_only_located_diagnostics(source: str, 
         links = [dict(attrs) for tag, attrs in parser.tags if dict(attrs).get("class") == "citation__link"]
         tips = {dict(attrs).get("id") for tag, attrs in parser.tags if dict(attrs).get("role") == "tooltip"}
         assert all(link["aria-describedby"] in tips for link in links)
+
+
+# --- one style: the search index's text is the visible citation's text ---------------------------
+
+class VisibleText(HTMLParser):
+    """The text a reader sees of a citation: everything but its tooltips."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.hidden = 0  # depth inside a tooltip
+
+    def handle_starttag(self, tag, attrs):
+        if self.hidden or "citation__tip" in (dict(attrs).get("class") or ""):
+            self.hidden += 1
+
+    def handle_endtag(self, tag):
+        if self.hidden:
+            self.hidden -= 1
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.text.append(data)
+
+
+affix_text = st.lists(st.sampled_from(
+    ["see", "also", " ", "*", "**", "_", "`", "&amp;", "&ndash;", "&nbsp;", "<b>", "p.", "pp.", "ch.", "3", "-", "--",
+     "4", ",", "x", "\\*", "#", "{}", "passim", "'", '"']), max_size=6).map("".join)
+cite_item = st.tuples(st.sampled_from(["russell2019human", "amodei2016concrete", "arc", "manheim2018categorizing"]),
+                      affix_text, affix_text, st.booleans())
+
+
+@settings(max_examples=300, deadline=None)
+@given(items=st.lists(cite_item, min_size=1, max_size=3), narrative=st.booleans())
+def test_the_search_text_of_a_citation_is_its_visible_text(items, narrative, styler: Styler) -> None:
+    """Both come from style.citation_parts: for any citation (prefixes, suffixes, locators,
+    Markdown and entities in them, suppressed authors, narrative or not), the plain-text
+    stand-in the search plugin indexes reads exactly as the citation a reader sees."""
+    if narrative:
+        key, _prefix, suffix, _suppress = items[0]
+        markdown = f"@{key} [{suffix}]" if suffix.strip() else f"@{key}"
+    else:
+        markdown = "[" + "; ".join(f"{prefix} {'-' if suppress else ''}@{key}" + (f", {suffix}" if suffix else "")
+                                   for key, prefix, suffix, suppress in items) + "]"
+    page = render_page(markdown, styler, source_name="docs/x.md")
+    assume(not page.diagnostics and page.late_slots.stand_ins)
+    visible = VisibleText()
+    visible.feed(page.late_slots[0])
+    visible.close()
+    assert "".join(visible.text) == html.unescape(page.late_slots.stand_ins[0]), markdown
+    assert page.slots[0].endswith(page.late_slots.stand_ins[0])

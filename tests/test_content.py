@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
+
 from conftest import site_sub_path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -150,7 +151,7 @@ def test_chapter_cites_at_least_five_sources(site_dir, slug):
 @pytest.mark.parametrize("slug", CHAPTERS)
 def test_chapter_has_a_figure_with_alt_text_and_caption(site_dir, slug):
     html = (site_dir / f"{slug}.html").read_text(encoding="utf-8")
-    figures = re.findall(r"<figure[^>]*>(.*?)</figure>", html, flags=re.S)
+    figures = re.findall(r"<figure[^>]*>(.*?)</figure>", html, flags=re.DOTALL)
     good = [f for f in figures if re.search(r'<img[^>]+alt="[^"]{15,}"', f) and "<figcaption" in f]
     assert good, f"{slug}: no figure with alt text and a caption"
     for src in re.findall(r'<img[^>]+src="([^"]+\.svg)"', "".join(good)):
@@ -205,9 +206,9 @@ def test_glossary_terms_are_used_by_the_site_and_hover_in_chapters(site_dir):
     assert re.search(r'<abbr class="glossary-term__name"[^>]*>(RLHF|reward model|KL penalty)</abbr>'
                      r'<span class="glossary-term__tip[^"]*" role="tooltip" id="[^"]+">[^<]{20,}</span>', article)
     for level in range(1, 7):
-        for heading in re.findall(rf"<h{level}\b.*?</h{level}>", article, flags=re.S):
+        for heading in re.findall(rf"<h{level}\b.*?</h{level}>", article, flags=re.DOTALL):
             assert "<abbr" not in heading, heading
-    for block in re.findall(r"<pre.*?</pre>|<code.*?</code>", article, flags=re.S):
+    for block in re.findall(r"<pre.*?</pre>|<code.*?</code>", article, flags=re.DOTALL):
         assert "<abbr" not in block, block
     glossary_page = (site_dir / "glossary.html").read_text(encoding="utf-8")
     assert "<abbr" not in glossary_page.split('<article class="md-content__inner', 1)[1]
@@ -218,6 +219,6 @@ def test_spelling():
     result = subprocess.run(
         [sys.executable, "-m", "codespell_lib", "--ignore-words", str(ROOT / "codespell-words.txt"),
          *targets],
-        capture_output=True, text=True,
+        capture_output=True, text=True, check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr

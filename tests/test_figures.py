@@ -51,8 +51,8 @@ def test_dark_counterparts_are_valid_srgb_hex(colour):
 def test_the_palette_style_is_the_first_child_and_covers_every_colour():
     served = figures.with_dark_palette(SVG)
     root = ET.fromstring(served)
-    first = list(root)[0]
-    assert first.tag.endswith("style")
+    first = next(iter(root))
+    assert first.tag.endswith("style") and first.text is not None
     assert "@media (prefers-color-scheme: dark)" in first.text
     for attribute, value in (("fill", "#fbfaf7"), ("fill", "#1f1f1f"), ("stroke", "#2f4b7c")):
         assert f'[{attribute}="{value}" i]' in first.text
@@ -138,6 +138,7 @@ def test_an_unsizable_image_stops_the_build_with_page_and_line():
     assert str(error.value).startswith("docs/rlhf.md:5: image 'assets/figures/bad.svg' has no size")
 
 
+@pytest.mark.pdf
 def test_the_book_renders_figures_in_their_light_colours(tmp_path):
     """WeasyPrint ignores the dark palette: a served figure prints as drawn."""
     from PIL import Image

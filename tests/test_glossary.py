@@ -4,21 +4,20 @@ test through Python-Markdown's abbr extension), located errors for a glossary th
 and, on the real site, the marks counted per section."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import html as html_module
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 import markdown
 import pytest
-from citations.diagnostics import CitationError
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 import glossary
+from source_text import ProblemsFound
 
 SAMPLE = """# Glossary
 
@@ -60,7 +59,7 @@ def test_spellings_cover_case_plural_and_abbreviation_but_keep_acronyms():
     assert "KL penalties" in kl.spellings()
 
 
-@pytest.mark.parametrize("phrase, expected", [
+@pytest.mark.parametrize(("phrase", "expected"), [
     ("adversarial suffix", "adversarial suffixes"), ("KL penalty", "KL penalties"),
     ("jailbreak", "jailbreaks"), ("wireheading", "wireheading"), ("Constitutional AI", "Constitutional AI"),
     ("key", "keys"),
@@ -202,14 +201,14 @@ def test_hover_text_is_plain_escaped_text_whatever_the_definition_contains(tmp_p
 
 def test_a_glossary_that_is_not_utf8_is_a_located_error(tmp_path: Path):
     (tmp_path / "glossary.md").write_bytes("# Glossary\n\nCaf\u00e9\n:   Latin-1 here.\n".encode("latin-1"))
-    with pytest.raises(CitationError) as error:
+    with pytest.raises(ProblemsFound) as error:
         glossary.configure_hovers(_config(tmp_path, ["abbr"]))
     assert str(error.value) == f"{tmp_path.name}/glossary.md:3:4: not UTF-8 text (byte 0xe9); save the file as UTF-8"
 
 
 def test_a_binary_glossary_is_a_located_error(tmp_path: Path):
     (tmp_path / "glossary.md").write_bytes(b"# Glossary\n\n\x00\x01\x02binary")
-    with pytest.raises(CitationError, match=r"glossary.md:3: contains NUL bytes, so it is not a text file"):
+    with pytest.raises(ProblemsFound, match=r"glossary.md:3: contains NUL bytes, so it is not a text file"):
         glossary.configure_hovers(_config(tmp_path, ["abbr"]))
 
 
@@ -217,7 +216,7 @@ def test_a_binary_glossary_is_a_located_error(tmp_path: Path):
 
 SECTION = re.compile(r"<h2\b")
 MARKED = re.compile(r'<abbr class="glossary-term__name"[^>]*>(.*?)</abbr><span class="glossary-term__tip[^"]*" '
-                    r'role="tooltip" id="[^"]+">(.*?)</span>', re.S)
+                    r'role="tooltip" id="[^"]+">(.*?)</span>', re.DOTALL)
 
 
 @pytest.mark.parametrize("name", ["rlhf.html", "goodhart.html", "index.html"])

@@ -15,7 +15,7 @@ DESKTOP = {"width": 1440, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
 
-@pytest.fixture()
+@pytest.fixture
 def desktop(browser, page_log):
     context = browser.new_context(viewport=DESKTOP)
     page = context.new_page()
@@ -141,7 +141,8 @@ def test_the_404_page_works_under_the_published_sub_path(browser, site_server) -
     context = browser.new_context()
     page = context.new_page()
     failed: list[str] = []
-    page.on("response", lambda r: r.status >= 400 and r.request.resource_type != "document" and failed.append(r.url))
+    page.on("response", lambda r: failed.append(r.url)
+            if r.status >= 400 and r.request.resource_type != "document" else None)
     response = page.goto(f"{root}{sub_path}/no/such/chapter.html")
     assert response.status == 404
     page.wait_for_load_state("networkidle")

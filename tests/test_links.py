@@ -23,7 +23,7 @@ def links_of(markdown: str, page: str = "rlhf.md", offset: int = 0):
 def test_relative_links_and_images_are_found_with_line_and_column():
     md = "# T\n\nSee [Goodhart](goodhart.md#the-law) and\n![a figure](assets/figures/a.svg \"t\").\n"
     found = links_of(md)
-    assert [(l.line, l.column, l.path, l.anchor) for l in found] == [
+    assert [(link.line, link.column, link.path, link.anchor) for link in found] == [
         (3, 5, "goodhart.md", "the-law"),
         (4, 1, "assets/figures/a.svg", ""),
     ]
@@ -74,7 +74,7 @@ def build_output(root: Path, strict: bool) -> str:
     """Run a real build; it must fail cleanly. Returns what it printed."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else [])]
-    result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+    result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, check=False)
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
     assert "Traceback" not in output
@@ -92,3 +92,49 @@ def test_a_build_with_broken_links_fails_with_located_messages(tmp_path: Path, s
     make_site(tmp_path, pages)
     assert ("docs/index.md:3:6: 'rlhf.md' has no anchor '#learning-from-feedbak' "
             "(did you mean '#learning-from-feedback'?)") in build_output(root, strict)
+
+
+def mkdocs_validation_block() -> str:
+    """The `validation:` block of the project's mkdocs.yml, as written."""
+    text = (Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    start = text.index("\nvalidation:\n") + 1
+    end = text.find("\n\n", start)
+    return text[start:end if end != -1 else len(text)] + "\n"
+
+
+@pytest.mark.parametrize(
+    ("page", "pages", "message"),
+    [
+        # site-absolute paths are MkDocs' to judge (links.py skips them)
+        ("index.md", {"index.md": "# Home\n\nRead [RLHF](/rlhf.md).\n"},
+         "Doc file 'index.md' contains an absolute link '/rlhf.md'"),
+        # a page that is in no nav
+        ("stray.md", {"stray.md": "# Stray\n"},
+         "The following pages exist in the docs directory, but are not included in the \"nav\" configuration"),
+    ],
+)
+def test_mkdocs_own_validation_is_a_backstop_under_strict(tmp_path: Path, page: str, pages: dict[str, str],
+                                                          message: str) -> None:
+    """What the project's own check leaves alone, the validation settings of mkdocs.yml turn
+    into warnings, which fail a strict build; a site without such problems builds (the real
+    site's strict build is tests/test_site_build.py)."""
+    root = make_site(tmp_path, {**PAGES, **pages})
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + mkdocs_validation_block(), encoding="utf-8")
+    assert message in build_output(root, strict=True)
+    (root / "docs" / page).unlink()
+    make_site(tmp_path, PAGES)
+    config.write_text(config.read_text(encoding="utf-8") + mkdocs_validation_block(), encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    clean = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, env=env,
+                           capture_output=True, text=True, check=False)
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+
+
+def test_the_link_check_and_the_glossary_do_not_import_the_citation_engine() -> None:
+    """They share only scripts/source_text.py (located problems, positions, code spans)."""
+    script = ("import sys, links, glossary\n"
+              "print(sorted(m for m in sys.modules if m == 'citations' or m.startswith('citations.')))\n")
+    result = subprocess.run([sys.executable, "-c", script], cwd=Path(__file__).resolve().parent.parent / "scripts",
+                            capture_output=True, text=True, check=True)
+    assert result.stdout == "[]\n"

@@ -159,6 +159,23 @@ def test_canvases_are_drawn_at_their_displayed_size(browser, site_url, name, dpr
 
 
 @pytest.mark.parametrize("name", FIGURES)
+def test_figure_redraws_in_the_dark_scheme_when_the_reader_switches(page, site_url, name):
+    """Material's light/dark toggle sets an attribute on <body>; every canvas of the figure is
+    drawn again in the dark scheme's colours (demo-page.js keepDrawn)."""
+    figure = FIGURES[name]
+    open_figure(page, site_url, figure)
+    settle(page, figure)
+    pixels = "sel => [...document.querySelectorAll(sel + ' canvas')].map(c => c.toDataURL())"
+    light = page.evaluate(pixels, figure.selector)
+    page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+    page.wait_for_function(f"light => ({pixels})('{figure.selector}').every((p, i) => p !== light[i])",
+                           arg=light, timeout=TIMEOUT_MS)
+    page.evaluate("document.body.setAttribute('data-md-color-scheme', 'default')")
+    page.wait_for_function(f"light => ({pixels})('{figure.selector}').every((p, i) => p === light[i])",
+                           arg=light, timeout=TIMEOUT_MS)
+
+
+@pytest.mark.parametrize("name", FIGURES)
 def test_print_shows_the_static_figure(page, site_url, name):
     figure = FIGURES[name]
     open_figure(page, site_url, figure)
@@ -189,6 +206,37 @@ def test_live_figures_work_opened_from_a_folder(page, page_log, site_dir: Path):
     assert page_log.foreign_requests == []
 
 
+# ------------------------------------------------------------------ labels as a reader sees them
+LABEL_CHECK = Path(__file__).parent / "js" / "support" / "label-check.js"
+SLIDER_VALUES: dict[str, list[float]] = {"boat": [0, 60, 120], "tails": [0, 1, 1.25, 2, 3, 4], "leash": [0, 0.2, 1, 1.5, 3, 4], "coin": [1, 7, 14]}
+
+
+@pytest.mark.parametrize("device", [PHONE := {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2,
+                                              "is_mobile": True, "has_touch": True},
+                                    {"viewport": {"width": 1440, "height": 900}}], ids=["phone", "desktop"])
+@pytest.mark.parametrize("name", FIGURES)
+def test_labels_are_clear_of_the_data_and_each_other_in_real_text_metrics(browser, site_url, name, device):
+    """The boxes the drawing code computed with Chromium's own text metrics: no label over a
+    curve, a marker or another label, none off the canvas, none under 11 px
+    (tests/js/support/label-check.js, the same judge as the Node tests)."""
+    figure = FIGURES[name]
+    context = browser.new_context(**device)
+    try:
+        page = context.new_page()
+        open_figure(page, site_url, figure)
+        page.add_script_tag(path=str(LABEL_CHECK))
+        page.evaluate("document.fonts.ready.then(() => true)")
+        for value in SLIDER_VALUES[name]:
+            page.eval_on_selector(figure.control, f"e => {{ e.value = {value}; e.dispatchEvent(new Event('input')); }}")
+            report: list[tuple[int, list[str]]] = page.evaluate(
+                f"{figure.js()}.charts.map(c => [c.texts.length, labelCheck.labelProblems(c)])")
+            assert report, f"{name}: the figure reports no drawing"
+            for count, problems in report:
+                assert count >= 2 and problems == [], f"{name} at {value}: {problems}"
+    finally:
+        context.close()
+
+
 # ------------------------------------------------------------------ what each figure shows
 def caption(page, figure: Figure) -> str:
     return " ".join(page.text_content(f"{figure.selector} .demo-static figcaption").split())
@@ -197,6 +245,8 @@ def caption(page, figure: Figure) -> str:
 def test_boat_figure_loops_beside_a_racer_as_its_caption_says(page, site_url):
     figure = FIGURES["boat"]
     open_figure(page, site_url, figure)
+    if page.evaluate(figure.js())["playing"]:  # the words while the boats move are true then too
+        assert summary(page, figure).startswith("Replaying both boats' first 120 moves")
     settle(page, figure)
     state = page.evaluate(figure.js())
     assert state["move"] == state["moves"] == 120
@@ -228,6 +278,8 @@ def test_tails_figure_parts_proxy_and_truth_in_both_and_turns_with_heavy_tails(p
     assert heavy["turnsOver"] and heavy["trueAtN"] < heavy["peakTrue"] - 0.3
     assert f"N = {heavy['peakN']}" in caption(page, figure)
     assert "down from its peak" in summary(page, figure)
+    page.eval_on_selector(figure.control, "e => { e.value = 0; e.dispatchEvent(new Event('input')); }")
+    assert "nothing is selected yet" in summary(page, figure)  # not "harder selection helps" at N = 1
     assert "regressional Goodhart" in caption(page, figure)
 
 
@@ -240,7 +292,12 @@ def test_leash_figure_gold_peaks_while_the_proxy_rises(page, site_url):
         states.append(page.evaluate(figure.js()))
     assert states[0]["proxy"] < states[1]["proxy"] < states[2]["proxy"]
     assert states[2]["gold"] < states[1]["gold"] and states[2]["pastPeak"] and not states[0]["pastPeak"]
-    assert "past its peak" in summary(page, figure)
+    # Each number is named (the leash and the reward are both 1.00 at the peak); at d = 3 the
+    # proxy is 3 (1 - ln 3) + 3 ln 4 = 3.86 and the gold 3 (1 - ln 3) = -0.30.
+    assert summary(page, figure) == (
+        "Leash 3.00 (KL 9.00), smaller reward model: the reward model scores the policy 3.86; its true "
+        "reward is \u22120.30. The true reward is highest, 1.00, with a leash of 1.00: this longer leash "
+        "makes the model worse while its score keeps rising.")
     page.check(f"{figure.selector} input[value=large]")
     larger = page.evaluate(figure.js())
     assert larger["model"] == "large" and larger["peak"]["d"] > states[2]["peak"]["d"]

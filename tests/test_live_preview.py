@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.live_preview
+
 ROOT = Path(__file__).resolve().parent.parent
 PARTS = ["mkdocs.yml", "references.bib", "docs", "overrides", "scripts"]
 
@@ -43,7 +45,7 @@ def _wait_for(url: str, predicate, timeout: float = 90) -> str:
     raise AssertionError(f"{url} did not show the change within {timeout} s")
 
 
-@pytest.fixture()
+@pytest.fixture
 def served(tmp_path: Path):
     project = tmp_path / "project"
     project.mkdir()

@@ -40,7 +40,7 @@ def unzipped_site(offline_zip: Path, tmp_path_factory: pytest.TempPathFactory) -
     return tops[0]
 
 
-@pytest.fixture()
+@pytest.fixture
 def file_page(browser) -> Iterator[tuple[object, list[str]]]:
     """A page that may only load file:// URLs; every request it makes is recorded."""
     context = browser.new_context()

@@ -6,11 +6,13 @@ import struct
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import bibtexparser
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from page_meta.citation import PageCitation
 from page_meta.description import LIMIT, read_page, shorten
 from page_meta.revision import revision_of
@@ -106,8 +108,9 @@ def _png_size(png: bytes) -> tuple[int, int]:
 
 
 def test_a_card_is_a_1200_by_630_png_and_is_cached(cards: CardMaker) -> None:
-    args = dict(title="Reinforcement learning from human feedback", site_name="Alignment Explained",
-                address="example.org/site", figure_svg=FIGURE.read_bytes())
+    args: dict[str, Any] = {"title": "Reinforcement learning from human feedback",
+                            "site_name": "Alignment Explained", "address": "example.org/site",
+                            "figure_svg": FIGURE.read_bytes()}
     png = cards.card(**args)
     assert _png_size(png) == (WIDTH, HEIGHT)
     assert len(list(cards.cache_dir.glob("*.png"))) == 1

@@ -12,7 +12,6 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import bibtexparser
 import pytest
@@ -112,7 +111,8 @@ def test_every_page_has_open_graph_and_twitter_tags_with_a_real_card(
 def test_descriptions_with_quotes_stay_inside_their_attribute(site_dir: Path) -> None:
     text = (site_dir / "rlhf.html").read_text(encoding="utf-8")
     tag = re.search(r'<meta name="description" content="([^"]*)">', text)
-    assert tag and "&#34;a good answer&#34;" in tag.group(1) or "&quot;a good answer&quot;" in tag.group(1)
+    assert tag, "rlhf.html has no description"
+    assert "&#34;a good answer&#34;" in tag.group(1) or "&quot;a good answer&quot;" in tag.group(1)
 
 
 def test_the_sitemap_lists_every_page_at_its_published_address(site_dir: Path, heads, site_root: str) -> None:
@@ -142,7 +142,7 @@ def test_every_page_says_when_it_was_last_updated_and_how_to_cite_it(heads, site
 
 def test_a_full_history_gives_each_chapter_its_own_last_commit(heads) -> None:
     shallow = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=ROOT,
-                             capture_output=True, text=True).stdout.strip()
+                             capture_output=True, text=True, check=False).stdout.strip()
     if shallow != "false":
         pytest.skip("this checkout has no full git history")
     from datetime import date
@@ -174,7 +174,7 @@ def copy_project(target: Path) -> Path:
 def build(project: Path, **env: str) -> subprocess.CompletedProcess[str]:
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "site"],
-                          cwd=project, env=environment, capture_output=True, text=True)
+                          cwd=project, env=environment, capture_output=True, text=True, check=False)
 
 
 def git(project: Path, *args: str, when: str = "2024-01-02T12:00:00+00:00") -> None:

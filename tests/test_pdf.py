@@ -15,9 +15,12 @@ from pathlib import Path
 import pytest
 import tinyhtml5
 from pypdf import PdfReader
+from pypdf.generic import Destination
 
 from book_pdf import PDF_NAME, build_book
 from book_pdf.render import render_pdf
+
+pytestmark = pytest.mark.pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
@@ -57,11 +60,16 @@ def outline(reader: PdfReader) -> list[tuple[str, int, list[tuple[str, int]]]]:
     entries: list[tuple[str, int, list[tuple[str, int]]]] = []
     for item in reader.outline:
         if isinstance(item, list):
-            entries[-1][2].extend((c.title, reader.get_destination_page_number(c))
-                                  for c in item if not isinstance(c, list))
+            entries[-1][2].extend(_bookmark(reader, c) for c in item if not isinstance(c, list))
         else:
-            entries.append((item.title, reader.get_destination_page_number(item), []))
+            entries.append((*_bookmark(reader, item), []))
     return entries
+
+
+def _bookmark(reader: PdfReader, item: Destination) -> tuple[str, int]:
+    title, page = item.title, reader.get_destination_page_number(item)
+    assert title is not None and page is not None, f"a bookmark without a title or page: {item}"
+    return title, page
 
 
 @pytest.fixture(scope="session")
@@ -167,7 +175,7 @@ def _chapter_entries(outline):
 def test_bookmarks_cover_every_chapter_and_its_sections(outline, chapters):
     book = _chapter_entries(outline)
     assert [title for title, _, _ in book] == [c["title"] for c in chapters]
-    for (title, _, children), chapter in zip(book, chapters):
+    for (title, _, children), chapter in zip(book, chapters, strict=True):
         assert [t for t, _ in children] == chapter["sections"], f"sections of {title}"
     starts = [page for _, page, _ in book]
     assert starts == sorted(set(starts)), "every chapter starts on a page of its own, in nav order"
@@ -190,7 +198,7 @@ def test_every_chapter_keeps_its_words(outline, page_texts, chapters):
     book = _chapter_entries(outline)
     ends = [page for _, page, _ in book[1:]] + [
         min((p for t, p, _ in outline if t in ("Bibliography", "Index")), default=len(page_texts))]
-    for (title, start, _), end, chapter in zip(book, ends, chapters):
+    for (_, start, _), end, chapter in zip(book, ends, chapters, strict=True):
         pdf_words = Counter(w.casefold() for w in WORD.findall(" ".join(page_texts[start:end])))
         missing = chapter["words"] - pdf_words
         total = sum(chapter["words"].values())
@@ -258,8 +266,8 @@ def test_works_missing_from_further_reading_get_a_bibliography():
 
 def _link_annotations(reader: PdfReader):
     for page in reader.pages:
-        for annot in page.get("/Annots") or []:
-            annot = annot.get_object()
+        for reference in page.get("/Annots") or []:
+            annot = reference.get_object()
             if annot.get("/Subtype") == "/Link":
                 yield annot
 
@@ -294,8 +302,8 @@ def _embedded_fonts(reader: PdfReader) -> dict[str, set[int]]:
     """Embedded font name (subset prefix dropped) -> the 1-based pages that use it."""
     embedded: dict[str, set[int]] = {}
     for number, page in enumerate(reader.pages, start=1):
-        for font in ((page.get("/Resources") or {}).get("/Font") or {}).values():
-            font = font.get_object()
+        for reference in ((page.get("/Resources") or {}).get("/Font") or {}).values():
+            font = reference.get_object()
             descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
             descriptor = descendant["/FontDescriptor"].get_object()
             if any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
@@ -365,7 +373,7 @@ def test_no_word_is_left_alone_before_an_inline_element(site_dir, tmp_path):
                           check=True).stdout
     first_lines = [line.strip() for line in text.splitlines() if line.strip().startswith("Alignment")]
     assert len(first_lines) == 160
-    assert all(len(line.split()) > 1 for line in first_lines), [l for l in first_lines if len(l.split()) == 1]
+    assert all(len(line.split()) > 1 for line in first_lines), [line for line in first_lines if len(line.split()) == 1]
 
 
 def test_a_folder_that_is_not_a_built_site_gets_a_clear_error(tmp_path):
@@ -383,7 +391,7 @@ def test_cli_reports_problems_without_a_traceback(tmp_path):
 
     result = subprocess.run([sys.executable, "-m", "book_pdf", "--site-dir", str(tmp_path)],
                             capture_output=True, text=True, cwd=ROOT,
-                            env={**os.environ, "PYTHONPATH": str(ROOT / "scripts")})
+                            env={**os.environ, "PYTHONPATH": str(ROOT / "scripts")}, check=False)
     assert result.returncode == 1
     assert "index.html" in result.stderr and "Traceback" not in result.stderr
 
@@ -421,8 +429,9 @@ def test_garbage_collection_pause_nests_and_restores():
 
 def test_tinyhtml5_parses_the_same_with_the_working_regex_cache(site_dir):
     """book_pdf.tinyhtml5_fixes only makes parsing faster: same tree for every page."""
-    import tinyhtml5.inputstream as inputstream
     import xml.etree.ElementTree as ET
+
+    import tinyhtml5.inputstream as inputstream
 
     from book_pdf import tinyhtml5_fixes
 
@@ -438,17 +447,17 @@ def test_tinyhtml5_parses_the_same_with_the_working_regex_cache(site_dir):
 
 
 def test_a_one_shot_command_exits_with_its_code_and_output_kept(tmp_path):
-    """gc_pause.exit_without_teardown: the collector is off while main runs, what it printed
+    """one_shot.exit_without_teardown: the collector is off while main runs, what it printed
     reaches the pipe (buffers are flushed before the process ends at once), its code is kept."""
     script = ("import gc, sys\n"
-              "from gc_pause import exit_without_teardown\n"
+              "from one_shot import exit_without_teardown\n"
               "def main():\n"
               "    print('collector on:', gc.isenabled())\n"
               "    print('to stderr', file=sys.stderr)\n"
               "    return 3\n"
               "exit_without_teardown(main)\n"
               "print('never reached')\n")
-    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT / "scripts", capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT / "scripts", capture_output=True, text=True, check=False)
     assert (result.returncode, result.stdout, result.stderr) == (3, "collector on: False\n", "to stderr\n")
 
 
@@ -461,9 +470,11 @@ def _bbox_lines(pdf_path: Path) -> list[tuple[float, float, float, str]]:
     out = subprocess.run(["pdftotext", "-bbox-layout", str(pdf_path), "-"], capture_output=True,
                          text=True, check=True).stdout
     root = ET.fromstring(out.replace('xmlns="http://www.w3.org/1999/xhtml"', ""))
-    return [(round(float(line.get("yMax")) - float(line.get("yMin")), 1), float(line.get("xMin")),
-             float(line.get("xMax")), " ".join(w.text or "" for w in line.iter("word")))
-            for line in root.iter("line")]
+    lines = []
+    for line in root.iter("line"):
+        y_min, y_max, x_min, x_max = (float(line.get(name, "nan")) for name in ("yMin", "yMax", "xMin", "xMax"))
+        lines.append((round(y_max - y_min, 1), x_min, x_max, " ".join(w.text or "" for w in line.iter("word"))))
+    return lines
 
 
 def test_body_text_is_set_to_a_book_measure(pdf_path):
@@ -493,9 +504,8 @@ def test_web_only_text_is_not_in_the_book(page_texts, site_dir):
     phrases = ["Hover over a citation", "Download the whole site as a PDF", "follow the Next link",
                "hover over one", "Press Drive the boat", "Download the offline copy"]
     for path in _nav_paths(site_dir):
-        for el in _parse(site_dir / path).iter():
-            if "web-only" in _classes(el) and len(_text(el).split()) >= 4:
-                phrases.append(_text(el))
+        phrases.extend(_text(el) for el in _parse(site_dir / path).iter()
+                       if "web-only" in _classes(el) and len(_text(el).split()) >= 4)
     assert len(phrases) > 6, "the site marks its web-only text"
     printed = [p for p in phrases if " ".join(p.split()).casefold() in text]
     assert not printed, printed
@@ -515,7 +525,7 @@ def test_chapters_figures_and_tables_are_numbered_by_chapter(outline, page_texts
     book = _chapter_entries(outline)
     ends = [page for _, page, _ in book[1:]] + [len(page_texts)]
     numbered = 0
-    for (title, start, _), end in zip(book, ends):
+    for (title, start, _), end in zip(book, ends, strict=True):
         text = " ".join(page_texts[start:end])
         match = re.search(r"CHAPTER (\d+)|Chapter (\d+)", page_texts[start])
         for kind in ("Figure", "Table"):
@@ -589,7 +599,7 @@ def test_index_page_numbers_point_at_pages_with_the_term(page_texts, outline, pd
     assert len(entries) > 60, entries[:5]
     checked = 0
     for name, numbers in entries:
-        forms = [name.strip()] + re.findall(r"\(([^)]+)\)", name)
+        forms = [name.strip(), *re.findall(r"\(([^)]+)\)", name)]
         forms += [re.sub(r"\s*\([^)]*\)", "", name).strip()]
         for page in _page_numbers(numbers):
             assert 1 <= page <= index, (name, page)
@@ -633,13 +643,12 @@ def test_live_demo_figures_give_their_address_and_a_qr_code_that_scans(page_text
     from PIL import Image
 
     canonical = next(el for el in _parse(site_dir / "index.html").iter("link") if el.get("rel") == "canonical")
-    site_url = canonical.get("href").removesuffix("index.html")
-    addresses = []
+    site_url = canonical.get("href", "").removesuffix("index.html")
+    addresses: list[str] = []
     for path in _nav_paths(site_dir):
-        for demo in _parse(site_dir / path).iter("div"):
-            if "demo" in _classes(demo) and demo.get("id") and any(
-                    "demo-static" in _classes(f) for f in demo.iter("figure")):
-                addresses.append(f"{site_url}{path}#{demo.get('id')}")
+        addresses.extend(f"{site_url}{path}#{demo.get('id')}" for demo in _parse(site_dir / path).iter("div")
+                         if "demo" in _classes(demo) and demo.get("id")
+                         and any("demo-static" in _classes(f) for f in demo.iter("figure")))
     assert addresses
     for address in addresses:
         page = next((i + 1 for i, text in enumerate(page_texts) if address in "".join(text.split())), None)

@@ -10,8 +10,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
 from citations.bibliography import KINDS, load_bibliography
-from citations.labels import anchor_id
+from citations.style import anchor_id
 
 ROOT = Path(__file__).resolve().parent.parent
 SKIPPED_TEXT = {"code", "pre", "script", "style"}
@@ -145,13 +146,15 @@ def test_further_reading_lists_every_entry_in_its_group(site_dir: Path, bibliogr
     for key, entry in bibliography.entries.items():
         anchor = anchor_id(key)
         assert group_of.get(anchor) == KINDS[entry.kind], key
-        block = re.search(rf'id="{re.escape(anchor)}">(.*?)</div>', text, re.S).group(1)
+        found = re.search(rf'id="{re.escape(anchor)}">(.*?)</div>', text, re.DOTALL)
+        assert found, f"no entry for {key}"
+        block = found.group(1)
         assert html.escape(entry.text("annote"), quote=False) in block.replace("&#39;", "'").replace("&#34;", '"'), key
 
 
 def test_further_reading_cited_in_links_resolve_to_pages_citing_the_entry(site_dir: Path, pages) -> None:
     text = (site_dir / "further-reading.html").read_text(encoding="utf-8")
-    entries = re.findall(r'<div class="further-reading__entry" id="([^"]+)">(.*?)</div>', text, re.S)
+    entries = re.findall(r'<div class="further-reading__entry" id="([^"]+)">(.*?)</div>', text, re.DOTALL)
     assert entries
     checked = 0
     for anchor, block in entries:

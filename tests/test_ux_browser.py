@@ -55,8 +55,8 @@ def test_layout_shift_stays_below_the_limit_on_a_slow_connection(browser, site_u
 @pytest.mark.parametrize("path", ["index.html", "rlhf.html"])
 def test_a_first_view_loads_exactly_the_preloaded_fonts(browser, site_url, path):
     context, page = _new_page(browser, DESKTOP)
-    warnings = []
-    page.on("console", lambda m: m.type in ("warning", "error") and warnings.append(m.text))
+    warnings: list[str] = []
+    page.on("console", lambda m: warnings.append(m.text) if m.type in ("warning", "error") else None)
     page.goto(f"{site_url}/{path}")
     page.wait_for_load_state("networkidle")
     preloaded = set(page.evaluate("[...document.querySelectorAll('link[rel=preload][as=font]')].map(l => l.href)"))
@@ -72,8 +72,8 @@ def test_pages_from_file_urls_load_the_fonts_without_errors(browser, site_dir):
     """A font preload must be a CORS request, which Chromium refuses from file://: there the
     preloads are skipped and fonts.css alone loads the fonts."""
     context, page = _new_page(browser, DESKTOP)
-    messages = []
-    page.on("console", lambda m: m.type in ("warning", "error") and messages.append(m.text))
+    messages: list[str] = []
+    page.on("console", lambda m: messages.append(m.text) if m.type in ("warning", "error") else None)
     page.goto((site_dir / "rlhf.html").as_uri())
     page.wait_for_load_state("load")
     page.wait_for_timeout(300)
@@ -178,9 +178,11 @@ def test_the_enlarge_button_works_by_keyboard_and_from_a_folder(browser, site_di
 def test_figure_markup_is_left_plain_for_print_and_the_book(site_dir):
     """The build adds only width and height: <figure><img ...><figcaption> (the book reads it)."""
     html = (site_dir / "rlhf.html").read_text(encoding="utf-8")
-    figure = re.search(r"<figure>.*?</figure>", html, flags=re.S).group(0)
+    found = re.search(r"<figure>.*?</figure>", html, flags=re.DOTALL)
+    assert found, "rlhf.html has no <figure>"
+    figure = found.group(0)
     assert re.fullmatch(r'<figure>\s*<img alt="[^"]+" src="assets/figures/rlhf-pipeline\.svg" width="720" height="594">\s*(?:<br\s*/?>\s*)?'
-                        r"<figcaption>.*</figcaption>\s*</figure>", figure, flags=re.S), figure
+                        r"<figcaption>.*</figcaption>\s*</figure>", figure, flags=re.DOTALL), figure
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

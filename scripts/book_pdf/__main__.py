@@ -2,14 +2,19 @@
 (with PYTHONPATH=scripts). Problems are printed one per line, never as a traceback."""
 from __future__ import annotations
 
+import gc
+
+gc.disable()   # before the imports below: collecting while WeasyPrint loads frees nothing (gc_pause)
+
 import argparse
 import sys
 import time
 from pathlib import Path
 
-from gc_pause import exit_without_teardown
+from one_shot import exit_without_teardown
 
-from . import BookError, build_book, build_offline_zip
+from .pipeline import build_book
+from .problems import BookError
 from .render import PAPER_SIZES
 
 
@@ -31,6 +36,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"book_pdf: wrote {pdf} in {time.perf_counter() - start:.1f} s")
     if args.zip:
+        from .offline_zip import build_offline_zip
         print(f"book_pdf: wrote {build_offline_zip(args.site_dir)}")
     return 0
 

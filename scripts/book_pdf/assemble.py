@@ -27,7 +27,7 @@ def assemble_book(info: BookInfo, chapters: list[Chapter], entries: list[Entry],
                   index: BookIndex | None = None) -> Element:
     """The book as one tree: the template's markup, parsed, with each chapter's section and
     bibliography entry put in its place as the tree it already is (written out as text, it
-    would only be parsed back into the same tree: 2% of the book's build)."""
+    would only be parsed back into the same tree, work that buys nothing)."""
     pieces = [c.section for c in chapters] + [e.element for e in entries]
     slot_of = {id(piece): index for index, piece in enumerate(pieces)}
 
@@ -42,8 +42,8 @@ def assemble_book(info: BookInfo, chapters: list[Chapter], entries: list[Entry],
     )
     root = ht.parse_document(markup)
     parent_of = ht.parents(root)
-    for slot in [el for el in root.iter() if el.get(SLOT) is not None]:
-        ht.replace(parent_of[slot], slot, pieces[int(slot.get(SLOT))])
+    for slot, number in [(el, n) for el in root.iter() if (n := el.get(SLOT)) is not None]:
+        ht.replace(parent_of[slot], slot, pieces[int(number)])
     drop_unlinked_ids(root)
     return root
 

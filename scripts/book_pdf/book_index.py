@@ -64,6 +64,7 @@ def build_index(chapters: list[Chapter]) -> BookIndex:
     indexed = [c for c in chapters if c.page.path not in UNINDEXED_PAGES]
     term_places = first_places(indexed, lambda el: _term_of(el, by_title))
     for term, (dt, _) in terms.items():   # the glossary's own entry, in book order
+        assert glossary is not None  # terms come from it
         term_places.setdefault(term, []).insert(_chapter_position(chapters, glossary, term_places[term]),
                                                  _anchor(dt, glossary, "term"))
     author_places = first_places(indexed, citation_authors)
@@ -109,7 +110,7 @@ def first_places(chapters: list[Chapter], names_of: Callable[[Element], Iterable
 def page_numbers_for_cited_in(chapters: list[Chapter]) -> int:
     """Further reading's "Cited in: Home, The alignment problem" -> "Cited on pp. 3, 12": one page
     per chapter, where it first cites the work. Returns how many paragraphs were rewritten."""
-    cited = first_places(chapters, lambda el: [el.get(CITED_KEY)] if el.tag == "a" and el.get(CITED_KEY) else [])
+    cited = first_places(chapters, lambda el: [key] if el.tag == "a" and (key := el.get(CITED_KEY)) else [])
     rewritten = 0
     for chapter in chapters:
         parent_of = ht.parents(chapter.section)
@@ -132,7 +133,7 @@ def page_numbers_for_cited_in(chapters: list[Chapter]) -> int:
 
 def page_links(anchors: Iterable[str]) -> list[Element]:
     """Comma-separated empty links that book.css fills with their target's page number."""
-    links = []
+    links: list[Element] = []
     for anchor in anchors:
         if links:
             links[-1].tail = ", "
@@ -142,18 +143,21 @@ def page_links(anchors: Iterable[str]) -> list[Element]:
 
 def _term_of(element: Element, by_title: dict[str, str]) -> list[str]:
     """The glossary term a hover-term (<abbr title="first sentence of the definition">) is for."""
-    if element.tag != "abbr" or not element.get("title"):
+    title_attribute = element.get("title")
+    if element.tag != "abbr" or not title_attribute:
         return []
-    title = _words(element.get("title"))
+    title = _words(title_attribute)
     term = by_title.get(title) or next((t for d, t in by_title.items() if d.startswith(title)), None)
     return [term] if term else []
 
 
 def _anchor(element: Element, chapter: Chapter, kind: str) -> str:
-    if not element.get("id"):
+    element_id = element.get("id")
+    if not element_id:
         chapter.marks += 1
-        element.set("id", f"{chapter.slug}--{kind}-{chapter.marks}")
-    return element.get("id")
+        element_id = f"{chapter.slug}--{kind}-{chapter.marks}"
+        element.set("id", element_id)
+    return element_id
 
 
 def _chapter_position(chapters: list[Chapter], chapter: Chapter, anchors: list[str]) -> int:

@@ -93,7 +93,7 @@ def link_chapters(chapters: list[Chapter], site_dir: Path, site_url: str | None,
                   known_keys: set[str], problems: list[Problem]) -> None:
     """Prefix ids and rewrite every link and image of every chapter to work inside one book."""
     slug_of = {c.page.path: c.slug for c in chapters}
-    ids_of = {c.slug: {el.get("id") for el in c.section.iter() if el.get("id")} for c in chapters}
+    ids_of = {c.slug: {id_ for el in c.section.iter() if (id_ := el.get("id"))} for c in chapters}
     for chapter in chapters:
         _prefix_ids(chapter)
         _rewrite_links(chapter, slug_of, ids_of, site_url, known_keys, problems, site_dir)
@@ -105,7 +105,8 @@ def _is_article(el: Element) -> bool:
 
 
 def _is_screen_only(el: Element) -> bool:
-    if not isinstance(el.tag, str):   # comments: never shown, but ElementTree yields their text
+    tag: object = el.tag  # a comment's tag is the ET.Comment function, whatever the stubs say
+    if not isinstance(tag, str):   # comments: never shown, but ElementTree yields their text
         return True
     return (el.tag in SCREEN_ONLY_TAGS or el.get("hidden") is not None or el.get("role") == "tooltip"
             or bool(ht.classes(el) & SCREEN_ONLY_CLASSES))
@@ -166,7 +167,7 @@ def _prefix_ids(chapter: Chapter) -> None:
 def _rewrite_links(chapter: Chapter, slug_of: dict[str, str], ids_of: dict[str, set[str]],
                    site_url: str | None, known_keys: set[str], problems: list[Problem],
                    site_dir: Path) -> None:
-    for key, entry in chapter.references.items():   # "In Further reading" and similar links
+    for entry in chapter.references.values():   # "In Further reading" and similar links
         entry_parents = ht.parents(entry)
         for link in [el for el in entry.iter("a") if el.get("href") is not None]:
             new = resolve_href(link.get("href", ""), chapter.page.path, chapter.slug, slug_of, ids_of, site_url)

@@ -1,13 +1,13 @@
 """The site's own fonts, embedded in the book, without paying to unpack unused ones.
 
 Why this exists: WeasyPrint unpacks every @font-face's woff2 file to TrueType in pure Python
-(fontTools) on every run (about 80 ms a face) and the site's fonts.css declares many faces, some
+(fontTools) on every run, face by face, and the site's fonts.css declares many faces, some
 for characters an English book rarely has. So the book keeps only the @font-face rules whose
 unicode-range meets a character of the book. WeasyPrint 70 also merges faces that share family,
 weight and style into one embedded font, which garbles every character of the second file (a
 Lithuanian author's "ė" printed as "&"): so each face without Basic Latin in its range is renamed
 "<family> Ext" and book.css names both families, e.g. "Inter", "Inter Ext". The woff2 files are
-unpacked by Google's woff2_decompress (Debian's woff2 package, C: a tenth of fontTools' time)
+unpacked by Google's woff2_decompress (Debian's woff2 package, in C rather than Python)
 or, where it is missing, by fontTools, and handed to WeasyPrint through its public URL-fetcher
 hook; the TrueType is kept in a cache keyed by the woff2 file's content hash (BOOK_PDF_CACHE, else the user's cache folder),
 so later builds skip even that. A cached file also carries the hash of its own content in its
@@ -30,7 +30,6 @@ from urllib.request import url2pathname
 import tinycss2
 from fontTools.ttLib import woff2
 from weasyprint.urls import URLFetcher, URLFetcherResponse
-
 
 WOFF2_DECOMPRESS = "woff2_decompress"
 
@@ -60,7 +59,7 @@ def needed_font_faces(fonts_css: Path, text: str) -> str:
         ranges = _unicode_ranges(rule)
         if not _covers(ranges, characters):
             continue
-        declarations = tinycss2.serialize(rule.content)
+        declarations = tinycss2.serialize(rule.content or [])
         if ranges is not None and not _covers(ranges, {ord("A")}):
             declarations = FONT_FAMILY.sub(lambda m: f'{m["prop"]}"{m["name"]} Ext"', declarations, count=1)
         kept.append(f"@font-face {{{declarations}}}")
@@ -113,7 +112,7 @@ def _decompress(data: bytes) -> bytes:
         with tempfile.TemporaryDirectory(prefix="book-pdf-font-") as folder:
             source = Path(folder) / "font.woff2"
             source.write_bytes(data)
-            result = subprocess.run([tool, str(source)], capture_output=True)
+            result = subprocess.run([tool, str(source)], capture_output=True, check=False)
             target = source.with_suffix(".ttf")
             if result.returncode == 0 and target.is_file():
                 return target.read_bytes()

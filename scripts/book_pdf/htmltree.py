@@ -1,7 +1,11 @@
-"""Small helpers over the HTML5 tree that WeasyPrint's own parser (tinyhtml5) builds.
+"""Small helpers over the HTML5 tree of a page: the stdlib ElementTree, built by Lexbor.
 
-Why tinyhtml5 + stdlib ElementTree: it is a real HTML5 parser that WeasyPrint already depends on,
-so the book needs no extra package, and ElementTree is enough to cut and rewrite a page.
+Why Lexbor (selectolax) + stdlib ElementTree: Lexbor is a spec-conforming HTML5 parser written in
+C, ten times faster than WeasyPrint's own pure-Python tinyhtml5 on the site's pages (reading the
+site was a twentieth of the book's build), and ElementTree is enough to cut and rewrite a page.
+The tree is built as tinyhtml5 builds it (namespace_html_elements=False: HTML elements unprefixed,
+SVG and MathML ones in their namespaces, foreign attributes such as xlink:href adjusted), which
+tests/test_book_parts.py checks on every page of the built site; comments are left out.
 ElementTree has no parent pointers and keeps text after an element in its `tail`, so removal
 and unwrapping live here, done once and correctly.
 """
@@ -13,13 +17,23 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import tinyhtml5
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from . import tinyhtml5_fixes
-
-tinyhtml5_fixes.apply()   # twice as fast parsing, here and in WeasyPrint (see the module)
 Element = ET.Element
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+SVG_NAMESPACE = "http://www.w3.org/2000/svg"
+MATHML_NAMESPACE = "http://www.w3.org/1998/Math/MathML"
+FOREIGN_ROOTS = {"svg": SVG_NAMESPACE, "math": MATHML_NAMESPACE}
+# Foreign elements whose children are HTML again (HTML's "integration points").
+HTML_INSIDE = {(SVG_NAMESPACE, "foreignObject"), (SVG_NAMESPACE, "desc"), (SVG_NAMESPACE, "title"),
+               (MATHML_NAMESPACE, "annotation-xml")}
+_XLINK, _XML, _XMLNS = "http://www.w3.org/1999/xlink", "http://www.w3.org/XML/1998/namespace", "http://www.w3.org/2000/xmlns/"
+# HTML's "adjust foreign attributes" table, as tinyhtml5 applies it.
+FOREIGN_ATTRIBUTES = {
+    **{f"xlink:{name}": f"{{{_XLINK}}}{name}" for name in ("actuate", "arcrole", "href", "role", "show", "title", "type")},
+    "xml:lang": f"{{{_XML}}}lang", "xml:space": f"{{{_XML}}}space",
+    "xmlns": f"{{{_XMLNS}}}xmlns", "xmlns:xlink": f"{{{_XMLNS}}}xlink",
+}
 
 
 def parse_file(path: Path) -> Element:
@@ -31,8 +45,8 @@ def parse_element_source(path: Path, start_marker: str, end_tag: str) -> Element
     """Parse only the part of a file from start_marker to the last end_tag (e.g. a page's
     <article>), or None if either is missing.
 
-    Why: a built Material page is mostly navigation; handing only the article to the HTML
-    parser makes reading the site four times faster. The slice is made on tag text that
+    Why: a built Material page is mostly navigation; the HTML parser need not read what the
+    book never prints. The slice is made on tag text that
     Markdown content cannot contain raw (it is escaped as &lt;), then parsed properly.
     """
     source = path.read_text(encoding="utf-8")
@@ -46,8 +60,10 @@ def parse_element_source(path: Path, start_marker: str, end_tag: str) -> Element
 
 def parse_fragment(markup: str) -> Element:
     """A <body> element holding the parsed markup."""
-    root = tinyhtml5.parse(f"<body>{markup}</body>", namespace_html_elements=False)
-    return root.find("body")
+    body = parse_document(f"<body>{markup}</body>").find("body")
+    if body is None:          # never: an HTML parser always makes a <body>
+        raise ValueError("the HTML parser made no <body>")
+    return body
 
 
 def classes(element: Element) -> set[str]:
@@ -110,9 +126,42 @@ def replace(parent: Element, old: Element, new: Element) -> None:
     parent[index] = new
 
 
+def part(root: Element, tag: str) -> Element:
+    """The document's <head> or <body>, which the HTML parser always creates."""
+    found = root.find(tag)
+    if found is None:
+        raise LookupError(f"the document has no <{tag}>")
+    return found
+
+
 def parse_document(markup: str) -> Element:
     """The <html> element of a whole HTML document."""
-    return tinyhtml5.parse(markup, namespace_html_elements=False)
+    root = LexborHTMLParser(markup).root
+    if root is None:  # Lexbor always makes <html>, even for empty markup
+        raise LookupError("the HTML parser returned no document")
+    return _tree(root, None)
+
+
+def _tree(node: LexborNode, namespace: str | None) -> Element:
+    """The ElementTree of a Lexbor element (namespace: None for HTML, else its parent's)."""
+    name = node.tag or ""  # an element node always has a tag name
+    namespace = FOREIGN_ROOTS.get(name, namespace) if namespace is None else namespace
+    attributes = {key: value or "" for key, value in node.attributes.items()}
+    if namespace is not None:
+        attributes = {FOREIGN_ATTRIBUTES.get(key, key): value for key, value in attributes.items()}
+        name = f"{{{namespace}}}{name}"
+    element = ET.Element(name, attributes)
+    inner = None if (namespace, node.tag) in HTML_INSIDE else namespace
+    last: Element | None = None
+    child = node.child
+    while child is not None:
+        if child.is_element_node:
+            last = _tree(child, inner)
+            element.append(last)
+        elif child.is_text_node:
+            _append_text(element, last, child.text_content)
+        child = child.next
+    return element
 
 
 def unwrap(parent: Element, element: Element) -> None:
@@ -142,8 +191,9 @@ def to_html(element: Element) -> str:
     """Serialise as HTML, with foreign (SVG/MathML) names written the way HTML spells them."""
     clean = copy.deepcopy(element)
     for el in clean.iter():
-        if isinstance(el.tag, str) and el.tag.startswith("{"):
-            el.tag = el.tag.split("}", 1)[1]
+        tag: object = el.tag  # a comment's tag is the ET.Comment function, whatever the stubs say
+        if isinstance(tag, str) and tag.startswith("{"):
+            el.tag = tag.split("}", 1)[1]
         for name in [n for n in el.attrib if n.startswith("{")]:
             local = name.split("}", 1)[1]
             prefix = "xlink:" if "xlink" in name else "xml:" if "XML/1998" in name else ""

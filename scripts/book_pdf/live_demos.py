@@ -24,11 +24,12 @@ ADDRESS_SEGMENT = re.compile(r"""(?x) [^/]*/+ | [^/]+$ """)     # survives a smu
 def caption_live_demos(chapter: Chapter, site_url: str | None) -> list[str]:
     """Add the address (and QR code) to each live demo's static figure; return the addresses."""
     addresses = []
-    for demo in [el for el in chapter.section.iter("div") if ht.has_class(el, "demo") and el.get("id")]:
+    for demo in [el for el in chapter.section.iter("div") if ht.has_class(el, "demo")]:
         figure = next((f for f in demo.iter("figure") if ht.has_class(f, "demo-static")), None)
-        if figure is None:
+        prefixed_id = demo.get("id")
+        if figure is None or not prefixed_id:
             continue
-        demo_id = demo.get("id").removeprefix(f"{chapter.slug}--")   # ids are prefixed in the book
+        demo_id = prefixed_id.removeprefix(f"{chapter.slug}--")   # ids are prefixed in the book
         address = f"{chapter.page.path}#{demo_id}"
         if site_url:
             address = site_url.rstrip("/") + "/" + address

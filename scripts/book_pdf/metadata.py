@@ -43,13 +43,14 @@ def read_book_info(site_dir: Path, version: str | None = None, date: dt.date | N
     title_el = home.find("head/title")
     title = (logo.get("title") if logo is not None else None) or (ht.text_of(title_el) if title_el is not None else "Book")
     canonical = ht.find_first(home, lambda el: el.tag == "link" and el.get("rel") == "canonical")
+    address = canonical.get("href") if canonical is not None else None
     return BookInfo(
         title=title,
         subtitle=_meta(home, "description"),
         author=_meta(home, "author"),
         language=home.get("lang", "en"),
         keywords=_meta(home, "keywords"),
-        site_url=canonical.get("href").removesuffix("index.html") if canonical is not None else None,
+        site_url=address.removesuffix("index.html") if address else None,
         version=version or git_version(),
         date=date or build_date(),
         copyright=_copyright(home),
@@ -60,7 +61,7 @@ def git_version() -> str:
     """`git describe --always --tags --dirty` of the project, or "unversioned" outside git."""
     try:
         result = subprocess.run(["git", "describe", "--always", "--tags", "--dirty"], cwd=ROOT,
-                                capture_output=True, text=True, timeout=10)
+                                capture_output=True, text=True, timeout=10, check=False)
     except (OSError, subprocess.SubprocessError):
         return "unversioned"
     return result.stdout.strip() if result.returncode == 0 and result.stdout.strip() else "unversioned"
@@ -69,7 +70,7 @@ def git_version() -> str:
 def build_date() -> dt.date:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
     return dt.date.today()
 
 

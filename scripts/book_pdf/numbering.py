@@ -70,9 +70,9 @@ def number_figures_and_tables(chapter: Chapter) -> dict[str, str]:
         mark.tail = (" " + caption.text) if caption.text or len(caption) else ""
         caption.text = None
         caption.insert(0, mark)
-        if not element.get("id"):
-            element.set("id", f"{chapter.slug}--{element.tag}-{counts[element.tag]}")
-        labels[element.get("id")] = label
+        element_id = element.get("id") or f"{chapter.slug}--{element.tag}-{counts[element.tag]}"
+        element.set("id", element_id)
+        labels[element_id] = label
     return labels
 
 
@@ -88,8 +88,8 @@ def mark_cross_references(chapters: list[Chapter], figure_labels: dict[str, str]
     for chapter in chapters:
         chapter_of[chapter.slug] = chapter
         for el in chapter.section.iter():
-            if el.get("id"):
-                chapter_of[el.get("id")] = chapter
+            if element_id := el.get("id"):
+                chapter_of[element_id] = chapter
     marked = 0
     for chapter in chapters:
         in_heading = {id(a) for h in ht.walk_headings(chapter.section) for a in h.iter("a")}

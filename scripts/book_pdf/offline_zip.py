@@ -15,7 +15,6 @@ top folder, and not:
 from __future__ import annotations
 
 import json
-import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -30,7 +29,7 @@ VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
 
 def build_offline_zip(site_dir: Path, out: Path | None = None) -> Path:
     """Write the zip (default: <site_dir>/alignment-explained-offline.zip) and return its path."""
-    import zipfile   # here, not at the top: `python -m book_pdf` without --zip never needs it
+    import zipfile  # here, not at the top: `python -m book_pdf` without --zip never needs it
 
     site_dir = Path(site_dir).resolve()
     out = (Path(out) if out else site_dir / ZIP_NAME).resolve()

@@ -12,8 +12,8 @@ from .assemble import assemble_book
 from .bibliography import collect_entries, entry_homes, point_citations
 from .book_index import build_index, page_numbers_for_cited_in
 from .chapter import link_chapters, read_chapter, unwrap_print_neutral
-from .live_demos import caption_live_demos
 from .htmltree import Element
+from .live_demos import caption_live_demos
 from .metadata import read_book_info
 from .nav import read_home, read_nav
 from .numbering import mark_cross_references, number_chapters, number_figures_and_tables

@@ -24,7 +24,7 @@ from weasyprint.text.fonts import FontConfiguration
 from gc_pause import gc_paused
 
 from . import htmltree as ht
-from . import weasyprint_fixes
+from . import tinyhtml5_fixes, weasyprint_fixes
 from .fonts import LocalFontCacheFetcher, needed_font_faces
 from .htmltree import Element
 
@@ -35,7 +35,8 @@ PAPER_HEIGHTS = {"a4": "297mm", "letter": "279.4mm"}
 PAGE_NUMBER = "data-page"            # a page number written in; book.css prints attr(data-page)
 PLACEHOLDER = "000"
 FRONT_CLASSES = {"cover", "colophon", "contents"}
-PAGE_REF_CLASSES = {"page-ref", "toc-link"}   # links printed as (or with) their target's page number
+PAGE_REF = "page-ref"                  # an empty link that prints its target's page number
+PAGE_REF_CLASSES = {PAGE_REF, "toc-link"}   # links printed as (or with) their target's page number
 
 
 @dataclass
@@ -74,6 +75,7 @@ def render_pdf(document: str | Element, site_dir: Path, out: Path, paper: str = 
     files, embedded as subsets); relative URLs resolve against the site folder. The PDF is
     tagged (structure tree, reading order, alt text, /Lang)."""
     weasyprint_fixes.apply()
+    tinyhtml5_fixes.apply()
     renderer = Renderer.for_document(document, site_dir, paper)
     with gc_paused():
         if isinstance(document, str):
@@ -105,7 +107,7 @@ def render_book(root: Element, renderer: Renderer) -> Document:
 def split_book(root: Element) -> tuple[list[Element], list[Element], list[Element]]:
     """The <body>'s children as front matter, chapters, and back matter (from the first part
     that prints page numbers of other places: Further reading's "Cited on", the index)."""
-    children = list(root.find("body"))
+    children = list(ht.part(root, "body"))
     front = [el for el in children if ht.classes(el) & FRONT_CLASSES]
     rest = [el for el in children if el not in front]
     first_back = next((i for i, el in enumerate(rest)
@@ -115,7 +117,7 @@ def split_book(root: Element) -> tuple[list[Element], list[Element], list[Elemen
 
 def part_markup(root: Element, part: list[Element]) -> str:
     """A whole HTML document: the book's <html> and <head>, and these children of its <body>."""
-    head, body = root.find("head"), root.find("body")
+    head, body = ht.part(root, "head"), ht.part(root, "body")
     attributes = "".join(f' {name}="{ht.escape_attribute(value)}"' for name, value in body.attrib.items())
     return (f'<!doctype html>\n<html lang="{ht.escape_attribute(root.get("lang", "en"))}">'
             f"{ht.to_html(head)}<body{attributes}>{''.join(ht.to_html(el) for el in part)}</body></html>")
@@ -137,15 +139,21 @@ def _wants_number(link: Element) -> bool:
 
 def _write_numbers(part: list[Element], pages: dict[str, int]) -> None:
     """Write the page number of each link's target into the link (those not known stay
-    target-counter()s: places in the same part)."""
+    target-counter()s: places in the same part). A page reference gets the number as its own
+    text: cheaper for WeasyPrint than generated content (a pseudo-element box and its style for
+    each of some 400 numbers in Further reading and the index); a contents entry keeps it in
+    data-page, which book.css prints after a leader."""
     for el in part:
         for link in el.iter("a"):
             target = (link.get("href") or "")[1:]
             if link.get(PAGE_NUMBER) is not None:
-                if target in pages:
-                    link.set(PAGE_NUMBER, str(pages[target]))
-                else:
+                if target not in pages:
                     del link.attrib[PAGE_NUMBER]
+                elif PAGE_REF in ht.classes(link) and not len(link):
+                    del link.attrib[PAGE_NUMBER]
+                    link.text = str(pages[target])
+                else:
+                    link.set(PAGE_NUMBER, str(pages[target]))
 
 
 def characters_of(document: str | Element) -> str:

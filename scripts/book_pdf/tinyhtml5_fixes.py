@@ -1,11 +1,11 @@
-"""A working regex cache for tinyhtml5, the HTML parser of both book_pdf and WeasyPrint.
+"""A working regex cache for tinyhtml5, WeasyPrint's HTML parser.
 
 Why: tinyhtml5 2.1 caches, per set of stop characters, the regex its tokenizer scans text with,
 but stores it under the wrong key (`characters = cache[(characters, opposite)] = regex`
-assigns `characters` first), so the cache never hits and every run of text rebuilds the regex.
-Parsing the book (its 14 pages, then the whole book once more inside WeasyPrint) spent half its
-time there. A dict that builds the missing regex itself, exactly as tinyhtml5 does, makes the
-lookup hit every time: the parse is twice as fast and its result the same (tests/test_pdf.py).
+assigns `characters` first), so the cache never hits and every run of text rebuilds the regex:
+WeasyPrint's parse of the book spent much of its time there. A dict that builds the missing regex
+itself, exactly as tinyhtml5 does, makes the lookup hit every time: the parse does less and its
+result is the same (tests/test_pdf.py).
 
 The fix for tinyhtml5 itself is upstream/tinyhtml5-2.1.0-regex-cache.patch. This workaround
 applies to exactly the version pinned in requirements.txt (CHECKED_VERSION); a test fails when

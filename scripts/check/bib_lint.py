@@ -22,9 +22,9 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 
 from citations.bibliography import Bibliography, Entry
-from citations.diagnostics import Diagnostic
 from citations.further_reading import SourcePage
 from citations.policy import NOCITE, SECTION, Policy, line_of
+from source_text import Diagnostic
 
 BIB_FILE = "references.bib"
 DATED_KEY = re.compile(r"(?x) ^ [a-z]+ (?P<year> \d{4} ) [a-z]+ $")
@@ -147,7 +147,7 @@ def bad_arxiv_ids(entries: Iterable[Entry]) -> Iterator[Diagnostic]:
 def is_arxiv_id(text: str) -> bool:
     new = ARXIV_NEW.match(text)
     if new:
-        return "0704" <= new.group("yymm") and len(new.group("number")) == (
+        return new.group("yymm") >= "0704" and len(new.group("number")) == (
             5 if new.group("yymm") >= "1501" else 4
         )
     return bool(ARXIV_OLD.match(text))

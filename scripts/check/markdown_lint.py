@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from citations.diagnostics import Diagnostic
+from source_text import Diagnostic
 
 CONFIG_FILE = ".pymarkdown.yml"
 PLUGIN = Path(__file__).with_name("unclosed_fence.py")
@@ -76,6 +76,6 @@ def lint_markdown(root: Path, paths: Iterable[Path]) -> list[Diagnostic]:
                     failure.column_number,
                 )
             )
-        for pragma in result.pragma_errors:
-            problems.append(Diagnostic(name, pragma.line_number, pragma.pragma_error))
+        problems.extend(Diagnostic(name, pragma.line_number, pragma.pragma_error)
+                        for pragma in result.pragma_errors)
     return problems

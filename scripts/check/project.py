@@ -11,12 +11,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from citations.diagnostics import Diagnostic
-from citations.site_pass import SourceText, read_sources
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.structure.files import File, Files, get_files
+
+from citations.site_pass import SourceText, read_sources
+from source_text import Diagnostic
 
 CONFIG_FILE = "mkdocs.yml"
 

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from citations.diagnostics import Diagnostic
+from source_text import Diagnostic
 
 from .bib_lint import lint_bibliography
 from .markdown_lint import lint_markdown

@@ -21,17 +21,18 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
 import glossary
 from citations.bibliography import Bibliography
-from citations.diagnostics import CitationError, Diagnostic
 from citations.further_reading import BIB_URI, FURTHER_READING_URI, SourcePage
 from citations.policy import Policy
 from citations.render import render_citations, slot_citations
 from citations.site import CitationSite
 from links import HAS_SCHEME, LinkChecker
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
+from source_text import Diagnostic, ProblemsFound
 from text_files import decode_utf8
 
 from .project import CONFIG_FILE, Project, quiet_mkdocs
@@ -52,7 +53,7 @@ def check_site(project: Project) -> SiteFindings:
     config = project.config
     try:
         glossary.configure_hovers(config)
-    except CitationError as error:
+    except ProblemsFound as error:
         found.problems.extend(error.diagnostics)
     except PluginError as error:
         found.problems.append(Diagnostic(CONFIG_FILE, 1, str(error)))
@@ -60,7 +61,7 @@ def check_site(project: Project) -> SiteFindings:
     found.problems.extend(nav_problems(project))
     try:
         site = CitationSite.from_config(config)
-    except CitationError as error:  # a bad extra.citations setting
+    except ProblemsFound as error:  # a bad extra.citations setting
         found.problems.extend(error.diagnostics)
         return found
     bibliography = found.bibliography = site.source.bibliography

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from citations.diagnostics import Diagnostic
+from source_text import Diagnostic
 
 WORD_LIST = "codespell-words.txt"
 CODESPELL_LINE = re.compile(

@@ -19,9 +19,12 @@ Bad input stops the build with located messages, e.g.
 
 Modules, one job each: syntax (find citations, code-aware), bibliography (load and check the
 .bib: bibfile, values, inheritance, checks, fields, urls, policy), latex and latex_fast (LaTeX →
-Unicode, only where needed), names and labels (author–year labels with site-wide 2016a/2016b),
-reference (one entry's formatted reference), render (slots, inline HTML, References), further_reading (the generated page),
-diagnostics (errors as located values), cache (reuse of parsed and rendered results, by content
+Unicode, only where needed), names (authors), style (the citation style in one place: et al.,
+2016a/2016b, a citation's words for both the page and the search index, author lists, sort
+order), reference (one entry's formatted reference), render (slots, inline HTML, References),
+further_reading (the generated page),
+diagnostics (a .bib problem repeated over many entries told once; the located message type
+is scripts/source_text.py's, shared with the link check and the glossary), cache (reuse of parsed and rendered results, by content
 hash, in memory and in .cache/citations/), site_pass (the whole site's citation work as one pure
 computation), background (runs it in a forked second process while MkDocs converts pages), site
 (per-build state used by scripts/hooks.py; its docstring shows the order of events).
@@ -30,5 +33,5 @@ styles are in docs/assets/stylesheets/citations.css.
 
 Tests: tests/test_citations_*.py (golden files in tests/golden/citations/, regenerate with
 UPDATE_GOLDEN=1), tests/test_site_build.py; speed: `python scripts/bench_citations.py` (cold and
-warm builds against a bare one; fails when a cold build adds more than 15%).
+warm builds against a bare one; fails when a cold build misses the README's promise).
 """

@@ -16,10 +16,11 @@ from __future__ import annotations
 import functools
 import html
 import re
-from dataclasses import dataclass
 
 import markdown
 from markupsafe import Markup, escape
+
+from .style import NOTHING, Styled
 
 # A locator at the start of a suffix: an optional label, then page numbers, ranges and lists.
 LOCATOR = re.compile(
@@ -41,17 +42,6 @@ UNSAFE_INLINE = ("reference", "link", "image_link", "image_reference", "short_re
                  "short_image_ref", "autolink", "automail", "linebreak", "html")
 
 
-@dataclass(frozen=True, slots=True)
-class Affix:
-    """One prefix or suffix: its HTML and the same as plain text (for search and attributes)."""
-
-    html: Markup
-    text: str
-
-
-NONE = Affix(Markup(""), "")
-
-
 def with_locator(suffix: str, *, locator: bool = True) -> str:
     """`suffix` with a bare page number labelled ("7" → "p. 7") and ranges en-dashed, as pandoc
     reads a locator; unchanged when `locator` is False (`[@key{}, ...]`) or there is none."""
@@ -67,15 +57,16 @@ def with_locator(suffix: str, *, locator: bool = True) -> str:
     return found.group("lead") + label + RANGE_DASH.sub("–", numbers) + found.group("rest")
 
 
-def affix(text: str) -> Affix:
-    """`text` (a prefix or suffix as written) rendered as inline Markdown, escaped."""
+def affix(text: str) -> Styled:
+    """`text` (a prefix or suffix as written) rendered as inline Markdown, escaped, with the
+    same as plain text (for the search index and attributes)."""
     if not text:
-        return NONE
+        return NOTHING
     if not MARKDOWN_SIGNS.search(text):
-        return Affix(escape(text), text)
+        return Styled(escape(text), text)
     rendered = _inline_markdown().reset().convert(text)
     rendered = rendered.removeprefix("<p>").removesuffix("</p>")
-    return Affix(Markup(rendered), html.unescape(TAG.sub("", rendered)))
+    return Styled(Markup(rendered), html.unescape(TAG.sub("", rendered)))
 
 
 @functools.cache
@@ -84,8 +75,8 @@ def _inline_markdown() -> markdown.Markdown:
     md = markdown.Markdown()
     for name in UNSAFE_INLINE:
         md.inlinePatterns.deregister(name, strict=False)
-    for name in [name for name in ("empty", "indent", "code", "hashheader", "setextheader", "hr",
-                                   "olist", "ulist", "quote", "reference")]:
+    for name in ("empty", "indent", "code", "hashheader", "setextheader", "hr", "olist", "ulist",
+                 "quote", "reference"):
         md.parser.blockprocessors.deregister(name, strict=False)
     md.preprocessors.deregister("html_block", strict=False)
     return md

@@ -16,6 +16,12 @@ there, and on systems other than Linux, the computation simply runs here when it
 asked for (and `early` finds nothing). A child that fails for any reason also falls back to
 running it here, so errors surface exactly as they would without the child; so does one that
 sends nothing for five minutes (stuck), which is then stopped.
+
+Why not a `concurrent.futures.ProcessPoolExecutor(max_workers=1)` future: on Python 3.11 its
+public API cannot stop a running worker (`cancel` and the stuck child need that;
+`terminate_workers` arrives in 3.14), it pickles the function it runs (a fork hands the child
+the computation and everything loaded as they are, closures included), and the early results
+would still need a pipe of their own beside it.
 """
 from __future__ import annotations
 
@@ -93,7 +99,7 @@ class Background(Generic[T]):
                     self._then(self._value)
             self._has_value = True
             self._early.clear()
-        return self._value  # type: ignore[return-value]
+        return self._value  # type: ignore[return-value]  # set: _has_value says so (T may hold None)
 
     def close(self) -> None:
         """Wait for the child to finish its `then` (call before this process exits: a daemon
@@ -183,6 +189,6 @@ def _widen(connection: Connection) -> None:
     try:
         import fcntl
 
-        fcntl.fcntl(connection.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)  # type: ignore[attr-defined]
+        fcntl.fcntl(connection.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
     except (ImportError, AttributeError, OSError):
         pass  # elsewhere the child is merely paced by this process's reading

@@ -25,7 +25,7 @@ from .diagnostics import Diagnostic, EntryProblem
 from .values import evaluate
 
 if TYPE_CHECKING:
-    from bibtexparser import model
+    from bibtexparser import Library, model
 
 NOT_REFERENCES = frozenset({"bibdesk_info", "comment", "preamble", "string"})
 LINE_END = re.compile(r"(?x) \r\n? ")
@@ -100,7 +100,7 @@ def read_blocks(text: str, file: str) -> BibFile:
     for block in library.blocks:
         line = (block.start_line or 0) + 1
         if isinstance(block, model.DuplicateBlockKeyBlock) and isinstance(block.ignore_error_block, model.String):
-            block = block.ignore_error_block  # a macro defined again: BibTeX uses the newer value from here on
+            block = block.ignore_error_block  # noqa: PLW2901 - a macro defined again: BibTeX uses the newer value from here on
         if isinstance(block, model.String):
             later.pop(block.key.lower(), None)
             value = evaluate(block.value, macros, later)
@@ -116,7 +116,7 @@ def read_blocks(text: str, file: str) -> BibFile:
 
 def _add_entry(result: BibFile, block: model.Entry, macros: dict[str, str], later: dict[str, int],
                first_key: dict[str, tuple[str, int]], file: str) -> None:
-    line = block.start_line + 1
+    line = (block.start_line or 0) + 1
     entry_type = block.entry_type.lower()
     if entry_type in NOT_REFERENCES:
         return
@@ -128,7 +128,8 @@ def _add_entry(result: BibFile, block: model.Entry, macros: dict[str, str], late
     broken = False
     for item in block.fields:
         name = item.key.lower()
-        field_line = (item.start_line if item.start_line is not None else block.start_line) + 1
+        start: int | None = item.start_line  # typed int, yet None when the parser gave none
+        field_line = start + 1 if start is not None else line
         if name in fields:  # bibtexparser compares field names as written; BibTeX ignores their case
             result.errors.append(Diagnostic(file, line, f"entry '{block.key}' has the field '{name}' more than once"))
             broken = True
@@ -152,7 +153,7 @@ def _add_entry(result: BibFile, block: model.Entry, macros: dict[str, str], late
         result.entries.append(entry)
 
 
-def _string_lines(library: model.Library) -> dict[str, int]:
+def _string_lines(library: Library) -> dict[str, int]:
     """Where each @string is defined (lower-case name → 1-based line); entries above it cannot
     use it yet."""
     from bibtexparser import model
@@ -160,7 +161,7 @@ def _string_lines(library: model.Library) -> dict[str, int]:
     return {block.key.lower(): (block.start_line or 0) + 1 for block in library.blocks if isinstance(block, model.String)}
 
 
-def _quiet_split(text: str) -> model.Library:
+def _quiet_split(text: str) -> Library:
     """bibtexparser logs each failed block itself; we report them our way instead."""
     import bibtexparser  # imported here: a warm build (cache hit) never needs it
 
@@ -177,7 +178,8 @@ def _failed_block(block: model.ParsingFailedBlock, file: str) -> Diagnostic:
 
     line = (block.start_line or 0) + 1
     if isinstance(block, model.DuplicateBlockKeyBlock):
-        first = block.previous_block.start_line + 1 if block.previous_block else "?"
+        previous = block.previous_block.start_line
+        first = previous + 1 if previous is not None else "?"
         return Diagnostic(file, line, f"duplicate key '{block.key}' (first defined at line {first})")
     key_match = ENTRY_KEY_IN_RAW.match(block.raw or "")
     entry = f"entry '{key_match.group(1)}'" if key_match else "this block"

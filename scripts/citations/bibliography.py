@@ -35,8 +35,16 @@ from .names import Name, parse_names
 from .policy import Policy
 from .urls import addresses
 
-__all__ = ["AUTHOR_FIELDS", "Bibliography", "Entry", "KINDS", "KINDS_WITHOUT_YEAR", "Policy", "load_bibliography",
-           "parse_bibliography"]
+__all__ = [
+    "AUTHOR_FIELDS",
+    "KINDS",
+    "KINDS_WITHOUT_YEAR",
+    "Bibliography",
+    "Entry",
+    "Policy",
+    "load_bibliography",
+    "parse_bibliography",
+]
 
 
 @dataclass(frozen=True)

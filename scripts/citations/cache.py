@@ -16,12 +16,12 @@ recomputed and written again, never served build after build.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import pickle
 import tempfile
-import importlib.util
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 import jinja2
 
@@ -45,7 +45,7 @@ def cache_key(content: bytes, env: jinja2.Environment, templates: list[str], pol
     for module in sorted(PACKAGE_DIR.glob("*.py")):
         digest.update(b"\0" + module.read_bytes())
     for name in templates:
-        source, _filename, _uptodate = env.loader.get_source(env, name)  # type: ignore[union-attr]
+        source, _filename, _uptodate = env.loader.get_source(env, name)  # type: ignore[union-attr]  # templates.py sets a loader
         digest.update(b"\0" + name.encode() + b"\0" + source.encode())
     return digest.hexdigest()
 
@@ -53,11 +53,11 @@ def cache_key(content: bytes, env: jinja2.Environment, templates: list[str], pol
 def installed_version(package: str) -> str:
     """Which copy of `package` is installed: its location and stamp, without importing it
     (a warm build never imports bibtexparser or coloraide) and without
-    importlib.metadata, whose search of site-packages takes tens of milliseconds."""
+    importlib.metadata, which searches the whole of site-packages for one package."""
     spec = importlib.util.find_spec(package)
     if spec is None or spec.origin is None:
         return f"{package}: none"
-    stamp = os.stat(spec.origin)
+    stamp = Path(spec.origin).stat()
     return f"{spec.origin}:{stamp.st_size}:{stamp.st_mtime_ns}"
 
 
@@ -107,7 +107,7 @@ def store(folder: Path, key: str, bibliography: Bibliography, prepared: Prepared
         handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
         with os.fdopen(handle, "wb") as stream:
             stream.write(digest + payload)
-        os.replace(temporary, folder / f"{key}.pickle")
+        Path(temporary).replace(folder / f"{key}.pickle")
         for old in folder.glob("*.pickle"):
             if old.name != f"{key}.pickle":
                 old.unlink(missing_ok=True)
@@ -198,7 +198,7 @@ class ResultCache:
     is written again without it.
     """
 
-    _memory: dict[str, object] = {}
+    _memory: ClassVar[dict[str, object]] = {}  # shared by every instance in this process
     FILE_NAME = "results.pickle"
 
     def __init__(self, project_dir: Path, base_key: str, env: jinja2.Environment, templates: list[str]) -> None:
@@ -206,7 +206,7 @@ class ResultCache:
         self.enabled = bool(base_key)
         digest = hashlib.sha256(base_key.encode())
         for name in templates:
-            source, _filename, _uptodate = env.loader.get_source(env, name)  # type: ignore[union-attr]
+            source, _filename, _uptodate = env.loader.get_source(env, name)  # type: ignore[union-attr]  # templates.py sets a loader
             digest.update(b"\0" + source.encode())
         self.base = digest.hexdigest()
         self.used: set[str] = set()
@@ -265,7 +265,7 @@ class ResultCache:
             handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
             with os.fdopen(handle, "wb") as stream:
                 pickle.dump(entries, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.folder / self.FILE_NAME)
+            Path(temporary).replace(self.folder / self.FILE_NAME)
             self._stored, self._saved, self._changed = entries, set(), False
             for stale in self.folder.glob("*.pickle"):  # one file per result, as older versions kept
                 if stale.name != self.FILE_NAME:

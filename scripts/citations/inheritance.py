@@ -33,7 +33,7 @@ TITLE_ONLY = ("shorttitle", "sorttitle", "indextitle", "indexsorttitle")
 
 def _renaming(prefix: str) -> dict[str, str]:
     renamed = {"title": f"{prefix}title", "subtitle": f"{prefix}subtitle", "titleaddon": f"{prefix}titleaddon"}
-    return {**renamed, **{name: "" for name in TITLE_ONLY}}  # "": not inherited
+    return {**renamed, **dict.fromkeys(TITLE_ONLY, "")}  # "": not inherited
 
 
 BOOK, MAIN, JOURNAL = _renaming("book"), _renaming("main"), _renaming("journal")

@@ -130,7 +130,7 @@ def _math(formula: str) -> str | None:
         if kind == "other":
             unsupported = True
             return ""
-        return LITERAL[match.group(kind)]
+        return LITERAL[match.group(0)]  # a dash or a tie: the group is the whole match
 
     decoded = MATH.sub(replace, formula)
     return None if unsupported else decoded

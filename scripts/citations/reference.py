@@ -23,11 +23,10 @@ from urllib.parse import quote
 
 from .bibliography import Entry
 from .fields import page_range
-from .labels import Label, anchor_id
 from .latex import decode
+from .style import Label, anchor_id, author_list
 from .urls import Piece, linkable, pieces
 
-MAX_AUTHORS_SHOWN = 10
 ARXIV_URL = re.compile(r"(?ix) ^ arxiv\.org / (?: abs | pdf ) / (?P<id> .+? ) (?: v\d+ )? (?: \.pdf )? $")
 URL_START = re.compile(r"(?ix) ^ https?:// (?: www\. )?")
 
@@ -95,17 +94,6 @@ def reference_view(entry: Entry, label: Label) -> ReferenceView:
         kind=entry.kind,
         accessed=entry.text("urldate"),
     )
-
-
-def author_list(entry: Entry) -> str:
-    names = [name.display for name in entry.authors if not name.is_others]
-    more = len(names) > MAX_AUTHORS_SHOWN or any(name.is_others for name in entry.authors)
-    shown = names[:MAX_AUTHORS_SHOWN]
-    if more:
-        return f"{shown[0]} et al." if len(shown) == 1 else ", ".join(shown) + ", et al."
-    if len(shown) > 2:
-        return ", ".join(shown[:-1]) + ", and " + shown[-1]
-    return " and ".join(shown)
 
 
 def venue(entry: Entry) -> tuple[Segment, ...]:

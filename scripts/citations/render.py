@@ -38,22 +38,34 @@ from markupsafe import Markup, escape
 from .affixes import affix, with_locator
 from .bibliography import Bibliography
 from .diagnostics import Diagnostic, line_and_column
-from .labels import Label, anchor_id, build_labels, sort_key
 from .reference import ReferenceView, reference_view
 from .slots import SLOT_WORD, LateSlots, RenderedPage, fill_late_slots, fill_slots, slot_word
+from .style import (
+    CitedWork,
+    Label,
+    anchor_id,
+    build_labels,
+    citation_parts,
+    letters,
+    plain_text,
+    sort_key,
+)
 from .syntax import NO_MATH, Citation, CiteItem, Edit, Malformed, MathSyntax, apply_edits, scan
-from .templates import CITATION_TEMPLATE, REFERENCE_TEMPLATE, REFERENCES_TEMPLATE, template_environment
+from .templates import (
+    CITATION_TEMPLATE,
+    REFERENCE_TEMPLATE,
+    REFERENCES_TEMPLATE,
+    template_environment,
+)
 
 HEADING_LINE = re.compile(r"(?x) [ ]{0,3} \#")  # used with .match(text, line_start)
 SETEXT_UNDERLINE = re.compile(r"(?x) ^ [ ]{0,3} (?: =+ | -+ ) [ \t]* $")
 
 
 @dataclass(frozen=True, slots=True)
-class ItemView:
-    prefix: Markup  # inline Markdown of the prefix, e.g. "<em>see</em>"
-    text: Markup  # the link text: "Russell, 2019", "2019" or, narrative, "Russell (2019, p. 3)"
-    suffix: Markup  # ", p. 3" (in the link text instead, for a narrative citation)
-    plain: str  # all of it as plain text, e.g. "see Russell, 2019, p. 3"
+class LinkView:
+    """Where one work of a citation links, and its tooltip (its words: style.citation_parts)."""
+
     href: str
     link_id: str  # the References entry links back here
     tip_id: str
@@ -113,7 +125,7 @@ class Styler:
         cache_key = (key, links)
         if cache_key not in self._html:
             if self._reference_macro is None:
-                self._reference_macro = self.template(REFERENCE_TEMPLATE).module.reference  # type: ignore[attr-defined]
+                self._reference_macro = self.template(REFERENCE_TEMPLATE).module.reference  # type: ignore[attr-defined]  # macros: run-time attributes
             self._html[cache_key] = Markup(self._reference_macro(self.view(key), links=links))
         return self._html[cache_key]
 
@@ -192,7 +204,7 @@ def render_citations(
 
     for bad in page.malformed:
         problem(bad.offset, bad.message)
-    citation_macro = styler.template(CITATION_TEMPLATE).module.citation  # type: ignore[attr-defined]
+    citation_macro = styler.template(CITATION_TEMPLATE).module.citation  # type: ignore[attr-defined]  # macros: run-time attributes
     for n, citation in enumerate(page.citations):
         unknown = [item for item in citation.items if item.key not in bibliography]
         for item in unknown:
@@ -202,18 +214,21 @@ def render_citations(
             late.append("")
             stand_ins.append("")
             continue
-        items = [item_view(citation, item, n, m, styler) for m, item in enumerate(citation.items)]
+        parts = citation_parts([cited_work(item, styler) for item in citation.items], citation.narrative)
         cited.extend(item.key for item in citation.items)
-        # Plain text for the search index now, the full citation (late slot n) in the finished page.
-        stand_in = str(escape(plain_text(items, citation.narrative)))
+        # Plain text for the search index now, the full citation (late slot n) in the finished page:
+        # the same parts, as text and marked up.
+        stand_in = str(escape(plain_text(parts)))
         stand_ins.append(stand_in)
         if citation.plain:  # no markup where HTML cannot hold it
             slots.append(stand_in)
             late.append("")
             continue
-        for item, view in zip(citation.items, items):
-            back_links.setdefault(item.key, []).append(view.link_id)
-        late.append(str(citation_macro(items, citation.narrative)))
+        links = [link_view(item, n, m, styler) for m, item in enumerate(citation.items)]
+        for item, link in zip(citation.items, links, strict=True):
+            back_links.setdefault(item.key, []).append(link.link_id)
+        late.append(str(citation_macro([(part.words.html, None if part.work is None else links[part.work])
+                                        for part in parts])))
         slots.append(f"<!--{page.word}:{n}-->{stand_in}")
     if page.citations:
         late.append(references_html(cited, styler, further_reading_url, back_links) if cited and not problems else "")
@@ -221,21 +236,15 @@ def render_citations(
     return RenderedPage(page.markdown, slots, LateSlots(late, stand_ins, page.word), cited, problems)
 
 
-def item_view(citation: Citation, item: CiteItem, n: int, m: int, styler: Styler) -> ItemView:
-    """What one work of a citation shows (its m-th item; the page's n-th citation)."""
-    label = styler.labels[item.key]
-    prefix = affix(item.prefix)
-    suffix = affix(_suffix(with_locator(item.suffix, locator=item.locator)))
-    if item.suppress_author:
-        text, shown = escape(label.year), label.year
-    elif citation.narrative:
-        text = Markup("{} ({}{})").format(label.authors, label.year, suffix.html)
-        shown, suffix = f"{label.authors} ({label.year}{suffix.text})", affix("")
-    else:
-        text, shown = escape(label.parenthetical), label.parenthetical
-    plain = f"{prefix.text} {shown}{suffix.text}" if prefix.text else f"{shown}{suffix.text}"
-    return ItemView(prefix=prefix.html, text=text, suffix=suffix.html, plain=plain,
-                    href=f"#ref-{anchor_id(item.key)}", link_id=f"cite-{n + 1}-{m + 1}",
+def cited_work(item: CiteItem, styler: Styler) -> CitedWork:
+    """One work of a citation: its label, and its prefix and suffix as inline Markdown."""
+    return CitedWork(styler.labels[item.key], affix(item.prefix),
+                     affix(_suffix(with_locator(item.suffix, locator=item.locator))), item.suppress_author)
+
+
+def link_view(item: CiteItem, n: int, m: int, styler: Styler) -> LinkView:
+    """Where the m-th work of the page's n-th citation links, and its tooltip."""
+    return LinkView(href=f"#ref-{anchor_id(item.key)}", link_id=f"cite-{n + 1}-{m + 1}",
                     tip_id=f"cite-{n + 1}-{m + 1}-tip", tooltip=styler.reference_html(item.key, links=False))
 
 
@@ -264,12 +273,6 @@ def in_heading(markdown: str, offset: int) -> bool:
     next_end = markdown.find("\n", end + 1)
     next_line = markdown[end + 1: next_end if next_end != -1 else len(markdown)]
     return bool(next_line.strip()) and bool(SETEXT_UNDERLINE.match(next_line))
-
-
-def plain_text(items: Sequence[ItemView], narrative: bool) -> str:
-    """What a citation reads as, e.g. "(see Russell, 2019, ch. 3)" (for the search index)."""
-    joined = "; ".join(item.plain for item in items)
-    return joined if narrative else f"({joined})"
 
 
 def _suffix(raw: str) -> str:
@@ -311,21 +314,22 @@ def back_links_html(link_ids: Sequence[str]) -> Markup:
         return Markup(BACK_LINK_ONE.format(link_ids[0])) if link_ids else Markup()
     count = len(link_ids)
     return Markup(BACK_LINK_MANY.format(", ".join(
-        BACK_LINK.format(id=link_id, label=back_label(n), n=n + 1, count=count)
+        BACK_LINK.format(id=link_id, label=letters(n), n=n + 1, count=count)
         for n, link_id in enumerate(link_ids))))
 
 
-def back_label(index: int) -> str:
-    """a, b, ..., z, aa, ab, ... (as footnote back links are lettered)."""
-    label = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        label = chr(ord("a") + rest) + label
-    return label
-
-
 __all__ = [
-    "LateSlots", "RenderedPage", "ReferenceView", "SlottedPage", "Styler", "fill_late_slots", "fill_slots", "references_html",
-    "render_citations", "render_page", "slot_citations", "template_environment", "unknown_key_message",
+    "LateSlots",
+    "ReferenceView",
+    "RenderedPage",
+    "SlottedPage",
+    "Styler",
+    "fill_late_slots",
+    "fill_slots",
+    "references_html",
+    "render_citations",
+    "render_page",
+    "slot_citations",
+    "template_environment",
+    "unknown_key_message",
 ]

@@ -31,14 +31,16 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+
 from gc_pause import gc_paused
+from source_text import front_matter_lines
 
 from .background import Background
 from .cache import BibliographySource, ResultCache
 from .diagnostics import Diagnostic, fail
-from .policy import policy_from_extra
 from .further_reading import BIB_URI, FURTHER_READING_URI, SourcePage
-from .site_pass import PageJob, SitePass, lines_above, read_sources, run_pass, source_pages
+from .policy import policy_from_extra
+from .site_pass import PageJob, SitePass, read_sources, run_pass, source_pages
 from .slots import LateSlots, RenderedPage, fill_late_slots, fill_slots, without_markers
 from .syntax import MathSyntax, apply_edits, arithmatex_math
 from .templates import (
@@ -84,7 +86,7 @@ class CitationSite:
     project_dir: Path
     source: BibliographySource
     results: ResultCache
-    math: MathSyntax = MathSyntax()  # what pymdownx.arithmatex (if configured) reads as math
+    math: MathSyntax = field(default_factory=MathSyntax)  # what pymdownx.arithmatex (if configured) reads as math
     further_url: str = FURTHER_READING_URI.replace(".md", ".html")
     jobs: dict[str, PageJob] = field(default_factory=dict)
     states: dict[str, PageState] = field(default_factory=dict)
@@ -165,7 +167,7 @@ class CitationSite:
         """Once every page is converted: stop on any problem in the site, else put each
         citation's plain text into its page's content (for the search index)."""
         outcome = self._pass()
-        for level, told in zip(("warning", "info"), outcome.notices):
+        for level, told in zip(("warning", "info"), outcome.notices, strict=True):
             for notice in told:
                 getattr(log, level)(str(notice))
         fail(outcome.problems)
@@ -199,10 +201,9 @@ class CitationSite:
         lacks, and wait for the second process to finish writing its part."""
         unused = [key for key in self._pass().uncited if key not in self.source.policy.nocite]
         if unused:
-            log.info(
-                f"{len(unused)} {BIB_FILE_NAME} entr{'y is' if len(unused) == 1 else 'ies are'} "
-                f"not cited on any page (listed in Further reading only): {', '.join(unused)}"
-            )
+            log.info("%d %s entr%s not cited on any page (listed in Further reading only): %s",
+                     len(unused), BIB_FILE_NAME, "y is" if len(unused) == 1 else "ies are",
+                     ", ".join(unused))
         self.results.prune()
         if self.outcome is not None:
             self.outcome.close()
@@ -234,8 +235,8 @@ class CitationSite:
             uncited = self.results.get(self._uncited_key(sources))
             notices = self.results.get(self.results.key("bibliography-notices"))
             if further is not None and uncited is not None and notices is not None:
-                return Background.finished(SitePass(known, sources, further, uncited, fresh=False,  # type: ignore[arg-type]
-                                                    notices=notices))  # type: ignore[arg-type]
+                return Background.finished(SitePass(known, sources, further, uncited, fresh=False,  # type: ignore[arg-type]  # what _save stored
+                                                    notices=notices))  # type: ignore[arg-type]  # what _save stored
         return Background(functools.partial(
             run_pass, self.source, jobs, known, further_url=self.further_url, bib_url=BIB_URI), then=self._save)
 
@@ -286,11 +287,4 @@ class CitationSite:
         return self.results.key("uncited", repr([p.keys for p in sources]))
 
 
-def front_matter_lines(file: File, body: str) -> int:
-    """How many lines MkDocs stripped from the top of the source (YAML front matter)."""
-    try:
-        source = file.content_string
-    except (OSError, ValueError):
-        return 0
-    return lines_above(source, body)
 

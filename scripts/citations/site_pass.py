@@ -15,12 +15,20 @@ from typing import TYPE_CHECKING
 
 from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
+
 from gc_pause import gc_paused
+from source_text import lines_above
 from text_files import decode_utf8
 
 from .background import Publish
 from .diagnostics import Diagnostic
-from .further_reading import FURTHER_READING_URI, SourcePage, further_reading_page, nav_titles, uncited_keys
+from .further_reading import (
+    FURTHER_READING_URI,
+    SourcePage,
+    further_reading_page,
+    nav_titles,
+    uncited_keys,
+)
 from .slots import RenderedPage
 from .syntax import NO_MATH, MathSyntax
 
@@ -100,13 +108,6 @@ def read_sources(files: Iterable[File], nav: object, name: Callable[[File], str]
     return pages, problems
 
 
-def lines_above(source: str, body: str) -> int:
-    """How many lines of `source` come before `body`, its end (0 when it is not its end)."""
-    if not source.endswith(body) or not body:
-        return 0
-    return source.count("\n", 0, len(source) - len(body))
-
-
 def run_pass(
     source: BibliographySource,
     jobs: Sequence[PageJob],
@@ -119,7 +120,8 @@ def run_pass(
     """Slot every page that `known` (cached results) lacks, publishing where its slots go for
     on_page_markdown at once; then load the bibliography, render those pages' citations, make
     Further reading and the uncited list."""
-    from .render import render_citations, slot_citations  # here: a build whose results are all cached needs neither
+    # Here: a build whose results are all cached needs neither.
+    from .render import render_citations, slot_citations
 
     with gc_paused():
         slotted = {}

@@ -145,7 +145,7 @@ def fill_late_slots(html: str, slots: LateSlots | Sequence[str]) -> str:
     """Put the full citations (with their tooltips) and the lists into the finished page.
 
     They are left out of `page.content` on purpose: the search plugin parses every page's
-    content in pure Python, and the citation markup and tooltips would triple its work. The
+    content in pure Python, and the citation markup and tooltips would multiply its work. The
     content has each citation as plain text instead, so search still finds "Russell, 2019".
     A stand-in that is not found as expected (another plugin changed it) is left untouched.
     """

@@ -51,6 +51,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from source_text import CODE_SPAN, code_block_spans
+
 KEY = r"[A-Za-z0-9_](?:[A-Za-z0-9_]|[:./-](?=[A-Za-z0-9_]))*"
 BRACED_KEY = r"\{[^{}\n]+\}"
 
@@ -80,30 +82,12 @@ ITEM_SEPARATOR = re.compile(
 # (Commas alone, "[@key,]", are simply dropped.)
 STRAY_PUNCTUATION = re.compile(r"(?x) ^ [,\s]* [.:!?] [.,:!?\s]* $")
 
-# Lines that open containers whose content is indented (admonitions, details, tabs, list items).
-CONTAINER_START = re.compile(
-    r"""(?x)
-    ^ (?P<indent> [ ]* )
-    (?: (?: !!! | \?\?\?\+? | ===!? ) [ ]        # admonition, details, tab
-      | [-*+] [ ]+                                # bullet list item
-      | \d{1,9} [.)] [ ]+                         # ordered list item
-    )
-    """
-)
-
-FENCE_OPEN = re.compile(r"(?x) ^ (?P<indent> [ \t]* ) (?P<fence> `{3,} | ~{3,} )")
 
 # Reference-style link definitions: "[id]: https://..." (their ids make "[text][id]" a link).
 REFERENCE_DEFINITION = re.compile(
     r"""(?xm) ^ [ ]{0,3} \[ (?P<id> [^\]\n]+ ) \] : [ \t]* \S+
         (?: [ \t]+ (?: "[^"\n]*" | '[^'\n]*' | \([^)\n]*\) ) )? [ \t]* $"""
 )
-
-# An inline code span: a run of backticks, text not crossing a blank line, the same run again.
-# It starts with the literal backtick (not a lookbehind), which lets the regex engine jump from
-# backtick to backtick: ten times faster on a chapter. `(?<![`\\]`)` checks the character before it.
-CODE_SPAN = r"(?P<ticks> ` (?<![`\\]`) `* ) (?!`) (?: (?! \n [ \t]* \n ) . )*? (?<!`) (?P=ticks) (?!`)"
-INLINE_CODE = re.compile(CODE_SPAN, re.VERBOSE | re.DOTALL)
 
 # One attribute of an attr_list: `#id`, `.class` or `key="value"`.
 ATTRIBUTE = r"""(?: [#.][\w-]+ | [\w-]+ = (?: "[^"\n]*" | '[^'\n]*' | [^\s{}"']+ ) )"""
@@ -463,86 +447,3 @@ def _bracket_tokens(match: re.Match[str], context: _Context, plain: bool) -> Ite
                         "remove the extra ';'")
         return
     yield Citation(tuple(items), match.start(), match.end(), plain=plain)
-
-
-def code_spans(markdown: str) -> list[tuple[int, int]]:
-    """(start, end) of every code block and every inline code span outside them: what is an
-    example, not prose (links.py skips these too)."""
-    spans = code_block_spans(markdown)
-    inline: list[tuple[int, int]] = []
-    position = 0
-    for start, end in [*spans, (len(markdown), len(markdown))]:
-        inline.extend(m.span() for m in INLINE_CODE.finditer(markdown, position, start))
-        position = end
-    return sorted(spans + inline)
-
-
-def code_block_spans(markdown: str) -> list[tuple[int, int]]:
-    """(start, end) offsets of fenced and indented code blocks, whole lines.
-
-    Indentation is judged against the enclosing container (admonition, list item, tab), whose
-    content Python-Markdown indents by four spaces: text indented four spaces inside `!!! note`
-    is prose, eight spaces is code.
-    """
-    spans: list[tuple[int, int]] = []
-    containers: list[int] = []  # content indent of each open container
-    fence: tuple[str, int] | None = None  # (fence char, length) while inside a fenced block
-    code_indent: int | None = None  # while inside an indented code block
-    block_start = 0
-    previous_blank = True
-    offset = 0
-    for line in markdown.splitlines(keepends=True):
-        line_start, offset = offset, offset + len(line)
-        stripped = line.strip()
-        expanded = line.expandtabs(4)
-        indent = len(expanded) - len(expanded.lstrip(" "))
-        if fence is not None:
-            char, length = fence
-            if stripped.startswith(char * length) and not stripped.strip(char):
-                spans.append((block_start, offset))
-                fence = None
-            continue
-        if not stripped:
-            previous_blank = True
-            continue
-        if code_indent is not None:
-            if indent >= code_indent:
-                continue
-            spans.append((block_start, line_start))
-            code_indent = None
-        if previous_blank:
-            while containers and containers[-1] > indent:
-                containers.pop()
-            base = containers[-1] if containers else 0
-            if indent - base >= 4:
-                code_indent, block_start = base + 4, line_start
-                previous_blank = False
-                continue
-        previous_blank = False
-        opening = FENCE_OPEN.match(line)
-        if opening:
-            fence_text = opening.group("fence")
-            fence, block_start = (fence_text[0], len(fence_text)), line_start
-            if fence_text[0] == "`" and "`" in line[opening.end():]:
-                fence = None  # "```code```" on one line is inline code, not a fence
-            continue
-        container = CONTAINER_START.match(expanded)
-        if container:
-            marker_indent = len(container.group("indent"))
-            while containers and containers[-1] > marker_indent:
-                containers.pop()
-            containers.append(marker_indent + 4)
-    if fence is not None or code_indent is not None:
-        spans.append((block_start, len(markdown)))
-    return _merge_trailing_blank_lines(markdown, spans)
-
-
-def _merge_trailing_blank_lines(markdown: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Indented blocks end at the next prose line; keep spans ordered and non-overlapping."""
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged

@@ -28,6 +28,7 @@ def theme_environment(config: MkDocsConfig) -> jinja2.Environment:
     """The theme's templates (so a site's overrides/ wins) with this project's partials as a
     fallback (a site without them still builds), autoescape switched on."""
     env = config.theme.get_env()
-    env.loader = jinja2.ChoiceLoader([env.loader, jinja2.FileSystemLoader(str(TEMPLATE_DIR))])
+    theme_loaders = [env.loader] if env.loader is not None else []
+    env.loader = jinja2.ChoiceLoader([*theme_loaders, jinja2.FileSystemLoader(str(TEMPLATE_DIR))])
     env.autoescape = True
     return env

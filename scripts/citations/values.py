@@ -77,21 +77,28 @@ def evaluate(raw: str, macros: Mapping[str, str], later: Mapping[str, int] | Non
 def _scan(raw: str, macros: Mapping[str, str], later: Mapping[str, int], what: str) -> Value:
     """`evaluate` for any value, part by part (the reference its quick roads are tested against)."""
     parts: list[str] = []
-    position = SPACE.match(raw).end()
+    position = _after_space(raw, 0)
     while True:
         part = _part(raw, position, macros, later, what)
         if isinstance(part, Value):  # a problem
             return Value("".join(parts), part.problem, raw.count("\n", 0, position))
         text, part_end = part
         parts.append(text)
-        position = SPACE.match(raw, part_end).end()
+        position = _after_space(raw, part_end)
         if position >= len(raw):
             return Value("".join(parts))
         if raw[position] == "#":
-            position = SPACE.match(raw, position + 1).end()
+            position = _after_space(raw, position + 1)
             continue
         # the problem is where the value ended: that is where a comma is missing
         return Value("".join(parts), _after_value(raw, position, what), raw.count("\n", 0, part_end))
+
+
+def _after_space(raw: str, position: int) -> int:
+    """Where the white space from `position` on ends."""
+    space = SPACE.match(raw, position)
+    assert space is not None  # \s* matches the empty string too
+    return space.end()
 
 
 def _simple(raw: str) -> str | None:

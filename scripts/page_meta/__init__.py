@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -29,7 +29,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from citations.diagnostics import Diagnostic
+from source_text import Diagnostic
 
 from .citation import PageCitation
 from .description import PageFacts, read_page
@@ -97,7 +97,7 @@ class PageMeta:
             heading_font="Literata", body_font="Inter",
         )
         return cls(config, site_url.rstrip("/") + "/", shallow_boundary(project),
-                   datetime.now(timezone.utc).date(), cards)
+                   datetime.now(UTC).date(), cards)
 
     def read_page(self, html: str, page: Page) -> None:
         """Collect the page's facts; set its meta description (see the module docstring)."""

@@ -22,6 +22,7 @@ history it reads, so this module labels it:
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -55,7 +56,7 @@ class Revision:
         return f"{self.prefix}{self.human}{suffix}"
 
 
-def revision_of(meta: dict[str, Any], *, shallow: frozenset[str], today: date) -> Revision:
+def revision_of(meta: Mapping[str, Any], *, shallow: frozenset[str], today: date) -> Revision:
     """The page's revision from the plugin's `page.meta` entries (see the module docstring)."""
     commit = str(meta.get(HASH_KEY) or "")
     iso = str(meta.get(DATE_KEY) or "")

@@ -100,7 +100,7 @@ class CardMaker:
         """The largest size (56 px down to 32) at which the title fits `width` in four lines."""
         font = self._font(self.heading_font, 700)
         for size in range(56, 31, -4):
-            lines = _wrap(title, lambda text: font.width(text, size), width)
+            lines = _wrap(title, lambda text, size=size: font.width(text, size), width)
             if len(lines) <= 4 and all(font.width(line, size) <= width for line in lines):
                 return Title(tuple(lines), size)
         return Title(tuple(_wrap(title, lambda text: font.width(text, 32), width)[:5]), 32)
@@ -113,7 +113,8 @@ class CardMaker:
         return self._fonts
 
     def _unpack(self, source: Path) -> Font | None:
-        from fontTools.ttLib import TTFont, woff2  # here: a build whose cards are all cached never needs it
+        # Here: a build whose cards are all cached never needs it.
+        from fontTools.ttLib import TTFont, woff2
 
         data = source.read_bytes()
         target = self.cache_dir / "fonts" / f"{hashlib.sha256(data).hexdigest()[:16]}-{source.stem}.ttf"
@@ -124,7 +125,7 @@ class CardMaker:
             target.write_bytes(buffer.getvalue())
         font = TTFont(target, lazy=True)
         cmap = font.getBestCmap() or {}
-        if not ASCII <= set(cmap):
+        if not set(cmap) >= ASCII:
             return None  # a subset for other scripts: it would shadow the Latin face
         metrics = font["hmtx"].metrics
         return Font(

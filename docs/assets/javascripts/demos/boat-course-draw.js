@@ -10,9 +10,28 @@
   const sim = demos.boatRaceSim;
   const { course } = sim;
   const FONT = demos.lineChart.FONT;
-  /** How much to enlarge labels, badges and boats, in course units, so that they stay legible
+  const labels = demos.chartLabels;
+  /** No text on the course is drawn smaller than this many CSS pixels, however small the course. */
+  const MIN_TEXT_PX = 11;
+  /** How much to enlarge boats, trails and targets, in course units, so that they stay visible
    * when the course is drawn small (on a phone); set by drawBase for each drawing. */
   let ui = 1;
+  /** CSS pixels per course unit, set by drawBase. */
+  let scale = 1;
+
+  /** A font size in course units: `base`, or larger if that would be under MIN_TEXT_PX. */
+  function textUnits(base) {
+    return Math.max(base, MIN_TEXT_PX / scale);
+  }
+
+  /** The numbered badge at the inner end of a checkpoint gate: centre and radius. */
+  function badge(gate) {
+    const size = textUnits(11);
+    return {
+      x: gate.b.x + (gate.b.x - gate.a.x) * 0.14, y: gate.b.y + (gate.b.y - gate.a.y) * 0.14,
+      r: size * 0.9, size,
+    };
+  }
 
   // ------------------------------------------------------------------------------ course drawing
   function stadiumPath(ctx, radius) {
@@ -111,21 +130,20 @@
       ctx.lineTo(gate.b.x, gate.b.y);
       ctx.stroke();
       ctx.setLineDash([]);
-      // Number badge on the outer end of the gate.
-      const ox = gate.b.x + (gate.b.x - gate.a.x) * 0.14;
-      const oy = gate.b.y + (gate.b.y - gate.a.y) * 0.14;
+      // Number badge on the inner end of the gate.
+      const b = badge(gate);
       ctx.fillStyle = done ? colours.checkpoint : colours.bg;
       ctx.strokeStyle = colours.checkpoint;
       ctx.lineWidth = 2;
       ctx.beginPath();
-      ctx.arc(ox, oy, 10 * ui, 0, 2 * Math.PI);
+      ctx.arc(b.x, b.y, b.r, 0, 2 * Math.PI);
       ctx.fill();
       ctx.stroke();
       ctx.fillStyle = done ? colours.bg : colours.fg;
-      ctx.font = `600 ${11 * ui}px ${FONT}`;
+      ctx.font = `600 ${b.size}px ${FONT}`;
       ctx.textAlign = "center";
       ctx.textBaseline = "middle";
-      ctx.fillText(String(k + 1), ox, oy + 0.5);
+      ctx.fillText(String(k + 1), b.x, b.y + 0.5);
     });
     ctx.restore();
   }
@@ -146,12 +164,6 @@
       }
     }
     ctx.restore();
-    ctx.fillStyle = colours.fg;
-    ctx.font = `600 ${13 * ui}px ${FONT}`;
-    ctx.textAlign = "right";
-    ctx.textBaseline = "middle";
-    const bottom = Math.max(gate.a.y, gate.b.y);
-    ctx.fillText("Start / finish", gate.a.x - size - 6 * ui, bottom - 14);
   }
 
   function drawTargets(ctx, colours, ready) {
@@ -182,19 +194,144 @@
     ctx.restore();
   }
 
-  function drawLabels(ctx, colours) {
-    const size = Math.min(ui, 1.6);
+  /** The lagoon's note, then shorter ones for a course drawn small (first that fits). */
+  const LAGOON_NOTES = [
+    { title: "Lagoon:", text: "targets respawn after pickup" },
+    { title: "Lagoon:", text: "targets respawn" },
+    { title: null, text: "Targets respawn" },
+  ];
+
+  /**
+   * Where the course's words go at this width: the lagoon's note and "Start / finish", each on
+   * land, clear of the checkpoint badges, the finish line and each other, at no less than
+   * MIN_TEXT_PX. Returns { texts, obstacles, width, height } in course units, each text with its
+   * size in CSS pixels (the form tests/js/support/label-check.js reads), and what to draw.
+   * Cached per width: the search tests many places.
+   */
+  let cached = null;
+  function courseLabels(ctx, cssWidth) {
+    if (cached && cached.cssWidth === cssWidth) return cached;
+    const saved = scale;
+    scale = cssWidth / course.WIDTH;
+    const onLand = (box) => {
+      for (let x = box.x; x <= box.x + box.w + 0.01; x += Math.max(2, box.w / 24)) {
+        for (let y = box.y; y <= box.y + box.h + 0.01; y += Math.max(2, box.h / 8)) {
+          if (course.isWater(x, y)) return false;
+        }
+      }
+      return true;
+    };
+    const margin = 2.5 / scale; // CSS pixels of clear space around each label
+    const layout = labels.createLayout(ctx, { x: 0, y: 0, w: course.WIDTH, h: course.HEIGHT },
+      { margin, clear: (box) => onLand(labels.inflate(box, margin)) });
+    course.CHECKPOINTS.forEach((gate) => {
+      if (gate.isFinish) {
+        const square = Math.hypot(gate.b.x - gate.a.x, gate.b.y - gate.a.y) / 10; // the chequers
+        layout.block(labels.inflate({
+          x: Math.min(gate.a.x, gate.b.x), y: Math.min(gate.a.y, gate.b.y),
+          w: Math.abs(gate.b.x - gate.a.x), h: Math.abs(gate.b.y - gate.a.y),
+        }, square), "finish line");
+        return;
+      }
+      const b = badge(gate);
+      layout.block({ x: b.x - b.r - 1, y: b.y - b.r - 1, w: 2 * b.r + 2, h: 2 * b.r + 2 }, "checkpoint badge");
+    });
+
+    // "Start / finish" first, as it belongs beside the finish line: on land, at either end of it.
+    const finish = course.CHECKPOINTS.find((gate) => gate.isFinish);
+    const inner = finish.a.y < finish.b.y ? finish.a : finish.b;
+    const outer = finish.a.y < finish.b.y ? finish.b : finish.a;
+    const size = textUnits(13);
+    const candidates = [];
+    for (let k = 0; k < 8; k += 1) {
+      const up = inner.y - size * (0.8 + 0.5 * k);
+      const down = outer.y + size * (0.8 + 0.5 * k);
+      candidates.push(
+        { x: inner.x, y: up, align: "center" }, { x: inner.x - 6, y: up, align: "right" }, { x: inner.x + 6, y: up, align: "left" },
+        { x: outer.x, y: down, align: "center" }, { x: outer.x - 6, y: down, align: "right" }, { x: outer.x + 6, y: down, align: "left" },
+      );
+    }
+    const start = layout.place({ text: "Start / finish", short: "Finish", font: `600 ${size}px ${FONT}`, candidates, kind: "course" });
+
+
+    // The lagoon's note: a title over the wrapped text, in the land left of the lagoon; narrower
+    // (more lines) or shorter if it does not fit as it is.
+    const titleSize = textUnits(13);
+    const bodySize = textUnits(12);
+    const bodyFont = `${bodySize}px ${FONT}`;
+    const titleFont = `600 ${titleSize}px ${FONT}`;
+    const lineGap = bodySize * 1.25;
+    const widthOf = (text, font) => labels.textBox(ctx, text, font, 0, 0, "left").w;
+    const spots = [];
+    for (let dx = 0; dx <= 80; dx += 10) {
+      for (let dy = 0; dy <= 90; dy += 10) {
+        for (const [sx, sy] of [[1, 1], [-1, 1], [1, -1], [-1, -1]]) spots.push({ x: 270 + sx * dx, y: 240 + sy * dy });
+      }
+    }
+    spots.sort((a, b) => Math.hypot(a.x - 270, a.y - 240) - Math.hypot(b.x - 270, b.y - 240));
+    let lagoon = null;
+    search: for (const { title, text } of LAGOON_NOTES) {
+      for (const wrapAt of [220, 170, 1]) {
+        const lines = labels.wrap(ctx, text, bodyFont, wrapAt * bodySize / 12);
+        const blockWidth = Math.max(title ? widthOf(title, titleFont) : 0, ...lines.map((l) => widthOf(l, bodyFont)));
+        const titleHeight = title ? titleSize * 1.2 : 0;
+        const blockHeight = titleHeight + lineGap * lines.length;
+        for (const spot of spots) {
+          const box = { x: spot.x - blockWidth / 2, y: spot.y - blockHeight / 2, w: blockWidth, h: blockHeight };
+          if (layout.fits(box)) {
+            lagoon = { x: spot.x, top: box.y, title, titleHeight, lines, titleFont, bodyFont };
+            layout.block(box, "lagoon note");
+            break search;
+          }
+        }
+      }
+    }
+
+    const texts = [];
+    const px = (units) => units * scale;
+    if (lagoon) {
+      if (lagoon.title) {
+        texts.push({ text: lagoon.title, kind: "course", size: px(titleSize), font: titleFont, colour: "fg", box: labels.textBox(ctx, lagoon.title, titleFont, lagoon.x, lagoon.top + titleSize * 0.6, "center") });
+      }
+      let y = lagoon.top + lagoon.titleHeight + lineGap / 2;
+      for (const line of lagoon.lines) {
+        texts.push({ text: line, kind: "course", size: px(bodySize), font: bodyFont, colour: "muted", box: labels.textBox(ctx, line, bodyFont, lagoon.x, y, "center") });
+        y += lineGap;
+      }
+    }
+    if (start) texts.push({ text: start.text, kind: "course", size: px(size), font: start.font, colour: "fg", box: start.box });
+    scale = saved;
+    cached = {
+      cssWidth, width: course.WIDTH, height: course.HEIGHT, texts, lagoon, start,
+      obstacles: { boxes: layout.boxes.filter((b) => b.kind !== "lagoon note"), lines: [] },
+    };
+    return cached;
+  }
+
+  function drawLabels(ctx, colours, placed) {
     ctx.save();
-    ctx.fillStyle = colours.fg;
-    ctx.font = `600 ${13 * size}px ${FONT}`;
-    ctx.textAlign = "center";
     ctx.textBaseline = "middle";
-    ctx.fillText("Lagoon:", 285, 240 - 18 * size);
-    ctx.font = `${12 * size}px ${FONT}`;
-    ctx.fillStyle = colours.fgLight;
-    ctx.fillText("targets respawn", 285, 240);
-    ctx.fillText("after pickup", 285, 240 + 16 * size);
+    ctx.textAlign = "center";
+    for (const t of placed.texts) {
+      ctx.font = t.font;
+      ctx.fillStyle = colours[t.colour];
+      ctx.fillText(t.text, t.box.x + t.box.w / 2, t.box.y + t.box.h / 2);
+    }
     ctx.restore();
+  }
+
+  /**
+   * The course's moving parts, layered so a reader can read them: the boats' trails first, then
+   * the gates with their numbered badges and the targets over them, the boats on top.
+   * runs: [{ colour (the trail's), points, alpha, boat: {x, y, angle, colour} | null }].
+   */
+  function drawRace(ctx, colours, { passed, ready, runs }) {
+    runs.forEach((run) => drawTrail(ctx, run.colour, run.points, run.alpha));
+    drawCheckpoints(ctx, colours, passed);
+    drawTargets(ctx, colours, ready);
+    for (const { boat } of runs) {
+      if (boat) drawBoat(ctx, { ...colours, boat: boat.colour || colours.boat }, boat.x, boat.y, boat.angle);
+    }
   }
 
   function drawTrail(ctx, colour, points, alpha) {
@@ -250,7 +387,8 @@
    */
   function drawBase(canvas, colours) {
     const { ctx, width, height } = canvas;
-    const scale = width / course.WIDTH;
+    const placed = courseLabels(ctx, width);
+    scale = width / course.WIDTH;
     ui = Math.min(2.2, Math.max(1, 0.8 / scale));
     ctx.scale(scale, height / course.HEIGHT);
     ctx.clearRect(0, 0, course.WIDTH, course.HEIGHT);
@@ -258,9 +396,11 @@
     ctx.fillRect(0, 0, course.WIDTH, course.HEIGHT);
     drawWater(ctx, colours);
     drawRacingLine(ctx, colours);
-    drawLabels(ctx, colours);
+    drawLabels(ctx, colours, placed);
     return ctx;
   }
 
-  demos.boatCourse = { drawBase, drawCheckpoints, drawTargets, drawTrail, drawBoat, cellPoint, interpolateAngle };
+  demos.boatCourse = {
+    drawBase, drawCheckpoints, drawTargets, drawTrail, drawBoat, drawRace, cellPoint, interpolateAngle, courseLabels, MIN_TEXT_PX,
+  };
 })(typeof self !== "undefined" ? self : this);

@@ -12,7 +12,7 @@
   const { course } = sim;
   const page = demos.page;
   const { drawLineChart } = demos.lineChart;
-  const { drawBase, drawCheckpoints, drawTargets, drawTrail, drawBoat, cellPoint, interpolateAngle } = demos.boatCourse;
+  const { drawBase, drawCheckpoints, drawTargets, drawBoat, drawRace, cellPoint, interpolateAngle } = demos.boatCourse;
 
   const EPISODES_PER_FRAME = 6; // 500 episodes in about 85 frames: the charts visibly grow
   const EPISODES_PER_FRAME_REDUCED = 50;
@@ -67,7 +67,7 @@
     const pauseButton = $("br-pause");
     const reducedMotion = page.prefersReducedMotion();
 
-    let colours = page.themeColours(container);
+    const theme = page.keepDrawn(container, [courseCanvas, scoreCanvas, progressCanvas], redraw);
     let mode = "idle"; // idle | training | replay | drive
     let paused = false;
     let frameRequest = 0;
@@ -104,11 +104,11 @@
     function drawCourse() {
       const canvas = page.prepareCanvas(courseCanvas);
       if (!canvas) return;
-      const ctx = drawBase(canvas, colours);
+      const ctx = drawBase(canvas, theme.colours);
       if (mode === "drive" && boat) {
-        drawCheckpoints(ctx, colours, boat.run.nextCheckpoint);
-        drawTargets(ctx, colours, boat.run.targetReadyAt.map((t) => boat.time >= t));
-        drawBoat(ctx, colours, boat.x, boat.y, boat.angle);
+        drawCheckpoints(ctx, theme.colours, boat.run.nextCheckpoint);
+        drawTargets(ctx, theme.colours, boat.run.targetReadyAt.map((t) => boat.time >= t));
+        drawBoat(ctx, theme.colours, boat.x, boat.y, boat.angle);
         return;
       }
       if (mode !== "training" && current && current.rollout) { // the learned policy, replayed
@@ -117,20 +117,23 @@
         const frac = Math.min(1, replay.index - Math.floor(replay.index));
         const here = trail[Math.floor(i)];
         const next = trail[Math.min(Math.floor(i) + 1, trail.length - 1)];
-        drawCheckpoints(ctx, colours, Math.round(here.progress * course.CHECKPOINTS.length));
-        drawTargets(ctx, colours, here.ready);
-        drawTrail(ctx, runColour(current), trail.slice(0, Math.floor(i) + 1).map((p) => cellPoint(p)), 0.8);
         const a = cellPoint(here);
         const b = cellPoint(next);
-        drawBoat(ctx, colours, a.x + (b.x - a.x) * frac, a.y + (b.y - a.y) * frac, interpolateAngle(a.angle, b.angle, frac));
+        drawRace(ctx, theme.colours, {
+          passed: Math.round(here.progress * course.CHECKPOINTS.length), ready: here.ready,
+          runs: [{
+            colour: runColour(current), points: trail.slice(0, Math.floor(i) + 1).map((p) => cellPoint(p)), alpha: 0.8,
+            boat: { x: a.x + (b.x - a.x) * frac, y: a.y + (b.y - a.y) * frac, angle: interpolateAngle(a.angle, b.angle, frac) },
+          }],
+        });
         return;
       }
-      drawCheckpoints(ctx, colours, 0);
-      drawTargets(ctx, colours, null);
-      if (mode === "training" && lastTrail.length) {
-        drawTrail(ctx, runColour(current), lastTrail.map((p) => cellPoint(p)), 0.55);
-      }
-      drawBoat(ctx, colours, course.START.x, course.START.y, 0);
+      const start = { x: course.START.x, y: course.START.y, angle: 0 };
+      const training = mode === "training" && lastTrail.length;
+      drawRace(ctx, theme.colours, {
+        passed: 0, ready: null,
+        runs: [training ? { colour: runColour(current), points: lastTrail.map((p) => cellPoint(p)), alpha: 0.55, boat: start } : { colour: null, points: [], alpha: 1, boat: start }],
+      });
     }
 
     function chartRuns() {
@@ -143,13 +146,13 @@
     function runStyle(run) {
       const k = (run.number - 1) % 2;
       return [
-        { colour: colours.runs[0], dash: [], marker: "circle", width: 2.5 },
-        { colour: colours.runs[1], dash: [7, 5], marker: "square", width: 2.5 },
+        { colour: theme.colours.runs[0], dash: [], marker: "circle", width: 2.5 },
+        { colour: theme.colours.runs[1], dash: [7, 5], marker: "square", width: 2.5 },
       ][k];
     }
 
     function runColour(run) {
-      return run ? runStyle(run).colour : colours.boat;
+      return run ? runStyle(run).colour : theme.colours.boat;
     }
 
     function drawCharts() {
@@ -164,16 +167,16 @@
       const maxScore = Math.max(10, ...scoreSeries.flatMap((s) => s.points.map((p) => p.y)));
       const score = page.prepareCanvas(scoreCanvas);
       if (score) {
-        drawLineChart(score.ctx, score.width, score.height, colours, {
+        drawLineChart(score.ctx, score.width, score.height, theme.colours, {
           x: { min: 0, max: episodes, label: "Training episode" },
-          y: { min: 0, max: maxScore * 1.1, label: "Score (20-episode average)", format: (v) => page.formatNumber(v, Number.isInteger(v) ? 0 : 1) },
+          y: { min: 0, max: maxScore * 1.1, label: "Score (20-episode average)", short: "Score (average of 20)", format: (v) => page.formatNumber(v, Number.isInteger(v) ? 0 : 1) },
           series: scoreSeries,
           message: empty,
         });
       }
       const progress = page.prepareCanvas(progressCanvas);
       if (progress) {
-        drawLineChart(progress.ctx, progress.width, progress.height, colours, {
+        drawLineChart(progress.ctx, progress.width, progress.height, theme.colours, {
           x: { min: 0, max: episodes, label: "Training episode" },
           y: { min: 0, max: 100, label: "Race completed (%)", format: (v) => `${v}%` },
           series: series("progress", 100),
@@ -444,11 +447,6 @@
       button.addEventListener("contextmenu", (event) => event.preventDefault());
     });
 
-    page.onThemeChange(() => {
-      colours = page.themeColours(container);
-      redraw();
-    });
-    page.onResize([courseCanvas, scoreCanvas, progressCanvas], redraw);
     if (document.fonts && document.fonts.ready) document.fonts.ready.then(redraw);
 
     demos.boatRace = {

@@ -7,6 +7,7 @@
   const demos = root.AlignmentDemos;
   const sim = demos.coinLevelSim;
   const FONT = demos.lineChart.FONT;
+  const labels = demos.chartLabels;
   const { width: COLS, height: ROWS } = sim.LEVEL;
   const GROUND = 0.7; // rows of ground drawn under the floor
   const HEADROOM = 0.5;
@@ -27,7 +28,8 @@
   /**
    * Draw the level on a prepared canvas ({ctx, width, height}): sky, floor, faint cells, the
    * coin's training place, the agent's path and where it ends, and the coin (faded once taken).
-   * run is a coin-level-sim play() result or null (not trained yet).
+   * run is a coin-level-sim play() result or null (not trained yet). Returns the texts drawn
+   * with their boxes (tests/js/support/label-check.js reads them).
    */
   function drawLevel(prepared, colours, coin, run) {
     const { ctx, width, height } = prepared;
@@ -52,14 +54,25 @@
       ctx.lineTo(g.left + COLS * g.cell, g.floor - y * g.cell);
       ctx.stroke();
     }
-    const font = Math.max(11, Math.min(14, g.cell * 0.42));
-    ctx.font = `600 ${font}px ${FONT}`;
-    ctx.fillStyle = colours.fg;
-    ctx.textBaseline = "middle";
-    ctx.textAlign = "left";
-    ctx.fillText("Start", g.left + 4, g.floor + (height - g.floor) / 2);
-    ctx.textAlign = "right";
-    ctx.fillText("Right end", g.left + COLS * g.cell - 4, g.floor + (height - g.floor) / 2);
+    // The ground's words: "Start" at the left, and at the right end as much of its note as fits.
+    const size = Math.max(11, Math.min(14, g.cell * 0.42));
+    const font = `600 ${size}px ${FONT}`;
+    const strip = { x: g.left, y: g.floor, w: g.cell * COLS, h: height - g.floor };
+    const layout = labels.createLayout(ctx, strip, { margin: 2 });
+    const y = g.floor + (height - g.floor) / 2;
+    layout.place({ text: "Start", font, candidates: [{ x: g.left + 4, y, align: "left" }], kind: "level", required: true });
+    layout.place({
+      text: "Right end, the coin's place in training", short: ["Right end: coin in training", "Right end"], font, kind: "level",
+      candidates: [{ x: g.left + COLS * g.cell - 4, y, align: "right" }], required: true,
+    });
+    const texts = layout.labels.map((l) => {
+      ctx.font = l.font;
+      ctx.fillStyle = colours.fg;
+      ctx.textBaseline = "middle";
+      ctx.textAlign = l.align;
+      ctx.fillText(l.text, l.x, l.y);
+      return { text: l.text, kind: l.kind, size, box: l.box };
+    });
     // Where the coin always was in training: a dashed outline.
     const home = g.centre(sim.TRAINING_COIN);
     ctx.setLineDash([3, 3]);
@@ -71,6 +84,7 @@
     if (run) drawPath(ctx, g, colours, run);
     drawCoin(ctx, g, colours, coin, run && run.gotCoin);
     if (run) drawAgent(ctx, g, colours, run.path[run.path.length - 1]);
+    return { texts, obstacles: { boxes: [], lines: [] } };
   }
 
   function drawPath(ctx, g, colours, run) {

@@ -56,6 +56,7 @@
       fgLight: read("--md-default-fg-color--light", "rgba(0,0,0,.54)"),
       fgLighter: read("--md-default-fg-color--lighter", "rgba(0,0,0,.32)"),
       fgLightest: read("--md-default-fg-color--lightest", "rgba(0,0,0,.07)"),
+      muted: read("--demo-muted", "#595650"),
       bg: read("--md-default-bg-color", "#fff"),
       proxy: read("--demo-proxy", "#d55e00"),
       truth: read("--demo-true", "#0072b2"),
@@ -108,6 +109,21 @@
   }
 
   /**
+   * Keep a figure drawn in the current scheme and at its displayed size, the same way for every
+   * figure: returns { colours } (the scheme's, read again after a light/dark switch) and calls
+   * redraw() after a switch and whenever one of the canvases changes size (also once at the start).
+   */
+  function keepDrawn(container, canvases, redraw) {
+    const theme = { colours: themeColours(container) };
+    onThemeChange(() => {
+      theme.colours = themeColours(container);
+      redraw();
+    });
+    onResize(canvases, redraw);
+    return theme;
+  }
+
+  /**
    * Give a canvas a backing store of its displayed size times the device pixel ratio, and return
    * a 2D context that draws in CSS pixels, with that size. Returns null while the canvas is not
    * displayed (nothing to draw at size zero; onResize calls back once it is).
@@ -127,11 +143,13 @@
     return { ctx, width, height };
   }
 
-  /** Format a number for prose: thousands separators, a sensible number of decimals. */
+  /** Format a number for prose: thousands separators, a fixed number of decimals, and a real
+   * minus sign (U+2212) rather than a hyphen; a value that rounds to zero has no sign. */
   function formatNumber(value, decimals) {
-    return Number(value).toLocaleString("en-US", {
+    const text = Number(value).toLocaleString("en-US", {
       minimumFractionDigits: decimals || 0, maximumFractionDigits: decimals || 0,
     });
+    return /^-[0.,]*$/.test(text) ? text.slice(1) : text.replace(/^-/, "\u2212");
   }
 
   /**
@@ -216,6 +234,6 @@
 
   demos.page = {
     activate, deactivate, prefersReducedMotion, usesTouch, themeColours, onThemeChange, onResize,
-    prepareCanvas, formatNumber, runInFrames, whenNear, scrollIntoClearView, whenReady,
+    keepDrawn, prepareCanvas, formatNumber, runInFrames, whenNear, scrollIntoClearView, whenReady,
   };
 })(typeof self !== "undefined" ? self : this);

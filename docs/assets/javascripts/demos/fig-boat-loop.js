@@ -33,13 +33,14 @@
     const summary = $(".demo-summary");
     const reducedMotion = page.prefersReducedMotion();
 
-    let colours = page.themeColours(container);
+    const theme = page.keepDrawn(container, [canvas], draw);
     let agents = null; // [{...AGENTS[i], trainer, rollout}]
     let move = 0;
     let playing = false;
     let frameRequest = 0;
     let lastTime = 0;
     let announceTimer = 0;
+    let drawing = null; // the course's words as last drawn, for tests
 
     if (reducedMotion) playButton.hidden = true;
 
@@ -81,26 +82,29 @@
     function draw() {
       const prepared = page.prepareCanvas(canvas);
       if (!prepared) return;
-      const ctx = course.drawBase(prepared, colours);
+      const ctx = course.drawBase(prepared, theme.colours);
+      drawing = course.courseLabels(ctx, prepared.width);
       if (!agents) {
-        course.drawCheckpoints(ctx, colours, 0);
-        course.drawTargets(ctx, colours, null);
-        course.drawBoat(ctx, colours, sim.course.START.x, sim.course.START.y, 0);
+        course.drawCheckpoints(ctx, theme.colours, 0);
+        course.drawTargets(ctx, theme.colours, null);
+        course.drawBoat(ctx, theme.colours, sim.course.START.x, sim.course.START.y, 0);
         return;
       }
       const [looper, racer] = agents;
-      course.drawCheckpoints(ctx, colours, Math.round(here(racer, move).progress * sim.course.CHECKPOINTS.length));
-      course.drawTargets(ctx, colours, here(looper, move).ready);
-      agents.forEach((agent, i) => {
+      const runs = agents.map((agent, i) => {
         const trail = agent.rollout.trail;
         const last = Math.min(Math.floor(move), trail.length - 1);
-        const colour = colours.runs[i];
-        course.drawTrail(ctx, colour, trail.slice(0, last + 1).map((p) => course.cellPoint(p)), 0.85);
+        const colour = theme.colours.runs[i];
         const a = course.cellPoint(trail[last]);
         const b = course.cellPoint(trail[Math.min(last + 1, trail.length - 1)]);
         const t = last < trail.length - 1 ? move - Math.floor(move) : 0;
-        course.drawBoat(ctx, { ...colours, boat: colour }, a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t,
-          course.interpolateAngle(a.angle, b.angle, t));
+        return {
+          colour, points: trail.slice(0, last + 1).map((p) => course.cellPoint(p)), alpha: 0.85,
+          boat: { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t, angle: course.interpolateAngle(a.angle, b.angle, t), colour },
+        };
+      });
+      course.drawRace(ctx, theme.colours, {
+        passed: Math.round(here(racer, move).progress * sim.course.CHECKPOINTS.length), ready: here(looper, move).ready, runs,
       });
     }
 
@@ -118,6 +122,9 @@
       playButton.textContent = playing ? "Pause" : move >= MOVES ? "Replay" : "Play";
       playButton.setAttribute("aria-pressed", String(playing));
       if (playing) {
+        // Said once, not every frame; the words stay true while the boats move.
+        root.clearTimeout(announceTimer);
+        summary.textContent = `Replaying both boats' first ${MOVES} moves; each one's score and checkpoints are beside its name.`;
         lastTime = 0;
         if (!frameRequest) frameRequest = root.requestAnimationFrame(tick);
       } else {
@@ -170,16 +177,12 @@
       if (!playing && move >= MOVES) move = 0;
       setPlaying(!playing);
     });
-    page.onThemeChange(() => {
-      colours = page.themeColours(container);
-      draw();
-    });
-    page.onResize([canvas], draw);
 
     demos.boatLoop = {
       state() {
         return {
           ready: Boolean(agents), move: Math.floor(move), moves: MOVES, playing, reducedMotion, seed: SEED,
+          charts: drawing ? [drawing] : [],
           agents: agents ? agents.map((a) => {
             const p = here(a, move);
             return {

@@ -20,7 +20,7 @@
     const ySlider = container.querySelector('input[name="coin-y"]');
     const radios = [...container.querySelectorAll('input[type="radio"]')];
     const summary = container.querySelector(".demo-summary");
-    let colours = page.themeColours(container);
+    const theme = page.keepDrawn(container, [canvas], draw);
     let agents = null;
     let run = null;
     let dragging = false;
@@ -34,9 +34,11 @@
       return checked ? checked.value : "fixed";
     }
 
+    let drawing = null; // the texts last drawn, for tests
+
     function draw() {
       const prepared = page.prepareCanvas(canvas);
-      if (prepared) levelDraw.drawLevel(prepared, colours, coin(), run);
+      if (prepared) drawing = { width: prepared.width, height: prepared.height, ...levelDraw.drawLevel(prepared, theme.colours, coin(), run) };
     }
 
     function describe() {
@@ -97,18 +99,13 @@
     canvas.addEventListener("pointercancel", release);
     [xSlider, ySlider].forEach((s) => s.addEventListener("input", render));
     radios.forEach((r) => r.addEventListener("change", render));
-    page.onThemeChange(() => {
-      colours = page.themeColours(container);
-      draw();
-    });
-    page.onResize([canvas], draw);
 
     demos.coinMoved = {
       state() {
         return {
           ready: Boolean(agents), regime: regime(), coin: coin(),
           gotCoin: run ? run.gotCoin : null, endsAtRightEnd: run ? run.endsAtRightEnd : null,
-          moves: run ? run.moves : null, path: run ? run.path : [],
+          moves: run ? run.moves : null, path: run ? run.path : [], charts: drawing ? [drawing] : [],
         };
       },
     };

@@ -31,10 +31,12 @@
     const output = container.querySelector("output");
     const canvases = [...container.querySelectorAll("canvas")];
     const summary = container.querySelector(".demo-summary");
-    let colours = page.themeColours(container);
+    const theme = page.keepDrawn(container, canvases, render);
     let runs = null;
     let curves = null;
     let here = [];
+    let charts = []; // the texts and obstacles last drawn, for tests
+    let range = null; // the charts' shared y range
 
     function n() {
       return nFromSlider(slider.value);
@@ -45,11 +47,14 @@
       output.textContent = fmt(chosen);
       slider.setAttribute("aria-valuetext", `best of ${fmt(chosen)}`);
       if (!curves) return;
-      const range = draw.sharedRange(curves);
+      range = draw.sharedRange(curves);
+      charts = [];
       here = curves.map((curve, i) => {
         const prepared = page.prepareCanvas(canvases[i]);
-        return prepared ? draw.drawSelection(prepared, colours, curve, chosen, { range, compact: true })
-          : sim.pointAt(curve, chosen);
+        if (!prepared) return sim.pointAt(curve, chosen);
+        const drawn = draw.drawSelection(prepared, theme.colours, curve, chosen, { range, compact: true });
+        charts.push({ width: prepared.width, height: prepared.height, ...drawn.chart });
+        return drawn;
       });
       if (curves.every((c) => c.complete)) summary.textContent = describe(chosen);
     }
@@ -58,13 +63,15 @@
       const [light, heavy] = here;
       const heavyCurve = curves[1];
       const after = heavy.n > heavyCurve.peak.n
-        ? `, down from its peak of ${heavyCurve.peak.meanTrue.toFixed(2)} at N = ${fmt(heavyCurve.peak.n)}`
+        ? `, down from its peak of ${fmt(heavyCurve.peak.meanTrue, 2)} at N = ${fmt(heavyCurve.peak.n)}`
         : "";
-      const verdict = heavy.n > heavyCurve.peak.n
-        ? "With heavy tails, harder selection now mostly finds candidates with huge errors."
-        : "So far, harder selection helps in both, by less than the proxy says.";
-      return `Best of ${fmt(chosen)}. Light-tailed error: the winner's proxy score is ${light.medianProxy.toFixed(1)} and its true value ${light.meanTrue.toFixed(2)}. ` +
-        `Heavy-tailed error: proxy ${fmt(heavy.medianProxy, 1)}, true value ${heavy.meanTrue.toFixed(2)}${after}. ${verdict}`;
+      const verdict = chosen === 1
+        ? "With one candidate nothing is selected yet: drag N up to select harder."
+        : heavy.n > heavyCurve.peak.n
+          ? "With heavy tails, harder selection now mostly finds candidates with huge errors."
+          : "So far, harder selection helps in both, by less than the proxy says.";
+      return `Best of ${fmt(chosen)}. Light-tailed error: the winner's proxy score is ${fmt(light.medianProxy, 1)} and its true value ${fmt(light.meanTrue, 2)}. ` +
+        `Heavy-tailed error: proxy ${fmt(heavy.medianProxy, 1)}${heavy.medianProxy > range.max ? " (above the chart)" : ""}, true value ${fmt(heavy.meanTrue, 2)}${after}. ${verdict}`;
     }
 
     /** Run the trials a few per frame, drawing as the curves fill in. */
@@ -78,11 +85,6 @@
     }
 
     slider.addEventListener("input", render);
-    page.onThemeChange(() => {
-      colours = page.themeColours(container);
-      render();
-    });
-    page.onResize(canvases, render);
 
     demos.goodhartTails = {
       state() {
@@ -92,6 +94,7 @@
             distribution: PANELS[i].distribution, proxyAtN: here[i].medianProxy, trueAtN: here[i].meanTrue,
             peakN: c.peak.n, peakTrue: c.peak.meanTrue, trueAtMaxN: c.last.meanTrue, turnsOver: sim.turnsOver(c),
           })) : [],
+          charts,
         };
       },
     };

@@ -12,6 +12,7 @@
   const demos = root.AlignmentDemos;
   const sim = demos.klLeashSim;
   const page = demos.page;
+  const fmt = page.formatNumber;
 
   function setup(container) {
     const slider = container.querySelector('input[type="range"]');
@@ -19,8 +20,9 @@
     const radios = [...container.querySelectorAll('input[type="radio"]')];
     const canvas = container.querySelector("canvas");
     const summary = container.querySelector(".demo-summary");
-    let colours = page.themeColours(container);
+    const theme = page.keepDrawn(container, [canvas], render);
     let current = null;
+    let chart = null; // the texts and obstacles last drawn, for tests
 
     function modelName() {
       const checked = radios.find((r) => r.checked);
@@ -34,30 +36,29 @@
       output.textContent = d.toFixed(2);
       slider.setAttribute("aria-valuetext", `leash ${d.toFixed(2)} (KL ${current.kl.toFixed(2)})`);
       const prepared = page.prepareCanvas(canvas);
-      if (prepared) demos.klLeashDraw.drawLeash(prepared, colours, { model: name, d, compare: false });
+      if (prepared) {
+        chart = { width: prepared.width, height: prepared.height, ...demos.klLeashDraw.drawLeash(prepared, theme.colours, { model: name, d, compare: false }).chart };
+      }
       summary.textContent = describe(name);
     }
 
+    /** The numbers in words, naming each one: the leash and the reward are both near 1 here. */
     function describe(name) {
       const { d, proxy, gold, peak, pastPeak } = current;
       const model = sim.REWARD_MODELS[name].label;
+      const best = `The true reward is highest, ${fmt(peak.gold, 2)}, with a leash of ${peak.d.toFixed(2)}`;
       const where = pastPeak
-        ? `past its peak of ${peak.gold.toFixed(2)} at ${peak.d.toFixed(2)}: a longer leash now makes the model worse while its score keeps rising`
-        : `still rising toward its peak of ${peak.gold.toFixed(2)} at ${peak.d.toFixed(2)}`;
-      return `With a leash of ${d.toFixed(2)} (KL ${(d * d).toFixed(2)}) and the ${model}, the reward model scores the policy ${proxy.toFixed(2)} and the true reward is ${gold.toFixed(2)}, ${where}.`;
+        ? `${best}: this longer leash makes the model worse while its score keeps rising.`
+        : d < peak.d ? `${best}, so a longer leash still helps.` : `${best}: this is the best leash.`;
+      return `Leash ${d.toFixed(2)} (KL ${(d * d).toFixed(2)}), ${model}: the reward model scores the policy ${fmt(proxy, 2)}; its true reward is ${fmt(gold, 2)}. ${where}`;
     }
 
     slider.addEventListener("input", render);
     radios.forEach((r) => r.addEventListener("change", render));
-    page.onThemeChange(() => {
-      colours = page.themeColours(container);
-      render();
-    });
-    page.onResize([canvas], render);
 
     demos.klLeash = {
       state() {
-        return { model: modelName(), ...current };
+        return { model: modelName(), ...current, charts: chart ? [chart] : [] };
       },
     };
     render();

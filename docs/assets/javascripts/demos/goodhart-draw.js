@@ -25,7 +25,8 @@
   /**
    * Draw one curve on a prepared canvas ({ctx, width, height}) with the chosen N marked.
    * options: { range: {min, max}, compact: boolean, marker: false to leave out the line and
-   * dots at N (a printed figure shows the whole curve) }.
+   * dots at N (a printed figure shows the whole curve) }. Returns the point at N with the
+   * chart's texts and obstacles (`chart`, see line-chart.js).
    */
   function drawSelection(prepared, colours, curve, n, options) {
     const { range, compact } = options;
@@ -39,32 +40,58 @@
       truth: { colour: colours.truth, dash: [], marker: "circle", markerEvery: 3, width: 3 },
     };
     const series = [
-      { ...style.proxy, label: null, alpha: 0.25, marker: null, points: pts.map((p) => line("medianProxy", p)) },
-      { ...style.truth, label: null, alpha: 0.25, marker: null, points: pts.map((p) => line("meanTrue", p)) },
-      { ...style.proxy, label: "Proxy score of the winner", points: shown.map((p) => line("medianProxy", p)) },
-      { ...style.truth, label: "True value of the winner", points: shown.map((p) => line("meanTrue", p)) },
+      { ...style.proxy, label: null, alpha: 0.35, marker: null, points: pts.map((p) => line("medianProxy", p)) },
+      { ...style.truth, label: null, alpha: 0.35, marker: null, points: pts.map((p) => line("meanTrue", p)) },
+      { ...style.proxy, label: compact ? "Proxy score" : "Proxy score of the winner", points: shown.map((p) => line("medianProxy", p)) },
+      { ...style.truth, label: compact ? "True value" : "True value of the winner", points: shown.map((p) => line("meanTrue", p)) },
     ];
     const notes = [];
-    const exit = pts.find((p) => p.medianProxy > range.max);
-    if (exit) {
-      notes.push({ text: `proxy ↑ ${fmt(curve.last.medianProxy)} at ${fmt(curve.last.n)}`, x: exit.n * 1.15, y: range.max - (range.max - range.min) * 0.35, colour: colours.proxy, align: "left" });
-    }
     if (sim.turnsOver(curve)) {
-      notes.push({ text: `peak ${curve.peak.meanTrue.toFixed(2)} at N = ${fmt(curve.peak.n)}`, x: curve.peak.n * 2, y: curve.peak.meanTrue + (range.max - range.min) * 0.12, colour: colours.truth, align: "left" });
+      notes.push({ text: `peak ${curve.peak.meanTrue.toFixed(2)} at N = ${fmt(curve.peak.n)}`, short: "peak", x: curve.peak.n, y: curve.peak.meanTrue, colour: colours.truth });
     }
-    drawLineChart(prepared.ctx, prepared.width, prepared.height, colours, {
-      x: { min: 1, max: sim.MAX_N, log: true, label: compact ? "N, the number of candidates (log scale)" : "N candidates; the best by proxy wins (log scale)", format: (v) => fmt(v) },
-      y: { min: range.min, max: range.max, label: compact ? "Value (0 = average)" : "Value of the winner (0 = average)", format: (v) => (Number.isInteger(v) ? String(v) : v.toFixed(1)) },
+    // The values at N; a proxy score off the scale becomes an arrow at the top with its value.
+    // A printed figure has no N: it shows where the proxy ends up when that is off the scale.
+    const dots = marker ? [
+      { x: here.n, y: here.medianProxy, colour: colours.proxy, marker: "square", offScale: `proxy ${fmt(here.medianProxy, 1)}`, offScaleShort: fmt(here.medianProxy, 1) },
+      { x: here.n, y: here.meanTrue, colour: colours.truth, marker: "circle" },
+    ] : curve.last.medianProxy > range.max ? [
+      { x: curve.last.n, y: curve.last.medianProxy, colour: colours.proxy, offScale: `proxy reaches ${fmt(curve.last.medianProxy)} at N = ${fmt(curve.last.n)}`,
+        offScaleShort: `proxy ${fmt(curve.last.medianProxy)} at N = ${fmt(curve.last.n)}` },
+    ] : [];
+    const chart = drawLineChart(prepared.ctx, prepared.width, prepared.height, colours, {
+      x: { min: 1, max: sim.MAX_N, log: true, label: compact ? "N, the number of candidates (log scale)" : "N candidates; the best by proxy wins (log scale)", short: "N candidates (log scale)", format: (v) => fmt(v) },
+      y: { min: range.min, max: range.max, label: compact ? "Value (0 = average)" : "Value of the winner (0 = average)", format: (v) => fmt(v, Number.isInteger(v) ? 0 : 1) },
       series,
       vertical: marker ? { x: here.n, label: `N = ${fmt(here.n)}` } : null,
       notes,
-      dots: marker ? [
-        { x: here.n, y: Math.min(here.medianProxy, range.max), colour: colours.proxy, marker: "square" },
-        { x: here.n, y: here.meanTrue, colour: colours.truth, marker: "circle" },
-      ] : [],
+      dots,
     });
-    return here;
+    return { ...here, chart };
   }
 
-  demos.goodhartDraw = { sharedRange, drawSelection };
+  /**
+   * Draw the overoptimization curve (sim.overoptimizationCurve: gold = d(alpha - beta d), proxy
+   * alpha d) on a prepared canvas, with the values at distance d marked when `at` is given
+   * ({ d, label }). Shared by the explorer and its printed figure. Returns the chart's texts
+   * and obstacles.
+   */
+  function drawOveroptimization(prepared, colours, { alpha, beta, maxD, at = null, note = "gold peaks" }) {
+    const model = sim.overoptimizationCurve({ alpha, beta, maxD, steps: 80 });
+    return drawLineChart(prepared.ctx, prepared.width, prepared.height, colours, {
+      x: { min: 0, max: maxD, label: "How far selection moved the model, d = √KL", format: (v) => v.toFixed(0) },
+      y: { min: -2, max: alpha * maxD * 1.05, label: "Reward (arbitrary units)", format: (v) => fmt(v) },
+      series: [
+        { label: "Reward model's score (proxy)", colour: colours.proxy, dash: [7, 5], marker: "square", markerEvery: 10, width: 2.5, points: model.points.map((p) => ({ x: p.d, y: p.proxy })) },
+        { label: "Gold (true) reward", colour: colours.truth, dash: [], marker: "circle", markerEvery: 10, width: 3, points: model.points.map((p) => ({ x: p.d, y: p.gold })) },
+      ],
+      vertical: at ? { x: at.d, label: at.label } : null,
+      dots: at ? [
+        { x: at.d, y: alpha * at.d, colour: colours.proxy, marker: "square" },
+        { x: at.d, y: at.d * (alpha - beta * at.d), colour: colours.truth, marker: "circle" },
+      ] : [],
+      notes: [{ text: note, short: "peak", x: model.peak.d, y: model.peak.gold, colour: colours.truth }],
+    });
+  }
+
+  demos.goodhartDraw = { sharedRange, drawSelection, drawOveroptimization };
 })(typeof self !== "undefined" ? self : this);

@@ -11,7 +11,6 @@
   const sim = demos.goodhartSim;
   const page = demos.page;
   const draw = demos.goodhartDraw;
-  const { drawLineChart } = demos.lineChart;
   const fmt = page.formatNumber;
   const ALPHA = 1;
   const MAX_D = 4;
@@ -37,13 +36,14 @@
     const summary = $("gh-summary");
     const overSummary = $("gh-overopt-summary");
 
-    let colours = page.themeColours(container);
+    const theme = page.keepDrawn(container, [...canvases, overCanvas], render);
     let runs = null; // [light, heavy] best-of-N runs, filled in a few trials per frame
     let curves = null;
     let stopComputing = () => {};
     let renders = 0;
     let here = [];
     let lastOver = null; // the overoptimization numbers last drawn, for state()
+    const charts = { selection: [], overoptimization: null }; // texts and obstacles drawn, for tests
 
     function heavy() {
       const checked = container.querySelector('input[name="gh-distribution"]:checked');
@@ -72,10 +72,13 @@
 
     function drawSelection(n) {
       const range = draw.sharedRange(curves);
+      charts.selection = [];
       here = curves.map((curve, i) => {
         const prepared = page.prepareCanvas(canvases[i]);
-        return prepared ? draw.drawSelection(prepared, colours, curve, n, { range, compact: prepared.width < 420 })
-          : sim.pointAt(curve, n);
+        if (!prepared) return sim.pointAt(curve, n);
+        const drawn = draw.drawSelection(prepared, theme.colours, curve, n, { range, compact: prepared.width < 420 });
+        charts.selection.push({ width: prepared.width, height: prepared.height, ...drawn.chart });
+        return drawn;
       });
     }
 
@@ -83,22 +86,17 @@
       const beta = Number(betaSlider.value);
       const model = sim.overoptimizationCurve({ alpha: ALPHA, beta, maxD: MAX_D, steps: 80 });
       const d = Math.sqrt(sim.bestOfNKl(n));
+      const goldHere = d * (ALPHA - beta * d);
       const chart = page.prepareCanvas(overCanvas);
       if (chart) {
-        drawLineChart(chart.ctx, chart.width, chart.height, colours, {
-          x: { min: 0, max: MAX_D, label: "How far selection moved the model, d = √KL", format: (v) => v.toFixed(0) },
-          y: { min: -2, max: ALPHA * MAX_D * 1.05, label: "Reward (arbitrary units)", format: (v) => v.toFixed(0) },
-          series: [
-            { label: "Reward model's score (proxy)", colour: colours.proxy, dash: [7, 5], marker: "square", markerEvery: 10, width: 2.5, points: model.points.map((p) => ({ x: p.d, y: p.proxy })) },
-            { label: "Gold (true) reward", colour: colours.truth, dash: [], marker: "circle", markerEvery: 10, width: 3, points: model.points.map((p) => ({ x: p.d, y: p.gold })) },
-          ],
-          vertical: { x: d, label: `best of ${fmt(n)}` },
-          notes: [{ text: "gold peaks", x: model.peak.d, y: model.peak.gold - 0.9, colour: colours.truth }],
-        });
+        charts.overoptimization = {
+          width: chart.width, height: chart.height,
+          ...draw.drawOveroptimization(chart, theme.colours, { alpha: ALPHA, beta, maxD: MAX_D, at: { d, label: `best of ${fmt(n)}` } }),
+        };
       }
-      const goldHere = d * (ALPHA - beta * d);
-      const side = d < model.peak.d ? "still before its peak" : "past its peak";
-      overSummary.textContent = `Simulation of the qualitative shape, not measured data: gold = d(α − βd) with α = ${ALPHA}, β = ${beta.toFixed(2)} (how flawed the reward model is) and d = √KL, the functional form Gao, Schulman and Hilton fitted for best-of-n sampling; the proxy is modelled as αd. Best of ${fmt(n)} moves the policy KL = log N − (N − 1)/N = ${sim.bestOfNKl(n).toFixed(2)} nats away (d = ${d.toFixed(2)}): the proxy reads ${(ALPHA * d).toFixed(2)}, the gold reward ${goldHere.toFixed(2)}, ${side} at d = ${model.peak.d.toFixed(2)}.`;
+      const peakText = `its peak, ${fmt(model.peak.gold, 2)} at d = ${model.peak.d.toFixed(2)}`;
+      const side = d < model.peak.d ? `still short of ${peakText}` : `past ${peakText}`;
+      overSummary.textContent = `Simulation of the qualitative shape, not measured data: gold = d(α − βd) with α = ${ALPHA}, β = ${beta.toFixed(2)} (how flawed the reward model is) and d = √KL, the functional form Gao, Schulman and Hilton fitted for best-of-n sampling; the proxy is modelled as αd. Best of ${fmt(n)} moves the policy KL = log N − (N − 1)/N = ${sim.bestOfNKl(n).toFixed(2)} nats away (d = ${d.toFixed(2)}): the proxy reads ${fmt(ALPHA * d, 2)} and the gold reward ${fmt(goldHere, 2)}, ${side}.`;
       return { beta, d, goldHere, peak: model.peak };
     }
 
@@ -108,12 +106,12 @@
       const o = lightCurve.options;
       const label = sim.ERROR_DISTRIBUTIONS[heavyCurve.options.distribution].label;
       const head = `Best of ${fmt(n)}, error of size ${o.errorScale.toFixed(2)}.`;
-      const lightText = `Light-tailed error: the winner's proxy score is ${light.medianProxy.toFixed(1)} (median) and its true value ${light.meanTrue.toFixed(2)} (mean), so harder selection still helps, by less than the score claims.`;
-      let heavyText = `${capitalised(label)} error: proxy ${fmt(heavyHere.medianProxy, 1)}, true value ${heavyHere.meanTrue.toFixed(2)}`;
+      const lightText = `Light-tailed error: the winner's proxy score is ${fmt(light.medianProxy, 1)} (median) and its true value ${fmt(light.meanTrue, 2)} (mean), so harder selection still helps, by less than the score claims.`;
+      let heavyText = `${capitalised(label)} error: proxy ${fmt(heavyHere.medianProxy, 1)}, true value ${fmt(heavyHere.meanTrue, 2)}`;
       if (sim.turnsOver(heavyCurve) && heavyHere.n > heavyCurve.peak.n) {
-        heavyText += `, down from a peak of ${heavyCurve.peak.meanTrue.toFixed(2)} at N = ${fmt(heavyCurve.peak.n)}: harder selection now mostly finds candidates with huge errors, not good ones.`;
+        heavyText += `, down from a peak of ${fmt(heavyCurve.peak.meanTrue, 2)} at N = ${fmt(heavyCurve.peak.n)}: harder selection now mostly finds candidates with huge errors, not good ones.`;
       } else if (sim.turnsOver(heavyCurve)) {
-        heavyText += `, still rising toward its peak of ${heavyCurve.peak.meanTrue.toFixed(2)} at N = ${fmt(heavyCurve.peak.n)}; drag N further.`;
+        heavyText += `, still rising toward its peak of ${fmt(heavyCurve.peak.meanTrue, 2)} at N = ${fmt(heavyCurve.peak.n)}; drag N further.`;
       } else {
         heavyText += ": at this size of error the true value has not turned over yet.";
       }
@@ -159,11 +157,6 @@
     seedInput.addEventListener("change", () => compute("both"));
     nSlider.addEventListener("input", render);
     betaSlider.addEventListener("input", render);
-    page.onThemeChange(() => {
-      colours = page.themeColours(container);
-      render();
-    });
-    page.onResize([...canvases, overCanvas], render);
 
     demos.goodhart = {
       /** The numbers behind the plots, for tests and for anyone curious in the console. */
@@ -180,6 +173,7 @@
           errorScale: Number(scaleSlider.value), trials: Number(trialsSlider.value), seed: runs ? runs[0].options.seed : null,
           panels: curves ? curves.map(panel) : [],
           overoptimization: lastOver,
+          charts: [...charts.selection, ...(charts.overoptimization ? [charts.overoptimization] : [])],
         };
       },
     };

@@ -12,13 +12,14 @@
   /**
    * Draw on a prepared canvas ({ctx, width, height}). options: { model: "small" | "large",
    * d: the leash (null: no leash, every curve solid), compare: also draw the other reward
-   * model's true reward }. Returns sim.at(d) for the leash, or null.
+   * model's true reward }. Returns sim.at(d) for the leash (or null) and the chart's texts and
+   * obstacles: { here, chart }.
    */
   function drawLeash(prepared, colours, { model, d, compare }) {
     const { points, peak } = sim.curve(model, { steps: 200 });
     const leash = d == null ? sim.MAX_D : d;
     const reach = points.filter((p) => p.d <= leash);
-    const faint = { alpha: 0.25, label: null, marker: null };
+    const faint = { alpha: 0.35, label: null, marker: null };
     const proxyStyle = { colour: colours.proxy, dash: [7, 5], marker: "square", markerEvery: 25, width: 2.5 };
     const goldStyle = { colour: colours.truth, dash: [], marker: "circle", markerEvery: 25, width: 3 };
     const other = model === "small" ? "large" : "small";
@@ -39,13 +40,13 @@
     }
     const golds = compare ? [...points, ...otherCurve.points] : points;
     const here = d == null ? null : sim.at(d, model);
-    const notes = [{ text: "true reward peaks", x: peak.d, y: peak.gold - 0.75, colour: colours.truth }];
-    if (compare) notes.push({ text: "later, higher peak", x: otherCurve.peak.d + 0.25, y: otherCurve.peak.gold + 0.25, colour: colours.truth, align: "left" });
-    drawLineChart(prepared.ctx, prepared.width, prepared.height, colours, {
+    const notes = [{ text: "true reward peaks", short: ["true peak", "peak"], x: peak.d, y: peak.gold, colour: colours.truth }];
+    if (compare) notes.push({ text: "later, higher peak", short: "later peak", x: otherCurve.peak.d, y: otherCurve.peak.gold, colour: colours.truth });
+    const chart = drawLineChart(prepared.ctx, prepared.width, prepared.height, colours, {
       x: { min: 0, max: sim.MAX_D, label: "How far training pulled the model, √KL", format: (v) => v.toFixed(0) },
       y: {
         min: Math.min(-1, ...golds.map((p) => p.gold)) - 0.5, max: Math.max(...points.map((p) => p.proxy)) * 1.05,
-        label: "Reward (illustrative units)", format: (v) => v.toFixed(0),
+        label: "Reward (illustrative units)", format: (v) => demos.page.formatNumber(v),
       },
       series,
       vertical: here ? { x: d, label: "leash" } : null,
@@ -55,7 +56,7 @@
         { x: d, y: here.gold, colour: colours.truth, marker: "circle" },
       ] : [],
     });
-    return here;
+    return { here, chart };
   }
 
   demos.klLeashDraw = { drawLeash };

@@ -1,7 +1,9 @@
 /**
  * A small canvas line chart for the demos: axes, grid, several series told apart by colour AND
  * dash AND marker shape (so colour-blind readers and greyscale prints can follow), an optional
- * vertical marker, and a legend.
+ * vertical marker, values at a chosen x (an arrow with the value at the edge when one is off the
+ * scale), notes about points, and a legend. Labels inside the plot are placed by chart-labels.js,
+ * clear of the data and of each other.
  *
  * Why hand-written: the charts need a dozen features; a charting library would be the largest
  * file on the site and would still need the same theme and accessibility glue.
@@ -9,7 +11,11 @@
 (function (root) {
   "use strict";
   const demos = (root.AlignmentDemos = root.AlignmentDemos || {});
+  const labels = demos.chartLabels;
   const FONT = "Inter, 'Helvetica Neue', Arial, sans-serif";
+  const TEXT = `13px ${FONT}`;
+  const MARKER = 4; // series markers' size
+  const DOT = 6; // the values at the chosen x
 
   function niceStep(span, count) {
     const raw = span / Math.max(1, count);
@@ -45,16 +51,15 @@
     ctx.stroke();
   }
 
-  /**
-   * Draw a chart. spec = { x: {min, max, log, label, format}, y: {min, max, label, format},
-   * series: [{label, colour, dash, marker, markerEvery, width, alpha, points: [{x, y}]}],
-   * vertical: {x, label} | null, notes: [{text, x, y, colour, align}], dots: [{x, y, colour, marker}],
-   * message: text | null }.
-   * The legend takes as many rows as it needs above the plot; a message (for example "no run
-   * yet") is written across an empty plot.
-   */
+  /** The box a marker of this size covers, its outline included. */
+  function markerBox(x, y, size) {
+    const r = size * 1.3 + 1;
+    return { x: x - r, y: y - r, w: 2 * r, h: 2 * r };
+  }
+
   /** Lay the legend out in rows that fit the width; returns each item's position. */
   function legendLayout(ctx, series, left, right) {
+    ctx.font = TEXT;
     const items = [];
     let x = left;
     let row = 0;
@@ -70,18 +75,45 @@
     return { items, rows: items.length ? row + 1 : 0 };
   }
 
+  /**
+   * Draw a chart. spec = { x: {min, max, log, label, short, format}, y: {min, max, label, short, format},
+   * series: [{label, colour, dash, marker, markerEvery, width, alpha, points: [{x, y}]}],
+   * vertical: {x, label} | null (its label above the plot), dots: [{x, y, colour, marker, offScale}], notes: [{text, short,
+   * x, y, colour}], message: text | null }.
+   * A dot off the y scale is drawn as an arrow at the plot's edge with its `offScale` text (or
+   * its value) beside it. A note is about the point (x, y); it goes near it where it covers
+   * nothing, in its short wording if need be, or is left out. The legend takes as many rows as
+   * it needs above the plot; a message (for example "no run yet") is written across an empty
+   * plot. Returns the scales, the plot's box and every text drawn with its box (`texts`), and
+   * the layout's obstacles, for tests.
+   */
   function drawLineChart(ctx, width, height, colours, spec) {
-    ctx.font = `13px ${FONT}`;
+    ctx.font = TEXT;
     const legend = legendLayout(ctx, spec.series, 10, width - 10);
-    const pad = { left: 64, right: 26, top: 14 + 18 * legend.rows, bottom: 46 };
+    // A vertical marker's label sits in a row of its own above the plot, so it never covers data.
+    const flagRow = spec.vertical ? 18 : 0;
+    const pad = { left: 64, right: 26, top: 14 + 18 * legend.rows + flagRow, bottom: 46 };
     const plotW = width - pad.left - pad.right;
     const plotH = height - pad.top - pad.bottom;
+    const plot = { x: pad.left, y: pad.top, w: plotW, h: plotH };
     const xs = spec.x;
     const ys = spec.y;
     const tx = xs.log
       ? (v) => pad.left + ((Math.log10(v) - Math.log10(xs.min)) / (Math.log10(xs.max) - Math.log10(xs.min))) * plotW
       : (v) => pad.left + ((v - xs.min) / (xs.max - xs.min || 1)) * plotW;
     const ty = (v) => pad.top + plotH - ((v - ys.min) / (ys.max - ys.min || 1)) * plotH;
+    const inPlot = (x, y) => x >= pad.left - 0.5 && x <= pad.left + plotW + 0.5 && y >= pad.top - 0.5 && y <= pad.top + plotH + 0.5;
+    const texts = [];
+
+    /** Write a line of text (baseline "middle") and remember its box. */
+    function write(text, x, y, align, kind, colour) {
+      ctx.font = TEXT;
+      ctx.fillStyle = colour;
+      ctx.textAlign = align;
+      ctx.textBaseline = "middle";
+      ctx.fillText(text, x, y);
+      texts.push({ text, kind, size: labels.fontSize(TEXT), box: labels.textBox(ctx, text, TEXT, x, y, align) });
+    }
 
     ctx.clearRect(0, 0, width, height);
     ctx.lineWidth = 1;
@@ -89,29 +121,26 @@
 
     // Grid and tick labels.
     ctx.strokeStyle = colours.fgLightest;
-    ctx.fillStyle = colours.fgLight;
-    ctx.textAlign = "right";
-    ctx.textBaseline = "middle";
     for (const v of linearTicks(ys.min, ys.max, 5)) {
       const y = ty(v);
+      ctx.strokeStyle = colours.fgLightest;
       ctx.beginPath();
       ctx.moveTo(pad.left, y);
       ctx.lineTo(pad.left + plotW, y);
       ctx.stroke();
-      ctx.fillText(ys.format ? ys.format(v) : String(v), pad.left - 6, y);
+      write(ys.format ? ys.format(v) : String(v), pad.left - 6, y, "right", "tick", colours.muted);
     }
     const xTicks = xs.log
       ? Array.from({ length: Math.round(Math.log10(xs.max / xs.min)) + 1 }, (_, i) => xs.min * Math.pow(10, i))
       : linearTicks(xs.min, xs.max, 6);
-    ctx.textAlign = "center";
-    ctx.textBaseline = "top";
     for (const v of xTicks) {
       const x = tx(v);
+      ctx.strokeStyle = colours.fgLightest;
       ctx.beginPath();
       ctx.moveTo(x, pad.top);
       ctx.lineTo(x, pad.top + plotH);
       ctx.stroke();
-      ctx.fillText(xs.format ? xs.format(v) : String(v), x, pad.top + plotH + 6);
+      write(xs.format ? xs.format(v) : String(v), x, pad.top + plotH + 14, "center", "tick", colours.muted);
     }
     // Axes.
     ctx.strokeStyle = colours.fgLighter;
@@ -120,103 +149,170 @@
     ctx.lineTo(pad.left, pad.top + plotH);
     ctx.lineTo(pad.left + plotW, pad.top + plotH);
     ctx.stroke();
-    ctx.fillStyle = colours.fg;
-    ctx.fillText(xs.label, pad.left + plotW / 2, pad.top + plotH + 25);
-    ctx.save();
-    ctx.translate(11, pad.top + plotH / 2);
-    ctx.rotate(-Math.PI / 2);
-    ctx.textBaseline = "middle";
-    ctx.fillText(ys.label, 0, 0);
-    ctx.restore();
+    {
+      // The x axis's title: centred under the plot, shifted (or shortened) to stay on the canvas.
+      const fitsWidth = (text) => labels.textBox(ctx, text, TEXT, 0, 0, "left").w <= width - 4;
+      const title = fitsWidth(xs.label) || !xs.short ? xs.label : xs.short;
+      const half = labels.textBox(ctx, title, TEXT, 0, 0, "left").w / 2;
+      write(title, Math.max(half + 2, Math.min(width - half - 2, pad.left + plotW / 2)), pad.top + plotH + 33, "center", "axis", colours.fg);
+    }
+    {
+      // The y axis's title: along the plot, moved down (or shortened) to stay clear of the
+      // legend's rows, whose line samples stand right above it, and on the canvas.
+      const top = 4 + 18 * legend.rows;
+      const bottom = height - 2;
+      const length = (text) => labels.textBox(ctx, text, TEXT, 0, 0, "center").w;
+      const title = length(ys.label) <= bottom - top || !ys.short ? ys.label : ys.short;
+      const along = labels.textBox(ctx, title, TEXT, 0, 0, "center");
+      const centre = Math.max(top + along.w / 2, Math.min(bottom - along.w / 2, pad.top + plotH / 2));
+      ctx.save();
+      ctx.translate(11, centre);
+      ctx.rotate(-Math.PI / 2);
+      ctx.font = TEXT;
+      ctx.fillStyle = colours.fg;
+      ctx.textAlign = "center";
+      ctx.textBaseline = "middle";
+      ctx.fillText(title, 0, 0);
+      ctx.restore();
+      texts.push({ text: title, kind: "axis", size: labels.fontSize(TEXT), box: { x: 11 - along.h / 2, y: centre - along.w / 2, w: along.h, h: along.w } });
+    }
+
+    // The layout of the labels inside the plot: the data are its obstacles.
+    const layout = labels.createLayout(ctx, labels.inflate(plot, -1), { margin: 3 });
 
     // Vertical marker (e.g. the chosen N).
-    if (spec.vertical && spec.vertical.x >= xs.min && spec.vertical.x <= xs.max) {
-      const x = tx(spec.vertical.x);
+    const vertical = spec.vertical && spec.vertical.x >= xs.min && spec.vertical.x <= xs.max ? tx(spec.vertical.x) : null;
+    if (vertical != null) {
       ctx.strokeStyle = colours.fgLight;
+      ctx.lineWidth = 1;
       ctx.setLineDash([2, 3]);
       ctx.beginPath();
-      ctx.moveTo(x, pad.top);
-      ctx.lineTo(x, pad.top + plotH);
+      ctx.moveTo(vertical, pad.top);
+      ctx.lineTo(vertical, pad.top + plotH);
       ctx.stroke();
       ctx.setLineDash([]);
-      ctx.fillStyle = colours.fg;
-      ctx.textBaseline = "bottom";
-      ctx.textAlign = x > pad.left + plotW * 0.75 ? "right" : "left";
-      ctx.fillText(spec.vertical.label, x + (ctx.textAlign === "left" ? 4 : -4), pad.top + 14);
+      layout.blockLine([[vertical, pad.top], [vertical, pad.top + plotH]], "vertical");
     }
 
-    // Series, clipped to the plot area.
+    // Series: lines clipped to the plot area, then the markers that lie inside it, whole.
     ctx.save();
     ctx.beginPath();
-    ctx.rect(pad.left, pad.top - 2, plotW + 2, plotH + 4);
+    ctx.rect(pad.left - 1, pad.top - 1, plotW + 2, plotH + 2);
     ctx.clip();
-    for (const s of spec.series) {
-      if (!s.points.length) continue;
-      const every = s.markerEvery || 1;
-      const marked = s.points.filter((p, i) => i % every === 0 || i === s.points.length - 1);
-      strokeSeries(ctx, s, colours, s.alpha == null ? 1 : s.alpha,
-        s.points.map((p) => [tx(p.x), ty(p.y)]), marked.map((p) => [tx(p.x), ty(p.y)]));
-    }
-    // Dots: larger markers for the values at a chosen x.
-    for (const dot of spec.dots || []) {
-      ctx.fillStyle = dot.colour;
-      ctx.strokeStyle = colours.bg;
-      ctx.lineWidth = 2;
-      drawMarker(ctx, dot.marker || "circle", tx(dot.x), ty(dot.y), 6);
-    }
+    const paths = spec.series.map((s) => s.points.map((p) => [tx(p.x), ty(p.y)]));
+    const drawnArea = { x: pad.left - 1, y: pad.top - 1, w: plotW + 2, h: plotH + 2 };
+    spec.series.forEach((s, k) => {
+      if (!s.points.length) return;
+      strokeSeries(ctx, s, s.alpha == null ? 1 : s.alpha, paths[k]);
+      layout.blockLine(paths[k], "data", drawnArea);
+    });
     ctx.restore();
+    // A series' own marker next to its larger dot would read as a doubled mark: the dot wins.
+    const dotsAt = (spec.dots || []).map((d) => ({ colour: d.colour, box: markerBox(tx(d.x), ty(d.y), DOT) }));
+    const besideItsDot = (s, x, y) => dotsAt.some((d) => d.colour === s.colour && labels.boxesOverlap(d.box, markerBox(x, y, MARKER)));
+    const marked = [];
+    spec.series.forEach((s, k) => {
+      if (!s.marker || !s.points.length) return;
+      const every = s.markerEvery || 1;
+      const marks = paths[k].filter((p, i) => (i % every === 0 || i === paths[k].length - 1) && inPlot(p[0], p[1]) && !besideItsDot(s, p[0], p[1]));
+      markSeries(ctx, s, colours, s.alpha == null ? 1 : s.alpha, marks);
+      marks.forEach(([x, y]) => layout.block(markerBox(x, y, MARKER)));
+      marked.push(...marks.map(([x, y]) => ({ colour: s.colour, box: markerBox(x, y, MARKER) })));
+    });
 
-    // Notes (e.g. "peak").
-    ctx.textBaseline = "bottom";
-    for (const note of spec.notes || []) {
-      ctx.fillStyle = note.colour || colours.fg;
-      ctx.textAlign = note.align || "center";
-      const y = Math.max(pad.top + 12, Math.min(pad.top + plotH - 2, ty(note.y) - 8));
-      // Keep the note inside the plot's width, however narrow the chart is drawn.
-      const w = ctx.measureText(note.text).width;
-      const offset = ctx.textAlign === "left" ? 0 : ctx.textAlign === "right" ? w : w / 2;
-      const x = Math.max(pad.left + 2 + offset, Math.min(pad.left + plotW - w + offset, tx(note.x)));
-      ctx.fillText(note.text, x, y);
+    // Dots: larger markers for the values at a chosen x; an arrow at the edge for one off the scale.
+    const offScale = [];
+    for (const dot of spec.dots || []) {
+      const x = tx(dot.x);
+      const y = ty(dot.y);
+      if (y >= pad.top - 0.5 && y <= pad.top + plotH + 0.5) {
+        ctx.fillStyle = dot.colour;
+        ctx.strokeStyle = colours.bg;
+        ctx.lineWidth = 2;
+        drawMarker(ctx, dot.marker || "circle", x, y, DOT);
+        layout.block(markerBox(x, y, DOT));
+      } else {
+        const up = y < pad.top;
+        const edge = up ? pad.top : pad.top + plotH;
+        const arrow = drawEdgeArrow(ctx, colours, dot.colour, x, edge, up);
+        layout.block(arrow, "arrow");
+        offScale.push({ dot, x, edge, up, arrow });
+      }
+    }
+    for (const { dot, x, edge, up } of offScale) {
+      const sign = up ? 1 : -1;
+      const candidates = [];
+      for (let k = 0; k < 10; k += 1) {
+        const y = edge + sign * (8 + k * 12);
+        candidates.push({ x: x + 10, y, align: "left" }, { x: x - 10, y, align: "right" });
+      }
+      const value = ys.format ? ys.format(dot.y) : String(dot.y);
+      layout.place({ text: dot.offScale || value, short: dot.offScaleShort || value, font: TEXT, candidates, kind: "offscale", colour: dot.colour, required: true });
     }
 
-    if (spec.message) drawMessage(ctx, colours, spec.message, pad.left, pad.top, plotW, plotH);
+    if (vertical != null) {
+      // Over the line, or beside it when a value at the top of the plot reaches up there.
+      const y = pad.top - flagRow / 2 - 1;
+      const row = { x: pad.left - 4, y: pad.top - flagRow, w: plotW + 8, h: flagRow };
+      const w = labels.textBox(ctx, spec.vertical.label, TEXT, 0, 0, "left").w;
+      const centred = Math.max(pad.left, Math.min(pad.left + plotW - w, vertical - w / 2));
+      const candidates = [{ x: centred, y, align: "left" }];
+      for (let dx = 8; dx <= 48; dx += 8) candidates.push({ x: vertical + dx, y, align: "left" }, { x: vertical - dx, y, align: "right" });
+      layout.place({ text: spec.vertical.label, font: TEXT, kind: "vertical", colour: colours.fg, required: true, bounds: row, candidates });
+    }
+    for (const note of spec.notes || []) {
+      layout.place({
+        text: note.text, short: note.short, font: TEXT, kind: "note", colour: note.colour || colours.fg,
+        candidates: labels.aroundPoint(tx(note.x), ty(note.y)),
+      });
+    }
+    for (const placed of layout.labels) write(placed.text, placed.x, placed.y, placed.align, placed.kind, placed.colour);
+
+    if (spec.message) drawMessage(ctx, colours, spec.message, plot, texts);
 
     // Legend: line sample with dash and marker, then the label.
-    ctx.textAlign = "left";
-    ctx.textBaseline = "middle";
     for (const { series: s, x: lx, y: ly } of legend.items) {
-      strokeSeries(ctx, s, colours, s.alpha == null ? 1 : Math.max(0.6, s.alpha),
-        [[lx, ly], [lx + 26, ly]], [[lx + 13, ly]]);
-      ctx.fillStyle = colours.fg;
-      ctx.fillText(s.label, lx + 32, ly);
+      const alpha = s.alpha == null ? 1 : Math.max(0.6, s.alpha);
+      strokeSeries(ctx, s, alpha, [[lx, ly], [lx + 26, ly]]);
+      markSeries(ctx, s, colours, alpha, [[lx + 13, ly]]);
+      write(s.label, lx + 32, ly, "left", "legend", colours.fg);
     }
-    return { tx, ty, plot: { left: pad.left, top: pad.top, width: plotW, height: plotH } };
+    return { tx, ty, plot: { left: pad.left, top: pad.top, width: plotW, height: plotH }, texts, obstacles: { boxes: layout.boxes, lines: layout.lines }, marks: marked, dots: dotsAt };
+  }
+
+  /** A filled arrow on the plot's edge at x, pointing out of the chart; returns its box. */
+  function drawEdgeArrow(ctx, colours, colour, x, edge, up) {
+    const sign = up ? 1 : -1;
+    ctx.fillStyle = colour;
+    ctx.strokeStyle = colours.bg;
+    ctx.lineWidth = 1.5;
+    ctx.beginPath();
+    ctx.moveTo(x, edge + sign * 1);
+    ctx.lineTo(x + 7, edge + sign * 13);
+    ctx.lineTo(x - 7, edge + sign * 13);
+    ctx.closePath();
+    ctx.fill();
+    ctx.stroke();
+    const top = up ? edge : edge - 14;
+    return { x: x - 8, y: top, w: 16, h: 14 };
   }
 
   /** A short message centred in the plot area, wrapped to its width. */
-  function drawMessage(ctx, colours, text, left, top, width, height) {
-    ctx.save();
-    ctx.fillStyle = colours.fg;
-    ctx.textAlign = "center";
-    ctx.textBaseline = "middle";
-    const lines = [];
-    let line = "";
-    for (const word of text.split(" ")) {
-      const tryLine = line ? `${line} ${word}` : word;
-      if (line && ctx.measureText(tryLine).width > width - 24) {
-        lines.push(line);
-        line = word;
-      } else line = tryLine;
-    }
-    if (line) lines.push(line);
-    const centre = top + height / 2 - ((lines.length - 1) * 18) / 2;
-    lines.forEach((l, i) => ctx.fillText(l, left + width / 2, centre + i * 18));
-    ctx.restore();
+  function drawMessage(ctx, colours, text, plot, texts) {
+    const lines = labels.wrap(ctx, text, TEXT, plot.w - 24);
+    const centre = plot.y + plot.h / 2 - ((lines.length - 1) * 18) / 2;
+    lines.forEach((line, i) => {
+      const y = centre + i * 18;
+      ctx.fillStyle = colours.fg;
+      ctx.textAlign = "center";
+      ctx.textBaseline = "middle";
+      ctx.fillText(line, plot.x + plot.w / 2, y);
+      texts.push({ text: line, kind: "message", size: labels.fontSize(TEXT), box: labels.textBox(ctx, line, TEXT, plot.x + plot.w / 2, y, "center") });
+    });
   }
 
-  /** One series' look, shared by the plot and its legend sample: the dashed line through
-   * `path` (canvas coordinates), then its markers at `marks`. */
-  function strokeSeries(ctx, s, colours, alpha, path, marks) {
+  /** One series' line through `path` (canvas coordinates), shared by the plot and its legend. */
+  function strokeSeries(ctx, s, alpha, path) {
     ctx.globalAlpha = alpha;
     ctx.strokeStyle = s.colour;
     ctx.lineWidth = s.width || 2.5;
@@ -226,12 +322,17 @@
     path.forEach(([x, y], i) => (i ? ctx.lineTo(x, y) : ctx.moveTo(x, y)));
     ctx.stroke();
     ctx.setLineDash([]);
-    if (s.marker) {
-      ctx.fillStyle = s.colour;
-      ctx.strokeStyle = colours.bg;
-      ctx.lineWidth = 1.5;
-      for (const [x, y] of marks) drawMarker(ctx, s.marker, x, y, 4);
-    }
+    ctx.globalAlpha = 1;
+  }
+
+  /** One series' markers at `marks`. */
+  function markSeries(ctx, s, colours, alpha, marks) {
+    if (!s.marker) return;
+    ctx.globalAlpha = alpha;
+    ctx.fillStyle = s.colour;
+    ctx.strokeStyle = colours.bg;
+    ctx.lineWidth = 1.5;
+    for (const [x, y] of marks) drawMarker(ctx, s.marker, x, y, MARKER);
     ctx.globalAlpha = 1;
   }
 

@@ -1,0 +1,205 @@
+"""The citation style, in one place: every rule that decides what a citation or a reference
+says (the markup around it is in the templates, overrides/partials/citations/).
+
+    author part     Russell · Manheim and Garrabrant · Amodei et al. · the title when no author
+    year letters    2016a, 2016b: assigned over the whole file, ordered by title, so "2016a"
+                    means the same work on every page and in Further reading
+    a citation      (see Russell, 2019, ch. 3; Amodei et al., 2016) · Russell (2019, p. 3) · (2019)
+    author list     of a formatted reference: "A, B, and C", at most 10, then "et al."
+    sort order      first author's surname, then author part, year with its letter, title
+    back links      lettered a, b, ..., z, aa, ... as footnotes' are
+
+A citation is made once, as `Part`s whose words carry their plain text and their HTML together
+(`Styled`): the search index's stand-in is the parts' text, the visible citation is the same
+parts marked up by the template, so the two cannot say different things.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup, escape
+
+if TYPE_CHECKING:
+    from .bibliography import Entry
+
+NO_DATE = "n.d."
+MAX_AUTHORS_SHOWN = 10
+SAFE_ID = re.compile(r"(?x) [A-Za-z0-9_-]+")
+UNSAFE_ID_CHARS = re.compile(r"(?x) [^A-Za-z0-9_-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Styled:
+    """The same words as plain text and as escaped HTML, always made together."""
+
+    html: Markup
+    text: str
+
+    @classmethod
+    def plain(cls, text: str) -> Styled:
+        """Text with no markup of its own (escaped for HTML)."""
+        return cls(escape(text), text)
+
+    def __add__(self, other: Styled) -> Styled:
+        return Styled(self.html + other.html, self.text + other.text)
+
+    def __bool__(self) -> bool:
+        return bool(self.html or self.text)
+
+
+NOTHING = Styled(Markup(""), "")
+
+
+@dataclass(frozen=True)
+class Label:
+    """What a citation of one entry shows: `authors` ("Amodei et al.") and `year` ("2016a")."""
+
+    authors: str
+    year: str
+
+    @property
+    def parenthetical(self) -> str:
+        return f"{self.authors}, {self.year}"
+
+
+# --- labels: the et-al rule and the year letters ----------------------------------------------
+
+def author_label(entry: Entry) -> str:
+    """"Russell", "Manheim and Garrabrant", "Amodei et al.", or the title without authors."""
+    names = [name for name in entry.authors if not name.is_others]
+    if not names:
+        return entry.text("title")
+    if len(names) == 1 and len(entry.authors) == 1:
+        return names[0].surname
+    if len(names) == 2 and len(entry.authors) == 2:
+        return f"{names[0].surname} and {names[1].surname}"
+    return f"{names[0].surname} et al."
+
+
+def build_labels(entries: Iterable[Entry]) -> dict[str, Label]:
+    """Labels for every entry, with a/b/c suffixes where author label and year collide."""
+    groups: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+    for entry in entries:
+        groups[(author_label(entry), entry.year or NO_DATE)].append(entry)
+    labels: dict[str, Label] = {}
+    for (authors, year), members in groups.items():
+        if len(members) == 1:
+            labels[members[0].key] = Label(authors, year)
+            continue
+        members.sort(key=lambda e: (sort_text(e.text("title")), e.key))
+        for index, entry in enumerate(members):
+            labels[entry.key] = Label(authors, f"{year}{letters(index)}")
+    return labels
+
+
+def letters(index: int) -> str:
+    """a..z, then aa, ab, ... (year letters and back links; 27 works by the same authors in
+    one year is unusual, not wrong)."""
+    found = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        found = chr(ord("a") + rest) + found
+    return found
+
+
+# --- a citation -------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class CitedWork:
+    """One work of a citation as the writer asked for it: `[see @key, p. 3]`, `[-@key]`."""
+
+    label: Label
+    prefix: Styled = NOTHING  # "see", inline Markdown (affixes.py)
+    suffix: Styled = NOTHING  # ", p. 3"
+    suppress_author: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """A run of a citation's words; `work` is the index of the work whose link they are, or
+    None for punctuation, prefixes and suffixes."""
+
+    words: Styled
+    work: int | None = None
+
+
+def citation_parts(works: Sequence[CitedWork], narrative: bool) -> list[Part]:
+    """A citation's words in order: "(", "see ", [Russell, 2019], ", ch. 3", "; ", ..., ")"."""
+    parts = [Part(Styled.plain("("))] if not narrative else []
+    for index, work in enumerate(works):
+        if index:
+            parts.append(Part(Styled.plain("; ")))
+        if work.prefix:
+            parts.append(Part(work.prefix + Styled.plain(" ")))
+        suffix = work.suffix
+        if work.suppress_author:
+            link = Styled.plain(work.label.year)
+        elif narrative:  # Russell (2019, p. 3): the locator inside the link's brackets
+            link = Styled.plain(f"{work.label.authors} ({work.label.year}") + suffix + Styled.plain(")")
+            suffix = NOTHING
+        else:
+            link = Styled.plain(work.label.parenthetical)
+        parts.append(Part(link, index))
+        if suffix:
+            parts.append(Part(suffix))
+    if not narrative:
+        parts.append(Part(Styled.plain(")")))
+    return parts
+
+
+def plain_text(parts: Sequence[Part]) -> str:
+    """What a citation reads as, e.g. "(see Russell, 2019, ch. 3)" (the search index's)."""
+    return "".join(part.words.text for part in parts)
+
+
+# --- a formatted reference and a References list ----------------------------------------------
+
+def author_list(entry: Entry) -> str:
+    """"A and B", "A, B, and C"; more than MAX_AUTHORS_SHOWN (or "and others"): "..., et al."."""
+    names = [name.display for name in entry.authors if not name.is_others]
+    more = len(names) > MAX_AUTHORS_SHOWN or any(name.is_others for name in entry.authors)
+    shown = names[:MAX_AUTHORS_SHOWN]
+    if more:
+        return f"{shown[0]} et al." if len(shown) == 1 else ", ".join(shown) + ", et al."
+    if len(shown) > 2:
+        return ", ".join(shown[:-1]) + ", and " + shown[-1]
+    return " and ".join(shown)
+
+
+@functools.lru_cache(maxsize=16384)
+def sort_text(text: str) -> str:
+    """Accent- and case-insensitive sort form ("Mané" sorts with "Mane")."""
+    if text.isascii():  # nothing to strip: skip the per-character pass
+        return text.casefold()
+    stripped = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in stripped if not unicodedata.combining(c)).casefold()
+
+
+def sort_key(entry: Entry, labels: Mapping[str, Label]) -> tuple[str, ...]:
+    """References lists: by first author's surname, then the label ("et al." after co-authors),
+    then year with its letter (2016a before 2016b), then title."""
+    label = labels[entry.key]
+    first = entry.authors[0].surname if entry.authors else entry.text("title")
+    return (sort_text(first), sort_text(label.authors), label.year, sort_text(entry.text("title")), entry.key)
+
+
+def anchor_id(key: str) -> str:
+    """An HTML id (and CSS-selector) safe form of a citation key, stable and collision-free.
+
+    >>> anchor_id("amodei2016concrete")
+    'amodei2016concrete'
+    >>> anchor_id("doi:10.1/x")[:12]
+    'doi-10-1-x-1'
+    """
+    if SAFE_ID.fullmatch(key):
+        return key
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:6]
+    return f"{UNSAFE_ID_CHARS.sub('-', key)}-{digest}"

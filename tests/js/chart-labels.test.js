@@ -1,0 +1,282 @@
+// Label placement (docs/assets/javascripts/demos/chart-labels.js) and what it gives the live
+// figures: no text over the data or over other text, none clipped, none under 11 px, at a phone's
+// width and a desktop's, for every position of the figures' sliders; and the printed figures.
+// Text is measured by the SVG canvas stand-in of scripts/static_figures.js (a fixed advance per
+// character); tests/test_live_figures_browser.py repeats the check with Chromium's own metrics.
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const labels = require("../../docs/assets/javascripts/demos/chart-labels.js");
+const { labelProblems } = require("./support/label-check.js");
+const { figures, loadDemos, lightColours, SvgContext } = require("../../scripts/static_figures.js");
+
+const demos = loadDemos();
+const colours = lightColours();
+const FONT = "13px Inter";
+
+/** The canvases' displayed sizes (CSS px) in Chromium at 390x844 and 1440x900. */
+const SIZES = {
+  tails: [[324, 216], [317, 238]],
+  leash: [[324, 243], [654, 308]],
+  explorerSelection: [[358, 239], [334, 250]],
+  explorerOveropt: [[358, 268], [688, 304]],
+  course: [324, 358, 654, 720],
+  coin: [[324, 112], [654, 227]],
+  raceCharts: [[358, 233], [334, 217]],
+};
+
+function draw(width, height, fn) {
+  const ctx = new SvgContext();
+  const result = fn({ ctx, width, height });
+  return { width, height, ...result };
+}
+
+const placedTexts = (chart, kind) => chart.texts.filter((t) => t.kind === kind).map((t) => t.text);
+
+// --------------------------------------------------------------------------- the geometry
+test("a segment hits a box when it crosses, touches or lies inside it, and not otherwise", () => {
+  const box = { x: 10, y: 10, w: 20, h: 10 };
+  assert.ok(labels.segmentHitsBox(0, 15, 40, 15, box), "straight through");
+  assert.ok(labels.segmentHitsBox(12, 12, 14, 14, box), "inside");
+  assert.ok(labels.segmentHitsBox(0, 0, 20, 40, box), "diagonal through a corner region");
+  assert.ok(!labels.segmentHitsBox(0, 0, 40, 5, box), "above");
+  assert.ok(!labels.segmentHitsBox(0, 30, 5, 0, box), "left, crossing the box's row but not the box");
+  assert.ok(!labels.segmentHitsBox(31, 0, 31, 40, box), "vertical, just right of it");
+  assert.ok(labels.polylineHitsBox([[0, 0], [20, 0], [20, 40]], box));
+  assert.ok(!labels.polylineHitsBox([[0, 0], [40, 0], [40, 40]], box));
+});
+
+test("a text box is measured where the text is drawn, for each alignment", () => {
+  const ctx = new SvgContext();
+  const left = labels.textBox(ctx, "abcd", FONT, 100, 50, "left");
+  const right = labels.textBox(ctx, "abcd", FONT, 100, 50, "right");
+  const centre = labels.textBox(ctx, "abcd", FONT, 100, 50, "center");
+  assert.equal(left.x, 100);
+  assert.equal(right.x + right.w, 100);
+  assert.equal(centre.x + centre.w / 2, 100);
+  assert.equal(left.y + left.h / 2, 50, "middle baseline: centred on y");
+  assert.ok(left.w > 20 && left.h >= 13);
+  assert.throws(() => labels.fontSize("large Inter"), /cannot read the size of the canvas font "large Inter"/);
+});
+
+test("wrapping keeps words whole and lines within the width", () => {
+  const ctx = new SvgContext();
+  const lines = labels.wrap(ctx, "targets respawn after pickup", FONT, 80);
+  assert.deepEqual(lines.join(" "), "targets respawn after pickup");
+  for (const line of lines) assert.ok(ctx.measureText(line).width <= 80 || !line.includes(" "), line);
+  assert.deepEqual(labels.wrap(ctx, "unbreakable", FONT, 5), ["unbreakable"]);
+});
+
+// --------------------------------------------------------------------------- the layout
+function layoutWith(obstacles) {
+  const layout = labels.createLayout(new SvgContext(), { x: 0, y: 0, w: 300, h: 200 }, { margin: 3 });
+  for (const box of obstacles.boxes || []) layout.block(box);
+  for (const line of obstacles.lines || []) layout.blockLine(line);
+  return layout;
+}
+
+test("a label goes to the first candidate place that is clear and inside the bounds", () => {
+  const layout = layoutWith({ boxes: [{ x: 90, y: 40, w: 40, h: 40 }], lines: [[[0, 100], [300, 100]]] });
+  const placed = layout.place({
+    text: "peak", font: FONT, candidates: [
+      { x: 100, y: 60, align: "left" }, // on the box
+      { x: 100, y: 100, align: "left" }, // on the line
+      { x: 290, y: 150, align: "left" }, // runs out of the bounds
+      { x: 100, y: 150, align: "left" },
+    ],
+  });
+  assert.deepEqual([placed.x, placed.y], [100, 150]);
+  const second = layout.place({ text: "peak", font: FONT, candidates: [{ x: 100, y: 150, align: "left" }, { x: 100, y: 180, align: "left" }] });
+  assert.equal(second.y, 180, "a placed label is an obstacle for the next");
+});
+
+test("the short wording is tried before a farther round, and a label that fits nowhere is left out", () => {
+  const layout = layoutWith({ boxes: [{ x: 0, y: 0, w: 300, h: 45 }] });
+  const near = [{ x: 150, y: 60, align: "center" }];
+  const far = [{ x: 150, y: 150, align: "center" }];
+  // The long text does not fit near (the bounds are 300 wide), the short one does.
+  const placed = layout.place({ text: "a very long wording of the note that cannot fit anywhere near it", short: "peak", font: FONT, candidates: [near, far] });
+  assert.deepEqual([placed.text, placed.y], ["peak", 60]);
+  assert.equal(layout.place({ text: "x", font: FONT, candidates: [{ x: 150, y: 20, align: "center" }] }), null);
+  const forced = layout.place({ text: "x", font: FONT, candidates: [{ x: 150, y: 20, align: "center" }], required: true });
+  assert.ok(forced, "a required label is drawn where it collides least");
+});
+
+test("property: a label placed without being forced never covers an obstacle or another label", () => {
+  const rng = demos.random.mulberry32(7);
+  for (let round = 0; round < 200; round += 1) {
+    const boxes = Array.from({ length: 1 + Math.floor(rng() * 6) }, () => ({ x: rng() * 280, y: rng() * 180, w: 5 + rng() * 60, h: 5 + rng() * 40 }));
+    const lines = Array.from({ length: Math.floor(rng() * 3) }, () => Array.from({ length: 5 }, () => [rng() * 300, rng() * 200]));
+    const layout = layoutWith({ boxes, lines });
+    for (let k = 0; k < 4; k += 1) {
+      const candidates = Array.from({ length: 12 }, () => ({ x: rng() * 300, y: rng() * 200, align: ["left", "center", "right"][Math.floor(rng() * 3)] }));
+      layout.place({ text: ["peak", "N = 1,000", "proxy 25.3"][k % 3], font: FONT, candidates, kind: "note" });
+    }
+    const drawing = {
+      width: 300, height: 200,
+      texts: layout.labels.map((l) => ({ text: l.text, kind: "note", size: 13, box: l.box })),
+      obstacles: { boxes, lines: lines.map((points) => ({ points })) },
+    };
+    assert.deepEqual(labelProblems(drawing), [], `round ${round}`);
+  }
+});
+
+// --------------------------------------------------------------------------- the figures
+const gsim = demos.goodhartSim;
+const tailCurves = ["gaussian", "t2"].map((distribution) => gsim.bestOfNCurve({ distribution, seed: 1975, trials: 200 }));
+const tailRange = demos.goodhartDraw.sharedRange(tailCurves);
+const SLIDER = Array.from({ length: 81 }, (_, i) => i * 0.05); // every step of the 0..4 sliders
+
+test("best of N: every label clear of the data and of each other, at every N, phone and desktop", () => {
+  for (const [width, height] of [...SIZES.tails, ...SIZES.explorerSelection]) {
+    for (const value of SLIDER) {
+      const n = Math.max(1, Math.round(Math.pow(10, value)));
+      tailCurves.forEach((curve, i) => {
+        const chart = draw(width, height, (p) => demos.goodhartDraw.drawSelection(p, colours, curve, n, { range: tailRange, compact: true }).chart);
+        const where = `${width}x${height}, N = ${n}, panel ${i}`;
+        assert.deepEqual(labelProblems(chart), [], where);
+        assert.equal(placedTexts(chart, "vertical").length, 1, `${where}: the N label is drawn`);
+        const here = gsim.pointAt(curve, n);
+        if (here.medianProxy > tailRange.max) {
+          assert.deepEqual(placedTexts(chart, "offscale"), [`proxy ${demos.page.formatNumber(here.medianProxy, 1)}`], `${where}: off-scale value`);
+        }
+      });
+    }
+  }
+});
+
+test("best of N: the off-scale proxy is an arrow with its value, never a marker clipped at the top", () => {
+  const [width, height] = SIZES.tails[0];
+  const heavy = tailCurves[1];
+  const chart = draw(width, height, (p) => demos.goodhartDraw.drawSelection(p, colours, heavy, 100, { range: tailRange, compact: true }).chart);
+  const arrows = chart.obstacles.boxes.filter((b) => b.kind === "arrow");
+  assert.equal(arrows.length, 1);
+  assert.equal(arrows[0].y, chart.plot.top, "the arrow sits on the plot's top edge");
+  const [flag] = chart.texts.filter((t) => t.kind === "vertical");
+  assert.ok(flag.box.y + flag.box.h <= chart.plot.top, "the N label is above the plot, out of the data's way");
+  // The heavy-tailed peak is named in both sizes at the default N.
+  for (const [w, h] of SIZES.tails) {
+    const c = draw(w, h, (p) => demos.goodhartDraw.drawSelection(p, colours, heavy, 100, { range: tailRange, compact: true }).chart);
+    assert.equal(placedTexts(c, "note").length, 1, `${w}x${h}: the peak is labelled`);
+  }
+});
+
+test("KL leash: labels clear at every leash length, both reward models, phone and desktop", () => {
+  for (const [width, height] of SIZES.leash) {
+    for (const model of ["small", "large"]) {
+      for (const d of SLIDER) {
+        const chart = draw(width, height, (p) => demos.klLeashDraw.drawLeash(p, colours, { model, d, compare: false }).chart);
+        const where = `${width}x${height}, ${model}, leash ${d.toFixed(2)}`;
+        assert.deepEqual(labelProblems(chart), [], where);
+        assert.deepEqual(placedTexts(chart, "vertical"), ["leash"], where);
+      }
+    }
+    const atDefault = draw(width, height, (p) => demos.klLeashDraw.drawLeash(p, colours, { model: "small", d: 1.5, compare: false }).chart);
+    assert.equal(placedTexts(atDefault, "note").length, 1, `${width}x${height}: the peak is labelled at the default leash`);
+  }
+});
+
+test("overoptimization chart of the explorer: labels clear for every N and flaw setting", () => {
+  for (const [width, height] of SIZES.explorerOveropt) {
+    for (const beta of [0.1, 0.3, 0.5, 0.8, 1]) {
+      for (const value of SLIDER.filter((v, i) => i % 4 === 0)) {
+        const n = Math.max(1, Math.round(Math.pow(10, value)));
+        const d = Math.sqrt(gsim.bestOfNKl(n));
+        const chart = draw(width, height, (p) => demos.goodhartDraw.drawOveroptimization(p, colours, { alpha: 1, beta, maxD: 4, at: { d, label: `best of ${n}` } }));
+        assert.deepEqual(labelProblems(chart), [], `${width}x${height}, beta ${beta}, N = ${n}`);
+      }
+    }
+  }
+});
+
+test("a chosen value's dot is never doubled by its own series' marker beside it", () => {
+  const doubled = (chart) => chart.marks.filter((m) => chart.dots.some((d) => d.colour === m.colour && labels.boxesOverlap(d.box, m.box)));
+  let dots = 0;
+  for (const [width, height] of SIZES.explorerOveropt) {
+    for (const value of SLIDER) {
+      const n = Math.max(1, Math.round(Math.pow(10, value)));
+      const d = Math.sqrt(gsim.bestOfNKl(n));
+      const chart = draw(width, height, (p) => demos.goodhartDraw.drawOveroptimization(p, colours, { alpha: 1, beta: 0.3, maxD: 4, at: { d, label: `best of ${n}` } }));
+      assert.deepEqual(doubled(chart), [], `overoptimization ${width}x${height}, N = ${n}`);
+      dots += chart.dots.length;
+    }
+  }
+  for (const [width, height] of SIZES.leash) {
+    for (const d of SLIDER) {
+      const chart = draw(width, height, (p) => demos.klLeashDraw.drawLeash(p, colours, { model: "small", d, compare: false }).chart);
+      assert.deepEqual(doubled(chart), [], `leash ${width}x${height}, d = ${d}`);
+      dots += chart.dots.length;
+    }
+  }
+  assert.ok(dots > 0, "the charts drew their dots");
+});
+
+test("a long y-axis title stays below the legend's rows (their line samples stand over it) and on the canvas", () => {
+  const series = ["Run 1: game score", "Run 2: pay for progress"].map((label, i) => ({
+    label, colour: colours.runs[i], dash: [], marker: "circle", width: 2.5,
+    points: Array.from({ length: 50 }, (_, k) => ({ x: k * 10, y: (k * (i + 1) * 13) % 800 })),
+  }));
+  const spec = (label, short) => ({
+    x: { min: 0, max: 500, label: "Training episode" }, y: { min: 0, max: 880, label, short }, series,
+  });
+  for (const [width, height] of [...SIZES.raceCharts, [300, 200]]) {
+    for (const [label, short] of [["Score (20-episode average)", "Score (average of 20)"], ["Reward", undefined]]) {
+      const chart = draw(width, height, (p) => demos.lineChart.drawLineChart(p.ctx, p.width, p.height, colours, spec(label, short)));
+      const where = `${width}x${height}, "${label}"`;
+      assert.deepEqual(labelProblems(chart), [], where);
+      const title = chart.texts.find((t) => t.kind === "axis" && [label, short].includes(t.text));
+      const legendBottom = Math.max(...chart.texts.filter((t) => t.kind === "legend").map((t) => t.box.y + t.box.h));
+      assert.ok(title, `${where}: the y title is drawn`);
+      assert.ok(title.box.y >= legendBottom, `${where}: the y title's top ${title.box.y} is above the legend's bottom ${legendBottom}`);
+    }
+  }
+  const cramped = draw(300, 215, (p) => demos.lineChart.drawLineChart(p.ctx, p.width, p.height, colours, spec("Score (20-episode average)", "Score (average of 20)")));
+  assert.ok(cramped.texts.some((t) => t.text === "Score (average of 20)"), "too little room: the short title");
+});
+
+test("boat course: its words are on land, clear of the badges and each other, never under 11 px", () => {
+  for (const width of [...SIZES.course, 300, 400, 500, 800]) {
+    const placed = demos.boatCourse.courseLabels(new SvgContext(), width);
+    assert.deepEqual(labelProblems(placed), [], `course drawn ${width} px wide`);
+    const words = placed.texts.map((t) => t.text);
+    assert.ok(words.includes("Start / finish") || words.includes("Finish"), `${width}: ${words}`);
+    assert.ok(words.some((w) => /respawn/i.test(w)), `${width}: the lagoon's note is there (${words})`);
+    for (const t of placed.texts) {
+      for (const [x, y] of [[t.box.x, t.box.y], [t.box.x + t.box.w, t.box.y + t.box.h], [t.box.x + t.box.w / 2, t.box.y + t.box.h / 2]]) {
+        assert.ok(!demos.boatRaceSim.course.isWater(x, y), `${width}: "${t.text}" is on land`);
+      }
+    }
+  }
+  const wide = demos.boatCourse.courseLabels(new SvgContext(), 720).texts.map((t) => t.text).join(" ");
+  assert.match(wide, /Lagoon: targets respawn after pickup/, "at full size the note is whole");
+  assert.match(wide, /Start \/ finish/);
+});
+
+test("coin level: the ground's words fit, never under 11 px, and name the coin's training place when there is room", () => {
+  const csim = demos.coinLevelSim;
+  const run = csim.play(csim.train({ regime: "fixed" }), { x: 7, y: 2 });
+  for (const [width, height] of SIZES.coin) {
+    const level = draw(width, height, (p) => demos.coinLevelDraw.drawLevel(p, colours, { x: 7, y: 2 }, run));
+    assert.deepEqual(labelProblems(level), [], `${width}x${height}`);
+    assert.deepEqual(level.texts.map((t) => t.text.split(/[,:]/)[0]), ["Start", "Right end"], `${width}x${height}`);
+  }
+  const wide = draw(720, 238, (p) => demos.coinLevelDraw.drawLevel(p, colours, { x: 7, y: 2 }, run));
+  assert.match(wide.texts[1].text, /coin's place in training/);
+});
+
+test("the printed figures have every label clear, inside and legible too", () => {
+  const built = figures(demos, colours);
+  let drawings = 0;
+  for (const [name, { drawings: parts }] of Object.entries(built)) {
+    for (const drawing of parts) {
+      drawings += 1;
+      assert.deepEqual(labelProblems(drawing), [], name);
+    }
+  }
+  assert.ok(drawings >= 7, `every chart and course reports its labels (${drawings})`);
+  const leash = built["live-kl-leash.svg"].drawings[0];
+  assert.equal(placedTexts(leash, "note").length, 2, "both peaks are named in the printed KL leash");
+  const tails = built["live-goodhart-tails.svg"].drawings[1];
+  assert.equal(placedTexts(tails, "offscale").length, 1);
+  assert.match(placedTexts(tails, "offscale")[0], /^proxy (reaches )?84 at N = 10,000$/, "where the proxy ends up, off the scale");
+});
