@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 
 from pylatexenc import latex2text, latexwalker, macrospec
 
@@ -48,11 +49,13 @@ BIBTEX_MACRO_ARGUMENTS = {
     "noopsort": "{", "href": "{{", "url": "{", "doi": "{", "hyphen": "", "TeX": "", "LaTeX": "",
     "BibTeX": "", "LaTeXe": "", "XeTeX": "", "relax": "", "nocase": "{", "NoCaseChange": "{",
 }
-BIBTEX_MACRO_TEXT = {
-    "texttt": "%(1)s", "textnormal": "%(1)s", "textsuperscript": "%(1)s", "textsubscript": "%(1)s",
-    "mbox": "%(1)s", "noopsort": "", "href": "%(2)s", "url": "%(1)s", "doi": "%(1)s", "hyphen": "-",
-    "TeX": "TeX", "LaTeX": "LaTeX", "BibTeX": "BibTeX", "LaTeXe": "LaTeX2e", "XeTeX": "XeTeX",
-    "relax": "", "nocase": "%(1)s", "NoCaseChange": "%(1)s",
+# The text each stands for: an int is "the text of that argument" (empty when the argument is
+# missing, as in `\href{}`: pylatexenc's own %(2)s template raises KeyError there), a str is literal.
+BIBTEX_MACRO_TEXT: dict[str, int | str] = {
+    "texttt": 1, "textnormal": 1, "textsuperscript": 1, "textsubscript": 1, "mbox": 1,
+    "noopsort": "", "href": 2, "url": 1, "doi": 1, "hyphen": "-", "TeX": "TeX", "LaTeX": "LaTeX",
+    "BibTeX": "BibTeX", "LaTeXe": "LaTeX2e", "XeTeX": "XeTeX", "relax": "", "nocase": 1,
+    "NoCaseChange": 1,
 }
 
 
@@ -104,5 +107,17 @@ def walker_context() -> macrospec.LatexContextDb:
 def _converter() -> latex2text.LatexNodes2Text:
     context = latex2text.get_default_latex_context_db()
     context.add_context_category("bibtex", prepend=True, macros=[
-        latex2text.MacroTextSpec(name, simplify_repl=text) for name, text in BIBTEX_MACRO_TEXT.items()])
+        latex2text.MacroTextSpec(name, simplify_repl=_argument_text(text) if isinstance(text, int) else text)
+        for name, text in BIBTEX_MACRO_TEXT.items()])
     return latex2text.LatexNodes2Text(latex_context=context, math_mode="text", strict_latex_spaces=False)
+
+
+def _argument_text(number: int) -> Callable[..., str]:
+    """A pylatexenc replacement giving argument `number`'s text, or nothing when it is missing."""
+
+    def text(node: latexwalker.LatexMacroNode, l2tobj: latex2text.LatexNodes2Text) -> str:
+        arguments = node.nodeargd.argnlist if node.nodeargd is not None else []
+        argument = arguments[number - 1] if len(arguments) >= number else None
+        return "" if argument is None else str(l2tobj.nodelist_to_text([argument]))
+
+    return text
