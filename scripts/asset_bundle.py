@@ -20,6 +20,7 @@ A bundle joins files from one folder, so a relative `url()` in a stylesheet or a
 `document.currentScript.src` means the same in the bundle as in its source; an `@import` (which
 must open a stylesheet) cannot be joined. Both stop the build with the line to fix.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -63,8 +64,10 @@ def bundle_assets(config: MkDocsConfig) -> list[Bundle]:
     docs = Path(config.docs_dir)
     problems: list[Diagnostic] = []
     bundles: list[Bundle] = []
-    for setting, name, joinable in (("extra_css", CSS_BUNDLE, lambda entry: True),
-                                    ("extra_javascript", JS_BUNDLE, _is_classic)):
+    for setting, name, joinable in (
+        ("extra_css", CSS_BUNDLE, lambda entry: True),
+        ("extra_javascript", JS_BUNDLE, _is_classic),
+    ):
         listed = _listed_in_config_file(config, setting)
         entries = list(config[setting])
         sources = [str(e) for e in entries if str(e) in listed and joinable(e)]
@@ -82,7 +85,9 @@ def _listed_in_config_file(config: MkDocsConfig, setting: str) -> set[str]:
     """The paths the config file itself lists under `setting` (not those a theme or plugin
     added), read from its YAML nodes (no tag such as !ENV needs resolving for that)."""
     try:
-        root = yaml.compose(Path(config.config_file_path).read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        root = yaml.compose(
+            Path(config.config_file_path).read_text(encoding="utf-8"), Loader=yaml.SafeLoader
+        )
     except (OSError, TypeError, ValueError, yaml.YAMLError):
         return {str(entry) for entry in config[setting]}  # no file to read: a config made in code
     listed: set[str] = set()
@@ -92,7 +97,11 @@ def _listed_in_config_file(config: MkDocsConfig, setting: str) -> set[str]:
                 if isinstance(item, yaml.ScalarNode):
                     listed.add(item.value)
                 elif isinstance(item, yaml.MappingNode):
-                    listed.update(v.value for k, v in item.value if k.value == "path" and isinstance(v, yaml.ScalarNode))
+                    listed.update(
+                        v.value
+                        for k, v in item.value
+                        if k.value == "path" and isinstance(v, yaml.ScalarNode)
+                    )
     return listed
 
 
@@ -109,16 +118,28 @@ def add_bundles(files: Files, config: MkDocsConfig, bundles: list[Bundle]) -> Fi
     return files
 
 
-def _join(docs: Path, sources: list[str], name: str, setting: str, config: MkDocsConfig,
-          problems: list[Diagnostic]) -> Bundle | None:
+def _join(
+    docs: Path,
+    sources: list[str],
+    name: str,
+    setting: str,
+    config: MkDocsConfig,
+    problems: list[Diagnostic],
+) -> Bundle | None:
     """The sources joined in order into one file in their folder, or None (and problems)."""
     config_name = Path(config.config_file_path).name if config.config_file_path else "mkdocs.yml"
     where = line_of(config.config_file_path, (setting,))
     folders = {posixpath.dirname(source) for source in sources}
     if len(folders) > 1:
-        problems.append(Diagnostic(config_name, where, f"{setting} lists files in {len(folders)} folders "
-                                   f"({', '.join(sorted(f or '.' for f in folders))}); the build joins them into one "
-                                   "file, so keep them in one folder (relative url()s and script paths must stay valid)"))
+        problems.append(
+            Diagnostic(
+                config_name,
+                where,
+                f"{setting} lists files in {len(folders)} folders "
+                f"({', '.join(sorted(f or '.' for f in folders))}); the build joins them into one "
+                "file, so keep them in one folder (relative url()s and script paths must stay valid)",
+            )
+        )
         return None
     parts: list[str] = []
     for source in sources:
@@ -126,19 +147,36 @@ def _join(docs: Path, sources: list[str], name: str, setting: str, config: MkDoc
         try:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
-            problems.append(Diagnostic(config_name, where, f"{setting} names '{source}', which is not a file in "
-                                       f"{Path(config.docs_dir).name}/ (check the path, relative to the docs folder)"))
+            problems.append(
+                Diagnostic(
+                    config_name,
+                    where,
+                    f"{setting} names '{source}', which is not a file in "
+                    f"{Path(config.docs_dir).name}/ (check the path, relative to the docs folder)",
+                )
+            )
             continue
         except (OSError, UnicodeDecodeError) as error:
-            problems.append(Diagnostic(config_name, where, f"{setting} names '{source}', which cannot be read as "
-                                       f"UTF-8 text ({error}); save it as UTF-8"))
+            problems.append(
+                Diagnostic(
+                    config_name,
+                    where,
+                    f"{setting} names '{source}', which cannot be read as "
+                    f"UTF-8 text ({error}); save it as UTF-8",
+                )
+            )
             continue
         if name.endswith(".css"):
             for match in AT_RULE_THAT_MUST_LEAD.finditer(text):
                 line = text.count("\n", 0, match.start()) + 1
-                problems.append(Diagnostic(f"{Path(config.docs_dir).name}/{source}", line,
-                                           f"@{match['rule']} cannot be joined into the site's one stylesheet "
-                                           f"(it must open a file); list the imported file in {setting} instead"))
+                problems.append(
+                    Diagnostic(
+                        f"{Path(config.docs_dir).name}/{source}",
+                        line,
+                        f"@{match['rule']} cannot be joined into the site's one stylesheet "
+                        f"(it must open a file); list the imported file in {setting} instead",
+                    )
+                )
         separator = "" if name.endswith(".css") else ";"  # a script ending in an expression
         parts.append(f"/* {source} */\n{text.rstrip()}{separator}\n")
     if problems:
@@ -147,6 +185,12 @@ def _join(docs: Path, sources: list[str], name: str, setting: str, config: MkDoc
     digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:8]
     uri = posixpath.join(folders.pop(), name.format(hash=digest))
     if uri in sources:
-        problems.append(Diagnostic(config_name, where, f"{setting} names '{uri}', the name of the bundle the build makes"))
+        problems.append(
+            Diagnostic(
+                config_name,
+                where,
+                f"{setting} names '{uri}', the name of the bundle the build makes",
+            )
+        )
         return None
     return Bundle(uri, content, tuple(sources))

@@ -2,6 +2,7 @@
 
 Each benchmark prints its own ratio line and exits non-zero when its limit is exceeded.
 """
+
 from __future__ import annotations
 
 import subprocess

@@ -27,6 +27,7 @@ renders every citation in a second process while MkDocs converts pages in the fi
 hidden; on one core, or with the other core busy, the cold ratio is higher. The number of
 cores is printed with the result.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -42,22 +43,83 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 HOOK = ROOT / "scripts" / "hooks.py"
-SURNAMES = ["Amodei", "Olah", "Christiano", "Leike", "Russell", "Man{\\'e}", "Sch{\\\"o}lkopf", "Krakovna",
-            "Hubinger", "Garrabrant", "Manheim", "Irving", "Bowman", "Perez", "Ngo", "Shah", "Skalse", "Krueger"]
+SURNAMES = [
+    "Amodei",
+    "Olah",
+    "Christiano",
+    "Leike",
+    "Russell",
+    "Man{\\'e}",
+    'Sch{\\"o}lkopf',
+    "Krakovna",
+    "Hubinger",
+    "Garrabrant",
+    "Manheim",
+    "Irving",
+    "Bowman",
+    "Perez",
+    "Ngo",
+    "Shah",
+    "Skalse",
+    "Krueger",
+]
 GIVEN = ["Dario", "Chris", "Paul", "Jan", "Stuart", "Dan", "Bernhard", "Victoria", "Evan", "Scott"]
-WORDS = ("reward model proxy objective agent policy oversight feedback learning specification "
-         "gaming alignment preference human value training signal measure target").split()
+WORDS = (
+    "reward model proxy objective agent policy oversight feedback learning specification "
+    "gaming alignment preference human value training signal measure target"
+).split()
 KINDS = ["paper", "paper", "paper", "book", "article", "video"]
 # Real files: accented names written in LaTeX, titles with math, font commands and braces.
-LATEX_SURNAMES = ["Man{\\'e}", "Sch{\\\"o}lkopf", "M{\\\"u}ller", "\\v{S}ebek", "Pe{\\~n}a", "Fran{\\c{c}}ois",
-                  "Ko{\\v{c}}isk{\\'y}", "{\\O}stergaard", "Gonz{\\'a}lez", "Br{\\'e}bisson", "Dvo\\v{r}{\\'a}k",
-                  "Stra{\\ss}er", "Garriga-Alonso", "Krakovna", "Hubinger", "{van der} Berg", "Ng"]
-LATEX_GIVEN = ["Ren{\\'e}", "Andr{\\'e}s", "J{\\\"u}rgen", "Ond\\v{r}ej", "S{\\o}ren", "Bj{\\\"o}rn", "Jos{\\'e}",
-               "Adri{\\`a}", "Paul", "Jan", "Victoria"]
-LATEX_TITLE_PARTS = ["{\\emph{reward}}", "$\\epsilon$-greedy", "{\\textsc{Bert}}", "a {\\texttt{JAX}} study",
-                     "``human'' feedback", "the {\\'e}tude", "{RL} --- {AI}", "{GPT}-4", "{\\em oversight}",
-                     "$\\mathcal{O}(n)$ cost", "Na{\\\"i}ve {Bayes}", "{Q}-learning", "{\\'E}cole", "{\\textit{in vivo}}",
-                     "{{Reinforcement Learning}}", "{\\&} more"]
+LATEX_SURNAMES = [
+    "Man{\\'e}",
+    'Sch{\\"o}lkopf',
+    'M{\\"u}ller',
+    "\\v{S}ebek",
+    "Pe{\\~n}a",
+    "Fran{\\c{c}}ois",
+    "Ko{\\v{c}}isk{\\'y}",
+    "{\\O}stergaard",
+    "Gonz{\\'a}lez",
+    "Br{\\'e}bisson",
+    "Dvo\\v{r}{\\'a}k",
+    "Stra{\\ss}er",
+    "Garriga-Alonso",
+    "Krakovna",
+    "Hubinger",
+    "{van der} Berg",
+    "Ng",
+]
+LATEX_GIVEN = [
+    "Ren{\\'e}",
+    "Andr{\\'e}s",
+    'J{\\"u}rgen',
+    "Ond\\v{r}ej",
+    "S{\\o}ren",
+    'Bj{\\"o}rn',
+    "Jos{\\'e}",
+    "Adri{\\`a}",
+    "Paul",
+    "Jan",
+    "Victoria",
+]
+LATEX_TITLE_PARTS = [
+    "{\\emph{reward}}",
+    "$\\epsilon$-greedy",
+    "{\\textsc{Bert}}",
+    "a {\\texttt{JAX}} study",
+    "``human'' feedback",
+    "the {\\'e}tude",
+    "{RL} --- {AI}",
+    "{GPT}-4",
+    "{\\em oversight}",
+    "$\\mathcal{O}(n)$ cost",
+    'Na{\\"i}ve {Bayes}',
+    "{Q}-learning",
+    "{\\'E}cole",
+    "{\\textit{in vivo}}",
+    "{{Reinforcement Learning}}",
+    "{\\&} more",
+]
 LATEX_STRINGS = "@string{neurips = {Advances in Neural Information Processing Systems}}\n@string{proc = {Proceedings of the }}\n"
 EXTENSIONS = """\
 markdown_extensions:
@@ -83,12 +145,16 @@ def synthetic_bib(entries: int, rng: random.Random, latex_heavy: bool = False) -
         return latex_heavy_bib(entries, rng)
     blocks = []
     for n in range(entries):
-        authors = " and ".join(f"{rng.choice(SURNAMES)}, {rng.choice(GIVEN)}" for _ in range(rng.randint(1, 8)))
+        authors = " and ".join(
+            f"{rng.choice(SURNAMES)}, {rng.choice(GIVEN)}" for _ in range(rng.randint(1, 8))
+        )
         title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(4, 10))).capitalize()
         if n % 5 == 0:
             title = "{" + title + "} -- {AI}"
         kind = rng.choice(KINDS)
-        year = "" if kind == "video" and n % 3 == 0 else f"  year = {{{rng.randint(1950, 2024)}}},\n"
+        year = (
+            "" if kind == "video" and n % 3 == 0 else f"  year = {{{rng.randint(1950, 2024)}}},\n"
+        )
         blocks.append(
             f"@misc{{key{n:04d},\n  author = {{{authors}}},\n  title = {{{title}}},\n{year}"
             f"  howpublished = {{arXiv preprint}},\n  eprint = {{{2000 + n % 400}.{n:05d}}},\n"
@@ -103,7 +169,10 @@ def latex_heavy_bib(entries: int, rng: random.Random) -> str:
     and titles, biblatex fields, macros and concatenation."""
     blocks = [LATEX_STRINGS]
     for n in range(entries):
-        names = [f"{rng.choice(LATEX_SURNAMES)}, {rng.choice(LATEX_GIVEN)}" for _ in range(rng.randint(1, 8))]
+        names = [
+            f"{rng.choice(LATEX_SURNAMES)}, {rng.choice(LATEX_GIVEN)}"
+            for _ in range(rng.randint(1, 8))
+        ]
         words = [rng.choice(WORDS) for _ in range(rng.randint(3, 8))]
         for _ in range(rng.randint(1, 2)):
             words.insert(rng.randrange(len(words) + 1), rng.choice(LATEX_TITLE_PARTS))
@@ -131,6 +200,7 @@ def latex_heavy_bib(entries: int, rng: random.Random) -> str:
 def synthetic_page(index: int, entries: int, rng: random.Random) -> str:
     """A chapter-sized page (about 2,500 words): headings, prose with about 35 cited works (a
     real chapter of this site cites 15 to 30), code blocks, admonitions."""
+
     def key() -> str:
         return f"key{rng.randrange(entries):04d}"
 
@@ -141,12 +211,28 @@ def synthetic_page(index: int, entries: int, rng: random.Random) -> str:
             sentences = []
             for _ in range(6):
                 words = " ".join(rng.choice(WORDS) for _ in range(rng.randint(8, 16)))
-                citation = rng.choice(["", "", "", "", "", "", "", f" [@{key()}]", f" [see @{key()}, p. 3]",
-                                       f" [@{key()}; @{key()}]", f" as @{key()} argued", f" [-@{key()}]"])
+                citation = rng.choice(
+                    [
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        f" [@{key()}]",
+                        f" [see @{key()}, p. 3]",
+                        f" [@{key()}; @{key()}]",
+                        f" as @{key()} argued",
+                        f" [-@{key()}]",
+                    ]
+                )
                 sentences.append(f"{words.capitalize()}{citation}.")
             parts.append(" ".join(sentences) + "\n")
         parts.append("```python\nreward = measure(state)  # not @key0001\n```\n")
-        parts.append('!!! note "Aside"\n\n    An aside with `inline @code` and mail ann@example.org.\n')
+        parts.append(
+            '!!! note "Aside"\n\n    An aside with `inline @code` and mail ann@example.org.\n'
+        )
     return "\n".join(parts)
 
 
@@ -154,10 +240,17 @@ def make_site(folder: Path, pages: int, entries: int, latex_heavy: bool = False)
     rng = random.Random(20261123)
     docs = folder / "docs"
     docs.mkdir()
-    (folder / "references.bib").write_text(synthetic_bib(entries, rng, latex_heavy), encoding="utf-8")
+    (folder / "references.bib").write_text(
+        synthetic_bib(entries, rng, latex_heavy), encoding="utf-8"
+    )
     for n in range(pages):
-        (docs / ("index.md" if n == 0 else f"page-{n:03d}.md")).write_text(synthetic_page(n, entries, rng), encoding="utf-8")
-    common = "site_name: Bench\nuse_directory_urls: false\ntheme:\n  name: material\nplugins:\n  - search\n" + EXTENSIONS
+        (docs / ("index.md" if n == 0 else f"page-{n:03d}.md")).write_text(
+            synthetic_page(n, entries, rng), encoding="utf-8"
+        )
+    common = (
+        "site_name: Bench\nuse_directory_urls: false\ntheme:\n  name: material\nplugins:\n  - search\n"
+        + EXTENSIONS
+    )
     (folder / "bare.yml").write_text(common, encoding="utf-8")
     (folder / "hook.yml").write_text(common + f"hooks:\n  - {HOOK}\n", encoding="utf-8")
 
@@ -168,9 +261,21 @@ def timed_build(folder: Path, config: str) -> float:
     # be compiled from source in every build, unlike a developer's repeated builds.
     env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
     env.update(NO_MKDOCS_2_WARNING="1", PYTHONPYCACHEPREFIX=str(folder / "pycache"))
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(folder / config), "-d", str(folder / f"site-{config}")]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "-q",
+        "-f",
+        str(folder / config),
+        "-d",
+        str(folder / f"site-{config}"),
+    ]
     start = time.perf_counter()
-    result = subprocess.run(command, cwd=folder, env=env, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        command, cwd=folder, env=env, capture_output=True, text=True, check=False
+    )
     elapsed = time.perf_counter() - start
     if result.returncode:
         raise SystemExit(f"build with {config} failed:\n{result.stdout}{result.stderr}")
@@ -197,25 +302,40 @@ def measure(variant: str, args: argparse.Namespace) -> dict[str, float]:
         if times[kind]:
             hooked = statistics.median(times[kind])
             # each round's own ratio: load that drifts between rounds (a shared machine) cancels out
-            ratios[kind] = statistics.median(h / b for h, b in zip(times[kind], times["bare"], strict=True))
-            print(f"citations hook overhead ({variant}), {kind}: {ratios[kind]:.2f}x (median of {args.repeat} rounds' "
-                  f"ratios; medians: bare {bare:.2f} s, with hook {hooked:.2f} s, {hooked / bare:.2f}x; {args.pages} pages, "
-                  f"{args.entries} entries, {os.cpu_count()} cores)", flush=True)
+            ratios[kind] = statistics.median(
+                h / b for h, b in zip(times[kind], times["bare"], strict=True)
+            )
+            print(
+                f"citations hook overhead ({variant}), {kind}: {ratios[kind]:.2f}x (median of {args.repeat} rounds' "
+                f"ratios; medians: bare {bare:.2f} s, with hook {hooked:.2f} s, {hooked / bare:.2f}x; {args.pages} pages, "
+                f"{args.entries} entries, {os.cpu_count()} cores)",
+                flush=True,
+            )
     return ratios
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--pages", type=int, default=100)
     parser.add_argument("--entries", type=int, default=2000)
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--limit", type=float, default=1.15, help="the most a cold build may take, as a ratio")
-    parser.add_argument("--warm-only", action="store_true", help="skip cold builds (and the limit check)")
-    parser.add_argument("--variant", choices=["plain", "latex", "both"], default="both",
-                        help="which bibliography: mostly plain, LaTeX-heavy, or both (default)")
+    parser.add_argument(
+        "--limit", type=float, default=1.15, help="the most a cold build may take, as a ratio"
+    )
+    parser.add_argument(
+        "--warm-only", action="store_true", help="skip cold builds (and the limit check)"
+    )
+    parser.add_argument(
+        "--variant",
+        choices=["plain", "latex", "both"],
+        default="both",
+        help="which bibliography: mostly plain, LaTeX-heavy, or both (default)",
+    )
     args = parser.parse_args(argv)
     over = []
-    for variant in (["plain", "latex"] if args.variant == "both" else [args.variant]):
+    for variant in ["plain", "latex"] if args.variant == "both" else [args.variant]:
         ratios = measure(variant, args)
         if "cold" in ratios and ratios["cold"] > args.limit:
             over.append(variant)

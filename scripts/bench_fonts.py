@@ -18,6 +18,7 @@ built site (as built, and a copy whose stylesheet says `swap`), served compresse
 
 A screenshot of each first view goes to --shots (default: none).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,14 +33,31 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from compressing_server import serving
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 PAGES = {"Home": ("index.html", "rlhf.html"), "chapter": ("rlhf.html", "goodhart.html")}
-NETWORKS = {"loopback": None,
-            "slow 4G": {"offline": False, "latency": 150, "downloadThroughput": 1_638_400 / 8,
-                        "uploadThroughput": 675_000 / 8},
-            "slow 3G": {"offline": False, "latency": 2000, "downloadThroughput": 400_000 / 8,
-                        "uploadThroughput": 400_000 / 8}}
+NETWORKS = {
+    "loopback": None,
+    "slow 4G": {
+        "offline": False,
+        "latency": 150,
+        "downloadThroughput": 1_638_400 / 8,
+        "uploadThroughput": 675_000 / 8,
+    },
+    "slow 3G": {
+        "offline": False,
+        "latency": 2000,
+        "downloadThroughput": 400_000 / 8,
+        "uploadThroughput": 400_000 / 8,
+    },
+}
 OBSERVE_SHIFTS = """
 window.__shift = 0;
 new PerformanceObserver(list => {
@@ -66,7 +84,9 @@ def swap_copy(site: Path, into: Path) -> Path:
     for sheet in (copy / "assets" / "stylesheets").glob("*.css"):
         text = sheet.read_text(encoding="utf-8")
         if "font-display: optional" in text:
-            sheet.write_text(text.replace("font-display: optional", "font-display: swap"), encoding="utf-8")
+            sheet.write_text(
+                text.replace("font-display: optional", "font-display: swap"), encoding="utf-8"
+            )
             changed += 1
     if not changed:
         raise SystemExit("bench_fonts: no stylesheet of the site says font-display: optional")
@@ -90,10 +110,16 @@ def settle(page) -> None:
     page.wait_for_timeout(1500)
 
 
-def visit(browser, base: str, first: str, then: str, network: dict | None, shot: Path | None) -> dict[str, str | float]:
+def visit(
+    browser, base: str, first: str, then: str, network: dict | None, shot: Path | None
+) -> dict[str, str | float]:
     """One reader with an empty cache: opens `first`, then `then`."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2,
-                                  is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+    )
     context.add_init_script(OBSERVE_SHIFTS)
     page = context.new_page()
     cdp = context.new_cdp_session(page)
@@ -119,9 +145,13 @@ def visit(browser, base: str, first: str, then: str, network: dict | None, shot:
 def main(argv: list[str] | None = None) -> int:
     from playwright.sync_api import sync_playwright
 
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--site-dir", type=Path, default=Path("site"), help="a built site (default: site/)")
+    parser.add_argument(
+        "--site-dir", type=Path, default=Path("site"), help="a built site (default: site/)"
+    )
     parser.add_argument("--shots", type=Path, help="a folder for screenshots of each first view")
     args = parser.parse_args(argv)
     if not (args.site_dir / "index.html").is_file():
@@ -132,27 +162,37 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="bench-fonts-") as tmp, sync_playwright() as p:
         variants = {"optional": args.site_dir, "swap": swap_copy(args.site_dir, Path(tmp))}
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        with serving(variants["optional"], warmed=True) as optional_base, \
-                serving(variants["swap"], warmed=True) as swap_base:
+        with (
+            serving(variants["optional"], warmed=True) as optional_base,
+            serving(variants["swap"], warmed=True) as swap_base,
+        ):
             bases = {"optional": optional_base, "swap": swap_base}
             for run in range(args.runs):
                 for network_name, network in NETWORKS.items():
                     for name, (first, then) in PAGES.items():
                         for variant, base in bases.items():
-                            shot = (args.shots / f"{variant}-{network_name.replace(' ', '')}-{name}.png"
-                                    if args.shots and run == 0 else None)
+                            shot = (
+                                args.shots / f"{variant}-{network_name.replace(' ', '')}-{name}.png"
+                                if args.shots and run == 0
+                                else None
+                            )
                             results[(network_name, name, variant)].append(
-                                visit(browser, base, first, then, network, shot))
+                                visit(browser, base, first, then, network, shot)
+                            )
         browser.close()
-    print(f"fonts: first view at 390x844, empty cache, then the next page; {args.runs} run(s); "
-          "layout shift = median (highest); faces = what Chromium drew, in the runs")
+    print(
+        f"fonts: first view at 390x844, empty cache, then the next page; {args.runs} run(s); "
+        "layout shift = median (highest); faces = what Chromium drew, in the runs"
+    )
     for (network_name, name, variant), runs in results.items():
         shifts = [float(r["first shift"]) for r in runs]
         faces = sorted({str(r["first text"]) for r in runs})
         headings = sorted({str(r["first heading"]) for r in runs})
         later = sorted({str(r["next text"]) for r in runs})
-        print(f"  {network_name:9} {name:8} {variant:9} shift {statistics.median(shifts):.3f} ({max(shifts):.3f})"
-              f"  text {' / '.join(faces)}  heading {' / '.join(headings)}  next page's text {' / '.join(later)}")
+        print(
+            f"  {network_name:9} {name:8} {variant:9} shift {statistics.median(shifts):.3f} ({max(shifts):.3f})"
+            f"  text {' / '.join(faces)}  heading {' / '.join(headings)}  next page's text {' / '.join(later)}"
+        )
     return 0
 
 

@@ -18,6 +18,7 @@ round therefore runs the two side by side, at the same time: ours twice and the 
 one core while mkdocs-to-pdf builds once on the other (about the same length), so both live
 through the same spells. Each round prints its own ratio; the verdict is their median.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,12 +39,19 @@ LIMIT = 0.6
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--m2p-venv", type=Path, default=Path(tempfile.gettempdir()) / "m2p-venv")
-    parser.add_argument("--project", type=Path, default=ROOT, help="sources to build (default: this checkout)")
-    parser.add_argument("--warm-font-cache", action="store_true",
-                        help="keep book_pdf's font cache between runs (as repeated builds do)")
+    parser.add_argument(
+        "--project", type=Path, default=ROOT, help="sources to build (default: this checkout)"
+    )
+    parser.add_argument(
+        "--warm-font-cache",
+        action="store_true",
+        help="keep book_pdf's font cache between runs (as repeated builds do)",
+    )
     args = parser.parse_args(argv)
     m2p = ensure_mkdocs_to_pdf(args.m2p_venv)
     together = (os.cpu_count() or 1) >= 2
@@ -56,23 +64,33 @@ def main(argv: list[str] | None = None) -> int:
         site = tmp / "site"
         run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)], project)
         run([str(m2p), "build", "--site-dir", str(tmp / "m2p-warm-up")], project_pdf)
-        print(f"bench: {os.cpu_count()} cores; each round runs the two tools "
-              + ("at the same time (ours twice, beside mkdocs-to-pdf once)" if together else "one after the other"))
+        print(
+            f"bench: {os.cpu_count()} cores; each round runs the two tools "
+            + (
+                "at the same time (ours twice, beside mkdocs-to-pdf once)"
+                if together
+                else "one after the other"
+            )
+        )
         bench = Bench(m2p, site, project, project_pdf, tmp, args.warm_font_cache)
         rounds: list[Round] = []
         for index in range(args.runs):
             rounds.append(bench.round(index, together))
-            print(f"  round {index + 1}: ours {rounds[-1].ours.cpu:.1f} s, mkdocs-to-pdf "
-                  f"{rounds[-1].with_pdf.cpu:.1f} - {rounds[-1].plain.cpu:.1f} s (plain build) = "
-                  f"{rounds[-1].theirs.cpu:.1f} s, ratio {rounds[-1].ratio:.2f}")
+            print(
+                f"  round {index + 1}: ours {rounds[-1].ours.cpu:.1f} s, mkdocs-to-pdf "
+                f"{rounds[-1].with_pdf.cpu:.1f} - {rounds[-1].plain.cpu:.1f} s (plain build) = "
+                f"{rounds[-1].theirs.cpu:.1f} s, ratio {rounds[-1].ratio:.2f}"
+            )
     ratio = statistics.median(r.ratio for r in rounds)
     ours_s = statistics.median(r.ours.cpu for r in rounds)
     theirs_s = statistics.median(r.theirs.cpu for r in rounds)
     wall_ratio = statistics.median(r.ours.wall / r.theirs.wall for r in rounds)
     print(f"  wall-clock: median ratio {wall_ratio:.2f}")
     cache = "warm" if args.warm_font_cache else "cold"
-    print(f"pdf: ours {ours_s:.1f} s vs mkdocs-to-pdf {theirs_s:.1f} s (ratio {ratio:.2f}, limit {LIMIT}; "
-          f"CPU seconds, median of {args.runs} rounds' ratios, {cache} font cache)")
+    print(
+        f"pdf: ours {ours_s:.1f} s vs mkdocs-to-pdf {theirs_s:.1f} s (ratio {ratio:.2f}, limit {LIMIT}; "
+        f"CPU seconds, median of {args.runs} rounds' ratios, {cache} font cache)"
+    )
     return 0 if ratio <= LIMIT else 1
 
 
@@ -80,10 +98,10 @@ def main(argv: list[str] | None = None) -> int:
 class Bench:
     """Where one benchmark's tools, sites and caches are."""
 
-    m2p: Path                # mkdocs, in the venv that has mkdocs-to-pdf
-    site: Path               # our built site, which the book is made from
-    project: Path            # sources for our timing's companion, the plain build
-    project_pdf: Path        # a second copy for the build with mkdocs-to-pdf
+    m2p: Path  # mkdocs, in the venv that has mkdocs-to-pdf
+    site: Path  # our built site, which the book is made from
+    project: Path  # sources for our timing's companion, the plain build
+    project_pdf: Path  # a second copy for the build with mkdocs-to-pdf
     tmp: Path
     warm_font_cache: bool
 
@@ -98,13 +116,24 @@ class Bench:
 
     def ours_then_plain(self, index: int) -> tuple[list[Timing], Timing]:
         first = time_ours(self.site, self.tmp / "ours.pdf", self.font_cache(index, 0))
-        plain = timed([str(self.m2p), "build", "--site-dir", str(self.tmp / "m2p-plain")], self.project)
+        plain = timed(
+            [str(self.m2p), "build", "--site-dir", str(self.tmp / "m2p-plain")], self.project
+        )
         second = time_ours(self.site, self.tmp / "ours.pdf", self.font_cache(index, 1))
         return [first, second], plain
 
     def with_pdf(self) -> Timing:
-        return timed([str(self.m2p), "build", "-f", "mkdocs-m2p.yml", "--site-dir", str(self.tmp / "m2p-site")],
-                     self.project_pdf)
+        return timed(
+            [
+                str(self.m2p),
+                "build",
+                "-f",
+                "mkdocs-m2p.yml",
+                "--site-dir",
+                str(self.tmp / "m2p-site"),
+            ],
+            self.project_pdf,
+        )
 
     def font_cache(self, index: int, run_: int) -> Path:
         return self.tmp / ("font-cache" if self.warm_font_cache else f"font-cache-{index}-{run_}")
@@ -112,7 +141,7 @@ class Bench:
 
 @dataclass(frozen=True)
 class Timing:
-    cpu: float    # user + system seconds of the process and the children it waited for
+    cpu: float  # user + system seconds of the process and the children it waited for
     wall: float
 
 
@@ -124,7 +153,10 @@ class Round:
 
     @property
     def ours(self) -> Timing:
-        return Timing(statistics.mean(t.cpu for t in self.ours_runs), statistics.mean(t.wall for t in self.ours_runs))
+        return Timing(
+            statistics.mean(t.cpu for t in self.ours_runs),
+            statistics.mean(t.wall for t in self.ours_runs),
+        )
 
     @property
     def theirs(self) -> Timing:
@@ -143,17 +175,28 @@ def ensure_mkdocs_to_pdf(venv: Path) -> Path:
     python = venv / "bin" / "python"
     pins = site_pins()
     stamp = venv / ".site-pins"
-    if (mkdocs.exists() and stamp.is_file() and stamp.read_text() == "\n".join(pins)
-            and subprocess.run([str(python), "-c", "import mkdocs_to_pdf"], capture_output=True, check=False).returncode == 0):
+    if (
+        mkdocs.exists()
+        and stamp.is_file()
+        and stamp.read_text() == "\n".join(pins)
+        and subprocess.run(
+            [str(python), "-c", "import mkdocs_to_pdf"], capture_output=True, check=False
+        ).returncode
+        == 0
+    ):
         return mkdocs
     print(f"bench: installing mkdocs-to-pdf into {venv} (pip, from PyPI) with the site's pins")
     try:
         if not python.exists():
             subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-        subprocess.run([str(python), "-m", "pip", "install", "-q", *pins, "mkdocs-to-pdf"], check=True)
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "-q", *pins, "mkdocs-to-pdf"], check=True
+        )
     except subprocess.CalledProcessError as error:
-        sys.exit(f"bench: could not install mkdocs-to-pdf ({error}); do it by hand:\n"
-                 f"  python3 -m venv {venv} && {python} -m pip install {' '.join(pins)} mkdocs-to-pdf")
+        sys.exit(
+            f"bench: could not install mkdocs-to-pdf ({error}); do it by hand:\n"
+            f"  python3 -m venv {venv} && {python} -m pip install {' '.join(pins)} mkdocs-to-pdf"
+        )
     stamp.write_text("\n".join(pins))
     return mkdocs
 
@@ -161,8 +204,11 @@ def ensure_mkdocs_to_pdf(venv: Path) -> Path:
 def site_pins() -> list[str]:
     """Every pin of requirements.txt (the site's plugins and WeasyPrint 70 included, so that
     both tools render with the same WeasyPrint)."""
-    return [line.strip() for line in (ROOT / "requirements.txt").read_text().splitlines()
-            if line.strip() and not line.lstrip().startswith("#")]
+    return [
+        line.strip()
+        for line in (ROOT / "requirements.txt").read_text().splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
 
 
 def copy_project(source_root: Path, dest: Path) -> Path:
@@ -179,13 +225,17 @@ def copy_project(source_root: Path, dest: Path) -> Path:
     if "\nplugins:\n" not in config:
         sys.exit("bench: mkdocs.yml has no top-level 'plugins:' list to add to-pdf to")
     plugin = "\nplugins:\n  - to-pdf:\n      output_path: alignment-explained-m2p.pdf\n"
-    (dest / "mkdocs-m2p.yml").write_text(config.replace("\nplugins:\n", plugin, 1), encoding="utf-8")
+    (dest / "mkdocs-m2p.yml").write_text(
+        config.replace("\nplugins:\n", plugin, 1), encoding="utf-8"
+    )
     return dest
 
 
 def time_ours(site: Path, out: Path, font_cache: Path) -> Timing:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "BOOK_PDF_CACHE": str(font_cache)}
-    return timed([sys.executable, "-m", "book_pdf", "--site-dir", str(site), "--out", str(out)], ROOT, env)
+    return timed(
+        [sys.executable, "-m", "book_pdf", "--site-dir", str(site), "--out", str(out)], ROOT, env
+    )
 
 
 def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Timing:
@@ -200,7 +250,9 @@ def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> T
         wall = time.perf_counter() - start
         if process.returncode:
             log.seek(0)
-            sys.exit(f"bench: {' '.join(command)} failed:\n{log.read()[-4000:].decode(errors='replace')}")
+            sys.exit(
+                f"bench: {' '.join(command)} failed:\n{log.read()[-4000:].decode(errors='replace')}"
+            )
     return Timing(usage.ru_utime + usage.ru_stime, wall)
 
 
@@ -208,7 +260,9 @@ def run(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Non
     env = {**(env or os.environ), "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
     if result.returncode:
-        sys.exit(f"bench: {' '.join(command)} failed:\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
+        sys.exit(
+            f"bench: {' '.join(command)} failed:\n{result.stdout[-2000:]}{result.stderr[-2000:]}"
+        )
 
 
 if __name__ == "__main__":

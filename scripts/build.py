@@ -4,6 +4,7 @@ Run as `python scripts/build.py [--site-dir DIR] [--paper a4|letter]`; `make sit
 After the site: the book PDF (site/alignment-explained.pdf), then the offline zip of the site
 (site/alignment-explained-offline.zip, which holds the PDF) -- see scripts/book_pdf.
 """
+
 from __future__ import annotations
 
 import argparse

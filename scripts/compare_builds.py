@@ -16,6 +16,7 @@ comparing each new commit with the same start builds the start once a day. (Two 
 commit on one day were compared when this was written: nothing else varies.)
 Exit status 0 when the two sites are identical, 1 when they differ.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -46,11 +47,17 @@ class Difference:
 
 def commit_of(revision: str, repo: Path = ROOT) -> str:
     """The full commit id of `revision` (a branch, tag or abbreviated id)."""
-    result = subprocess.run(["git", "rev-parse", "--verify", f"{revision}^{{commit}}"], cwd=repo,
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        ["git", "rev-parse", "--verify", f"{revision}^{{commit}}"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if result.returncode:
-        raise SystemExit(f"compare_builds: '{revision}' is not a commit of {repo}: "
-                         f"{result.stderr.strip()}")
+        raise SystemExit(
+            f"compare_builds: '{revision}' is not a commit of {repo}: {result.stderr.strip()}"
+        )
     return result.stdout.strip()
 
 
@@ -66,27 +73,48 @@ def build_revision(commit: str, *, repo: Path = ROOT, cache: Path = CACHE) -> Pa
         _git(["clone", "--quiet", "--shared", "--no-checkout", str(repo), str(checkout)], repo)
         _git(["checkout", "--quiet", "--detach", commit], checkout)
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                   "--site-dir", str(site)]
+        command = [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--quiet",
+            "--site-dir",
+            str(site),
+        ]
         result = subprocess.run(command, cwd=checkout, env=env, check=False)
         if result.returncode:
-            raise SystemExit(f"compare_builds: the site at {commit[:12]} does not build "
-                             f"(exit {result.returncode}; its log is above)")
+            raise SystemExit(
+                f"compare_builds: the site at {commit[:12]} does not build "
+                f"(exit {result.returncode}; its log is above)"
+            )
     (folder / "complete").touch()
     return site
 
 
-def differences(first: Path, second: Path, names: tuple[str, str] = ("first", "second")) -> list[Difference]:
+def differences(
+    first: Path, second: Path, names: tuple[str, str] = ("first", "second")
+) -> list[Difference]:
     """Every file under one folder that is missing from the other or has other bytes."""
     found: list[Difference] = []
 
     def walk(comparison: filecmp.dircmp[str], prefix: str) -> None:
-        found.extend(Difference(prefix + name, f"only in {names[0]}") for name in comparison.left_only)
-        found.extend(Difference(prefix + name, f"only in {names[1]}") for name in comparison.right_only)
-        found.extend(Difference(prefix + name, "differs") for name in comparison.common_files
-                     if not filecmp.cmp(first / prefix / name, second / prefix / name, shallow=False))
-        found.extend(Difference(prefix + name, "not comparable (a file in one, a folder in the other)")
-                     for name in comparison.common_funny)
+        found.extend(
+            Difference(prefix + name, f"only in {names[0]}") for name in comparison.left_only
+        )
+        found.extend(
+            Difference(prefix + name, f"only in {names[1]}") for name in comparison.right_only
+        )
+        found.extend(
+            Difference(prefix + name, "differs")
+            for name in comparison.common_files
+            if not filecmp.cmp(first / prefix / name, second / prefix / name, shallow=False)
+        )
+        found.extend(
+            Difference(prefix + name, "not comparable (a file in one, a folder in the other)")
+            for name in comparison.common_funny
+        )
         for name, sub in sorted(comparison.subdirs.items()):
             walk(sub, f"{prefix}{name}/")
 
@@ -99,19 +127,28 @@ def _git(arguments: list[str], cwd: Path) -> None:
 
 
 def main(argv: list[str] | None = None, *, repo: Path = ROOT, cache: Path = CACHE) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("start", help="the revision to compare with (a commit, branch or tag)")
-    parser.add_argument("head", nargs="?", default="HEAD", help="the revision to check (default HEAD)")
+    parser.add_argument(
+        "head", nargs="?", default="HEAD", help="the revision to check (default HEAD)"
+    )
     args = parser.parse_args(argv)
     start, head = commit_of(args.start, repo), commit_of(args.head, repo)
-    first, second = build_revision(start, repo=repo, cache=cache), build_revision(head, repo=repo, cache=cache)
+    first, second = (
+        build_revision(start, repo=repo, cache=cache),
+        build_revision(head, repo=repo, cache=cache),
+    )
     found = differences(first, second, names=(args.start, args.head))
     files = sum(1 for path in first.rglob("*") if path.is_file())
     for difference in found:
         print(difference)
     verdict = "identical" if not found else f"{len(found)} path(s) differ"
-    print(f"compare_builds: {args.start} ({start[:12]}) vs {args.head} ({head[:12]}): "
-          f"{files} files, {verdict}")
+    print(
+        f"compare_builds: {args.start} ({start[:12]}) vs {args.head} ({head[:12]}): "
+        f"{files} files, {verdict}"
+    )
     return 1 if found else 0
 
 

@@ -6,6 +6,7 @@ JS, SVG, JSON, XML) brotli-compressed to browsers that accept it, else gzip, and
 and archives as they are (woff2 and PNG are compressed already). This server does the same, with
 each compressed body made once and kept in memory. Loopback only; used by scripts/bench_pages.py.
 """
+
 from __future__ import annotations
 
 import functools
@@ -104,7 +105,11 @@ def warm(site_dir: Path, encoding: str = "br") -> int:
     no page loads); return how many. Why: a host serves a compressed file at once, but this
     server would otherwise compress it (brotli at its best, slow) on its first request, and
     Lighthouse reads that wait as the server's response time for every later request too."""
-    files = [path for path in site_dir.rglob("*") if path.suffix in COMPRESSIBLE - {".map"} and path.is_file()]
+    files = [
+        path
+        for path in site_dir.rglob("*")
+        if path.suffix in COMPRESSIBLE - {".map"} and path.is_file()
+    ]
     for path in files:
         _compressed(str(path), path.stat().st_mtime_ns, encoding)
     return len(files)

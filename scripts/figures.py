@@ -29,6 +29,7 @@ the colours as drawn; extra.css forces `color-scheme: light` on images in print.
 counterpart is worked out once and kept in `.cache/figures/` (`DarkColours`), so a build whose
 figures bring no new colour does not import coloraide, the slowest part of this work.
 """
+
 from __future__ import annotations
 
 import functools
@@ -100,7 +101,9 @@ Counterpart = Callable[[str], str]
 def dark_palette_style(svg: str, counterpart: Counterpart = dark_counterpart) -> str:
     """The `<style>` element that gives this SVG's colours their dark counterparts."""
     pairs = sorted({(m["name"], m["value"].lower()) for m in COLOUR_ATTRIBUTE.finditer(svg)})
-    rules = " ".join(f'[{name}="{value}" i] {{ {name}: {counterpart(value)} }}' for name, value in pairs)
+    rules = " ".join(
+        f'[{name}="{value}" i] {{ {name}: {counterpart(value)} }}' for name, value in pairs
+    )
     return f"<style>@media (prefers-color-scheme: dark) {{ {rules} }}</style>"
 
 
@@ -109,7 +112,7 @@ def with_dark_palette(svg: str, counterpart: Counterpart = dark_counterpart) -> 
     root = SVG_ROOT.search(svg)
     if root is None or not COLOUR_ATTRIBUTE.search(svg):
         return svg
-    return svg[:root.end()] + dark_palette_style(svg, counterpart) + svg[root.end():]
+    return svg[: root.end()] + dark_palette_style(svg, counterpart) + svg[root.end() :]
 
 
 class DarkColours:
@@ -123,15 +126,25 @@ class DarkColours:
         from citations.cache import installed_version
 
         self.path = folder / self.FILE_NAME
-        self.version = hashlib.sha256(Path(__file__).read_bytes() + installed_version("coloraide").encode()).hexdigest()
+        self.version = hashlib.sha256(
+            Path(__file__).read_bytes() + installed_version("coloraide").encode()
+        ).hexdigest()
         self.known: dict[str, str] = {}
         self.changed = False
         try:
             stored = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return
-        if isinstance(stored, dict) and stored.get("version") == self.version and isinstance(stored.get("colours"), dict):
-            self.known = {k: v for k, v in stored["colours"].items() if isinstance(k, str) and isinstance(v, str)}
+        if (
+            isinstance(stored, dict)
+            and stored.get("version") == self.version
+            and isinstance(stored.get("colours"), dict)
+        ):
+            self.known = {
+                k: v
+                for k, v in stored["colours"].items()
+                if isinstance(k, str) and isinstance(v, str)
+            }
 
     def __call__(self, colour: str) -> str:
         if colour not in self.known:
@@ -205,9 +218,16 @@ def add_intrinsic_sizes(html: str, page_url: str, read_file) -> tuple[str, list[
     def sized(tag: re.Match[str]) -> str:
         attributes = {m["name"]: m["value"] for m in IMG_ATTRIBUTE.finditer(tag["attributes"])}
         src = attributes.get("src", "")
-        if ("width" in attributes and "height" in attributes) or not src or urlsplit(src).scheme or src.startswith("/"):
+        if (
+            ("width" in attributes and "height" in attributes)
+            or not src
+            or urlsplit(src).scheme
+            or src.startswith("/")
+        ):
             return tag.group(0)
-        site_path = posixpath.normpath(posixpath.join(posixpath.dirname(page_url), unquote(urlsplit(src).path)))
+        site_path = posixpath.normpath(
+            posixpath.join(posixpath.dirname(page_url), unquote(urlsplit(src).path))
+        )
         data = read_file(site_path)
         size = image_size(site_path, data) if data is not None else None
         if size is None:
@@ -221,7 +241,7 @@ def add_intrinsic_sizes(html: str, page_url: str, read_file) -> tuple[str, list[
         elif height_given:
             height = float(height_given["number"])
             new = f' width="{round(height * size.width / size.height)}"'
-        elif given:          # a width or height in %, em, ...: the file cannot say the other
+        elif given:  # a width or height in %, em, ...: the file cannot say the other
             return tag.group(0)
         else:
             new = f' width="{round(size.width)}" height="{round(size.height)}"'
@@ -238,8 +258,14 @@ def serve_dark_figures(files, cache_folder: Path) -> None:
     remembered in `cache_folder`)."""
     colours = DarkColours(cache_folder)
     for file in files:
-        if file.src_uri.startswith(FIGURE_FOLDER) and file.src_uri.endswith(".svg") and file.abs_src_path:
-            file.content_string = with_dark_palette(Path(file.abs_src_path).read_text(encoding="utf-8"), colours)
+        if (
+            file.src_uri.startswith(FIGURE_FOLDER)
+            and file.src_uri.endswith(".svg")
+            and file.abs_src_path
+        ):
+            file.content_string = with_dark_palette(
+                Path(file.abs_src_path).read_text(encoding="utf-8"), colours
+            )
     colours.save()
 
 
@@ -255,7 +281,13 @@ def size_images(html: str, page, files) -> str:
 
     html, unsized = add_intrinsic_sizes(html, page.file.url, read_file)
     source = page.markdown or ""
-    fail(Diagnostic(f"docs/{page.file.src_uri}", source[:max(source.find(u.src), 0)].count("\n") + 1,
-                    f"image '{u.src}' has no size of its own (give the SVG a viewBox, or the image "
-                    f'width="..." and height="..." attributes)') for u in unsized)
+    fail(
+        Diagnostic(
+            f"docs/{page.file.src_uri}",
+            source[: max(source.find(u.src), 0)].count("\n") + 1,
+            f"image '{u.src}' has no size of its own (give the SVG a viewBox, or the image "
+            f'width="..." and height="..." attributes)',
+        )
+        for u in unsized
+    )
     return html

@@ -10,6 +10,7 @@ nest safely. Used by scripts/citations/ and scripts/book_pdf/.
 
 A command that ends once its files are written goes further: see one_shot.py.
 """
+
 from __future__ import annotations
 
 import gc

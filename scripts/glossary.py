@@ -23,6 +23,7 @@ unescaped once and escaped again into the tooltip, so nothing in a definition is
 (Material's own abbreviation tooltips would render the `title` as HTML, which is why terms
 keep no `title`).
 """
+
 from __future__ import annotations
 
 import functools
@@ -48,7 +49,9 @@ TERM_LINE = re.compile(
 ABBREVIATION = re.compile(r"^(?P<base>.+?)\s+\((?P<abbr>[A-Z][A-Za-z-]*)\)$")
 NO_HOVER = re.compile(r"<!--\s*no-hover:(?P<names>[^>]*?)-->")
 # A glossary section heading naming the letters it holds: "## A–C", "## R" (any dash).
-LETTER_HEADING = re.compile(r"(?xm) ^\#\#[ ]+ (?P<range> (?P<first> [A-Z] ) (?: [ ]* [-–—] [ ]* (?P<last> [A-Z] ) )? ) [ ]* $")
+LETTER_HEADING = re.compile(
+    r"(?xm) ^\#\#[ ]+ (?P<range> (?P<first> [A-Z] ) (?: [ ]* [-–—] [ ]* (?P<last> [A-Z] ) )? ) [ ]* $"
+)
 FIRST_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)")
 TAG = re.compile(r"<[^>]*>")
 # What on_page_content looks at: section and heading boundaries, links, and marked terms.
@@ -63,9 +66,11 @@ HOVER_CONTEXT = re.compile(
 ABBR_TAG = re.compile(r"<abbr\b[^>]*>(.*?)</abbr>", re.DOTALL)
 TITLED_ABBR = re.compile(r"""(?xs) <abbr \s+ title="(?P<title>[^"]*)" > (?P<term> .*? ) </abbr>""")
 TITLE_ATTRIBUTE = re.compile(r"""(?x) \b title="(?P<title>[^"]*)" """)
-HOVER_TIP = ('<span class="glossary-term"><abbr class="glossary-term__name" tabindex="0" '
-             'aria-describedby="{id}">{term}</abbr><span class="glossary-term__tip hover-tip" '
-             'role="tooltip" id="{id}">{text}</span></span>')
+HOVER_TIP = (
+    '<span class="glossary-term"><abbr class="glossary-term__name" tabindex="0" '
+    'aria-describedby="{id}">{term}</abbr><span class="glossary-term__tip hover-tip" '
+    'role="tooltip" id="{id}">{text}</span></span>'
+)
 
 
 @dataclass(frozen=True)
@@ -145,14 +150,18 @@ def read_glossary(path: Path, display_name: str) -> str:
     return text
 
 
-def hover_definitions(glossary_path: Path, display_name: str = "docs/glossary.md") -> dict[str, str]:
+def hover_definitions(
+    glossary_path: Path, display_name: str = "docs/glossary.md"
+) -> dict[str, str]:
     """The `abbr` extension's glossary: every spelling of every hover term -> its hover text."""
     text = read_glossary(glossary_path, display_name)
     fail(glossary_problems(text, display_name))
     skip = no_hover_names(text)
     definitions: dict[str, str] = {}
     for term in parse_glossary(text):
-        if term.name.lower() in skip or not term.hover:  # nothing to show (e.g. only a link definition)
+        if (
+            term.name.lower() in skip or not term.hover
+        ):  # nothing to show (e.g. only a link definition)
             continue
         for spelling in term.spellings():
             definitions.setdefault(spelling, term.hover)
@@ -170,17 +179,33 @@ def glossary_problems(text: str, display_name: str) -> list[Diagnostic]:
         for spelling in term.spellings():
             first = owner.setdefault(spelling.lower(), term)
             if first is not term:
-                what = "is defined twice" if first.name == term.name else f"shares the spelling '{spelling}' with '{first.name}'"
-                problems.append(Diagnostic(display_name, term.line, f"term '{term.name}' {what} (first at line {first.line}); "
-                                           "merge the two entries or rename one"))
+                what = (
+                    "is defined twice"
+                    if first.name == term.name
+                    else f"shares the spelling '{spelling}' with '{first.name}'"
+                )
+                problems.append(
+                    Diagnostic(
+                        display_name,
+                        term.line,
+                        f"term '{term.name}' {what} (first at line {first.line}); "
+                        "merge the two entries or rename one",
+                    )
+                )
                 break
     names = {term.name.lower() for term in terms}
     for match in NO_HOVER.finditer(text):
         line = text.count("\n", 0, match.start()) + 1
-        problems.extend(Diagnostic(display_name, line, f"no-hover names '{name}', which is not a term of the "
-                                   "glossary; correct the name or remove it from the comment")
-                        for name in (n.strip() for n in match.group("names").split(","))
-                        if name and name.lower() not in names)
+        problems.extend(
+            Diagnostic(
+                display_name,
+                line,
+                f"no-hover names '{name}', which is not a term of the "
+                "glossary; correct the name or remove it from the comment",
+            )
+            for name in (n.strip() for n in match.group("names").split(","))
+            if name and name.lower() not in names
+        )
     return sorted(problems)
 
 
@@ -197,13 +222,25 @@ def glossary_order_problems(text: str, display_name: str) -> list[Diagnostic]:
             stray, other, where = terms[i], terms[i + 1], "below"
         else:
             stray, other, where = terms[i + 1], terms[i], "above"
-        problems.append(Diagnostic(display_name, stray.line, f"term '{stray.name}' is out of alphabetical order; "
-                                   f"move it {where} '{other.name}' (line {other.line}), to its place"))
+        problems.append(
+            Diagnostic(
+                display_name,
+                stray.line,
+                f"term '{stray.name}' is out of alphabetical order; "
+                f"move it {where} '{other.name}' (line {other.line}), to its place",
+            )
+        )
     for term in terms:
         heading = _letter_heading(text, term.line)
         if heading and not heading[1] <= term.name[:1].upper() <= heading[2]:
-            problems.append(Diagnostic(display_name, term.line, f"term '{term.name}' is under '## {heading[0]}'; "
-                                       "move it to the section of its first letter"))
+            problems.append(
+                Diagnostic(
+                    display_name,
+                    term.line,
+                    f"term '{term.name}' is under '## {heading[0]}'; "
+                    "move it to the section of its first letter",
+                )
+            )
     return problems
 
 
@@ -213,7 +250,11 @@ def _letter_heading(text: str, line: int) -> tuple[str, str, str] | None:
     for match in LETTER_HEADING.finditer(text):
         if text.count("\n", 0, match.start()) + 1 > line:
             break
-        found = (match.group("range"), match.group("first"), match.group("last") or match.group("first"))
+        found = (
+            match.group("range"),
+            match.group("first"),
+            match.group("last") or match.group("first"),
+        )
     return found
 
 
@@ -228,8 +269,10 @@ def configure_hovers(config: MkDocsConfig) -> None:
     if not path.is_file():
         return
     if "abbr" not in config.markdown_extensions:
-        raise PluginError("mkdocs.yml: docs/glossary.md needs `abbr` in markdown_extensions "
-                          "for its hover definitions; add `- abbr` there")
+        raise PluginError(
+            "mkdocs.yml: docs/glossary.md needs `abbr` in markdown_extensions "
+            "for its hover definitions; add `- abbr` there"
+        )
     name = Path(config.docs_dir).name + "/" + GLOSSARY_URI
     config.mdx_configs.setdefault("abbr", {})["glossary"] = hover_definitions(path, name)
 
@@ -254,13 +297,13 @@ def tidy_hovers(html_text: str, src_uri: str) -> str:
         elif kind == "link_close":
             links = max(links - 1, 0)
         elif kind == "heading" and "<abbr" in found.group():
-            pieces += [html_text[position:found.start()], strip_all_abbr(found.group())]
+            pieces += [html_text[position : found.start()], strip_all_abbr(found.group())]
             position = found.end()
         elif kind == "abbr":
             title = TITLE_ATTRIBUTE.search(found.group("attributes"))
             key = title.group("title") if title else found.group("term")
             if links or key in marked:
-                pieces += [html_text[position:found.start()], found.group("term")]
+                pieces += [html_text[position : found.start()], found.group("term")]
                 position = found.end()
             else:
                 marked.add(key)

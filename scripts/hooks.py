@@ -27,6 +27,7 @@ docstrings are the spec).
 
 State is rebuilt in on_config because `mkdocs serve` does not re-import this module.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -86,7 +87,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     return html
 
 
-def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+def on_page_context(
+    context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
+) -> dict[str, Any]:
     _current().page_context(page)
     context["page_info"] = _meta.context(page) if _meta else None
     return context

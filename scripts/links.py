@@ -15,6 +15,7 @@ MkDocs' own check names only the page; a writer wants the line. Two passes:
 Links in code (fenced, indented, inline) are examples, not links, and are skipped; so are URLs
 with a scheme (https:, mailto:) and site-absolute paths.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -67,7 +68,11 @@ def find_links(markdown: str, page_uri: str, source: str, line_offset: int = 0) 
         if any(a <= start < b for a, b in hidden):
             continue
         path, _, anchor = target.partition("#")
-        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page_uri), unquote(path))) if path else ""
+        resolved = (
+            posixpath.normpath(posixpath.join(posixpath.dirname(page_uri), unquote(path)))
+            if path
+            else ""
+        )
         line, column = line_and_column(markdown, start)
         yield Link(source, page_uri, line + line_offset, column, target, resolved, unquote(anchor))
 
@@ -110,7 +115,6 @@ def _closest(wanted: str, candidates: Iterable[str]) -> str | None:
     return found[0] if found else None
 
 
-
 class LinkChecker:
     """One build's link check: targets per page as it is read, anchors once all are rendered."""
 
@@ -119,13 +123,18 @@ class LinkChecker:
         self.pages: dict[str, Page] = {}  # src_uri -> page, for its present_anchor_ids
         self.site_files: set[str] = set()  # every src_uri of the build, set in on_files
 
-    def read_page(self, markdown: str, page: Page, source: str, line_offset: int) -> list[Diagnostic]:
+    def read_page(
+        self, markdown: str, page: Page, source: str, line_offset: int
+    ) -> list[Diagnostic]:
         links = list(find_links(markdown, page.file.src_uri, source, line_offset))
         self.links.extend(links)
         self.pages[page.file.src_uri] = page
         return check_targets(links, self.site_files)
 
     def after_build(self) -> list[Diagnostic]:
-        anchors_of = {uri: set(anchors) for uri, page in self.pages.items()
-                      if (anchors := page.present_anchor_ids) is not None}
+        anchors_of = {
+            uri: set(anchors)
+            for uri, page in self.pages.items()
+            if (anchors := page.present_anchor_ids) is not None
+        }
         return check_anchors(self.links, anchors_of)

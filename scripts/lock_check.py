@@ -62,13 +62,24 @@ def read_requirements(path: Path) -> tuple[dict[str, tuple[str, int]], list[Prob
             continue
         match = PIN.match(line)
         if match is None:
-            problems.append(Problem(path.name, number, f"'{line}' is not an exact pin; write it "
-                                    "as name==version, then run `make lock`"))
+            problems.append(
+                Problem(
+                    path.name,
+                    number,
+                    f"'{line}' is not an exact pin; write it "
+                    "as name==version, then run `make lock`",
+                )
+            )
             continue
         name = normalize(match["name"])
         if name in pins:
-            problems.append(Problem(path.name, number, f"{name} is pinned again (first at line "
-                                    f"{pins[name][1]}); keep one pin"))
+            problems.append(
+                Problem(
+                    path.name,
+                    number,
+                    f"{name} is pinned again (first at line {pins[name][1]}); keep one pin",
+                )
+            )
             continue
         pins[name] = (match["version"], number)
     return pins, problems
@@ -83,8 +94,11 @@ def read_lock(path: Path, requirements_name: str) -> dict[str, tuple[str, int, b
         if (match := LOCKED.match(line)) is not None:
             current = normalize(match["name"])
             locked[current] = (match["version"], number, False)
-        elif (current is not None and (direct := DIRECT.match(line)) is not None
-              and Path(direct["file"]).name == requirements_name):
+        elif (
+            current is not None
+            and (direct := DIRECT.match(line)) is not None
+            and Path(direct["file"]).name == requirements_name
+        ):
             version, start, _ = locked[current]
             locked[current] = (version, start, True)
     return locked
@@ -98,16 +112,32 @@ def check(requirements: Path, lock: Path) -> list[Problem]:
     locked = read_lock(lock, requirements.name)
     for name, (version, line) in pins.items():
         if name not in locked:
-            problems.append(Problem(requirements.name, line, f"{name}=={version} is not in "
-                                    f"{lock.name}; run `make lock`"))
+            problems.append(
+                Problem(
+                    requirements.name,
+                    line,
+                    f"{name}=={version} is not in {lock.name}; run `make lock`",
+                )
+            )
         elif locked[name][0] != version:
-            problems.append(Problem(requirements.name, line, f"{name}=={version} is pinned at "
-                                    f"{locked[name][0]} in {lock.name} (line {locked[name][1]}); "
-                                    "run `make lock`"))
+            problems.append(
+                Problem(
+                    requirements.name,
+                    line,
+                    f"{name}=={version} is pinned at "
+                    f"{locked[name][0]} in {lock.name} (line {locked[name][1]}); "
+                    "run `make lock`",
+                )
+            )
     for name, (version, line, direct) in locked.items():
         if direct and name not in pins:
-            problems.append(Problem(lock.name, line, f"{name}=={version} is no longer in "
-                                    f"{requirements.name}; run `make lock`"))
+            problems.append(
+                Problem(
+                    lock.name,
+                    line,
+                    f"{name}=={version} is no longer in {requirements.name}; run `make lock`",
+                )
+            )
     return sorted(problems, key=lambda problem: (problem.path != requirements.name, problem.line))
 
 

@@ -26,6 +26,7 @@ fonts-liberation2 (Arial- and Times-compatible metrics) gives the numbers for th
 fallback faces, so text laid out before a font arrives takes about the same room as after.
 fonts.css is written here too.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -71,9 +72,9 @@ class Face:
     family: str
     weight: int
     style: str
-    role: str                 # "body" or "heading" (site_text.ROLES)
+    role: str  # "body" or "heading" (site_text.ROLES)
     sources: tuple[str, ...]  # Debian font file, or @fontsource file names merged in order
-    fallback: str             # Liberation file imitated by the metric-matched fallback face
+    fallback: str  # Liberation file imitated by the metric-matched fallback face
     fallback_local: tuple[str, ...]  # local() names of fonts with those metrics
 
     def file_name(self, part: str = "") -> str:
@@ -81,19 +82,64 @@ class Face:
 
 
 SANS = ("Arial", "ArialMT", "Liberation Sans", "LiberationSans", "Helvetica", "Arimo")
-SANS_BOLD = ("Arial Bold", "Arial-BoldMT", "Liberation Sans Bold", "LiberationSans-Bold",
-             "Helvetica Bold", "Arimo Bold")
-SANS_ITALIC = ("Arial Italic", "Arial-ItalicMT", "Liberation Sans Italic", "LiberationSans-Italic",
-               "Helvetica Oblique", "Arimo Italic")
-SERIF_BOLD = ("Times New Roman Bold", "TimesNewRomanPS-BoldMT", "Liberation Serif Bold",
-              "LiberationSerif-Bold", "Tinos Bold")
+SANS_BOLD = (
+    "Arial Bold",
+    "Arial-BoldMT",
+    "Liberation Sans Bold",
+    "LiberationSans-Bold",
+    "Helvetica Bold",
+    "Arimo Bold",
+)
+SANS_ITALIC = (
+    "Arial Italic",
+    "Arial-ItalicMT",
+    "Liberation Sans Italic",
+    "LiberationSans-Italic",
+    "Helvetica Oblique",
+    "Arimo Italic",
+)
+SERIF_BOLD = (
+    "Times New Roman Bold",
+    "TimesNewRomanPS-BoldMT",
+    "Liberation Serif Bold",
+    "LiberationSerif-Bold",
+    "Tinos Bold",
+)
 FACES = [
-    Face("Inter", 400, "normal", "body", ("Inter-Regular.otf",), "LiberationSans-Regular.ttf", SANS),
-    Face("Inter", 400, "italic", "body", ("Inter-Italic.otf",), "LiberationSans-Italic.ttf", SANS_ITALIC),
-    Face("Inter", 600, "normal", "body", ("Inter-SemiBold.otf",), "LiberationSans-Bold.ttf", SANS_BOLD),
-    Face("Literata", 600, "normal", "heading",
-         ("literata-latin-600-normal.woff2", "literata-latin-ext-600-normal.woff2",
-          "literata-greek-600-normal.woff2"), "LiberationSerif-Bold.ttf", SERIF_BOLD),
+    Face(
+        "Inter", 400, "normal", "body", ("Inter-Regular.otf",), "LiberationSans-Regular.ttf", SANS
+    ),
+    Face(
+        "Inter",
+        400,
+        "italic",
+        "body",
+        ("Inter-Italic.otf",),
+        "LiberationSans-Italic.ttf",
+        SANS_ITALIC,
+    ),
+    Face(
+        "Inter",
+        600,
+        "normal",
+        "body",
+        ("Inter-SemiBold.otf",),
+        "LiberationSans-Bold.ttf",
+        SANS_BOLD,
+    ),
+    Face(
+        "Literata",
+        600,
+        "normal",
+        "heading",
+        (
+            "literata-latin-600-normal.woff2",
+            "literata-latin-ext-600-normal.woff2",
+            "literata-greek-600-normal.woff2",
+        ),
+        "LiberationSerif-Bold.ttf",
+        SERIF_BOLD,
+    ),
 ]
 
 
@@ -107,14 +153,17 @@ def shown_characters(site_dir: Path) -> dict[str, Counter[str]]:
     return site_text.merge(
         site_text.site_characters(site_dir, ROOT / "docs" / "assets" / "javascripts"),
         site_text.figure_characters(site_dir / "assets" / "figures"),
-        site_text.book_characters(site_dir, ROOT / "scripts" / "book_pdf" / "book.css"))
+        site_text.book_characters(site_dir, ROOT / "scripts" / "book_pdf" / "book.css"),
+    )
 
 
 def debian_fonts(package: tuple[str, str], into: Path) -> Path:
     """The font folder of a Debian package, fetched with `apt-get download` and unpacked into a
     temporary folder (nothing is installed: the machine's own fonts stay as they are)."""
     name, folder = package
-    subprocess.run(["apt-get", "download", "-qq", name], cwd=into, check=True, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        ["apt-get", "download", "-qq", name], cwd=into, check=True, stderr=subprocess.DEVNULL
+    )
     deb = next(into.glob(f"{name}_*.deb"))
     subprocess.run(["dpkg-deb", "-x", str(deb), str(into / name)], check=True)
     print(f"make_fonts: {deb.name}")
@@ -123,8 +172,11 @@ def debian_fonts(package: tuple[str, str], into: Path) -> Path:
 
 def fontsource_files(spec: str, names: set[str], into: Path) -> dict[str, Path]:
     """The named files of an npm package, fetched with `npm pack` (the registry, nothing else)."""
-    subprocess.run(["npm", "pack", spec, "--silent", "--pack-destination", str(into)],
-                   check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        ["npm", "pack", spec, "--silent", "--pack-destination", str(into)],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
     tarball = next(into.glob("*.tgz"))
     found = {}
     with tarfile.open(tarball) as archive:
@@ -175,12 +227,12 @@ def subset_font(font: TTFont, codes: set[int]) -> tuple[set[int], bytes]:
     options.layout_features = LAYOUT_FEATURES
     options.hinting = False
     options.desubroutinize = False
-    options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 16, 17]    # 16, 17: the family without its weight
+    options.name_IDs = [0, 1, 2, 3, 4, 5, 6, 16, 17]  # 16, 17: the family without its weight
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=sorted(codes))
     subsetter.subset(font)
-    font.flavor = "woff2"             # the file's format is the font's, not the subsetter's option
-    font.recalcTimestamp = False      # same input, same bytes: no spurious diffs
+    font.flavor = "woff2"  # the file's format is the font's, not the subsetter's option
+    font.recalcTimestamp = False  # same input, same bytes: no spurious diffs
     out = io.BytesIO()
     font.save(out)
     return set(font.getBestCmap()), out.getvalue()
@@ -208,6 +260,7 @@ class Metrics:
 def fallback_metrics(web: TTFont, local: TTFont, text: Counter[str]) -> Metrics:
     """size-adjust makes the local font's average advance over the site's own text equal the
     web font's; the overrides then give it the web font's ascent, descent and line gap."""
+
     def average_advance(font: TTFont) -> float:
         cmap, hmtx, upm = font.getBestCmap(), font["hmtx"], font["head"].unitsPerEm
         total = weight = 0
@@ -237,13 +290,15 @@ def font_face_css(face: Face, core: set[int], extension: set[int], metrics: Metr
                 f'@font-face {{\n  font-family: "{face.family}";\n  font-style: {face.style};\n'
                 f"  font-weight: {face.weight};\n  font-display: optional;\n"
                 f'  src: url("../fonts/{face.file_name(part)}") format("woff2");\n'
-                f"  unicode-range: {unicode_range(codes)};\n}}\n")
+                f"  unicode-range: {unicode_range(codes)};\n}}\n"
+            )
     local = ", ".join(f'local("{name}")' for name in face.fallback_local)
     rules.append(
         f'@font-face {{\n  font-family: "{face.family} fallback";\n  font-style: {face.style};\n'
         f"  font-weight: {face.weight};\n  src: {local};\n"
         f"  size-adjust: {metrics.size_adjust:.2%};\n  ascent-override: {metrics.ascent:.2%};\n"
-        f"  descent-override: {metrics.descent:.2%};\n  line-gap-override: {metrics.line_gap:.2%};\n}}\n")
+        f"  descent-override: {metrics.descent:.2%};\n  line-gap-override: {metrics.line_gap:.2%};\n}}\n"
+    )
     return "".join(rules)
 
 
@@ -259,15 +314,21 @@ CSS_HEADER = """\
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--site-dir", type=Path, help="a built site to read the text of (default: build one)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--site-dir", type=Path, help="a built site to read the text of (default: build one)"
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="make-fonts-") as tmp_name:
         tmp = Path(tmp_name)
         site = args.site_dir
         if site is None:
             site = tmp / "site"
-            subprocess.run([sys.executable, "scripts/build.py", "--site-dir", str(site)], cwd=ROOT, check=True)
+            subprocess.run(
+                [sys.executable, "scripts/build.py", "--site-dir", str(site)], cwd=ROOT, check=True
+            )
         shown = shown_characters(site)
         inter, liberation = debian_fonts(DEBIAN_INTER, tmp), debian_fonts(DEBIAN_LIBERATION, tmp)
         names = {n for face in FACES for n in face.sources if n.endswith(".woff2")}
@@ -280,20 +341,29 @@ def main(argv: list[str] | None = None) -> int:
             used = {ord(c) for c in site_text.visible(shown[face.role])}
             lacking = sorted(used - set(cmap))
             if lacking:
-                problems.append(f"{face.family} {face.weight} {face.style} has no glyph for "
-                                + " ".join(f"{chr(c)} (U+{c:04X})" for c in lacking))
+                problems.append(
+                    f"{face.family} {face.weight} {face.style} has no glyph for "
+                    + " ".join(f"{chr(c)} (U+{c:04X})" for c in lacking)
+                )
                 continue
             metrics = fallback_metrics(font, TTFont(liberation / face.fallback), shown[face.role])
-            core, data = subset_font(source_font(face, files, tmp, BASIC_LATIN | used), BASIC_LATIN | used)
+            core, data = subset_font(
+                source_font(face, files, tmp, BASIC_LATIN | used), BASIC_LATIN | used
+            )
             written.append((face.file_name(), data))
-            extension, data = subset_font(source_font(face, files, tmp, safety_set()), safety_set() - core)
+            extension, data = subset_font(
+                source_font(face, files, tmp, safety_set()), safety_set() - core
+            )
             written.append((face.file_name("-ext"), data))
             for (name, data), codes in zip(written[-2:], (core, extension), strict=True):
                 print(f"make_fonts: {name}: {len(codes)} characters, {len(data) / 1000:.1f} KB")
             css.append(font_face_css(face, core, extension, metrics))
         if problems:
-            print("make_fonts: characters the text uses that a face lacks; replace them in the text "
-                  "(or choose a face that has them):\n  " + "\n  ".join(problems), file=sys.stderr)
+            print(
+                "make_fonts: characters the text uses that a face lacks; replace them in the text "
+                "(or choose a face that has them):\n  " + "\n  ".join(problems),
+                file=sys.stderr,
+            )
             return 1
         for old in FONTS.glob("*.woff2"):
             old.unlink()

@@ -5,6 +5,7 @@ laid-out boxes, styles and glyph runs behind; collecting and freeing them at exi
 anyone needs (every file is written and closed by then), so the process ends at once instead,
 as mypy's does for the same reason. `scripts/bench_pdf.py` measures the book build this way.
 """
+
 from __future__ import annotations
 
 import gc

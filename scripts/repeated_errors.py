@@ -7,6 +7,7 @@ message that says what to fix. `on_build_error` runs just before MkDocs logs the
 filter already holds that message, this logs it through the hook's own logger instead, so every
 failed rebuild shows it exactly once.
 """
+
 from __future__ import annotations
 
 import logging

@@ -11,6 +11,7 @@ The book adds text of its own (cover, "Contents", running heads, the index): boo
 reads the book's HTML as scripts/book_pdf assembles it, plus the strings its stylesheet prints
 with `content:`.
 """
+
 from __future__ import annotations
 
 import html.parser
@@ -22,14 +23,27 @@ import tinycss2
 from tinycss2.ast import StringToken
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-HEADING_FACE = ("--ae-heading-font", "Literata")     # how a stylesheet names the heading face
+HEADING_FACE = ("--ae-heading-font", "Literata")  # how a stylesheet names the heading face
 SUBJECT = re.compile(r"""(?x)
     (?:^|[\s>+~])(?P<compound>[^\s>+~]+)\s*$        # the last compound selector: what is styled
 """)
 SKIPPED_TAGS = {"script", "style", "template", "svg", "math", "noscript"}
 SHOWN_ATTRIBUTES = {"title", "placeholder", "value"}
-VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-             "track", "wbr"}
+VOID_TAGS = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
 ROLES = ("body", "heading")
 # Drawn by CSS rather than written in the page, in the element's own font: the ellipsis of
 # `text-overflow: ellipsis` (Material truncates the header title and nav links with it) and the
@@ -44,13 +58,25 @@ def heading_selectors(stylesheets: list[Path]) -> tuple[frozenset[str], frozense
 
     def visit(rules) -> None:
         for rule in rules:
-            if rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword in ("media", "supports"):
-                visit(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True))
+            if (
+                rule.type == "at-rule"
+                and rule.content is not None
+                and rule.lower_at_keyword in ("media", "supports")
+            ):
+                visit(
+                    tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
+                )
             if rule.type != "qualified-rule":
                 continue
-            declarations = tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True)
-            if not any(d.type == "declaration" and d.lower_name in ("font", "font-family")
-                       and any(name in tinycss2.serialize(d.value) for name in HEADING_FACE) for d in declarations):
+            declarations = tinycss2.parse_blocks_contents(
+                rule.content, skip_comments=True, skip_whitespace=True
+            )
+            if not any(
+                d.type == "declaration"
+                and d.lower_name in ("font", "font-family")
+                and any(name in tinycss2.serialize(d.value) for name in HEADING_FACE)
+                for d in declarations
+            ):
                 continue
             for selector in tinycss2.serialize(rule.prelude).split(","):
                 subject = SUBJECT.search(selector.strip())
@@ -63,18 +89,26 @@ def heading_selectors(stylesheets: list[Path]) -> tuple[frozenset[str], frozense
                     tags.add(tag.group(0).lower())
 
     for path in stylesheets:
-        visit(tinycss2.parse_stylesheet(path.read_text(encoding="utf-8"), skip_comments=True, skip_whitespace=True))
+        visit(
+            tinycss2.parse_stylesheet(
+                path.read_text(encoding="utf-8"), skip_comments=True, skip_whitespace=True
+            )
+        )
     return frozenset(tags), frozenset(classes)
 
 
 class _TextByRole(html.parser.HTMLParser):
     """Counts the characters of text nodes (and shown attributes) as heading or body text."""
 
-    def __init__(self, heading_tags: frozenset[str] = HEADING_TAGS, heading_classes: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        heading_tags: frozenset[str] = HEADING_TAGS,
+        heading_classes: frozenset[str] = frozenset(),
+    ) -> None:
         super().__init__(convert_charrefs=True)
         self.heading_tags, self.heading_classes = heading_tags, heading_classes
         self.counts: dict[str, Counter[str]] = {role: Counter() for role in ROLES}
-        self.stack: list[tuple[str, bool, bool]] = []   # (tag, heading, skipped)
+        self.stack: list[tuple[str, bool, bool]] = []  # (tag, heading, skipped)
 
     def _state(self) -> tuple[bool, bool]:
         return (self.stack[-1][1], self.stack[-1][2]) if self.stack else (False, False)
@@ -103,8 +137,9 @@ class _TextByRole(html.parser.HTMLParser):
             self.counts["heading" if heading else "body"].update(data)
 
 
-def html_characters(markup: str, headings: tuple[frozenset[str], frozenset[str]] = (HEADING_TAGS, frozenset())
-                    ) -> dict[str, Counter[str]]:
+def html_characters(
+    markup: str, headings: tuple[frozenset[str], frozenset[str]] = (HEADING_TAGS, frozenset())
+) -> dict[str, Counter[str]]:
     """Character counts of one HTML document's visible text, by role (body, heading); headings
     are the tags and classes set in the heading face (see heading_selectors).
 
@@ -133,11 +168,15 @@ def site_characters(site_dir: Path, script_dir: Path | None = None) -> dict[str,
     labels and messages are made in JavaScript; comments are counted too, which only errs on
     the side of keeping a glyph)."""
     headings = heading_selectors(sorted((Path(site_dir) / "assets" / "stylesheets").glob("*.css")))
-    parts = [html_characters(path.read_text(encoding="utf-8"), headings)
-             for path in sorted(Path(site_dir).rglob("*.html"))]
+    parts = [
+        html_characters(path.read_text(encoding="utf-8"), headings)
+        for path in sorted(Path(site_dir).rglob("*.html"))
+    ]
     if script_dir is not None:
-        parts.extend({"body": Counter(path.read_text(encoding="utf-8"))}
-                     for path in sorted(Path(script_dir).rglob("*.js")))
+        parts.extend(
+            {"body": Counter(path.read_text(encoding="utf-8"))}
+            for path in sorted(Path(script_dir).rglob("*.js"))
+        )
     return merge(*parts)
 
 

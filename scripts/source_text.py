@@ -13,6 +13,7 @@ check, the glossary and the citations share (none of them imports another for th
     >>> str(Diagnostic("references.bib", 88, "unclosed brace"))
     'references.bib:88: unclosed brace'
 """
+
 from __future__ import annotations
 
 import re
@@ -36,7 +37,11 @@ class Diagnostic:
     column: int | None = None
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.column is None else f"{self.file}:{self.line}:{self.column}"
+        where = (
+            f"{self.file}:{self.line}"
+            if self.column is None
+            else f"{self.file}:{self.line}:{self.column}"
+        )
         return f"{where}: {self.message}"
 
 
@@ -97,7 +102,9 @@ FENCE_OPEN = re.compile(r"(?x) ^ (?P<indent> [ \t]* ) (?P<fence> `{3,} | ~{3,} )
 # An inline code span: a run of backticks, text not crossing a blank line, the same run again.
 # It starts with the literal backtick (not a lookbehind), which lets the regex engine jump from
 # backtick to backtick; `(?<![`\\]`)` checks the character before it.
-CODE_SPAN = r"(?P<ticks> ` (?<![`\\]`) `* ) (?!`) (?: (?! \n [ \t]* \n ) . )*? (?<!`) (?P=ticks) (?!`)"
+CODE_SPAN = (
+    r"(?P<ticks> ` (?<![`\\]`) `* ) (?!`) (?: (?! \n [ \t]* \n ) . )*? (?<!`) (?P=ticks) (?!`)"
+)
 INLINE_CODE = re.compile(CODE_SPAN, re.VERBOSE | re.DOTALL)
 
 
@@ -159,7 +166,7 @@ def code_block_spans(markdown: str) -> list[tuple[int, int]]:
         if opening:
             fence_text = opening.group("fence")
             fence, block_start = (fence_text[0], len(fence_text)), line_start
-            if fence_text[0] == "`" and "`" in line[opening.end():]:
+            if fence_text[0] == "`" and "`" in line[opening.end() :]:
                 fence = None  # "```code```" on one line is inline code, not a fence
             continue
         container = CONTAINER_START.match(expanded)
@@ -173,7 +180,9 @@ def code_block_spans(markdown: str) -> list[tuple[int, int]]:
     return _merge_trailing_blank_lines(markdown, spans)
 
 
-def _merge_trailing_blank_lines(markdown: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _merge_trailing_blank_lines(
+    markdown: str, spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     """Indented blocks end at the next prose line; keep spans ordered and non-overlapping."""
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):

@@ -6,6 +6,7 @@ announce a data cell with its row's name only when that name is a `<th scope="ro
 (td-has-header, one of Lighthouse's audits) checks. So in such tables the build turns each body
 row's first cell into one; other tables are left as they are.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,5 +24,10 @@ def mark_row_headers(html: str) -> str:
     """Every body row's first cell as `<th scope="row">` in tables with an empty corner cell."""
     if "<table>" not in html:
         return html
-    return TABLE.sub(lambda table: FIRST_CELL.sub(
-        lambda cell: f'{cell["row"]}<th scope="row"{cell["attributes"]}>{cell["text"]}</th>', table.group(0)), html)
+    return TABLE.sub(
+        lambda table: FIRST_CELL.sub(
+            lambda cell: f'{cell["row"]}<th scope="row"{cell["attributes"]}>{cell["text"]}</th>',
+            table.group(0),
+        ),
+        html,
+    )

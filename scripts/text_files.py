@@ -6,6 +6,7 @@ so it reports the file, line and column of the first bad byte instead:
 
     docs/glossary.md:12:8: not UTF-8 text (byte 0xe9); save the file as UTF-8
 """
+
 from __future__ import annotations
 
 from source_text import Diagnostic
@@ -19,10 +20,17 @@ def decode_utf8(data: bytes, display_name: str, *, binary_ok: bool = True) -> st
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        return Diagnostic(display_name, line, f"not UTF-8 text (byte 0x{data[error.start]:02x}); "
-                          "save the file as UTF-8", column)
+        return Diagnostic(
+            display_name,
+            line,
+            f"not UTF-8 text (byte 0x{data[error.start]:02x}); save the file as UTF-8",
+            column,
+        )
     if not binary_ok and "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        return Diagnostic(display_name, line, "contains NUL bytes, so it is not a text file (a binary "
-                          "file saved under this name?)")
+        return Diagnostic(
+            display_name,
+            line,
+            "contains NUL bytes, so it is not a text file (a binary file saved under this name?)",
+        )
     return text

@@ -2,6 +2,7 @@
 (at the root and under the published sub-path, with the 404 page for missing files),
 and a headless Debian Chromium driven by Playwright that records console errors and every
 request that leaves the page's own origin."""
+
 from __future__ import annotations
 
 import functools
@@ -24,8 +25,13 @@ settings.load_profile("project")
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -46,8 +52,10 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     try:
         build_main(["--site-dir", str(out)])
     except SystemExit as exit_:
-        pytest.fail(f"the real site does not build (exit {exit_.code}): see the build log above",
-                    pytrace=False)
+        pytest.fail(
+            f"the real site does not build (exit {exit_.code}): see the build log above",
+            pytrace=False,
+        )
     return out
 
 
@@ -71,7 +79,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
     def translate_path(self, path: str) -> str:
         if self.sub_path and (path == self.sub_path or path.startswith(self.sub_path + "/")):
-            path = path[len(self.sub_path):] or "/"
+            path = path[len(self.sub_path) :] or "/"
         return super().translate_path(path)
 
     def send_head(self):
@@ -90,8 +98,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def site_server(site_dir: Path) -> Iterator[tuple[str, str]]:
     """The built site served on a free localhost port: (root URL, published sub-path)."""
     sub_path = site_sub_path(site_dir)
-    handler = functools.partial(type("Handler", (_QuietHandler,), {"sub_path": sub_path}),
-                                directory=str(site_dir))
+    handler = functools.partial(
+        type("Handler", (_QuietHandler,), {"sub_path": sub_path}), directory=str(site_dir)
+    )
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -142,7 +151,9 @@ def page(browser, page_log: PageLog):
     """
     context = browser.new_context()
     page = context.new_page()
-    page.on("console", lambda m: page_log.console_errors.append(m.text) if m.type == "error" else None)
+    page.on(
+        "console", lambda m: page_log.console_errors.append(m.text) if m.type == "error" else None
+    )
     page.on("pageerror", lambda e: page_log.page_errors.append(str(e)))
 
     def guard(route):

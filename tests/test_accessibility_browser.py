@@ -2,6 +2,7 @@
 colour schemes: WCAG 2.x A and AA rules, including colour contrast, and the axe rules Lighthouse
 scores its accessibility category with (some are best practices outside WCAG, such as a named
 dialog); also with a figure open full screen."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,8 +10,10 @@ from axe_playwright_python.sync_playwright import Axe
 
 pytestmark = pytest.mark.browser
 
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-           "resultTypes": ["violations"]}
+WCAG_AA = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
 # The axe rules of Lighthouse 12's accessibility category (its audits' ids are axe's rule ids).
 LIGHTHOUSE_RULES = """
     accesskeys aria-allowed-attr aria-allowed-role aria-command-name aria-conditional-attr
@@ -26,19 +29,27 @@ LIGHTHOUSE_RULES = """
     skip-link tabindex table-duplicate-name table-fake-caption target-size td-has-header
     td-headers-attr th-has-data-cells valid-lang video-caption
 """.split()
-LIGHTHOUSE = {"runOnly": {"type": "rule", "values": LIGHTHOUSE_RULES}, "resultTypes": ["violations"]}
+LIGHTHOUSE = {
+    "runOnly": {"type": "rule", "values": LIGHTHOUSE_RULES},
+    "resultTypes": ["violations"],
+}
 
 
 def _pages(site_dir):
-    return sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")
-                  if not p.relative_to(site_dir).as_posix().startswith("assets/"))
+    return sorted(
+        p.relative_to(site_dir).as_posix()
+        for p in site_dir.rglob("*.html")
+        if not p.relative_to(site_dir).as_posix().startswith("assets/")
+    )
 
 
 def _describe(violations: list[dict]) -> str:
     lines = []
     for v in violations:
         targets = ", ".join(str(n["target"]) for n in v["nodes"][:3])
-        lines.append(f"{v['id']} ({v['impact']}): {v['help']} -- {len(v['nodes'])} node(s): {targets}")
+        lines.append(
+            f"{v['id']} ({v['impact']}): {v['help']} -- {len(v['nodes'])} node(s): {targets}"
+        )
     return "\n".join(lines)
 
 
@@ -67,6 +78,9 @@ def test_a_figure_open_full_screen_passes_axe(browser, site_url, scheme):
     page.goto(f"{site_url}/rlhf.html")
     page.locator(".md-content .ae-zoom").first.click()
     page.locator(".glightbox-container .gslide-image img").wait_for(state="visible")
-    failures = [_describe(axe.run(page, options=options).response["violations"]) for options in (WCAG_AA, LIGHTHOUSE)]
+    failures = [
+        _describe(axe.run(page, options=options).response["violations"])
+        for options in (WCAG_AA, LIGHTHOUSE)
+    ]
     context.close()
     assert not any(failures), "\n".join(failures)

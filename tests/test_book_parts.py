@@ -1,6 +1,7 @@
 """Parts of the book pipeline on their own: the font cache, the upstream workarounds' version
 gates and patch files, the offline zip, the index's reading of citations, and the site's fonts
 covering every character the book prints."""
+
 from __future__ import annotations
 
 import hashlib
@@ -21,8 +22,13 @@ UPSTREAM = ROOT / "scripts" / "book_pdf" / "upstream"
 
 # ---------- the font cache ----------
 
+
 def _site_font(site_dir: Path) -> Path:
-    fonts = sorted(p for p in (site_dir / "assets" / "fonts").glob("inter*400*normal*.woff2") if "ext" not in p.name)
+    fonts = sorted(
+        p
+        for p in (site_dir / "assets" / "fonts").glob("inter*400*normal*.woff2")
+        if "ext" not in p.name
+    )
     assert fonts, "the site vendors Inter (regular, Basic Latin)"
     return fonts[0]
 
@@ -53,7 +59,9 @@ def test_woff2_decompress_and_fonttools_unpack_the_same_glyphs(site_dir, monkeyp
     for path in sorted((site_dir / "assets" / "fonts").glob("*.woff2")):
         reference = io.BytesIO()
         woff2.decompress(io.BytesIO(path.read_bytes()), reference)
-        assert _glyphs(fonts._decompress(path.read_bytes())) == _glyphs(reference.getvalue()), path.name
+        assert _glyphs(fonts._decompress(path.read_bytes())) == _glyphs(reference.getvalue()), (
+            path.name
+        )
     monkeypatch.setattr(fonts, "WOFF2_DECOMPRESS", "no-such-tool")
     path = _site_font(site_dir)
     assert _glyphs(fonts._decompress(path.read_bytes())) == _glyphs(_fonttools(path))
@@ -74,7 +82,7 @@ def test_a_truncated_cached_font_is_rebuilt(site_dir, tmp_path):
     expected = truetype_of(woff2_path, tmp_path)
     assert _glyphs(expected) == _glyphs(_fonttools(woff2_path))
     [cached] = tmp_path.glob("*.ttf")
-    cached.write_bytes(cached.read_bytes()[:1000])            # a build killed mid-write, a bad disk
+    cached.write_bytes(cached.read_bytes()[:1000])  # a build killed mid-write, a bad disk
     assert truetype_of(woff2_path, tmp_path) == expected
     [rebuilt] = tmp_path.glob("*.ttf")
     assert rebuilt.read_bytes() == expected
@@ -99,15 +107,18 @@ def test_a_corrupted_cached_font_does_not_reach_the_pdf(site_dir, tmp_path, monk
         data[len(data) // 2] ^= 0xFF
         path.write_bytes(bytes(data))
     render_pdf(html, site_dir, tmp_path / "second.pdf")
-    names = {str(f.get_object()["/BaseFont"]).split("+")[-1]
-             for page in PdfReader(tmp_path / "second.pdf").pages
-             for f in page.get("/Resources", {}).get("/Font", {}).values()}
+    names = {
+        str(f.get_object()["/BaseFont"]).split("+")[-1]
+        for page in PdfReader(tmp_path / "second.pdf").pages
+        for f in page.get("/Resources", {}).get("/Font", {}).values()
+    }
     assert names and all(name.startswith("Inter") for name in names), names
     for path in cache.glob("*.ttf"):
         assert path.stem.endswith(hashlib.sha256(path.read_bytes()).hexdigest()[:32]), path.name
 
 
 # ---------- upstream workarounds: exact version gates and ready patches ----------
+
 
 def _pinned(package: str) -> str:
     for line in (ROOT / "requirements.txt").read_text().splitlines():
@@ -116,7 +127,9 @@ def _pinned(package: str) -> str:
     pytest.fail(f"requirements.txt does not pin {package}")
 
 
-@pytest.mark.parametrize(("module", "package"), [("tinyhtml5_fixes", "tinyhtml5"), ("weasyprint_fixes", "weasyprint")])
+@pytest.mark.parametrize(
+    ("module", "package"), [("tinyhtml5_fixes", "tinyhtml5"), ("weasyprint_fixes", "weasyprint")]
+)
 def test_each_workaround_is_gated_on_the_pinned_version(module, package):
     """Fails loudly when the pin moves: check whether the new version still has the bug, then
     move the gate (and patch) or delete the workaround."""
@@ -126,11 +139,14 @@ def test_each_workaround_is_gated_on_the_pinned_version(module, package):
     installed = importlib.import_module(package).__version__
     assert fix.CHECKED_VERSION == _pinned(package) == installed, (
         f"{package} is pinned at {_pinned(package)} (installed {installed}) but book_pdf/{module}.py "
-        f"was checked against {fix.CHECKED_VERSION}: re-check the bug ({fix.PATCH}) and update or remove it")
+        f"was checked against {fix.CHECKED_VERSION}: re-check the bug ({fix.PATCH}) and update or remove it"
+    )
     assert fix.apply() is True
 
 
-@pytest.mark.parametrize(("module", "package"), [("tinyhtml5_fixes", "tinyhtml5"), ("weasyprint_fixes", "weasyprint")])
+@pytest.mark.parametrize(
+    ("module", "package"), [("tinyhtml5_fixes", "tinyhtml5"), ("weasyprint_fixes", "weasyprint")]
+)
 def test_each_workaround_stays_off_for_another_version(module, package, monkeypatch):
     import importlib
 
@@ -139,7 +155,9 @@ def test_each_workaround_stays_off_for_another_version(module, package, monkeypa
     assert fix.apply() is False
 
 
-@pytest.mark.parametrize(("module", "package"), [("tinyhtml5_fixes", "tinyhtml5"), ("weasyprint_fixes", "weasyprint")])
+@pytest.mark.parametrize(
+    ("module", "package"), [("tinyhtml5_fixes", "tinyhtml5"), ("weasyprint_fixes", "weasyprint")]
+)
 def test_each_upstream_patch_applies_to_the_pinned_release(module, package, tmp_path):
     """The ready patch for upstream applies cleanly to the installed (pinned) package."""
     import importlib
@@ -151,24 +169,33 @@ def test_each_upstream_patch_applies_to_the_pinned_release(module, package, tmp_
     assert patch_file.is_file()
     source = Path(importlib.import_module(package).__path__[0])
     shutil.copytree(source, tmp_path / package, ignore=shutil.ignore_patterns("__pycache__"))
-    result = subprocess.run(["patch", "-p1", "--dry-run", "-i", str(patch_file)], cwd=tmp_path,
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        ["patch", "-p1", "--dry-run", "-i", str(patch_file)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 # ---------- the offline zip ----------
 
+
 def test_zip_links_and_zip_only_elements_are_cut_exactly():
     from book_pdf.offline_zip import without_zip_links
 
-    page = ('<div class="ae-downloads">Read offline: <a href="x.pdf">PDF</a>\n'
-            '  <span class="offline-zip">&middot; <a href="alignment-explained-offline.zip" download>Zip</a></span>\n'
-            '</div><ul><li>keep <img src="a.png"></li><li class="offline-zip"><a href="../alignment-explained-offline.zip">'
-            'Download</a>: a zip <em>of it</em></li></ul><p>Also <a href="alignment-explained-offline.zip#x">here</a>.</p>'
-            '<p><a href="other.zip">other</a></p>')
+    page = (
+        '<div class="ae-downloads">Read offline: <a href="x.pdf">PDF</a>\n'
+        '  <span class="offline-zip">&middot; <a href="alignment-explained-offline.zip" download>Zip</a></span>\n'
+        '</div><ul><li>keep <img src="a.png"></li><li class="offline-zip"><a href="../alignment-explained-offline.zip">'
+        'Download</a>: a zip <em>of it</em></li></ul><p>Also <a href="alignment-explained-offline.zip#x">here</a>.</p>'
+        '<p><a href="other.zip">other</a></p>'
+    )
     assert without_zip_links(page) == (
         '<div class="ae-downloads">Read offline: <a href="x.pdf">PDF</a>\n  \n</div>'
-        '<ul><li>keep <img src="a.png"></li></ul><p>Also .</p><p><a href="other.zip">other</a></p>')
+        '<ul><li>keep <img src="a.png"></li></ul><p>Also .</p><p><a href="other.zip">other</a></p>'
+    )
     assert without_zip_links("<p>nothing to cut</p>") == "<p>nothing to cut</p>"
 
 
@@ -176,8 +203,14 @@ def test_search_files_no_worker_loads_are_left_out(tmp_path):
     from book_pdf.offline_zip import unused_search_files
 
     lunr = tmp_path / "assets" / "javascripts" / "lunr"
-    for name in ("wordcut.js", "tinyseg.js", "min/lunr.de.min.js", "min/lunr.th.min.js",
-                 "min/lunr.multi.min.js", "min/lunr.stemmer.support.min.js"):
+    for name in (
+        "wordcut.js",
+        "tinyseg.js",
+        "min/lunr.de.min.js",
+        "min/lunr.th.min.js",
+        "min/lunr.multi.min.js",
+        "min/lunr.stemmer.support.min.js",
+    ):
         (lunr / name).parent.mkdir(parents=True, exist_ok=True)
         (lunr / name).write_text("//")
     (tmp_path / "search").mkdir()
@@ -216,16 +249,20 @@ def test_the_offline_zip_holds_no_source_map_unused_script_or_link_to_itself(sit
 
 # ---------- the index reads citations as the text prints them ----------
 
-@pytest.mark.parametrize(("text", "names"), [
-    ("Amodei et al., 2016", ["Amodei"]),
-    ("Bai et al., 2022b", ["Bai"]),
-    ("Clark and Amodei, 2016", ["Clark", "Amodei"]),
-    ("Manheim and Garrabrant (2018)", ["Manheim", "Garrabrant"]),
-    ("Russell (2019)", ["Russell"]),
-    ("Alignment Research Center, n.d.", ["Alignment Research Center"]),
-    ("Langosco di Langosco et al., 2022", ["Langosco di Langosco"]),
-    ("de Blanc, 2011", ["de Blanc"]),
-])
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Amodei et al., 2016", ["Amodei"]),
+        ("Bai et al., 2022b", ["Bai"]),
+        ("Clark and Amodei, 2016", ["Clark", "Amodei"]),
+        ("Manheim and Garrabrant (2018)", ["Manheim", "Garrabrant"]),
+        ("Russell (2019)", ["Russell"]),
+        ("Alignment Research Center, n.d.", ["Alignment Research Center"]),
+        ("Langosco di Langosco et al., 2022", ["Langosco di Langosco"]),
+        ("de Blanc, 2011", ["de Blanc"]),
+    ],
+)
 def test_cited_author_names_are_read_from_the_citation_text(text, names):
     from book_pdf import htmltree as ht
     from book_pdf.book_index import IndexEntry, citation_authors
@@ -238,8 +275,15 @@ def test_cited_author_names_are_read_from_the_citation_text(text, names):
 
 # ---------- every printed character has a glyph in the site font it is set in ----------
 
-FAMILY_OF_TAG = {"h1": "Literata", "h2": "Literata", "h3": "Literata", "h4": "Literata",
-                 "code": "JetBrains Mono", "pre": "JetBrains Mono", "kbd": "JetBrains Mono"}
+FAMILY_OF_TAG = {
+    "h1": "Literata",
+    "h2": "Literata",
+    "h3": "Literata",
+    "h4": "Literata",
+    "code": "JetBrains Mono",
+    "pre": "JetBrains Mono",
+    "kbd": "JetBrains Mono",
+}
 
 
 def test_every_character_has_a_glyph_in_its_site_font(site_dir):
@@ -252,7 +296,9 @@ def test_every_character_has_a_glyph_in_its_site_font(site_dir):
 
     fonts_css = site_dir / "assets" / "stylesheets" / "fonts.css"
     cmaps: dict[str, set[int]] = {}
-    for rule in tinycss2.parse_stylesheet(fonts_css.read_text(), skip_comments=True, skip_whitespace=True):
+    for rule in tinycss2.parse_stylesheet(
+        fonts_css.read_text(), skip_comments=True, skip_whitespace=True
+    ):
         if rule.type == "at-rule" and rule.lower_at_keyword == "font-face":
             body = tinycss2.serialize(rule.content or [])
             family_match = re.search(r"font-family\s*:\s*[\"']?([^\"';]+)", body)
@@ -280,8 +326,10 @@ def test_every_character_has_a_glyph_in_its_site_font(site_dir):
                     missing.setdefault((family, ch), set()).add(el.tag)
 
     visit(book_document(site_dir).find("body"), "Inter")
-    report = sorted(f"{family}: U+{ord(ch):04X} {ch!r} in <{'>, <'.join(sorted(tags))}>"
-                    for (family, ch), tags in missing.items())
+    report = sorted(
+        f"{family}: U+{ord(ch):04X} {ch!r} in <{'>, <'.join(sorted(tags))}>"
+        for (family, ch), tags in missing.items()
+    )
     assert not report, "characters without a glyph in the site's fonts:\n" + "\n".join(report)
 
 
@@ -289,10 +337,12 @@ def test_every_character_has_a_glyph_in_its_site_font(site_dir):
 
 TRICKY_HTML = [
     "<p>a<!-- a comment -->b &nbsp;&amp; &lt;tag&gt;<br>c<p>unclosed<li>item<li>next",
-    '<table><tr><td>1<td>2</table><p>after <b>bold <i>both</b> italic</i>',
-    ('<svg viewBox="0 0 10 10" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
-     '<clipPath id="c"><rect width="1"/></clipPath><use xlink:href="#c"/><linearGradient gradientUnits="x"/>'
-     '<foreignObject><p>html <em>again</em></p></foreignObject><title>t</title></svg><p>after svg'),
+    "<table><tr><td>1<td>2</table><p>after <b>bold <i>both</b> italic</i>",
+    (
+        '<svg viewBox="0 0 10 10" xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+        '<clipPath id="c"><rect width="1"/></clipPath><use xlink:href="#c"/><linearGradient gradientUnits="x"/>'
+        "<foreignObject><p>html <em>again</em></p></foreignObject><title>t</title></svg><p>after svg"
+    ),
     '<math><mi>x</mi><mo>=</mo><mn>1</mn></math><p lang="en" data-x="">text</p><img alt="a &quot;b&quot;">',
 ]
 
@@ -334,31 +384,64 @@ def test_every_built_page_parses_to_tinyhtml5s_tree(site_dir):
 # parser still builds tinyhtml5's tree. (Token soup is left out on purpose: on broken nesting
 # such as a <p> straight inside a <table>, the two parsers follow different editions of the
 # HTML standard, and MkDocs never writes it.)
-_TEXT = st.sampled_from(["word", " ", "\n", "&amp;", "&nbsp;", "&lt;b&gt;", "é", "“q”", "<!-- c -->", "<br>",
-                         "<img alt='a &quot;b&quot;' src='x.svg'>"])
+_TEXT = st.sampled_from(
+    [
+        "word",
+        " ",
+        "\n",
+        "&amp;",
+        "&nbsp;",
+        "&lt;b&gt;",
+        "é",
+        "“q”",
+        "<!-- c -->",
+        "<br>",
+        "<img alt='a &quot;b&quot;' src='x.svg'>",
+    ]
+)
 
 
 def _wrapped(tag: str, attributes: str = ""):
     return lambda inner: f"<{tag}{attributes}>{''.join(inner)}</{tag}>"
 
 
-_INLINE_WRAPPERS = [_wrapped("em"), _wrapped("strong"), _wrapped("a", " href='#x' class='c'"),
-                    _wrapped("span", " lang='en' data-x=''"), _wrapped("code")]
-_INLINE = st.recursive(_TEXT, lambda inner: st.tuples(st.sampled_from(_INLINE_WRAPPERS), st.lists(inner, max_size=4))
-                       .map(lambda pair: pair[0](pair[1])), max_leaves=12)
-_SVG = st.lists(st.sampled_from([
-    "<rect width='1' height='1'/>", "<text x='1' y='2'>label &amp; more</text>",
-    "<clipPath id='k'><path d='M0 0h1'/></clipPath>", "<g transform='rotate(90)'><circle r='1'/></g>",
-    "<foreignObject><p>html <em>inside</em></p></foreignObject>", "<title>t</title>",
-]), max_size=4).map(lambda parts: f"<svg viewBox='0 0 1 1' role='img'>{''.join(parts)}</svg>")
+_INLINE_WRAPPERS = [
+    _wrapped("em"),
+    _wrapped("strong"),
+    _wrapped("a", " href='#x' class='c'"),
+    _wrapped("span", " lang='en' data-x=''"),
+    _wrapped("code"),
+]
+_INLINE = st.recursive(
+    _TEXT,
+    lambda inner: st.tuples(st.sampled_from(_INLINE_WRAPPERS), st.lists(inner, max_size=4)).map(
+        lambda pair: pair[0](pair[1])
+    ),
+    max_leaves=12,
+)
+_SVG = st.lists(
+    st.sampled_from(
+        [
+            "<rect width='1' height='1'/>",
+            "<text x='1' y='2'>label &amp; more</text>",
+            "<clipPath id='k'><path d='M0 0h1'/></clipPath>",
+            "<g transform='rotate(90)'><circle r='1'/></g>",
+            "<foreignObject><p>html <em>inside</em></p></foreignObject>",
+            "<title>t</title>",
+        ]
+    ),
+    max_size=4,
+).map(lambda parts: f"<svg viewBox='0 0 1 1' role='img'>{''.join(parts)}</svg>")
 _BLOCK = st.one_of(
     st.lists(_INLINE, max_size=4).map(_wrapped("p")),
     st.lists(_INLINE, max_size=3).map(_wrapped("h2", " id='h'")),
     st.lists(st.lists(_INLINE, max_size=3).map(_wrapped("li")), max_size=3).map(_wrapped("ul")),
     st.lists(st.lists(_INLINE, max_size=2).map(_wrapped("td")), min_size=1, max_size=3)
-      .map(_wrapped("tr")).map(lambda row: f"<table><tbody>{row}</tbody></table>"),
-    st.tuples(_SVG, st.lists(_INLINE, max_size=2).map(_wrapped("figcaption")))
-      .map(lambda parts: f"<figure>{''.join(parts)}</figure>"),
+    .map(_wrapped("tr"))
+    .map(lambda row: f"<table><tbody>{row}</tbody></table>"),
+    st.tuples(_SVG, st.lists(_INLINE, max_size=2).map(_wrapped("figcaption"))).map(
+        lambda parts: f"<figure>{''.join(parts)}</figure>"
+    ),
     st.just("<math><mi>x</mi><mo>=</mo><mn>1</mn></math>"),
 )
 

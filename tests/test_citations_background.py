@@ -1,6 +1,7 @@
 """The second process that takes the citation pass off the build's critical path: it gives the
 same results as running here, streams early results in order, and any failure of the child
 falls back to computing here (so errors are reported exactly as without it)."""
+
 from __future__ import annotations
 
 import os
@@ -92,7 +93,11 @@ def test_a_child_that_dies_falls_back_to_computing_here() -> None:
         return "here"
 
     job = Background(compute, fork=True)
-    assert job.early("page-0") in ("sent before dying", None)  # the writer thread may not have sent it
+    # the writer thread may not have sent it
+    assert job.early("page-0") in (
+        "sent before dying",
+        None,
+    )
     assert job.early("page-1") is None  # the child is gone: no waiting forever
     assert job.result() == "here"
 
@@ -139,7 +144,9 @@ def test_a_finished_value_needs_no_process() -> None:
 
 
 @pytest.mark.parametrize("fork", [True, False])
-def test_then_runs_after_the_result_where_it_was_computed_and_close_waits_for_it(tmp_path: Path, fork: bool) -> None:
+def test_then_runs_after_the_result_where_it_was_computed_and_close_waits_for_it(
+    tmp_path: Path, fork: bool
+) -> None:
     marker = tmp_path / "then"
 
     def then(value) -> None:

@@ -3,6 +3,7 @@ and arXiv, and like a hand-kept file (tests/fixtures/bib/, written for these tes
 without errors and renders as its golden file says (tests/golden/bibliography/, regenerate
 with UPDATE_GOLDEN=1 and review the diff), and each builds as a real site without the
 editorial policy (--strict where the file gives no warning)."""
+
 from __future__ import annotations
 
 import os
@@ -28,7 +29,9 @@ def rendered(name: str) -> str:
     """Every message, then every entry: key, kind, label and its reference with links."""
     bibliography = load_bibliography(FIXTURES / f"{name}.bib", f"{name}.bib")
     lines = [f"ERROR {d}" for d in bibliography.diagnostics]
-    lines += [f"WARNING {d}" for d in bibliography.warnings] + [f"INFO {d}" for d in bibliography.notes]
+    lines += [f"WARNING {d}" for d in bibliography.warnings] + [
+        f"INFO {d}" for d in bibliography.notes
+    ]
     styler = Styler(bibliography, template_environment())
     for key, entry in bibliography.entries.items():
         lines.append(f"{key} [{entry.kind}] ({styler.labels[key].parenthetical})")
@@ -54,7 +57,14 @@ def test_real_world_shapes_have_no_errors(name: str) -> None:
 
 
 def test_the_fixtures_cover_every_tool() -> None:
-    assert set(NAMES) >= {"arxiv", "bibdesk", "google-scholar", "hand-written", "jabref", "zotero-better-bibtex"}
+    assert set(NAMES) >= {
+        "arxiv",
+        "bibdesk",
+        "google-scholar",
+        "hand-written",
+        "jabref",
+        "zotero-better-bibtex",
+    }
 
 
 MKDOCS_YML = f"""\
@@ -82,11 +92,19 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, str
         (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
         (root / "docs").mkdir()
         cited = [key for key in keys if CITABLE_KEY.match(key)]
-        (root / "docs" / "index.md").write_text("# Home\n\n" + " ".join(f"[@{k}]" for k in cited) + "\n", encoding="utf-8")
+        (root / "docs" / "index.md").write_text(
+            "# Home\n\n" + " ".join(f"[@{k}]" for k in cited) + "\n", encoding="utf-8"
+        )
         flags = [] if "WARNING" in rendered(name) else ["--strict"]
         command = [sys.executable, "-m", "mkdocs", "build", *flags, "-d", str(root / "site")]
-        process = subprocess.Popen(command, cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        process = subprocess.Popen(
+            command,
+            cwd=root,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         running[name] = (process, root, keys)
     results = {}
     for name, (process, root, keys) in running.items():
@@ -103,12 +121,17 @@ def test_real_world_shapes_build_a_site(builds, name: str) -> None:
     further = (root / "site" / "further-reading.html").read_text(encoding="utf-8")
     assert further.count('class="further-reading__entry"') == len(keys)
     home = (root / "site" / "index.html").read_text(encoding="utf-8")
-    assert home.count('<li class="citation-reference"') == sum(1 for key in keys if CITABLE_KEY.match(key))
-    assert "\\" not in re.sub(r"<script.*?</script>", "", further, flags=re.DOTALL)  # no LaTeX left over
+    assert home.count('<li class="citation-reference"') == sum(
+        1 for key in keys if CITABLE_KEY.match(key)
+    )
+    # no LaTeX left over
+    assert "\\" not in re.sub(r"<script.*?</script>", "", further, flags=re.DOTALL)
 
 
 def test_a_warning_is_logged_by_the_build(builds) -> None:
     code, output, _root, _keys = builds["hand-written"]
     assert code == 0
-    assert ("WARNING -  citations: references.bib:59: entry 'unknowntype' has the entry type @blogpost, "
-            "which neither BibTeX nor biblatex knows (it is shown like @misc)") in output
+    assert (
+        "WARNING -  citations: references.bib:59: entry 'unknowntype' has the entry type @blogpost, "
+        "which neither BibTeX nor biblatex knows (it is shown like @misc)"
+    ) in output

@@ -1,5 +1,6 @@
 """references.bib: loading, the validation rules with their exact messages, LaTeX decoding,
 author names and author–year labels."""
+
 from __future__ import annotations
 
 import doctest
@@ -40,10 +41,17 @@ GOOD = """\
 
 def entry(key: str = "k", **fields: str | None) -> str:
     """An entry with the required fields; a field given as None is left out."""
-    base: dict[str, str | None] = {"author": "Doe, Jane", "title": "T", "year": "2020", "kind": "paper",
-                                   "annote": "A."}
+    base: dict[str, str | None] = {
+        "author": "Doe, Jane",
+        "title": "T",
+        "year": "2020",
+        "kind": "paper",
+        "annote": "A.",
+    }
     base.update(fields)
-    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in base.items() if value is not None)
+    body = ",\n".join(
+        f"  {name} = {{{value}}}" for name, value in base.items() if value is not None
+    )
     return f"@misc{{{key},\n{body}\n}}\n"
 
 
@@ -101,13 +109,34 @@ def test_every_problem_of_the_file_is_collected() -> None:
     ("fields", "message"),
     [
         ({"title": None}, "references.bib:1: entry 'k' has no 'title' field"),
-        ({"author": None}, "references.bib:1: entry 'k' has no 'author' field (editor or organization may stand for it)"),
-        ({"year": None}, "references.bib:1: entry 'k' has no 'year' field (only kind article or video may omit it; they show 'n.d.')"),
-        ({"annote": None}, "references.bib:1: entry 'k' has no 'annote' field (one sentence for Further reading: why read it)"),
-        ({"url": "javascript:alert(1)"}, "references.bib:7: entry 'k' has a url with scheme 'javascript:'; only http:// and https:// links are allowed"),
-        ({"url": "ftp://x.org/a"}, "references.bib:7: entry 'k' has a url with scheme 'ftp:'; only http:// and https:// links are allowed"),
-        ({"url": "www.example.org"}, "references.bib:7: entry 'k' has a url with no scheme; only http:// and https:// links are allowed"),
-        ({"doi": "javascript:alert(1)"}, "references.bib:7: entry 'k' has doi 'javascript:alert(1)', which is not a DOI (expected 10.xxxx/... or 10/xxxx)"),
+        (
+            {"author": None},
+            "references.bib:1: entry 'k' has no 'author' field (editor or organization may stand for it)",
+        ),
+        (
+            {"year": None},
+            "references.bib:1: entry 'k' has no 'year' field (only kind article or video may omit it; they show 'n.d.')",
+        ),
+        (
+            {"annote": None},
+            "references.bib:1: entry 'k' has no 'annote' field (one sentence for Further reading: why read it)",
+        ),
+        (
+            {"url": "javascript:alert(1)"},
+            "references.bib:7: entry 'k' has a url with scheme 'javascript:'; only http:// and https:// links are allowed",
+        ),
+        (
+            {"url": "ftp://x.org/a"},
+            "references.bib:7: entry 'k' has a url with scheme 'ftp:'; only http:// and https:// links are allowed",
+        ),
+        (
+            {"url": "www.example.org"},
+            "references.bib:7: entry 'k' has a url with no scheme; only http:// and https:// links are allowed",
+        ),
+        (
+            {"doi": "javascript:alert(1)"},
+            "references.bib:7: entry 'k' has doi 'javascript:alert(1)', which is not a DOI (expected 10.xxxx/... or 10/xxxx)",
+        ),
     ],
 )
 def test_entry_rules(fields: dict, message: str) -> None:
@@ -147,10 +176,13 @@ def test_load_caches_by_content_and_reloads_on_change(tmp_path: Path) -> None:
 
 def test_missing_file_is_a_diagnostic(tmp_path: Path) -> None:
     bib = load_bibliography(tmp_path / "references.bib", "references.bib")
-    assert [str(d) for d in bib.diagnostics] == ["references.bib:1: cannot read the bibliography (No such file or directory)"]
+    assert [str(d) for d in bib.diagnostics] == [
+        "references.bib:1: cannot read the bibliography (No such file or directory)"
+    ]
 
 
 # --- LaTeX ----------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("raw", "text"),
@@ -168,7 +200,7 @@ def test_missing_file_is_a_diagnostic(tmp_path: Path) -> None:
         ("``Quoted'' and `single'", "“Quoted” and ‘single’"),
         ("a~b", "a\u00a0b"),
         ("  spaced\n   out  ", "spaced out"),
-        ("plain <b> & \"text\"", "plain <b> & \"text\""),
+        ('plain <b> & "text"', 'plain <b> & "text"'),
     ],
 )
 def test_decode(raw: str, text: str) -> None:
@@ -181,6 +213,7 @@ def test_plain_strings_are_returned_as_they_are() -> None:
 
 
 # --- names and labels -----------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("raw", "surnames"),
@@ -195,7 +228,10 @@ def test_plain_strings_are_returned_as_they_are() -> None:
         ("Man{\\'e}, Dan", ["Mané"]),
         ("Hadfield-Menell, Dylan", ["Hadfield-Menell"]),
         ("Doe, Jane and \\v{S}ebek, Ond\\v{r}ej", ["Doe", "Šebek"]),
-        ("Jan \\v{S}ebek Novak and Jean de la Fontaine and de Gaulle", ["Novak", "de la Fontaine", "Gaulle"]),
+        (
+            "Jan \\v{S}ebek Novak and Jean de la Fontaine and de Gaulle",
+            ["Novak", "de la Fontaine", "Gaulle"],
+        ),
         ("Mesut \\\"Ozil and \\'{E}mile Zola", ["Özil", "Zola"]),
     ],
 )
@@ -203,16 +239,37 @@ def test_surnames(raw: str, surnames: list[str]) -> None:
     assert [name.surname for name in parse_names(raw)] == surnames
 
 
-CAPITALISED = st.sampled_from(["Amodei", "Olah", "Merwijk", "{\\\"O}zil", "\\\"Ozil", "M{\\\"u}ller", "O'Neil",
-                               "Hadfield-Menell", "E.", "J.-P.", "{van Gogh}", "{Smith and Co}", "{\\'E}mile",
-                               "\\v{S}ebek", "\\v Sebek", "\\'{E}mile"])
+CAPITALISED = st.sampled_from(
+    [
+        "Amodei",
+        "Olah",
+        "Merwijk",
+        '{\\"O}zil',
+        '\\"Ozil',
+        'M{\\"u}ller',
+        "O'Neil",
+        "Hadfield-Menell",
+        "E.",
+        "J.-P.",
+        "{van Gogh}",
+        "{Smith and Co}",
+        "{\\'E}mile",
+        "\\v{S}ebek",
+        "\\v Sebek",
+        "\\'{E}mile",
+    ]
+)
 LOWERCASE = st.sampled_from(["van", "de", "la", "von", "der", "di", "d{\\'e}"])
 JUNIOR = st.sampled_from(["Jr.", "III", "Sr."])
 
 
 @settings(max_examples=500, deadline=None)
-@given(first=st.lists(CAPITALISED, min_size=1, max_size=3), von=st.lists(LOWERCASE, max_size=2),
-       last=st.lists(CAPITALISED, min_size=1, max_size=2), jr=st.lists(JUNIOR, max_size=1))
+@given(
+    first=st.lists(CAPITALISED, min_size=1, max_size=3),
+    von=st.lists(LOWERCASE, max_size=2),
+    last=st.lists(CAPITALISED, min_size=1, max_size=2),
+    jr=st.lists(JUNIOR, max_size=1),
+)
 def test_the_three_bibtex_name_forms_give_one_name(first, von, last, jr) -> None:
     """A name from known parts, written in BibTeX's three forms ("First von Last", "von Last,
     First", "von Last, Jr, First"), has one surname (its von and last parts) and, with commas,
@@ -226,10 +283,14 @@ def test_the_three_bibtex_name_forms_give_one_name(first, von, last, jr) -> None
         names = parse_names(f"{raw} and others")
         assert [n.surname for n in names] == [surname, "others"], raw
         assert names[1].is_others
-    assert parse_names(forms[-1])[0].display == decode(" ".join(first)) + " " + surname + (f", {jr[0]}" if jr else "")
+    assert parse_names(forms[-1])[0].display == decode(" ".join(first)) + " " + surname + (
+        f", {jr[0]}" if jr else ""
+    )
     if plain_form:
         assert parse_names(written)[0].display == decode(written)
-        library = parse_single_name_into_parts(WORD_START_ACCENT.sub(_special_character, written), strict=False)
+        library = parse_single_name_into_parts(
+            WORD_START_ACCENT.sub(_special_character, written), strict=False
+        )
         assert decode(" ".join(library.von + library.last)) == surname
 
 
@@ -237,7 +298,10 @@ def test_bibtexparser_still_loses_a_command_that_starts_a_name_after_and() -> No
     """Why names.split_names splits by hand: bibtexparser 2.1.0's split_multiple_persons_names
     drops the backslash command of a name that follows "and". When this fails, a release has
     fixed it: use split_multiple_persons_names in names.py and delete split_names."""
-    assert split_multiple_persons_names("Doe, Jane and \\v{S}ebek, Ond\\v{r}ej") == ["Doe, Jane", "{S}ebek, Ond\\v{r}ej"]
+    assert split_multiple_persons_names("Doe, Jane and \\v{S}ebek, Ond\\v{r}ej") == [
+        "Doe, Jane",
+        "{S}ebek, Ond\\v{r}ej",
+    ]
 
 
 def make(key: str, author: str, year: str | None, title: str = "T", **more: str) -> Entry:
@@ -256,7 +320,9 @@ def test_labels() -> None:
         make("arc", "{Alignment Research Center}", None, kind="article"),
         make("ed", "", "2001", editor="Editor, Ed"),
     ]
-    entries[-1] = Entry("ed", "book", 1, {"editor": "Editor, Ed", "title": "T", "year": "2001", "kind": "book"})
+    entries[-1] = Entry(
+        "ed", "book", 1, {"editor": "Editor, Ed", "title": "T", "year": "2001", "kind": "book"}
+    )
     labels = build_labels(entries)
     assert {k: v.parenthetical for k, v in labels.items()} == {
         "russell": "Russell, 2019",
@@ -269,11 +335,13 @@ def test_labels() -> None:
 
 
 def test_same_authors_and_year_get_letters_in_title_order() -> None:
-    labels = build_labels([
-        make("z", "Amodei, D. and Olah, C. and X, Y.", "2016", "Zebra"),
-        make("a", "Amodei, D. and Other, O. and Z, Z.", "2016", "Apple"),
-        make("solo", "Amodei, D.", "2016", "Solo"),
-    ])
+    labels = build_labels(
+        [
+            make("z", "Amodei, D. and Olah, C. and X, Y.", "2016", "Zebra"),
+            make("a", "Amodei, D. and Other, O. and Z, Z.", "2016", "Apple"),
+            make("solo", "Amodei, D.", "2016", "Solo"),
+        ]
+    )
     assert (labels["a"].year, labels["z"].year, labels["solo"].year) == ("2016a", "2016b", "2016")
 
 
@@ -284,9 +352,20 @@ def test_anchor_ids_are_safe_and_distinct() -> None:
     assert all(c.isalnum() or c in "-_" for a in odd for c in a)
 
 
-@pytest.mark.parametrize("module", [citations.diagnostics, citations.style, citations.latex, citations.names,
-                                    citations.fields, citations.urls, citations.values, citations.inheritance,
-                                    citations.reference])
+@pytest.mark.parametrize(
+    "module",
+    [
+        citations.diagnostics,
+        citations.style,
+        citations.latex,
+        citations.names,
+        citations.fields,
+        citations.urls,
+        citations.values,
+        citations.inheritance,
+        citations.reference,
+    ],
+)
 def test_docstring_examples(module) -> None:
     result = doctest.testmod(module)
     assert result.attempted > 0 and result.failed == 0

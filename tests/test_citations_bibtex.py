@@ -1,6 +1,7 @@
 """What real .bib files contain, item by item (issue 12, "Read what real files contain"): each
 with a small fixture, the exact rendering or the exact message. The files in
 tests/fixtures/bib/ combine them the way exporting tools do (test_citations_bibfiles.py)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -40,6 +41,7 @@ def entry(key: str = "k", entry_type: str = "misc", **fields: str) -> str:
 
 # --- LaTeX ------------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("raw", "text"),
     [
@@ -63,15 +65,23 @@ def test_latex_keeps_or_renders_the_text(raw: str, text: str) -> None:
 
 
 def test_a_grave_accent_does_not_undo_the_others_on_the_page() -> None:
-    html = reference(entry(author="{Garriga-Alonso, Adri{\\`a}}", title="{Syst{\\`e}me et id{\\'e}es}", year="2024"))
+    html = reference(
+        entry(
+            author="{Garriga-Alonso, Adri{\\`a}}", title="{Syst{\\`e}me et id{\\'e}es}", year="2024"
+        )
+    )
     assert "Adrià" in html and "Système et idées" in html
 
 
 # --- addresses --------------------------------------------------------------------------------------
 
+
 def test_url_commands_are_links_with_escapes_undone() -> None:
     html = reference(entry(title="{T}", url="{\\url{https://example.org/a\\_b\\%20c}}"))
-    assert '<a class="citation-ref__link" href="https://example.org/a_b%20c">example.org/a_b%20c</a>' in html
+    assert (
+        '<a class="citation-ref__link" href="https://example.org/a_b%20c">example.org/a_b%20c</a>'
+        in html
+    )
 
 
 def test_two_addresses_in_a_url_field_are_two_links() -> None:
@@ -81,33 +91,51 @@ def test_two_addresses_in_a_url_field_are_two_links() -> None:
 
 
 def test_href_in_howpublished_is_an_inline_link_and_in_a_tooltip_plain_text() -> None:
-    text = entry(title="{T}", howpublished="{Blog post, \\href{https://example.org/p\\_1}{Example Blog}}")
+    text = entry(
+        title="{T}", howpublished="{Blog post, \\href{https://example.org/p\\_1}{Example Blog}}"
+    )
     assert reference(text).endswith(
-        'Blog post, <a class="citation-ref__link" href="https://example.org/p_1">Example Blog</a>.')
+        'Blog post, <a class="citation-ref__link" href="https://example.org/p_1">Example Blog</a>.'
+    )
     assert reference(text, links=False).endswith("Blog post, Example Blog.")
 
 
 def test_addresses_in_a_note_become_links_without_the_note_text() -> None:
-    html = reference(entry(title="{T}", note="{Archived at \\url{https://web.example.org/x}; see also \\href{https://b.example.org}{B}}"))
+    html = reference(
+        entry(
+            title="{T}",
+            note="{Archived at \\url{https://web.example.org/x}; see also \\href{https://b.example.org}{B}}",
+        )
+    )
     assert "Archived" not in html
-    assert html.endswith('<a class="citation-ref__link" href="https://web.example.org/x">web.example.org/x</a> '
-                        '<a class="citation-ref__link" href="https://b.example.org">B</a>')
+    assert html.endswith(
+        '<a class="citation-ref__link" href="https://web.example.org/x">web.example.org/x</a> '
+        '<a class="citation-ref__link" href="https://b.example.org">B</a>'
+    )
 
 
 def test_href_in_a_title_does_not_crash() -> None:
-    assert "Read the post" in reference(entry(title="{Read \\href{https://x.example.org}{the post}}"))
+    assert "Read the post" in reference(
+        entry(title="{Read \\href{https://x.example.org}{the post}}")
+    )
 
 
 @pytest.mark.parametrize(
     ("fields", "message"),
     [
-        ({"howpublished": "{\\href{javascript:alert(1)}{x}}"},
-         "references.bib:4: entry 'k' has an address in 'howpublished' with scheme 'javascript:'; "
-         "only http:// and https:// links are allowed"),
-        ({"note": "{\\url{ftp://files.example.org/a}}"},
-         "references.bib:4: entry 'k' has an address in 'note' with scheme 'ftp:'; only http:// and https:// links are allowed"),
-        ({"url": "{https://ok.example.org javascript:alert(1)}"},
-         "references.bib:4: entry 'k' has a url with scheme 'javascript:'; only http:// and https:// links are allowed"),
+        (
+            {"howpublished": "{\\href{javascript:alert(1)}{x}}"},
+            "references.bib:4: entry 'k' has an address in 'howpublished' with scheme 'javascript:'; "
+            "only http:// and https:// links are allowed",
+        ),
+        (
+            {"note": "{\\url{ftp://files.example.org/a}}"},
+            "references.bib:4: entry 'k' has an address in 'note' with scheme 'ftp:'; only http:// and https:// links are allowed",
+        ),
+        (
+            {"url": "{https://ok.example.org javascript:alert(1)}"},
+            "references.bib:4: entry 'k' has a url with scheme 'javascript:'; only http:// and https:// links are allowed",
+        ),
     ],
 )
 def test_addresses_that_cannot_be_links(fields: dict, message: str) -> None:
@@ -119,9 +147,15 @@ def test_addresses_that_cannot_be_links(fields: dict, message: str) -> None:
 
 # --- @string macros and # ---------------------------------------------------------------------------
 
+
 def test_string_macros_and_concatenation() -> None:
     text = '@string{conf = "NeurIPS"}\n@STRING{pre = {Proc. of }}\n' + entry(
-        entry_type="inproceedings", title="{T}", booktitle='pre # conf # " 2020"', month="jan", year="2020")
+        entry_type="inproceedings",
+        title="{T}",
+        booktitle='pre # conf # " 2020"',
+        month="jan",
+        year="2020",
+    )
     bibliography = parsed(text)
     assert bibliography.diagnostics == ()
     assert bibliography["k"].text("booktitle") == "Proc. of NeurIPS 2020"
@@ -132,36 +166,59 @@ def test_an_undefined_macro_is_a_located_error_not_text() -> None:
     text = entry(title="{T}", journal="jmlr")
     assert errors(text) == [
         "references.bib:3: entry 'k' uses 'jmlr' in its 'journal' value, which no @string defines "
-        "(define it above with @string{jmlr = {...}}, or put the text in braces)"]
+        "(define it above with @string{jmlr = {...}}, or put the text in braces)"
+    ]
 
 
 def test_a_macro_defined_further_down_is_named() -> None:
     text = entry(title="{T}", journal="{J. of } # jmlr") + "\n@string{jmlr = {ML}}\n"
     assert errors(text) == [
         "references.bib:3: entry 'k' uses the @string macro 'jmlr' in its 'journal' value before line 6 defines it "
-        "(move the @string up)"]
+        "(move the @string up)"
+    ]
 
 
 def test_a_macro_in_an_at_string_is_checked_too() -> None:
     assert errors("@string{a = b # {x}}\n") == [
         "references.bib:1: @string 'a' uses 'b' in its value, which no @string defines "
-        "(define it above with @string{b = {...}}, or put the text in braces)"]
+        "(define it above with @string{b = {...}}, or put the text in braces)"
+    ]
 
 
 # --- a missing comma --------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("fields", "message"),
     [
-        ('  year = {2023}\n  force = True,\n', "references.bib:4: entry 'k' has a comma missing after its 'year' value (before 'force =')"),
-        ('  volume = {131}\n  number = {3410},\n', "references.bib:4: entry 'k' has a comma missing after its 'volume' value (before 'number =')"),
-        ('  publisher = "Viking"\n  address = "New York",\n', "references.bib:4: entry 'k' has a comma missing after its 'publisher' value (before 'address =')"),
-        ('  year = 2023\n  kind = {paper},\n', "references.bib:4: entry 'k' has a comma missing after its 'year' value (before 'kind =')"),
-        ('  title = {Multi\n    line}\n  note = {x},\n', "references.bib:5: entry 'k' has a comma missing after its 'title' value (before 'note =')"),
+        (
+            "  year = {2023}\n  force = True,\n",
+            "references.bib:4: entry 'k' has a comma missing after its 'year' value (before 'force =')",
+        ),
+        (
+            "  volume = {131}\n  number = {3410},\n",
+            "references.bib:4: entry 'k' has a comma missing after its 'volume' value (before 'number =')",
+        ),
+        (
+            '  publisher = "Viking"\n  address = "New York",\n',
+            "references.bib:4: entry 'k' has a comma missing after its 'publisher' value (before 'address =')",
+        ),
+        (
+            "  year = 2023\n  kind = {paper},\n",
+            "references.bib:4: entry 'k' has a comma missing after its 'year' value (before 'kind =')",
+        ),
+        (
+            "  title = {Multi\n    line}\n  note = {x},\n",
+            "references.bib:5: entry 'k' has a comma missing after its 'title' value (before 'note =')",
+        ),
     ],
 )
 def test_a_missing_comma_names_its_line(fields: str, message: str) -> None:
-    text = "@misc{k,\n  author = {A, B},\n  title = {T},\n" + fields.replace("  title = {T},\n", "") + "}\n"
+    text = (
+        "@misc{k,\n  author = {A, B},\n  title = {T},\n"
+        + fields.replace("  title = {T},\n", "")
+        + "}\n"
+    )
     if "title = {Multi" in fields:
         text = "@misc{k,\n  author = {A, B},\n  year = {2020},\n" + fields + "}\n"
     assert errors(text, EDITORIAL) == [message]
@@ -169,14 +226,36 @@ def test_a_missing_comma_names_its_line(fields: str, message: str) -> None:
 
 def test_text_after_a_value_is_an_error() -> None:
     assert errors(entry(title="{T} extra")) == [
-        "references.bib:2: entry 'k' has 'extra' after its 'title' value (join parts with #, or put the whole value in braces)"]
+        "references.bib:2: entry 'k' has 'extra' after its 'title' value (join parts with #, or put the whole value in braces)"
+    ]
 
 
-VALUE_PIECES = ["{", "}", "\\{", "\\}", "\\", '"', "#", " ", "\n", "a", "B", "1", "jan", "m", "=", "x = ", ","]
+VALUE_PIECES = [
+    "{",
+    "}",
+    "\\{",
+    "\\}",
+    "\\",
+    '"',
+    "#",
+    " ",
+    "\n",
+    "a",
+    "B",
+    "1",
+    "jan",
+    "m",
+    "=",
+    "x = ",
+    ",",
+]
 
 
 @settings(max_examples=3000, deadline=None)
-@given(st.lists(st.sampled_from(VALUE_PIECES), max_size=14).map("".join), st.sampled_from(["{", '"', ""]))
+@given(
+    st.lists(st.sampled_from(VALUE_PIECES), max_size=14).map("".join),
+    st.sampled_from(["{", '"', ""]),
+)
 def test_a_value_reads_the_same_by_its_quick_roads_as_by_the_scan(body: str, opening: str) -> None:
     """Values shaped like `{…}`, `"…"` or neither, with braces nested, escaped or unbalanced:
     whatever road evaluate takes, the value or the problem is what the full scan gives."""
@@ -185,7 +264,9 @@ def test_a_value_reads_the_same_by_its_quick_roads_as_by_the_scan(body: str, ope
     closing = {"{": "}", '"': '"'}.get(opening, "")
     raw = opening + body + closing
     macros = {"m": "M"}
-    assert evaluate(raw, macros, {}, "its 'title' value") == _scan(raw, macros, {}, "its 'title' value")
+    assert evaluate(raw, macros, {}, "its 'title' value") == _scan(
+        raw, macros, {}, "its 'title' value"
+    )
 
 
 def test_a_value_nested_deeper_than_the_quick_road_is_read_by_the_scan() -> None:
@@ -193,29 +274,47 @@ def test_a_value_nested_deeper_than_the_quick_road_is_read_by_the_scan() -> None
 
     assert evaluate("{" * 20 + "x" + "}" * 20, {}).value == "{" * 19 + "x" + "}" * 19
 
+
 # --- crossref and xdata -----------------------------------------------------------------------------
 
-PROCEEDINGS = entry("proc", "proceedings", title="{Proceedings of X}", year="2021", publisher="{P}", editor="{Ed, E.}")
+PROCEEDINGS = entry(
+    "proc",
+    "proceedings",
+    title="{Proceedings of X}",
+    year="2021",
+    publisher="{P}",
+    editor="{Ed, E.}",
+)
 
 
 def test_crossref_fills_missing_fields_with_biblatex_renamings() -> None:
-    text = PROCEEDINGS + entry("k", "inproceedings", author="{A, B}", title="{Paper}", crossref="{proc}", pages="{1-9}")
+    text = PROCEEDINGS + entry(
+        "k", "inproceedings", author="{A, B}", title="{Paper}", crossref="{proc}", pages="{1-9}"
+    )
     bibliography = parsed(text)
     assert bibliography.diagnostics == ()
     child = bibliography["k"]
-    assert (child.text("title"), child.text("booktitle"), child.year, child.text("publisher")) == ("Paper", "Proceedings of X", "2021", "P")
+    assert (child.text("title"), child.text("booktitle"), child.year, child.text("publisher")) == (
+        "Paper",
+        "Proceedings of X",
+        "2021",
+        "P",
+    )
     assert reference(text).endswith("Paper</span>. Proceedings of X, 1–9.")
 
 
 def test_crossref_is_found_ignoring_case_and_child_fields_win() -> None:
-    text = PROCEEDINGS + entry("k", "inproceedings", author="{A}", title="{T}", crossref="{PROC}", year="1999")
+    text = PROCEEDINGS + entry(
+        "k", "inproceedings", author="{A}", title="{T}", crossref="{PROC}", year="1999"
+    )
     assert parsed(text)["k"].year == "1999"
     assert parsed(text)["k"].text("booktitle") == "Proceedings of X"
 
 
 def test_xdata_lends_its_fields_and_is_not_a_reference() -> None:
     text = entry("shared", "xdata", booktitle="{Shared Venue}", date="{2019-05}") + entry(
-        "k", "inproceedings", author="{A}", title="{T}", xdata="{shared}")
+        "k", "inproceedings", author="{A}", title="{T}", xdata="{shared}"
+    )
     bibliography = parsed(text)
     assert list(bibliography.entries) == ["k"]
     assert (bibliography["k"].text("booktitle"), bibliography["k"].year) == ("Shared Venue", "2019")
@@ -223,64 +322,151 @@ def test_xdata_lends_its_fields_and_is_not_a_reference() -> None:
 
 def test_a_missing_parent_is_reported() -> None:
     text = entry("k", "inproceedings", author="{A}", title="{T}", year="2020", crossref="{nowhere}")
-    assert errors(text, EDITORIAL)[-1] == "references.bib:5: entry 'k' has crossref 'nowhere', but no entry has that key"
-    assert [str(d) for d in parsed(text).notes] == ["references.bib:5: entry 'k' has crossref 'nowhere', but no entry has that key"]
+    assert (
+        errors(text, EDITORIAL)[-1]
+        == "references.bib:5: entry 'k' has crossref 'nowhere', but no entry has that key"
+    )
+    assert [str(d) for d in parsed(text).notes] == [
+        "references.bib:5: entry 'k' has crossref 'nowhere', but no entry has that key"
+    ]
 
 
 def test_a_crossref_cycle_is_reported_not_followed_forever() -> None:
-    text = entry("a", author="{A}", title="{T}", crossref="{b}") + entry("b", author="{A}", title="{U}", crossref="{a}")
-    assert [str(d) for d in parsed(text).notes] == ["references.bib:9: entry 'b' has crossref 'a', which leads back to itself"]
+    text = entry("a", author="{A}", title="{T}", crossref="{b}") + entry(
+        "b", author="{A}", title="{U}", crossref="{a}"
+    )
+    assert [str(d) for d in parsed(text).notes] == [
+        "references.bib:9: entry 'b' has crossref 'a', which leads back to itself"
+    ]
 
 
 # --- biblatex fields and types ----------------------------------------------------------------------
 
-@pytest.mark.parametrize(("date", "year"), [("2019", "2019"), ("2019-03", "2019"), ("2019-03-01", "2019"),
-                                              ("2019/2021", "2019–2021"), ("2019-03-01/2019-06-30", "2019"),
-                                              ("2019/", "2019–"), ("2019~", "2019")])
+
+@pytest.mark.parametrize(
+    ("date", "year"),
+    [
+        ("2019", "2019"),
+        ("2019-03", "2019"),
+        ("2019-03-01", "2019"),
+        ("2019/2021", "2019–2021"),
+        ("2019-03-01/2019-06-30", "2019"),
+        ("2019/", "2019–"),
+        ("2019~", "2019"),
+    ],
+)
 def test_biblatex_date(date: str, year: str) -> None:
     assert parsed(entry(author="{A}", title="{T}", date=f"{{{date}}}"))["k"].year == year
 
 
 def test_a_date_that_is_not_one_is_reported() -> None:
     text = entry(author="{A}", title="{T}", date="{March 2019}")
-    assert ("references.bib:4: entry 'k' has date 'March 2019', which is not a date like 2019, 2019-03-01 or 2019/2020"
-            in errors(text, EDITORIAL))
+    assert (
+        "references.bib:4: entry 'k' has date 'March 2019', which is not a date like 2019, 2019-03-01 or 2019/2020"
+        in errors(text, EDITORIAL)
+    )
 
 
 def test_biblatex_fields_render() -> None:
-    text = (entry("k", "article", author="{A, B}", title="{T}", date="{2020}", journaltitle="{J. Things}",
-                  volume="{3}", issue="{2}", pages="{5--9}", urldate="{2024-01-05}", url="{https://example.org}")
-            + entry("b", "book", author="{A, B}", title="{Volume Two}", maintitle="{The Series}", location="{Oxford}",
-                    publisher="{OUP}", date="{2001}")
-            + entry("p", "online", author="{A, B}", title="{P}", eprint="{2001.00001}", eprinttype="{arxiv}", date="{2020}"))
-    assert reference(text, "k").endswith('J. Things 3(2), 5–9. <a class="citation-ref__link" href="https://example.org">'
-                                         'example.org</a> (accessed 2024-01-05)')
+    text = (
+        entry(
+            "k",
+            "article",
+            author="{A, B}",
+            title="{T}",
+            date="{2020}",
+            journaltitle="{J. Things}",
+            volume="{3}",
+            issue="{2}",
+            pages="{5--9}",
+            urldate="{2024-01-05}",
+            url="{https://example.org}",
+        )
+        + entry(
+            "b",
+            "book",
+            author="{A, B}",
+            title="{Volume Two}",
+            maintitle="{The Series}",
+            location="{Oxford}",
+            publisher="{OUP}",
+            date="{2001}",
+        )
+        + entry(
+            "p",
+            "online",
+            author="{A, B}",
+            title="{P}",
+            eprint="{2001.00001}",
+            eprinttype="{arxiv}",
+            date="{2020}",
+        )
+    )
+    assert reference(text, "k").endswith(
+        'J. Things 3(2), 5–9. <a class="citation-ref__link" href="https://example.org">'
+        "example.org</a> (accessed 2024-01-05)"
+    )
     assert reference(text, "b").endswith("Volume Two</span>. The Series.")
-    assert reference(text, "p").endswith('arXiv. <a class="citation-ref__link" href="https://arxiv.org/abs/2001.00001">arXiv:2001.00001</a>')
+    assert reference(text, "p").endswith(
+        'arXiv. <a class="citation-ref__link" href="https://arxiv.org/abs/2001.00001">arXiv:2001.00001</a>'
+    )
 
 
-@pytest.mark.parametrize("entry_type", ["online", "report", "thesis", "mvbook", "software", "dataset", "inreference",
-                                        "phdthesis", "techreport", "conference", "electronic", "www"])
+@pytest.mark.parametrize(
+    "entry_type",
+    [
+        "online",
+        "report",
+        "thesis",
+        "mvbook",
+        "software",
+        "dataset",
+        "inreference",
+        "phdthesis",
+        "techreport",
+        "conference",
+        "electronic",
+        "www",
+    ],
+)
 def test_biblatex_and_bibtex_types_are_known(entry_type: str) -> None:
-    assert parsed(entry(entry_type=entry_type, author="{A}", title="{T}", year="2000")).warnings == ()
+    assert (
+        parsed(entry(entry_type=entry_type, author="{A}", title="{T}", year="2000")).warnings == ()
+    )
 
 
 def test_an_unknown_type_is_a_warning_with_its_line() -> None:
-    bibliography = parsed("\n\n" + entry(entry_type="blogpost", author="{A}", title="{T}", year="2000"))
+    bibliography = parsed(
+        "\n\n" + entry(entry_type="blogpost", author="{A}", title="{T}", year="2000")
+    )
     assert [str(d) for d in bibliography.warnings] == [
-        "references.bib:3: entry 'k' has the entry type @blogpost, which neither BibTeX nor biblatex knows (it is shown like @misc)"]
+        "references.bib:3: entry 'k' has the entry type @blogpost, which neither BibTeX nor biblatex knows (it is shown like @misc)"
+    ]
     assert "k" in bibliography and bibliography.diagnostics == ()
 
 
 # --- DOIs and arXiv ids -----------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("doi", "link"),
     [
-        ("10/fvn296", '<a class="citation-ref__link" href="https://doi.org/10/fvn296">doi:10/fvn296</a>'),
-        ("https://doi.org/10.1000/xyz", '<a class="citation-ref__link" href="https://doi.org/10.1000/xyz">doi:10.1000/xyz</a>'),
-        ("http://dx.doi.org/10.1000/xyz", '<a class="citation-ref__link" href="https://doi.org/10.1000/xyz">doi:10.1000/xyz</a>'),
-        ("doi:10.1000/a\\_b", '<a class="citation-ref__link" href="https://doi.org/10.1000/a_b">doi:10.1000/a_b</a>'),
+        (
+            "10/fvn296",
+            '<a class="citation-ref__link" href="https://doi.org/10/fvn296">doi:10/fvn296</a>',
+        ),
+        (
+            "https://doi.org/10.1000/xyz",
+            '<a class="citation-ref__link" href="https://doi.org/10.1000/xyz">doi:10.1000/xyz</a>',
+        ),
+        (
+            "http://dx.doi.org/10.1000/xyz",
+            '<a class="citation-ref__link" href="https://doi.org/10.1000/xyz">doi:10.1000/xyz</a>',
+        ),
+        (
+            "doi:10.1000/a\\_b",
+            '<a class="citation-ref__link" href="https://doi.org/10.1000/a_b">doi:10.1000/a_b</a>',
+        ),
     ],
 )
 def test_doi_shapes(doi: str, link: str) -> None:
@@ -304,20 +490,36 @@ def test_arxiv_ids(fields: dict, arxiv: str) -> None:
 
 
 def test_an_arxiv_url_is_not_linked_twice_whatever_its_version() -> None:
-    html = reference(entry(author="{A}", title="{T}", eprint="{arXiv:1606.06565v2}", url="{http://arxiv.org/abs/1606.06565}"))
+    html = reference(
+        entry(
+            author="{A}",
+            title="{T}",
+            eprint="{arXiv:1606.06565v2}",
+            url="{http://arxiv.org/abs/1606.06565}",
+        )
+    )
     assert html.count("<a ") == 1
 
 
 # --- names ------------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("author", "shown", "label"),
     [
         ("{King, Jr., Martin Luther}", "Martin Luther King, Jr. (1963)", "King, 1963"),
         ("{Doe, Jane,}", "Jane Doe (1963)", "Doe, 1963"),
-        ("{{Google DeepMind} and Doe, Jane}", "Google DeepMind and Jane Doe (1963)", "Google DeepMind and Doe, 1963"),
+        (
+            "{{Google DeepMind} and Doe, Jane}",
+            "Google DeepMind and Jane Doe (1963)",
+            "Google DeepMind and Doe, 1963",
+        ),
         ("{Doe, Jane and others}", "Jane Doe et al. (1963)", "Doe et al., 1963"),
-        ("{{Research and Development, Inc.}}", "Research and Development, Inc. (1963)", "Research and Development, Inc., 1963"),
+        (
+            "{{Research and Development, Inc.}}",
+            "Research and Development, Inc. (1963)",
+            "Research and Development, Inc., 1963",
+        ),
     ],
 )
 def test_names(author: str, shown: str, label: str) -> None:
@@ -333,14 +535,21 @@ def test_no_doubled_full_stop() -> None:
 
 # --- keys -------------------------------------------------------------------------------------------
 
+
 def test_keys_differing_only_in_case_are_duplicates() -> None:
-    text = entry("Smith2020", author="{A}", title="{T}") + entry("smith2020", author="{A}", title="{U}")
-    assert errors(text) == ["references.bib:5: duplicate key 'smith2020' (first defined at line 1 as 'Smith2020'; "
-                            "BibTeX ignores the case of keys)"]
+    text = entry("Smith2020", author="{A}", title="{T}") + entry(
+        "smith2020", author="{A}", title="{U}"
+    )
+    assert errors(text) == [
+        "references.bib:5: duplicate key 'smith2020' (first defined at line 1 as 'Smith2020'; "
+        "BibTeX ignores the case of keys)"
+    ]
 
 
 def test_a_key_with_odd_characters_loads_and_is_matched_exactly() -> None:
-    text = entry("weird", author="{A}", title="{Plain}") + entry("weird*key", author="{B}", title="{Odd}")
+    text = entry("weird", author="{A}", title="{Plain}") + entry(
+        "weird*key", author="{B}", title="{Odd}"
+    )
     bibliography = parsed(text)
     assert list(bibliography.entries) == ["weird", "weird*key"]
     assert bibliography["weird*key"].text("title") == "Odd"
@@ -348,13 +557,17 @@ def test_a_key_with_odd_characters_loads_and_is_matched_exactly() -> None:
 
 
 def test_field_names_are_compared_ignoring_case() -> None:
-    assert errors(entry(title="{T}", Title="{U}")) == ["references.bib:1: entry 'k' has the field 'title' more than once"]
+    assert errors(entry(title="{T}", Title="{U}")) == [
+        "references.bib:1: entry 'k' has the field 'title' more than once"
+    ]
 
 
 # --- blocks that are not references -----------------------------------------------------------------
 
+
 def test_blocks_that_are_not_references_are_ignored() -> None:
-    text = """% Encoding: UTF-8
+    text = (
+        """% Encoding: UTF-8
 %% Created with BibDesk
 
 @preamble{ "\\newcommand{\\noopsort}[1]{}" }
@@ -363,13 +576,16 @@ def test_blocks_that_are_not_references_are_ignored() -> None:
   date-modified = {2024-01-10}}
 
 Some words between entries, as BibTeX allows.
-""" + entry(author="{A}", title="{T}", year="2000") + """
+"""
+        + entry(author="{A}", title="{T}", year="2000")
+        + """
 @Comment{jabref-meta: databaseType:bibtex;}
 @Comment{jabref-meta: grouping:
 0 AllEntriesGroup:;
 1 StaticGroup:G\\;0\\;1\\;\\;\\;\\;;
 }
 """
+    )
     bibliography = parsed(text)
     assert list(bibliography.entries) == ["k"] and bibliography["k"].line == 10
     assert (bibliography.diagnostics, bibliography.warnings, bibliography.notes) == ((), (), ())
@@ -377,7 +593,11 @@ Some words between entries, as BibTeX allows.
 
 # --- encodings and line ends ------------------------------------------------------------------------
 
-BROKEN_THIRD_ENTRY = entry("a", author="{A}", title="{T}") + entry("b", author="{A}", title="{T}") + "@misc{c,\n  title = {x}\n  year = {1}\n}\n"
+BROKEN_THIRD_ENTRY = (
+    entry("a", author="{A}", title="{T}")
+    + entry("b", author="{A}", title="{T}")
+    + "@misc{c,\n  title = {x}\n  year = {1}\n}\n"
+)
 
 
 def load_bytes(tmp_path: Path, content: bytes):
@@ -386,16 +606,21 @@ def load_bytes(tmp_path: Path, content: bytes):
     return load_bibliography(path, "references.bib")
 
 
-@pytest.mark.parametrize("encode", [
-    lambda t: t.encode(),
-    lambda t: b"\xef\xbb\xbf" + t.encode(),
-    lambda t: t.replace("\n", "\r\n").encode(),
-    lambda t: t.replace("\n", "\r").encode(),
-], ids=["lf", "bom", "crlf", "cr"])
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda t: t.encode(),
+        lambda t: b"\xef\xbb\xbf" + t.encode(),
+        lambda t: t.replace("\n", "\r\n").encode(),
+        lambda t: t.replace("\n", "\r").encode(),
+    ],
+    ids=["lf", "bom", "crlf", "cr"],
+)
 def test_line_numbers_whatever_the_line_ends(tmp_path: Path, encode) -> None:
     bibliography = load_bytes(tmp_path, encode(BROKEN_THIRD_ENTRY))
     assert [str(d) for d in bibliography.diagnostics] == [
-        "references.bib:10: entry 'c' has a comma missing after its 'title' value (before 'year =')"]
+        "references.bib:10: entry 'c' has a comma missing after its 'title' value (before 'year =')"
+    ]
     assert bibliography.warnings == ()
 
 
@@ -405,35 +630,54 @@ def test_a_latin1_file_is_read_with_a_warning(tmp_path: Path) -> None:
     assert bibliography.diagnostics == ()
     assert [str(d) for d in bibliography.warnings] == [
         "references.bib:3: the file is not UTF-8 (byte 0xF6 on this line); read it as Windows-1252 (Latin-1): "
-        "save it as UTF-8 to be sure every character is right"]
+        "save it as UTF-8 to be sure every character is right"
+    ]
     assert bibliography["k"].authors[0].surname == "Schölkopf"
 
 
-@pytest.mark.parametrize("content", ["@misc{k, title = {T}}".encode("utf-16"), b"@misc{k,\n\x00\x01\x02}"])
+@pytest.mark.parametrize(
+    "content", ["@misc{k, title = {T}}".encode("utf-16"), b"@misc{k,\n\x00\x01\x02}"]
+)
 def test_utf16_or_binary_is_a_located_error(tmp_path: Path, content: bytes) -> None:
     bibliography = load_bytes(tmp_path, content)
     assert len(bibliography.diagnostics) == 1
     assert str(bibliography.diagnostics[0]).endswith(
-        "the file is not text in UTF-8 (it has NUL bytes: is it UTF-16, or not a .bib file?); save it as UTF-8")
+        "the file is not text in UTF-8 (it has NUL bytes: is it UTF-16, or not a .bib file?); save it as UTF-8"
+    )
 
 
 # --- pages and deep braces --------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("pages", "shown"), [("{1-10}", "1–10"), ("{1--10}", "1–10"), ("{1 - 10}", "1–10"),
-                                              ("{S1-S10}", "S1–S10"), ("{xi-xv}", "xi–xv"), ("{e1002}", "e1002"),
-                                              ("{123-125, 130-132}", "123–125, 130–132")])
+
+@pytest.mark.parametrize(
+    ("pages", "shown"),
+    [
+        ("{1-10}", "1–10"),
+        ("{1--10}", "1–10"),
+        ("{1 - 10}", "1–10"),
+        ("{S1-S10}", "S1–S10"),
+        ("{xi-xv}", "xi–xv"),
+        ("{e1002}", "e1002"),
+        ("{123-125, 130-132}", "123–125, 130–132"),
+    ],
+)
 def test_page_ranges_get_an_en_dash(pages: str, shown: str) -> None:
-    assert reference(entry("k", "article", author="{A}", title="{T}", journal="{J}", pages=pages)).endswith(f"J, {shown}.")
+    assert reference(
+        entry("k", "article", author="{A}", title="{T}", journal="{J}", pages=pages)
+    ).endswith(f"J, {shown}.")
 
 
 def test_deeply_nested_braces_are_a_located_error() -> None:
     text = entry(author="{A}", title="{" * 5000 + "x" + "}" * 5000)
-    assert errors(text) == ["references.bib:3: entry 'k' nests braces more than 64 levels deep in its 'title' value "
-                            "(remove the extra braces)"]
+    assert errors(text) == [
+        "references.bib:3: entry 'k' nests braces more than 64 levels deep in its 'title' value "
+        "(remove the extra braces)"
+    ]
     assert "x" in decode("{" * 5000 + "$x$" + "}" * 5000)  # decoding on its own never raises either
 
 
 # --- the project's own file, read by another BibTeX reader -------------------------------------------
+
 
 def test_references_bib_is_valid_for_pybtex() -> None:
     from pybtex.database import parse_file
@@ -450,30 +694,140 @@ def test_pybtex_rejects_an_at_sign_in_a_comment_as_bibtex_does() -> None:
     from pybtex.scanner import PybtexSyntaxError
 
     with pytest.raises(PybtexSyntaxError):
-        parse_string("% Venue of @misc/@online entries\n" + entry(author="{A}", title="{T}"), "bibtex")
+        parse_string(
+            "% Venue of @misc/@online entries\n" + entry(author="{A}", title="{T}"), "bibtex"
+        )
 
 
 # --- whatever the file holds: located messages, never an exception ------------------------------------
 
-BIB_TOKENS = ["@misc{", "@article(", "@string{", "@STRING{", "@comment{", "@preamble{", "@xdata{", "@bibdesk_info{",
-              "@proceedings{", "@inproceedings{", "k", "K", "p", "weird*key", ",", ", ", "=", " = ", "{", "}", "{{", "}}",
-              '"', "#", " # ", "\n", "\r\n", "\r", "  ", "title", "author", "editor", "year", "date", "crossref",
-              "xdata", "url", "doi", "eprint", "howpublished", "note", "pages", "kind", "annote", "month", "jan",
-              "10/abc", "10.1000/x", "https://a.org/x", "javascript:x", "\\url{", "\\href{", "$", "$x$", "\\'", '\\"',
-              "\\`", "\\v", " and ", "others", "Doe, Jane", "Jr.", "{\\TeX}", "\\emph{", "-", "--", "2019/2020", "%",
-              "@", "é", "\\", "\x00", "\\noopsort{", "arXiv:", "v2"]
+BIB_TOKENS = [
+    "@misc{",
+    "@article(",
+    "@string{",
+    "@STRING{",
+    "@comment{",
+    "@preamble{",
+    "@xdata{",
+    "@bibdesk_info{",
+    "@proceedings{",
+    "@inproceedings{",
+    "k",
+    "K",
+    "p",
+    "weird*key",
+    ",",
+    ", ",
+    "=",
+    " = ",
+    "{",
+    "}",
+    "{{",
+    "}}",
+    '"',
+    "#",
+    " # ",
+    "\n",
+    "\r\n",
+    "\r",
+    "  ",
+    "title",
+    "author",
+    "editor",
+    "year",
+    "date",
+    "crossref",
+    "xdata",
+    "url",
+    "doi",
+    "eprint",
+    "howpublished",
+    "note",
+    "pages",
+    "kind",
+    "annote",
+    "month",
+    "jan",
+    "10/abc",
+    "10.1000/x",
+    "https://a.org/x",
+    "javascript:x",
+    "\\url{",
+    "\\href{",
+    "$",
+    "$x$",
+    "\\'",
+    '\\"',
+    "\\`",
+    "\\v",
+    " and ",
+    "others",
+    "Doe, Jane",
+    "Jr.",
+    "{\\TeX}",
+    "\\emph{",
+    "-",
+    "--",
+    "2019/2020",
+    "%",
+    "@",
+    "é",
+    "\\",
+    "\x00",
+    "\\noopsort{",
+    "arXiv:",
+    "v2",
+]
 
 
 TEXT = st.lists(st.sampled_from(BIB_TOKENS) | st.text(max_size=3), max_size=12).map("".join)
-FIELD_NAMES = ["title", "author", "editor", "year", "date", "crossref", "xdata", "url", "doi", "eprint", "archiveprefix",
-               "howpublished", "note", "pages", "kind", "annote", "journal", "booktitle", "publisher", "organization"]
-VALUE = st.one_of(TEXT.map(lambda t: "{" + t + "}"), TEXT.map(lambda t: '"' + t + '"'), st.sampled_from(["2019", "jan", "mac"]),
-                  st.lists(TEXT.map(lambda t: "{" + t + "}"), min_size=2, max_size=3).map(" # ".join))
+FIELD_NAMES = [
+    "title",
+    "author",
+    "editor",
+    "year",
+    "date",
+    "crossref",
+    "xdata",
+    "url",
+    "doi",
+    "eprint",
+    "archiveprefix",
+    "howpublished",
+    "note",
+    "pages",
+    "kind",
+    "annote",
+    "journal",
+    "booktitle",
+    "publisher",
+    "organization",
+]
+VALUE = st.one_of(
+    TEXT.map(lambda t: "{" + t + "}"),
+    TEXT.map(lambda t: '"' + t + '"'),
+    st.sampled_from(["2019", "jan", "mac"]),
+    st.lists(TEXT.map(lambda t: "{" + t + "}"), min_size=2, max_size=3).map(" # ".join),
+)
 FIELD = st.tuples(st.sampled_from(FIELD_NAMES), VALUE).map(lambda f: f"  {f[0]} = {f[1]}")
 ENTRY = st.builds(
     lambda kind, key, fields: f"@{kind}{{{key},\n" + ",\n".join(fields) + "\n}\n",
-    st.sampled_from(["misc", "article", "book", "proceedings", "inproceedings", "online", "xdata", "string", "blogpost"]),
-    st.sampled_from(["a", "b", "B", "weird*key", "p"]), st.lists(FIELD, max_size=8))
+    st.sampled_from(
+        [
+            "misc",
+            "article",
+            "book",
+            "proceedings",
+            "inproceedings",
+            "online",
+            "xdata",
+            "string",
+            "blogpost",
+        ]
+    ),
+    st.sampled_from(["a", "b", "B", "weird*key", "p"]),
+    st.lists(FIELD, max_size=8),
+)
 BIB_TEXT = st.lists(ENTRY | TEXT, max_size=6).map("".join)
 
 
@@ -498,7 +852,12 @@ def test_no_input_makes_the_bibliography_raise(text: str, editorial: bool) -> No
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.binary(max_size=200) | st.lists(st.sampled_from(BIB_TOKENS), max_size=30).map(lambda t: "".join(t).encode("latin-1", "replace")))
+@given(
+    st.binary(max_size=200)
+    | st.lists(st.sampled_from(BIB_TOKENS), max_size=30).map(
+        lambda t: "".join(t).encode("latin-1", "replace")
+    )
+)
 def test_no_bytes_make_loading_raise(tmp_path_factory, content: bytes) -> None:
     path = tmp_path_factory.mktemp("bytes") / "references.bib"
     path.write_bytes(content)

@@ -2,6 +2,7 @@
 focus (Tab), in both colour schemes and from file://; clicking a citation jumps to its
 References entry, and each entry links back; on a phone (touch emulation) the first tap opens
 the tooltip without moving the page; glossary tooltips look exactly like citation tooltips."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -34,7 +35,11 @@ def test_hover_shows_the_full_reference(page, page_log, site_url) -> None:
     assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"]
     page.mouse.move(0, 0)
     tip.wait_for(state="hidden")
-    assert page_log.console_errors == [] and page_log.page_errors == [] and page_log.foreign_requests == []
+    assert (
+        page_log.console_errors == []
+        and page_log.page_errors == []
+        and page_log.foreign_requests == []
+    )
 
 
 def test_keyboard_focus_shows_the_reference(page, site_url) -> None:
@@ -55,7 +60,9 @@ def test_keyboard_focus_shows_the_reference(page, site_url) -> None:
 def record_hash_changes(page) -> None:
     """Material's navigation.tracking soon rewrites the address to the section in view (with
     replaceState, which fires no event): a test reads the hash that the click itself set."""
-    page.evaluate("window.__hashes = []; addEventListener('hashchange', () => __hashes.push(location.hash))")
+    page.evaluate(
+        "window.__hashes = []; addEventListener('hashchange', () => __hashes.push(location.hash))"
+    )
 
 
 def first_hash_change(page) -> str:
@@ -83,7 +90,9 @@ def test_tooltip_is_readable_in_both_colour_schemes(page, site_url, scheme: str)
     link, tip = first_citation(page)
     link.hover()
     tip.wait_for(state="visible")
-    colours = tip.evaluate("e => { const s = getComputedStyle(e); return [s.color, s.backgroundColor]; }")
+    colours = tip.evaluate(
+        "e => { const s = getComputedStyle(e); return [s.color, s.backgroundColor]; }"
+    )
     assert colours[1] not in ("rgba(0, 0, 0, 0)", "transparent")
     assert colours[0] != colours[1]
 
@@ -121,7 +130,8 @@ def test_no_second_tooltip_from_material(page, site_url) -> None:
     assert link.get_attribute("title") is None
     visible = page.evaluate(
         "() => [...document.querySelectorAll('.md-tooltip, .md-tooltip2')]"
-        ".filter(e => getComputedStyle(e).opacity !== '0' && e.getBoundingClientRect().width > 0).length")
+        ".filter(e => getComputedStyle(e).opacity !== '0' && e.getBoundingClientRect().width > 0).length"
+    )
     assert visible == 0
 
 
@@ -133,7 +143,9 @@ def test_the_pointer_can_move_onto_the_tooltip(page, site_url) -> None:
     tip.wait_for(state="visible")
     link_box, tip_box = link.bounding_box(), tip.bounding_box()
     x = link_box["x"] + link_box["width"] / 2
-    for y in range(int(link_box["y"] + link_box["height"] / 2), int(tip_box["y"] + tip_box["height"] / 2), 3):
+    for y in range(
+        int(link_box["y"] + link_box["height"] / 2), int(tip_box["y"] + tip_box["height"] / 2), 3
+    ):
         page.mouse.move(x, y)
     assert tip.is_visible()
 
@@ -148,8 +160,9 @@ def test_escape_dismisses_the_tooltip_until_focus_returns(page, site_url) -> Non
     assert page.evaluate("document.activeElement.classList.contains('citation__link')")
     page.keyboard.press("Shift+Tab")  # focus leaves, then comes back
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.getAttribute('aria-describedby')") == \
-        link.get_attribute("aria-describedby")
+    assert page.evaluate(
+        "document.activeElement.getAttribute('aria-describedby')"
+    ) == link.get_attribute("aria-describedby")
     tip.wait_for(state="visible")
 
 
@@ -161,11 +174,19 @@ CHAPTER = "rlhf.html"
 @pytest.fixture
 def phone(browser, page_log):
     """A 390x844 touch screen (has_touch, is_mobile), requests to other hosts aborted."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
+    )
     phone = context.new_page()
     phone.on("pageerror", lambda e: page_log.page_errors.append(str(e)))
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(
-        ("http://127.0.0.1", "file://", "data:", "about:")) else route.abort())
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(("http://127.0.0.1", "file://", "data:", "about:"))
+            else route.abort()
+        ),
+    )
     yield phone
     context.close()
 
@@ -175,7 +196,9 @@ def _settled_scroll(page) -> float:
     return page.evaluate("scrollY")
 
 
-def test_a_tap_on_a_citation_opens_its_tooltip_and_the_page_stays_put(phone, page_log, site_url) -> None:
+def test_a_tap_on_a_citation_opens_its_tooltip_and_the_page_stays_put(
+    phone, page_log, site_url
+) -> None:
     phone.goto(f"{site_url}/{CHAPTER}")
     link = phone.locator("a.citation__link").nth(3)
     tip = phone.locator(f"#{link.get_attribute('aria-describedby')}")
@@ -224,6 +247,7 @@ def test_a_tap_on_a_glossary_term_shows_its_definition(phone, site_url) -> None:
 
 # --- back links from References ---------------------------------------------------------------------
 
+
 def test_every_reference_links_back_to_where_it_is_cited(page, site_url) -> None:
     page.goto(f"{site_url}/{CHAPTER}")
     entries = page.locator("li.citation-reference")
@@ -235,7 +259,8 @@ def test_every_reference_links_back_to_where_it_is_cited(page, site_url) -> None
         cited_at = page.locator(f'a.citation__link[href="#{key}"]')
         assert backs.count() == cited_at.count() > 0, key
         assert [backs.nth(i).get_attribute("href") for i in range(backs.count())] == [
-            "#" + cited_at.nth(i).get_attribute("id") for i in range(cited_at.count())]
+            "#" + cited_at.nth(i).get_attribute("id") for i in range(cited_at.count())
+        ]
     back = entries.nth(0).locator(".citation-reference__back a, a.citation-reference__back").last
     target = back.get_attribute("href")
     record_hash_changes(page)
@@ -259,7 +284,10 @@ def test_glossary_and_citation_tooltips_have_one_style(page, site_url, scheme: s
     page.goto(f"{site_url}/{CHAPTER}")
     page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
     styles = []
-    for host in (page.locator("a.citation__link").first, page.locator(".glossary-term__name").first):
+    for host in (
+        page.locator("a.citation__link").first,
+        page.locator(".glossary-term__name").first,
+    ):
         host.scroll_into_view_if_needed()
         host.hover()
         tip = page.locator(f"#{host.get_attribute('aria-describedby')}")
@@ -273,8 +301,10 @@ def test_glossary_and_citation_tooltips_have_one_style(page, site_url, scheme: s
 def test_a_glossary_term_has_one_light_underline(page, site_url) -> None:
     page.goto(f"{site_url}/{CHAPTER}")
     term = page.locator(".glossary-term__name").first
-    style = term.evaluate("e => { const s = getComputedStyle(e); return [s.borderBottomStyle, "
-                          "s.textDecorationLine, s.textDecorationStyle, s.textDecorationColor, s.color]; }")
+    style = term.evaluate(
+        "e => { const s = getComputedStyle(e); return [s.borderBottomStyle, "
+        "s.textDecorationLine, s.textDecorationStyle, s.textDecorationColor, s.color]; }"
+    )
     assert style[0] == "none" and style[1] == "underline" and style[2] == "solid"
     assert style[3] != style[4]  # lighter than the text
     assert page.locator("a .glossary-term, .glossary-term a").count() == 0

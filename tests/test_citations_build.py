@@ -1,6 +1,7 @@
 """The hook inside real `mkdocs build` runs of tiny sites in tmp_path: a good site, bad citation
 keys, a bad references.bib (normal and --strict builds must both fail with the located message
 and no traceback), and rebuilds that pick up edits (what `mkdocs serve` does)."""
+
 from __future__ import annotations
 
 import json
@@ -88,11 +89,18 @@ def make_site(root: Path, pages: dict[str, str] | None = None, bib: str | None =
 def start_build(root: Path, *flags: str) -> subprocess.Popen:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", *flags, "-d", str(root / "site")]
-    return subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    return subprocess.Popen(
+        command, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
 
 
-BAD_KEY_PAGES = {**PAGES, "rlhf.md": "---\ntitle: RLHF\n---\n# RLHF\n\nSee the paper\nthat began it all [@christiano2017] and [@nothing_like_it].\n"}
-BAD_BIB = BIB + """
+BAD_KEY_PAGES = {
+    **PAGES,
+    "rlhf.md": "---\ntitle: RLHF\n---\n# RLHF\n\nSee the paper\nthat began it all [@christiano2017] and [@nothing_like_it].\n",
+}
+BAD_BIB = (
+    BIB
+    + """
 @misc{christiano2017deep,
   author = {X},
   title = {Duplicate},
@@ -113,9 +121,13 @@ BAD_BIB = BIB + """
 @misc{broken,
   title = {unclosed
 """
+)
 
-STAND_IN_PAGES = {**PAGES, "plain.md": "# Plain\n\nWritten out: xcitationslot5x, <!--citation-late:9--> and "
-                  "<!--citation:0-->, with [@russell2019human].\n\n`xcitationslot0x`\n"}
+STAND_IN_PAGES = {
+    **PAGES,
+    "plain.md": "# Plain\n\nWritten out: xcitationslot5x, <!--citation-late:9--> and "
+    "<!--citation:0-->, with [@russell2019human].\n\n`xcitationslot0x`\n",
+}
 LATIN1_PAGE = "# Plain\n\nA caf\u00e9 in Latin-1.\n"
 
 SITES = {
@@ -173,12 +185,16 @@ def test_further_reading_and_downloadable_bib(builds) -> None:
     assert not (root / "docs" / "further-reading.md").exists()  # generated, never written to docs/
     assert (root / "site" / "references.bib").read_bytes() == (root / "references.bib").read_bytes()
     assert 'href="references.bib"' in page
-    found = re.search(r'<div class="further-reading__entry" id="christiano2017deep">(.*?)</div>', page, re.DOTALL)
+    found = re.search(
+        r'<div class="further-reading__entry" id="christiano2017deep">(.*?)</div>', page, re.DOTALL
+    )
     assert found, "Further reading has no entry for christiano2017deep"
     entry = found.group(1)
     assert "Where RLHF starts." in entry
     assert re.findall(r'<a href="([^"]+)">([^<]+)</a>', entry.split("Cited in:")[1]) == [
-        ("rlhf.html", "RLHF chapter"), ("demos/boat.html", "The boat")]
+        ("rlhf.html", "RLHF chapter"),
+        ("demos/boat.html", "The boat"),
+    ]
     for group in ("Papers", "Books", "Videos"):
         assert f">{group}<" in page
     assert ">Articles and posts<" not in page  # empty groups are left out
@@ -189,7 +205,10 @@ def test_unknown_keys_fail_the_build_with_located_messages(builds, name: str) ->
     code, output, _root = builds[name]
     assert code != 0
     assert "Traceback" not in output
-    assert "docs/rlhf.md:7:20: unknown citation key 'christiano2017' (did you mean 'christiano2017deep'?)" in output
+    assert (
+        "docs/rlhf.md:7:20: unknown citation key 'christiano2017' (did you mean 'christiano2017deep'?)"
+        in output
+    )
     assert "docs/rlhf.md:7:42: unknown citation key 'nothing_like_it'\n" in output
 
 
@@ -211,7 +230,9 @@ def test_stand_ins_written_in_a_page_are_shown_as_written(builds) -> None:
     code, output, root = builds["stand-ins"]
     assert code == 0, output
     page = (root / "site" / "plain.html").read_text(encoding="utf-8")
-    assert "Written out: xcitationslot5x, <!--citation-late:9--> and <!--citation:0-->, with" in page
+    assert (
+        "Written out: xcitationslot5x, <!--citation-late:9--> and <!--citation:0-->, with" in page
+    )
     assert ">Russell, 2019</a>" in page and "<code>xcitationslot0x</code>" in page
 
 
@@ -228,6 +249,7 @@ def test_missing_bibliography_is_a_clear_error(builds) -> None:
 
 
 # --- rebuilds (mkdocs serve) -------------------------------------------------------------------------
+
 
 def test_rebuild_picks_up_edits_to_bib_and_chapters(tmp_path: Path) -> None:
     """What `mkdocs serve` does on a change: a new on_config + build in the same process."""
@@ -246,9 +268,14 @@ def test_rebuild_picks_up_edits_to_bib_and_chapters(tmp_path: Path) -> None:
     assert ">Russell, 2019</a>" in first
     (root / "references.bib").write_text(BIB.replace("{2019}", "{2020}"), encoding="utf-8")
     assert ">Russell, 2020</a>" in build_once()
-    (root / "docs" / "index.md").write_text("# Home\n\nNow [@christiano2017deep].\n", encoding="utf-8")
+    (root / "docs" / "index.md").write_text(
+        "# Home\n\nNow [@christiano2017deep].\n", encoding="utf-8"
+    )
     second = build_once()
-    assert ">Christiano et al., 2017</a>" in second and "Russell, 20" not in second.split('id="references"')[0]
+    assert (
+        ">Christiano et al., 2017</a>" in second
+        and "Russell, 20" not in second.split('id="references"')[0]
+    )
 
 
 def test_on_serve_watches_the_bibliography(tmp_path: Path) -> None:
@@ -273,6 +300,7 @@ def test_on_serve_watches_the_bibliography(tmp_path: Path) -> None:
 
 # --- the citation pass in a second process -------------------------------------------------------------
 
+
 def build_in_process(root: Path) -> dict[str, bytes]:
     """A cold build (no cache in memory or on disk) in this process; every page's HTML and the
     search index."""
@@ -287,11 +315,15 @@ def build_in_process(root: Path) -> dict[str, bytes]:
     config.site_dir = str(root / "site")
     build(config)
     site = root / "site"
-    return {str(path.relative_to(site)): path.read_bytes()
-            for path in [*site.rglob("*.html"), site / "search" / "search_index.json"]}
+    return {
+        str(path.relative_to(site)): path.read_bytes()
+        for path in [*site.rglob("*.html"), site / "search" / "search_index.json"]
+    }
 
 
-def test_the_site_is_the_same_whether_the_pass_runs_apart_or_here(tmp_path: Path, monkeypatch) -> None:
+def test_the_site_is_the_same_whether_the_pass_runs_apart_or_here(
+    tmp_path: Path, monkeypatch
+) -> None:
     import citations.background as background
 
     started: list[int] = []
@@ -324,14 +356,19 @@ def on_page_markdown(markdown, **kwargs):
 
 
 @pytest.mark.parametrize("fork", [True, False])
-def test_markdown_changed_by_another_plugin_is_still_cited(tmp_path: Path, monkeypatch, fork: bool) -> None:
+def test_markdown_changed_by_another_plugin_is_still_cited(
+    tmp_path: Path, monkeypatch, fork: bool
+) -> None:
     import citations.background as background
 
     monkeypatch.setattr(background, "can_fork", lambda: fork)
     root = make_site(tmp_path)
     (root / "other_plugin.py").write_text(OTHER_PLUGIN, encoding="utf-8")
     config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("hooks:\n", "hooks:\n  - other_plugin.py\n"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("hooks:\n", "hooks:\n  - other_plugin.py\n"),
+        encoding="utf-8",
+    )
     pages = build_in_process(root)
     index = pages["index.html"].decode()
     added = index.split("Added by another plugin", 1)[1].split("</p>", 1)[0]
@@ -355,16 +392,23 @@ def on_page_context(context, page, **kwargs):  # listed before the citation hook
 """
 
 
-def test_search_sees_the_plain_text_without_markers_and_the_page_gets_full_citations(tmp_path: Path) -> None:
+def test_search_sees_the_plain_text_without_markers_and_the_page_gets_full_citations(
+    tmp_path: Path,
+) -> None:
     root = make_site(tmp_path)
     (root / "search_like.py").write_text(SEARCH_LIKE_PLUGIN, encoding="utf-8")
     config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("hooks:\n", "hooks:\n  - search_like.py\n"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("hooks:\n", "hooks:\n  - search_like.py\n"),
+        encoding="utf-8",
+    )
     pages = build_in_process(root)
     seen = json.loads((root / "seen.json").read_text())
     assert "(Russell, 2019)" in seen["index.md"] and "<!--citation" not in seen["index.md"]
     index = pages["index.html"].decode()
-    assert ">Russell, 2019</a>" in index and 'role="tooltip"' in index and "<!--citation" not in index
+    assert (
+        ">Russell, 2019</a>" in index and 'role="tooltip"' in index and "<!--citation" not in index
+    )
 
 
 def test_a_failed_build_leaves_no_second_process_behind(tmp_path: Path, monkeypatch) -> None:

@@ -1,6 +1,7 @@
 """The citation caches: the prepared bibliography and the per-page results are reused only
 when every input is the same, a broken cache never breaks a build, and a warm build gives
 exactly the same site as a cold one."""
+
 from __future__ import annotations
 
 import pickle
@@ -40,7 +41,9 @@ def write_bib(root: Path, text: str = BIB) -> Path:
     return path
 
 
-def test_prepared_bibliography_is_stored_and_reused_without_parsing(tmp_path: Path, monkeypatch) -> None:
+def test_prepared_bibliography_is_stored_and_reused_without_parsing(
+    tmp_path: Path, monkeypatch
+) -> None:
     path = write_bib(tmp_path)
     first = BibliographySource(path, "references.bib", ENV, tmp_path)
     html = first.styler.reference_html("russell2019human")
@@ -87,14 +90,17 @@ def test_a_bad_file_is_never_cached(tmp_path: Path) -> None:
     path = write_bib(tmp_path, BIB.replace("  kind = {book},\n", "  kind = {book}\n"))
     source = BibliographySource(path, "references.bib", ENV, tmp_path)
     assert [d.message for d in source.diagnostics] == [
-        "entry 'russell2019human' has a comma missing after its 'kind' value (before 'annote =')"]
+        "entry 'russell2019human' has a comma missing after its 'kind' value (before 'annote =')"
+    ]
     assert not (tmp_path / CACHE_FOLDER).exists()
 
 
 def test_cache_key_depends_on_content_and_templates(tmp_path: Path) -> None:
     other_dir = tmp_path / "templates" / "partials" / "citations"
     other_dir.mkdir(parents=True)
-    (other_dir / "reference.html").write_text("{% macro reference(ref, links=true) %}x{% endmacro %}")
+    (other_dir / "reference.html").write_text(
+        "{% macro reference(ref, links=true) %}x{% endmacro %}"
+    )
     other_env = template_environment([tmp_path / "templates"])
     base = cache_key(b"a", ENV, [REFERENCE_TEMPLATE])
     assert base == cache_key(b"a", ENV, [REFERENCE_TEMPLATE])
@@ -143,7 +149,9 @@ def _tamper(path: Path, old: bytes, new: bytes) -> None:
     """Change bytes inside one stored result so that it still unpickles (a silent corruption)."""
     entries = pickle.loads(path.read_bytes())
     assert any(old in payload for _digest, payload in entries.values())
-    entries = {key: (digest, payload.replace(old, new)) for key, (digest, payload) in entries.items()}
+    entries = {
+        key: (digest, payload.replace(old, new)) for key, (digest, payload) in entries.items()
+    }
     path.write_bytes(pickle.dumps(entries))
 
 
@@ -159,7 +167,9 @@ def test_a_damaged_result_is_recomputed_and_written_again(tmp_path: Path) -> Non
     later.put(key, {"author": "Russell"})  # what the build does then
     later.prune()
     ResultCache._memory.clear()
-    assert ResultCache(tmp_path, "base", ENV, [REFERENCE_TEMPLATE]).get(key) == {"author": "Russell"}
+    assert ResultCache(tmp_path, "base", ENV, [REFERENCE_TEMPLATE]).get(key) == {
+        "author": "Russell"
+    }
 
 
 def test_a_damaged_bibliography_cache_is_parsed_again(tmp_path: Path) -> None:
@@ -191,7 +201,9 @@ def test_a_damaged_page_in_the_cache_is_rebuilt_by_the_next_build(tmp_path: Path
         return (root / "site" / "index.html").read_text(encoding="utf-8")
 
     assert ">Russell, 2019</a>" in build_once()
-    _tamper(root / CACHE_FOLDER / "results" / ResultCache.FILE_NAME, b"Russell, 2019", b"Rassell, 2019")
+    _tamper(
+        root / CACHE_FOLDER / "results" / ResultCache.FILE_NAME, b"Russell, 2019", b"Rassell, 2019"
+    )
     for _ in range(2):  # rebuilt, and the file repaired: right again the time after
         page = build_once()
         assert ">Russell, 2019</a>" in page and "Rassell" not in page
@@ -211,8 +223,11 @@ def test_warm_build_gives_the_same_site_as_a_cold_one(tmp_path: Path) -> None:
         config = load_config(str(root / "mkdocs.yml"))
         config.site_dir = str(root / name)
         build(config)
-        return {p.relative_to(root / name).as_posix(): p.read_bytes()
-                for p in (root / name).rglob("*") if p.suffix in (".html", ".bib")}
+        return {
+            p.relative_to(root / name).as_posix(): p.read_bytes()
+            for p in (root / name).rglob("*")
+            if p.suffix in (".html", ".bib")
+        }
 
     cold = build_into("cold")
     assert (root / CACHE_FOLDER / "results").is_dir()

@@ -4,6 +4,7 @@ extensions must give <name>.html exactly.
 Regenerate after an intended change with `UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_citations_golden.py`
 and review the diff of the .html files before committing.
 """
+
 from __future__ import annotations
 
 import os
@@ -21,9 +22,21 @@ GOLDEN = Path(__file__).parent / "golden" / "citations"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 # The Markdown extensions of mkdocs.yml that change how citations end up in HTML.
 # (pymdownx.arithmatex is not in mkdocs.yml yet; it is here because math must never be scanned.)
-EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "footnotes", "md_in_html", "tables", "toc",
-              "pymdownx.details", "pymdownx.superfences", "pymdownx.inlinehilite", "pymdownx.highlight",
-              "pymdownx.arithmatex"]
+EXTENSIONS = [
+    "abbr",
+    "admonition",
+    "attr_list",
+    "def_list",
+    "footnotes",
+    "md_in_html",
+    "tables",
+    "toc",
+    "pymdownx.details",
+    "pymdownx.superfences",
+    "pymdownx.inlinehilite",
+    "pymdownx.highlight",
+    "pymdownx.arithmatex",
+]
 MATH = arithmatex_math({})
 
 

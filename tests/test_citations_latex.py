@@ -2,6 +2,7 @@
 same text for every string of every test fixture, of the project's references.bib and of the
 benchmark's synthetic bibliography, and for generated strings built from the constructs the
 fast road handles and their near misses."""
+
 from __future__ import annotations
 
 import random
@@ -32,7 +33,13 @@ def field_strings(text: str) -> Iterator[str]:
             if name in ("author", "editor"):
                 for person in split_names(value):
                     yield person
-                    yield from (" ".join(words) for words in vars(parse_single_name_into_parts(person, strict=False)).values() if words)
+                    yield from (
+                        " ".join(words)
+                        for words in vars(
+                            parse_single_name_into_parts(person, strict=False)
+                        ).values()
+                        if words
+                    )
 
 
 def benchmark_strings() -> Iterator[str]:
@@ -43,7 +50,11 @@ def benchmark_strings() -> Iterator[str]:
 
 
 def all_fixture_strings() -> list[str]:
-    found = {s for path in BIB_FILES for s in field_strings(path.read_text(encoding="utf-8", errors="replace"))}
+    found = {
+        s
+        for path in BIB_FILES
+        for s in field_strings(path.read_text(encoding="utf-8", errors="replace"))
+    }
     return sorted(found | set(benchmark_strings()))
 
 
@@ -62,14 +73,109 @@ def test_every_fixture_string_decodes_as_the_parser_does() -> None:
 
 
 ATOMS = [
-    "\\'e", "\\'{e}", "{\\'e}", '\\"{o}', '\\"o', "\\`a", "\\^{o}", "\\~n", "\\={a}", "\\.{z}", "\\v{s}", "\\v s", "\\c{c}",
-    "\\c c", "\\H{o}", "\\k{a}", "\\r{a}", "\\u{g}", "\\d{s}", "\\b{b}", "\\'{\\i}", "\\'\\i", "\\ss", "\\ss{}", "{\\ss}", "\\o",
-    "{\\o}", "\\AA", "\\ae", "\\OE", "\\i", "\\j", "\\l", "\\L", "\\&", "\\%", "\\_", "\\#", "\\$", "\\emph{", "\\textit{",
-    "\\textbf{", "\\textsc{", "\\texttt{", "\\mbox{", "\\text{", "{\\em ", "{\\it ", "\\bf ", "\\sc", "\\emph ", "{", "}",
-    "--", "---", "~", "``", "''", "`", "'", "?`", "!`", " ", "  ", "\n", "\n\n", "\t", "a", "B", "é", "ø", "1", ".", ",",
-    "-", "&", "%", "#", "$", "\\", "\\\\", "\\TeX", "\\noopsort{a}", "\\url{x}", "\\relax ",
-    "$x$", "$\\alpha$", "$\\epsilon$-", "$\\mathcal{O}(n)$", "$x^{2}$", "$x_i$", "$\\sqrt{2}$", "$\\frac{1}{2}$", "$ x $",
-    "$\\alpha x$", "$\\alpha\\beta$", "$a--b$", "$a~b$", "$\\foo{x}$", "$\\log n$", "$$x$$", "$f(x)=y$", "$\\{x\\}$",
+    "\\'e",
+    "\\'{e}",
+    "{\\'e}",
+    '\\"{o}',
+    '\\"o',
+    "\\`a",
+    "\\^{o}",
+    "\\~n",
+    "\\={a}",
+    "\\.{z}",
+    "\\v{s}",
+    "\\v s",
+    "\\c{c}",
+    "\\c c",
+    "\\H{o}",
+    "\\k{a}",
+    "\\r{a}",
+    "\\u{g}",
+    "\\d{s}",
+    "\\b{b}",
+    "\\'{\\i}",
+    "\\'\\i",
+    "\\ss",
+    "\\ss{}",
+    "{\\ss}",
+    "\\o",
+    "{\\o}",
+    "\\AA",
+    "\\ae",
+    "\\OE",
+    "\\i",
+    "\\j",
+    "\\l",
+    "\\L",
+    "\\&",
+    "\\%",
+    "\\_",
+    "\\#",
+    "\\$",
+    "\\emph{",
+    "\\textit{",
+    "\\textbf{",
+    "\\textsc{",
+    "\\texttt{",
+    "\\mbox{",
+    "\\text{",
+    "{\\em ",
+    "{\\it ",
+    "\\bf ",
+    "\\sc",
+    "\\emph ",
+    "{",
+    "}",
+    "--",
+    "---",
+    "~",
+    "``",
+    "''",
+    "`",
+    "'",
+    "?`",
+    "!`",
+    " ",
+    "  ",
+    "\n",
+    "\n\n",
+    "\t",
+    "a",
+    "B",
+    "é",
+    "ø",
+    "1",
+    ".",
+    ",",
+    "-",
+    "&",
+    "%",
+    "#",
+    "$",
+    "\\",
+    "\\\\",
+    "\\TeX",
+    "\\noopsort{a}",
+    "\\url{x}",
+    "\\relax ",
+    "$x$",
+    "$\\alpha$",
+    "$\\epsilon$-",
+    "$\\mathcal{O}(n)$",
+    "$x^{2}$",
+    "$x_i$",
+    "$\\sqrt{2}$",
+    "$\\frac{1}{2}$",
+    "$ x $",
+    "$\\alpha x$",
+    "$\\alpha\\beta$",
+    "$a--b$",
+    "$a~b$",
+    "$\\foo{x}$",
+    "$\\log n$",
+    "$$x$$",
+    "$f(x)=y$",
+    "$\\{x\\}$",
 ]
 
 
@@ -79,13 +185,34 @@ def test_generated_strings_decode_as_the_parser_does(text: str) -> None:
     assert same_as_parser(text), (text, decode_common(text), decode_with_parser(text))
 
 
-@pytest.mark.parametrize("text", ["Sch{\\\"o}lkopf", "\\v{S}ebek", "{\\O}stergaard", "Ren{\\'e}e \\emph{et} al.",
-                                  "M{\\\"u}ller -- \\textsc{Bert}", "Stra{\\ss}e"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Sch{\\"o}lkopf',
+        "\\v{S}ebek",
+        "{\\O}stergaard",
+        "Ren{\\'e}e \\emph{et} al.",
+        'M{\\"u}ller -- \\textsc{Bert}',
+        "Stra{\\ss}e",
+    ],
+)
 def test_common_latex_takes_the_fast_road(text: str) -> None:
     assert decode_common(text) is not None
 
 
-@pytest.mark.parametrize("text", ["$\\sqrt{2}$", "$ x $", "$\\alpha x$", "\\alpha", "\\unknown{x}", "\\ss\n\nx", "\\oe\u00e9", "\\' e"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "$\\sqrt{2}$",
+        "$ x $",
+        "$\\alpha x$",
+        "\\alpha",
+        "\\unknown{x}",
+        "\\ss\n\nx",
+        "\\oe\u00e9",
+        "\\' e",
+    ],
+)
 def test_anything_else_goes_to_the_parser(text: str) -> None:
     assert decode_common(text) is None
 

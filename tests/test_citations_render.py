@@ -1,5 +1,6 @@
 """Rendering: inline citations, the References section, Further reading, unknown-key messages,
 and a property test that no field text ever reaches the HTML unescaped."""
+
 from __future__ import annotations
 
 import html
@@ -60,7 +61,10 @@ def rendered_text(markdown: str, styler: Styler) -> str:
         ("[@russell2019human]", "(Russell, 2019)"),
         ("[@manheim2018categorizing]", "(Manheim and Garrabrant, 2018)"),
         ("[@amodei2016concrete, p. 4]", "(Amodei et al., 2016b, p. 4)"),
-        ("[@amodei2016concrete; @bai2022constitutional]", "(Amodei et al., 2016b; Bai et al., 2022)"),
+        (
+            "[@amodei2016concrete; @bai2022constitutional]",
+            "(Amodei et al., 2016b; Bai et al., 2022)",
+        ),
         ("@russell2019human", "Russell (2019)"),
         ("[see @russell2019human, ch. 3]", "(see Russell, 2019, ch. 3)"),
         ("[-@russell2019human]", "(2019)"),
@@ -77,7 +81,10 @@ def test_citation_text(markdown: str, text: str, styler: Styler) -> None:
 def test_citation_links_to_its_reference_and_describes_itself(styler: Styler) -> None:
     page = render_page("[@russell2019human; @arc]", styler, source_name="docs/x.md")
     html_out = fill_late_slots(page.slots[0], page.late_slots)
-    links = re.findall(r'<a class="citation__link" id="cite-1-\d" href="#ref-([^"]+)" aria-describedby="([^"]+)">', html_out)
+    links = re.findall(
+        r'<a class="citation__link" id="cite-1-\d" href="#ref-([^"]+)" aria-describedby="([^"]+)">',
+        html_out,
+    )
     assert links == [("russell2019human", "cite-1-1-tip"), ("arc", "cite-1-2-tip")]
     for _anchor, tip in links:
         assert f'role="tooltip" id="{tip}"' in html_out
@@ -87,21 +94,36 @@ def test_citation_links_to_its_reference_and_describes_itself(styler: Styler) ->
 
 
 def test_references_section_lists_only_what_the_page_cites_sorted(styler: Styler) -> None:
-    page = render_page("@russell2019human, [@arc], [@amodei2016concrete], [@arc]", styler, source_name="docs/x.md")
+    page = render_page(
+        "@russell2019human, [@arc], [@amodei2016concrete], [@arc]", styler, source_name="docs/x.md"
+    )
     section = filled(page).split("## References\n\n", 1)[1]
-    assert re.findall(r'id="ref-([^"]+)"', section) == ["arc", "amodei2016concrete", "russell2019human"]
+    assert re.findall(r'id="ref-([^"]+)"', section) == [
+        "arc",
+        "amodei2016concrete",
+        "russell2019human",
+    ]
     assert page.markdown.count("## References") == 1
     assert page.markdown.endswith(
-        '## References\n\n<div class="citation-references" data-search-exclude><!--citation-late:4--></div>\n')
+        '## References\n\n<div class="citation-references" data-search-exclude><!--citation-late:4--></div>\n'
+    )
 
 
 def test_reference_links_for_doi_arxiv_url_and_further_reading(styler: Styler) -> None:
-    page = render_page("[@strathern1997improving; @amodei2016concrete; @arc]", styler,
-                       source_name="docs/demos/x.md", further_reading_url="../further-reading.html")
+    page = render_page(
+        "[@strathern1997improving; @amodei2016concrete; @arc]",
+        styler,
+        source_name="docs/demos/x.md",
+        further_reading_url="../further-reading.html",
+    )
     section = filled(page).split("## References", 1)[1]
-    assert 'href="https://doi.org/10.1002/(SICI)1234-981X(199707)5:3%3C305::AID-EURO184%3E3.0.CO;2-4"' in section
+    assert (
+        'href="https://doi.org/10.1002/(SICI)1234-981X(199707)5:3%3C305::AID-EURO184%3E3.0.CO;2-4"'
+        in section
+    )
     assert 'href="https://arxiv.org/abs/1606.06565"' in section
-    assert section.count("https://arxiv.org/abs/1606.06565") == 1  # url equal to the arXiv link: shown once
+    # url equal to the arXiv link: shown once
+    assert section.count("https://arxiv.org/abs/1606.06565") == 1
     assert 'href="https://www.alignment.org/"' in section
     assert 'href="../further-reading.html#amodei2016concrete"' in section
 
@@ -113,6 +135,7 @@ def test_page_without_citations_is_unchanged(styler: Styler) -> None:
 
 
 # --- unknown keys -------------------------------------------------------------------------------
+
 
 def test_unknown_key_message_with_suggestion_and_source_position(styler: Styler) -> None:
     body = "# T\n\nline\n" + "x" * 15 + "[@russel2019human] and [@zzzz]\n"
@@ -130,6 +153,7 @@ def test_unknown_key_in_a_group_reports_only_that_key(styler: Styler) -> None:
 
 # --- Further reading --------------------------------------------------------------------------------
 
+
 def test_further_reading_groups_annotations_and_cited_in(styler: Styler) -> None:
     pages = [
         SourcePage("index.md", "index.html", "Home", ("arc",)),
@@ -143,16 +167,25 @@ def test_further_reading_groups_annotations_and_cited_in(styler: Styler) -> None
     assert re.findall(r'id="([^"]+)"', groups["Videos"]) == ["miles_channel"]
     assert "Five concrete failure modes — a classic." in groups["Papers"]
     arc = groups["Articles and posts"]
-    assert 'Cited in: <a href="index.html">Home</a>, <a href="demos/x.html">A &lt;demo&gt;</a></p>' in arc
+    assert (
+        'Cited in: <a href="index.html">Home</a>, <a href="demos/x.html">A &lt;demo&gt;</a></p>'
+        in arc
+    )
     assert "](references.bib)" in text
     assert "Cited in" not in groups["Videos"]
 
 
 def test_nav_titles_and_uncited(styler: Styler) -> None:
-    nav = [{"Home": "index.md"}, {"Demos": ["demos/index.md", {"Boat": "demos/boat.md"}]}, {"Ext": "https://x.org"}]
+    nav = [
+        {"Home": "index.md"},
+        {"Demos": ["demos/index.md", {"Boat": "demos/boat.md"}]},
+        {"Ext": "https://x.org"},
+    ]
     assert nav_titles(nav) == {"index.md": "Home", "demos/index.md": "", "demos/boat.md": "Boat"}
     pages = [SourcePage("index.md", "index.html", "Home", ("arc", "russell2019human"))]
-    assert "arc" not in uncited_keys(styler, pages) and "miles_channel" in uncited_keys(styler, pages)
+    assert "arc" not in uncited_keys(styler, pages) and "miles_channel" in uncited_keys(
+        styler, pages
+    )
 
 
 # --- escaping property ----------------------------------------------------------------------------
@@ -176,25 +209,47 @@ class TagCollector(HTMLParser):
 
 @settings(max_examples=150, deadline=None)
 @given(title=nasty, author=nasty, annote=nasty, venue=nasty, prefix=nasty, locator=nasty)
-def test_rendering_never_emits_unescaped_field_text(title, author, annote, venue, prefix, locator) -> None:
-    fields = {"author": "{" + author + "}", "title": title, "year": "2020", "kind": "paper",
-              "annote": annote, "journal": venue, "url": "https://example.org/?a=1&b=<2>"}
+def test_rendering_never_emits_unescaped_field_text(
+    title, author, annote, venue, prefix, locator
+) -> None:
+    fields = {
+        "author": "{" + author + "}",
+        "title": title,
+        "year": "2020",
+        "kind": "paper",
+        "annote": annote,
+        "journal": venue,
+        "url": "https://example.org/?a=1&b=<2>",
+    }
     bib = Bibliography("references.bib", {"k": Entry("k", "article", 1, fields)})
     styler = Styler(bib, ENV)
     prefix = prefix.replace("@", "").replace(";", "")
     locator = locator.replace("@", "").replace(";", "")
-    assume(not STRAY_PUNCTUATION.match(" ".join(locator.split())))  # "[@k, .]" is an error (tested apart)
+    # "[@k, .]" is an error (tested apart)
+    assume(not STRAY_PUNCTUATION.match(" ".join(locator.split())))
     page = render_page(f"[{prefix} @k, {locator}]", styler, source_name="docs/x.md")
     assert page.diagnostics == []
-    outputs = [fill_late_slots(page.slots[0], page.late_slots), page.late_slots[-1],
-               further_reading_text(styler, [SourcePage("x.md", "x.html", title, ("k",))])]
+    outputs = [
+        fill_late_slots(page.slots[0], page.late_slots),
+        page.late_slots[-1],
+        further_reading_text(styler, [SourcePage("x.md", "x.html", title, ("k",))]),
+    ]
     for output in outputs:
         collector = TagCollector()
         collector.feed(output.split("<div", 1)[-1] if output is outputs[2] else output)
         for tag, attrs in collector.tags:
             assert tag in ALLOWED_TAGS, (tag, output)
-            assert {name for name, _ in attrs} <= {"class", "href", "id", "role", "aria-describedby", "data-search-exclude",
-                                                   "tabindex", "aria-label", "aria-hidden"}
+            assert {name for name, _ in attrs} <= {
+                "class",
+                "href",
+                "id",
+                "role",
+                "aria-describedby",
+                "data-search-exclude",
+                "tabindex",
+                "aria-label",
+                "aria-hidden",
+            }
         for value in (decode(title), decode(annote) if output is outputs[2] else None):
             if value:
                 assert str(escape(value)) in output
@@ -204,24 +259,40 @@ def test_rendering_never_emits_unescaped_field_text(title, author, annote, venue
 
 def test_an_addendum_follows_the_venue_and_is_escaped() -> None:
     """biblatex's `addendum` says what the year cannot, e.g. a conference paper's later volume."""
-    fields = {"author": "{Goodhart, C. A. E.}", "title": "Problems", "year": "1975", "kind": "paper",
-              "booktitle": "Papers in Monetary Economics", "volume": "I",
-              "addendum": "Given in 1975; the volume & its <i>index</i> appeared in 1976."}
+    fields = {
+        "author": "{Goodhart, C. A. E.}",
+        "title": "Problems",
+        "year": "1975",
+        "kind": "paper",
+        "booktitle": "Papers in Monetary Economics",
+        "volume": "I",
+        "addendum": "Given in 1975; the volume & its <i>index</i> appeared in 1976.",
+    }
     bib = Bibliography("references.bib", {"g": Entry("g", "incollection", 1, fields)})
     html_text = str(Styler(bib, ENV).reference_html("g", links=False))
     text = html.unescape(re.sub(r"<[^>]+>", "", html_text))
-    assert "Papers in Monetary Economics I. Given in 1975; the volume & its <i>index</i> appeared in 1976." in text
+    assert (
+        "Papers in Monetary Economics I. Given in 1975; the volume & its <i>index</i> appeared in 1976."
+        in text
+    )
     assert "&lt;i&gt;index&lt;/i&gt;" in html_text and "<i>" not in html_text
     without = dict(fields)
     del without["addendum"]
     plain = Bibliography("references.bib", {"g": Entry("g", "incollection", 1, without)})
-    assert str(Styler(plain, ENV).reference_html("g", links=False)).rstrip().endswith("Papers in Monetary Economics I.")
+    assert (
+        str(Styler(plain, ENV).reference_html("g", links=False))
+        .rstrip()
+        .endswith("Papers in Monetary Economics I.")
+    )
 
 
 # --- the two stages: plain text for the search index, full HTML in the finished page -----------
 
+
 def test_search_content_gets_plain_text_and_the_page_gets_the_full_citation(styler: Styler) -> None:
-    page = render_page("Text [see @russell2019human, ch. 3] and @arc.", styler, source_name="docs/x.md")
+    page = render_page(
+        "Text [see @russell2019human, ch. 3] and @arc.", styler, source_name="docs/x.md"
+    )
     assert "xcitationslot0x" in page.markdown and "xcitationslot1x" in page.markdown
     content = fill_slots(page.markdown, page.slots)
     visible = re.sub(r"<!--.*?-->", "", content.split("## References")[0])
@@ -233,7 +304,9 @@ def test_search_content_gets_plain_text_and_the_page_gets_the_full_citation(styl
 
 def test_a_stand_in_changed_by_someone_else_is_left_alone(styler: Styler) -> None:
     page = render_page("[@arc]", styler, source_name="docs/x.md")
-    content = fill_slots(page.markdown, page.slots).replace("Alignment Research Center, n.d.", "changed")
+    content = fill_slots(page.markdown, page.slots).replace(
+        "Alignment Research Center, n.d.", "changed"
+    )
     assert "<!--citation:0-->(changed)" in fill_late_slots(content, page.late_slots)
 
 
@@ -249,7 +322,9 @@ def test_a_stand_in_changed_by_someone_else_is_left_alone(styler: Styler) -> Non
         ("A #hashtag [@arc]", False),
     ],
 )
-def test_citations_in_headings_use_an_element_slot(markdown: str, expected: bool, styler: Styler) -> None:
+def test_citations_in_headings_use_an_element_slot(
+    markdown: str, expected: bool, styler: Styler
+) -> None:
     page = render_page(markdown, styler, source_name="docs/x.md")
     assert ('<span data-citation-slot="0"></span>' in page.markdown) is expected
     assert ("xcitationslot0x" in page.markdown) is not expected
@@ -257,9 +332,14 @@ def test_citations_in_headings_use_an_element_slot(markdown: str, expected: bool
 
 # --- located errors, literal stand-ins, and any input at all ------------------------------------
 
+
 def test_malformed_citations_are_located_diagnostics(styler: Styler) -> None:
-    page = render_page("# T\n\nFine [@arc].\nBad [@arc;] and [@russell2019human.]\n", styler,
-                       source_name="docs/x.md", line_offset=2)
+    page = render_page(
+        "# T\n\nFine [@arc].\nBad [@arc;] and [@russell2019human.]\n",
+        styler,
+        source_name="docs/x.md",
+        line_offset=2,
+    )
     assert [str(d) for d in page.diagnostics] == [
         "docs/x.md:6:10: citation '[@arc;]' has an empty item (a ';' with no @key beside it); remove the extra ';'",
         "docs/x.md:6:35: citation '[@russell2019human.]' ends with '.' right after its key; put the punctuation "
@@ -273,7 +353,7 @@ def test_literal_stand_ins_in_a_page_are_shown_as_written(styler: Styler) -> Non
     assert page.word != "citation" and page.diagnostics == []
     html_out = markdown.Markdown().convert(page.markdown)
     final = fill_late_slots(fill_slots(html_out, page.slots, page.word), page.late_slots)
-    assert "A xcitationslot7x, a <!--citation-late:3--> and <span class=\"citation\">" in final
+    assert 'A xcitationslot7x, a <!--citation-late:3--> and <span class="citation">' in final
     assert "<!--citation:0-->(x)" in final and final.count('<li class="citation-reference"') == 1
 
 
@@ -281,21 +361,30 @@ def test_a_slot_that_ends_up_in_a_tag_or_a_link_gets_plain_text(styler: Styler) 
     page = render_page("[@arc] and [@russell2019human]", styler, source_name="docs/x.md")
     moved = f'<a href="x">{page.markdown.split()[0]}</a> <img alt="{page.markdown.split()[2]}">'
     assert fill_slots(moved, page.slots) == (
-        '<a href="x">(Alignment Research Center, n.d.)</a> <img alt="(Russell, 2019)">')
+        '<a href="x">(Alignment Research Center, n.d.)</a> <img alt="(Russell, 2019)">'
+    )
 
 
 def test_references_link_back_to_every_citation(styler: Styler) -> None:
-    page = render_page("[@arc] then @russell2019human and [see @arc].", styler, source_name="docs/x.md")
+    page = render_page(
+        "[@arc] then @russell2019human and [see @arc].", styler, source_name="docs/x.md"
+    )
     final = filled(page)
-    assert re.findall(r'<a class="citation__link" id="([^"]+)" href="#ref-arc"', final) == ["cite-1-1", "cite-3-1"]
+    assert re.findall(r'<a class="citation__link" id="([^"]+)" href="#ref-arc"', final) == [
+        "cite-1-1",
+        "cite-3-1",
+    ]
     arc = final.split('id="ref-arc"')[1].split("</li>")[0]
-    assert re.findall(r'<a href="#([^"]+)" aria-label="\w: back to citation (\d) of 2">(\w)</a>', arc) == [
-        ("cite-1-1", "1", "a"), ("cite-3-1", "2", "b")]
+    assert re.findall(
+        r'<a href="#([^"]+)" aria-label="\w: back to citation (\d) of 2">(\w)</a>', arc
+    ) == [("cite-1-1", "1", "a"), ("cite-3-1", "2", "b")]
     russell = final.split('id="ref-russell2019human"')[1].split("</li>")[0]
     assert '<a class="citation-reference__back web-only" href="#cite-2-1"' in russell
 
 
-@pytest.mark.parametrize(("index", "label"), [(0, "a"), (25, "z"), (26, "aa"), (27, "ab"), (701, "zz"), (702, "aaa")])
+@pytest.mark.parametrize(
+    ("index", "label"), [(0, "a"), (25, "z"), (26, "aa"), (27, "ab"), (701, "zz"), (702, "aaa")]
+)
 def test_back_link_labels(index: int, label: str) -> None:
     assert letters(index) == label
 
@@ -317,32 +406,65 @@ def test_pandoc_locators_and_suffixes(markdown: str, text: str, styler: Styler) 
 
 
 markdown_soup = st.text(alphabet="@[]{};,.-$\\`<>!()*_&#:/ \n\tab^\"'=|x0123456789", max_size=120)
-keys_or_soup = st.lists(st.one_of(markdown_soup, st.sampled_from(
-    ["[@arc]", "@russell2019human", "[@arc; @nope]", "[@{weird*key}]", "![x [@arc]](y)", "xcitationslot0x",
-     "<!--citation-late:0-->", "<!--citation:1-->", "`@arc`", "$@arc$", "\n\n```\n@arc\n```\n\n", "# H [@arc]\n"])),
-    max_size=8).map("".join)
+keys_or_soup = st.lists(
+    st.one_of(
+        markdown_soup,
+        st.sampled_from(
+            [
+                "[@arc]",
+                "@russell2019human",
+                "[@arc; @nope]",
+                "[@{weird*key}]",
+                "![x [@arc]](y)",
+                "xcitationslot0x",
+                "<!--citation-late:0-->",
+                "<!--citation:1-->",
+                "`@arc`",
+                "$@arc$",
+                "\n\n```\n@arc\n```\n\n",
+                "# H [@arc]\n",
+            ]
+        ),
+    ),
+    max_size=8,
+).map("".join)
 
 
 @settings(max_examples=300, deadline=None)
 @given(source=keys_or_soup)
-def test_no_markdown_makes_the_pass_raise_only_located_diagnostics(source: str, styler: Styler) -> None:
+def test_no_markdown_makes_the_pass_raise_only_located_diagnostics(
+    source: str, styler: Styler
+) -> None:
     """Whatever a page contains, the pass ends in HTML or in diagnostics that name a line of it."""
-    page = render_page(source, styler, source_name="docs/x.md", line_offset=3, math=arithmatex_math({}))
+    page = render_page(
+        source, styler, source_name="docs/x.md", line_offset=3, math=arithmatex_math({})
+    )
     lines = source.count("\n") + 1
     for diagnostic in page.diagnostics:
         assert diagnostic.file == "docs/x.md" and diagnostic.column is not None
         assert 4 <= diagnostic.line <= lines + 3 and diagnostic.column >= 1
-    html_out = markdown.Markdown(extensions=["attr_list", "pymdownx.arithmatex"]).convert(page.markdown)
+    html_out = markdown.Markdown(extensions=["attr_list", "pymdownx.arithmatex"]).convert(
+        page.markdown
+    )
     final = fill_late_slots(fill_slots(html_out, page.slots, page.word), page.late_slots)
     if not page.diagnostics:
         parser = TagCollector()
         parser.feed(final)  # well-formed enough to parse; every citation link has its tooltip
-        links = [dict(attrs) for tag, attrs in parser.tags if dict(attrs).get("class") == "citation__link"]
-        tips = {dict(attrs).get("id") for tag, attrs in parser.tags if dict(attrs).get("role") == "tooltip"}
+        links = [
+            dict(attrs)
+            for tag, attrs in parser.tags
+            if dict(attrs).get("class") == "citation__link"
+        ]
+        tips = {
+            dict(attrs).get("id")
+            for tag, attrs in parser.tags
+            if dict(attrs).get("role") == "tooltip"
+        }
         assert all(link["aria-describedby"] in tips for link in links)
 
 
 # --- one style: the search index's text is the visible citation's text ---------------------------
+
 
 class VisibleText(HTMLParser):
     """The text a reader sees of a citation: everything but its tooltips."""
@@ -365,16 +487,52 @@ class VisibleText(HTMLParser):
             self.text.append(data)
 
 
-affix_text = st.lists(st.sampled_from(
-    ["see", "also", " ", "*", "**", "_", "`", "&amp;", "&ndash;", "&nbsp;", "<b>", "p.", "pp.", "ch.", "3", "-", "--",
-     "4", ",", "x", "\\*", "#", "{}", "passim", "'", '"']), max_size=6).map("".join)
-cite_item = st.tuples(st.sampled_from(["russell2019human", "amodei2016concrete", "arc", "manheim2018categorizing"]),
-                      affix_text, affix_text, st.booleans())
+affix_text = st.lists(
+    st.sampled_from(
+        [
+            "see",
+            "also",
+            " ",
+            "*",
+            "**",
+            "_",
+            "`",
+            "&amp;",
+            "&ndash;",
+            "&nbsp;",
+            "<b>",
+            "p.",
+            "pp.",
+            "ch.",
+            "3",
+            "-",
+            "--",
+            "4",
+            ",",
+            "x",
+            "\\*",
+            "#",
+            "{}",
+            "passim",
+            "'",
+            '"',
+        ]
+    ),
+    max_size=6,
+).map("".join)
+cite_item = st.tuples(
+    st.sampled_from(["russell2019human", "amodei2016concrete", "arc", "manheim2018categorizing"]),
+    affix_text,
+    affix_text,
+    st.booleans(),
+)
 
 
 @settings(max_examples=300, deadline=None)
 @given(items=st.lists(cite_item, min_size=1, max_size=3), narrative=st.booleans())
-def test_the_search_text_of_a_citation_is_its_visible_text(items, narrative, styler: Styler) -> None:
+def test_the_search_text_of_a_citation_is_its_visible_text(
+    items, narrative, styler: Styler
+) -> None:
     """Both come from style.citation_parts: for any citation (prefixes, suffixes, locators,
     Markdown and entities in them, suppressed authors, narrative or not), the plain-text
     stand-in the search plugin indexes reads exactly as the citation a reader sees."""
@@ -382,8 +540,14 @@ def test_the_search_text_of_a_citation_is_its_visible_text(items, narrative, sty
         key, _prefix, suffix, _suppress = items[0]
         markdown = f"@{key} [{suffix}]" if suffix.strip() else f"@{key}"
     else:
-        markdown = "[" + "; ".join(f"{prefix} {'-' if suppress else ''}@{key}" + (f", {suffix}" if suffix else "")
-                                   for key, prefix, suffix, suppress in items) + "]"
+        markdown = (
+            "["
+            + "; ".join(
+                f"{prefix} {'-' if suppress else ''}@{key}" + (f", {suffix}" if suffix else "")
+                for key, prefix, suffix, suppress in items
+            )
+            + "]"
+        )
     page = render_page(markdown, styler, source_name="docs/x.md")
     assume(not page.diagnostics and page.late_slots.stand_ins)
     visible = VisibleText()

@@ -1,5 +1,6 @@
 """Finding citations in Markdown: the pandoc forms, the things that are never citations, and
 property tests that protected text (code, e-mails, URLs) survives the pass byte for byte."""
+
 from __future__ import annotations
 
 import pytest
@@ -26,10 +27,13 @@ def citations(markdown: str) -> list[Citation]:
 
 
 def items(markdown: str) -> list[tuple[str, str, str, bool]]:
-    return [(i.prefix, i.key, i.suffix, i.suppress_author) for c in citations(markdown) for i in c.items]
+    return [
+        (i.prefix, i.key, i.suffix, i.suppress_author) for c in citations(markdown) for i in c.items
+    ]
 
 
 # --- the forms of the spec ------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("markdown", "expected"),
@@ -52,10 +56,14 @@ def test_bracketed_forms(markdown: str, expected: list) -> None:
 
 def test_narrative_citation_and_trailing_full_stop() -> None:
     found = citations("As @russell2019human. argued")
-    assert [(c.narrative, c.items[0].key, c.start, c.end) for c in found] == [(True, "russell2019human", 3, 20)]
+    assert [(c.narrative, c.items[0].key, c.start, c.end) for c in found] == [
+        (True, "russell2019human", 3, 20)
+    ]
 
 
-@pytest.mark.parametrize("key", ["a:b", "a.b", "a_b", "a-b", "a/b", "doi:10.1/x_y-z", "miles_channel", "_x", "2019a"])
+@pytest.mark.parametrize(
+    "key", ["a:b", "a.b", "a_b", "a-b", "a/b", "doi:10.1/x_y-z", "miles_channel", "_x", "2019a"]
+)
 def test_keys_may_contain_internal_punctuation(key: str) -> None:
     assert cited_keys(f"[@{key}] and @{key}.") == [key, key]
 
@@ -68,7 +76,10 @@ def test_punctuation_at_the_end_is_not_part_of_the_key(key: str) -> None:
 def test_offsets_point_at_the_at_sign() -> None:
     text = "x [see @abc, p. 1; @de]"
     assert [text[i.offset] for c in citations(text) for i in c.items] == ["@", "@"]
-    assert [text[i.offset + 1:i.offset + 4] for c in citations(text) for i in c.items] == ["abc", "de]"]
+    assert [text[i.offset + 1 : i.offset + 4] for c in citations(text) for i in c.items] == [
+        "abc",
+        "de]",
+    ]
 
 
 def test_escaped_at_is_a_literal_at() -> None:
@@ -83,6 +94,7 @@ def test_a_citation_directly_followed_by_parenthesis_or_bracket_is_still_a_citat
 
 
 # --- never citations --------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     "markdown",
@@ -112,7 +124,7 @@ def test_a_citation_directly_followed_by_parenthesis_or_bracket_is_still_a_citat
         "!!! note\n\n    ```\n    [@key] in a fence in an admonition\n    ```\n",
         "- item\n\n        code in a list @key\n",
         "- item\n\n    ```\n    [@key]\n    ```\n",
-        "=== \"Tab\"\n\n    ```\n    @key\n    ```\n",
+        '=== "Tab"\n\n    ```\n    @key\n    ```\n',
         "```\nunclosed fence @key\n",
     ],
 )
@@ -133,17 +145,23 @@ def test_code_block_spans_cover_whole_blocks() -> None:
 
 def test_substitute_leaves_everything_else_alone() -> None:
     text = "A [@a] b @c, `@d` [e](https://x/@f)."
-    assert substitute(text, lambda c: "<" + ",".join(i.key for i in c.items) + ">") == "A <a> b <c>, `@d` [e](https://x/@f)."
+    assert (
+        substitute(text, lambda c: "<" + ",".join(i.key for i in c.items) + ">")
+        == "A <a> b <c>, `@d` [e](https://x/@f)."
+    )
 
 
 # --- properties ---------------------------------------------------------------------------------
 
 keys = st.from_regex(rf"\A{KEY}\Z")
 words = st.text(alphabet="abcdefghij klmnop,;:!?'\"()-", min_size=1, max_size=12)
-code_text = st.text(alphabet="abc @[];-:./_\\\"<>&", min_size=1, max_size=20)
+code_text = st.text(alphabet='abc @[];-:./_\\"<>&', min_size=1, max_size=20)
 emails = st.from_regex(r"\A[a-z][a-z0-9._+-]{0,8}[a-z0-9]@[a-z]{1,8}\.(org|com|co\.uk)\Z")
-urls = st.builds(lambda host, path: f"https://{host}.org/@{path}",
-                 st.from_regex(r"\A[a-z]{1,8}\Z"), st.from_regex(r"\A[a-z0-9_]{1,8}(/@[a-z]{1,4})?\Z"))
+urls = st.builds(
+    lambda host, path: f"https://{host}.org/@{path}",
+    st.from_regex(r"\A[a-z]{1,8}\Z"),
+    st.from_regex(r"\A[a-z0-9_]{1,8}(/@[a-z]{1,4})?\Z"),
+)
 
 protected = st.one_of(
     code_text.map(lambda t: f"`{t}`"),
@@ -157,8 +175,12 @@ citation_segments = st.one_of(
     st.tuples(keys, keys).map(lambda ks: (f"[see @{ks[0]}, p. 3; @{ks[1]}]", list(ks))),
     keys.map(lambda k: (f"@{k}", [k])),
 )
-fenced = st.lists(code_text, min_size=1, max_size=3).map(lambda lines: "```\n" + "\n".join(lines) + "\n```")
-indented = st.lists(code_text, min_size=1, max_size=3).map(lambda lines: "\n".join("    " + x for x in lines))
+fenced = st.lists(code_text, min_size=1, max_size=3).map(
+    lambda lines: "```\n" + "\n".join(lines) + "\n```"
+)
+indented = st.lists(code_text, min_size=1, max_size=3).map(
+    lambda lines: "\n".join("    " + x for x in lines)
+)
 
 
 @st.composite
@@ -205,13 +227,18 @@ def test_protected_text_is_never_altered_and_every_citation_is_found(document) -
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.one_of(code_text.map(lambda t: f"`{t}`"), emails, urls, fenced), min_size=1, max_size=6))
+@given(
+    st.lists(
+        st.one_of(code_text.map(lambda t: f"`{t}`"), emails, urls, fenced), min_size=1, max_size=6
+    )
+)
 def test_documents_without_citations_come_back_identical(parts: list[str]) -> None:
     markdown = "\n\n".join(parts).replace("\\", "")  # no escapes: nothing may change at all
     assert substitute(markdown, lambda c: "CHANGED") == markdown
 
 
 # --- pandoc's finer points ----------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("markdown", "expected"),
@@ -230,7 +257,10 @@ def test_entities_markdown_and_braced_keys(markdown: str, expected: list) -> Non
 
 
 def test_empty_braces_after_the_key_mean_no_locator() -> None:
-    with_braces, bare = citations("[@key{}, 99 runs]")[0].items[0], citations("[@key, 7]")[0].items[0]
+    with_braces, bare = (
+        citations("[@key{}, 99 runs]")[0].items[0],
+        citations("[@key, 7]")[0].items[0],
+    )
     assert (with_braces.suffix, with_braces.locator) == (", 99 runs", False)
     assert (bare.suffix, bare.locator) == (", 7", True)
 
@@ -238,14 +268,19 @@ def test_empty_braces_after_the_key_mean_no_locator() -> None:
 def test_narrative_citation_with_a_locator() -> None:
     found = citations("As @key [p. 33] says, and @{odd key} [ch. 2].")
     assert [(c.narrative, c.items[0].key, c.items[0].suffix) for c in found] == [
-        (True, "key", "p. 33"), (True, "odd key", "ch. 2")]
-    assert "As @key [p. 33]"[found[0].start:found[0].end] == "@key [p. 33]"
+        (True, "key", "p. 33"),
+        (True, "odd key", "ch. 2"),
+    ]
+    assert "As @key [p. 33]"[found[0].start : found[0].end] == "@key [p. 33]"
 
 
 @pytest.mark.parametrize(
-    "markdown", ["@key [^1] text", "@key [a link](https://x.org)", "@key [ref][id]", "@key [x]: y"])
+    "markdown", ["@key [^1] text", "@key [a link](https://x.org)", "@key [ref][id]", "@key [x]: y"]
+)
 def test_a_following_link_or_footnote_is_no_locator(markdown: str) -> None:
-    assert [(c.items[0].key, c.items[0].suffix, c.end) for c in citations(markdown)] == [("key", "", 4)]
+    assert [(c.items[0].key, c.items[0].suffix, c.end) for c in citations(markdown)] == [
+        ("key", "", 4)
+    ]
 
 
 def test_a_narrative_before_a_bracketed_citation_is_two_citations() -> None:
@@ -255,13 +290,33 @@ def test_a_narrative_before_a_bracketed_citation_is_two_citations() -> None:
 @pytest.mark.parametrize(
     ("markdown", "offset", "message"),
     [
-        ("x [@key;]", 7, "citation '[@key;]' has an empty item (a ';' with no @key beside it); remove the extra ';'"),
-        ("[;@key]", 1, "citation '[;@key]' has an empty item (a ';' with no @key beside it); remove the extra ';'"),
-        ("[@a;; @b]", 3, "citation '[@a;; @b]' has an empty item (a ';' with no @key beside it); remove the extra ';'"),
-        ("[@key.]", 5, "citation '[@key.]' ends with '.' right after its key; put the punctuation outside "
-                       "the brackets, e.g. '[@key].'"),
-        ("[@{a b}, .]", 7, "citation '[@{a b}, .]' ends with ', .' right after its key; put the punctuation "
-                           "outside the brackets, e.g. '[@{a b}], .'"),
+        (
+            "x [@key;]",
+            7,
+            "citation '[@key;]' has an empty item (a ';' with no @key beside it); remove the extra ';'",
+        ),
+        (
+            "[;@key]",
+            1,
+            "citation '[;@key]' has an empty item (a ';' with no @key beside it); remove the extra ';'",
+        ),
+        (
+            "[@a;; @b]",
+            3,
+            "citation '[@a;; @b]' has an empty item (a ';' with no @key beside it); remove the extra ';'",
+        ),
+        (
+            "[@key.]",
+            5,
+            "citation '[@key.]' ends with '.' right after its key; put the punctuation outside "
+            "the brackets, e.g. '[@key].'",
+        ),
+        (
+            "[@{a b}, .]",
+            7,
+            "citation '[@{a b}, .]' ends with ', .' right after its key; put the punctuation "
+            "outside the brackets, e.g. '[@{a b}], .'",
+        ),
     ],
 )
 def test_malformed_groups_are_located_errors(markdown: str, offset: int, message: str) -> None:
@@ -306,12 +361,13 @@ def test_arithmatex_options_choose_the_forms() -> None:
 
 # --- where HTML cannot hold a citation: plain text ------------------------------------------------
 
+
 @pytest.mark.parametrize(
     ("markdown", "keys"),
     [
         ("![Figure [@key]](x.svg)", ["key"]),
         ("[see [@key, p. 2]](https://x.org)", ["key"]),
-        ("Text {: title=\"after @key\" }", ["key"]),
+        ('Text {: title="after @key" }', ["key"]),
         ("Text\n{ .note title='[@key]' }", ["key"]),
     ],
 )
@@ -325,6 +381,7 @@ def test_link_text_alone_is_still_a_link() -> None:
 
 
 # --- literal stand-ins and linear time ------------------------------------------------------------
+
 
 def test_literal_stand_ins_are_ordinary_text() -> None:
     assert cited_keys("xcitationslot0x <!--citation-late:0--> [@a] <!--citation:3-->") == ["a"]

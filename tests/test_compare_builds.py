@@ -1,4 +1,5 @@
 """scripts/compare_builds.py: it finds every differing file, and builds real revisions."""
+
 from __future__ import annotations
 
 import subprocess
@@ -23,13 +24,30 @@ def test_identical_trees_have_no_difference(tmp_path: Path) -> None:
 
 
 def test_every_kind_of_difference_is_listed_with_its_path(tmp_path: Path) -> None:
-    one = _tree(tmp_path / "one", {"same.html": b"x", "a/b/changed.css": b"body{}", "gone.html": b"y",
-                                   "a/same-size.txt": b"abc", "clash": b"file"})
-    two = _tree(tmp_path / "two", {"same.html": b"x", "a/b/changed.css": b"body{ }", "new/page.html": b"z",
-                                   "a/same-size.txt": b"abd", "clash/inside": b"folder"})
+    one = _tree(
+        tmp_path / "one",
+        {
+            "same.html": b"x",
+            "a/b/changed.css": b"body{}",
+            "gone.html": b"y",
+            "a/same-size.txt": b"abc",
+            "clash": b"file",
+        },
+    )
+    two = _tree(
+        tmp_path / "two",
+        {
+            "same.html": b"x",
+            "a/b/changed.css": b"body{ }",
+            "new/page.html": b"z",
+            "a/same-size.txt": b"abd",
+            "clash/inside": b"folder",
+        },
+    )
     assert differences(one, two, names=("start", "head")) == [
         Difference("a/b/changed.css", "differs"),
-        Difference("a/same-size.txt", "differs"),  # same size and (likely) same mtime: bytes compared
+        # same size and (likely) same mtime: bytes compared
+        Difference("a/same-size.txt", "differs"),
         Difference("clash", "not comparable (a file in one, a folder in the other)"),
         Difference("gone.html", "only in start"),
         Difference("new", "only in head"),
@@ -37,21 +55,30 @@ def test_every_kind_of_difference_is_listed_with_its_path(tmp_path: Path) -> Non
 
 
 def _git(repo: Path, *arguments: str) -> str:
-    return subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *arguments],
-                          cwd=repo, check=True, capture_output=True, text=True).stdout.strip()
+    return subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *arguments],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
 
 
-def test_two_revisions_of_a_real_site(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_two_revisions_of_a_real_site(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A minimal MkDocs project in git: a commit that changes only the source's whitespace in a
     way Markdown ignores builds the same site; one that changes a word does not."""
     # MkDocs' own theme writes the build time into every page unless this is set (Material,
     # the site's theme, does not write it at all).
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
-    repo = _tree(tmp_path / "repo", {
-        "mkdocs.yml": b"site_name: T\nuse_directory_urls: false\nplugins: []\n",
-        "docs/index.md": b"# Home\n\nSome words.\n",
-    })
+    repo = _tree(
+        tmp_path / "repo",
+        {
+            "mkdocs.yml": b"site_name: T\nuse_directory_urls: false\nplugins: []\n",
+            "docs/index.md": b"# Home\n\nSome words.\n",
+        },
+    )
     _git(repo, "init", "--quiet")
     _git(repo, "add", ".")
     _git(repo, "commit", "--quiet", "-m", "start")
@@ -69,4 +96,6 @@ def test_two_revisions_of_a_real_site(tmp_path: Path, capsys: pytest.CaptureFixt
     out = capsys.readouterr().out
     assert "index.html: differs" in out.splitlines()
     assert out.endswith("1 path(s) differ\n")
-    assert [path.name for path in cache.glob(f"{start}-*/complete")] == ["complete"]  # the start is built once
+    assert [path.name for path in cache.glob(f"{start}-*/complete")] == [
+        "complete"
+    ]  # the start is built once

@@ -1,5 +1,6 @@
 """Content checks that fail if a chapter regresses: structure, length, sources, figures, links,
 glossary and spelling. They read the real strict build (the `site_dir` fixture)."""
+
 from __future__ import annotations
 
 import re
@@ -17,12 +18,32 @@ from conftest import site_sub_path
 ROOT = Path(__file__).resolve().parent.parent
 
 CHAPTERS = [
-    "alignment-problem", "specification-gaming", "goodhart", "rlhf", "constitutional-ai",
-    "core-difficulties", "capability", "research", "disagreement",
+    "alignment-problem",
+    "specification-gaming",
+    "goodhart",
+    "rlhf",
+    "constitutional-ai",
+    "core-difficulties",
+    "capability",
+    "research",
+    "disagreement",
 ]
 
 
-VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+VOID = {
+    "area",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
 # Text that is not the chapter's prose: citation and glossary hover boxes (the hook's), header
 # permalinks, and a live figure's controls and readouts (its static figure and caption still count).
 HIDDEN_CLASSES = {"citation__tip", "hover-tip", "headerlink", "demo-live"}
@@ -187,24 +208,44 @@ def test_glossary_defines_every_term_exactly_once():
     from glossary import parse_glossary
 
     terms = parse_glossary((ROOT / "docs" / "glossary.md").read_text(encoding="utf-8"))
-    names = [t.name.lower() for t in terms] + [t.abbreviation.lower() for t in terms if t.abbreviation]
+    names = [t.name.lower() for t in terms] + [
+        t.abbreviation.lower() for t in terms if t.abbreviation
+    ]
     assert len(terms) >= 30, [t.name for t in terms]
     dupes = {n for n in names if names.count(n) > 1}
     assert not dupes, f"defined more than once: {dupes}"
-    for required in ("reward hacking", "specification gaming", "mesa-optimizer", "corrigibility",
-                     "distribution shift", "goal misgeneralization", "rlhf", "rlaif",
-                     "reward model", "kl penalty", "ppo", "sycophancy", "scalable oversight",
-                     "debate", "interpretability"):
+    for required in (
+        "reward hacking",
+        "specification gaming",
+        "mesa-optimizer",
+        "corrigibility",
+        "distribution shift",
+        "goal misgeneralization",
+        "rlhf",
+        "rlaif",
+        "reward model",
+        "kl penalty",
+        "ppo",
+        "sycophancy",
+        "scalable oversight",
+        "debate",
+        "interpretability",
+    ):
         assert required in names, f"the glossary lacks {required!r}"
     for term in terms:
-        assert 1 <= term.definition.count(". ") + 1 <= 4, f"{term.name}: keep it to a sentence or two"
+        assert 1 <= term.definition.count(". ") + 1 <= 4, (
+            f"{term.name}: keep it to a sentence or two"
+        )
 
 
 def test_glossary_terms_are_used_by_the_site_and_hover_in_chapters(site_dir):
     html = (site_dir / "rlhf.html").read_text(encoding="utf-8")
     article = html.split('<article class="md-content__inner', 1)[1]
-    assert re.search(r'<abbr class="glossary-term__name"[^>]*>(RLHF|reward model|KL penalty)</abbr>'
-                     r'<span class="glossary-term__tip[^"]*" role="tooltip" id="[^"]+">[^<]{20,}</span>', article)
+    assert re.search(
+        r'<abbr class="glossary-term__name"[^>]*>(RLHF|reward model|KL penalty)</abbr>'
+        r'<span class="glossary-term__tip[^"]*" role="tooltip" id="[^"]+">[^<]{20,}</span>',
+        article,
+    )
     for level in range(1, 7):
         for heading in re.findall(rf"<h{level}\b.*?</h{level}>", article, flags=re.DOTALL):
             assert "<abbr" not in heading, heading
@@ -217,8 +258,16 @@ def test_glossary_terms_are_used_by_the_site_and_hover_in_chapters(site_dir):
 def test_spelling():
     targets = [str(p) for p in (ROOT / "docs").rglob("*.md")] + [str(ROOT / "README.md")]
     result = subprocess.run(
-        [sys.executable, "-m", "codespell_lib", "--ignore-words", str(ROOT / "codespell-words.txt"),
-         *targets],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "codespell_lib",
+            "--ignore-words",
+            str(ROOT / "codespell-words.txt"),
+            *targets,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr

@@ -4,6 +4,7 @@ Chromium on what it renders (WCAG 2.1: 3:1 for user interface components and gra
 judged on their pixels: a slider's filled track and thumb, a radio button's ring, a text field's
 border, each against the panel around it.
 """
+
 from __future__ import annotations
 
 import io
@@ -36,21 +37,29 @@ def _contrast(a: Color, b: Color) -> float:
 
 
 def _open(browser, site_url, path, scheme):
-    context = browser.new_context(viewport={"width": 1440, "height": 900}, device_scale_factor=2,
-                                  color_scheme=scheme)
+    context = browser.new_context(
+        viewport={"width": 1440, "height": 900}, device_scale_factor=2, color_scheme=scheme
+    )
     page = context.new_page()
     page.goto(f"{site_url}/{path}")
     selector = PAGES[path]
     page.wait_for_selector(f"{selector}.js-demo-ready")
     page.locator(selector).scroll_into_view_if_needed()
-    page.wait_for_function(f"!['waiting', 'computing', 'training'].includes(document.querySelector('{selector}').dataset.state)",
-                           timeout=60_000)
+    page.wait_for_function(
+        f"!['waiting', 'computing', 'training'].includes(document.querySelector('{selector}').dataset.state)",
+        timeout=60_000,
+    )
     page.eval_on_selector_all(".demo details", "ds => ds.forEach(d => { d.open = true; })")
     return context, page
 
 
 def _shot(page, box: dict, ring: float) -> tuple[Image.Image, float]:
-    clip = {"x": box["x"] - ring, "y": box["y"] - ring, "width": box["width"] + 2 * ring, "height": box["height"] + 2 * ring}
+    clip = {
+        "x": box["x"] - ring,
+        "y": box["y"] - ring,
+        "width": box["width"] + 2 * ring,
+        "height": box["height"] + 2 * ring,
+    }
     image = Image.open(io.BytesIO(page.screenshot(clip=clip))).convert("RGB")
     return image, image.width / clip["width"]
 
@@ -58,8 +67,12 @@ def _shot(page, box: dict, ring: float) -> tuple[Image.Image, float]:
 def _panel(image: Image.Image, ring_px: int) -> Color:
     """The commonest colour in the ring around the control: the panel it sits on."""
     w, h = image.size
-    pixels = [image.getpixel((x, y)) for x in range(w) for y in range(h)
-              if x < ring_px - 1 or y < ring_px - 1 or x >= w - ring_px + 1 or y >= h - ring_px + 1]
+    pixels = [
+        image.getpixel((x, y))
+        for x in range(w)
+        for y in range(h)
+        if x < ring_px - 1 or y < ring_px - 1 or x >= w - ring_px + 1 or y >= h - ring_px + 1
+    ]
     return _rgb(Counter(pixels).most_common(1)[0][0])
 
 
@@ -74,27 +87,38 @@ def test_every_control_stands_out_from_its_panel(browser, site_url, path, scheme
                 continue
             kind = control.get_attribute("type")
             name = control.get_attribute("id") or control.get_attribute("name") or kind
-            control.evaluate("e => e.scrollIntoView({block: 'center'})")  # clear of the sticky header
+            # clear of the sticky header
+            control.evaluate("e => e.scrollIntoView({block: 'center'})")
             if kind == "range":  # a value in the middle: both the filled and the empty track show
-                control.evaluate("e => { e.value = (Number(e.min) + Number(e.max)) / 2; e.dispatchEvent(new Event('input')); }")
+                control.evaluate(
+                    "e => { e.value = (Number(e.min) + Number(e.max)) / 2; e.dispatchEvent(new Event('input')); }"
+                )
             page.wait_for_timeout(50)
             box = control.bounding_box()
             image, scale = _shot(page, box, RING)
             ring_px = round(RING * scale)
             panel = _panel(image, ring_px)
-            inner = [(x, y) for x in range(ring_px, image.width - ring_px) for y in range(ring_px, image.height - ring_px)]
+            inner = [
+                (x, y)
+                for x in range(ring_px, image.width - ring_px)
+                for y in range(ring_px, image.height - ring_px)
+            ]
             if kind == "range":
                 row = image.height // 2
                 filled = _rgb(image.getpixel((ring_px + round(0.15 * box["width"] * scale), row)))
                 thumb = _rgb(image.getpixel((image.width // 2, row)))
                 for part, colour in (("filled track", filled), ("thumb", thumb)):
                     if _contrast(colour, panel) < 3:
-                        problems.append(f"{name}: {part} {colour.to_string(hex=True)} on {panel.to_string(hex=True)} "
-                                        f"is {_contrast(colour, panel):.2f}:1")
+                        problems.append(
+                            f"{name}: {part} {colour.to_string(hex=True)} on {panel.to_string(hex=True)} "
+                            f"is {_contrast(colour, panel):.2f}:1"
+                        )
             else:  # the ring or border: the pixel that stands out most
                 best = max(_contrast(_rgb(image.getpixel(p)), panel) for p in inner)
                 if best < 3:
-                    problems.append(f"{name} ({kind}): its outline reaches only {best:.2f}:1 on {panel.to_string(hex=True)}")
+                    problems.append(
+                        f"{name} ({kind}): its outline reaches only {best:.2f}:1 on {panel.to_string(hex=True)}"
+                    )
             checked += 1
     finally:
         context.close()
@@ -106,7 +130,10 @@ def _composite(colour: str, under: Color) -> Color:
     """A CSS colour, possibly translucent, as seen over `under`."""
     c = Color(colour).convert("srgb")
     alpha = c.alpha()
-    return Color("srgb", [alpha * a + (1 - alpha) * b for a, b in zip(c.coords(), under.coords(), strict=True)])
+    return Color(
+        "srgb",
+        [alpha * a + (1 - alpha) * b for a, b in zip(c.coords(), under.coords(), strict=True)],
+    )
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -115,7 +142,9 @@ def test_chart_lines_and_text_contrast_with_the_chart_background(browser, site_u
     context, page = _open(browser, site_url, path, scheme)
     try:
         selector = PAGES[path]
-        colours = page.evaluate(f"AlignmentDemos.page.themeColours(document.querySelector('{selector}'))")
+        colours = page.evaluate(
+            f"AlignmentDemos.page.themeColours(document.querySelector('{selector}'))"
+        )
         canvas = page.locator(f"{selector} canvas").first
         canvas.evaluate("e => e.scrollIntoView({block: 'center'})")
         image = Image.open(io.BytesIO(canvas.screenshot())).convert("RGB")
@@ -126,7 +155,9 @@ def test_chart_lines_and_text_contrast_with_the_chart_background(browser, site_u
     background = _rgb(max(counts)[1])  # a chart is mostly background
     for name, need in (("proxy", 3), ("truth", 3), ("fg", 4.5), ("muted", 4.5)):
         ratio = _contrast(_composite(colours[name], background), background)
-        assert ratio >= need, f"{scheme}: {name} {colours[name]} is {ratio:.2f}:1 on {background.to_string(hex=True)}"
+        assert ratio >= need, (
+            f"{scheme}: {name} {colours[name]} is {ratio:.2f}:1 on {background.to_string(hex=True)}"
+        )
 
 
 # A button's label colour, then the backgrounds from its face out to the page's root: the face a
@@ -150,7 +181,8 @@ def test_button_labels_are_legible_in_every_state(browser, site_url, path, schem
     """WCAG 1.4.3: a button's label 4.5:1 on its face, at rest, hovered, focused and pressed
     (the face is the colour behind the button where the button has none of its own)."""
     context, page = _open(browser, site_url, path, scheme)
-    page.add_style_tag(content="* { transition: none !important; }")  # read the end state, not a fade
+    # read the end state, not a fade
+    page.add_style_tag(content="* { transition: none !important; }")
     problems, checked = [], 0
     try:
         for button in page.locator(".demo button").all():
@@ -172,7 +204,9 @@ def test_button_labels_are_legible_in_every_state(browser, site_url, path, schem
                     background = _composite(layer, background)
                 ratio = _contrast(_composite(text, background), background)
                 if ratio < 4.5:
-                    problems.append(f"{name!r} {state}: {text} on {background.to_string(hex=True)} is {ratio:.2f}:1")
+                    problems.append(
+                        f"{name!r} {state}: {text} on {background.to_string(hex=True)} is {ratio:.2f}:1"
+                    )
                 checked += 1
                 if state == "pressed":
                     button.evaluate(f"b => b.setAttribute('aria-pressed', '{pressed}')")

@@ -3,6 +3,7 @@
 The simulations report their state through window.AlignmentDemos.*.state(), so these tests
 check behaviour (the agent loops, the agent finishes, the curve falls) and not only pixels.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -57,8 +58,12 @@ def colour_pixels(page, selector: str, variable: str) -> int:
 
 
 def overlaps(a: dict, b: dict) -> bool:
-    return not (a["x"] + a["width"] <= b["x"] or b["x"] + b["width"] <= a["x"]
-                or a["y"] + a["height"] <= b["y"] or b["y"] + b["height"] <= a["y"])
+    return not (
+        a["x"] + a["width"] <= b["x"]
+        or b["x"] + b["width"] <= a["x"]
+        or a["y"] + a["height"] <= b["y"]
+        or b["y"] + b["height"] <= a["y"]
+    )
 
 
 def tab_to(page, start: str, target_id: str, limit: int = 15) -> None:
@@ -114,7 +119,11 @@ def test_game_score_agent_circles_and_progress_agent_finishes(page, page_log, si
         assert colour_pixels(page, chart, "--demo-run-2") == 0, chart
 
     page.click("#br-preset-progress")
-    assert page.evaluate(BOAT)["reward"] == {"targetPoints": 0, "finishBonus": 100, "checkpointReward": 10}
+    assert page.evaluate(BOAT)["reward"] == {
+        "targetPoints": 0,
+        "finishBonus": 100,
+        "checkpointReward": 10,
+    }
     second = train_and_wait(page, 1)
     assert second["finished"] is True
     assert second["lastProgress"] == 1
@@ -125,8 +134,10 @@ def test_game_score_agent_circles_and_progress_agent_finishes(page, page_log, si
     for chart in ("#br-score-chart", "#br-progress-chart"):
         assert colour_pixels(page, chart, "--demo-run-1") > 50, chart
         assert colour_pixels(page, chart, "--demo-run-2") > 50, chart
-    print(f"\nDefault training run in the browser: {first['trainingMs']:.0f} ms; "
-          f"pay-for-progress run: {second['trainingMs']:.0f} ms")
+    print(
+        f"\nDefault training run in the browser: {first['trainingMs']:.0f} ms; "
+        f"pay-for-progress run: {second['trainingMs']:.0f} ms"
+    )
     assert_clean(page_log)
 
 
@@ -136,7 +147,11 @@ def test_same_seed_gives_the_same_run(page, site_url):
     first = train_and_wait(page, 0)
     second = train_and_wait(page, 1)
     a, b = first["runs"][0], second["runs"][1]
-    assert (a["seed"], a["score"], a["progress"]) == (b["seed"], b["score"], b["progress"]) == (77, a["score"], a["progress"])
+    assert (
+        (a["seed"], a["score"], a["progress"])
+        == (b["seed"], b["score"], b["progress"])
+        == (77, a["score"], a["progress"])
+    )
 
 
 def test_pause_holds_training_and_reset_clears_it(page, page_log, site_url):
@@ -177,7 +192,10 @@ def test_drive_the_boat_brings_the_whole_course_into_clear_view(browser, site_ur
     phone = device == "phone"
     context = browser.new_context(
         viewport={"width": 390, "height": 844} if phone else {"width": 1440, "height": 900},
-        device_scale_factor=2 if phone else 1, is_mobile=phone, has_touch=phone)
+        device_scale_factor=2 if phone else 1,
+        is_mobile=phone,
+        has_touch=phone,
+    )
     try:
         page = context.new_page()
         open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
@@ -195,19 +213,27 @@ def test_drive_the_boat_brings_the_whole_course_into_clear_view(browser, site_ur
         canvas = page.locator("#br-course").bounding_box()
         header = page.locator(".md-header").bounding_box()
         assert canvas["y"] >= header["y"] + header["height"], "the course starts under the header"
-        assert canvas["y"] + canvas["height"] <= (844 if phone else 900), "the course runs off the screen"
+        assert canvas["y"] + canvas["height"] <= (844 if phone else 900), (
+            "the course runs off the screen"
+        )
         top = page.locator(".md-top")
         if top.count() and top.is_visible() and top.get_attribute("hidden") is None:
-            assert not overlaps(canvas, top.bounding_box()), "the Back-to-top button covers the course"
+            assert not overlaps(canvas, top.bounding_box()), (
+                "the Back-to-top button covers the course"
+            )
         if phone:
             buttons = page.locator(".demo-touch").bounding_box()
-            assert buttons["y"] + buttons["height"] <= 844, "the steering buttons are off the screen"
+            assert buttons["y"] + buttons["height"] <= 844, (
+                "the steering buttons are off the screen"
+            )
     finally:
         context.close()
 
 
 def test_touch_readers_are_told_to_hold_the_buttons_not_to_press_keys(browser, site_url):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
     try:
         page = context.new_page()
         open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
@@ -240,13 +266,18 @@ def test_control_panels_fill_their_rows(browser, site_url, width):
         page = context.new_page()
         open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
         box = page.locator("#boat-race-demo .demo-controls").bounding_box()
-        panels = [page.locator("#boat-race-demo .demo-controls > fieldset").nth(i).bounding_box() for i in range(3)]
+        panels = [
+            page.locator("#boat-race-demo .demo-controls > fieldset").nth(i).bounding_box()
+            for i in range(3)
+        ]
         rows: dict[int, list[dict]] = {}
         for panel in panels:
             rows.setdefault(round(panel["y"]), []).append(panel)
         for row in rows.values():
             right = max(p["x"] + p["width"] for p in row)
-            assert abs(right - (box["x"] + box["width"])) <= 2, f"a hole at the end of a row at {width} px"
+            assert abs(right - (box["x"] + box["width"])) <= 2, (
+                f"a hole at the end of a row at {width} px"
+            )
     finally:
         context.close()
 
@@ -306,13 +337,19 @@ def test_goodhart_opens_on_the_light_versus_heavy_comparison(page, page_log, sit
 
 def test_goodhart_controls_speak_plain_words(page, site_url):
     open_explorer(page, f"{site_url}/demos/goodhart-explorer.html")
-    labels = " ".join(page.locator("#goodhart-demo .demo-live label, #goodhart-demo .demo-live legend").all_text_contents())
+    labels = " ".join(
+        page.locator(
+            "#goodhart-demo .demo-live label, #goodhart-demo .demo-live legend"
+        ).all_text_contents()
+    )
     for jargon in ("β", "Trials averaged", "d.f.", "Cauchy", "Student", "Gaussian"):
         assert jargon not in labels, jargon
     assert "Repetitions of the experiment" in labels and "How flawed the reward model is" in labels
 
 
-@pytest.mark.parametrize("viewport", [{"width": 1440, "height": 900}, {"width": 390, "height": 844}])
+@pytest.mark.parametrize(
+    "viewport", [{"width": 1440, "height": 900}, {"width": 390, "height": 844}]
+)
 def test_goodhart_chart_is_in_view_with_its_first_control(browser, site_url, viewport):
     context = browser.new_context(viewport=viewport)
     try:
@@ -329,7 +366,10 @@ def test_goodhart_chart_is_in_view_with_its_first_control(browser, site_url, vie
                 page.evaluate(f"window.scrollBy(0, -{header['height'] + 8})")
             control = first.bounding_box()
             chart = page.locator("#gh-light-chart").bounding_box()
-            assert header["height"] <= control["y"] and control["y"] + control["height"] <= viewport["height"]
+            assert (
+                header["height"] <= control["y"]
+                and control["y"] + control["height"] <= viewport["height"]
+            )
             assert chart["y"] < viewport["height"] - 60, f"{block}: chart top at {chart['y']}"
     finally:
         context.close()
@@ -339,9 +379,14 @@ def test_goodhart_heavy_tails_switch_recomputes_the_right_chart(page, page_log, 
     before = open_explorer(page, f"{site_url}/demos/goodhart-explorer.html")
     chart_before = canvas_pixels(page, "#gh-selection-chart")
     page.check("#gh-dist-cauchy")
-    page.wait_for_function(f"{GOODHART}.ready && {GOODHART}.panels[1].distribution === 'cauchy'", timeout=TRAINING_TIMEOUT_MS)
+    page.wait_for_function(
+        f"{GOODHART}.ready && {GOODHART}.panels[1].distribution === 'cauchy'",
+        timeout=TRAINING_TIMEOUT_MS,
+    )
     after = page.evaluate(GOODHART)
-    assert after["panels"][0]["points"] == before["panels"][0]["points"], "the light-tailed side is kept"
+    assert after["panels"][0]["points"] == before["panels"][0]["points"], (
+        "the light-tailed side is kept"
+    )
     assert after["panels"][1]["trueAtMaxN"] < after["panels"][1]["peakTrue"] - 0.3
     assert canvas_pixels(page, "#gh-selection-chart") != chart_before
     assert page.text_content("#gh-heavy-title") == "Extremely heavy-tailed error"
@@ -382,7 +427,9 @@ def test_without_javascript_the_static_figure_tells_the_result(browser, site_url
         assert not page.is_visible(".demo-live")
         caption = page.text_content(".demo-static figcaption")
         assert "interactive version" in caption
-        natural_width = page.eval_on_selector(".demo-static img", "i => i.complete && i.naturalWidth")
+        natural_width = page.eval_on_selector(
+            ".demo-static img", "i => i.complete && i.naturalWidth"
+        )
         assert natural_width, "the static figure must load"
     finally:
         context.close()
@@ -405,7 +452,8 @@ def test_charts_redraw_in_the_dark_scheme(page, site_url):
     light = canvas_pixels(page, "#gh-selection-chart")
     page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
     page.wait_for_function(
-        "c => document.querySelector('#gh-selection-chart').toDataURL() !== c", arg=light,
+        "c => document.querySelector('#gh-selection-chart').toDataURL() !== c",
+        arg=light,
     )
     proxy_colour = page.evaluate(
         "getComputedStyle(document.querySelector('#goodhart-demo')).getPropertyValue('--demo-proxy').trim()"

@@ -1,5 +1,6 @@
 """scripts/figures.py: intrinsic image sizes, and the SVG figures' dark palette (which the book's
 PDF must ignore)."""
+
 from __future__ import annotations
 
 import subprocess
@@ -17,9 +18,11 @@ import figures
 
 ROOT = Path(__file__).resolve().parent.parent
 FIGURES = sorted((ROOT / "docs" / "assets" / "figures").glob("*.svg"))
-SVG = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 660" width="800" height="660">'
-       '<rect width="800" height="660" fill="#FBFAF7"/><g fill="#1f1f1f"><text x="9" y="9">A</text></g>'
-       '<path d="M0 0" stroke="#2f4b7c" fill="none"/></svg>')
+SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 660" width="800" height="660">'
+    '<rect width="800" height="660" fill="#FBFAF7"/><g fill="#1f1f1f"><text x="9" y="9">A</text></g>'
+    '<path d="M0 0" stroke="#2f4b7c" fill="none"/></svg>'
+)
 hex_colours = st.integers(0, 0xFFFFFF).map(lambda n: f"#{n:06x}")
 
 
@@ -32,14 +35,20 @@ def test_dark_counterparts_turn_light_backgrounds_dark_and_dark_text_light():
     assert _lightness(figures.dark_counterpart("#ffffff")) < 0.3
     assert _lightness(figures.dark_counterpart("#1f1f1f")) > 0.85
     # Text on a panel keeps a strong contrast in the dark palette.
-    assert Color(figures.dark_counterpart("#1f1f1f")).contrast(figures.dark_counterpart("#fbfaf7")) > 10
+    assert (
+        Color(figures.dark_counterpart("#1f1f1f")).contrast(figures.dark_counterpart("#fbfaf7"))
+        > 10
+    )
 
 
 @given(hex_colours, hex_colours)
 def test_dark_palette_reverses_the_order_of_lightness(a, b):
     """Lighter in light mode means darker in dark mode, so every contrast keeps its sense."""
     if _lightness(a) + 0.02 < _lightness(b):
-        assert _lightness(figures.dark_counterpart(a)) >= _lightness(figures.dark_counterpart(b)) - 0.03
+        assert (
+            _lightness(figures.dark_counterpart(a))
+            >= _lightness(figures.dark_counterpart(b)) - 0.03
+        )
 
 
 @given(hex_colours)
@@ -57,10 +66,15 @@ def test_the_palette_style_is_the_first_child_and_covers_every_colour():
     for attribute, value in (("fill", "#fbfaf7"), ("fill", "#1f1f1f"), ("stroke", "#2f4b7c")):
         assert f'[{attribute}="{value}" i]' in first.text
     assert "none" not in first.text
-    assert figures.with_dark_palette('<svg xmlns="http://www.w3.org/2000/svg"/>') == '<svg xmlns="http://www.w3.org/2000/svg"/>'
+    assert (
+        figures.with_dark_palette('<svg xmlns="http://www.w3.org/2000/svg"/>')
+        == '<svg xmlns="http://www.w3.org/2000/svg"/>'
+    )
 
 
-def test_dark_colours_are_remembered_between_builds_and_a_damaged_file_is_ignored(tmp_path, monkeypatch):
+def test_dark_colours_are_remembered_between_builds_and_a_damaged_file_is_ignored(
+    tmp_path, monkeypatch
+):
     first = figures.DarkColours(tmp_path)
     served = figures.with_dark_palette(SVG, first)
     assert served == figures.with_dark_palette(SVG)
@@ -73,7 +87,9 @@ def test_dark_colours_are_remembered_between_builds_and_a_damaged_file_is_ignore
     monkeypatch.setattr(figures, "dark_counterpart", no_colour_science)
     assert figures.with_dark_palette(SVG, figures.DarkColours(tmp_path)) == served
     monkeypatch.undo()
-    (tmp_path / figures.DarkColours.FILE_NAME).write_text('{"version": "other", "colours": {"#fbfaf7": "#000000"}}')
+    (tmp_path / figures.DarkColours.FILE_NAME).write_text(
+        '{"version": "other", "colours": {"#fbfaf7": "#000000"}}'
+    )
     assert figures.with_dark_palette(SVG, figures.DarkColours(tmp_path)) == served
     (tmp_path / figures.DarkColours.FILE_NAME).write_text("{not json")
     assert figures.with_dark_palette(SVG, figures.DarkColours(tmp_path)) == served
@@ -88,13 +104,16 @@ def test_every_figure_stays_well_formed_and_gets_a_palette(path):
     assert figures.svg_size(source) is not None, f"{path.name} has no viewBox or width and height"
 
 
-@pytest.mark.parametrize(("svg", "size"), [
-    ('<svg width="800" height="660" viewBox="0 0 10 10">', (800, 660)),
-    ('<svg width="800px" height="660px">', (800, 660)),
-    ('<svg viewBox="0 0 960 440">', (960, 440)),
-    ('<svg width="100%" viewBox="0,0,400,300">', (400, 300)),
-    ('<svg width="100%">', None),
-])
+@pytest.mark.parametrize(
+    ("svg", "size"),
+    [
+        ('<svg width="800" height="660" viewBox="0 0 10 10">', (800, 660)),
+        ('<svg width="800px" height="660px">', (800, 660)),
+        ('<svg viewBox="0 0 960 440">', (960, 440)),
+        ('<svg width="100%" viewBox="0,0,400,300">', (400, 300)),
+        ('<svg width="100%">', None),
+    ],
+)
 def test_svg_size(svg, size):
     found = figures.svg_size(svg + "</svg>")
     assert (found and (found.width, found.height)) == size
@@ -106,9 +125,17 @@ def _sized(html: str, files: dict[str, bytes], page_url: str = "rlhf.html"):
 
 def test_intrinsic_sizes_keep_the_aspect_ratio_of_a_given_width():
     svg = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 660"></svg>'
-    html, unsized = _sized('<p><img alt="x" src="assets/figures/a.svg" width="720" /></p>', {"assets/figures/a.svg": svg})
-    assert html == '<p><img alt="x" src="assets/figures/a.svg" width="720" height="594"></p>' and not unsized
-    html, _ = _sized('<img src="../assets/figures/a.svg">', {"assets/figures/a.svg": svg}, "demos/boat-race.html")
+    html, unsized = _sized(
+        '<p><img alt="x" src="assets/figures/a.svg" width="720" /></p>',
+        {"assets/figures/a.svg": svg},
+    )
+    assert (
+        html == '<p><img alt="x" src="assets/figures/a.svg" width="720" height="594"></p>'
+        and not unsized
+    )
+    html, _ = _sized(
+        '<img src="../assets/figures/a.svg">', {"assets/figures/a.svg": svg}, "demos/boat-race.html"
+    )
     assert 'width="800" height="660"' in html
     html, _ = _sized('<img src="a.svg" height="330">', {"a.svg": svg})
     assert 'width="400"' in html
@@ -123,16 +150,27 @@ def test_intrinsic_sizes_of_a_raster_image(tmp_path):
 
 
 def test_images_left_alone():
-    for tag in ('<img src="https://example.org/x.svg">', '<img src="x.svg" width="50%">',
-                '<img src="x.svg" width="10" height="10">', '<img alt="no source">'):
+    for tag in (
+        '<img src="https://example.org/x.svg">',
+        '<img src="x.svg" width="50%">',
+        '<img src="x.svg" width="10" height="10">',
+        '<img alt="no source">',
+    ):
         assert _sized(tag, {"x.svg": b"<svg viewBox='0 0 1 1'/>"}) == (tag, [])
 
 
 def test_an_unsizable_image_stops_the_build_with_page_and_line():
-    page = SimpleNamespace(file=SimpleNamespace(url="rlhf.html", src_uri="rlhf.md"),
-                           markdown="# RLHF\n\ntext\n\n![alt](assets/figures/bad.svg)\n")
-    files = SimpleNamespace(get_file_from_path=lambda path: SimpleNamespace(content_bytes=b"<svg></svg>")
-                            if path == "assets/figures/bad.svg" else None)
+    page = SimpleNamespace(
+        file=SimpleNamespace(url="rlhf.html", src_uri="rlhf.md"),
+        markdown="# RLHF\n\ntext\n\n![alt](assets/figures/bad.svg)\n",
+    )
+    files = SimpleNamespace(
+        get_file_from_path=lambda path: (
+            SimpleNamespace(content_bytes=b"<svg></svg>")
+            if path == "assets/figures/bad.svg"
+            else None
+        )
+    )
     with pytest.raises(PluginError) as error:
         figures.size_images('<img alt="alt" src="assets/figures/bad.svg">', page, files)
     assert str(error.value).startswith("docs/rlhf.md:5: image 'assets/figures/bad.svg' has no size")
@@ -145,9 +183,24 @@ def test_the_book_renders_figures_in_their_light_colours(tmp_path):
     from weasyprint import HTML
 
     (tmp_path / "f.svg").write_text(figures.with_dark_palette(SVG), encoding="utf-8")
-    (tmp_path / "page.html").write_text('<html><body style="margin:0"><img src="f.svg" style="width:8cm"></body></html>')
+    (tmp_path / "page.html").write_text(
+        '<html><body style="margin:0"><img src="f.svg" style="width:8cm"></body></html>'
+    )
     HTML(filename=str(tmp_path / "page.html")).write_pdf(tmp_path / "page.pdf")
-    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(tmp_path / "page.pdf"),
-                    str(tmp_path / "page")], check=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "40",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            str(tmp_path / "page.pdf"),
+            str(tmp_path / "page"),
+        ],
+        check=True,
+    )
     image = Image.open(next(tmp_path.glob("page*.png"))).convert("RGB")
-    assert image.getpixel((40, 40)) == (251, 250, 247)     # the figure's cream, not a dark panel
+    assert image.getpixel((40, 40)) == (251, 250, 247)  # the figure's cream, not a dark panel

@@ -1,6 +1,7 @@
 """What a reader's first view waits for: the image that is Home's largest paint on a phone (the
 hero figure, measured with a largest-contentful-paint observer at 412 px) is fetched first among
 images, never lazily; the cards' thumbnails below the fold wait (README, Speed)."""
+
 from __future__ import annotations
 
 import re
@@ -19,6 +20,6 @@ def test_home_fetches_its_hero_figure_first_and_its_thumbnails_lazily(site_dir: 
     assert hero, "Home has no hero figure (class ae-hero__figure)"
     (attrs,) = images(hero["body"])
     assert 'fetchpriority="high"' in attrs and "loading=" not in attrs, attrs
-    rest = images(html[hero.end():])
+    rest = images(html[hero.end() :])
     assert rest and not any("fetchpriority" in a for a in rest)
     assert all('loading="lazy"' in a for a in rest if "ae-card__thumb" in a)

@@ -1,5 +1,6 @@
 """The vendored fonts cover what the site and the book show (no fallback font for an arrow or a
 Greek letter), fonts.css matches the files, and make_fonts' helpers do what they say."""
+
 from __future__ import annotations
 
 import re
@@ -58,14 +59,18 @@ def test_the_book_text_is_covered_by_the_site_fonts(site_dir):
         for face in _faces_for(role):
             covered = _cmap(face.file_name()) | _cmap(face.file_name("-ext"))
             missing = used - covered
-            assert not missing, f"the book's {role} text: {face.file_name()} lacks {_describe(missing)}: {REGENERATE}"
+            assert not missing, (
+                f"the book's {role} text: {face.file_name()} lacks {_describe(missing)}: {REGENERATE}"
+            )
 
 
 @pytest.mark.parametrize("face", make_fonts.FACES, ids=lambda f: f.file_name())
 def test_each_face_covers_the_documented_safety_set(face):
     covered = _cmap(face.file_name()) | _cmap(face.file_name("-ext"))
-    letters = set(range(0x20, 0x7F)) | {c for c in range(0xA0, 0x180) if unicodedata.category(chr(c))[0] == "L"}
-    letters -= {0x149, 0x17F}    # ŉ (deprecated by Unicode) and the long s: in neither face
+    letters = set(range(0x20, 0x7F)) | {
+        c for c in range(0xA0, 0x180) if unicodedata.category(chr(c))[0] == "L"
+    }
+    letters -= {0x149, 0x17F}  # ŉ (deprecated by Unicode) and the long s: in neither face
     greek = {c for c in range(0x391, 0x3CA) if unicodedata.category(chr(c)).startswith("L")}
     punctuation = {ord(c) for c in "–—‘’“”…•′″‹›"}
     required = letters | greek | punctuation
@@ -77,11 +82,20 @@ def test_each_face_covers_the_documented_safety_set(face):
 
 def _font_faces() -> list[dict[str, str]]:
     faces = []
-    for rule in tinycss2.parse_stylesheet(FONTS_CSS.read_text(encoding="utf-8"), skip_comments=True, skip_whitespace=True):
+    for rule in tinycss2.parse_stylesheet(
+        FONTS_CSS.read_text(encoding="utf-8"), skip_comments=True, skip_whitespace=True
+    ):
         if rule.type == "at-rule" and rule.lower_at_keyword == "font-face":
-            declarations = tinycss2.parse_blocks_contents(rule.content or [], skip_comments=True, skip_whitespace=True)
-            faces.append({d.lower_name: tinycss2.serialize(d.value).strip()
-                          for d in declarations if d.type == "declaration"})
+            declarations = tinycss2.parse_blocks_contents(
+                rule.content or [], skip_comments=True, skip_whitespace=True
+            )
+            faces.append(
+                {
+                    d.lower_name: tinycss2.serialize(d.value).strip()
+                    for d in declarations
+                    if d.type == "declaration"
+                }
+            )
     return faces
 
 
@@ -98,9 +112,14 @@ def test_fonts_css_matches_the_vendored_files():
         used.add(name)
         assert (FONTS / name).is_file(), f"fonts.css names a missing file {name}: {REGENERATE}"
         codes: set[int] = set()
-        for start, end in (r.split("-") if "-" in r else (r, r) for r in face["unicode-range"].replace("U+", "").split(",")):
+        for start, end in (
+            r.split("-") if "-" in r else (r, r)
+            for r in face["unicode-range"].replace("U+", "").split(",")
+        ):
             codes |= set(range(int(start, 16), int(end, 16) + 1))
-        assert codes == _cmap(name), f"fonts.css's unicode-range for {name} is not its file's: {REGENERATE}"
+        assert codes == _cmap(name), (
+            f"fonts.css's unicode-range for {name} is not its file's: {REGENERATE}"
+        )
         assert face["font-display"] == "optional"
     assert used == {p.name for p in FONTS.glob("*.woff2")}
 
@@ -134,21 +153,26 @@ def test_unicode_range_is_exact_and_short():
 def test_site_text_sorts_headings_from_body_and_skips_scripts():
     counts = site_text.html_characters(
         '<h2 id="x">Kl\u00e9 \u2192<a class="headerlink">\u00b6</a></h2><p title="\u03b1">b\u2013</p>'
-        "<script>var s = '\u2603';</script><svg><text>\u263a</text></svg>")
+        "<script>var s = '\u2603';</script><svg><text>\u263a</text></svg>"
+    )
     assert {"\u00e9", "\u2192", "\u00b6"} <= set(counts["heading"])
-    assert {"\u03b1", "\u2013", "\u00e9"} <= set(counts["body"])       # headings count for both
+    assert {"\u03b1", "\u2013", "\u00e9"} <= set(counts["body"])  # headings count for both
     assert "\u2603" not in counts["body"] and "\u263a" not in counts["body"]
-    assert "\u2022" in counts["body"] and "\u2022" not in counts["heading"]   # list markers
+    assert "\u2022" in counts["body"] and "\u2022" not in counts["heading"]  # list markers
 
 
 def test_heading_face_selectors_come_from_the_stylesheets(tmp_path):
     (tmp_path / "a.css").write_text(
         ".md-typeset .promise { font-family: var(--ae-heading-font); }\n"
         "@media screen { .md-typeset .card > .title:hover, blockquote { font: 600 1rem Literata, serif; } }\n"
-        ".md-typeset .body { font-family: var(--md-text-font); }\n", encoding="utf-8")
+        ".md-typeset .body { font-family: var(--md-text-font); }\n",
+        encoding="utf-8",
+    )
     tags, classes = site_text.heading_selectors([tmp_path / "a.css"])
     assert classes == {"promise", "title"} and "blockquote" in tags and "h1" in tags
-    counts = site_text.html_characters('<p class="promise">\u201cx\u201d</p><p class="body">\u00e9</p>', (tags, classes))
+    counts = site_text.html_characters(
+        '<p class="promise">\u201cx\u201d</p><p class="body">\u00e9</p>', (tags, classes)
+    )
     assert "\u201c" in counts["heading"] and "\u00e9" not in counts["heading"]
 
 

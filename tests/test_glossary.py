@@ -2,6 +2,7 @@
 never in headings, links or code, plain-text tooltips whatever a definition contains (property
 test through Python-Markdown's abbr extension), located errors for a glossary that is not text,
 and, on the real site, the marks counted per section."""
+
 from __future__ import annotations
 
 import html as html_module
@@ -47,23 +48,36 @@ def test_terms_abbreviations_lines_and_first_sentence():
         ("KL penalty", None, 15),
     ]
     assert terms[0].hover == "A learned model that scores outputs."
-    assert terms[1].hover == ("A training method in which people compare outputs, and a model is "
-                              "optimized against their preferences.")
+    assert terms[1].hover == (
+        "A training method in which people compare outputs, and a model is "
+        "optimized against their preferences."
+    )
 
 
 def test_spellings_cover_case_plural_and_abbreviation_but_keep_acronyms():
     reward, rlhf, _policy, kl = glossary.parse_glossary(SAMPLE)
-    assert set(reward.spellings()) == {"Reward model", "Reward models", "reward model", "reward models"}
+    assert set(reward.spellings()) == {
+        "Reward model",
+        "Reward models",
+        "reward model",
+        "reward models",
+    }
     assert {"RLHF", "RLHFs", "reinforcement learning from human feedback"} <= set(rlhf.spellings())
     assert "kL penalty" not in kl.spellings()
     assert "KL penalties" in kl.spellings()
 
 
-@pytest.mark.parametrize(("phrase", "expected"), [
-    ("adversarial suffix", "adversarial suffixes"), ("KL penalty", "KL penalties"),
-    ("jailbreak", "jailbreaks"), ("wireheading", "wireheading"), ("Constitutional AI", "Constitutional AI"),
-    ("key", "keys"),
-])
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("adversarial suffix", "adversarial suffixes"),
+        ("KL penalty", "KL penalties"),
+        ("jailbreak", "jailbreaks"),
+        ("wireheading", "wireheading"),
+        ("Constitutional AI", "Constitutional AI"),
+        ("key", "keys"),
+    ],
+)
 def test_plural(phrase, expected):
     assert glossary.plural(phrase) == expected
 
@@ -77,22 +91,29 @@ def test_no_hover_terms_are_defined_but_not_underlined(tmp_path: Path):
 
 
 def test_hover_text_is_the_plain_text_of_the_first_sentence():
-    term = glossary.Term("X", None, "Uses `<b>code</b>`, *emphasis*, a [link](rlhf.md) &amp; more. Second.", 1)
+    term = glossary.Term(
+        "X", None, "Uses `<b>code</b>`, *emphasis*, a [link](rlhf.md) &amp; more. Second.", 1
+    )
     assert term.hover == "Uses <b>code</b>, emphasis, a link & more."
 
 
 def test_headings_lose_hovers_but_paragraphs_keep_them():
-    html = ('<h2 id="x">Why <abbr title="t">RLHF</abbr> works<a class="headerlink" href="#x">¶</a></h2>'
-            '<p>Then <abbr title="t">RLHF</abbr>.</p>')
+    html = (
+        '<h2 id="x">Why <abbr title="t">RLHF</abbr> works<a class="headerlink" href="#x">¶</a></h2>'
+        '<p>Then <abbr title="t">RLHF</abbr>.</p>'
+    )
     assert glossary.tidy_hovers(html, "rlhf.md") == (
         '<h2 id="x">Why RLHF works<a class="headerlink" href="#x">¶</a></h2>'
-        '<p>Then <abbr title="t">RLHF</abbr>.</p>')
+        '<p>Then <abbr title="t">RLHF</abbr>.</p>'
+    )
     assert "<abbr" not in glossary.tidy_hovers(html, "glossary.md")
 
 
 def _config(tmp_path: Path, extensions: list[str]) -> MkDocsConfig:
     config = MkDocsConfig()
-    config.load_dict({"site_name": "t", "docs_dir": str(tmp_path), "markdown_extensions": extensions})
+    config.load_dict(
+        {"site_name": "t", "docs_dir": str(tmp_path), "markdown_extensions": extensions}
+    )
     errors, _warnings = config.validate()
     assert not errors
     return config
@@ -102,7 +123,10 @@ def test_configure_hovers_feeds_the_abbr_extension(tmp_path: Path):
     (tmp_path / "glossary.md").write_text(SAMPLE, encoding="utf-8")
     config = _config(tmp_path, ["abbr"])
     glossary.configure_hovers(config)
-    assert config.mdx_configs["abbr"]["glossary"]["reward model"] == "A learned model that scores outputs."
+    assert (
+        config.mdx_configs["abbr"]["glossary"]["reward model"]
+        == "A learned model that scores outputs."
+    )
 
 
 def test_configure_hovers_without_abbr_is_a_clear_error(tmp_path: Path):
@@ -119,30 +143,38 @@ def test_a_site_without_a_glossary_has_no_hovers(tmp_path: Path):
 
 # --- one mark per term per section, none in links ---------------------------------------------------
 
+
 def test_a_term_is_marked_at_its_first_use_in_each_section_only():
     t, u = '<abbr title="t">RLHF</abbr>', '<abbr title="u">PPO</abbr>'
-    page = (f"<p>{t} and {t}, {u}.</p><h3 id='a'>Sub</h3><p>{t} again, {u}.</p>"
-            f"<h2 id='b'>Next</h2><p>Then {t}, {t}.</p>")
+    page = (
+        f"<p>{t} and {t}, {u}.</p><h3 id='a'>Sub</h3><p>{t} again, {u}.</p>"
+        f"<h2 id='b'>Next</h2><p>Then {t}, {t}.</p>"
+    )
     assert glossary.tidy_hovers(page, "rlhf.md") == (
         f"<p>{t} and RLHF, {u}.</p><h3 id='a'>Sub</h3><p>RLHF again, PPO.</p>"
-        f"<h2 id='b'>Next</h2><p>Then {t}, RLHF.</p>")
+        f"<h2 id='b'>Next</h2><p>Then {t}, RLHF.</p>"
+    )
 
 
 def test_no_mark_inside_a_link():
     page = '<p><a href="rlhf.html">the <abbr title="t">RLHF</abbr> chapter</a>, then <abbr title="t">RLHF</abbr>.</p>'
     assert glossary.tidy_hovers(page, "x.md") == (
-        '<p><a href="rlhf.html">the RLHF chapter</a>, then <abbr title="t">RLHF</abbr>.</p>')
+        '<p><a href="rlhf.html">the RLHF chapter</a>, then <abbr title="t">RLHF</abbr>.</p>'
+    )
 
 
 def test_marked_terms_get_a_tooltip_instead_of_a_title():
-    out = glossary.hover_tips('<p><abbr title="A &quot;quoted&quot; &lt;b&gt; def.">RLHF</abbr> and '
-                              '<abbr title="B.">PPO</abbr></p>')
+    out = glossary.hover_tips(
+        '<p><abbr title="A &quot;quoted&quot; &lt;b&gt; def.">RLHF</abbr> and '
+        '<abbr title="B.">PPO</abbr></p>'
+    )
     assert out == (
         '<p><span class="glossary-term"><abbr class="glossary-term__name" tabindex="0" aria-describedby="term-1-tip">'
         'RLHF</abbr><span class="glossary-term__tip hover-tip" role="tooltip" id="term-1-tip">A "quoted" &lt;b&gt; def.'
         '</span></span> and <span class="glossary-term"><abbr class="glossary-term__name" tabindex="0" '
         'aria-describedby="term-2-tip">PPO</abbr><span class="glossary-term__tip hover-tip" role="tooltip" '
-        'id="term-2-tip">B.</span></span></p>')
+        'id="term-2-tip">B.</span></span></p>'
+    )
 
 
 class _Elements(HTMLParser):
@@ -170,14 +202,17 @@ class _Elements(HTMLParser):
 
 
 definition_text = st.text(alphabet="ab <>&\"'=/`*_[]()!#;:x.\n", min_size=1, max_size=60).filter(
-    lambda s: s.strip() and not s.lstrip().startswith(("#", "-", "*", ">", "`")))
+    lambda s: s.strip() and not s.lstrip().startswith(("#", "-", "*", ">", "`"))
+)
 
 
 @settings(max_examples=200, deadline=None)
 @given(definition=definition_text)
 @example(definition="[]::")  # renders to nothing: no hover at all
 @example(definition="Inert here: `<img src=x onerror=alert(1)>` and <b>bold</b>.")
-def test_hover_text_is_plain_escaped_text_whatever_the_definition_contains(tmp_path_factory, definition):
+def test_hover_text_is_plain_escaped_text_whatever_the_definition_contains(
+    tmp_path_factory, definition
+):
     """The glossary's own path to a page: hover_definitions, Python-Markdown's abbr, tidy_hovers,
     hover_tips. The tooltip holds text only (no element, so no script), and that text is
     exactly the hover text."""
@@ -187,41 +222,62 @@ def test_hover_text_is_plain_escaped_text_whatever_the_definition_contains(tmp_p
     definitions = glossary.hover_definitions(folder / "glossary.md")
     if "Widget" not in definitions:
         return  # nothing to hover (e.g. an empty definition)
-    converter = markdown.Markdown(extensions=["abbr"], extension_configs={"abbr": {"glossary": definitions}})
+    converter = markdown.Markdown(
+        extensions=["abbr"], extension_configs={"abbr": {"glossary": definitions}}
+    )
     page = glossary.hover_tips(glossary.tidy_hovers(converter.convert("A Widget here."), "x.md"))
     parser = _Elements()
     parser.feed(page)
     tags = [tag for tag, _ in parser.elements]
     assert tags == ["p", "span", "abbr", "span"], page
-    assert all(not name.startswith("on") and name != "title" for _, attrs in parser.elements for name in attrs)
+    assert all(
+        not name.startswith("on") and name != "title"
+        for _, attrs in parser.elements
+        for name in attrs
+    )
     assert "".join(parser.tip_text) == definitions["Widget"]
 
 
 # --- a glossary that is not text ------------------------------------------------------------------------
 
+
 def test_a_glossary_that_is_not_utf8_is_a_located_error(tmp_path: Path):
-    (tmp_path / "glossary.md").write_bytes("# Glossary\n\nCaf\u00e9\n:   Latin-1 here.\n".encode("latin-1"))
+    (tmp_path / "glossary.md").write_bytes(
+        "# Glossary\n\nCaf\u00e9\n:   Latin-1 here.\n".encode("latin-1")
+    )
     with pytest.raises(ProblemsFound) as error:
         glossary.configure_hovers(_config(tmp_path, ["abbr"]))
-    assert str(error.value) == f"{tmp_path.name}/glossary.md:3:4: not UTF-8 text (byte 0xe9); save the file as UTF-8"
+    assert (
+        str(error.value)
+        == f"{tmp_path.name}/glossary.md:3:4: not UTF-8 text (byte 0xe9); save the file as UTF-8"
+    )
 
 
 def test_a_binary_glossary_is_a_located_error(tmp_path: Path):
     (tmp_path / "glossary.md").write_bytes(b"# Glossary\n\n\x00\x01\x02binary")
-    with pytest.raises(ProblemsFound, match=r"glossary.md:3: contains NUL bytes, so it is not a text file"):
+    with pytest.raises(
+        ProblemsFound, match=r"glossary.md:3: contains NUL bytes, so it is not a text file"
+    ):
         glossary.configure_hovers(_config(tmp_path, ["abbr"]))
 
 
 # --- the real site --------------------------------------------------------------------------------------
 
 SECTION = re.compile(r"<h2\b")
-MARKED = re.compile(r'<abbr class="glossary-term__name"[^>]*>(.*?)</abbr><span class="glossary-term__tip[^"]*" '
-                    r'role="tooltip" id="[^"]+">(.*?)</span>', re.DOTALL)
+MARKED = re.compile(
+    r'<abbr class="glossary-term__name"[^>]*>(.*?)</abbr><span class="glossary-term__tip[^"]*" '
+    r'role="tooltip" id="[^"]+">(.*?)</span>',
+    re.DOTALL,
+)
 
 
 @pytest.mark.parametrize("name", ["rlhf.html", "goodhart.html", "index.html"])
 def test_each_term_is_marked_at_most_once_per_section_on_the_site(site_dir: Path, name: str):
-    article = (site_dir / name).read_text(encoding="utf-8").split('<article class="md-content__inner', 1)[1]
+    article = (
+        (site_dir / name)
+        .read_text(encoding="utf-8")
+        .split('<article class="md-content__inner', 1)[1]
+    )
     article = article.split("</article>", 1)[0]
     marked_anywhere = 0
     for section in SECTION.split(article):

@@ -2,6 +2,7 @@
 the primary action and reading paths in the first desktop screen, cards clickable anywhere,
 "Cite this page" by keyboard with working copy buttons (also from file://), the 404 page
 under the published sub-path, and search ranking for glossary terms."""
+
 from __future__ import annotations
 
 import re
@@ -105,7 +106,9 @@ def test_cite_this_page_opens_by_keyboard_and_copies(browser, site_url) -> None:
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(f"{site_url}/goodhart.html")
-    expect(page.locator(".ae-page-info__revised")).to_have_text(re.compile(r"^(Last updated|Built) "))
+    expect(page.locator(".ae-page-info__revised")).to_have_text(
+        re.compile(r"^(Last updated|Built) ")
+    )
     _open_cite_box_by_keyboard(page)
     bibtex = page.locator("#ae-cite-bibtex").inner_text()
     assert bibtex.startswith("@misc{alignmentexplained-goodhart,")
@@ -126,7 +129,8 @@ def test_cite_this_page_copies_from_a_folder_too(browser, site_dir) -> None:
     _open_cite_box_by_keyboard(page)
     page.get_by_role("button", name="Copy reference").click()
     expect(page.locator(".ae-cite__status")).to_have_text(
-        re.compile(r"^(Reference copied to the clipboard\.|Selected: press Ctrl\+C)"))
+        re.compile(r"^(Reference copied to the clipboard\.|Selected: press Ctrl\+C)")
+    )
     selected_or_copied = page.evaluate("""() => {
         const sel = String(window.getSelection());
         return sel || 'copied';
@@ -141,8 +145,14 @@ def test_the_404_page_works_under_the_published_sub_path(browser, site_server) -
     context = browser.new_context()
     page = context.new_page()
     failed: list[str] = []
-    page.on("response", lambda r: failed.append(r.url)
-            if r.status >= 400 and r.request.resource_type != "document" else None)
+    page.on(
+        "response",
+        lambda r: (
+            failed.append(r.url)
+            if r.status >= 400 and r.request.resource_type != "document"
+            else None
+        ),
+    )
     response = page.goto(f"{root}{sub_path}/no/such/chapter.html")
     assert response.status == 404
     page.wait_for_load_state("networkidle")
@@ -170,12 +180,15 @@ def _search(page, site_url: str, query: str) -> list[str]:
     return [re.sub(r"[?#].*$", "", h).rsplit("/", 1)[-1] for h in hrefs]
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ("reward model", {"rlhf.html", "glossary.html"}),
-    ("reward hacking", {"specification-gaming.html"}),
-    ("corrigibility", {"core-difficulties.html"}),
-    ("KL penalty", {"rlhf.html"}),
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("reward model", {"rlhf.html", "glossary.html"}),
+        ("reward hacking", {"specification-gaming.html"}),
+        ("corrigibility", {"core-difficulties.html"}),
+        ("KL penalty", {"rlhf.html"}),
+    ],
+)
 def test_search_ranks_the_page_that_explains_a_term_first(page, site_url, query, expected) -> None:
     results = _search(page, site_url, query)
     assert results[0] in expected, results[:5]

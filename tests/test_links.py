@@ -1,4 +1,5 @@
 """Broken links are reported with file, line, column and a likely fix (scripts/links.py)."""
+
 from __future__ import annotations
 
 import os
@@ -21,7 +22,7 @@ def links_of(markdown: str, page: str = "rlhf.md", offset: int = 0):
 
 
 def test_relative_links_and_images_are_found_with_line_and_column():
-    md = "# T\n\nSee [Goodhart](goodhart.md#the-law) and\n![a figure](assets/figures/a.svg \"t\").\n"
+    md = '# T\n\nSee [Goodhart](goodhart.md#the-law) and\n![a figure](assets/figures/a.svg "t").\n'
     found = links_of(md)
     assert [(link.line, link.column, link.path, link.anchor) for link in found] == [
         (3, 5, "goodhart.md", "the-law"),
@@ -35,19 +36,25 @@ def test_paths_resolve_against_the_page_and_front_matter_shifts_lines():
 
 
 def test_code_urls_and_absolute_paths_are_not_checked():
-    md = ("`[x](nowhere.md)` and ``[y](gone.md)``\n\n```\n[z](missing.md)\n```\n\n"
-          "    [indented](code.md)\n\n[web](https://example.org/a.md) [mail](mailto:a@b.org) [abs](/x.md)\n")
+    md = (
+        "`[x](nowhere.md)` and ``[y](gone.md)``\n\n```\n[z](missing.md)\n```\n\n"
+        "    [indented](code.md)\n\n[web](https://example.org/a.md) [mail](mailto:a@b.org) [abs](/x.md)\n"
+    )
     assert links_of(md) == []
 
 
 def test_a_missing_target_names_file_line_column_and_the_closest_file():
     (problem,) = check_targets(links_of("Text\n\nA [link](goodheart.md) here."), SITE_FILES)
-    assert str(problem) == ("docs/rlhf.md:3:3: link target 'goodheart.md' is not a page or file of "
-                            "the site (did you mean 'goodhart.md'?)")
+    assert str(problem) == (
+        "docs/rlhf.md:3:3: link target 'goodheart.md' is not a page or file of "
+        "the site (did you mean 'goodhart.md'?)"
+    )
 
 
 def test_suggestions_are_relative_to_the_page():
-    (problem,) = check_targets(links_of("[x](../goodhart.mdd)", page="demos/boat-race.md"), SITE_FILES)
+    (problem,) = check_targets(
+        links_of("[x](../goodhart.mdd)", page="demos/boat-race.md"), SITE_FILES
+    )
     assert problem.message.endswith("(did you mean '../goodhart.md'?)")
 
 
@@ -84,14 +91,20 @@ def build_output(root: Path, strict: bool) -> str:
 @pytest.mark.parametrize("strict", [False, True])
 def test_a_build_with_broken_links_fails_with_located_messages(tmp_path: Path, strict: bool):
     pages = dict(PAGES)
-    pages["index.md"] = "# Home\n\nRead [RLHF](rlhf.md#learning-from-feedbak) or [this](rlhff.md).\n"
+    pages["index.md"] = (
+        "# Home\n\nRead [RLHF](rlhf.md#learning-from-feedbak) or [this](rlhff.md).\n"
+    )
     root = make_site(tmp_path, pages)
-    assert ("docs/index.md:3:47: link target 'rlhff.md' is not a page or file of the site "
-            "(did you mean 'rlhf.md'?)") in build_output(root, strict)
+    assert (
+        "docs/index.md:3:47: link target 'rlhff.md' is not a page or file of the site "
+        "(did you mean 'rlhf.md'?)"
+    ) in build_output(root, strict)
     pages["index.md"] = "# Home\n\nRead [RLHF](rlhf.md#learning-from-feedbak).\n"
     make_site(tmp_path, pages)
-    assert ("docs/index.md:3:6: 'rlhf.md' has no anchor '#learning-from-feedbak' "
-            "(did you mean '#learning-from-feedback'?)") in build_output(root, strict)
+    assert (
+        "docs/index.md:3:6: 'rlhf.md' has no anchor '#learning-from-feedbak' "
+        "(did you mean '#learning-from-feedback'?)"
+    ) in build_output(root, strict)
 
 
 def mkdocs_validation_block() -> str:
@@ -99,42 +112,66 @@ def mkdocs_validation_block() -> str:
     text = (Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
     start = text.index("\nvalidation:\n") + 1
     end = text.find("\n\n", start)
-    return text[start:end if end != -1 else len(text)] + "\n"
+    return text[start : end if end != -1 else len(text)] + "\n"
 
 
 @pytest.mark.parametrize(
     ("page", "pages", "message"),
     [
         # site-absolute paths are MkDocs' to judge (links.py skips them)
-        ("index.md", {"index.md": "# Home\n\nRead [RLHF](/rlhf.md).\n"},
-         "Doc file 'index.md' contains an absolute link '/rlhf.md'"),
+        (
+            "index.md",
+            {"index.md": "# Home\n\nRead [RLHF](/rlhf.md).\n"},
+            "Doc file 'index.md' contains an absolute link '/rlhf.md'",
+        ),
         # a page that is in no nav
-        ("stray.md", {"stray.md": "# Stray\n"},
-         "The following pages exist in the docs directory, but are not included in the \"nav\" configuration"),
+        (
+            "stray.md",
+            {"stray.md": "# Stray\n"},
+            'The following pages exist in the docs directory, but are not included in the "nav" configuration',
+        ),
     ],
 )
-def test_mkdocs_own_validation_is_a_backstop_under_strict(tmp_path: Path, page: str, pages: dict[str, str],
-                                                          message: str) -> None:
+def test_mkdocs_own_validation_is_a_backstop_under_strict(
+    tmp_path: Path, page: str, pages: dict[str, str], message: str
+) -> None:
     """What the project's own check leaves alone, the validation settings of mkdocs.yml turn
     into warnings, which fail a strict build; a site without such problems builds (the real
     site's strict build is tests/test_site_build.py)."""
     root = make_site(tmp_path, {**PAGES, **pages})
     config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8") + mkdocs_validation_block(), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8") + mkdocs_validation_block(), encoding="utf-8"
+    )
     assert message in build_output(root, strict=True)
     (root / "docs" / page).unlink()
     make_site(tmp_path, PAGES)
-    config.write_text(config.read_text(encoding="utf-8") + mkdocs_validation_block(), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8") + mkdocs_validation_block(), encoding="utf-8"
+    )
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    clean = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, env=env,
-                           capture_output=True, text=True, check=False)
+    clean = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert clean.returncode == 0, clean.stdout + clean.stderr
 
 
 def test_the_link_check_and_the_glossary_do_not_import_the_citation_engine() -> None:
     """They share only scripts/source_text.py (located problems, positions, code spans)."""
-    script = ("import sys, links, glossary\n"
-              "print(sorted(m for m in sys.modules if m == 'citations' or m.startswith('citations.')))\n")
-    result = subprocess.run([sys.executable, "-c", script], cwd=Path(__file__).resolve().parent.parent / "scripts",
-                            capture_output=True, text=True, check=True)
+    script = (
+        "import sys, links, glossary\n"
+        "print(sorted(m for m in sys.modules if m == 'citations' or m.startswith('citations.')))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=Path(__file__).resolve().parent.parent / "scripts",
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert result.stdout == "[]\n"

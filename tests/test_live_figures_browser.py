@@ -5,6 +5,7 @@ check behaviour (the boat loops, the tails part, the gold reward turns, the agen
 coin) as well as operation by keyboard and touch, the aria-live summary, canvas sharpness, print
 and file://.
 """
+
 from __future__ import annotations
 
 import re
@@ -59,7 +60,8 @@ def summary(page, figure: Figure) -> str:
 def wait_for_summary_change(page, figure: Figure, before: str) -> str:
     page.wait_for_function(
         "([sel, before]) => document.querySelector(sel).textContent !== before",
-        arg=[f"{figure.selector} .demo-summary", before], timeout=TIMEOUT_MS,
+        arg=[f"{figure.selector} .demo-summary", before],
+        timeout=TIMEOUT_MS,
     )
     return summary(page, figure)
 
@@ -105,8 +107,12 @@ def test_figure_works_from_the_keyboard(page, site_url, name):
 @pytest.mark.parametrize("name", FIGURES)
 def test_figure_works_by_touch(browser, site_url, name):
     figure = FIGURES[name]
-    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2,
-                                  is_mobile=True, has_touch=True)
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+    )
     try:
         page = context.new_page()
         open_figure(page, site_url, figure)
@@ -144,14 +150,20 @@ def test_canvases_are_drawn_at_their_displayed_size(browser, site_url, name, dpr
             sizes = page.eval_on_selector_all(
                 f"{figure.selector} canvas",
                 "cs => cs.map(c => { const r = c.getBoundingClientRect();"
-                " return [c.width, c.height, r.width, r.height, devicePixelRatio]; })")
+                " return [c.width, c.height, r.width, r.height, devicePixelRatio]; })",
+            )
             for width, height, shown_w, shown_h, ratio in sizes:
                 assert ratio == dpr
-                assert abs(width - shown_w * dpr) <= 1 and abs(height - shown_h * dpr) <= 1, \
-                    (width, height, shown_w, shown_h)
+                assert abs(width - shown_w * dpr) <= 1 and abs(height - shown_h * dpr) <= 1, (
+                    width,
+                    height,
+                    shown_w,
+                    shown_h,
+                )
 
         check()
-        page.set_viewport_size({"width": 390, "height": 844})  # the figure is redrawn at its new size
+        # the figure is redrawn at its new size
+        page.set_viewport_size({"width": 390, "height": 844})
         page.wait_for_timeout(300)
         check()
     finally:
@@ -168,11 +180,17 @@ def test_figure_redraws_in_the_dark_scheme_when_the_reader_switches(page, site_u
     pixels = "sel => [...document.querySelectorAll(sel + ' canvas')].map(c => c.toDataURL())"
     light = page.evaluate(pixels, figure.selector)
     page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
-    page.wait_for_function(f"light => ({pixels})('{figure.selector}').every((p, i) => p !== light[i])",
-                           arg=light, timeout=TIMEOUT_MS)
+    page.wait_for_function(
+        f"light => ({pixels})('{figure.selector}').every((p, i) => p !== light[i])",
+        arg=light,
+        timeout=TIMEOUT_MS,
+    )
     page.evaluate("document.body.setAttribute('data-md-color-scheme', 'default')")
-    page.wait_for_function(f"light => ({pixels})('{figure.selector}').every((p, i) => p === light[i])",
-                           arg=light, timeout=TIMEOUT_MS)
+    page.wait_for_function(
+        f"light => ({pixels})('{figure.selector}').every((p, i) => p === light[i])",
+        arg=light,
+        timeout=TIMEOUT_MS,
+    )
 
 
 @pytest.mark.parametrize("name", FIGURES)
@@ -182,7 +200,9 @@ def test_print_shows_the_static_figure(page, site_url, name):
     page.emulate_media(media="print")
     assert page.is_visible(f"{figure.selector} .demo-static img")
     assert not page.is_visible(f"{figure.selector} .demo-live")
-    natural = page.eval_on_selector(f"{figure.selector} .demo-static img", "i => i.complete && i.naturalWidth")
+    natural = page.eval_on_selector(
+        f"{figure.selector} .demo-static img", "i => i.complete && i.naturalWidth"
+    )
     assert natural, "the static figure must load"
 
 
@@ -208,14 +228,31 @@ def test_live_figures_work_opened_from_a_folder(page, page_log, site_dir: Path):
 
 # ------------------------------------------------------------------ labels as a reader sees them
 LABEL_CHECK = Path(__file__).parent / "js" / "support" / "label-check.js"
-SLIDER_VALUES: dict[str, list[float]] = {"boat": [0, 60, 120], "tails": [0, 1, 1.25, 2, 3, 4], "leash": [0, 0.2, 1, 1.5, 3, 4], "coin": [1, 7, 14]}
+SLIDER_VALUES: dict[str, list[float]] = {
+    "boat": [0, 60, 120],
+    "tails": [0, 1, 1.25, 2, 3, 4],
+    "leash": [0, 0.2, 1, 1.5, 3, 4],
+    "coin": [1, 7, 14],
+}
 
 
-@pytest.mark.parametrize("device", [PHONE := {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2,
-                                              "is_mobile": True, "has_touch": True},
-                                    {"viewport": {"width": 1440, "height": 900}}], ids=["phone", "desktop"])
+@pytest.mark.parametrize(
+    "device",
+    [
+        PHONE := {
+            "viewport": {"width": 390, "height": 844},
+            "device_scale_factor": 2,
+            "is_mobile": True,
+            "has_touch": True,
+        },
+        {"viewport": {"width": 1440, "height": 900}},
+    ],
+    ids=["phone", "desktop"],
+)
 @pytest.mark.parametrize("name", FIGURES)
-def test_labels_are_clear_of_the_data_and_each_other_in_real_text_metrics(browser, site_url, name, device):
+def test_labels_are_clear_of_the_data_and_each_other_in_real_text_metrics(
+    browser, site_url, name, device
+):
     """The boxes the drawing code computed with Chromium's own text metrics: no label over a
     curve, a marker or another label, none off the canvas, none under 11 px
     (tests/js/support/label-check.js, the same judge as the Node tests)."""
@@ -227,9 +264,13 @@ def test_labels_are_clear_of_the_data_and_each_other_in_real_text_metrics(browse
         page.add_script_tag(path=str(LABEL_CHECK))
         page.evaluate("document.fonts.ready.then(() => true)")
         for value in SLIDER_VALUES[name]:
-            page.eval_on_selector(figure.control, f"e => {{ e.value = {value}; e.dispatchEvent(new Event('input')); }}")
+            page.eval_on_selector(
+                figure.control,
+                f"e => {{ e.value = {value}; e.dispatchEvent(new Event('input')); }}",
+            )
             report: list[tuple[int, list[str]]] = page.evaluate(
-                f"{figure.js()}.charts.map(c => [c.texts.length, labelCheck.labelProblems(c)])")
+                f"{figure.js()}.charts.map(c => [c.texts.length, labelCheck.labelProblems(c)])"
+            )
             assert report, f"{name}: the figure reports no drawing"
             for count, problems in report:
                 assert count >= 2 and problems == [], f"{name} at {value}: {problems}"
@@ -272,14 +313,19 @@ def test_boat_figure_does_not_animate_under_reduced_motion(page, site_url):
 def test_tails_figure_parts_proxy_and_truth_in_both_and_turns_with_heavy_tails(page, site_url):
     figure = FIGURES["tails"]
     open_figure(page, site_url, figure)
-    page.eval_on_selector(figure.control, "e => { e.value = 4; e.dispatchEvent(new Event('input')); }")
+    page.eval_on_selector(
+        figure.control, "e => { e.value = 4; e.dispatchEvent(new Event('input')); }"
+    )
     light, heavy = page.evaluate(figure.js())["panels"]
     assert light["proxyAtN"] > light["trueAtN"] + 1 and not light["turnsOver"]
     assert heavy["turnsOver"] and heavy["trueAtN"] < heavy["peakTrue"] - 0.3
     assert f"N = {heavy['peakN']}" in caption(page, figure)
     assert "down from its peak" in summary(page, figure)
-    page.eval_on_selector(figure.control, "e => { e.value = 0; e.dispatchEvent(new Event('input')); }")
-    assert "nothing is selected yet" in summary(page, figure)  # not "harder selection helps" at N = 1
+    page.eval_on_selector(
+        figure.control, "e => { e.value = 0; e.dispatchEvent(new Event('input')); }"
+    )
+    # not "harder selection helps" at N = 1
+    assert "nothing is selected yet" in summary(page, figure)
     assert "regressional Goodhart" in caption(page, figure)
 
 
@@ -288,16 +334,23 @@ def test_leash_figure_gold_peaks_while_the_proxy_rises(page, site_url):
     open_figure(page, site_url, figure)
     states = []
     for d in (0.5, 1.0, 3.0):
-        page.eval_on_selector(figure.control, f"e => {{ e.value = {d}; e.dispatchEvent(new Event('input')); }}")
+        page.eval_on_selector(
+            figure.control, f"e => {{ e.value = {d}; e.dispatchEvent(new Event('input')); }}"
+        )
         states.append(page.evaluate(figure.js()))
     assert states[0]["proxy"] < states[1]["proxy"] < states[2]["proxy"]
-    assert states[2]["gold"] < states[1]["gold"] and states[2]["pastPeak"] and not states[0]["pastPeak"]
+    assert (
+        states[2]["gold"] < states[1]["gold"]
+        and states[2]["pastPeak"]
+        and not states[0]["pastPeak"]
+    )
     # Each number is named (the leash and the reward are both 1.00 at the peak); at d = 3 the
     # proxy is 3 (1 - ln 3) + 3 ln 4 = 3.86 and the gold 3 (1 - ln 3) = -0.30.
     assert summary(page, figure) == (
         "Leash 3.00 (KL 9.00), smaller reward model: the reward model scores the policy 3.86; its true "
         "reward is \u22120.30. The true reward is highest, 1.00, with a leash of 1.00: this longer leash "
-        "makes the model worse while its score keeps rising.")
+        "makes the model worse while its score keeps rising."
+    )
     page.check(f"{figure.selector} input[value=large]")
     larger = page.evaluate(figure.js())
     assert larger["model"] == "large" and larger["peak"]["d"] > states[2]["peak"]["d"]

@@ -1,6 +1,7 @@
 """`mkdocs serve` (the README's live preview) really rebuilds when a chapter, references.bib or a
 template under overrides/ changes, and says what is wrong every time a broken references.bib is
 saved: a copy of the project is served on a free port, edited, and fetched again."""
+
 from __future__ import annotations
 
 import os
@@ -61,7 +62,10 @@ def served(tmp_path: Path):
     log = (tmp_path / "serve.log").open("w", encoding="utf-8")
     process = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
-        cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT,
+        cwd=project,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     try:
         yield project, f"http://127.0.0.1:{port}"
@@ -77,8 +81,9 @@ def test_editing_a_chapter_and_the_bibliography_rebuilds(served):
     before = _wait_for(page, lambda html: "Christiano et al., 2017" in html)
 
     chapter = project / "docs" / "rlhf.md"
-    chapter.write_text(chapter.read_text(encoding="utf-8") + "\n\nA freshly added sentence.\n",
-                       encoding="utf-8")
+    chapter.write_text(
+        chapter.read_text(encoding="utf-8") + "\n\nA freshly added sentence.\n", encoding="utf-8"
+    )
     _wait_for(page, lambda html: "A freshly added sentence." in html)
 
     bib = project / "references.bib"
@@ -96,12 +101,20 @@ def test_editing_a_template_under_overrides_rebuilds(served):
     page = f"{url}/rlhf.html"
     _wait_for(page, lambda html: "citation__link" in html)
     main = project / "overrides" / "main.html"
-    main.write_text(main.read_text(encoding="utf-8").replace(
-        "{{ super() }}", '{{ super() }}\n  <meta name="x-live-edit" content="1">', 1), encoding="utf-8")
+    main.write_text(
+        main.read_text(encoding="utf-8").replace(
+            "{{ super() }}", '{{ super() }}\n  <meta name="x-live-edit" content="1">', 1
+        ),
+        encoding="utf-8",
+    )
     _wait_for(page, lambda html: 'name="x-live-edit"' in html)
     citation = project / "overrides" / "partials" / "citations" / "citation.html"
-    citation.write_text(citation.read_text(encoding="utf-8").replace(
-        '<span class="citation">', '<span class="citation" data-edited>', 1), encoding="utf-8")
+    citation.write_text(
+        citation.read_text(encoding="utf-8").replace(
+            '<span class="citation">', '<span class="citation" data-edited>', 1
+        ),
+        encoding="utf-8",
+    )
     _wait_for(page, lambda html: '<span class="citation" data-edited>' in html)
 
 
@@ -130,6 +143,8 @@ def test_every_broken_save_of_the_bibliography_says_what_is_wrong(served):
         bib.write_text(broken, encoding="utf-8")
         _wait_for_log(project, "Aborted with a BuildError!", save)
         time.sleep(1)  # the located message is logged just before the abort line
-        assert _log_count(project, message) == save, (project.parent / "serve.log").read_text(encoding="utf-8")
+        assert _log_count(project, message) == save, (project.parent / "serve.log").read_text(
+            encoding="utf-8"
+        )
     bib.write_text(good, encoding="utf-8")
     _wait_for_log(project, "Documentation built in", 2)

@@ -35,8 +35,10 @@ mkdocs==1.6.1 \\
 def _check(tmp_path: Path, requirements: str, lock: str = LOCK) -> list[str]:
     (tmp_path / "requirements.txt").write_text(requirements, encoding="utf-8")
     (tmp_path / "requirements.lock").write_text(lock, encoding="utf-8")
-    return [str(problem) for problem in check(tmp_path / "requirements.txt",
-                                              tmp_path / "requirements.lock")]
+    return [
+        str(problem)
+        for problem in check(tmp_path / "requirements.txt", tmp_path / "requirements.lock")
+    ]
 
 
 def test_the_real_lock_pins_every_requirement_at_its_version() -> None:
@@ -58,20 +60,24 @@ def test_a_lock_in_step_passes(tmp_path: Path) -> None:
 
 def test_a_requirement_missing_from_the_lock_is_named_with_its_line(tmp_path: Path) -> None:
     problems = _check(tmp_path, "bibtexparser==2.1.0\nmkdocs==1.6.1\n\nruff==0.17.5\n")
-    assert problems == ["requirements.txt:4: ruff==0.17.5 is not in requirements.lock; "
-                        "run `make lock`"]
+    assert problems == [
+        "requirements.txt:4: ruff==0.17.5 is not in requirements.lock; run `make lock`"
+    ]
 
 
 def test_a_moved_pin_names_the_locked_version(tmp_path: Path) -> None:
     problems = _check(tmp_path, "bibtexparser==2.2.0\nmkdocs==1.6.1\n")
-    assert problems == ["requirements.txt:1: bibtexparser==2.2.0 is pinned at 2.1.0 in "
-                        "requirements.lock (line 3); run `make lock`"]
+    assert problems == [
+        "requirements.txt:1: bibtexparser==2.2.0 is pinned at 2.1.0 in "
+        "requirements.lock (line 3); run `make lock`"
+    ]
 
 
 def test_a_removed_requirement_still_in_the_lock_is_named(tmp_path: Path) -> None:
     problems = _check(tmp_path, "mkdocs==1.6.1\n")
-    assert problems == ["requirements.lock:3: bibtexparser==2.1.0 is no longer in "
-                        "requirements.txt; run `make lock`"]
+    assert problems == [
+        "requirements.lock:3: bibtexparser==2.1.0 is no longer in requirements.txt; run `make lock`"
+    ]
 
 
 def test_a_transitive_package_is_not_a_removed_requirement(tmp_path: Path) -> None:
@@ -91,20 +97,29 @@ def test_a_requirement_that_is_not_an_exact_pin_is_refused(tmp_path: Path) -> No
 
 def test_a_package_pinned_twice_is_named_with_both_lines(tmp_path: Path) -> None:
     problems = _check(tmp_path, "mkdocs==1.6.1\nbibtexparser==2.1.0\n# again\nMkDocs==1.6.2\n")
-    assert problems == ["requirements.txt:4: mkdocs is pinned again (first at line 1); keep one pin"]
+    assert problems == [
+        "requirements.txt:4: mkdocs is pinned again (first at line 1); keep one pin"
+    ]
 
 
 def test_a_missing_lock_says_how_to_make_it(tmp_path: Path) -> None:
     (tmp_path / "requirements.txt").write_text("mkdocs==1.6.1\n", encoding="utf-8")
     problems = check(tmp_path / "requirements.txt", tmp_path / "requirements.lock")
     assert [str(problem) for problem in problems] == [
-        "requirements.txt:1: requirements.lock does not exist; run `make lock`"]
+        "requirements.txt:1: requirements.lock does not exist; run `make lock`"
+    ]
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("PyYAML", "pyyaml"), ("types-PyYAML", "types-pyyaml"), ("zope.interface", "zope-interface"),
-    ("mkdocs_material", "mkdocs-material"), ("a__-.b", "a-b"),
-])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("PyYAML", "pyyaml"),
+        ("types-PyYAML", "types-pyyaml"),
+        ("zope.interface", "zope-interface"),
+        ("mkdocs_material", "mkdocs-material"),
+        ("a__-.b", "a-b"),
+    ],
+)
 def test_names_compare_as_pypi_compares_them(name: str, expected: str) -> None:
     assert normalize(name) == expected
 
@@ -113,9 +128,16 @@ def test_the_command_fails_with_file_and_line(tmp_path: Path) -> None:
     (tmp_path / "requirements.txt").write_text("mkdocs==1.6.2\n", encoding="utf-8")
     (tmp_path / "requirements.lock").write_text(LOCK, encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "lock_check.py"),
-         str(tmp_path / "requirements.txt"), str(tmp_path / "requirements.lock")],
-        capture_output=True, text=True, check=False)
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "lock_check.py"),
+            str(tmp_path / "requirements.txt"),
+            str(tmp_path / "requirements.lock"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         "requirements.txt:1: mkdocs==1.6.2 is pinned at 1.6.1 in requirements.lock (line 11); "

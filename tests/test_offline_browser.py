@@ -1,6 +1,7 @@
 """The site read offline: opened straight from a folder (file://) in Chromium, search finds a
 chapter, a search result and a citation can be followed, and no request leaves file://.
 The same holds for the downloadable zip once unzipped."""
+
 from __future__ import annotations
 
 import re
@@ -64,7 +65,7 @@ def _page_with_citation(site: Path) -> Path:
     for page in sorted(site.glob("*.html")):
         if 'href="#ref-' in page.read_text(encoding="utf-8"):
             return page
-    pytest.fail(f"no page of {site} cites a reference (no href=\"#ref-...\")")
+    pytest.fail(f'no page of {site} cites a reference (no href="#ref-...")')
 
 
 def _search_and_follow(page, site: Path) -> None:
@@ -88,7 +89,9 @@ def _follow_a_citation(page, site: Path) -> None:
     target = citation.get_attribute("href")
     # The hash the click set (Material's navigation.tracking soon rewrites the address with
     # replaceState to the section in view, which fires no hashchange).
-    page.evaluate("window.__hashes = []; addEventListener('hashchange', () => __hashes.push(location.hash))")
+    page.evaluate(
+        "window.__hashes = []; addEventListener('hashchange', () => __hashes.push(location.hash))"
+    )
     citation.click()
     page.wait_for_function("window.__hashes.length > 0")
     assert page.evaluate("window.__hashes[0]") == target
@@ -115,7 +118,9 @@ def test_offline_zip_holds_a_working_site_once(offline_zip, site_dir):
     top = names[0].split("/")[0]
     files = {name.removeprefix(top + "/") for name in names}
     assert {"index.html", "search/search_index.js", "assets/vendor/iframe-worker/shim.js"} <= files
-    assert ZIP_NAME not in files and not any(n.endswith(".zip") for n in files), "no zip inside the zip"
+    assert ZIP_NAME not in files and not any(n.endswith(".zip") for n in files), (
+        "no zip inside the zip"
+    )
     assert (PDF_NAME in files) == (site_dir / PDF_NAME).is_file()
     site_files = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()}
     # Every file a page can load; not source maps, nor search-language files the search worker

@@ -1,5 +1,6 @@
 """scripts/page_meta: descriptions, revision dates, page citations and social cards, unit by unit
 (the built site is checked in test_page_meta_build.py)."""
+
 from __future__ import annotations
 
 import struct
@@ -21,10 +22,13 @@ from page_meta.social_card import HEIGHT, TITLE_WIDTH, WIDTH, CardMaker
 ROOT = Path(__file__).resolve().parent.parent
 FIGURE = ROOT / "docs" / "assets" / "figures" / "rlhf-pipeline.svg"
 
-words = st.text(alphabet=st.characters(categories=("L", "N"), max_codepoint=0x24F), min_size=1, max_size=14)
+words = st.text(
+    alphabet=st.characters(categories=("L", "N"), max_codepoint=0x24F), min_size=1, max_size=14
+)
 # Sentences as the splitter knows them: a capital first, a full stop last.
-sentences = st.tuples(st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZ"), st.lists(words, min_size=1, max_size=30)).map(
-    lambda t: t[0] + " ".join(t[1]) + ".")
+sentences = st.tuples(
+    st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZ"), st.lists(words, min_size=1, max_size=30)
+).map(lambda t: t[0] + " ".join(t[1]) + ".")
 
 
 @given(st.lists(sentences, min_size=1, max_size=12))
@@ -43,7 +47,7 @@ def test_a_description_is_short_and_made_of_the_texts_own_words(parts: list[str]
 def test_the_summary_box_wins_over_the_first_paragraph_and_skips_its_title() -> None:
     html = (
         '<h1 id="t">Goodhart\'s Law<a class="headerlink" href="#t">¶</a></h1>'
-        '<p>Intro paragraph.</p>'
+        "<p>Intro paragraph.</p>"
         '<div class="admonition abstract"><p class="admonition-title">In one minute</p>'
         '<p>When a <abbr title="x">measure</abbr> becomes a target,\n it drifts.</p></div>'
         '<figure><img src="assets/figures/goodhart-variants.svg" alt="Four panels."></figure>'
@@ -51,29 +55,48 @@ def test_the_summary_box_wins_over_the_first_paragraph_and_skips_its_title() -> 
     facts = read_page(html)
     assert facts.title == "Goodhart's Law"
     assert facts.description == "When a measure becomes a target, it drifts."
-    assert (facts.figure_src, facts.figure_alt) == ("assets/figures/goodhart-variants.svg", "Four panels.")
+    assert (facts.figure_src, facts.figure_alt) == (
+        "assets/figures/goodhart-variants.svg",
+        "Four panels.",
+    )
 
 
 def test_without_a_summary_the_first_top_level_paragraph_is_used() -> None:
-    facts = read_page('<h1>G</h1><div class="grid"><p>In a card.</p></div><p>The page says this.</p>')
+    facts = read_page(
+        '<h1>G</h1><div class="grid"><p>In a card.</p></div><p>The page says this.</p>'
+    )
     assert facts.description == "The page says this."
     assert facts.figure_src == ""
 
 
 def test_revision_labels_say_what_the_date_rests_on() -> None:
-    meta = {"git_revision_date_localized_raw_iso_date": "2025-11-02", "git_revision_date_localized_hash": "f00"}
+    meta = {
+        "git_revision_date_localized_raw_iso_date": "2025-11-02",
+        "git_revision_date_localized_hash": "f00",
+    }
     today = date(2026, 1, 5)
-    assert revision_of(meta, shallow=frozenset(), today=today).label == "Last updated 2 November 2025"
+    assert (
+        revision_of(meta, shallow=frozenset(), today=today).label == "Last updated 2 November 2025"
+    )
     shallow = revision_of(meta, shallow=frozenset({"f00"}), today=today)
-    assert (shallow.basis, shallow.label) == ("shallow", "Last updated on or before 2 November 2025")
-    built = revision_of({"git_revision_date_localized_raw_iso_date": "2026-01-05"}, shallow=frozenset(), today=today)
+    assert (shallow.basis, shallow.label) == (
+        "shallow",
+        "Last updated on or before 2 November 2025",
+    )
+    built = revision_of(
+        {"git_revision_date_localized_raw_iso_date": "2026-01-05"}, shallow=frozenset(), today=today
+    )
     assert (built.basis, built.day) == ("build", today)
 
 
 CITATION = PageCitation(
-    title="Goodhart's Law: 100% {braces} & more_", url="https://example.org/site/demos/boat-race.html",
-    author="The Alignment Explained contributors", site_name="Alignment Explained",
-    day=date(2026, 3, 4), revised="Last updated 4 March 2026", site_url="https://example.org/site/",
+    title="Goodhart's Law: 100% {braces} & more_",
+    url="https://example.org/site/demos/boat-race.html",
+    author="The Alignment Explained contributors",
+    site_name="Alignment Explained",
+    day=date(2026, 3, 4),
+    revised="Last updated 4 March 2026",
+    site_url="https://example.org/site/",
 )
 
 
@@ -92,14 +115,20 @@ def test_the_bibtex_entry_reads_back_with_bibtexparser() -> None:
 
 def test_the_formatted_reference_names_author_year_title_site_date_and_address() -> None:
     reference = replace(CITATION, title="RLHF").reference
-    assert reference == ("The Alignment Explained contributors (2026). RLHF. Alignment Explained. "
-                         "Last updated 4 March 2026. https://example.org/site/demos/boat-race.html")
+    assert reference == (
+        "The Alignment Explained contributors (2026). RLHF. Alignment Explained. "
+        "Last updated 4 March 2026. https://example.org/site/demos/boat-race.html"
+    )
 
 
 @pytest.fixture(scope="module")
 def cards(tmp_path_factory: pytest.TempPathFactory) -> CardMaker:
-    return CardMaker(ROOT / "docs" / "assets" / "fonts", tmp_path_factory.mktemp("cards"),
-                     heading_font="Literata", body_font="Inter")
+    return CardMaker(
+        ROOT / "docs" / "assets" / "fonts",
+        tmp_path_factory.mktemp("cards"),
+        heading_font="Literata",
+        body_font="Inter",
+    )
 
 
 def _png_size(png: bytes) -> tuple[int, int]:
@@ -108,9 +137,12 @@ def _png_size(png: bytes) -> tuple[int, int]:
 
 
 def test_a_card_is_a_1200_by_630_png_and_is_cached(cards: CardMaker) -> None:
-    args: dict[str, Any] = {"title": "Reinforcement learning from human feedback",
-                            "site_name": "Alignment Explained", "address": "example.org/site",
-                            "figure_svg": FIGURE.read_bytes()}
+    args: dict[str, Any] = {
+        "title": "Reinforcement learning from human feedback",
+        "site_name": "Alignment Explained",
+        "address": "example.org/site",
+        "figure_svg": FIGURE.read_bytes(),
+    }
     png = cards.card(**args)
     assert _png_size(png) == (WIDTH, HEIGHT)
     assert len(list(cards.cache_dir.glob("*.png"))) == 1
@@ -125,9 +157,14 @@ def test_titles_are_broken_to_fit_the_card(cards: CardMaker) -> None:
     font = cards._font("Literata", 700)
     assert 1 < len(title.lines) <= 4
     assert all(font.width(line, title.size) <= TITLE_WIDTH for line in title.lines)
-    assert " ".join(title.lines) == "Specification gaming and reward hacking, with a rather long subtitle"
+    assert (
+        " ".join(title.lines)
+        == "Specification gaming and reward hacking, with a rather long subtitle"
+    )
 
 
 def test_the_card_svg_escapes_the_title(cards: CardMaker) -> None:
-    svg = cards.svg(title="A <b>bold</b> & risky title", site_name="S", address="a", figure_svg=None)
+    svg = cards.svg(
+        title="A <b>bold</b> & risky title", site_name="S", address="a", figure_svg=None
+    )
     assert "&lt;b&gt;bold&lt;/b&gt;" in svg and "&amp;" in svg and "<b>" not in svg

@@ -2,6 +2,7 @@
 Open Graph and Twitter tags with a social card that exists, a canonical URL, a sitemap entry, a
 "Last updated" line and a "Cite this page" box. Separate builds of a copy of the project check
 the date's fallbacks (a shallow clone, no git at all), SITE_URL, and the errors."""
+
 from __future__ import annotations
 
 import os
@@ -18,8 +19,16 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PARTS = ["mkdocs.yml", "references.bib", "docs", "overrides", "scripts"]
-CHAPTERS = ["alignment-problem", "specification-gaming", "goodhart", "rlhf", "constitutional-ai",
-            "core-difficulties", "capability", "research"]
+CHAPTERS = [
+    "alignment-problem",
+    "specification-gaming",
+    "goodhart",
+    "rlhf",
+    "constitutional-ai",
+    "core-difficulties",
+    "capability",
+    "research",
+]
 
 
 class HeadReader(HTMLParser):
@@ -63,8 +72,11 @@ def read(path: Path) -> HeadReader:
 
 
 def pages_of(site: Path) -> list[Path]:
-    return [p for p in sorted(site.rglob("*.html"))
-            if not p.relative_to(site).as_posix().startswith("assets/") and p.name != "404.html"]
+    return [
+        p
+        for p in sorted(site.rglob("*.html"))
+        if not p.relative_to(site).as_posix().startswith("assets/") and p.name != "404.html"
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +99,8 @@ def test_every_page_has_its_own_description(heads: dict[str, HeadReader]) -> Non
 
 
 def test_every_page_has_open_graph_and_twitter_tags_with_a_real_card(
-        heads: dict[str, HeadReader], site_dir: Path, site_root: str) -> None:
+    heads: dict[str, HeadReader], site_dir: Path, site_root: str
+) -> None:
     assert site_root.startswith("https://")
     for name, head in heads.items():
         m = head.meta
@@ -98,10 +111,16 @@ def test_every_page_has_open_graph_and_twitter_tags_with_a_real_card(
         assert m["twitter:card"] == "summary_large_image", name
         assert m["og:type"] == ("website" if name == "index.html" else "article"), name
         image = m["og:image"]
-        assert image == m["twitter:image"] and image.startswith(site_root) and image.endswith(".png"), name
+        assert (
+            image == m["twitter:image"] and image.startswith(site_root) and image.endswith(".png")
+        ), name
         png = (site_dir / image.removeprefix(site_root)).read_bytes()
         assert png[:8] == b"\x89PNG\r\n\x1a\n", name
-        assert struct.unpack(">II", png[16:24]) == (int(m["og:image:width"]), int(m["og:image:height"])) == (1200, 630)
+        assert (
+            struct.unpack(">II", png[16:24])
+            == (int(m["og:image:width"]), int(m["og:image:height"]))
+            == (1200, 630)
+        )
         assert len(m["og:image:alt"]) > 10, name
     # A chapter's card shows its own figure, described by that figure's alt text.
     assert heads["rlhf.html"].meta["og:image:alt"].startswith("Flow diagram of RLHF")
@@ -115,20 +134,32 @@ def test_descriptions_with_quotes_stay_inside_their_attribute(site_dir: Path) ->
     assert "&#34;a good answer&#34;" in tag.group(1) or "&quot;a good answer&quot;" in tag.group(1)
 
 
-def test_the_sitemap_lists_every_page_at_its_published_address(site_dir: Path, heads, site_root: str) -> None:
-    listed = re.findall(r"<loc>([^<]+)</loc>", (site_dir / "sitemap.xml").read_text(encoding="utf-8"))
+def test_the_sitemap_lists_every_page_at_its_published_address(
+    site_dir: Path, heads, site_root: str
+) -> None:
+    listed = re.findall(
+        r"<loc>([^<]+)</loc>", (site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    )
     assert sorted(listed) == sorted(site_root + name for name in heads)
 
 
 def _git_date(page: str) -> str:
-    return subprocess.run(["git", "log", "-1", "--format=%as", "--", f"docs/{page}"], cwd=ROOT,
-                          capture_output=True, text=True, check=True).stdout.strip()
+    return subprocess.run(
+        ["git", "log", "-1", "--format=%as", "--", f"docs/{page}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
 
 
 def test_every_page_says_when_it_was_last_updated_and_how_to_cite_it(heads, site_root: str) -> None:
     for name, head in heads.items():
-        assert re.fullmatch(r"(Last updated (on or before )?|Built )\d{1,2} [A-Z][a-z]+ 20\d\d"
-                            r"( \(revision history not available\))?", head.revised), (name, head.revised)
+        assert re.fullmatch(
+            r"(Last updated (on or before )?|Built )\d{1,2} [A-Z][a-z]+ 20\d\d"
+            r"( \(revision history not available\))?",
+            head.revised,
+        ), (name, head.revised)
         library = bibtexparser.parse_string(head.bibtex)
         assert library.failed_blocks == [] and len(library.entries) == 1, name
         (entry,) = library.entries
@@ -141,8 +172,13 @@ def test_every_page_says_when_it_was_last_updated_and_how_to_cite_it(heads, site
 
 
 def test_a_full_history_gives_each_chapter_its_own_last_commit(heads) -> None:
-    shallow = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=ROOT,
-                             capture_output=True, text=True, check=False).stdout.strip()
+    shallow = subprocess.run(
+        ["git", "rev-parse", "--is-shallow-repository"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
     if shallow != "false":
         pytest.skip("this checkout has no full git history")
     from datetime import date
@@ -156,6 +192,7 @@ def test_a_full_history_gives_each_chapter_its_own_last_commit(heads) -> None:
 
 
 # --- separate builds of a copy of the project ----------------------------------------------
+
 
 def copy_project(target: Path) -> Path:
     """The project's sources, with its build caches when there are any (a warm rebuild)."""
@@ -173,14 +210,26 @@ def copy_project(target: Path) -> Path:
 
 def build(project: Path, **env: str) -> subprocess.CompletedProcess[str]:
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "site"],
-                          cwd=project, env=environment, capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "site"],
+        cwd=project,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def git(project: Path, *args: str, when: str = "2024-01-02T12:00:00+00:00") -> None:
-    env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when,
-           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": when,
+        "GIT_COMMITTER_DATE": when,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+    }
     subprocess.run(["git", *args], cwd=project, env=env, check=True, capture_output=True)
 
 
@@ -189,7 +238,9 @@ def test_history_shallow_clone_and_no_git_each_give_an_honest_date(tmp_path: Pat
     git(origin, "init", "-q", "-b", "main")
     git(origin, "add", "-A")
     git(origin, "commit", "-q", "-m", "first")
-    (origin / "docs" / "rlhf.md").write_text((origin / "docs" / "rlhf.md").read_text() + "\nMore.\n")
+    (origin / "docs" / "rlhf.md").write_text(
+        (origin / "docs" / "rlhf.md").read_text() + "\nMore.\n"
+    )
     git(origin, "commit", "-q", "-am", "second", when="2025-03-04T12:00:00+00:00")
 
     result = build(origin)
@@ -198,19 +249,26 @@ def test_history_shallow_clone_and_no_git_each_give_an_honest_date(tmp_path: Pat
     assert read(origin / "site" / "rlhf.html").revised == "Last updated 4 March 2025"
 
     shallow = tmp_path / "shallow"
-    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{origin}", str(shallow)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", f"file://{origin}", str(shallow)],
+        check=True,
+        capture_output=True,
+    )
     result = build(shallow)
     assert result.returncode == 0, result.stdout + result.stderr
     # The boundary commit looks as if it made every file: its date is only an upper bound.
-    assert read(shallow / "site" / "goodhart.html").revised == "Last updated on or before 4 March 2025"
+    assert (
+        read(shallow / "site" / "goodhart.html").revised == "Last updated on or before 4 March 2025"
+    )
 
     bare = tmp_path / "no-git"
     shutil.copytree(origin, bare, ignore=shutil.ignore_patterns(".git", "site", ".cache"))
     result = build(bare, SITE_URL="https://example.org/elsewhere/")
     assert result.returncode == 0, result.stdout + result.stderr
     page = read(bare / "site" / "goodhart.html")
-    assert page.revised.startswith("Built ") and page.revised.endswith("(revision history not available)")
+    assert page.revised.startswith("Built ") and page.revised.endswith(
+        "(revision history not available)"
+    )
     assert page.canonical == "https://example.org/elsewhere/goodhart.html"
     assert page.meta["og:image"] == "https://example.org/elsewhere/assets/social/goodhart.png"
     assert "example.org/elsewhere" in (bare / "site" / "sitemap.xml").read_text()
@@ -233,5 +291,7 @@ def test_a_site_url_that_is_not_http_is_a_clear_error(tmp_path: Path) -> None:
     result = build(project, SITE_URL="ftp://alignment.example.org/")
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "site_url must be an http(s) address, got 'ftp://alignment.example.org/'" in output, output
+    assert "site_url must be an http(s) address, got 'ftp://alignment.example.org/'" in output, (
+        output
+    )
     assert "SITE_URL" in output and "Traceback" not in output

@@ -3,6 +3,7 @@ against that site's own HTML: every chapter and section bookmarked, the contents
 true, every word kept, each citation linked to its work's one entry, metadata, links, fonts, paper.
 Also writes PNG previews of the cover and a chapter page to test-artifacts/ for a person to see.
 """
+
 from __future__ import annotations
 
 import re
@@ -32,6 +33,7 @@ LETTER = (612.0, 792.0)
 
 # ---------- fixtures: the PDF once per session ----------
 
+
 @pytest.fixture(scope="session")
 def pdf_path(site_dir: Path) -> Path:
     """The PDF the main build wrote, or (until the build does) one built here, once."""
@@ -49,8 +51,12 @@ def reader(pdf_path: Path) -> PdfReader:
 @pytest.fixture(scope="session")
 def page_texts(pdf_path: Path) -> list[str]:
     """Text of each page, by poppler's pdftotext (what a reader's copy-paste gets)."""
-    out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf_path), "-"],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf_path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return out.split("\f")[:-1]
 
 
@@ -82,6 +88,7 @@ def chapters(site_dir: Path) -> list[dict]:
 
 # ---------- the site's own HTML, read independently of book_pdf ----------
 
+
 def _parse(path: Path):
     return tinyhtml5.parse(path.read_text(encoding="utf-8"), namespace_html_elements=False)
 
@@ -95,8 +102,11 @@ def _text(el) -> str:
 
 
 def _nav_paths(site_dir: Path) -> list[str]:
-    nav = next(el for el in _parse(site_dir / "index.html").iter()
-               if el.tag == "nav" and "md-nav--primary" in _classes(el))
+    nav = next(
+        el
+        for el in _parse(site_dir / "index.html").iter()
+        if el.tag == "nav" and "md-nav--primary" in _classes(el)
+    )
     paths: list[str] = []
     for a in nav.iter("a"):
         href = a.get("href", "")
@@ -109,11 +119,21 @@ def _nav_paths(site_dir: Path) -> list[str]:
 
 def _drop_screen_only(parent) -> None:
     for child in list(parent):
-        if (not isinstance(child.tag, str)   # an HTML comment
-                or child.tag in ("script", "style", "svg", "button") or child.get("hidden") is not None
-                or child.get("role") == "tooltip"
-                or _classes(child) & {"headerlink", "md-content__button", "demo-live", "md-source-file",
-                                      "web-only", "further-reading__cited"}):
+        if (
+            not isinstance(child.tag, str)  # an HTML comment
+            or child.tag in ("script", "style", "svg", "button")
+            or child.get("hidden") is not None
+            or child.get("role") == "tooltip"
+            or _classes(child)
+            & {
+                "headerlink",
+                "md-content__button",
+                "demo-live",
+                "md-source-file",
+                "web-only",
+                "further-reading__cited",
+            }
+        ):
             if child.tail:
                 prev = list(parent).index(child)
                 if prev:
@@ -126,19 +146,28 @@ def _drop_screen_only(parent) -> None:
 
 
 def _site_chapter(path: Path) -> dict:
-    article = next(el for el in _parse(path).iter()
-                   if el.tag == "article" and "md-content__inner" in _classes(el))
+    article = next(
+        el
+        for el in _parse(path).iter()
+        if el.tag == "article" and "md-content__inner" in _classes(el)
+    )
     _drop_screen_only(article)
     children = list(article)
     marker = next((el for el in article.iter() if el.get("id") == "references"), None)
-    if marker is not None and marker in children:   # a heading: drop it and the lists after it
+    if marker is not None and marker in children:  # a heading: drop it and the lists after it
         start = children.index(marker)
-        end = next((i for i in range(start + 1, len(children)) if children[i].tag in ("h1", "h2")
-                    or not any((d.get("id") or "").startswith("ref-") for d in children[i].iter())),
-                   len(children))
+        end = next(
+            (
+                i
+                for i in range(start + 1, len(children))
+                if children[i].tag in ("h1", "h2")
+                or not any((d.get("id") or "").startswith("ref-") for d in children[i].iter())
+            ),
+            len(children),
+        )
         for el in children[start:end]:
             article.remove(el)
-    elif marker is not None:                         # a container somewhere below the article
+    elif marker is not None:  # a container somewhere below the article
         for parent in article.iter():
             if marker in list(parent):
                 parent.remove(marker)
@@ -147,7 +176,9 @@ def _site_chapter(path: Path) -> dict:
     return {
         "path": path.name,
         # The home page's h1 is the book's own title; in the book it is the Introduction.
-        "title": "Introduction" if path.name == "index.html" and path.parent.name != "demos" else _text(h1),
+        "title": "Introduction"
+        if path.name == "index.html" and path.parent.name != "demos"
+        else _text(h1),
         "sections": [_text(h2) for h2 in article.iter("h2")],
         "words": Counter(w.casefold() for w in WORD.findall(" ".join(article.itertext()))),
         "demo_figures": sum(1 for el in article.iter("figure") if "demo-static" in _classes(el)),
@@ -163,7 +194,7 @@ def _reference_keys(site_dir: Path) -> set[str]:
     return keys
 
 
-BOOK_PARTS = ("Contents", "Bibliography", "Index")   # the book's own, not pages of the site
+BOOK_PARTS = ("Contents", "Bibliography", "Index")  # the book's own, not pages of the site
 
 
 def _chapter_entries(outline):
@@ -171,6 +202,7 @@ def _chapter_entries(outline):
 
 
 # ---------- tests ----------
+
 
 def test_bookmarks_cover_every_chapter_and_its_sections(outline, chapters):
     book = _chapter_entries(outline)
@@ -183,8 +215,21 @@ def test_bookmarks_cover_every_chapter_and_its_sections(outline, chapters):
 
 def test_contents_page_numbers_are_where_chapters_start(outline, pdf_path):
     contents_page = next(page for title, page, _ in outline if title == "Contents")
-    layout = subprocess.run(["pdftotext", "-layout", "-f", str(contents_page + 1), "-l", str(contents_page + 1),
-                             str(pdf_path), "-"], capture_output=True, text=True, check=True).stdout
+    layout = subprocess.run(
+        [
+            "pdftotext",
+            "-layout",
+            "-f",
+            str(contents_page + 1),
+            "-l",
+            str(contents_page + 1),
+            str(pdf_path),
+            "-",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     printed = {}
     for line in layout.splitlines():
         match = re.match(r"^\s*(?:\d+\s+)?(?P<title>\S.*?)[\s.]*\.\s*(?P<page>\d+)\s*$", line)
@@ -197,7 +242,8 @@ def test_contents_page_numbers_are_where_chapters_start(outline, pdf_path):
 def test_every_chapter_keeps_its_words(outline, page_texts, chapters):
     book = _chapter_entries(outline)
     ends = [page for _, page, _ in book[1:]] + [
-        min((p for t, p, _ in outline if t in ("Bibliography", "Index")), default=len(page_texts))]
+        min((p for t, p, _ in outline if t in ("Bibliography", "Index")), default=len(page_texts))
+    ]
     for (_, start, _), end, chapter in zip(book, ends, chapters, strict=True):
         pdf_words = Counter(w.casefold() for w in WORD.findall(" ".join(page_texts[start:end])))
         missing = chapter["words"] - pdf_words
@@ -205,7 +251,8 @@ def test_every_chapter_keeps_its_words(outline, page_texts, chapters):
         assert total, f"{chapter['path']} has no words"
         assert sum(missing.values()) <= MAX_MISSING_WORDS * total, (
             f"{chapter['path']}: {sum(missing.values())} of {total} words missing from the PDF, "
-            f"e.g. {missing.most_common(8)}")
+            f"e.g. {missing.most_common(8)}"
+        )
 
 
 def _further_reading_keys(site_dir: Path) -> set[str]:
@@ -222,14 +269,22 @@ def test_citations_resolve_to_each_works_one_entry(reader, outline, page_texts, 
     keys = _reference_keys(site_dir)
     assert not [k for k in keys if f"@{k}" in text], "a pandoc citation leaked into the text"
     # Keys with a year (most of them) never occur in prose: seeing one means it was not rendered.
-    leaked = [k for k in keys if re.search(r"\d", k) and re.search(rf"(?<![\w/.-]){re.escape(k)}(?![\w-])", text)]
+    leaked = [
+        k
+        for k in keys
+        if re.search(r"\d", k) and re.search(rf"(?<![\w/.-]){re.escape(k)}(?![\w-])", text)
+    ]
     assert not leaked, "a citation key leaked into the text"
     listed = _further_reading_keys(site_dir) & keys
     assert listed, "the site's Further reading lists the cited works"
     expected = {f"further-reading--{k}" if k in listed else f"bib-{k}" for k in keys}
     assert expected <= set(reader.named_destinations), "each cited work has an entry in the book"
-    bib_anchors = {name.removeprefix("bib-") for name in reader.named_destinations if name.startswith("bib-")}
-    assert bib_anchors == keys - listed, "a Bibliography lists only works Further reading lacks, once each"
+    bib_anchors = {
+        name.removeprefix("bib-") for name in reader.named_destinations if name.startswith("bib-")
+    }
+    assert bib_anchors == keys - listed, (
+        "a Bibliography lists only works Further reading lacks, once each"
+    )
     assert ("Bibliography" in [t for t, _, _ in outline]) == bool(keys - listed)
     if keys:
         assert "References" not in [c for _, _, children in outline for c, _ in children]
@@ -248,14 +303,22 @@ def test_works_missing_from_further_reading_get_a_bibliography():
 
     def chapter(slug: str, markup: str, references: dict[str, str]) -> Chapter:
         section = ht.parse_fragment(f'<section id="{slug}">{markup}</section>')[0]
-        refs = {k: ht.parse_fragment(f'<li id="ref-{k}">{v}</li>')[0] for k, v in references.items()}
+        refs = {
+            k: ht.parse_fragment(f'<li id="ref-{k}">{v}</li>')[0] for k, v in references.items()
+        }
         return Chapter(NavPage(path=f"{slug}.html", title=slug), slug, section, refs)
 
     more = '<a class="citation-reference__more" href="{}">In Further reading</a>'
-    text = chapter("text", '<p><a class="citation__link" href="#bib-a">A</a> '
-                           '<a class="citation__link" href="#bib-b">B</a> <a class="citation__link" href="#bib-c">C</a></p>',
-                   {"a": "Work A. " + more.format("#fr--a"), "b": "Work B. " + more.format("#fr"),
-                    "c": "Work C."})
+    text = chapter(
+        "text",
+        '<p><a class="citation__link" href="#bib-a">A</a> '
+        '<a class="citation__link" href="#bib-b">B</a> <a class="citation__link" href="#bib-c">C</a></p>',
+        {
+            "a": "Work A. " + more.format("#fr--a"),
+            "b": "Work B. " + more.format("#fr"),
+            "c": "Work C.",
+        },
+    )
     further = chapter("fr", '<div id="fr--a">Work A, annotated.</div>', {})
     homes = entry_homes([text, further])
     assert homes == {"a": "#fr--a"}, "a link to a chapter's start (b) or no link (c) is no home"
@@ -281,7 +344,9 @@ def test_links_are_clickable_inside_and_out(reader):
     external = [a["/A"]["/URI"] for a in annots if "/A" in a and a["/A"].get("/S") == "/URI"]
     internal = _internal_destinations(reader)
     assert any(str(u).startswith(("http://", "https://")) for u in external)
-    assert internal and all(d in reader.named_destinations for d in internal), "internal links land somewhere"
+    assert internal and all(d in reader.named_destinations for d in internal), (
+        "internal links land somewhere"
+    )
 
 
 def test_document_metadata(reader, site_dir):
@@ -304,7 +369,9 @@ def _embedded_fonts(reader: PdfReader) -> dict[str, set[int]]:
     for number, page in enumerate(reader.pages, start=1):
         for reference in ((page.get("/Resources") or {}).get("/Font") or {}).values():
             font = reference.get_object()
-            descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            descendant = (
+                font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            )
             descriptor = descendant["/FontDescriptor"].get_object()
             if any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")):
                 embedded.setdefault(str(font["/BaseFont"]).split("+")[-1], set()).add(number)
@@ -320,8 +387,11 @@ def test_site_fonts_are_embedded(reader):
 def test_no_embedded_font_other_than_the_sites(reader):
     """A fallback font (DejaVu) means a character the site's fonts lack: see
     tests/test_book.py::test_every_character_has_a_glyph_in_its_site_font for which."""
-    others = {name: sorted(pages) for name, pages in _embedded_fonts(reader).items()
-              if not name.startswith(SITE_FONT_FAMILIES)}
+    others = {
+        name: sorted(pages)
+        for name, pages in _embedded_fonts(reader).items()
+        if not name.startswith(SITE_FONT_FAMILIES)
+    }
     assert not others, f"fonts other than the site's embedded (name: pages): {others}"
 
 
@@ -333,7 +403,9 @@ def test_demos_print_their_static_figure_and_live_url(page_texts, chapters):
 def test_a4_by_default_and_letter_on_request(reader, site_dir, tmp_path):
     assert all(_size(p) == A4 for p in reader.pages)
     letter = tmp_path / "letter.pdf"
-    render_pdf("<html lang='en'><body><p>Letter</p></body></html>", site_dir, letter, paper="letter")
+    render_pdf(
+        "<html lang='en'><body><p>Letter</p></body></html>", site_dir, letter, paper="letter"
+    )
     assert _size(PdfReader(letter).pages[0]) == LETTER
 
 
@@ -349,13 +421,34 @@ def test_preview_images_for_a_person(pdf_path, outline, page_texts):
     ARTIFACTS.mkdir(exist_ok=True)
     chapter_page = _chapter_entries(outline)[min(1, len(outline) - 1)][1] + 1
     contents_page = next(page for title, page, _ in outline if title == "Contents") + 1
-    figure_page = next(i + 1 for i, text in enumerate(page_texts) if re.search(r"Figure \d+\.\d+ ", text))
+    figure_page = next(
+        i + 1 for i, text in enumerate(page_texts) if re.search(r"Figure \d+\.\d+ ", text)
+    )
     index_page = next(page for title, page, _ in outline if title == "Index") + 1
-    previews = (("pdf-cover", 1), ("pdf-contents", contents_page), ("pdf-chapter", chapter_page),
-                ("pdf-figure", figure_page), ("pdf-index", index_page))
+    previews = (
+        ("pdf-cover", 1),
+        ("pdf-contents", contents_page),
+        ("pdf-chapter", chapter_page),
+        ("pdf-figure", figure_page),
+        ("pdf-index", index_page),
+    )
     for name, page in previews:
-        subprocess.run(["pdftoppm", "-png", "-r", "80", "-singlefile", "-f", str(page), "-l", str(page),
-                        str(pdf_path), str(ARTIFACTS / name)], check=True)
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "80",
+                "-singlefile",
+                "-f",
+                str(page),
+                "-l",
+                str(page),
+                str(pdf_path),
+                str(ARTIFACTS / name),
+            ],
+            check=True,
+        )
         assert (ARTIFACTS / f"{name}.png").stat().st_size > 5000
 
 
@@ -366,14 +459,20 @@ def test_no_word_is_left_alone_before_an_inline_element(site_dir, tmp_path):
     words = "Alignment work asks whether a trained system pursues what its designers intended"
     paragraphs = "".join(
         f'<p style="width:{width}px;margin:0 0 8px">{words} <span>(Someone et al., 2020)</span> and more.</p>'
-        for width in range(440, 600))
+        for width in range(440, 600)
+    )
     out = tmp_path / "lines.pdf"
     render_pdf(f"<html lang='en'><body>{paragraphs}</body></html>", site_dir, out)
-    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True,
-                          check=True).stdout
-    first_lines = [line.strip() for line in text.splitlines() if line.strip().startswith("Alignment")]
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    first_lines = [
+        line.strip() for line in text.splitlines() if line.strip().startswith("Alignment")
+    ]
     assert len(first_lines) == 160
-    assert all(len(line.split()) > 1 for line in first_lines), [line for line in first_lines if len(line.split()) == 1]
+    assert all(len(line.split()) > 1 for line in first_lines), [
+        line for line in first_lines if len(line.split()) == 1
+    ]
 
 
 def test_a_folder_that_is_not_a_built_site_gets_a_clear_error(tmp_path):
@@ -389,14 +488,20 @@ def test_cli_reports_problems_without_a_traceback(tmp_path):
     import os
     import sys
 
-    result = subprocess.run([sys.executable, "-m", "book_pdf", "--site-dir", str(tmp_path)],
-                            capture_output=True, text=True, cwd=ROOT,
-                            env={**os.environ, "PYTHONPATH": str(ROOT / "scripts")}, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "book_pdf", "--site-dir", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "scripts")},
+        check=False,
+    )
     assert result.returncode == 1
     assert "index.html" in result.stderr and "Traceback" not in result.stderr
 
 
 # ---------- the speed-ups and upstream workarounds keep the book the same ----------
+
 
 def test_print_neutral_wrappers_are_unwrapped_keeping_text_and_links():
     from book_pdf import htmltree as ht
@@ -406,11 +511,13 @@ def test_print_neutral_wrappers_are_unwrapped_keeping_text_and_links():
         '<p>ours <span class="citation">(<span class="citation__work"><a href="#a">W, 1960</a></span>)'
         '</span>. Then <span class="citation">(<span class="citation__work"><a href="#b">N, '
         '<abbr title="reward model">RM</abbr> 2024</a></span>)</span>, <abbr title="x">RLHF</abbr> '
-        'and <abbr id="kept" title="y">K</abbr> <span class="citation-ref__title">T</span></p>')
+        'and <abbr id="kept" title="y">K</abbr> <span class="citation-ref__title">T</span></p>'
+    )
     assert ht.unwrap_where(body, _is_print_neutral) == 6
     assert ht.to_html(body[0]) == (
         '<p>ours (<a href="#a">W, 1960</a>). Then (<a href="#b">N, RM 2024</a>), RLHF and '
-        '<abbr id="kept" title="y">K</abbr> <span class="citation-ref__title">T</span></p>')
+        '<abbr id="kept" title="y">K</abbr> <span class="citation-ref__title">T</span></p>'
+    )
 
 
 def test_garbage_collection_pause_nests_and_restores():
@@ -438,7 +545,7 @@ def test_tinyhtml5_parses_the_same_with_the_working_regex_cache(site_dir):
     pages = [site_dir / path for path in _nav_paths(site_dir)]
     assert tinyhtml5_fixes.apply()
     fast = [ET.tostring(_parse(page)) for page in pages]
-    inputstream.characters_until_regex = {}          # tinyhtml5's own (never-hitting) cache
+    inputstream.characters_until_regex = {}  # tinyhtml5's own (never-hitting) cache
     try:
         slow = [ET.tostring(_parse(page)) for page in pages]
     finally:
@@ -449,31 +556,57 @@ def test_tinyhtml5_parses_the_same_with_the_working_regex_cache(site_dir):
 def test_a_one_shot_command_exits_with_its_code_and_output_kept(tmp_path):
     """one_shot.exit_without_teardown: the collector is off while main runs, what it printed
     reaches the pipe (buffers are flushed before the process ends at once), its code is kept."""
-    script = ("import gc, sys\n"
-              "from one_shot import exit_without_teardown\n"
-              "def main():\n"
-              "    print('collector on:', gc.isenabled())\n"
-              "    print('to stderr', file=sys.stderr)\n"
-              "    return 3\n"
-              "exit_without_teardown(main)\n"
-              "print('never reached')\n")
-    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT / "scripts", capture_output=True, text=True, check=False)
-    assert (result.returncode, result.stdout, result.stderr) == (3, "collector on: False\n", "to stderr\n")
+    script = (
+        "import gc, sys\n"
+        "from one_shot import exit_without_teardown\n"
+        "def main():\n"
+        "    print('collector on:', gc.isenabled())\n"
+        "    print('to stderr', file=sys.stderr)\n"
+        "    return 3\n"
+        "exit_without_teardown(main)\n"
+        "print('never reached')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT / "scripts",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (
+        3,
+        "collector on: False\n",
+        "to stderr\n",
+    )
 
 
 # ---------- the book's typography, numbers, index and accessibility ----------
+
 
 def _bbox_lines(pdf_path: Path) -> list[tuple[float, float, float, str]]:
     """(height, left, right, text) of every line poppler finds, in points."""
     import xml.etree.ElementTree as ET
 
-    out = subprocess.run(["pdftotext", "-bbox-layout", str(pdf_path), "-"], capture_output=True,
-                         text=True, check=True).stdout
+    out = subprocess.run(
+        ["pdftotext", "-bbox-layout", str(pdf_path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     root = ET.fromstring(out.replace('xmlns="http://www.w3.org/1999/xhtml"', ""))
     lines = []
     for line in root.iter("line"):
-        y_min, y_max, x_min, x_max = (float(line.get(name, "nan")) for name in ("yMin", "yMax", "xMin", "xMax"))
-        lines.append((round(y_max - y_min, 1), x_min, x_max, " ".join(w.text or "" for w in line.iter("word"))))
+        y_min, y_max, x_min, x_max = (
+            float(line.get(name, "nan")) for name in ("yMin", "yMax", "xMin", "xMax")
+        )
+        lines.append(
+            (
+                round(y_max - y_min, 1),
+                x_min,
+                x_max,
+                " ".join(w.text or "" for w in line.iter("word")),
+            )
+        )
     return lines
 
 
@@ -501,18 +634,29 @@ def test_web_only_text_is_not_in_the_book(page_texts, site_dir):
     """Nothing marked web-only on the site (instructions like "hover over", "press") is printed,
     and the phrases issue 14 named are gone whatever their markup."""
     text = _joined("\n".join(page_texts)).casefold()
-    phrases = ["Hover over a citation", "Download the whole site as a PDF", "follow the Next link",
-               "hover over one", "Press Drive the boat", "Download the offline copy"]
+    phrases = [
+        "Hover over a citation",
+        "Download the whole site as a PDF",
+        "follow the Next link",
+        "hover over one",
+        "Press Drive the boat",
+        "Download the offline copy",
+    ]
     for path in _nav_paths(site_dir):
-        phrases.extend(_text(el) for el in _parse(site_dir / path).iter()
-                       if "web-only" in _classes(el) and len(_text(el).split()) >= 4)
+        phrases.extend(
+            _text(el)
+            for el in _parse(site_dir / path).iter()
+            if "web-only" in _classes(el) and len(_text(el).split()) >= 4
+        )
     assert len(phrases) > 6, "the site marks its web-only text"
     printed = [p for p in phrases if " ".join(p.split()).casefold() in text]
     assert not printed, printed
 
 
 def test_site_address_on_the_cover_and_colophon(page_texts, site_dir):
-    canonical = next(el for el in _parse(site_dir / "index.html").iter("link") if el.get("rel") == "canonical")
+    canonical = next(
+        el for el in _parse(site_dir / "index.html").iter("link") if el.get("rel") == "canonical"
+    )
     address = canonical.get("href").removesuffix("index.html")
     assert address.startswith("https://")
     assert address in page_texts[0], "cover"
@@ -534,10 +678,14 @@ def test_chapters_figures_and_tables_are_numbered_by_chapter(outline, page_texts
                 continue
             assert match, f"{title}: a chapter with numbered {kind.lower()}s has a number"
             chapter = int(match[1] or match[2])
-            assert [(int(c), int(k)) for c, k in labels] == [(chapter, k) for k in range(1, len(labels) + 1)], title
+            assert [(int(c), int(k)) for c, k in labels] == [
+                (chapter, k) for k in range(1, len(labels) + 1)
+            ], title
             numbered += len(labels)
     assert numbered >= 10
-    assert not re.search(r"Figure \d+\. ", " ".join(page_texts)), "an author's unnumbered-by-chapter label"
+    assert not re.search(r"Figure \d+\. ", " ".join(page_texts)), (
+        "an author's unnumbered-by-chapter label"
+    )
 
 
 def test_cross_references_print_the_chapter_number(page_texts, outline):
@@ -554,7 +702,9 @@ def test_cross_references_print_the_chapter_number(page_texts, outline):
     assert all(int(n) in numbers for _, n in refs), "every referenced chapter exists"
     for title_word in ("Specification gaming", "Constitutional AI"):
         cited = {int(n) for name, n in refs if name.endswith(title_word)}
-        assert cited <= {n for n, t in numbers.items() if title_word.casefold() in t.casefold()}, title_word
+        assert cited <= {n for n, t in numbers.items() if title_word.casefold() in t.casefold()}, (
+            title_word
+        )
 
 
 def _page_numbers(text: str) -> list[int]:
@@ -562,7 +712,7 @@ def _page_numbers(text: str) -> list[int]:
 
 
 def test_further_reading_cites_pages_not_chapter_names(page_texts, outline, site_dir):
-    """"Cited in: Home, The alignment problem" becomes "Cited on pp. 5, 9": each page cites the
+    """ "Cited in: Home, The alignment problem" becomes "Cited on pp. 5, 9": each page cites the
     work (its citation's author name is on that page)."""
     further = next(page for title, page, _ in outline if title == "Further reading")
     index = next(page for title, page, _ in outline if title == "Index")
@@ -571,11 +721,19 @@ def test_further_reading_cites_pages_not_chapter_names(page_texts, outline, site
     cited = re.findall(r"Cited on pp?\. (\d+(?:, \d+)*)", " ".join(text.split()))
     assert len(cited) >= 40
     pages = {p for group in cited for p in _page_numbers(group)}
-    assert pages and all(1 <= p < further + 1 for p in pages), "citations come before Further reading"
-    surnames = {_text(a).split()[0] for path in _nav_paths(site_dir)
-                for a in _parse(site_dir / path).iter("a") if "citation__link" in _classes(a)}
+    assert pages and all(1 <= p < further + 1 for p in pages), (
+        "citations come before Further reading"
+    )
+    surnames = {
+        _text(a).split()[0]
+        for path in _nav_paths(site_dir)
+        for a in _parse(site_dir / path).iter("a")
+        if "citation__link" in _classes(a)
+    }
     for page in pages:
-        assert any(name in _joined(page_texts[page - 1]) for name in surnames), f"page {page} cites nothing"
+        assert any(name in _joined(page_texts[page - 1]) for name in surnames), (
+            f"page {page} cites nothing"
+        )
 
 
 def _with_next_page_start(page_texts: list[str], index: int) -> str:
@@ -593,9 +751,15 @@ def test_index_page_numbers_point_at_pages_with_the_term(page_texts, outline, pd
     """Each index entry's page numbers are pages where the term (or an author's name) appears;
     a term's abbreviation in parentheses counts, e.g. "PPO" for "Proximal policy optimization (PPO)"."""
     index = next(page for title, page, _ in outline if title == "Index")
-    layout = subprocess.run(["pdftotext", "-layout", "-f", str(index + 1), str(pdf_path), "-"],
-                            capture_output=True, text=True, check=True).stdout
-    entries = re.findall(r"(?m)(?:^|\s{2,})([A-Za-z][^\d\n]*?)\s+(\d+(?:, \d+)*)(?=\s{2,}|$)", layout)
+    layout = subprocess.run(
+        ["pdftotext", "-layout", "-f", str(index + 1), str(pdf_path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    entries = re.findall(
+        r"(?m)(?:^|\s{2,})([A-Za-z][^\d\n]*?)\s+(\d+(?:, \d+)*)(?=\s{2,}|$)", layout
+    )
     assert len(entries) > 60, entries[:5]
     checked = 0
     for name, numbers in entries:
@@ -636,24 +800,48 @@ def test_pdf_is_tagged_with_language_and_alt_text(reader, site_dir):
     assert len([a for a in alts if len(a) > 40]) >= 10, "figures carry their alt text"
 
 
-def test_live_demo_figures_give_their_address_and_a_qr_code_that_scans(page_texts, pdf_path, site_dir, tmp_path):
+def test_live_demo_figures_give_their_address_and_a_qr_code_that_scans(
+    page_texts, pdf_path, site_dir, tmp_path
+):
     """Under each live demo's static figure: its full address (site URL + page + #id) and a QR
     code that decodes (zxing-cpp, from the rendered page) to the same address."""
     import zxingcpp
     from PIL import Image
 
-    canonical = next(el for el in _parse(site_dir / "index.html").iter("link") if el.get("rel") == "canonical")
+    canonical = next(
+        el for el in _parse(site_dir / "index.html").iter("link") if el.get("rel") == "canonical"
+    )
     site_url = canonical.get("href", "").removesuffix("index.html")
     addresses: list[str] = []
     for path in _nav_paths(site_dir):
-        addresses.extend(f"{site_url}{path}#{demo.get('id')}" for demo in _parse(site_dir / path).iter("div")
-                         if "demo" in _classes(demo) and demo.get("id")
-                         and any("demo-static" in _classes(f) for f in demo.iter("figure")))
+        addresses.extend(
+            f"{site_url}{path}#{demo.get('id')}"
+            for demo in _parse(site_dir / path).iter("div")
+            if "demo" in _classes(demo)
+            and demo.get("id")
+            and any("demo-static" in _classes(f) for f in demo.iter("figure"))
+        )
     assert addresses
     for address in addresses:
-        page = next((i + 1 for i, text in enumerate(page_texts) if address in "".join(text.split())), None)
+        page = next(
+            (i + 1 for i, text in enumerate(page_texts) if address in "".join(text.split())), None
+        )
         assert page, f"{address} is not printed"
-        subprocess.run(["pdftoppm", "-png", "-r", "200", "-singlefile", "-f", str(page), "-l", str(page),
-                        str(pdf_path), str(tmp_path / "qr")], check=True)
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "200",
+                "-singlefile",
+                "-f",
+                str(page),
+                "-l",
+                str(page),
+                str(pdf_path),
+                str(tmp_path / "qr"),
+            ],
+            check=True,
+        )
         decoded = {r.text for r in zxingcpp.read_barcodes(Image.open(tmp_path / "qr.png"))}
         assert address in decoded, (address, decoded)

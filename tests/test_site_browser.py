@@ -1,4 +1,5 @@
 """The site as a reader meets it, in a real headless Chromium: loads cleanly, searches, themes."""
+
 from __future__ import annotations
 
 import re

@@ -1,6 +1,7 @@
 """The real site, built strictly once per session (`site_dir`), checked for its citations:
 nothing left unrendered, every citation resolves on its page, References where needed, and a
 complete Further reading page with a downloadable references.bib."""
+
 from __future__ import annotations
 
 import html
@@ -102,7 +103,9 @@ def bibliography():
 
 
 def test_no_citation_syntax_is_left_in_any_page(pages: dict[str, PageFacts]) -> None:
-    leftovers = {name: re.findall(r".{0,30}\[-?@.{0,30}", " ".join(f.text)) for name, f in pages.items()}
+    leftovers = {
+        name: re.findall(r".{0,30}\[-?@.{0,30}", " ".join(f.text)) for name, f in pages.items()
+    }
     assert {name: found for name, found in leftovers.items() if found} == {}
 
 
@@ -121,17 +124,23 @@ def test_every_citation_resolves_on_its_page(pages: dict[str, PageFacts]) -> Non
             assert "title" not in link  # no native tooltip on top of ours
 
 
-def test_pages_that_cite_have_a_references_section_and_others_do_not(pages: dict[str, PageFacts]) -> None:
+def test_pages_that_cite_have_a_references_section_and_others_do_not(
+    pages: dict[str, PageFacts],
+) -> None:
     for name, page in pages.items():
         has_section = ("references", "References") in page.headings
         if name == "further-reading.html":
             continue
         assert has_section == bool(page.citation_links), name
         if has_section:
-            assert page.headings[-1] == ("references", "References"), f"{name}: References is not last"
-            assert "#references" in page.toc_links, f"{name}: References is not in the table of contents"
-            cited = {link["href"][len("#ref-"):] for link in page.citation_links}
-            listed = {i[len("ref-"):] for i in page.ids if i.startswith("ref-")}
+            assert page.headings[-1] == ("references", "References"), (
+                f"{name}: References is not last"
+            )
+            assert "#references" in page.toc_links, (
+                f"{name}: References is not in the table of contents"
+            )
+            cited = {link["href"][len("#ref-") :] for link in page.citation_links}
+            listed = {i[len("ref-") :] for i in page.ids if i.startswith("ref-")}
             assert cited == listed, name
 
 
@@ -149,12 +158,18 @@ def test_further_reading_lists_every_entry_in_its_group(site_dir: Path, bibliogr
         found = re.search(rf'id="{re.escape(anchor)}">(.*?)</div>', text, re.DOTALL)
         assert found, f"no entry for {key}"
         block = found.group(1)
-        assert html.escape(entry.text("annote"), quote=False) in block.replace("&#39;", "'").replace("&#34;", '"'), key
+        assert html.escape(entry.text("annote"), quote=False) in block.replace(
+            "&#39;", "'"
+        ).replace("&#34;", '"'), key
 
 
-def test_further_reading_cited_in_links_resolve_to_pages_citing_the_entry(site_dir: Path, pages) -> None:
+def test_further_reading_cited_in_links_resolve_to_pages_citing_the_entry(
+    site_dir: Path, pages
+) -> None:
     text = (site_dir / "further-reading.html").read_text(encoding="utf-8")
-    entries = re.findall(r'<div class="further-reading__entry" id="([^"]+)">(.*?)</div>', text, re.DOTALL)
+    entries = re.findall(
+        r'<div class="further-reading__entry" id="([^"]+)">(.*?)</div>', text, re.DOTALL
+    )
     assert entries
     checked = 0
     for anchor, block in entries:
@@ -163,7 +178,10 @@ def test_further_reading_cited_in_links_resolve_to_pages_citing_the_entry(site_d
         for href in re.findall(r'<a href="([^"]+)">', block.split("Cited in:", 1)[1]):
             target = (site_dir / href).resolve()
             assert target.is_file(), (anchor, href)
-            cited = {link["href"] for link in pages[target.relative_to(site_dir).as_posix()].citation_links}
+            cited = {
+                link["href"]
+                for link in pages[target.relative_to(site_dir).as_posix()].citation_links
+            }
             assert f"#ref-{anchor}" in cited, (anchor, href)
             checked += 1
     assert checked > 0
@@ -172,7 +190,9 @@ def test_further_reading_cited_in_links_resolve_to_pages_citing_the_entry(site_d
 def test_every_page_links_its_references_to_further_reading(site_dir: Path, pages) -> None:
     further_ids = pages["further-reading.html"].ids
     for path in content_pages(site_dir):
-        for href in re.findall(r'class="citation-reference__more" href="([^"]+)"', path.read_text(encoding="utf-8")):
+        for href in re.findall(
+            r'class="citation-reference__more" href="([^"]+)"', path.read_text(encoding="utf-8")
+        ):
             file, _, anchor = href.partition("#")
             assert (path.parent / file).resolve() == (site_dir / "further-reading.html").resolve()
             assert anchor in further_ids
@@ -180,5 +200,7 @@ def test_every_page_links_its_references_to_further_reading(site_dir: Path, page
 
 def test_references_bib_is_downloadable(site_dir: Path) -> None:
     assert (site_dir / "references.bib").read_bytes() == (ROOT / "references.bib").read_bytes()
-    assert 'href="references.bib"' in (site_dir / "further-reading.html").read_text(encoding="utf-8")
+    assert 'href="references.bib"' in (site_dir / "further-reading.html").read_text(
+        encoding="utf-8"
+    )
     assert not (ROOT / "docs" / "further-reading.md").exists()

@@ -2,6 +2,7 @@
 slow connection, desktop and phone), only the preloaded fonts, figures that open full screen on a
 tap and follow the colour scheme, a visible header logo, tables that fit a phone or show that
 they scroll, and a named search dialog."""
+
 from __future__ import annotations
 
 import io
@@ -14,11 +15,21 @@ from PIL import Image, ImageStat
 pytestmark = pytest.mark.browser
 
 DESKTOP = {"viewport": {"width": 1440, "height": 900}}
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "is_mobile": True,
+    "has_touch": True,
+    "device_scale_factor": 2,
+}
 CLS_LIMIT = 0.02
 # A slow mobile connection (Lighthouse's "slow 4G" figures): fonts and scripts arrive after the
 # first paint unless the page makes sure they do not matter.
-SLOW = {"offline": False, "latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 750e3 / 8}
+SLOW = {
+    "offline": False,
+    "latency": 150,
+    "downloadThroughput": 1.6e6 / 8,
+    "uploadThroughput": 750e3 / 8,
+}
 LAYOUT_SHIFTS = """
 window.__shifts = [];
 new PerformanceObserver(list => {
@@ -56,15 +67,32 @@ def test_layout_shift_stays_below_the_limit_on_a_slow_connection(browser, site_u
 def test_a_first_view_loads_exactly_the_preloaded_fonts(browser, site_url, path):
     context, page = _new_page(browser, DESKTOP)
     warnings: list[str] = []
-    page.on("console", lambda m: warnings.append(m.text) if m.type in ("warning", "error") else None)
+    page.on(
+        "console", lambda m: warnings.append(m.text) if m.type in ("warning", "error") else None
+    )
     page.goto(f"{site_url}/{path}")
     page.wait_for_load_state("networkidle")
-    preloaded = set(page.evaluate("[...document.querySelectorAll('link[rel=preload][as=font]')].map(l => l.href)"))
-    fetched = set(page.evaluate("performance.getEntriesByType('resource').map(e => e.name).filter(n => n.endsWith('.woff2'))"))
-    used = page.evaluate("[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family + ' ' + f.weight + ' ' + f.style)")
+    preloaded = set(
+        page.evaluate(
+            "[...document.querySelectorAll('link[rel=preload][as=font]')].map(l => l.href)"
+        )
+    )
+    fetched = set(
+        page.evaluate(
+            "performance.getEntriesByType('resource').map(e => e.name).filter(n => n.endsWith('.woff2'))"
+        )
+    )
+    used = page.evaluate(
+        "[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family + ' ' + f.weight + ' ' + f.style)"
+    )
     context.close()
     assert len(preloaded) == 4 and fetched == preloaded, (preloaded, fetched)
-    assert {"Inter 400 normal", "Inter 400 italic", "Inter 600 normal", "Literata 600 normal"} <= set(used)
+    assert {
+        "Inter 400 normal",
+        "Inter 400 italic",
+        "Inter 600 normal",
+        "Literata 600 normal",
+    } <= set(used)
     assert not [w for w in warnings if "preload" in w], warnings
 
 
@@ -73,11 +101,15 @@ def test_pages_from_file_urls_load_the_fonts_without_errors(browser, site_dir):
     preloads are skipped and fonts.css alone loads the fonts."""
     context, page = _new_page(browser, DESKTOP)
     messages: list[str] = []
-    page.on("console", lambda m: messages.append(m.text) if m.type in ("warning", "error") else None)
+    page.on(
+        "console", lambda m: messages.append(m.text) if m.type in ("warning", "error") else None
+    )
     page.goto((site_dir / "rlhf.html").as_uri())
     page.wait_for_load_state("load")
     page.wait_for_timeout(300)
-    assert page.evaluate("document.fonts.check('16px Inter') && document.fonts.check('600 16px Literata')")
+    assert page.evaluate(
+        "document.fonts.check('16px Inter') && document.fonts.check('600 16px Literata')"
+    )
     assert page.evaluate("document.querySelectorAll('link[rel=preload][as=font]').length") == 0
     context.close()
     assert not messages, messages
@@ -89,8 +121,12 @@ def _image_luminance(page, locator) -> float:
 
 
 def _figure_pages(site_dir) -> list[str]:
-    return sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")
-                  if "<figure" in p.read_text(encoding="utf-8") and "assets/figures/" in p.read_text(encoding="utf-8"))
+    return sorted(
+        p.relative_to(site_dir).as_posix()
+        for p in site_dir.rglob("*.html")
+        if "<figure" in p.read_text(encoding="utf-8")
+        and "assets/figures/" in p.read_text(encoding="utf-8")
+    )
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -109,7 +145,9 @@ def test_every_figure_follows_the_colour_scheme(browser, site_url, site_dir, sch
             luminance = _image_luminance(page, image)
             seen += 1
             if (scheme == "dark" and luminance > 0.35) or (scheme == "light" and luminance < 0.65):
-                failures.append(f"{path} {image.get_attribute('src')}: mean luminance {luminance:.2f}")
+                failures.append(
+                    f"{path} {image.get_attribute('src')}: mean luminance {luminance:.2f}"
+                )
     context.close()
     assert seen >= 10 and not failures, failures
 
@@ -135,7 +173,13 @@ def test_figures_follow_the_scheme_toggle_and_print_as_drawn(browser, site_url):
 def test_a_figure_opens_full_screen_on_a_tap_and_closes_back(browser, site_url, page_log):
     context, page = _new_page(browser, PHONE, color_scheme="dark")
     page.on("console", lambda m: m.type == "error" and page_log.console_errors.append(m.text))
-    page.on("request", lambda r: r.url.startswith(("http://127.0.0.1", "data:")) or page_log.foreign_requests.append(r.url))
+    page.on(
+        "request",
+        lambda r: (
+            r.url.startswith(("http://127.0.0.1", "data:"))
+            or page_log.foreign_requests.append(r.url)
+        ),
+    )
     page.goto(f"{site_url}/rlhf.html")
     image = page.locator(".md-content figure img").first
     image.scroll_into_view_if_needed()
@@ -146,13 +190,13 @@ def test_a_figure_opens_full_screen_on_a_tap_and_closes_back(browser, site_url, 
     dialog.wait_for(state="visible")
     enlarged = page.locator(".glightbox-container .gslide-image img")
     enlarged.wait_for(state="visible")
-    page.wait_for_timeout(600)        # the opening animation
+    page.wait_for_timeout(600)  # the opening animation
     box = enlarged.bounding_box()
     assert box["width"] >= 0.95 * 390 and box["width"] > in_page["width"], (box, in_page)
     assert enlarged.get_attribute("src").endswith("rlhf-pipeline.svg")
     assert dialog.get_attribute("aria-label") and dialog.get_attribute("aria-modal") == "true"
     assert "RLHF pipeline" in page.locator(".glightbox-container .gslide-desc").inner_text()
-    assert _image_luminance(page, enlarged) < 0.35            # still in the dark scheme
+    assert _image_luminance(page, enlarged) < 0.35  # still in the dark scheme
     page.keyboard.press("Escape")
     dialog.wait_for(state="detached")
     assert page.evaluate("document.activeElement.classList.contains('ae-zoom')")
@@ -181,8 +225,12 @@ def test_figure_markup_is_left_plain_for_print_and_the_book(site_dir):
     found = re.search(r"<figure>.*?</figure>", html, flags=re.DOTALL)
     assert found, "rlhf.html has no <figure>"
     figure = found.group(0)
-    assert re.fullmatch(r'<figure>\s*<img alt="[^"]+" src="assets/figures/rlhf-pipeline\.svg" width="720" height="594">\s*(?:<br\s*/?>\s*)?'
-                        r"<figcaption>.*</figcaption>\s*</figure>", figure, flags=re.DOTALL), figure
+    assert re.fullmatch(
+        r'<figure>\s*<img alt="[^"]+" src="assets/figures/rlhf-pipeline\.svg" width="720" height="594">\s*(?:<br\s*/?>\s*)?'
+        r"<figcaption>.*</figcaption>\s*</figure>",
+        figure,
+        flags=re.DOTALL,
+    ), figure
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -192,7 +240,9 @@ def test_the_header_logo_stands_out_from_the_header(browser, site_url, scheme):
     page.goto(f"{site_url}/index.html")
     logo = page.locator(".md-header .md-logo svg")
     assert logo.is_visible() and logo.bounding_box()["width"] >= 20
-    header = Color(page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor"))
+    header = Color(
+        page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+    )
     rings = Color(logo.evaluate("svg => getComputedStyle(svg.querySelector('circle')).stroke"))
     mark = Color(logo.evaluate("svg => getComputedStyle(svg.querySelector('.ae-logo__mark')).fill"))
     context.close()
@@ -213,7 +263,9 @@ def test_tables_fit_a_phone_or_show_that_they_scroll(browser, site_url, site_dir
             if path == "goodhart.html":
                 assert fits, "the Goodhart variants table should fit a 390 px screen"
             if not fits:
-                assert "radial-gradient" in wrap.evaluate("w => getComputedStyle(w).backgroundImage"), path
+                assert "radial-gradient" in wrap.evaluate(
+                    "w => getComputedStyle(w).backgroundImage"
+                ), path
     # A table too wide for any phone shows its scroll shadows.
     page.goto(f"{site_url}/goodhart.html")
     page.evaluate("""() => { for (const row of document.querySelector('.md-typeset table').rows)
@@ -229,4 +281,7 @@ def test_the_search_dialog_has_a_name(site_dir):
     for path in site_dir.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
         if 'data-md-component="search"' in html:
-            assert re.search(r'<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">', html), path
+            assert re.search(
+                r'<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">',
+                html,
+            ), path

@@ -12,18 +12,31 @@ The names are imported on first use (PEP 562), so that `python -m book_pdf` can 
 garbage collector before WeasyPrint's imports (see __main__) and skip the zip's modules unless
 it makes the zip.
 """
+
 from __future__ import annotations
 
 import importlib
 from typing import Any
 
 _HOMES = {
-    "ZIP_NAME": "offline_zip", "build_offline_zip": "offline_zip",
-    "PDF_NAME": "pipeline", "book_html": "pipeline", "build_book": "pipeline",
-    "BookError": "problems", "Problem": "problems",
+    "ZIP_NAME": "offline_zip",
+    "build_offline_zip": "offline_zip",
+    "PDF_NAME": "pipeline",
+    "book_html": "pipeline",
+    "build_book": "pipeline",
+    "BookError": "problems",
+    "Problem": "problems",
 }
 
-__all__ = ["PDF_NAME", "ZIP_NAME", "BookError", "Problem", "book_html", "build_book", "build_offline_zip"]
+__all__ = [
+    "PDF_NAME",
+    "ZIP_NAME",
+    "BookError",
+    "Problem",
+    "book_html",
+    "build_book",
+    "build_offline_zip",
+]
 
 
 def __getattr__(name: str) -> Any:

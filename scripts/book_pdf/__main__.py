@@ -1,10 +1,11 @@
 """Command line: `python -m book_pdf --site-dir site [--out FILE] [--paper a4|letter] [--zip]`
 (with PYTHONPATH=scripts). Problems are printed one per line, never as a traceback."""
+
 from __future__ import annotations
 
 import gc
 
-gc.disable()   # before the imports below: collecting while WeasyPrint loads frees nothing (gc_pause)
+gc.disable()  # before the imports below: collecting while WeasyPrint loads frees nothing (gc_pause)
 
 import argparse
 import sys
@@ -20,8 +21,12 @@ from .render import PAPER_SIZES
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m book_pdf", description=__doc__)
-    parser.add_argument("--site-dir", type=Path, default=Path("site"), help="the built site (default: site)")
-    parser.add_argument("--out", type=Path, help="PDF path (default: <site-dir>/alignment-explained.pdf)")
+    parser.add_argument(
+        "--site-dir", type=Path, default=Path("site"), help="the built site (default: site)"
+    )
+    parser.add_argument(
+        "--out", type=Path, help="PDF path (default: <site-dir>/alignment-explained.pdf)"
+    )
     parser.add_argument("--paper", choices=sorted(PAPER_SIZES), default="a4")
     parser.add_argument("--version", help="version on the cover (default: git describe)")
     parser.add_argument("--zip", action="store_true", help="then also write the offline zip")
@@ -30,13 +35,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         pdf = build_book(args.site_dir, args.out, paper=args.paper, version=args.version)
     except BookError as error:
-        print(f"book_pdf: the book was not made ({len(error.problems)} problem(s)):", file=sys.stderr)
+        print(
+            f"book_pdf: the book was not made ({len(error.problems)} problem(s)):", file=sys.stderr
+        )
         for problem in error.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
     print(f"book_pdf: wrote {pdf} in {time.perf_counter() - start:.1f} s")
     if args.zip:
         from .offline_zip import build_offline_zip
+
         print(f"book_pdf: wrote {build_offline_zip(args.site_dir)}")
     return 0
 

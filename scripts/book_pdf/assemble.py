@@ -1,5 +1,6 @@
 """Put cover, contents, chapters and bibliography into one HTML document (Jinja template
 `book.html.j2`; the markup lives there, not in Python strings), kept as a tree."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,15 +17,19 @@ from .metadata import BookInfo
 
 TEMPLATES = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent),
-    autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
+    autoescape=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    undefined=jinja2.StrictUndefined,
 )
 
 
 SLOT = "data-book-slot"
 
 
-def assemble_book(info: BookInfo, chapters: list[Chapter], entries: list[Entry],
-                  index: BookIndex | None = None) -> Element:
+def assemble_book(
+    info: BookInfo, chapters: list[Chapter], entries: list[Entry], index: BookIndex | None = None
+) -> Element:
     """The book as one tree: the template's markup, parsed, with each chapter's section and
     bibliography entry put in its place as the tree it already is (written out as text, it
     would only be parsed back into the same tree, work that buys nothing)."""
@@ -35,7 +40,10 @@ def assemble_book(info: BookInfo, chapters: list[Chapter], entries: list[Entry],
         return chapters[index - 1].page.section if index else None
 
     markup = TEMPLATES.get_template("book.html.j2").render(
-        info=info, chapters=chapters, entries=entries, index=index or BookIndex([], []),
+        info=info,
+        chapters=chapters,
+        entries=entries,
+        index=index or BookIndex([], []),
         previous_section=previous_section,
         chapter_html=lambda c: Markup(f'<section {SLOT}="{slot_of[id(c.section)]}"></section>'),
         entry_html=lambda e: Markup(f'<li {SLOT}="{slot_of[id(e.element)]}"></li>'),

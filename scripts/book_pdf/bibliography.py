@@ -10,6 +10,7 @@ once however many chapters cite it, in the hook's own rendering (ids replaced by
 bibliography's; symbol-only links such as "back to citation" arrows, which would point into one
 arbitrary chapter, dropped).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from . import htmltree as ht
 from .chapter import BIB_PREFIX, Chapter
 from .htmltree import Element
 
-MORE_LINK_CLASS = "citation-reference__more"   # the hook's "In Further reading" link
+MORE_LINK_CLASS = "citation-reference__more"  # the hook's "In Further reading" link
 
 
 @dataclass(frozen=True)
@@ -39,13 +40,19 @@ def entry_homes(chapters: list[Chapter]) -> dict[str, str]:
     (not on a chapter's start, which is where a link to a missing anchor falls back to).
     """
     chapter_ids = {c.slug for c in chapters}
-    anchors = {el.get("id") for c in chapters for el in c.section.iter() if el.get("id")} - chapter_ids
+    anchors = {
+        el.get("id") for c in chapters for el in c.section.iter() if el.get("id")
+    } - chapter_ids
     homes: dict[str, str] = {}
     for chapter in chapters:
         for key, element in chapter.references.items():
             for link in element.iter("a"):
                 href = link.get("href") or ""
-                if ht.has_class(link, MORE_LINK_CLASS) and href.startswith("#") and href[1:] in anchors:
+                if (
+                    ht.has_class(link, MORE_LINK_CLASS)
+                    and href.startswith("#")
+                    and href[1:] in anchors
+                ):
                     homes.setdefault(key, href)
     return homes
 
@@ -55,7 +62,7 @@ def point_citations(chapters: list[Chapter], homes: dict[str, str]) -> None:
     for chapter in chapters:
         for link in chapter.section.iter("a"):
             href = link.get("href") or ""
-            if href.startswith("#" + BIB_PREFIX) and (key := href[len(BIB_PREFIX) + 1:]) in homes:
+            if href.startswith("#" + BIB_PREFIX) and (key := href[len(BIB_PREFIX) + 1 :]) in homes:
                 link.set("href", homes[key])
 
 

@@ -8,6 +8,7 @@ come from WeasyPrint's target-counter() (book.css). The index lists the names as
 them: terms as the glossary spells them, authors as citations name them ("Amodei et al., 2016"
 indexes Amodei, "Clark and Amodei" both).
 """
+
 from __future__ import annotations
 
 import re
@@ -22,9 +23,9 @@ GLOSSARY_PAGE = "glossary.html"
 # Pages whose mentions are not indexed: Further reading lists every work and many terms in its
 # annotations; the index points at where the chapters use them.
 UNINDEXED_PAGES = ("further-reading.html",)
-CITED_IN_CLASS = "further-reading__cited"    # the hook's "Cited in: <chapter links>" paragraph
-ENTRY_CLASS = "further-reading__entry"       # its entry, whose id is the work's key
-PAGE_REF_CLASS = "page-ref"                   # an empty link book.css fills with the page number
+CITED_IN_CLASS = "further-reading__cited"  # the hook's "Cited in: <chapter links>" paragraph
+ENTRY_CLASS = "further-reading__entry"  # its entry, whose id is the work's key
+PAGE_REF_CLASS = "page-ref"  # an empty link book.css fills with the page number
 
 # The author part of a citation's text: "Amodei et al., 2016a" or "Russell (2019)" -> the names.
 CITATION_YEAR = re.compile(r"""(?x)
@@ -40,7 +41,7 @@ NAME_PARTICLES = re.compile(r"(?x) ^(?:(?:de|van|von|der|den|di|du|la|le)\s+)+")
 @dataclass(frozen=True)
 class IndexEntry:
     name: str
-    anchors: tuple[str, ...]    # ids in book order, one per chapter
+    anchors: tuple[str, ...]  # ids in book order, one per chapter
 
     @property
     def sort_key(self) -> str:
@@ -63,10 +64,11 @@ def build_index(chapters: list[Chapter]) -> BookIndex:
     by_title = {_words(definition): term for term, (_, definition) in terms.items()}
     indexed = [c for c in chapters if c.page.path not in UNINDEXED_PAGES]
     term_places = first_places(indexed, lambda el: _term_of(el, by_title))
-    for term, (dt, _) in terms.items():   # the glossary's own entry, in book order
+    for term, (dt, _) in terms.items():  # the glossary's own entry, in book order
         assert glossary is not None  # terms come from it
-        term_places.setdefault(term, []).insert(_chapter_position(chapters, glossary, term_places[term]),
-                                                 _anchor(dt, glossary, "term"))
+        term_places.setdefault(term, []).insert(
+            _chapter_position(chapters, glossary, term_places[term]), _anchor(dt, glossary, "term")
+        )
     author_places = first_places(indexed, citation_authors)
     return BookIndex(
         terms=_entries(term_places),
@@ -81,7 +83,7 @@ def glossary_terms(glossary: Chapter) -> dict[str, tuple[Element, str]]:
         children = list(dl)
         for index, dt in enumerate(children):
             if dt.tag == "dt":
-                dd = next((c for c in children[index + 1:] if c.tag == "dd"), None)
+                dd = next((c for c in children[index + 1 :] if c.tag == "dd"), None)
                 terms.setdefault(ht.text_of(dt), (dt, ht.text_of(dd) if dd is not None else ""))
     return terms
 
@@ -94,7 +96,9 @@ def citation_authors(element: Element) -> list[str]:
     return [name for name in AUTHOR_SEPARATOR.split(names) if name]
 
 
-def first_places(chapters: list[Chapter], names_of: Callable[[Element], Iterable[str]]) -> dict[str, list[str]]:
+def first_places(
+    chapters: list[Chapter], names_of: Callable[[Element], Iterable[str]]
+) -> dict[str, list[str]]:
     """Name -> ids of the first element in each chapter that names_of says mentions it."""
     places: dict[str, list[str]] = {}
     for chapter in chapters:
@@ -110,7 +114,9 @@ def first_places(chapters: list[Chapter], names_of: Callable[[Element], Iterable
 def page_numbers_for_cited_in(chapters: list[Chapter]) -> int:
     """Further reading's "Cited in: Home, The alignment problem" -> "Cited on pp. 3, 12": one page
     per chapter, where it first cites the work. Returns how many paragraphs were rewritten."""
-    cited = first_places(chapters, lambda el: [key] if el.tag == "a" and (key := el.get(CITED_KEY)) else [])
+    cited = first_places(
+        chapters, lambda el: [key] if el.tag == "a" and (key := el.get(CITED_KEY)) else []
+    )
     rewritten = 0
     for chapter in chapters:
         parent_of = ht.parents(chapter.section)
@@ -147,7 +153,9 @@ def _term_of(element: Element, by_title: dict[str, str]) -> list[str]:
     if element.tag != "abbr" or not title_attribute:
         return []
     title = _words(title_attribute)
-    term = by_title.get(title) or next((t for d, t in by_title.items() if d.startswith(title)), None)
+    term = by_title.get(title) or next(
+        (t for d, t in by_title.items() if d.startswith(title)), None
+    )
     return [term] if term else []
 
 
@@ -168,8 +176,10 @@ def _chapter_position(chapters: list[Chapter], chapter: Chapter, anchors: list[s
 
 
 def _entries(places: dict[str, list[str]]) -> list[IndexEntry]:
-    return sorted((IndexEntry(name, tuple(anchors)) for name, anchors in places.items()),
-                  key=lambda e: (e.sort_key, e.name))
+    return sorted(
+        (IndexEntry(name, tuple(anchors)) for name, anchors in places.items()),
+        key=lambda e: (e.sort_key, e.name),
+    )
 
 
 def _words(text: str) -> str:

@@ -8,6 +8,7 @@ say where each cited work is listed once: see bibliography.py), give every id a 
 so ids stay unique in one book, and rewrite links so they point inside the book (or to the web,
 for the live demos).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -24,13 +25,19 @@ ARTICLE_START = '<article class="md-content__inner'
 REFERENCES_ID = "references"
 REF_PREFIX = "ref-"
 BIB_PREFIX = "bib-"
-CITED_KEY = "data-cite"     # set on each citation link: the key it cites
+CITED_KEY = "data-cite"  # set on each citation link: the key it cites
 # Hover boxes (role="tooltip", e.g. the citation hook's full reference) repeat what the
 # bibliography says; permalinks, edit buttons and live demos only work on screen, and so does
 # text the authors marked with the site's `web-only` class ("hover over a citation", ...).
 WEB_ONLY_CLASS = "web-only"
-SCREEN_ONLY_CLASSES = {"headerlink", "md-content__button", "md-source-file", "md-tags", "demo-live",
-                       WEB_ONLY_CLASS}
+SCREEN_ONLY_CLASSES = {
+    "headerlink",
+    "md-content__button",
+    "md-source-file",
+    "md-tags",
+    "demo-live",
+    WEB_ONLY_CLASS,
+}
 SCREEN_ONLY_TAGS = {"script", "noscript", "template", "style", "button", "input", "iframe"}
 # Wrappers that print as nothing but their text: a glossary <abbr> (its definition is a hover
 # title) and the citation hook's <span>s around "(Author, year)". Each inline element costs
@@ -50,8 +57,8 @@ class Chapter:
     section: Element
     references: dict[str, Element] = field(default_factory=dict)
     citations: list[str] = field(default_factory=list)
-    number: int | None = None     # set by numbering.number_chapters; None: front or back matter
-    marks: int = 0                # ids book_index has added so far (they are numbered)
+    number: int | None = None  # set by numbering.number_chapters; None: front or back matter
+    marks: int = 0  # ids book_index has added so far (they are numbered)
 
     @property
     def slug(self) -> str:
@@ -66,7 +73,9 @@ def read_chapter(site_dir: Path, page: NavPage, problems: list[Problem]) -> Chap
         return None
     article = ht.parse_element_source(path, ARTICLE_START, "</article>")
     if article is None or not _is_article(article):
-        problems.append(Problem(str(path), "no <article class='md-content__inner'> (not a Material page?)"))
+        problems.append(
+            Problem(str(path), "no <article class='md-content__inner'> (not a Material page?)")
+        )
         return None
     ht.remove_where(article, _is_screen_only)
     references = _take_references(article)
@@ -79,7 +88,7 @@ def read_chapter(site_dir: Path, page: NavPage, problems: list[Problem]) -> Chap
         h1 = ht.Element("h1")
         h1.text = title
         section.insert(0, h1)
-    h1.set("class", (h1.get("class", "") + " chapter-title").strip())   # running head, bookmark
+    h1.set("class", (h1.get("class", "") + " chapter-title").strip())  # running head, bookmark
     return Chapter(page, title, section, references)
 
 
@@ -89,8 +98,13 @@ def unwrap_print_neutral(chapter: Chapter) -> None:
     ht.unwrap_where(chapter.section, _is_print_neutral)
 
 
-def link_chapters(chapters: list[Chapter], site_dir: Path, site_url: str | None,
-                  known_keys: set[str], problems: list[Problem]) -> None:
+def link_chapters(
+    chapters: list[Chapter],
+    site_dir: Path,
+    site_url: str | None,
+    known_keys: set[str],
+    problems: list[Problem],
+) -> None:
     """Prefix ids and rewrite every link and image of every chapter to work inside one book."""
     slug_of = {c.page.path: c.slug for c in chapters}
     ids_of = {c.slug: {id_ for el in c.section.iter() if (id_ := el.get("id"))} for c in chapters}
@@ -106,10 +120,14 @@ def _is_article(el: Element) -> bool:
 
 def _is_screen_only(el: Element) -> bool:
     tag: object = el.tag  # a comment's tag is the ET.Comment function, whatever the stubs say
-    if not isinstance(tag, str):   # comments: never shown, but ElementTree yields their text
+    if not isinstance(tag, str):  # comments: never shown, but ElementTree yields their text
         return True
-    return (el.tag in SCREEN_ONLY_TAGS or el.get("hidden") is not None or el.get("role") == "tooltip"
-            or bool(ht.classes(el) & SCREEN_ONLY_CLASSES))
+    return (
+        el.tag in SCREEN_ONLY_TAGS
+        or el.get("hidden") is not None
+        or el.get("role") == "tooltip"
+        or bool(ht.classes(el) & SCREEN_ONLY_CLASSES)
+    )
 
 
 def _is_print_neutral(el: Element) -> bool:
@@ -139,7 +157,7 @@ def _take_references(article: Element) -> dict[str, Element]:
         parent = parent_of[marker]
         if marker.tag in ht.HEADINGS:
             siblings = list(parent)
-            following = siblings[siblings.index(marker) + 1:]
+            following = siblings[siblings.index(marker) + 1 :]
             removed.append(marker)
             for sibling in following:
                 if sibling.tag in ht.HEADINGS or not _has_reference(sibling):
@@ -164,26 +182,40 @@ def _prefix_ids(chapter: Chapter) -> None:
             el.set("id", f"{chapter.slug}--{el.get('id')}")
 
 
-def _rewrite_links(chapter: Chapter, slug_of: dict[str, str], ids_of: dict[str, set[str]],
-                   site_url: str | None, known_keys: set[str], problems: list[Problem],
-                   site_dir: Path) -> None:
-    for entry in chapter.references.values():   # "In Further reading" and similar links
+def _rewrite_links(
+    chapter: Chapter,
+    slug_of: dict[str, str],
+    ids_of: dict[str, set[str]],
+    site_url: str | None,
+    known_keys: set[str],
+    problems: list[Problem],
+    site_dir: Path,
+) -> None:
+    for entry in chapter.references.values():  # "In Further reading" and similar links
         entry_parents = ht.parents(entry)
         for link in [el for el in entry.iter("a") if el.get("href") is not None]:
-            new = resolve_href(link.get("href", ""), chapter.page.path, chapter.slug, slug_of, ids_of, site_url)
+            new = resolve_href(
+                link.get("href", ""), chapter.page.path, chapter.slug, slug_of, ids_of, site_url
+            )
             if new is None:
                 ht.unwrap(entry_parents[link], link)
             else:
                 link.set("href", new)
     parent_of = ht.parents(chapter.section)
-    for link in [el for el in chapter.section.iter() if el.tag == "a" and el.get("href") is not None]:
+    for link in [
+        el for el in chapter.section.iter() if el.tag == "a" and el.get("href") is not None
+    ]:
         href = link.get("href", "")
         if href.startswith("#" + REF_PREFIX):
             key = href.removeprefix("#" + REF_PREFIX)
             chapter.citations.append(key)
             if key not in known_keys:
-                problems.append(Problem(str(site_dir / chapter.page.path),
-                                        f"citation '{key}' has no entry in any References section"))
+                problems.append(
+                    Problem(
+                        str(site_dir / chapter.page.path),
+                        f"citation '{key}' has no entry in any References section",
+                    )
+                )
             link.set("href", f"#{BIB_PREFIX}{key}")
             link.set(CITED_KEY, key)
             continue
@@ -194,8 +226,14 @@ def _rewrite_links(chapter: Chapter, slug_of: dict[str, str], ids_of: dict[str, 
             link.set("href", new)
 
 
-def resolve_href(href: str, page_path: str, page_slug: str, slug_of: dict[str, str],
-                 ids_of: dict[str, set[str]], site_url: str | None) -> str | None:
+def resolve_href(
+    href: str,
+    page_path: str,
+    page_slug: str,
+    slug_of: dict[str, str],
+    ids_of: dict[str, set[str]],
+    site_url: str | None,
+) -> str | None:
     """Where a link of a built page points in the book; None when it has no target in print.
 
     Same-page and cross-page links become book anchors; links to other site files (assets,
@@ -206,7 +244,11 @@ def resolve_href(href: str, page_path: str, page_slug: str, slug_of: dict[str, s
         return href
     target, fragment = urldefrag(href)
     if not target:
-        return f"#{page_slug}--{fragment}" if fragment in ids_of.get(page_slug, ()) else f"#{page_slug}"
+        return (
+            f"#{page_slug}--{fragment}"
+            if fragment in ids_of.get(page_slug, ())
+            else f"#{page_slug}"
+        )
     path = normpath(join(dirname(page_path), target))
     if path in slug_of:
         slug = slug_of[path]

@@ -15,6 +15,7 @@ name and is checked on every read: a truncated or corrupted one is rebuilt, neve
 bad font would otherwise silently send the whole book to a fallback font). The fetcher refuses
 every URL that is not a local file: building the book never touches the network.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -33,10 +34,13 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 WOFF2_DECOMPRESS = "woff2_decompress"
 
-UNICODE_RANGE = re.compile(r"""(?x)
+UNICODE_RANGE = re.compile(
+    r"""(?x)
     U\+(?P<start>[0-9A-F?]{1,6})      # U+0100, or a wildcard form like U+4??
     (?:-(?P<end>[0-9A-F]{1,6}))?      # optional end of the range: U+0100-02BA
-""", re.IGNORECASE)
+""",
+    re.IGNORECASE,
+)
 
 FONT_FAMILY = re.compile(r"""(?x)
     (?P<prop>font-family\s*:\s*)      # the descriptor
@@ -49,8 +53,9 @@ def needed_font_faces(fonts_css: Path, text: str) -> str:
     """fonts.css with only the @font-face rules whose unicode-range covers a character of text
     (rules without a unicode-range are always kept)."""
     characters = {ord(c) for c in text}
-    rules = tinycss2.parse_stylesheet(fonts_css.read_text(encoding="utf-8"),
-                                      skip_comments=True, skip_whitespace=True)
+    rules = tinycss2.parse_stylesheet(
+        fonts_css.read_text(encoding="utf-8"), skip_comments=True, skip_whitespace=True
+    )
     kept: list[str] = []
     for rule in rules:
         if rule.type != "at-rule" or rule.lower_at_keyword != "font-face":
@@ -61,13 +66,19 @@ def needed_font_faces(fonts_css: Path, text: str) -> str:
             continue
         declarations = tinycss2.serialize(rule.content or [])
         if ranges is not None and not _covers(ranges, {ord("A")}):
-            declarations = FONT_FAMILY.sub(lambda m: f'{m["prop"]}"{m["name"]} Ext"', declarations, count=1)
+            declarations = FONT_FAMILY.sub(
+                lambda m: f'{m["prop"]}"{m["name"]} Ext"', declarations, count=1
+            )
         kept.append(f"@font-face {{{declarations}}}")
     return "\n".join(kept)
 
 
 def cache_dir() -> Path:
-    base = os.environ.get("BOOK_PDF_CACHE") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = (
+        os.environ.get("BOOK_PDF_CACHE")
+        or os.environ.get("XDG_CACHE_HOME")
+        or str(Path.home() / ".cache")
+    )
     return Path(base) / "book-pdf" if not os.environ.get("BOOK_PDF_CACHE") else Path(base)
 
 
@@ -81,8 +92,9 @@ class LocalFontCacheFetcher(URLFetcher):
     def fetch(self, url: str, headers=None) -> URLFetcherResponse:
         if url.startswith("file:") and url.split("?")[0].endswith(".woff2"):
             path = Path(url2pathname(url.split("?")[0].removeprefix("file:")))
-            return URLFetcherResponse(url, truetype_of(path, self.cache),
-                                      headers={"Content-Type": "font/ttf"})
+            return URLFetcherResponse(
+                url, truetype_of(path, self.cache), headers={"Content-Type": "font/ttf"}
+            )
         return super().fetch(url, headers)
 
 
@@ -129,14 +141,16 @@ def _verified_cache_entry(cache: Path, source: str) -> bytes | None:
         if path.stem == f"{source}-{hashlib.sha256(font).hexdigest()[:32]}":
             return font
         try:
-            path.unlink()         # truncated or corrupted: rebuilt below
+            path.unlink()  # truncated or corrupted: rebuilt below
         except OSError:
             pass
     return None
 
 
 def _unicode_ranges(rule) -> list[tuple[int, int]] | None:
-    for declaration in tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True):
+    for declaration in tinycss2.parse_blocks_contents(
+        rule.content, skip_comments=True, skip_whitespace=True
+    ):
         if declaration.type == "declaration" and declaration.lower_name == "unicode-range":
             ranges = []
             for match in UNICODE_RANGE.finditer(tinycss2.serialize(declaration.value)):

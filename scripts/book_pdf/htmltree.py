@@ -9,6 +9,7 @@ tests/test_book_parts.py checks on every page of the built site; comments are le
 ElementTree has no parent pointers and keeps text after an element in its `tail`, so removal
 and unwrapping live here, done once and correctly.
 """
+
 from __future__ import annotations
 
 import copy
@@ -25,14 +26,27 @@ SVG_NAMESPACE = "http://www.w3.org/2000/svg"
 MATHML_NAMESPACE = "http://www.w3.org/1998/Math/MathML"
 FOREIGN_ROOTS = {"svg": SVG_NAMESPACE, "math": MATHML_NAMESPACE}
 # Foreign elements whose children are HTML again (HTML's "integration points").
-HTML_INSIDE = {(SVG_NAMESPACE, "foreignObject"), (SVG_NAMESPACE, "desc"), (SVG_NAMESPACE, "title"),
-               (MATHML_NAMESPACE, "annotation-xml")}
-_XLINK, _XML, _XMLNS = "http://www.w3.org/1999/xlink", "http://www.w3.org/XML/1998/namespace", "http://www.w3.org/2000/xmlns/"
+HTML_INSIDE = {
+    (SVG_NAMESPACE, "foreignObject"),
+    (SVG_NAMESPACE, "desc"),
+    (SVG_NAMESPACE, "title"),
+    (MATHML_NAMESPACE, "annotation-xml"),
+}
+_XLINK, _XML, _XMLNS = (
+    "http://www.w3.org/1999/xlink",
+    "http://www.w3.org/XML/1998/namespace",
+    "http://www.w3.org/2000/xmlns/",
+)
 # HTML's "adjust foreign attributes" table, as tinyhtml5 applies it.
 FOREIGN_ATTRIBUTES = {
-    **{f"xlink:{name}": f"{{{_XLINK}}}{name}" for name in ("actuate", "arcrole", "href", "role", "show", "title", "type")},
-    "xml:lang": f"{{{_XML}}}lang", "xml:space": f"{{{_XML}}}space",
-    "xmlns": f"{{{_XMLNS}}}xmlns", "xmlns:xlink": f"{{{_XMLNS}}}xlink",
+    **{
+        f"xlink:{name}": f"{{{_XLINK}}}{name}"
+        for name in ("actuate", "arcrole", "href", "role", "show", "title", "type")
+    },
+    "xml:lang": f"{{{_XML}}}lang",
+    "xml:space": f"{{{_XML}}}space",
+    "xmlns": f"{{{_XMLNS}}}xmlns",
+    "xmlns:xlink": f"{{{_XMLNS}}}xlink",
 }
 
 
@@ -54,14 +68,14 @@ def parse_element_source(path: Path, start_marker: str, end_tag: str) -> Element
     end = source.rfind(end_tag)
     if start < 0 or end < start:
         return None
-    body = parse_fragment(source[start:end + len(end_tag)])
+    body = parse_fragment(source[start : end + len(end_tag)])
     return body[0] if len(body) else None
 
 
 def parse_fragment(markup: str) -> Element:
     """A <body> element holding the parsed markup."""
     body = parse_document(f"<body>{markup}</body>").find("body")
-    if body is None:          # never: an HTML parser always makes a <body>
+    if body is None:  # never: an HTML parser always makes a <body>
         raise ValueError("the HTML parser made no <body>")
     return body
 
@@ -98,7 +112,11 @@ def remove_where(root: Element, test: Callable[[Element], bool]) -> list[Element
     removed: list[Element] = []
     parent_of = parents(root)
     for element in list(root.iter()):
-        if element is root or not test(element) or any(_inside(element, r, parent_of) for r in removed):
+        if (
+            element is root
+            or not test(element)
+            or any(_inside(element, r, parent_of) for r in removed)
+        ):
             continue
         remove(parent_of[element], element)
         removed.append(element)
@@ -111,7 +129,7 @@ def unwrap_where(root: Element, test: Callable[[Element], bool]) -> int:
     stack = [root]
     while stack:
         parent = stack.pop()
-        while any(test(child) for child in parent):   # unwrapping can lift more of them up
+        while any(test(child) for child in parent):  # unwrapping can lift more of them up
             for child in [c for c in parent if test(c)]:
                 unwrap(parent, child)
                 count += 1
@@ -173,7 +191,7 @@ def unwrap(parent: Element, element: Element) -> None:
         parent.insert(index + offset, child)
     last = children[-1] if children else _previous(parent, element)
     parent.remove(element)
-    del element[:]                    # the children now belong to parent alone
+    del element[:]  # the children now belong to parent alone
     _append_text(parent, last, element.tail)
 
 

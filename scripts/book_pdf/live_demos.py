@@ -6,6 +6,7 @@ demo page or in a chapter; its address is the site's URL (site_url in mkdocs.yml
 the demo's id. The QR code is drawn by segno as SVG (vector: sharp at any print resolution) and
 sized by book.css. Without a site URL the book gives the page's path on the website instead.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,7 +19,8 @@ from .htmltree import Element
 
 QR_ERROR_LEVEL = "m"
 # An address as pieces that each end after their slashes ("https://", "host/", "page.html#id").
-ADDRESS_SEGMENT = re.compile(r"""(?x) [^/]*/+ | [^/]+$ """)     # survives a smudge or a fold; the code stays small for these addresses
+# survives a smudge or a fold; the code stays small for these addresses
+ADDRESS_SEGMENT = re.compile(r"""(?x) [^/]*/+ | [^/]+$ """)
 
 
 def caption_live_demos(chapter: Chapter, site_url: str | None) -> list[str]:
@@ -29,7 +31,7 @@ def caption_live_demos(chapter: Chapter, site_url: str | None) -> list[str]:
         prefixed_id = demo.get("id")
         if figure is None or not prefixed_id:
             continue
-        demo_id = prefixed_id.removeprefix(f"{chapter.slug}--")   # ids are prefixed in the book
+        demo_id = prefixed_id.removeprefix(f"{chapter.slug}--")  # ids are prefixed in the book
         address = f"{chapter.page.path}#{demo_id}"
         if site_url:
             address = site_url.rstrip("/") + "/" + address
@@ -46,10 +48,16 @@ def _live_note(address: str, absolute: bool) -> Element:
     note = ht.Element("span", {"class": "demo-live-url"})
     if absolute:
         qr = segno.make(address, error=QR_ERROR_LEVEL)
-        note.append(ht.Element("img", {
-            "class": "demo-qr", "src": qr.svg_data_uri(border=2, light="#fff"),
-            "alt": f"QR code for the interactive version: {address}",
-        }))
+        note.append(
+            ht.Element(
+                "img",
+                {
+                    "class": "demo-qr",
+                    "src": qr.svg_data_uri(border=2, light="#fff"),
+                    "alt": f"QR code for the interactive version: {address}",
+                },
+            )
+        )
         lead = ht.Element("span")
         lead.text = "Interactive version: "
         note.append(lead)

@@ -4,6 +4,7 @@ keywords, the site's URL, the version and the build date.
 All of it is read from the built home page (so mkdocs.yml stays the one place it is written),
 except the version (git) and the date (today, or SOURCE_DATE_EPOCH for reproducible builds).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -35,13 +36,19 @@ class BookInfo:
         return f"{self.date.day} {self.date:%B %Y}"
 
 
-def read_book_info(site_dir: Path, version: str | None = None, date: dt.date | None = None,
-                   home: Element | None = None) -> BookInfo:
+def read_book_info(
+    site_dir: Path,
+    version: str | None = None,
+    date: dt.date | None = None,
+    home: Element | None = None,
+) -> BookInfo:
     """home: the parsed index.html, when the caller already has it."""
     home = ht.parse_file(site_dir / "index.html") if home is None else home
     logo = ht.find_first(home, lambda el: el.tag == "a" and ht.has_class(el, "md-logo"))
     title_el = home.find("head/title")
-    title = (logo.get("title") if logo is not None else None) or (ht.text_of(title_el) if title_el is not None else "Book")
+    title = (logo.get("title") if logo is not None else None) or (
+        ht.text_of(title_el) if title_el is not None else "Book"
+    )
     canonical = ht.find_first(home, lambda el: el.tag == "link" and el.get("rel") == "canonical")
     address = canonical.get("href") if canonical is not None else None
     return BookInfo(
@@ -60,11 +67,19 @@ def read_book_info(site_dir: Path, version: str | None = None, date: dt.date | N
 def git_version() -> str:
     """`git describe --always --tags --dirty` of the project, or "unversioned" outside git."""
     try:
-        result = subprocess.run(["git", "describe", "--always", "--tags", "--dirty"], cwd=ROOT,
-                                capture_output=True, text=True, timeout=10, check=False)
+        result = subprocess.run(
+            ["git", "describe", "--always", "--tags", "--dirty"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
     except (OSError, subprocess.SubprocessError):
         return "unversioned"
-    return result.stdout.strip() if result.returncode == 0 and result.stdout.strip() else "unversioned"
+    return (
+        result.stdout.strip() if result.returncode == 0 and result.stdout.strip() else "unversioned"
+    )
 
 
 def build_date() -> dt.date:

@@ -3,6 +3,7 @@
 Why the built site and not mkdocs.yml: it is exactly what a reader of the site sees, it already
 includes generated pages (further-reading), and it needs nothing but the site folder.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -43,7 +44,9 @@ def read_nav(site_dir: Path, home: Element | None = None) -> list[NavPage]:
     home = read_home(site_dir) if home is None else home
     nav = find_first(home, lambda el: el.tag == "nav" and has_class(el, "md-nav--primary"))
     if nav is None:
-        raise BookError([Problem(str(index), "no Material primary navigation (nav.md-nav--primary)")])
+        raise BookError(
+            [Problem(str(index), "no Material primary navigation (nav.md-nav--primary)")]
+        )
     pages: list[NavPage] = []
     _collect(nav, None, pages, seen=set())
     if not pages:
@@ -56,7 +59,9 @@ def _collect(element: Element, section: str | None, pages: list[NavPage], seen: 
         if child.tag == "li" and has_class(child, "md-nav__item--nested"):
             # The nested nav's own title label: with navigation.indexes the section's
             # md-nav__link label holds only the expand icon.
-            label = find_first(child, lambda el: el.tag == "label" and has_class(el, "md-nav__title"))
+            label = find_first(
+                child, lambda el: el.tag == "label" and has_class(el, "md-nav__title")
+            )
             _collect(child, text_of(label) if label is not None else section, pages, seen)
         elif child.tag == "a" and has_class(child, "md-nav__link"):
             href = child.get("href", "")

@@ -6,6 +6,7 @@ the reference pages at the back (glossary, Further reading), which are front and
 Numbers are written into the HTML (they are the same on every paper size); page numbers come
 from WeasyPrint's target-counter() in book.css, the only thing that knows them.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,7 +18,7 @@ from .htmltree import Element
 HOME_PAGE = "index.html"
 INTRODUCTION = "Introduction"
 BACK_MATTER_PAGES = ("glossary.html", "further-reading.html")
-XREF_CLASS = "xref"             # book.css prints " (" attr(data-xref) ")"
+XREF_CLASS = "xref"  # book.css prints " (" attr(data-xref) ")"
 XREF_PAGE_CLASS = "xref--page"  # ... and "p. " target-counter(page) after it
 XREF_LABEL = "data-xref"
 
@@ -95,9 +96,14 @@ def mark_cross_references(chapters: list[Chapter], figure_labels: dict[str, str]
         in_heading = {id(a) for h in ht.walk_headings(chapter.section) for a in h.iter("a")}
         for link in chapter.section.iter("a"):
             target = (link.get("href") or "")[1:]
-            if (not (link.get("href") or "").startswith("#") or target not in chapter_of
-                    or link.get(CITED_KEY) is not None or id(link) in in_heading
-                    or ht.classes(link) & {"footnote-ref", "footnote-backref", "citation__link", "page-ref"}):
+            if (
+                not (link.get("href") or "").startswith("#")
+                or target not in chapter_of
+                or link.get(CITED_KEY) is not None
+                or id(link) in in_heading
+                or ht.classes(link)
+                & {"footnote-ref", "footnote-backref", "citation__link", "page-ref"}
+            ):
                 continue
             target_chapter = chapter_of[target]
             if target in figure_labels:
@@ -105,7 +111,7 @@ def mark_cross_references(chapters: list[Chapter], figure_labels: dict[str, str]
             elif target_chapter is not chapter and target_chapter.number:
                 label, kind = f"Chapter {target_chapter.number}", XREF_CLASS
             else:
-                continue          # the same chapter, or an unnumbered one (the glossary)
+                continue  # the same chapter, or an unnumbered one (the glossary)
             link.set("class", (link.get("class", "") + " " + kind).strip())
             link.set(XREF_LABEL, label)
             marked += 1

@@ -12,6 +12,7 @@ top folder, and not:
   and Thai, `lunr.<lang>.min.js` for each language but English, `lunr.multi` for more than one,
   `lunr.stemmer.support` whenever any of these is loaded.
 """
+
 from __future__ import annotations
 
 import json
@@ -20,11 +21,24 @@ from pathlib import Path
 
 ZIP_NAME = "alignment-explained-offline.zip"
 TOP_FOLDER = "alignment-explained"
-ZIP_ONLY_CLASS = "offline-zip"        # an element that makes sense only where the zip is
+ZIP_ONLY_CLASS = "offline-zip"  # an element that makes sense only where the zip is
 LUNR_FOLDER = "assets/javascripts/lunr"
 SEARCH_INDEX = "search/search_index.json"
-VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-             "track", "wbr"}
+VOID_TAGS = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
 
 
 def build_offline_zip(site_dir: Path, out: Path | None = None) -> Path:
@@ -36,14 +50,18 @@ def build_offline_zip(site_dir: Path, out: Path | None = None) -> Path:
     partial = out.with_name(out.name + ".part")
     files = sorted(p for p in site_dir.rglob("*") if p.is_file() and p not in (out, partial))
     unused = unused_search_files(site_dir)
-    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+    with zipfile.ZipFile(
+        partial, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6
+    ) as archive:
         for path in files:
             relative = path.relative_to(site_dir).as_posix()
             if path.suffix == ".map" or relative in unused:
                 continue
             name = f"{TOP_FOLDER}/{relative}"
             if path.suffix == ".html":
-                archive.writestr(name, without_zip_links(path.read_text(encoding="utf-8"), out.name))
+                archive.writestr(
+                    name, without_zip_links(path.read_text(encoding="utf-8"), out.name)
+                )
             else:
                 archive.write(path, name)
     partial.replace(out)
@@ -59,7 +77,7 @@ def unused_search_files(site_dir: Path) -> set[str]:
         config = json.loads((site_dir / SEARCH_INDEX).read_text(encoding="utf-8"))["config"]
         languages = list(config["lang"])
     except (OSError, ValueError, KeyError, TypeError):
-        return set()              # no readable search config: keep every file, to be safe
+        return set()  # no readable search config: keep every file, to be safe
     loaded = {f"min/lunr.{lang}.min.js" for lang in languages if lang != "en"}
     if "ja" in languages:
         loaded.add("tinyseg.js")
@@ -69,8 +87,11 @@ def unused_search_files(site_dir: Path) -> set[str]:
         loaded.add("min/lunr.multi.min.js")
     if loaded:
         loaded.add("min/lunr.stemmer.support.min.js")
-    return {f"{LUNR_FOLDER}/{p.relative_to(folder).as_posix()}" for p in folder.rglob("*")
-            if p.is_file() and p.relative_to(folder).as_posix() not in loaded}
+    return {
+        f"{LUNR_FOLDER}/{p.relative_to(folder).as_posix()}"
+        for p in folder.rglob("*")
+        if p.is_file() and p.relative_to(folder).as_posix() not in loaded
+    }
 
 
 def without_zip_links(html: str, zip_name: str = ZIP_NAME) -> str:
@@ -84,9 +105,9 @@ def without_zip_links(html: str, zip_name: str = ZIP_NAME) -> str:
     for (start_line, start_col), (end_line, end_col) in sorted(finder.spans):
         start = offsets[start_line - 1] + start_col
         if start < position:
-            continue              # inside a span already cut
+            continue  # inside a span already cut
         kept.append(html[position:start])
-        position = html.index(">", offsets[end_line - 1] + end_col) + 1   # past the end tag
+        position = html.index(">", offsets[end_line - 1] + end_col) + 1  # past the end tag
     kept.append(html[position:])
     return "".join(kept)
 
@@ -105,8 +126,9 @@ class _ZipLinkFinder(HTMLParser):
         if tag in VOID_TAGS:
             return
         values = dict(attrs)
-        cut = (ZIP_ONLY_CLASS in (values.get("class") or "").split()
-               or (tag == "a" and (values.get("href") or "").split("#")[0].split("/")[-1] == self.zip_name))
+        cut = ZIP_ONLY_CLASS in (values.get("class") or "").split() or (
+            tag == "a" and (values.get("href") or "").split("#")[0].split("/")[-1] == self.zip_name
+        )
         self.stack.append((tag, self.getpos(), cut))
 
     def handle_endtag(self, tag: str) -> None:

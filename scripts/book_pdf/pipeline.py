@@ -1,5 +1,6 @@
 """The book from a built site, step by step: nav -> chapters -> links -> citations -> numbers,
 demo addresses, index -> HTML -> PDF."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,11 +24,13 @@ from .render import PAPER_SIZES, render_pdf
 PDF_NAME = "alignment-explained.pdf"
 
 
-def book_document(site_dir: Path, *, version: str | None = None, date: dt.date | None = None) -> Element:
+def book_document(
+    site_dir: Path, *, version: str | None = None, date: dt.date | None = None
+) -> Element:
     """The whole book as one HTML tree (what render_pdf prints); BookError lists problems."""
     site_dir = Path(site_dir).resolve()
     problems: list[Problem] = []
-    home = read_home(site_dir)        # first: it says clearly when site_dir is not a built site
+    home = read_home(site_dir)  # first: it says clearly when site_dir is not a built site
     nav = read_nav(site_dir, home)
     info = read_book_info(site_dir, version=version, date=date, home=home)
     chapters = [c for page in nav if (c := read_chapter(site_dir, page, problems))]
@@ -55,15 +58,23 @@ def book_html(site_dir: Path, *, version: str | None = None, date: dt.date | Non
     return "<!doctype html>\n" + ht.to_html(book_document(site_dir, version=version, date=date))
 
 
-def build_book(site_dir: Path, out: Path | None = None, *, paper: str = "a4",
-               version: str | None = None, date: dt.date | None = None) -> Path:
+def build_book(
+    site_dir: Path,
+    out: Path | None = None,
+    *,
+    paper: str = "a4",
+    version: str | None = None,
+    date: dt.date | None = None,
+) -> Path:
     """Write the book PDF (default: <site_dir>/alignment-explained.pdf) and return its path.
 
     paper is "a4" or "letter"; version defaults to `git describe`, date to today.
     """
     site_dir = Path(site_dir).resolve()
     if paper not in PAPER_SIZES:
-        raise BookError([Problem("--paper", f"unknown paper '{paper}': use one of {', '.join(PAPER_SIZES)}")])
+        raise BookError(
+            [Problem("--paper", f"unknown paper '{paper}': use one of {', '.join(PAPER_SIZES)}")]
+        )
     out = Path(out) if out else site_dir / PDF_NAME
     with gc_paused():
         document = book_document(site_dir, version=version, date=date)

@@ -1,4 +1,5 @@
 """Errors as values: each problem names the file it is about; the book reports them all at once."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

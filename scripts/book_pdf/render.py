@@ -12,6 +12,7 @@ The front matter's length is known first (it does not depend on the numbers), so
 page counter starts where the previous one ends. Page numbers of places inside the back matter
 itself, and cross-references to a figure or table, still use target-counter().
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -32,11 +33,11 @@ BOOK_CSS = Path(__file__).with_name("book.css")
 SITE_FONTS_CSS = "assets/stylesheets/fonts.css"
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 PAPER_HEIGHTS = {"a4": "297mm", "letter": "279.4mm"}
-PAGE_NUMBER = "data-page"            # a page number written in; book.css prints attr(data-page)
+PAGE_NUMBER = "data-page"  # a page number written in; book.css prints attr(data-page)
 PLACEHOLDER = "000"
 FRONT_CLASSES = {"cover", "colophon", "contents"}
-PAGE_REF = "page-ref"                  # an empty link that prints its target's page number
-PAGE_REF_CLASSES = {PAGE_REF, "toc-link"}   # links printed as (or with) their target's page number
+PAGE_REF = "page-ref"  # an empty link that prints its target's page number
+PAGE_REF_CLASSES = {PAGE_REF, "toc-link"}  # links printed as (or with) their target's page number
 
 
 @dataclass
@@ -54,10 +55,16 @@ class Renderer:
         fonts, fetcher = FontConfiguration(), LocalFontCacheFetcher()
         fonts_css = site_dir / SITE_FONTS_CSS
         stylesheets = [
-            CSS(string=needed_font_faces(fonts_css, characters_of(document)), base_url=str(fonts_css),
-                font_config=fonts, url_fetcher=fetcher),
+            CSS(
+                string=needed_font_faces(fonts_css, characters_of(document)),
+                base_url=str(fonts_css),
+                font_config=fonts,
+                url_fetcher=fetcher,
+            ),
             CSS(filename=str(BOOK_CSS), font_config=fonts, url_fetcher=fetcher),
-            CSS(string=f"@page {{ size: {PAPER_SIZES[paper]}; }} .cover {{ height: {PAPER_HEIGHTS[paper]}; }}"),
+            CSS(
+                string=f"@page {{ size: {PAPER_SIZES[paper]}; }} .cover {{ height: {PAPER_HEIGHTS[paper]}; }}"
+            ),
         ]
         return cls(site_dir, paper, fonts, fetcher, stylesheets)
 
@@ -99,7 +106,7 @@ def render_book(root: Element, renderer: Renderer) -> Document:
     pages.update(page_numbers(end_matter, start + len(body.pages)))
     _write_numbers(front, pages)
     cover = renderer.render(part_markup(root, front))
-    if len(cover.pages) + 1 != start:      # cannot happen with leaders, but never print wrong numbers
+    if len(cover.pages) + 1 != start:  # cannot happen with leaders, but never print wrong numbers
         raise RuntimeError("the front matter changed length once its page numbers were written in")
     return cover.copy([*cover.pages, *body.pages, *end_matter.pages])
 
@@ -110,17 +117,27 @@ def split_book(root: Element) -> tuple[list[Element], list[Element], list[Elemen
     children = list(ht.part(root, "body"))
     front = [el for el in children if ht.classes(el) & FRONT_CLASSES]
     rest = [el for el in children if el not in front]
-    first_back = next((i for i, el in enumerate(rest)
-                       if any(ht.classes(a) & PAGE_REF_CLASSES for a in el.iter("a"))), len(rest))
+    first_back = next(
+        (
+            i
+            for i, el in enumerate(rest)
+            if any(ht.classes(a) & PAGE_REF_CLASSES for a in el.iter("a"))
+        ),
+        len(rest),
+    )
     return front, rest[:first_back], rest[first_back:]
 
 
 def part_markup(root: Element, part: list[Element]) -> str:
     """A whole HTML document: the book's <html> and <head>, and these children of its <body>."""
     head, body = ht.part(root, "head"), ht.part(root, "body")
-    attributes = "".join(f' {name}="{ht.escape_attribute(value)}"' for name, value in body.attrib.items())
-    return (f'<!doctype html>\n<html lang="{ht.escape_attribute(root.get("lang", "en"))}">'
-            f"{ht.to_html(head)}<body{attributes}>{''.join(ht.to_html(el) for el in part)}</body></html>")
+    attributes = "".join(
+        f' {name}="{ht.escape_attribute(value)}"' for name, value in body.attrib.items()
+    )
+    return (
+        f'<!doctype html>\n<html lang="{ht.escape_attribute(root.get("lang", "en"))}">'
+        f"{ht.to_html(head)}<body{attributes}>{''.join(ht.to_html(el) for el in part)}</body></html>"
+    )
 
 
 def page_numbers(document: Document, first_page: int) -> dict[str, int]:
@@ -161,4 +178,8 @@ def characters_of(document: str | Element) -> str:
     show those, e.g. the running head's attr(data-title)); text as is, markup included."""
     if isinstance(document, str):
         return document
-    return "".join(chunk for el in document.iter() for chunk in (el.text or "", el.tail or "", *el.attrib.values()))
+    return "".join(
+        chunk
+        for el in document.iter()
+        for chunk in (el.text or "", el.tail or "", *el.attrib.values())
+    )

@@ -11,6 +11,7 @@ The fix for tinyhtml5 itself is upstream/tinyhtml5-2.1.0-regex-cache.patch. This
 applies to exactly the version pinned in requirements.txt (CHECKED_VERSION); a test fails when
 the pin moves, so that the next version is checked (and the workaround dropped once fixed).
 """
+
 from __future__ import annotations
 
 import re

@@ -19,6 +19,7 @@ workaround wraps the one function WeasyPrint's inline layout calls to break a li
 to exactly the version pinned in requirements.txt (CHECKED_VERSION); a test fails when the pin
 moves, so that the next version is checked (and the workaround dropped once fixed).
 """
+
 from __future__ import annotations
 
 import weasyprint
@@ -29,21 +30,25 @@ PATCH = "upstream/weasyprint-70.0-trailing-space-break.patch"
 _original_split_first_line = inline_layout.split_first_line
 
 
-def split_first_line_ignoring_trailing_space(text, style, context, max_width, justification_spacing,
-                                             is_line_start=True, minimum=False):
-    result = _original_split_first_line(text, style, context, max_width, justification_spacing,
-                                        is_line_start, minimum)
+def split_first_line_ignoring_trailing_space(
+    text, style, context, max_width, justification_spacing, is_line_start=True, minimum=False
+):
+    result = _original_split_first_line(
+        text, style, context, max_width, justification_spacing, is_line_start, minimum
+    )
     stripped = text.rstrip(" ")
     if result[2] is None or max_width is None or not stripped or stripped == text:
         return result
-    if " " in text.encode()[:result[2]].decode(errors="ignore").strip():
-        return result                 # more than one word fits: not the bug (which keeps one word)
-    without_space = _original_split_first_line(stripped, style, context, max_width,
-                                               justification_spacing, is_line_start, minimum)
+    if " " in text.encode()[: result[2]].decode(errors="ignore").strip():
+        return result  # more than one word fits: not the bug (which keeps one word)
+    without_space = _original_split_first_line(
+        stripped, style, context, max_width, justification_spacing, is_line_start, minimum
+    )
     if without_space[2] is not None:
-        return result                 # a genuine break inside the run
-    return _original_split_first_line(text, style, context, None, justification_spacing,
-                                      is_line_start, minimum)
+        return result  # a genuine break inside the run
+    return _original_split_first_line(
+        text, style, context, None, justification_spacing, is_line_start, minimum
+    )
 
 
 def apply() -> bool:

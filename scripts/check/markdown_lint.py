@@ -76,6 +76,8 @@ def lint_markdown(root: Path, paths: Iterable[Path]) -> list[Diagnostic]:
                     failure.column_number,
                 )
             )
-        problems.extend(Diagnostic(name, pragma.line_number, pragma.pragma_error)
-                        for pragma in result.pragma_errors)
+        problems.extend(
+            Diagnostic(name, pragma.line_number, pragma.pragma_error)
+            for pragma in result.pragma_errors
+        )
     return problems

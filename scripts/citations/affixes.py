@@ -11,6 +11,7 @@ entities): links, images, raw HTML and line breaks stay literal text, so a prefi
 never open an element the citation's own markup would then close wrongly. Everything else is
 HTML-escaped.
 """
+
 from __future__ import annotations
 
 import functools
@@ -38,8 +39,18 @@ RANGE_DASH = re.compile(r"(?x) (?<= \d ) \s* -{1,2} \s* (?= \d )")
 MARKDOWN_SIGNS = re.compile(r"[*_`&\\<>]")
 TAG = re.compile(r"<[^>]*>")
 # Python-Markdown's inline patterns that could produce elements other than text formatting.
-UNSAFE_INLINE = ("reference", "link", "image_link", "image_reference", "short_reference",
-                 "short_image_ref", "autolink", "automail", "linebreak", "html")
+UNSAFE_INLINE = (
+    "reference",
+    "link",
+    "image_link",
+    "image_reference",
+    "short_reference",
+    "short_image_ref",
+    "autolink",
+    "automail",
+    "linebreak",
+    "html",
+)
 
 
 def with_locator(suffix: str, *, locator: bool = True) -> str:
@@ -75,8 +86,18 @@ def _inline_markdown() -> markdown.Markdown:
     md = markdown.Markdown()
     for name in UNSAFE_INLINE:
         md.inlinePatterns.deregister(name, strict=False)
-    for name in ("empty", "indent", "code", "hashheader", "setextheader", "hr", "olist", "ulist",
-                 "quote", "reference"):
+    for name in (
+        "empty",
+        "indent",
+        "code",
+        "hashheader",
+        "setextheader",
+        "hr",
+        "olist",
+        "ulist",
+        "quote",
+        "reference",
+    ):
         md.parser.blockprocessors.deregister(name, strict=False)
     md.preprocessors.deregister("html_block", strict=False)
     return md

@@ -23,6 +23,7 @@ public API cannot stop a running worker (`cancel` and the stuck child need that;
 the computation and everything loaded as they are, closures included), and the early results
 would still need a pipe of their own beside it.
 """
+
 from __future__ import annotations
 
 import os
@@ -38,13 +39,17 @@ if TYPE_CHECKING:  # multiprocessing is imported when a child is started (a warm
 T = TypeVar("T")
 Publish = Callable[[str, object], None]
 PIPE_BYTES = 1 << 20  # the most an unprivileged process may ask for, by default
-PATIENCE_SECONDS = 300.0  # silence after which a child counts as stuck (it is stopped; work goes on here)
+PATIENCE_SECONDS = (
+    300.0  # silence after which a child counts as stuck (it is stopped; work goes on here)
+)
 
 
 def can_fork() -> bool:
     """Linux only (on macOS a forked child may crash in system libraries, which is why Python
     itself spawns there), and only while this process runs a single thread."""
-    return sys.platform.startswith("linux") and hasattr(os, "fork") and threading.active_count() == 1
+    return (
+        sys.platform.startswith("linux") and hasattr(os, "fork") and threading.active_count() == 1
+    )
 
 
 def _publish_nowhere(key: str, value: object) -> None:
@@ -55,14 +60,21 @@ class Background(Generic[T]):
     """`compute(publish)` started now (in a forked child when that is safe); `result()` waits
     for its value, `early(key)` for a value it published."""
 
-    def __init__(self, compute: Callable[[Publish], T], *, then: Callable[[T], None] | None = None,
-                 fork: bool | None = None) -> None:
+    def __init__(
+        self,
+        compute: Callable[[Publish], T],
+        *,
+        then: Callable[[T], None] | None = None,
+        fork: bool | None = None,
+    ) -> None:
         self._compute = compute
         self._then = then
         self._has_value = False
         self._value: T | None = None
         self._early: dict[str, object] = {}
-        self._final: tuple[Any, ...] | None = None  # ("result", value) or ("failed",), once received
+        self._final: tuple[Any, ...] | None = (
+            None  # ("result", value) or ("failed",), once received
+        )
         self._process: multiprocessing.process.BaseProcess | None = None
         self._receiver: Connection | None = None
         if fork if fork is not None else can_fork():
@@ -127,7 +139,9 @@ class Background(Generic[T]):
         receiver, sender = context.Pipe(duplex=False)
         _widen(sender)
         try:
-            process = context.Process(target=_run_in_child, args=(self._compute, self._then, sender), daemon=True)
+            process = context.Process(
+                target=_run_in_child, args=(self._compute, self._then, sender), daemon=True
+            )
             process.start()
         except OSError:  # no fork here (resource limits): compute in this process instead
             receiver.close()
@@ -147,14 +161,18 @@ class Background(Generic[T]):
         if isinstance(message, tuple) and len(message) == 3 and message[0] == "early":
             self._early[message[1]] = message[2]
             return
-        self._final = message if isinstance(message, tuple) and message[:1] == ("result",) else ("failed",)
+        self._final = (
+            message if isinstance(message, tuple) and message[:1] == ("result",) else ("failed",)
+        )
         self._receiver.close()
         self._receiver = None
         if self._final[0] != "result":
             self.cancel()
 
 
-def _run_in_child(compute: Callable[[Publish], T], then: Callable[[T], None] | None, sender: Connection) -> None:
+def _run_in_child(
+    compute: Callable[[Publish], T], then: Callable[[T], None] | None, sender: Connection
+) -> None:
     """Compute, send, then run `then` (e.g. write caches) while the parent goes on. The
     collector is off (the child is short-lived and keeps its objects until it exits anyway);
     any failure is reported as ("failed",), never raised."""

@@ -14,6 +14,7 @@ bibtexparser, every field value evaluated (values.py), and every problem located
 bibtexparser runs without its middlewares: they resolve a macro only when it is the whole
 value and never a `#` concatenation, so values.py reads the values as written instead.
 """
+
 from __future__ import annotations
 
 import logging
@@ -60,18 +61,34 @@ class BibFile:
 def text_of(content: bytes, file: str) -> tuple[str, list[Diagnostic], list[Diagnostic]]:
     """The file's text with `\n` line ends, its errors and its warnings."""
     if content.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in content:
-        line = content[:content.find(b"\x00")].count(b"\n") + 1 if b"\x00" in content else 1
-        return "", [Diagnostic(file, line, "the file is not text in UTF-8 (it has NUL bytes: is it UTF-16, "
-                               "or not a .bib file?); save it as UTF-8")], []
+        line = content[: content.find(b"\x00")].count(b"\n") + 1 if b"\x00" in content else 1
+        return (
+            "",
+            [
+                Diagnostic(
+                    file,
+                    line,
+                    "the file is not text in UTF-8 (it has NUL bytes: is it UTF-16, "
+                    "or not a .bib file?); save it as UTF-8",
+                )
+            ],
+            [],
+        )
     try:
         text = content.decode("utf-8-sig")
         warnings = []
     except UnicodeDecodeError as error:
-        line = _lines(content[:error.start]) + 1
+        line = _lines(content[: error.start]) + 1
         byte = content[error.start]
         text = _legacy(content)
-        warnings = [Diagnostic(file, line, f"the file is not UTF-8 (byte 0x{byte:02X} on this line); read it as "
-                               "Windows-1252 (Latin-1): save it as UTF-8 to be sure every character is right")]
+        warnings = [
+            Diagnostic(
+                file,
+                line,
+                f"the file is not UTF-8 (byte 0x{byte:02X} on this line); read it as "
+                "Windows-1252 (Latin-1): save it as UTF-8 to be sure every character is right",
+            )
+        ]
     return LINE_END.sub("\n", text), [], warnings
 
 
@@ -99,13 +116,19 @@ def read_blocks(text: str, file: str) -> BibFile:
 
     for block in library.blocks:
         line = (block.start_line or 0) + 1
-        if isinstance(block, model.DuplicateBlockKeyBlock) and isinstance(block.ignore_error_block, model.String):
+        if isinstance(block, model.DuplicateBlockKeyBlock) and isinstance(
+            block.ignore_error_block, model.String
+        ):
             block = block.ignore_error_block  # noqa: PLW2901 - a macro defined again: BibTeX uses the newer value from here on
         if isinstance(block, model.String):
             later.pop(block.key.lower(), None)
             value = evaluate(block.value, macros, later)
             if value.problem:
-                result.errors.append(Diagnostic(file, line + value.line_offset, f"@string '{block.key}' {value.problem}"))
+                result.errors.append(
+                    Diagnostic(
+                        file, line + value.line_offset, f"@string '{block.key}' {value.problem}"
+                    )
+                )
             macros[block.key.lower()] = value.value
         elif isinstance(block, model.Entry):
             _add_entry(result, block, macros, later, first_key, file)
@@ -114,14 +137,24 @@ def read_blocks(text: str, file: str) -> BibFile:
     return result
 
 
-def _add_entry(result: BibFile, block: model.Entry, macros: dict[str, str], later: dict[str, int],
-               first_key: dict[str, tuple[str, int]], file: str) -> None:
+def _add_entry(
+    result: BibFile,
+    block: model.Entry,
+    macros: dict[str, str],
+    later: dict[str, int],
+    first_key: dict[str, tuple[str, int]],
+    file: str,
+) -> None:
     line = (block.start_line or 0) + 1
     entry_type = block.entry_type.lower()
     if entry_type in NOT_REFERENCES:
         return
     if not block.key:
-        result.errors.append(Diagnostic(file, line, f"@{entry_type} entry without a key (write @{entry_type}{{key, ...}})"))
+        result.errors.append(
+            Diagnostic(
+                file, line, f"@{entry_type} entry without a key (write @{entry_type}{{key, ...}})"
+            )
+        )
         return
     fields: dict[str, str] = {}
     field_lines: dict[str, int] = {}
@@ -130,13 +163,19 @@ def _add_entry(result: BibFile, block: model.Entry, macros: dict[str, str], late
         name = item.key.lower()
         start: int | None = item.start_line  # typed int, yet None when the parser gave none
         field_line = start + 1 if start is not None else line
-        if name in fields:  # bibtexparser compares field names as written; BibTeX ignores their case
-            result.errors.append(Diagnostic(file, line, f"entry '{block.key}' has the field '{name}' more than once"))
+        if (
+            name in fields
+        ):  # bibtexparser compares field names as written; BibTeX ignores their case
+            result.errors.append(
+                Diagnostic(file, line, f"entry '{block.key}' has the field '{name}' more than once")
+            )
             broken = True
         value = evaluate(item.value, macros, later, what=f"its '{name}' value")
         if value.problem:
             broken = True
-            result.entry_errors.append(EntryProblem(field_line + value.line_offset, block.key, value.problem))
+            result.entry_errors.append(
+                EntryProblem(field_line + value.line_offset, block.key, value.problem)
+            )
         fields[name] = value.value
         field_lines[name] = field_line
     entry = RawEntry(block.key, entry_type, line, fields, field_lines, broken)
@@ -144,7 +183,13 @@ def _add_entry(result: BibFile, block: model.Entry, macros: dict[str, str], late
     if folded in first_key:
         first, first_line = first_key[folded]
         also = "" if first == block.key else f" as '{first}'; BibTeX ignores the case of keys"
-        result.errors.append(Diagnostic(file, line, f"duplicate key '{block.key}' (first defined at line {first_line}{also})"))
+        result.errors.append(
+            Diagnostic(
+                file,
+                line,
+                f"duplicate key '{block.key}' (first defined at line {first_line}{also})",
+            )
+        )
         return
     first_key[folded] = (block.key, line)
     if entry_type == "xdata":
@@ -158,7 +203,11 @@ def _string_lines(library: Library) -> dict[str, int]:
     use it yet."""
     from bibtexparser import model
 
-    return {block.key.lower(): (block.start_line or 0) + 1 for block in library.blocks if isinstance(block, model.String)}
+    return {
+        block.key.lower(): (block.start_line or 0) + 1
+        for block in library.blocks
+        if isinstance(block, model.String)
+    }
 
 
 def _quiet_split(text: str) -> Library:
@@ -180,7 +229,9 @@ def _failed_block(block: model.ParsingFailedBlock, file: str) -> Diagnostic:
     if isinstance(block, model.DuplicateBlockKeyBlock):
         previous = block.previous_block.start_line
         first = previous + 1 if previous is not None else "?"
-        return Diagnostic(file, line, f"duplicate key '{block.key}' (first defined at line {first})")
+        return Diagnostic(
+            file, line, f"duplicate key '{block.key}' (first defined at line {first})"
+        )
     key_match = ENTRY_KEY_IN_RAW.match(block.raw or "")
     entry = f"entry '{key_match.group(1)}'" if key_match else "this block"
     if isinstance(block, model.DuplicateFieldKeyBlock):
@@ -188,7 +239,8 @@ def _failed_block(block: model.ParsingFailedBlock, file: str) -> Diagnostic:
         return Diagnostic(file, line, f"{entry} has the field {fields} more than once")
     reason = getattr(block.error, "abort_reason", "") or str(block.error) or "syntax error"
     return Diagnostic(
-        file, line,
+        file,
+        line,
         f"cannot parse {entry}: {reason.strip().rstrip('.')} "
         "(check for an unclosed brace or quote, or a missing comma)",
     )

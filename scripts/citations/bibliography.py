@@ -16,6 +16,7 @@ message with a count and the first few places (diagnostics.summarise).
 Parsing is cached by the file's content hash, so `mkdocs serve` re-parses only when the file
 changed. Field values stay raw LaTeX until asked for (`Entry.text`), see latex.py.
 """
+
 from __future__ import annotations
 
 import functools
@@ -129,9 +130,19 @@ def load_bibliography(path: Path, display_name: str, policy: Policy = Policy()) 
     cached = _CACHE.get((display_name, digest, policy))
     if cached is None:
         text, errors, warnings = text_of(content, display_name)
-        parsed = parse_bibliography(text, display_name, policy) if not errors else Bibliography(display_name, {})
-        cached = Bibliography(parsed.path, parsed.entries, _sorted([*errors, *parsed.diagnostics]), content,
-                              _sorted([*warnings, *parsed.warnings]), parsed.notes)
+        parsed = (
+            parse_bibliography(text, display_name, policy)
+            if not errors
+            else Bibliography(display_name, {})
+        )
+        cached = Bibliography(
+            parsed.path,
+            parsed.entries,
+            _sorted([*errors, *parsed.diagnostics]),
+            content,
+            _sorted([*warnings, *parsed.warnings]),
+            parsed.notes,
+        )
         _CACHE.clear()  # keep only the current version
         _CACHE[(display_name, digest, policy)] = cached
     return cached
@@ -157,7 +168,8 @@ def parse_bibliography(text: str, display_name: str, policy: Policy = Policy()) 
             stopping.extend(checks.editorial_problems(raw, entry.kind))
         (stopping if policy.editorial else told).extend(checks.rendering_problems(raw))
     return Bibliography(
-        display_name, entries,
+        display_name,
+        entries,
         _sorted([*found.errors, *summarise(display_name, stopping)]),
         warnings=_sorted([*found.warnings, *summarise(display_name, strange)]),
         notes=tuple(summarise(display_name, told)),

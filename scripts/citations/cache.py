@@ -13,6 +13,7 @@ What is read back is verified: every file and every stored result carries the SH
 pickled bytes, so a damaged entry (a flipped bit that still unpickles to a plausible page) is
 recomputed and written again, never served build after build.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -37,7 +38,9 @@ CACHE_FOLDER = Path(".cache") / "citations"
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
-def cache_key(content: bytes, env: jinja2.Environment, templates: list[str], policy: Policy = Policy()) -> str:
+def cache_key(
+    content: bytes, env: jinja2.Environment, templates: list[str], policy: Policy = Policy()
+) -> str:
     digest = hashlib.sha256(repr(policy).encode())
     for part in (CACHE_FORMAT, *map(installed_version, ("bibtexparser", "pylatexenc", "jinja2"))):
         digest.update(part.encode() + b"\0")
@@ -71,7 +74,11 @@ def seal(value: object) -> Sealed:
 
 def unseal(sealed: object) -> object | None:
     """The value, if `sealed` is intact; None for anything damaged or of another format."""
-    if not (isinstance(sealed, tuple) and len(sealed) == 2 and all(isinstance(part, bytes) for part in sealed)):
+    if not (
+        isinstance(sealed, tuple)
+        and len(sealed) == 2
+        and all(isinstance(part, bytes) for part in sealed)
+    ):
         return None
     digest, payload = sealed
     if hashlib.sha256(payload).digest() != digest:
@@ -125,9 +132,20 @@ class BibliographySource:
     say what is wrong. `key` identifies the prepared data ("" when the file is unreadable).
     """
 
-    def __init__(self, bib_path: Path, display_name: str, env: jinja2.Environment, project_dir: Path,
-                 policy: Policy = Policy()) -> None:
-        self.bib_path, self.display_name, self.env, self.policy = bib_path, display_name, env, policy
+    def __init__(
+        self,
+        bib_path: Path,
+        display_name: str,
+        env: jinja2.Environment,
+        project_dir: Path,
+        policy: Policy = Policy(),
+    ) -> None:
+        self.bib_path, self.display_name, self.env, self.policy = (
+            bib_path,
+            display_name,
+            env,
+            policy,
+        )
         self.folder = project_dir / CACHE_FOLDER
         self._loaded: tuple[Bibliography, Styler] | None = None
         self._unsaved: tuple[Bibliography, Prepared] | None = None
@@ -201,7 +219,9 @@ class ResultCache:
     _memory: ClassVar[dict[str, object]] = {}  # shared by every instance in this process
     FILE_NAME = "results.pickle"
 
-    def __init__(self, project_dir: Path, base_key: str, env: jinja2.Environment, templates: list[str]) -> None:
+    def __init__(
+        self, project_dir: Path, base_key: str, env: jinja2.Environment, templates: list[str]
+    ) -> None:
         self.folder = project_dir / CACHE_FOLDER / "results"
         self.enabled = bool(base_key)
         digest = hashlib.sha256(base_key.encode())
@@ -267,7 +287,9 @@ class ResultCache:
                 pickle.dump(entries, stream, protocol=pickle.HIGHEST_PROTOCOL)
             Path(temporary).replace(self.folder / self.FILE_NAME)
             self._stored, self._saved, self._changed = entries, set(), False
-            for stale in self.folder.glob("*.pickle"):  # one file per result, as older versions kept
+            for stale in self.folder.glob(
+                "*.pickle"
+            ):  # one file per result, as older versions kept
                 if stale.name != self.FILE_NAME:
                     stale.unlink(missing_ok=True)
         except OSError:

@@ -15,6 +15,7 @@ rest are INFO messages: the reference still renders, just with less in it.
 Whatever the policy, an entry type that neither BibTeX nor biblatex knows is a warning (the
 entry renders like @misc).
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -25,7 +26,12 @@ from .fields import KNOWN_TYPES, is_doi, normalise_doi, year_from_date
 from .latex import decode
 from .urls import addresses, linkable, pieces, scheme
 
-KINDS: dict[str, str] = {"paper": "Papers", "book": "Books", "article": "Articles and posts", "video": "Videos"}
+KINDS: dict[str, str] = {
+    "paper": "Papers",
+    "book": "Books",
+    "article": "Articles and posts",
+    "video": "Videos",
+}
 KINDS_WITHOUT_YEAR = frozenset({"article", "video"})
 AUTHOR_FIELDS = ("author", "editor", "organization")
 ADDRESS_FIELDS = ("howpublished", "note")
@@ -38,12 +44,24 @@ def editorial_problems(entry: RawEntry, kind: str) -> Iterator[EntryProblem]:
     if "kind" not in entry.fields:
         yield _problem(entry, f"has no 'kind' field (allowed values: {allowed})", "no-kind")
     elif entry.fields["kind"].strip().lower() not in KINDS:
-        yield _problem(entry, f"has kind '{entry.fields['kind'].strip()}', which is not allowed (allowed values: {allowed})",
-                       "bad-kind", "kind")
+        yield _problem(
+            entry,
+            f"has kind '{entry.fields['kind'].strip()}', which is not allowed (allowed values: {allowed})",
+            "bad-kind",
+            "kind",
+        )
     if not decode(entry.fields.get("annote", "")):
-        yield _problem(entry, "has no 'annote' field (one sentence for Further reading: why read it)", "no-annote")
+        yield _problem(
+            entry,
+            "has no 'annote' field (one sentence for Further reading: why read it)",
+            "no-annote",
+        )
     if not _year(entry) and kind not in KINDS_WITHOUT_YEAR:
-        yield _problem(entry, "has no 'year' field (only kind article or video may omit it; they show 'n.d.')", "no-year")
+        yield _problem(
+            entry,
+            "has no 'year' field (only kind article or video may omit it; they show 'n.d.')",
+            "no-year",
+        )
 
 
 def rendering_problems(entry: RawEntry) -> Iterator[EntryProblem]:
@@ -52,10 +70,17 @@ def rendering_problems(entry: RawEntry) -> Iterator[EntryProblem]:
     if not decode(entry.fields.get("title", "")):
         yield _problem(entry, "has no 'title' field", "no-title")
     if not any(entry.fields.get(name, "").strip() for name in AUTHOR_FIELDS):
-        yield _problem(entry, "has no 'author' field (editor or organization may stand for it)", "no-author")
+        yield _problem(
+            entry, "has no 'author' field (editor or organization may stand for it)", "no-author"
+        )
     date = entry.fields.get("date", "").strip()
     if date and "year" not in entry.fields and year_from_date(date) is None:
-        yield _problem(entry, f"has date '{date}', which is not a date like 2019, 2019-03-01 or 2019/2020", "bad-date", "date")
+        yield _problem(
+            entry,
+            f"has date '{date}', which is not a date like 2019, 2019-03-01 or 2019/2020",
+            "bad-date",
+            "date",
+        )
     if "url" in entry.fields:
         for address in addresses(entry.fields["url"]) or ("",):
             if not linkable(address):
@@ -65,14 +90,22 @@ def rendering_problems(entry: RawEntry) -> Iterator[EntryProblem]:
             if piece.href and not linkable(piece.href):
                 yield _scheme_problem(entry, name, piece.href)
     if "doi" in entry.fields and not is_doi(normalise_doi(entry.fields["doi"])):
-        yield _problem(entry, f"has doi '{entry.fields['doi'].strip()}', which is not a DOI (expected 10.xxxx/... or 10/xxxx)",
-                       "bad-doi", "doi")
+        yield _problem(
+            entry,
+            f"has doi '{entry.fields['doi'].strip()}', which is not a DOI (expected 10.xxxx/... or 10/xxxx)",
+            "bad-doi",
+            "doi",
+        )
 
 
 def type_problems(entry: RawEntry) -> Iterator[EntryProblem]:
     if entry.entry_type not in KNOWN_TYPES:
-        yield _problem(entry, f"has the entry type @{entry.entry_type}, which neither BibTeX nor biblatex knows "
-                       "(it is shown like @misc)", "unknown-type")
+        yield _problem(
+            entry,
+            f"has the entry type @{entry.entry_type}, which neither BibTeX nor biblatex knows "
+            "(it is shown like @misc)",
+            "unknown-type",
+        )
 
 
 def _year(entry: RawEntry) -> str:
@@ -83,7 +116,12 @@ def _scheme_problem(entry: RawEntry, field_name: str, address: str) -> EntryProb
     found = scheme(address)
     shown = f"scheme '{found}:'" if found else "no scheme"
     noun = "a url" if field_name == "url" else f"an address in '{field_name}'"
-    return _problem(entry, f"has {noun} with {shown}; only http:// and https:// links are allowed", "bad-url", field_name)
+    return _problem(
+        entry,
+        f"has {noun} with {shown}; only http:// and https:// links are allowed",
+        "bad-url",
+        field_name,
+    )
 
 
 def _problem(entry: RawEntry, text: str, rule: str, field_name: str | None = None) -> EntryProblem:

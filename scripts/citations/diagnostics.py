@@ -2,6 +2,7 @@
 problem, or one for a rule that many entries break (a 6,000-entry export would otherwise print
 thousands of lines). The located message type itself (`Diagnostic`, `fail`) is shared with the
 link check and the glossary, in scripts/source_text.py; it is imported here for this package."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -27,7 +28,9 @@ class EntryProblem:
 SHOWN_LOCATIONS = 3
 
 
-def summarise(file: str, problems: Sequence[EntryProblem], shown: int = SHOWN_LOCATIONS) -> list[Diagnostic]:
+def summarise(
+    file: str, problems: Sequence[EntryProblem], shown: int = SHOWN_LOCATIONS
+) -> list[Diagnostic]:
     """One message per problem, except that a rule broken by more than `shown` + 1 entries is
     one message: the first entry, a count, and the next few locations.
 
@@ -45,9 +48,12 @@ def summarise(file: str, problems: Sequence[EntryProblem], shown: int = SHOWN_LO
             continue
         first, rest = members[0], members[1:]
         listed = ", ".join(f"'{p.key}' (line {p.line})" for p in rest[:shown])
-        found.append(Diagnostic(
-            file, first.line,
-            f"entry '{first.key}' {first.problem}; the same in {len(rest):,} more entries: {listed} "
-            f"and {len(rest) - shown:,} other{'s' if len(rest) - shown > 1 else ''}",
-        ))
+        found.append(
+            Diagnostic(
+                file,
+                first.line,
+                f"entry '{first.key}' {first.problem}; the same in {len(rest):,} more entries: {listed} "
+                f"and {len(rest) - shown:,} other{'s' if len(rest) - shown > 1 else ''}",
+            )
+        )
     return sorted(found, key=lambda d: (d.line, d.message))

@@ -13,6 +13,7 @@ Further reading kind an entry belongs to when it does not say, the year (`year` 
     >>> page_range("4299-4307"), page_range("xi-xv"), page_range("e1002")
     ('4299–4307', 'xi–xv', 'e1002')
 """
+
 from __future__ import annotations
 
 import re
@@ -21,30 +22,42 @@ from urllib.parse import urlsplit
 
 from .urls import unescape
 
-BIBTEX_TYPES = frozenset("""
+BIBTEX_TYPES = frozenset(
+    """
     article book booklet conference inbook incollection inproceedings manual mastersthesis misc
-    phdthesis proceedings techreport unpublished""".split())
-BIBLATEX_TYPES = frozenset("""
+    phdthesis proceedings techreport unpublished""".split()
+)
+BIBLATEX_TYPES = frozenset(
+    """
     article book mvbook inbook bookinbook suppbook booklet collection mvcollection incollection
     suppcollection dataset manual misc online patent periodical suppperiodical proceedings
     mvproceedings inproceedings reference mvreference inreference report set software thesis
     unpublished xdata electronic www artwork audio bibnote commentary image jurisdiction
     legislation legal letter movie music performance review standard video customa customb
-    customc customd custome customf""".split())
-OTHER_KNOWN_TYPES = frozenset({"webpage", "preprint", "presentation", "lecture", "podcast", "blog", "post"})
+    customc customd custome customf""".split()
+)
+OTHER_KNOWN_TYPES = frozenset(
+    {"webpage", "preprint", "presentation", "lecture", "podcast", "blog", "post"}
+)
 KNOWN_TYPES = BIBTEX_TYPES | BIBLATEX_TYPES | OTHER_KNOWN_TYPES
 
-PAPER_TYPES = frozenset("""
+PAPER_TYPES = frozenset(
+    """
     article inproceedings conference incollection inbook bookinbook suppbook suppcollection
     inreference phdthesis mastersthesis thesis techreport report unpublished preprint
-    suppperiodical""".split())
-BOOK_TYPES = frozenset("book mvbook collection mvcollection proceedings mvproceedings booklet manual reference mvreference periodical".split())
+    suppperiodical""".split()
+)
+BOOK_TYPES = frozenset(
+    "book mvbook collection mvcollection proceedings mvproceedings booklet manual reference mvreference periodical".split()
+)
 VIDEO_TYPES = frozenset({"video", "movie"})
 WEB_TYPES = frozenset({"misc", "online", "www", "electronic", "webpage", "preprint"})
 VIDEO_WORDS = re.compile(r"(?ix) \b (?: video | youtube | vimeo | recorded \s+ talk ) \b")
 VIDEO_HOSTS = ("youtube.com", "youtu.be", "vimeo.com")
 
-DOI_PREFIX = re.compile(r"(?ix) ^ (?: (?: https? :// )? (?: dx\. )? doi\.org / | doi \s* : \s* | doi \s+ )")
+DOI_PREFIX = re.compile(
+    r"(?ix) ^ (?: (?: https? :// )? (?: dx\. )? doi\.org / | doi \s* : \s* | doi \s+ )"
+)
 DOI_SHAPE = re.compile(r"(?x) ^ (?: 10\.\d{4,9} / \S+ | 10 / [A-Za-z0-9]+ ) $")
 ARXIV_PREFIX = re.compile(r"(?ix) ^ arxiv \s* : \s*")
 DATE = re.compile(
@@ -52,7 +65,9 @@ DATE = re.compile(
         (?: / (?: (?P<end> \d{4} ) (?: - \d{2} (?: - \d{2} )? )? [~?%]? | \.\. )? )? $"""
 )
 PAGE = r"(?: [A-Za-z]{0,3} \d+ [A-Za-z]? | [ivxlcdm]+ | [IVXLCDM]+ )"
-PAGE_RANGE = re.compile(rf"(?x) (?<! [\w.] ) (?P<first> {PAGE} ) \s* [-–—]+ \s* (?P<last> {PAGE} ) (?! [\w.] )")
+PAGE_RANGE = re.compile(
+    rf"(?x) (?<! [\w.] ) (?P<first> {PAGE} ) \s* [-–—]+ \s* (?P<last> {PAGE} ) (?! [\w.] )"
+)
 
 
 def infer_kind(entry_type: str, fields: Mapping[str, str]) -> str:
@@ -71,7 +86,9 @@ def infer_kind(entry_type: str, fields: Mapping[str, str]) -> str:
 
 
 def _says_video(fields: Mapping[str, str]) -> bool:
-    described = " ".join(fields.get(name, "") for name in ("howpublished", "type", "entrysubtype", "note"))
+    described = " ".join(
+        fields.get(name, "") for name in ("howpublished", "type", "entrysubtype", "note")
+    )
     if VIDEO_WORDS.search(described):
         return True
     host = urlsplit(unescape(fields.get("url", "").split(" ")[0])).netloc.lower()

@@ -6,6 +6,7 @@ and "Cited in:" links to every chapter that cites it, in navigation order. Those
 every page's citations before any page is rendered: site_pass.read_sources reads all Markdown
 sources once in `on_files`, and the site pass makes this page with the keys each page cites.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -83,14 +84,19 @@ def citing_pages(pages: Sequence[SourcePage]) -> dict[str, list[SourcePage]]:
 
 
 def further_reading_page(
-    styler: Styler, pages: Sequence[SourcePage], *, page_url: str = "further-reading.html",
+    styler: Styler,
+    pages: Sequence[SourcePage],
+    *,
+    page_url: str = "further-reading.html",
     bib_url: str = BIB_URI,
 ) -> tuple[str, list[str]]:
     """The Further reading page: its Markdown (one late slot per group) and the slots' HTML."""
     from .bibliography import KINDS
 
     cited = citing_pages(pages)
-    link_to = {p.src_uri: PageLink(p.title, get_relative_url(p.url, page_url)) for p in pages}  # once per page
+    link_to = {
+        p.src_uri: PageLink(p.title, get_relative_url(p.url, page_url)) for p in pages
+    }  # once per page
     groups = []
     group_template = styler.template(GROUP_TEMPLATE)
     slots = []
@@ -114,4 +120,3 @@ def further_reading_page(
 def uncited_keys(styler: Styler, pages: Sequence[SourcePage]) -> list[str]:
     cited = {key for page in pages for key in page.keys}
     return [key for key in styler.bibliography.entries if key not in cited]
-

@@ -15,6 +15,7 @@ describe one work, are never inherited. Parents may have parents; a cycle is rep
     >>> sorted(resolved[1].fields.items())
     [('booktitle', 'Proc. X'), ('crossref', 'proc'), ('publisher', 'P'), ('title', 'A paper'), ('year', '2020')]
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -23,16 +24,38 @@ from collections.abc import Mapping, Sequence
 from .bibfile import RawEntry
 from .diagnostics import EntryProblem
 
-NEVER_INHERITED = frozenset({
-    "ids", "crossref", "xref", "xdata", "entryset", "entrysubtype", "execute", "label", "options", "presort",
-    "related", "relatedoptions", "relatedstring", "relatedtype", "shorthand", "shorthandintro", "sortkey",
-    "kind", "annote",
-})
+NEVER_INHERITED = frozenset(
+    {
+        "ids",
+        "crossref",
+        "xref",
+        "xdata",
+        "entryset",
+        "entrysubtype",
+        "execute",
+        "label",
+        "options",
+        "presort",
+        "related",
+        "relatedoptions",
+        "relatedstring",
+        "relatedtype",
+        "shorthand",
+        "shorthandintro",
+        "sortkey",
+        "kind",
+        "annote",
+    }
+)
 TITLE_ONLY = ("shorttitle", "sorttitle", "indextitle", "indexsorttitle")
 
 
 def _renaming(prefix: str) -> dict[str, str]:
-    renamed = {"title": f"{prefix}title", "subtitle": f"{prefix}subtitle", "titleaddon": f"{prefix}titleaddon"}
+    renamed = {
+        "title": f"{prefix}title",
+        "subtitle": f"{prefix}subtitle",
+        "titleaddon": f"{prefix}titleaddon",
+    }
     return {**renamed, **dict.fromkeys(TITLE_ONLY, "")}  # "": not inherited
 
 
@@ -42,8 +65,16 @@ RENAMINGS: list[tuple[frozenset[str], frozenset[str], dict[str, str]]] = [
     (frozenset({"mvbook", "book"}), frozenset({"inbook", "bookinbook", "suppbook"}), BOOK),
     (frozenset({"mvbook"}), frozenset({"book"}), MAIN),
     (frozenset({"mvcollection", "mvreference"}), frozenset({"collection", "reference"}), MAIN),
-    (frozenset({"mvcollection", "mvreference"}), frozenset({"incollection", "inreference", "suppcollection"}), MAIN),
-    (frozenset({"collection", "reference"}), frozenset({"incollection", "inreference", "suppcollection"}), BOOK),
+    (
+        frozenset({"mvcollection", "mvreference"}),
+        frozenset({"incollection", "inreference", "suppcollection"}),
+        MAIN,
+    ),
+    (
+        frozenset({"collection", "reference"}),
+        frozenset({"incollection", "inreference", "suppcollection"}),
+        BOOK,
+    ),
     (frozenset({"mvproceedings"}), frozenset({"proceedings"}), MAIN),
     (frozenset({"mvproceedings"}), frozenset({"inproceedings"}), MAIN),
     (frozenset({"proceedings"}), frozenset({"inproceedings"}), BOOK),
@@ -51,7 +82,9 @@ RENAMINGS: list[tuple[frozenset[str], frozenset[str], dict[str, str]]] = [
 ]
 
 
-def inherit(entries: Sequence[RawEntry], xdata: Mapping[str, RawEntry]) -> tuple[list[RawEntry], list[EntryProblem]]:
+def inherit(
+    entries: Sequence[RawEntry], xdata: Mapping[str, RawEntry]
+) -> tuple[list[RawEntry], list[EntryProblem]]:
     """`entries` with inherited fields filled in, and the references that lead nowhere."""
     by_key = {entry.key.casefold(): entry for entry in entries}
     resolver = _Resolver(by_key, xdata)
@@ -82,23 +115,44 @@ class _Resolver:
         if parent_key:
             parent = self._donor(entry, parent_key, "crossref", self.by_key, pending)
             if parent is not None:
-                _take(fields, lines, parent.fields, _renamings(parent.entry_type, entry.entry_type),
-                      entry.field_lines.get("crossref", entry.line))
+                _take(
+                    fields,
+                    lines,
+                    parent.fields,
+                    _renamings(parent.entry_type, entry.entry_type),
+                    entry.field_lines.get("crossref", entry.line),
+                )
         resolved = dataclasses.replace(entry, fields=fields, field_lines=lines)
         self.done[folded] = resolved
         return resolved
 
-    def _donor(self, entry: RawEntry, name: str, field_name: str, pool: Mapping[str, RawEntry],
-               pending: frozenset[str]) -> RawEntry | None:
+    def _donor(
+        self,
+        entry: RawEntry,
+        name: str,
+        field_name: str,
+        pool: Mapping[str, RawEntry],
+        pending: frozenset[str],
+    ) -> RawEntry | None:
         line = entry.field_lines.get(field_name, entry.line)
         donor = pool.get(name.casefold())
         if donor is None:
             what = "@xdata entry" if field_name == "xdata" else "entry"
-            self.problems.append(EntryProblem(line, entry.key, f"has {field_name} '{name}', but no {what} has that key",
-                                              f"missing-{field_name}"))
+            self.problems.append(
+                EntryProblem(
+                    line,
+                    entry.key,
+                    f"has {field_name} '{name}', but no {what} has that key",
+                    f"missing-{field_name}",
+                )
+            )
             return None
         if donor.key.casefold() in pending:
-            self.problems.append(EntryProblem(line, entry.key, f"has {field_name} '{name}', which leads back to itself"))
+            self.problems.append(
+                EntryProblem(
+                    line, entry.key, f"has {field_name} '{name}', which leads back to itself"
+                )
+            )
             return None
         return self.resolve(donor, pending)
 
@@ -114,8 +168,13 @@ def _renamings(parent_type: str, child_type: str) -> dict[str, str]:
     return {}
 
 
-def _take(fields: dict[str, str], lines: dict[str, int], donor: Mapping[str, str], renaming: Mapping[str, str],
-          line: int) -> None:
+def _take(
+    fields: dict[str, str],
+    lines: dict[str, int],
+    donor: Mapping[str, str],
+    renaming: Mapping[str, str],
+    line: int,
+) -> None:
     """Copy the donor's fields that `fields` lacks (own fields win; a field the donor has under
     the child's name wins over a renamed one), each located at the line that asked for it."""
     for name, value in donor.items():

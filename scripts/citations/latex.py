@@ -24,6 +24,7 @@ decoded: a backquote in the decoded text makes `x' a pair of single quotes.
 Bare `&`, `%` and `#` are common in hand-written .bib files but mean something else to LaTeX
 (alignment tab, comment, parameter); they are taken literally.
 """
+
 from __future__ import annotations
 
 import functools
@@ -45,16 +46,44 @@ CACHE_SIZE = 1 << 16
 # Macros that BibTeX files use and pylatexenc 2.11 does not know (it drops their text) or gets
 # wrong (`\href` raises IndexError): how to read their arguments, and the text they stand for.
 BIBTEX_MACRO_ARGUMENTS = {
-    "texttt": "{", "textnormal": "{", "textsuperscript": "{", "textsubscript": "{",
-    "noopsort": "{", "href": "{{", "url": "{", "doi": "{", "hyphen": "", "TeX": "", "LaTeX": "",
-    "BibTeX": "", "LaTeXe": "", "XeTeX": "", "relax": "", "nocase": "{", "NoCaseChange": "{",
+    "texttt": "{",
+    "textnormal": "{",
+    "textsuperscript": "{",
+    "textsubscript": "{",
+    "noopsort": "{",
+    "href": "{{",
+    "url": "{",
+    "doi": "{",
+    "hyphen": "",
+    "TeX": "",
+    "LaTeX": "",
+    "BibTeX": "",
+    "LaTeXe": "",
+    "XeTeX": "",
+    "relax": "",
+    "nocase": "{",
+    "NoCaseChange": "{",
 }
 # The text each stands for: an int is "the text of that argument" (empty when the argument is
 # missing, as in `\href{}`: pylatexenc's own %(2)s template raises KeyError there), a str is literal.
 BIBTEX_MACRO_TEXT: dict[str, int | str] = {
-    "texttt": 1, "textnormal": 1, "textsuperscript": 1, "textsubscript": 1, "mbox": 1,
-    "noopsort": "", "href": 2, "url": 1, "doi": 1, "hyphen": "-", "TeX": "TeX", "LaTeX": "LaTeX",
-    "BibTeX": "BibTeX", "LaTeXe": "LaTeX2e", "XeTeX": "XeTeX", "relax": "", "nocase": 1,
+    "texttt": 1,
+    "textnormal": 1,
+    "textsuperscript": 1,
+    "textsubscript": 1,
+    "mbox": 1,
+    "noopsort": "",
+    "href": 2,
+    "url": 1,
+    "doi": 1,
+    "hyphen": "-",
+    "TeX": "TeX",
+    "LaTeX": "LaTeX",
+    "BibTeX": "BibTeX",
+    "LaTeXe": "LaTeX2e",
+    "XeTeX": "XeTeX",
+    "relax": "",
+    "nocase": 1,
     "NoCaseChange": 1,
 }
 
@@ -78,7 +107,9 @@ def decode_with_parser(text: str) -> str:
     collapsed; the reference the fast road is tested against."""
     escaped = UNESCAPED_SPECIAL.sub(r"\\\1", text)
     try:
-        walker = latexwalker.LatexWalker(escaped, latex_context=walker_context(), tolerant_parsing=True)
+        walker = latexwalker.LatexWalker(
+            escaped, latex_context=walker_context(), tolerant_parsing=True
+        )
         return _converter().nodelist_to_text(walker.get_latex_nodes()[0])
     except RecursionError:  # braces nested hundreds deep: bibliography.py reports them on load
         return BRACE.sub("", text)
@@ -98,18 +129,30 @@ def _collapse(text: str) -> str:
 @functools.cache
 def walker_context() -> macrospec.LatexContextDb:
     context = latexwalker.get_default_latex_context_db()
-    context.add_context_category("bibtex", prepend=True, macros=[
-        macrospec.MacroSpec(name, args) for name, args in BIBTEX_MACRO_ARGUMENTS.items()])
+    context.add_context_category(
+        "bibtex",
+        prepend=True,
+        macros=[macrospec.MacroSpec(name, args) for name, args in BIBTEX_MACRO_ARGUMENTS.items()],
+    )
     return context
 
 
 @functools.cache
 def _converter() -> latex2text.LatexNodes2Text:
     context = latex2text.get_default_latex_context_db()
-    context.add_context_category("bibtex", prepend=True, macros=[
-        latex2text.MacroTextSpec(name, simplify_repl=_argument_text(text) if isinstance(text, int) else text)
-        for name, text in BIBTEX_MACRO_TEXT.items()])
-    return latex2text.LatexNodes2Text(latex_context=context, math_mode="text", strict_latex_spaces=False)
+    context.add_context_category(
+        "bibtex",
+        prepend=True,
+        macros=[
+            latex2text.MacroTextSpec(
+                name, simplify_repl=_argument_text(text) if isinstance(text, int) else text
+            )
+            for name, text in BIBTEX_MACRO_TEXT.items()
+        ],
+    )
+    return latex2text.LatexNodes2Text(
+        latex_context=context, math_mode="text", strict_latex_spaces=False
+    )
 
 
 def _argument_text(number: int) -> Callable[..., str]:

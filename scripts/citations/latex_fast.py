@@ -19,6 +19,7 @@ fixtures and on generated strings.
     >>> decode_common('$\\sqrt{2}$') is None
     True
 """
+
 from __future__ import annotations
 
 import functools
@@ -27,7 +28,9 @@ import re
 ACCENTS = "'`^\"~=."  # \'e  \'{e}  {\'e}
 LETTER_ACCENTS = "vcHkrudb"  # \v{s}  \v s
 LETTER_MACROS = "ss|o|O|ae|AE|oe|OE|aa|AA|l|L|i|j"
-FONT_COMMANDS = "emph|textit|textbf|textsc|textrm|textsf|textsl|textup|textmd|text|mbox|texttt|textnormal"
+FONT_COMMANDS = (
+    "emph|textit|textbf|textsc|textrm|textsf|textsl|textup|textmd|text|mbox|texttt|textnormal"
+)
 FONT_SWITCHES = "em|it|bf|sc|rm|sf|sl|tt|upshape|itshape|bfseries|scshape|mdseries|normalfont"
 END_OF_NAME = r"(?! [^\W\d_] )"  # a macro name ends at the first non-letter (any alphabet)
 # TeX eats the spaces after a macro name, and one line end; a blank line after it (a paragraph
@@ -56,7 +59,9 @@ COMMON = re.compile(
     """
 )
 DROPPED = frozenset({None, "brace", "closing_brace"})
-LITERAL_KINDS = frozenset({"dash", "open_quote", "close_quote", "inverted_question", "inverted_exclamation", "tie"})
+LITERAL_KINDS = frozenset(
+    {"dash", "open_quote", "close_quote", "inverted_question", "inverted_exclamation", "tie"}
+)
 LITERAL = {"---": "—", "--": "–", "``": "“", "''": "”", "?`": "¿", "!`": "¡", "~": "\u00a0"}
 MATH_FONTS = "mathcal|mathbf|mathbb|mathrm|mathit|mathsf|mathtt|mathfrak|mathscr"
 MATH = re.compile(
@@ -100,7 +105,9 @@ def decode_common(text: str) -> str | None:
             formula = _math(match.group(kind))
             unsupported = unsupported or formula is None
             return formula or ""
-        unsupported = True  # a backslash or dollar sign of anything else, or a blank line after a macro
+        unsupported = (
+            True  # a backslash or dollar sign of anything else, or a blank line after a macro
+        )
         return ""
 
     decoded = COMMON.sub(replace, text)

@@ -20,6 +20,7 @@ a label and a reference show of them.
 The comma forms are BibTeX's: "von Last, First" and "von Last, Jr, First"; a trailing comma
 (common in hand-edited files) adds nothing.
 """
+
 from __future__ import annotations
 
 import functools
@@ -67,7 +68,9 @@ def _name(raw: str) -> Name:
     non-breaking); one with commas in first-name order."""
     if raw.lower() == OTHERS:
         return Name(surname=OTHERS, display=OTHERS, is_others=True)
-    parts = parse_single_name_into_parts(WORD_START_ACCENT.sub(_special_character, raw), strict=False)
+    parts = parse_single_name_into_parts(
+        WORD_START_ACCENT.sub(_special_character, raw), strict=False
+    )
     surname = decode(" ".join(parts.von + parts.last))
     if "," not in raw:
         return Name(surname=surname, display=decode(raw))
@@ -81,7 +84,13 @@ def _special_character(accent: re.Match[str]) -> str:
     """`\\v{S}` as BibTeX's special character `{\\v S}` (`\\"O` as `{\\"O}`): same text, and
     BibTeX's name rules take its case from the letter."""
     if accent.group("word"):
-        return "{\\" + accent.group("word") + " " + (accent.group("spaced") or accent.group("braced")) + "}"
+        return (
+            "{\\"
+            + accent.group("word")
+            + " "
+            + (accent.group("spaced") or accent.group("braced"))
+            + "}"
+        )
     return "{\\" + accent.group("symbol") + (accent.group("next") or accent.group("inside")) + "}"
 
 
@@ -99,4 +108,3 @@ def split_names(raw: str) -> list[str]:
             start = match.end()
     parts.append(raw[start:])
     return parts
-

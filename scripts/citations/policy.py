@@ -16,6 +16,7 @@ that cannot be a link, ...) are listed as INFO instead of stopping the build (ch
 MkDocs accepts no unknown top-level keys, so the setting lives under `extra:`; its values are
 checked here, and a bad one is an error naming its line in mkdocs.yml.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -48,22 +49,31 @@ def policy_from_extra(extra: Any, config_file: str | None) -> tuple[Policy, list
         return Policy(), []
 
     def problem(message: str, *path: str) -> tuple[Policy, list[Diagnostic]]:
-        return Policy(), [Diagnostic(name, line_of(config_file, ("extra", SECTION, *path)), message)]
+        return Policy(), [
+            Diagnostic(name, line_of(config_file, ("extra", SECTION, *path)), message)
+        ]
 
     if not isinstance(section, Mapping):
         return problem(f"extra.{SECTION} must be a mapping, e.g. '{OPTION}: true', not {section!r}")
     for key in section:
         if key not in OPTIONS:
             close = difflib.get_close_matches(str(key), OPTIONS, n=1, cutoff=0.5)
-            hint = f" (did you mean '{close[0]}'?)" if close else f" (the settings are '{OPTION}' and '{NOCITE}')"
+            hint = (
+                f" (did you mean '{close[0]}'?)"
+                if close
+                else f" (the settings are '{OPTION}' and '{NOCITE}')"
+            )
             return problem(f"unknown setting extra.{SECTION}.{key}{hint}", str(key))
     value = section.get(OPTION, False)
     if not isinstance(value, bool):
         return problem(f"extra.{SECTION}.{OPTION} must be true or false, not {value!r}", OPTION)
     nocite = section.get(NOCITE) or []
     if not isinstance(nocite, list) or not all(isinstance(key, str) for key in nocite):
-        return problem(f"extra.{SECTION}.{NOCITE} must be a list of keys of references.bib, e.g. [key1, key2], "
-                       f"not {nocite!r}", NOCITE)
+        return problem(
+            f"extra.{SECTION}.{NOCITE} must be a list of keys of references.bib, e.g. [key1, key2], "
+            f"not {nocite!r}",
+            NOCITE,
+        )
     return Policy(editorial=value, nocite=tuple(nocite)), []
 
 
@@ -73,7 +83,11 @@ def line_of(config_file: str | None, path: tuple[str, ...]) -> int:
     try:
         import yaml
 
-        node = yaml.compose(Path(config_file).read_text(encoding="utf-8"), Loader=yaml.SafeLoader) if config_file else None
+        node = (
+            yaml.compose(Path(config_file).read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+            if config_file
+            else None
+        )
     except (OSError, ValueError, yaml.YAMLError):
         return 1
     line = 1

@@ -15,6 +15,7 @@ field and the addresses in `note`, each target once. The text of `note` is not s
     >>> plain(venue(e))
     'New York: Viking, 3–5'
 """
+
 from __future__ import annotations
 
 import re
@@ -27,7 +28,9 @@ from .latex import decode
 from .style import Label, anchor_id, author_list
 from .urls import Piece, linkable, pieces
 
-ARXIV_URL = re.compile(r"(?ix) ^ arxiv\.org / (?: abs | pdf ) / (?P<id> .+? ) (?: v\d+ )? (?: \.pdf )? $")
+ARXIV_URL = re.compile(
+    r"(?ix) ^ arxiv\.org / (?: abs | pdf ) / (?P<id> .+? ) (?: v\d+ )? (?: \.pdf )? $"
+)
 URL_START = re.compile(r"(?ix) ^ https?:// (?: www\. )?")
 
 
@@ -55,7 +58,9 @@ class ReferenceView:
     year: str
     title: str
     venue: tuple[Segment, ...]
-    addendum: str  # biblatex's "addendum": printed after the venue, e.g. a date the year does not say
+    addendum: (
+        str  # biblatex's "addendum": printed after the venue, e.g. a date the year does not say
+    )
     links: tuple[Link, ...]
     annotation: str
     kind: str
@@ -78,7 +83,9 @@ def reference_view(entry: Entry, label: Label) -> ReferenceView:
     title = entry.text("title").rstrip(".")
     subtitle = entry.text("subtitle")
     if subtitle:
-        title = f"{title}: {subtitle}" if title and title[-1] not in ":?!" else f"{title} {subtitle}"
+        title = (
+            f"{title}: {subtitle}" if title and title[-1] not in ":?!" else f"{title} {subtitle}"
+        )
     venue_segments = venue(entry)
     shown = {segment.href for segment in venue_segments if segment.href}
     return ReferenceView(
@@ -102,7 +109,9 @@ def venue(entry: Entry) -> tuple[Segment, ...]:
     container = entry.text("journal") or entry.text("journaltitle")
     booktitle, maintitle = entry.text("booktitle"), entry.text("maintitle")
     if not container and (booktitle or maintitle):
-        container = f"{maintitle}: {booktitle}" if booktitle and maintitle else booktitle or maintitle
+        container = (
+            f"{maintitle}: {booktitle}" if booktitle and maintitle else booktitle or maintitle
+        )
     if container:
         place = (Segment(container),)
     elif entry.fields.get("howpublished", "").strip():
@@ -116,7 +125,11 @@ def venue(entry: Entry) -> tuple[Segment, ...]:
             place = (Segment(f"{where}: {publisher}" if where else publisher),)
         elif entry.fields.get("author") and entry.text("organization"):
             place = (Segment(entry.text("organization")),)
-    volume, number, pages = entry.text("volume"), entry.text("number") or entry.text("issue"), page_range(entry.text("pages"))
+    volume, number, pages = (
+        entry.text("volume"),
+        entry.text("number") or entry.text("issue"),
+        page_range(entry.text("pages")),
+    )
     more = ""
     if volume:
         more += f" {volume}" + (f"({number})" if number else "")
@@ -129,10 +142,19 @@ def reference_links(entry: Entry) -> tuple[Link, ...]:
     """DOI, arXiv, `url` and `note` links, each target once; only http(s) targets are produced."""
     links: list[Link] = []
     if entry.doi:
-        links.append(Link(f"doi:{entry.doi}", "https://doi.org/" + quote(entry.doi, safe="/:;()._-")))
+        links.append(
+            Link(f"doi:{entry.doi}", "https://doi.org/" + quote(entry.doi, safe="/:;()._-"))
+        )
     if entry.arxiv_id:
-        links.append(Link(f"arXiv:{entry.arxiv_id}", "https://arxiv.org/abs/" + quote(entry.arxiv_id, safe="/.")))
-    in_note = [(piece.href, piece.text) for piece in pieces(entry.fields.get("note", "")) if piece.href]
+        links.append(
+            Link(
+                f"arXiv:{entry.arxiv_id}",
+                "https://arxiv.org/abs/" + quote(entry.arxiv_id, safe="/."),
+            )
+        )
+    in_note = [
+        (piece.href, piece.text) for piece in pieces(entry.fields.get("note", "")) if piece.href
+    ]
     for url, text in [*((url, "") for url in entry.urls), *in_note]:
         if linkable(url) and not any(_same_target(url, link.href) for link in links):
             links.append(Link(decode(text) if text else _short_url(url), url))
@@ -145,7 +167,11 @@ def _segments(value: str) -> tuple[Segment, ...]:
     for piece in pieces(value):
         if piece.href:
             if linkable(piece.href):
-                found.append(Segment(decode(piece.text) if piece.text else _short_url(piece.href), piece.href))
+                found.append(
+                    Segment(
+                        decode(piece.text) if piece.text else _short_url(piece.href), piece.href
+                    )
+                )
             else:  # shown, never linked: its link text, else the address as written
                 found.append(Segment(decode(piece.text) if piece.text else piece.href))
         else:
@@ -172,7 +198,11 @@ def _joined(segments: tuple[Segment, ...], more: str) -> tuple[Segment, ...]:
     first, last = segments[0], segments[-1]
     if len(segments) == 1:
         return (Segment(first.text.strip(), first.href),) if first.text.strip() else ()
-    return (Segment(first.text.lstrip(), first.href), *segments[1:-1], Segment(last.text.rstrip(), last.href))
+    return (
+        Segment(first.text.lstrip(), first.href),
+        *segments[1:-1],
+        Segment(last.text.rstrip(), last.href),
+    )
 
 
 def _same_target(url: str, href: str) -> bool:

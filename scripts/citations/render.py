@@ -25,6 +25,7 @@ URLs and DOIs become links.
 
     [see @russell2019human, ch. 3]  →  (see <a href="#ref-russell2019human" …>Russell, 2019</a>, ch. 3)
 """
+
 from __future__ import annotations
 
 import difflib
@@ -148,7 +149,9 @@ class SlottedPage:
 
     markdown: str  # what goes on to Python-Markdown
     source: str  # the Markdown as written (for the line and column of a problem)
-    citations: tuple[Citation, ...]  # slot n holds citations[n]; the References list is late slot len(citations)
+    citations: tuple[
+        Citation, ...
+    ]  # slot n holds citations[n]; the References list is late slot len(citations)
     edits: tuple[Edit, ...]
     word: str = SLOT_WORD  # of the slot tokens (slot_word)
     malformed: tuple[Malformed, ...] = ()
@@ -166,14 +169,33 @@ def slot_citations(markdown: str, math: MathSyntax = NO_MATH) -> SlottedPage:
         elif isinstance(token, Citation):
             citations.append(token)
             n = len(citations) - 1
-            slot = f'<span data-{word}-slot="{n}"></span>' if in_heading(markdown, token.start) else f"x{word}slot{n}x"
+            slot = (
+                f'<span data-{word}-slot="{n}"></span>'
+                if in_heading(markdown, token.start)
+                else f"x{word}slot{n}x"
+            )
             edits.append((token.start, token.end, slot))
         else:
             edits.append((token.start, token.end, "@"))
-    if citations:  # the References heading and its list's late slot, instead of the trailing newlines
-        edits.append((len(markdown.rstrip("\n")), len(markdown), "\n\n## References\n\n<div class=\"citation-references\" "
-                      f"data-search-exclude><!--{word}-late:{len(citations)}--></div>\n"))
-    return SlottedPage(apply_edits(markdown, edits), markdown, tuple(citations), tuple(edits), word, tuple(malformed))
+    if (
+        citations
+    ):  # the References heading and its list's late slot, instead of the trailing newlines
+        edits.append(
+            (
+                len(markdown.rstrip("\n")),
+                len(markdown),
+                '\n\n## References\n\n<div class="citation-references" '
+                f"data-search-exclude><!--{word}-late:{len(citations)}--></div>\n",
+            )
+        )
+    return SlottedPage(
+        apply_edits(markdown, edits),
+        markdown,
+        tuple(citations),
+        tuple(edits),
+        word,
+        tuple(malformed),
+    )
 
 
 def render_citations(
@@ -210,11 +232,13 @@ def render_citations(
         for item in unknown:
             problem(item.offset, unknown_key_message(item.key, bibliography))
         if unknown:  # the build stops; keep the slot numbering intact
-            slots.append(page.source[citation.start:citation.end])
+            slots.append(page.source[citation.start : citation.end])
             late.append("")
             stand_ins.append("")
             continue
-        parts = citation_parts([cited_work(item, styler) for item in citation.items], citation.narrative)
+        parts = citation_parts(
+            [cited_work(item, styler) for item in citation.items], citation.narrative
+        )
         cited.extend(item.key for item in citation.items)
         # Plain text for the search index now, the full citation (late slot n) in the finished page:
         # the same parts, as text and marked up.
@@ -227,25 +251,47 @@ def render_citations(
         links = [link_view(item, n, m, styler) for m, item in enumerate(citation.items)]
         for item, link in zip(citation.items, links, strict=True):
             back_links.setdefault(item.key, []).append(link.link_id)
-        late.append(str(citation_macro([(part.words.html, None if part.work is None else links[part.work])
-                                        for part in parts])))
+        late.append(
+            str(
+                citation_macro(
+                    [
+                        (part.words.html, None if part.work is None else links[part.work])
+                        for part in parts
+                    ]
+                )
+            )
+        )
         slots.append(f"<!--{page.word}:{n}-->{stand_in}")
     if page.citations:
-        late.append(references_html(cited, styler, further_reading_url, back_links) if cited and not problems else "")
+        late.append(
+            references_html(cited, styler, further_reading_url, back_links)
+            if cited and not problems
+            else ""
+        )
         stand_ins.append("")
-    return RenderedPage(page.markdown, slots, LateSlots(late, stand_ins, page.word), cited, problems)
+    return RenderedPage(
+        page.markdown, slots, LateSlots(late, stand_ins, page.word), cited, problems
+    )
 
 
 def cited_work(item: CiteItem, styler: Styler) -> CitedWork:
     """One work of a citation: its label, and its prefix and suffix as inline Markdown."""
-    return CitedWork(styler.labels[item.key], affix(item.prefix),
-                     affix(_suffix(with_locator(item.suffix, locator=item.locator))), item.suppress_author)
+    return CitedWork(
+        styler.labels[item.key],
+        affix(item.prefix),
+        affix(_suffix(with_locator(item.suffix, locator=item.locator))),
+        item.suppress_author,
+    )
 
 
 def link_view(item: CiteItem, n: int, m: int, styler: Styler) -> LinkView:
     """Where the m-th work of the page's n-th citation links, and its tooltip."""
-    return LinkView(href=f"#ref-{anchor_id(item.key)}", link_id=f"cite-{n + 1}-{m + 1}",
-                    tip_id=f"cite-{n + 1}-{m + 1}-tip", tooltip=styler.reference_html(item.key, links=False))
+    return LinkView(
+        href=f"#ref-{anchor_id(item.key)}",
+        link_id=f"cite-{n + 1}-{m + 1}",
+        tip_id=f"cite-{n + 1}-{m + 1}-tip",
+        tooltip=styler.reference_html(item.key, links=False),
+    )
 
 
 def render_page(
@@ -258,8 +304,13 @@ def render_page(
     math: MathSyntax = NO_MATH,
 ) -> RenderedPage:
     """The whole citation pass over one page's Markdown (body without front matter)."""
-    return render_citations(slot_citations(markdown, math), styler, source_name=source_name,
-                            line_offset=line_offset, further_reading_url=further_reading_url)
+    return render_citations(
+        slot_citations(markdown, math),
+        styler,
+        source_name=source_name,
+        line_offset=line_offset,
+        further_reading_url=further_reading_url,
+    )
 
 
 def in_heading(markdown: str, offset: int) -> bool:
@@ -271,7 +322,7 @@ def in_heading(markdown: str, offset: int) -> bool:
     if end == -1:
         return False
     next_end = markdown.find("\n", end + 1)
-    next_line = markdown[end + 1: next_end if next_end != -1 else len(markdown)]
+    next_line = markdown[end + 1 : next_end if next_end != -1 else len(markdown)]
     return bool(next_line.strip()) and bool(SETEXT_UNDERLINE.match(next_line))
 
 
@@ -289,33 +340,50 @@ def unknown_key_message(key: str, bibliography: Bibliography) -> str:
 
 # The links back from a References entry to each place the page cites it, as footnotes have.
 # Filled with plain str.format: every value is a generated id ("cite-3-1"), a number or a letter.
-BACK_LINK_ONE = ('<a class="citation-reference__back web-only" href="#{}" '
-                 'aria-label="Back to where this page cites it">↩</a>')
-BACK_LINK_MANY = '<span class="citation-reference__back web-only"><span aria-hidden="true">↩</span> {}</span>'
+BACK_LINK_ONE = (
+    '<a class="citation-reference__back web-only" href="#{}" '
+    'aria-label="Back to where this page cites it">↩</a>'
+)
+BACK_LINK_MANY = (
+    '<span class="citation-reference__back web-only"><span aria-hidden="true">↩</span> {}</span>'
+)
 # The visible letter starts the accessible name (WCAG 2.5.3, axe's label-content-name-mismatch).
 BACK_LINK = '<a href="#{id}" aria-label="{label}: back to citation {n} of {count}">{label}</a>'
 
 
-def references_html(cited: Sequence[str], styler: Styler, further_reading_url: str,
-                    back_links: dict[str, list[str]] | None = None) -> str:
+def references_html(
+    cited: Sequence[str],
+    styler: Styler,
+    further_reading_url: str,
+    back_links: dict[str, list[str]] | None = None,
+) -> str:
     """The list of works cited on a page, by author then year (goes under "## References"),
     each with links back to where the page cites it (↩, or ↩ a, b, c)."""
     back_links = back_links or {}
-    references = [(styler.view(key), styler.reference_html(key), back_links_html(back_links.get(key, [])))
-                  for key in styler.sorted_keys(cited)]
-    return styler.template(REFERENCES_TEMPLATE).render(
-        references=references, further_reading_url=further_reading_url
-    ).strip()
+    references = [
+        (styler.view(key), styler.reference_html(key), back_links_html(back_links.get(key, [])))
+        for key in styler.sorted_keys(cited)
+    ]
+    return (
+        styler.template(REFERENCES_TEMPLATE)
+        .render(references=references, further_reading_url=further_reading_url)
+        .strip()
+    )
 
 
 def back_links_html(link_ids: Sequence[str]) -> Markup:
-    """"↩" for a work cited once, "↩ a, b, c" for one cited more often (empty: not linked)."""
+    """ "↩" for a work cited once, "↩ a, b, c" for one cited more often (empty: not linked)."""
     if len(link_ids) <= 1:
         return Markup(BACK_LINK_ONE.format(link_ids[0])) if link_ids else Markup()
     count = len(link_ids)
-    return Markup(BACK_LINK_MANY.format(", ".join(
-        BACK_LINK.format(id=link_id, label=letters(n), n=n + 1, count=count)
-        for n, link_id in enumerate(link_ids))))
+    return Markup(
+        BACK_LINK_MANY.format(
+            ", ".join(
+                BACK_LINK.format(id=link_id, label=letters(n), n=n + 1, count=count)
+                for n, link_id in enumerate(link_ids)
+            )
+        )
+    )
 
 
 __all__ = [

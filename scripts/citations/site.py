@@ -18,13 +18,14 @@ So a build goes:
 A fresh `CitationSite` is made in `on_config` on every (re)build, so `mkdocs serve` never keeps
 stale state; parsed and rendered results are reused by content hash (cache.py).
 """
+
 from __future__ import annotations
 
 import functools
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
@@ -55,7 +56,12 @@ if TYPE_CHECKING:  # render.py is imported where a page is rendered here: a warm
     from .render import SlottedPage, Styler
 
 BIB_FILE_NAME = "references.bib"  # next to mkdocs.yml
-RESULT_TEMPLATES = [CITATION_TEMPLATE, REFERENCES_TEMPLATE, FURTHER_READING_TEMPLATE, FURTHER_READING_GROUP_TEMPLATE]
+RESULT_TEMPLATES = [
+    CITATION_TEMPLATE,
+    REFERENCES_TEMPLATE,
+    FURTHER_READING_TEMPLATE,
+    FURTHER_READING_GROUP_TEMPLATE,
+]
 
 log = get_plugin_logger("citations")
 
@@ -86,7 +92,8 @@ class CitationSite:
     project_dir: Path
     source: BibliographySource
     results: ResultCache
-    math: MathSyntax = field(default_factory=MathSyntax)  # what pymdownx.arithmatex (if configured) reads as math
+    # what pymdownx.arithmatex (if configured) reads as math
+    math: MathSyntax = field(default_factory=MathSyntax)
     further_url: str = FURTHER_READING_URI.replace(".md", ".html")
     jobs: dict[str, PageJob] = field(default_factory=dict)
     states: dict[str, PageState] = field(default_factory=dict)
@@ -104,8 +111,16 @@ class CitationSite:
         fail(problems)
         source = BibliographySource(bib_path, BIB_FILE_NAME, env, project_dir, policy)
         arithmatex = "pymdownx.arithmatex" in config.markdown_extensions
-        math = arithmatex_math(config.mdx_configs.get("pymdownx.arithmatex", {}) if arithmatex else None)
-        return cls(bib_path, project_dir, source, ResultCache(project_dir, source.key, env, RESULT_TEMPLATES), math)
+        math = arithmatex_math(
+            config.mdx_configs.get("pymdownx.arithmatex", {}) if arithmatex else None
+        )
+        return cls(
+            bib_path,
+            project_dir,
+            source,
+            ResultCache(project_dir, source.key, env, RESULT_TEMPLATES),
+            math,
+        )
 
     @property
     def styler(self) -> Styler:
@@ -147,7 +162,11 @@ class CitationSite:
             self.late_slots[FURTHER_READING_URI] = further[1]
             return further[0]
         planned = self.jobs.get(page.file.src_uri)
-        job = planned if planned is not None and planned.markdown == markdown else self._job(page.file, markdown, where)
+        job = (
+            planned
+            if planned is not None and planned.markdown == markdown
+            else self._job(page.file, markdown, where)
+        )
         rendered = self.results.get(job.result_key)
         if isinstance(rendered, RenderedPage):
             self.states[job.src_uri] = PageState(page, job, None, rendered)
@@ -201,9 +220,13 @@ class CitationSite:
         lacks, and wait for the second process to finish writing its part."""
         unused = [key for key in self._pass().uncited if key not in self.source.policy.nocite]
         if unused:
-            log.info("%d %s entr%s not cited on any page (listed in Further reading only): %s",
-                     len(unused), BIB_FILE_NAME, "y is" if len(unused) == 1 else "ies are",
-                     ", ".join(unused))
+            log.info(
+                "%d %s entr%s not cited on any page (listed in Further reading only): %s",
+                len(unused),
+                BIB_FILE_NAME,
+                "y is" if len(unused) == 1 else "ies are",
+                ", ".join(unused),
+            )
         self.results.prune()
         if self.outcome is not None:
             self.outcome.close()
@@ -219,26 +242,63 @@ class CitationSite:
             return Path(os.path.relpath(file.abs_src_path, self.project_dir)).as_posix()
         return file.src_uri
 
-    def _job(self, file: File, markdown: str, where: PageSource, title: str = "", nav_index: int = 0) -> PageJob:
+    def _job(
+        self, file: File, markdown: str, where: PageSource, title: str = "", nav_index: int = 0
+    ) -> PageJob:
         further_url = get_relative_url(self.further_url, file.url)
-        key = self.results.key("page", where.name, str(where.line_offset), further_url, repr(self.math.patterns), markdown)
-        return PageJob(file.src_uri, file.url, title, markdown, where.name, where.line_offset, further_url, key,
-                       nav_index, self.math)
+        key = self.results.key(
+            "page",
+            where.name,
+            str(where.line_offset),
+            further_url,
+            repr(self.math.patterns),
+            markdown,
+        )
+        return PageJob(
+            file.src_uri,
+            file.url,
+            title,
+            markdown,
+            where.name,
+            where.line_offset,
+            further_url,
+            key,
+            nav_index,
+            self.math,
+        )
 
     def _start_pass(self, jobs: list[PageJob]) -> Background[SitePass]:
         """The pass's result from the cache when every part of it is there, else started."""
-        known = {job.result_key: found for job in jobs
-                 if isinstance(found := self.results.get(job.result_key), RenderedPage)}
+        known = {
+            job.result_key: found
+            for job in jobs
+            if isinstance(found := self.results.get(job.result_key), RenderedPage)
+        }
         if len(known) == len(jobs):
             sources = source_pages(jobs, known)
             further = self.results.get(self._further_key(sources))
             uncited = self.results.get(self._uncited_key(sources))
             notices = self.results.get(self.results.key("bibliography-notices"))
             if further is not None and uncited is not None and notices is not None:
-                return Background.finished(SitePass(known, sources, further, uncited, fresh=False,  # type: ignore[arg-type]  # what _save stored
-                                                    notices=notices))  # type: ignore[arg-type]  # what _save stored
-        return Background(functools.partial(
-            run_pass, self.source, jobs, known, further_url=self.further_url, bib_url=BIB_URI), then=self._save)
+                # The cache returns objects; these are what _save stored under these keys.
+                return Background.finished(
+                    SitePass(
+                        known,
+                        sources,
+                        cast("tuple[str, list[str]] | None", further),
+                        cast("list[str]", uncited),
+                        fresh=False,
+                        notices=cast(
+                            "tuple[tuple[Diagnostic, ...], tuple[Diagnostic, ...]]", notices
+                        ),
+                    )
+                )
+        return Background(
+            functools.partial(
+                run_pass, self.source, jobs, known, further_url=self.further_url, bib_url=BIB_URI
+            ),
+            then=self._save,
+        )
 
     def _pass(self) -> SitePass:
         """The pass's result (waiting for it the first time)."""
@@ -263,7 +323,9 @@ class CitationSite:
             for key, rendered in outcome.pages.items():
                 if not rendered.diagnostics:
                     self.results.put(key, rendered, saved=saved)
-            self.results.put(self._further_key(outcome.sources), outcome.further_reading, saved=saved)
+            self.results.put(
+                self._further_key(outcome.sources), outcome.further_reading, saved=saved
+            )
             self.results.put(self._uncited_key(outcome.sources), outcome.uncited, saved=saved)
             self.results.put(self.results.key("bibliography-notices"), outcome.notices, saved=saved)
 
@@ -274,17 +336,23 @@ class CitationSite:
         job = state.job
         slotted = state.slotted or slot_citations(job.markdown, job.math)
         with gc_paused():
-            rendered = render_citations(slotted, self.styler, source_name=job.source_name,
-                                        line_offset=job.line_offset, further_reading_url=job.further_url)
+            rendered = render_citations(
+                slotted,
+                self.styler,
+                source_name=job.source_name,
+                line_offset=job.line_offset,
+                further_reading_url=job.further_url,
+            )
         if not rendered.diagnostics:
             self.results.put(job.result_key, rendered)
         return rendered
 
     def _further_key(self, sources: list[SourcePage]) -> str:
-        return self.results.key("further-reading", self.further_url, repr([(p.src_uri, p.url, p.title, p.keys) for p in sources]))
+        return self.results.key(
+            "further-reading",
+            self.further_url,
+            repr([(p.src_uri, p.url, p.title, p.keys) for p in sources]),
+        )
 
     def _uncited_key(self, sources: list[SourcePage]) -> str:
         return self.results.key("uncited", repr([p.keys for p in sources]))
-
-
-

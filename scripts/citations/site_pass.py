@@ -5,6 +5,7 @@ Its inputs are read in `on_files` and its result is first needed once MkDocs has
 every page (site.py), so a cold build runs it in a second process meanwhile (background.py).
 It is a pure function of its inputs: run here or there, the site comes out the same.
 """
+
 from __future__ import annotations
 
 import re
@@ -61,11 +62,16 @@ class SitePass:
 
     pages: dict[str, RenderedPage]  # by PageJob.result_key
     sources: list[SourcePage]
-    further_reading: tuple[str, list[str]] | None  # Markdown and list slots; None if the .bib is bad
+    # Markdown and list slots; None if the .bib is bad
+    further_reading: tuple[str, list[str]] | None
     uncited: list[str]
     problems: tuple[Diagnostic, ...] = ()  # of references.bib
     fresh: bool = True  # False when it all came from the cache
-    notices: tuple[tuple[Diagnostic, ...], tuple[Diagnostic, ...]] = ((), ())  # references.bib's warnings, notes
+    # references.bib's warnings, notes
+    notices: tuple[tuple[Diagnostic, ...], tuple[Diagnostic, ...]] = (
+        (),
+        (),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +86,9 @@ class SourceText:
     nav_index: int  # place in the nav (pages outside it: the nav's length)
 
 
-def read_sources(files: Iterable[File], nav: object, name: Callable[[File], str]) -> tuple[list[SourceText], list[Diagnostic]]:
+def read_sources(
+    files: Iterable[File], nav: object, name: Callable[[File], str]
+) -> tuple[list[SourceText], list[Diagnostic]]:
     """Every Markdown page except Further reading, in the order of `files` (the order MkDocs
     reads them in), with its title taken the way MkDocs will (nav title, else front-matter
     `title`, else the first `# ` heading); and, located by `name(file)`, the pages that are not
@@ -102,9 +110,16 @@ def read_sources(files: Iterable[File], nav: object, name: Callable[[File], str]
             source = found
         body, meta = get_data(source)
         heading = FIRST_HEADING.search(body)
-        title = titles.get(file.src_uri) or str(meta.get("title") or "") or (
-            heading.group("title").strip() if heading else PurePosixPath(file.src_uri).stem)
-        pages.append(SourceText(file, title, body, lines_above(source, body), order.get(file.src_uri, len(order))))
+        title = (
+            titles.get(file.src_uri)
+            or str(meta.get("title") or "")
+            or (heading.group("title").strip() if heading else PurePosixPath(file.src_uri).stem)
+        )
+        pages.append(
+            SourceText(
+                file, title, body, lines_above(source, body), order.get(file.src_uri, len(order))
+            )
+        )
     return pages, problems
 
 
@@ -131,22 +146,41 @@ def run_pass(
                 publish(job.result_key, slotted[job.result_key].edits)
         bibliography = source.bibliography
         if bibliography.diagnostics:
-            return SitePass({}, [], None, [], tuple(bibliography.diagnostics),
-                            notices=(bibliography.warnings, bibliography.notes))
+            return SitePass(
+                {},
+                [],
+                None,
+                [],
+                tuple(bibliography.diagnostics),
+                notices=(bibliography.warnings, bibliography.notes),
+            )
         styler = source.styler
         pages = {
-            job.result_key: known.get(job.result_key) or render_citations(
-                slotted[job.result_key], styler, source_name=job.source_name, line_offset=job.line_offset,
-                further_reading_url=job.further_url)
+            job.result_key: known.get(job.result_key)
+            or render_citations(
+                slotted[job.result_key],
+                styler,
+                source_name=job.source_name,
+                line_offset=job.line_offset,
+                further_reading_url=job.further_url,
+            )
             for job in jobs
         }
         sources = source_pages(jobs, pages)
         further = further_reading_page(styler, sources, page_url=further_url, bib_url=bib_url)
-        return SitePass(pages, sources, further, uncited_keys(styler, sources),
-                        notices=(bibliography.warnings, bibliography.notes))
+        return SitePass(
+            pages,
+            sources,
+            further,
+            uncited_keys(styler, sources),
+            notices=(bibliography.warnings, bibliography.notes),
+        )
 
 
 def source_pages(jobs: Sequence[PageJob], pages: Mapping[str, RenderedPage]) -> list[SourcePage]:
     """Each page with the keys it cites, in nav order, for Further reading's "Cited in" links."""
     ordered = sorted(jobs, key=lambda job: (job.nav_index, job.src_uri))
-    return [SourcePage(job.src_uri, job.url, job.title, tuple(pages[job.result_key].cited)) for job in ordered]
+    return [
+        SourcePage(job.src_uri, job.url, job.title, tuple(pages[job.result_key].cited))
+        for job in ordered
+    ]

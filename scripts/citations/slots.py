@@ -13,6 +13,7 @@ split a text node in two, and its parser's cost is per node.
 
 `word` is "citation" unless the page itself contains such a stand-in (`slot_word`).
 """
+
 from __future__ import annotations
 
 import functools
@@ -42,9 +43,11 @@ def slot_patterns(word: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Patte
 
 
 def slot_word(markdown: str) -> str:
-    """"citation", unless the page contains a stand-in made with it: then "citation1", ..."""
+    """ "citation", unless the page contains a stand-in made with it: then "citation1", ..."""
     word, n = SLOT_WORD, 0
-    while f"x{word}slot" in markdown or f"<!--{word}" in markdown or f"data-{word}-slot" in markdown:
+    while (
+        f"x{word}slot" in markdown or f"<!--{word}" in markdown or f"data-{word}-slot" in markdown
+    ):
         n += 1
         word = f"{SLOT_WORD}{n}"
     return word
@@ -72,7 +75,9 @@ class RenderedPage:
 
     markdown: str
     slots: list[str]  # citations: filled into the page content (on_env)
-    late_slots: LateSlots  # full citations and the References list: filled into the output (on_post_page)
+    late_slots: (
+        LateSlots  # full citations and the References list: filled into the output (on_post_page)
+    )
     cited: list[str]
     diagnostics: list[Diagnostic]
 
@@ -95,15 +100,21 @@ def fill_slots(html: str, slots: Sequence[str], word: str = SLOT_WORD) -> str:
         n = int(found.group("n"))
         if n >= len(slots):
             continue  # not one of ours (another plugin's text): leave it
-        anchors += len(ANCHOR_OPEN.findall(html, position, found.start())) - html.count("</a>", position, found.start())
-        pieces.append(html[position:found.start()])
-        pieces.append(_plain(slots[n], word) if anchors > 0 or _in_tag(html, found.start()) else slots[n])
+        anchors += len(ANCHOR_OPEN.findall(html, position, found.start())) - html.count(
+            "</a>", position, found.start()
+        )
+        pieces.append(html[position : found.start()])
+        pieces.append(
+            _plain(slots[n], word) if anchors > 0 or _in_tag(html, found.start()) else slots[n]
+        )
         position = found.end()
     pieces.append(html[position:])
     return "".join(pieces)
 
 
-def _slots_in_order(html: str, word: str, slot: re.Pattern[str], heading_slot: re.Pattern[str]) -> list[re.Match[str]]:
+def _slots_in_order(
+    html: str, word: str, slot: re.Pattern[str], heading_slot: re.Pattern[str]
+) -> list[re.Match[str]]:
     found = list(_matches(html, f"x{word}slot", slot))
     if "-slot=" in html:
         found += _matches(html, f"<span data-{word}-slot=", heading_slot)
@@ -135,7 +146,7 @@ def without_markers(html: str, word: str = SLOT_WORD) -> str:
     pieces: list[str] = []
     position = 0
     for marker in _matches(html, f"<!--{word}", slot_patterns(word)[2]):
-        pieces.append(html[position:marker.start()])
+        pieces.append(html[position : marker.start()])
         position = marker.end()
     pieces.append(html[position:])
     return "".join(pieces)
@@ -151,7 +162,9 @@ def fill_late_slots(html: str, slots: LateSlots | Sequence[str]) -> str:
     """
     if not slots:
         return html
-    late_slots = slots if isinstance(slots, LateSlots) else LateSlots(list(slots), [""] * len(slots))
+    late_slots = (
+        slots if isinstance(slots, LateSlots) else LateSlots(list(slots), [""] * len(slots))
+    )
     pieces: list[str] = []
     position = 0
     for match in _matches(html, f"<!--{late_slots.word}", slot_patterns(late_slots.word)[2]):
@@ -162,7 +175,7 @@ def fill_late_slots(html: str, slots: LateSlots | Sequence[str]) -> str:
         end = match.end() + len(stand_in)
         if not html.startswith(stand_in, match.end()):
             continue
-        pieces.append(html[position:match.start()])
+        pieces.append(html[position : match.start()])
         pieces.append(late_slots.html[n])
         position = end
     pieces.append(html[position:])

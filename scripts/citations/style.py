@@ -13,6 +13,7 @@ A citation is made once, as `Part`s whose words carry their plain text and their
 (`Styled`): the search index's stand-in is the parts' text, the visible citation is the same
 parts marked up by the template, so the two cannot say different things.
 """
+
 from __future__ import annotations
 
 import functools
@@ -71,8 +72,9 @@ class Label:
 
 # --- labels: the et-al rule and the year letters ----------------------------------------------
 
+
 def author_label(entry: Entry) -> str:
-    """"Russell", "Manheim and Garrabrant", "Amodei et al.", or the title without authors."""
+    """ "Russell", "Manheim and Garrabrant", "Amodei et al.", or the title without authors."""
     names = [name for name in entry.authors if not name.is_others]
     if not names:
         return entry.text("title")
@@ -112,6 +114,7 @@ def letters(index: int) -> str:
 
 # --- a citation -------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True, slots=True)
 class CitedWork:
     """One work of a citation as the writer asked for it: `[see @key, p. 3]`, `[-@key]`."""
@@ -143,7 +146,11 @@ def citation_parts(works: Sequence[CitedWork], narrative: bool) -> list[Part]:
         if work.suppress_author:
             link = Styled.plain(work.label.year)
         elif narrative:  # Russell (2019, p. 3): the locator inside the link's brackets
-            link = Styled.plain(f"{work.label.authors} ({work.label.year}") + suffix + Styled.plain(")")
+            link = (
+                Styled.plain(f"{work.label.authors} ({work.label.year}")
+                + suffix
+                + Styled.plain(")")
+            )
             suffix = NOTHING
         else:
             link = Styled.plain(work.label.parenthetical)
@@ -162,8 +169,9 @@ def plain_text(parts: Sequence[Part]) -> str:
 
 # --- a formatted reference and a References list ----------------------------------------------
 
+
 def author_list(entry: Entry) -> str:
-    """"A and B", "A, B, and C"; more than MAX_AUTHORS_SHOWN (or "and others"): "..., et al."."""
+    """ "A and B", "A, B, and C"; more than MAX_AUTHORS_SHOWN (or "and others"): "..., et al."."""
     names = [name.display for name in entry.authors if not name.is_others]
     more = len(names) > MAX_AUTHORS_SHOWN or any(name.is_others for name in entry.authors)
     shown = names[:MAX_AUTHORS_SHOWN]
@@ -188,7 +196,13 @@ def sort_key(entry: Entry, labels: Mapping[str, Label]) -> tuple[str, ...]:
     then year with its letter (2016a before 2016b), then title."""
     label = labels[entry.key]
     first = entry.authors[0].surname if entry.authors else entry.text("title")
-    return (sort_text(first), sort_text(label.authors), label.year, sort_text(entry.text("title")), entry.key)
+    return (
+        sort_text(first),
+        sort_text(label.authors),
+        label.year,
+        sort_text(entry.text("title")),
+        entry.key,
+    )
 
 
 def anchor_id(key: str) -> str:

@@ -44,6 +44,7 @@ the text. Scanning is linear in the page's length: every pattern either stops at
 delimiter of its own kind or is possessive, and a closer that is missing once (an unclosed
 comment, `<script>` or math paragraph) is never searched for again (`ScanWork` counts it).
 """
+
 from __future__ import annotations
 
 import functools
@@ -140,7 +141,11 @@ class MathSyntax:
 
     @functools.cached_property
     def regex(self) -> re.Pattern[str] | None:
-        return re.compile("|".join(f"(?:{p})" for p in self.patterns), re.DOTALL) if self.patterns else None
+        return (
+            re.compile("|".join(f"(?:{p})" for p in self.patterns), re.DOTALL)
+            if self.patterns
+            else None
+        )
 
 
 NO_MATH = MathSyntax()
@@ -164,7 +169,11 @@ def arithmatex_math(config: dict | None) -> MathSyntax:
     if "begin" in block:
         patterns.append(arithmatex.RE_TEX_BLOCK)
     if "dollar" in inline:
-        patterns.append(arithmatex.RE_SMART_DOLLAR_INLINE if config.get("smart_dollar", True) else arithmatex.RE_DOLLAR_INLINE)
+        patterns.append(
+            arithmatex.RE_SMART_DOLLAR_INLINE
+            if config.get("smart_dollar", True)
+            else arithmatex.RE_DOLLAR_INLINE
+        )
     if "round" in inline:
         patterns.append(arithmatex.RE_BRACKET_INLINE)
     return MathSyntax(tuple(patterns))
@@ -230,14 +239,22 @@ class _Context:
     definitions: set[str]
     math: MathSyntax
     work: ScanWork
-    missing: dict[str, tuple[int, int]] = field(default_factory=dict)  # closer -> (start, end) without it
-    paragraph: tuple[int, int, bool] = (0, -1, False)  # searched from, paragraph end, a blank line was found
+    # closer -> (start, end) without it
+    missing: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # searched from, paragraph end, a blank line was found
+    paragraph: tuple[int, int, bool] = (
+        0,
+        -1,
+        False,
+    )
 
     @property
     def inline(self) -> re.Pattern[str]:
         return inline_pattern(self.math.regex is not None)
 
-    def closer(self, text: str, closer: re.Pattern[str] | str, name: str, start: int, end: int) -> int | None:
+    def closer(
+        self, text: str, closer: re.Pattern[str] | str, name: str, start: int, end: int
+    ) -> int | None:
         """End of the first `closer` in text[start:end], or None; once a closer is missing from
         some stretch of text, it is never searched for inside that stretch again."""
         known_start, known_end = self.missing.get(name, (end + 1, -1))
@@ -266,7 +283,9 @@ class _Context:
         return min(stop, end)
 
 
-def scan(markdown: str, math: MathSyntax = NO_MATH, work: ScanWork | None = None) -> tuple[Token, ...]:
+def scan(
+    markdown: str, math: MathSyntax = NO_MATH, work: ScanWork | None = None
+) -> tuple[Token, ...]:
     """Citations, escaped at-signs and malformed citations of `markdown`, in order, skipping
     every protected region.
 
@@ -286,7 +305,9 @@ def _scan_cached(markdown: str, math: MathSyntax) -> tuple[Token, ...]:
 
 
 def _scan(markdown: str, math: MathSyntax, work: ScanWork) -> Iterator[Token]:
-    definitions = {m.group("id").strip().casefold() for m in REFERENCE_DEFINITION.finditer(markdown)}
+    definitions = {
+        m.group("id").strip().casefold() for m in REFERENCE_DEFINITION.finditer(markdown)
+    }
     context = _Context(definitions, math, work)
     position = 0
     for start, end in code_block_spans(markdown):
@@ -298,13 +319,20 @@ def _scan(markdown: str, math: MathSyntax, work: ScanWork) -> Iterator[Token]:
 Edit = tuple[int, int, str]  # replace text[start:end] with this
 
 
-def substitutions(markdown: str, replace: Callable[[Citation], str], math: MathSyntax = NO_MATH) -> list[Edit]:
+def substitutions(
+    markdown: str, replace: Callable[[Citation], str], math: MathSyntax = NO_MATH
+) -> list[Edit]:
     """The edits that replace each citation by `replace(citation)` and `\\@` by `@`."""
-    return [(token.start, token.end, "@" if isinstance(token, EscapedAt) else replace(token))
-            for token in scan(markdown, math) if not isinstance(token, Malformed)]
+    return [
+        (token.start, token.end, "@" if isinstance(token, EscapedAt) else replace(token))
+        for token in scan(markdown, math)
+        if not isinstance(token, Malformed)
+    ]
 
 
-def substitute(markdown: str, replace: Callable[[Citation], str], math: MathSyntax = NO_MATH) -> str:
+def substitute(
+    markdown: str, replace: Callable[[Citation], str], math: MathSyntax = NO_MATH
+) -> str:
     """`markdown` with each citation replaced by `replace(citation)` and `\\@` by `@`."""
     return apply_edits(markdown, substitutions(markdown, replace, math))
 
@@ -325,11 +353,23 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
 
 def cited_keys(markdown: str, math: MathSyntax = NO_MATH) -> list[str]:
     """Every key cited in `markdown`, in order of appearance (with repeats)."""
-    return [item.key for token in scan(markdown, math) if isinstance(token, Citation) for item in token.items]
+    return [
+        item.key
+        for token in scan(markdown, math)
+        if isinstance(token, Citation)
+        for item in token.items
+    ]
 
 
-def _scan_inline(text: str, start: int, end: int, context: _Context, *,
-                 plain: bool = False, narratives: bool = True) -> Iterator[Token]:
+def _scan_inline(
+    text: str,
+    start: int,
+    end: int,
+    context: _Context,
+    *,
+    plain: bool = False,
+    narratives: bool = True,
+) -> Iterator[Token]:
     """The tokens of text[start:end]. `plain`: inside link text or an attr_list (citations
     there are plain text); `narratives`: whether a bare `@key` counts (not in link text)."""
     if text.find("@", start, end) < 0:
@@ -354,13 +394,17 @@ def _scan_inline(text: str, start: int, end: int, context: _Context, *,
             position = context.closer(text, "-->", "comment", position, end) or position
         elif kind == "raw_open":
             element = match.group("element").lower()
-            position = context.closer(text, _closing_tag(element), element, position, end) or position
+            position = (
+                context.closer(text, _closing_tag(element), element, position, end) or position
+            )
         elif kind == "math_open":
             position = _math_end(text, match.start(), end, context) or position
         elif kind == "link":
             text_start, text_end = match.span("link_text")
             if text.find("[", text_start, text_end) >= 0:  # "![Figure [@key]](x.svg)"
-                yield from _scan_inline(text, text_start, text_end, context, plain=True, narratives=False)
+                yield from _scan_inline(
+                    text, text_start, text_end, context, plain=True, narratives=False
+                )
         elif kind == "attr_list":
             yield from _scan_inline(text, match.start() + 1, match.end() - 1, context, plain=True)
         elif kind == "reference_link":
@@ -368,8 +412,12 @@ def _scan_inline(text: str, start: int, end: int, context: _Context, *,
             if ref_id not in context.definitions:
                 # Not a link: "[@key] [other]" is two bracket groups, each scanned on its own.
                 first_end = match.end("ref_text") + 1
-                yield from _scan_inline(text, match.start(), first_end, context, plain=plain, narratives=narratives)
-                yield from _scan_inline(text, first_end, match.end(), context, plain=plain, narratives=narratives)
+                yield from _scan_inline(
+                    text, match.start(), first_end, context, plain=plain, narratives=narratives
+                )
+                yield from _scan_inline(
+                    text, first_end, match.end(), context, plain=plain, narratives=narratives
+                )
 
 
 @functools.cache
@@ -391,7 +439,9 @@ def _narrative(match: re.Match[str], plain: bool) -> Citation:
     locator = match.group("narrative_locator")
     suffix = " ".join(locator.split()) if locator is not None else ""
     at = match.start()
-    return Citation((CiteItem(key, at, suffix=suffix),), at, match.end(), narrative=True, plain=plain)
+    return Citation(
+        (CiteItem(key, at, suffix=suffix),), at, match.end(), narrative=True, plain=plain
+    )
 
 
 def _split_items(body: str) -> list[tuple[int, str]]:
@@ -400,7 +450,7 @@ def _split_items(body: str) -> list[tuple[int, str]]:
     start = 0
     for separator in ITEM_SEPARATOR.finditer(body):
         if separator.group("separator"):
-            parts.append((start, body[start:separator.start()]))
+            parts.append((start, body[start : separator.start()]))
             start = separator.end()
     parts.append((start, body[start:]))
     return parts
@@ -422,28 +472,40 @@ def _bracket_tokens(match: re.Match[str], context: _Context, plain: bool) -> Ite
         item = BRACKET_ITEM.match(part)
         if item is None:
             # Not a citation group (e.g. "[mail ann@x.org]"): look for narrative keys inside.
-            yield from _scan_inline(match.string, body_start, match.end("body"), context, plain=plain)
+            yield from _scan_inline(
+                match.string, body_start, match.end("body"), context, plain=plain
+            )
             return
         suffix = " ".join(item.group("suffix").split())
         if not suffix.strip(", "):
             suffix = ""
         if STRAY_PUNCTUATION.match(suffix):
-            yield Malformed(match.start(), match.end(), body_start + offset + item.start("suffix"),
-                            f"citation '{group}' ends with '{suffix}' right after its key; put the "
-                            f"punctuation outside the brackets, e.g. '[{part[item.end('prefix'):item.start('suffix')].strip()}]{suffix}'")
+            yield Malformed(
+                match.start(),
+                match.end(),
+                body_start + offset + item.start("suffix"),
+                f"citation '{group}' ends with '{suffix}' right after its key; put the "
+                f"punctuation outside the brackets, e.g. '[{part[item.end('prefix') : item.start('suffix')].strip()}]{suffix}'",
+            )
             return
-        items.append(CiteItem(
-            key=item.group("braced") or item.group("key"),
-            offset=body_start + offset + item.end("prefix") + len(item.group("suppress") or ""),
-            prefix=" ".join(item.group("prefix").split()),
-            suffix=suffix,
-            suppress_author=bool(item.group("suppress")),
-            locator=item.group("no_locator") is None,
-        ))
+        items.append(
+            CiteItem(
+                key=item.group("braced") or item.group("key"),
+                offset=body_start + offset + item.end("prefix") + len(item.group("suppress") or ""),
+                prefix=" ".join(item.group("prefix").split()),
+                suffix=suffix,
+                suppress_author=bool(item.group("suppress")),
+                locator=item.group("no_locator") is None,
+            )
+        )
     if empty:
         where = empty[0]
-        yield Malformed(match.start(), match.end(), where,
-                        f"citation '{group}' has an empty item (a ';' with no @key beside it); "
-                        "remove the extra ';'")
+        yield Malformed(
+            match.start(),
+            match.end(),
+            where,
+            f"citation '{group}' has an empty item (a ';' with no @key beside it); "
+            "remove the extra ';'",
+        )
         return
     yield Citation(tuple(items), match.start(), match.end(), plain=plain)

@@ -3,6 +3,7 @@
 They are in overrides/partials/citations/, so a site can override any of them in its theme's
 custom_dir; the project's own copies are the fallback (`theme_environment`).
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -21,7 +22,9 @@ FURTHER_READING_GROUP_TEMPLATE = "partials/citations/further-reading-group.html"
 
 def template_environment(dirs: Sequence[str | Path] = (TEMPLATE_DIR,)) -> jinja2.Environment:
     """A Jinja environment over `dirs` with autoescape (tests; the hook uses the theme's loader)."""
-    return jinja2.Environment(loader=jinja2.FileSystemLoader([str(d) for d in dirs]), autoescape=True)
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(d) for d in dirs]), autoescape=True
+    )
 
 
 def theme_environment(config: MkDocsConfig) -> jinja2.Environment:

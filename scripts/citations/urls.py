@@ -11,6 +11,7 @@ become links at all (checks.py reports the others, which stay plain text).
     >>> addresses('https://a.org/x https://b.org/y')
     ('https://a.org/x', 'https://b.org/y')
 """
+
 from __future__ import annotations
 
 import functools
@@ -59,7 +60,7 @@ def pieces(value: str) -> tuple[Piece, ...]:
     position = 0
     for match in URL_COMMAND.finditer(value):
         if match.start() > position:
-            found.append(Piece(value[position:match.start()]))
+            found.append(Piece(value[position : match.start()]))
         position = match.end()
         if match.group("href") is not None:
             found.append(Piece(match.group("text").strip(), unescape(match.group("href"))))
@@ -85,4 +86,7 @@ def addresses(value: str) -> tuple[str, ...]:
 
 def unescape(address: str) -> str:
     """The address a LaTeX-escaped URL stands for: `\\_` → `_`, `\\%` → `%`, braces dropped."""
-    return URL_ESCAPE.sub(lambda m: m.group("char") or ("~" if m.group().startswith("\\text") else ""), address.strip())
+    return URL_ESCAPE.sub(
+        lambda m: m.group("char") or ("~" if m.group().startswith("\\text") else ""),
+        address.strip(),
+    )

@@ -18,6 +18,7 @@ is run without its middlewares) and reports, with the line:
 
 A problem reads as said of the entry or @string: "entry 'k' " + problem.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,8 +27,20 @@ from dataclasses import dataclass
 
 MAX_BRACE_DEPTH = 64
 # BibTeX's predefined macros (plain.bst and every standard style): the month abbreviations.
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december")
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 PREDEFINED = {name[:3]: name.capitalize() for name in MONTHS}
 
 BRACE_OR_END = re.compile(r"(?x) (?<!\\) [{}]")
@@ -61,8 +74,12 @@ class Value:
     line_offset: int = 0
 
 
-def evaluate(raw: str, macros: Mapping[str, str], later: Mapping[str, int] | None = None,
-             what: str = "its value") -> Value:
+def evaluate(
+    raw: str,
+    macros: Mapping[str, str],
+    later: Mapping[str, int] | None = None,
+    what: str = "its value",
+) -> Value:
     """`raw` (a value as written, e.g. `{A} # b`) with its parts joined and macros expanded;
     `macros` by lower-case name; `later` names macros defined further down (name → line);
     `what` names the value in messages ("its 'title' value")."""
@@ -91,7 +108,9 @@ def _scan(raw: str, macros: Mapping[str, str], later: Mapping[str, int], what: s
             position = _after_space(raw, position + 1)
             continue
         # the problem is where the value ended: that is where a comma is missing
-        return Value("".join(parts), _after_value(raw, position, what), raw.count("\n", 0, part_end))
+        return Value(
+            "".join(parts), _after_value(raw, position, what), raw.count("\n", 0, part_end)
+        )
 
 
 def _after_space(raw: str, position: int) -> int:
@@ -108,12 +127,20 @@ def _simple(raw: str) -> str | None:
         inner = raw[1:-1]
         if raw[0] == "{" and raw[-1] == "}" and "{" not in inner and "}" not in inner:
             return inner
-        if raw[0] == '"' and raw[-1] == '"' and '"' not in inner and "{" not in inner and "}" not in inner:
+        if (
+            raw[0] == '"'
+            and raw[-1] == '"'
+            and '"' not in inner
+            and "{" not in inner
+            and "}" not in inner
+        ):
             return inner
     return raw if raw.isdigit() else None
 
 
-def _part(raw: str, start: int, macros: Mapping[str, str], later: Mapping[str, int], what: str) -> tuple[str, int] | Value:
+def _part(
+    raw: str, start: int, macros: Mapping[str, str], later: Mapping[str, int], what: str
+) -> tuple[str, int] | Value:
     if start >= len(raw):
         return Value("", f"has nothing for {what} (write {{}} for an empty value)")
     opening = raw[start]
@@ -128,10 +155,14 @@ def _part(raw: str, start: int, macros: Mapping[str, str], later: Mapping[str, i
         if found is None:
             return Value("", _undefined(name.group(), later, what))
         return found, name.end()
-    return Value("", f"has '{opening}' where {what} should start (put the value in braces: {{...}})")
+    return Value(
+        "", f"has '{opening}' where {what} should start (put the value in braces: {{...}})"
+    )
 
 
-def _delimited(raw: str, start: int, marks: re.Pattern[str], closing: str | None, what: str) -> tuple[str, int] | Value:
+def _delimited(
+    raw: str, start: int, marks: re.Pattern[str], closing: str | None, what: str
+) -> tuple[str, int] | Value:
     """A `{…}` (closing None: the brace that balances the first) or `"…"` part, without recursion."""
     depth = 0 if closing else 1
     for mark in marks.finditer(raw, start + 1):
@@ -139,29 +170,36 @@ def _delimited(raw: str, start: int, marks: re.Pattern[str], closing: str | None
         if char == "{":
             depth += 1
             if depth > MAX_BRACE_DEPTH:
-                return Value("", f"nests braces more than {MAX_BRACE_DEPTH} levels deep in {what} (remove the extra braces)")
+                return Value(
+                    "",
+                    f"nests braces more than {MAX_BRACE_DEPTH} levels deep in {what} (remove the extra braces)",
+                )
         elif char == "}":
             depth -= 1
             if depth == 0 and closing is None:
-                return raw[start + 1:mark.start()], mark.end()
+                return raw[start + 1 : mark.start()], mark.end()
             if depth < 0:
                 break
         elif depth == 0:  # the closing quote, outside braces
-            return raw[start + 1:mark.start()], mark.end()
-    return Value("", f"has an unbalanced {'brace' if closing is None else 'quote or brace'} in {what}")
+            return raw[start + 1 : mark.start()], mark.end()
+    return Value(
+        "", f"has an unbalanced {'brace' if closing is None else 'quote or brace'} in {what}"
+    )
 
 
 def _undefined(name: str, later: Mapping[str, int], what: str) -> str:
     where = later.get(name.lower())
     if where is not None:
         return f"uses the @string macro '{name}' in {what} before line {where} defines it (move the @string up)"
-    return (f"uses '{name}' in {what}, which no @string defines (define it above with "
-            f"@string{{{name} = {{...}}}}, or put the text in braces)")
+    return (
+        f"uses '{name}' in {what}, which no @string defines (define it above with "
+        f"@string{{{name} = {{...}}}}, or put the text in braces)"
+    )
 
 
 def _after_value(raw: str, position: int, what: str) -> str:
     following = NEXT_FIELD.match(raw, position)
     if following:
         return f"has a comma missing after {what} (before '{following.group('name')} =')"
-    shown = raw[position:position + 20].split("\n")[0]
+    shown = raw[position : position + 20].split("\n")[0]
     return f"has '{shown}' after {what} (join parts with #, or put the whole value in braces)"

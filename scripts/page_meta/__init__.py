@@ -15,6 +15,7 @@ Called from scripts/hooks.py:
 Modules: description.py (what a page says about itself), revision.py (how sure the "last
 updated" date is), citation.py (BibTeX and formatted reference), social_card.py (the PNG).
 """
+
 from __future__ import annotations
 
 import logging
@@ -84,20 +85,30 @@ class PageMeta:
         share or cite (the small sites of the citation tests and benchmark)."""
         site_url = (config.site_url or "").strip()
         if not site_url:
-            log.info("page_meta: site_url is not set, so pages get no description, social card, "
-                     "'Last updated' or 'Cite this page' (set SITE_URL)")
+            log.info(
+                "page_meta: site_url is not set, so pages get no description, social card, "
+                "'Last updated' or 'Cite this page' (set SITE_URL)"
+            )
             return None
         if not site_url.startswith(("http://", "https://")):
             raise PluginError(
                 f"mkdocs.yml: site_url must be an http(s) address, got {site_url!r}: set the "
-                "SITE_URL environment variable, e.g. SITE_URL=https://example.org/alignment-explained/")
+                "SITE_URL environment variable, e.g. SITE_URL=https://example.org/alignment-explained/"
+            )
         project = Path(config.config_file_path).parent
         cards = CardMaker(
-            Path(config.docs_dir) / "assets" / "fonts", project / ".cache" / "social",
-            heading_font="Literata", body_font="Inter",
+            Path(config.docs_dir) / "assets" / "fonts",
+            project / ".cache" / "social",
+            heading_font="Literata",
+            body_font="Inter",
         )
-        return cls(config, site_url.rstrip("/") + "/", shallow_boundary(project),
-                   datetime.now(UTC).date(), cards)
+        return cls(
+            config,
+            site_url.rstrip("/") + "/",
+            shallow_boundary(project),
+            datetime.now(UTC).date(),
+            cards,
+        )
 
     def read_page(self, html: str, page: Page) -> None:
         """Collect the page's facts; set its meta description (see the module docstring)."""
@@ -123,11 +134,22 @@ class PageMeta:
         revision = revision_of(page.meta, shallow=self.shallow, today=self.today)
         self._cards.append(_Card(title, figure, target))
         return PageInfo(
-            title=title, description=page.meta["description"], url=url,
-            image_url=self.site_url + target, image_alt=alt, revision=revision,
+            title=title,
+            description=page.meta["description"],
+            url=url,
+            image_url=self.site_url + target,
+            image_alt=alt,
+            revision=revision,
             is_home=page.is_homepage,
-            citation=PageCitation(title, url, self.config.site_author or self.config.site_name,
-                                  self.config.site_name, revision.day, revision.label, self.site_url),
+            citation=PageCitation(
+                title,
+                url,
+                self.config.site_author or self.config.site_name,
+                self.config.site_name,
+                revision.day,
+                revision.label,
+                self.site_url,
+            ),
         )
 
     def after_build(self) -> list[Diagnostic]:
@@ -139,8 +161,12 @@ class PageMeta:
         address = urlsplit(self.site_url)
         shown = f"{address.netloc}{address.path}".rstrip("/")
         for card in self._cards:
-            png = self.cards.card(title=card.title, site_name=self.config.site_name, address=shown,
-                                  figure_svg=card.figure.read_bytes() if card.figure else None)
+            png = self.cards.card(
+                title=card.title,
+                site_name=self.config.site_name,
+                address=shown,
+                figure_svg=card.figure.read_bytes() if card.figure else None,
+            )
             out = site_dir / card.target
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_bytes(png)
@@ -153,11 +179,19 @@ class PageMeta:
         problems = []
         for text, uris in by_text.items():
             if len(uris) > 1 or not text:
-                why = "has no description" if not text else f"has the same description as {', '.join(uris[1:])}"
-                problems.append(Diagnostic(
-                    f"docs/{uris[0]}", 1,
-                    f"{why}: give each page its own `description:` in its front matter "
-                    "(or its own 'In one minute' box); link previews and search results show it"))
+                why = (
+                    "has no description"
+                    if not text
+                    else f"has the same description as {', '.join(uris[1:])}"
+                )
+                problems.append(
+                    Diagnostic(
+                        f"docs/{uris[0]}",
+                        1,
+                        f"{why}: give each page its own `description:` in its front matter "
+                        "(or its own 'In one minute' box); link previews and search results show it",
+                    )
+                )
         return problems
 
     def _figure(self, facts: PageFacts, page: Page) -> tuple[Path | None, str]:

@@ -30,6 +30,7 @@ pylatexenc.
       note         = {Last updated 4 March 2026}
     }
 """
+
 from __future__ import annotations
 
 import re
@@ -61,7 +62,7 @@ class PageCitation:
         site = NOT_KEY_CHARACTER.sub("", self.site_name.lower())
         path = urlsplit(self.url).path
         root = urlsplit(self.site_url).path if self.site_url else ""
-        page = path[len(root):] if root and path.startswith(root) else path.rsplit("/", 1)[-1]
+        page = path[len(root) :] if root and path.startswith(root) else path.rsplit("/", 1)[-1]
         page = page.removesuffix(".html")
         page = "" if page == "index" else page.removesuffix("/index")
         tail = NOT_KEY_CHARACTER.sub("-", page.lower()).strip("-")
@@ -88,4 +89,3 @@ class PageCitation:
 
 def _latex(text: str) -> str:
     return unicode_to_latex(text, non_ascii_only=False, unknown_char_warning=False)
-

@@ -14,6 +14,7 @@ first sentence alone is longer.
     >>> shorten("One. " + "Word " * 60)
     'One.'
 """
+
 from __future__ import annotations
 
 import re
@@ -62,10 +63,19 @@ class _Reader(HTMLParser):
             self._stack.append("div")
             if "abstract" in classes and "admonition" in classes and not self.facts.summary:
                 self._summary, self._summary_depth = [], len(self._stack)
-        elif (tag == "p" and "admonition-title" in classes) or tag in ("script", "style") or "headerlink" in classes:
+        elif (
+            (tag == "p" and "admonition-title" in classes)
+            or tag in ("script", "style")
+            or "headerlink" in classes
+        ):
             self._skip += 1
             self._stack.append(f"skip-{tag}")
-        elif tag == "p" and self._summary is None and not self.facts.first_paragraph and self._outside_blocks():
+        elif (
+            tag == "p"
+            and self._summary is None
+            and not self.facts.first_paragraph
+            and self._outside_blocks()
+        ):
             self._paragraph = []
         elif tag == "img" and not self.facts.figure_src:
             src = a.get("src", "")

@@ -19,6 +19,7 @@ history it reads, so this module labels it:
     >>> revision_of({}, shallow=frozenset(), today=date(2026, 5, 1)).label
     'Built 1 May 2026 (revision history not available)'
 """
+
 from __future__ import annotations
 
 import subprocess
@@ -48,7 +49,9 @@ class Revision:
     @property
     def prefix(self) -> str:
         """The words before the date."""
-        return {"history": "Last updated ", "shallow": "Last updated on or before "}.get(self.basis, "Built ")
+        return {"history": "Last updated ", "shallow": "Last updated on or before "}.get(
+            self.basis, "Built "
+        )
 
     @property
     def label(self) -> str:
@@ -70,8 +73,11 @@ def shallow_boundary(project_dir: Path) -> frozenset[str]:
     """The commits where a shallow clone's history stops (empty for a full clone or no git)."""
     try:
         found = subprocess.run(
-            ["git", "rev-parse", "--git-path", "shallow"], cwd=project_dir,
-            capture_output=True, text=True, check=True,
+            ["git", "rev-parse", "--git-path", "shallow"],
+            cwd=project_dir,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return frozenset()

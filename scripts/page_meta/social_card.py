@@ -9,6 +9,7 @@ fonts from Google Fonts on first use (this build has no network) and does not sh
 A page without a figure gets a card with its title alone. Cards are cached by content in
 `.cache/social/`, so a rebuild re-renders (and reads the fonts) only when something changed.
 """
+
 from __future__ import annotations
 
 import base64
@@ -57,43 +58,67 @@ class Font:
 class CardMaker:
     """Renders cards with the fonts of `fonts_dir`, caching PNGs in `cache_dir`."""
 
-    def __init__(self, fonts_dir: Path, cache_dir: Path, *, heading_font: str, body_font: str) -> None:
+    def __init__(
+        self, fonts_dir: Path, cache_dir: Path, *, heading_font: str, body_font: str
+    ) -> None:
         self.cache_dir = cache_dir
         self.heading_font, self.body_font = heading_font, body_font
         self._fonts_dir = fonts_dir
         self._fonts: list[Font] | None = None
-        self._template = jinja2.Environment(autoescape=True, keep_trailing_newline=True).from_string(
-            TEMPLATE.read_text(encoding="utf-8"))
+        self._template = jinja2.Environment(
+            autoescape=True, keep_trailing_newline=True
+        ).from_string(TEMPLATE.read_text(encoding="utf-8"))
 
     def card(self, *, title: str, site_name: str, address: str, figure_svg: bytes | None) -> bytes:
         """The PNG of one card (from the cache when the same card was made before)."""
-        key = hashlib.sha256(repr((
-            title, site_name, address, figure_svg, TEMPLATE.read_bytes(),
-            sorted((p.name, p.stat().st_size) for p in self._fonts_dir.glob("*.woff2")),
-        )).encode()).hexdigest()
+        key = hashlib.sha256(
+            repr(
+                (
+                    title,
+                    site_name,
+                    address,
+                    figure_svg,
+                    TEMPLATE.read_bytes(),
+                    sorted((p.name, p.stat().st_size) for p in self._fonts_dir.glob("*.woff2")),
+                )
+            ).encode()
+        ).hexdigest()
         cached = self.cache_dir / f"{key}.png"
         if cached.is_file():
             return cached.read_bytes()
         import resvg_py
 
         svg = self.svg(title=title, site_name=site_name, address=address, figure_svg=figure_svg)
-        png = bytes(resvg_py.svg_to_bytes(
-            svg_string=svg, font_files=[str(f.path) for f in self.fonts],
-            # System fonts only as a fallback for glyphs the site fonts lack (figures use β).
-            skip_system_fonts=False,
-            font_family=self.body_font, sans_serif_family=self.body_font, serif_family=self.heading_font,
-        ))
+        png = bytes(
+            resvg_py.svg_to_bytes(
+                svg_string=svg,
+                font_files=[str(f.path) for f in self.fonts],
+                # System fonts only as a fallback for glyphs the site fonts lack (figures use β).
+                skip_system_fonts=False,
+                font_family=self.body_font,
+                sans_serif_family=self.body_font,
+                serif_family=self.heading_font,
+            )
+        )
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         cached.write_bytes(png)
         return png
 
     def svg(self, *, title: str, site_name: str, address: str, figure_svg: bytes | None) -> str:
-        figure = ("data:image/svg+xml;base64," + base64.b64encode(figure_svg).decode("ascii")
-                  if figure_svg else "")
+        figure = (
+            "data:image/svg+xml;base64," + base64.b64encode(figure_svg).decode("ascii")
+            if figure_svg
+            else ""
+        )
         width = TITLE_WIDTH if figure else WIDTH - 2 * 64
         return self._template.render(
-            title=self.fit_title(title, width), site_name=site_name, address=address, figure=figure,
-            box=FIGURE_BOX, heading_font=self.heading_font, body_font=self.body_font,
+            title=self.fit_title(title, width),
+            site_name=site_name,
+            address=address,
+            figure=figure,
+            box=FIGURE_BOX,
+            heading_font=self.heading_font,
+            body_font=self.body_font,
         )
 
     def fit_title(self, title: str, width: float = TITLE_WIDTH) -> Title:
@@ -109,7 +134,9 @@ class CardMaker:
     def fonts(self) -> list[Font]:
         """The site's fonts that cover ASCII, unpacked to TrueType once (kept in the cache)."""
         if self._fonts is None:
-            self._fonts = [f for f in (self._unpack(p) for p in sorted(self._fonts_dir.glob("*.woff2"))) if f]
+            self._fonts = [
+                f for f in (self._unpack(p) for p in sorted(self._fonts_dir.glob("*.woff2"))) if f
+            ]
         return self._fonts
 
     def _unpack(self, source: Path) -> Font | None:
@@ -117,7 +144,9 @@ class CardMaker:
         from fontTools.ttLib import TTFont, woff2
 
         data = source.read_bytes()
-        target = self.cache_dir / "fonts" / f"{hashlib.sha256(data).hexdigest()[:16]}-{source.stem}.ttf"
+        target = (
+            self.cache_dir / "fonts" / f"{hashlib.sha256(data).hexdigest()[:16]}-{source.stem}.ttf"
+        )
         if not target.is_file():
             target.parent.mkdir(parents=True, exist_ok=True)
             buffer = io.BytesIO()
