@@ -44,11 +44,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from chromium import CHROMIUM
 from compressing_server import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / "lighthouse" / "cli" / "index.js"
-CHROMIUM = "/usr/bin/chromium"
 PAGES = {
     "Home": "index.html",
     "chapter": "rlhf.html",

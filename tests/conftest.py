@@ -18,21 +18,13 @@ from urllib.parse import urlsplit
 import pytest
 from hypothesis import settings
 
+from chromium import CHROMIUM, CHROMIUM_ARGS
+
 # Shared, noisy machines: a slow example is not a failure (no time limits in tests).
 settings.register_profile("project", deadline=None)
 settings.load_profile("project")
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

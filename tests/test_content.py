@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from conftest import site_sub_path
+from site_text import VOID_TAGS
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,20 +31,6 @@ CHAPTERS = [
 ]
 
 
-VOID = {
-    "area",
-    "br",
-    "col",
-    "embed",
-    "hr",
-    "img",
-    "input",
-    "link",
-    "meta",
-    "source",
-    "track",
-    "wbr",
-}
 # Text that is not the chapter's prose: citation and glossary hover boxes (the hook's), header
 # permalinks, and a live figure's controls and readouts (its static figure and caption still count).
 HIDDEN_CLASSES = {"citation__tip", "hover-tip", "headerlink", "demo-live"}
@@ -74,7 +61,7 @@ class _Page(HTMLParser):
             return
         if not self.depth:
             return
-        if tag not in VOID:
+        if tag not in VOID_TAGS:
             self.depth += 1
             self._stack.append(tag)
             hidden = tag in ("script", "style") or HIDDEN_CLASSES & set(a.get("class", "").split())
@@ -89,7 +76,7 @@ class _Page(HTMLParser):
             self.admonition_titles.append("")
 
     def handle_endtag(self, tag):
-        if not self.depth or tag in VOID:
+        if not self.depth or tag in VOID_TAGS:
             return
         if self._stack:
             closed = self._stack.pop()

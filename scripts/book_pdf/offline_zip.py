@@ -19,26 +19,13 @@ import json
 from html.parser import HTMLParser
 from pathlib import Path
 
+from site_text import VOID_TAGS
+
 ZIP_NAME = "alignment-explained-offline.zip"
 TOP_FOLDER = "alignment-explained"
 ZIP_ONLY_CLASS = "offline-zip"  # an element that makes sense only where the zip is
 LUNR_FOLDER = "assets/javascripts/lunr"
 SEARCH_INDEX = "search/search_index.json"
-VOID_TAGS = {
-    "area",
-    "base",
-    "br",
-    "col",
-    "embed",
-    "hr",
-    "img",
-    "input",
-    "link",
-    "meta",
-    "source",
-    "track",
-    "wbr",
-}
 
 
 def build_offline_zip(site_dir: Path, out: Path | None = None) -> Path:
