@@ -25,6 +25,19 @@ settings.register_profile("project", deadline=None)
 settings.load_profile("project")
 
 ROOT = Path(__file__).resolve().parent.parent
+# The chapters, in reading order: what the content, page-meta and other per-chapter tests cover
+# (test_content checks that each is in mkdocs.yml's nav).
+CHAPTERS = [
+    "alignment-problem",
+    "specification-gaming",
+    "goodhart",
+    "rlhf",
+    "constitutional-ai",
+    "core-difficulties",
+    "capability",
+    "research",
+    "disagreement",
+]
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

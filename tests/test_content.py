@@ -13,22 +13,10 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
-from conftest import site_sub_path
+from conftest import CHAPTERS, site_sub_path
 from site_text import VOID_TAGS
 
 ROOT = Path(__file__).resolve().parent.parent
-
-CHAPTERS = [
-    "alignment-problem",
-    "specification-gaming",
-    "goodhart",
-    "rlhf",
-    "constitutional-ai",
-    "core-difficulties",
-    "capability",
-    "research",
-    "disagreement",
-]
 
 
 # Text that is not the chapter's prose: citation and glossary hover boxes (the hook's), header

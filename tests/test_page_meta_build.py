@@ -17,18 +17,10 @@ from pathlib import Path
 import bibtexparser
 import pytest
 
+from conftest import CHAPTERS
+
 ROOT = Path(__file__).resolve().parent.parent
 PARTS = ["mkdocs.yml", "references.bib", "docs", "overrides", "scripts"]
-CHAPTERS = [
-    "alignment-problem",
-    "specification-gaming",
-    "goodhart",
-    "rlhf",
-    "constitutional-ai",
-    "core-difficulties",
-    "capability",
-    "research",
-]
 
 
 class HeadReader(HTMLParser):
