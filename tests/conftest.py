@@ -9,6 +9,7 @@ import functools
 import http.server
 import io
 import re
+import subprocess
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -38,6 +39,27 @@ CHAPTERS = [
     "research",
     "disagreement",
 ]
+
+
+def pdf_page_png(pdf: Path, page: int, dpi: int, stem: Path) -> Path:
+    """One page of a PDF as a PNG (`stem`.png), drawn by poppler's pdftoppm at `dpi`."""
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            str(dpi),
+            "-singlefile",
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            str(pdf),
+            str(stem),
+        ],
+        check=True,
+    )
+    return stem.with_name(stem.name + ".png")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

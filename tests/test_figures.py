@@ -3,7 +3,6 @@ PDF must ignore)."""
 
 from __future__ import annotations
 
-import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from types import SimpleNamespace
@@ -15,6 +14,7 @@ from hypothesis import strategies as st
 from mkdocs.exceptions import PluginError
 
 import figures
+from conftest import pdf_page_png
 
 ROOT = Path(__file__).resolve().parent.parent
 FIGURES = sorted((ROOT / "docs" / "assets" / "figures").glob("*.svg"))
@@ -187,20 +187,5 @@ def test_the_book_renders_figures_in_their_light_colours(tmp_path):
         '<html><body style="margin:0"><img src="f.svg" style="width:8cm"></body></html>'
     )
     HTML(filename=str(tmp_path / "page.html")).write_pdf(tmp_path / "page.pdf")
-    subprocess.run(
-        [
-            "pdftoppm",
-            "-png",
-            "-r",
-            "40",
-            "-f",
-            "1",
-            "-l",
-            "1",
-            str(tmp_path / "page.pdf"),
-            str(tmp_path / "page"),
-        ],
-        check=True,
-    )
-    image = Image.open(next(tmp_path.glob("page*.png"))).convert("RGB")
+    image = Image.open(pdf_page_png(tmp_path / "page.pdf", 1, 40, tmp_path / "page")).convert("RGB")
     assert image.getpixel((40, 40)) == (251, 250, 247)  # the figure's cream, not a dark panel

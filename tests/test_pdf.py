@@ -20,6 +20,7 @@ from pypdf.generic import Destination
 
 from book_pdf import PDF_NAME, build_book
 from book_pdf.render import render_pdf
+from conftest import pdf_page_png
 
 pytestmark = pytest.mark.pdf
 
@@ -433,23 +434,7 @@ def test_preview_images_for_a_person(pdf_path, outline, page_texts):
         ("pdf-index", index_page),
     )
     for name, page in previews:
-        subprocess.run(
-            [
-                "pdftoppm",
-                "-png",
-                "-r",
-                "80",
-                "-singlefile",
-                "-f",
-                str(page),
-                "-l",
-                str(page),
-                str(pdf_path),
-                str(ARTIFACTS / name),
-            ],
-            check=True,
-        )
-        assert (ARTIFACTS / f"{name}.png").stat().st_size > 5000
+        assert pdf_page_png(pdf_path, page, 80, ARTIFACTS / name).stat().st_size > 5000
 
 
 def test_no_word_is_left_alone_before_an_inline_element(site_dir, tmp_path):
@@ -827,21 +812,6 @@ def test_live_demo_figures_give_their_address_and_a_qr_code_that_scans(
             (i + 1 for i, text in enumerate(page_texts) if address in "".join(text.split())), None
         )
         assert page, f"{address} is not printed"
-        subprocess.run(
-            [
-                "pdftoppm",
-                "-png",
-                "-r",
-                "200",
-                "-singlefile",
-                "-f",
-                str(page),
-                "-l",
-                str(page),
-                str(pdf_path),
-                str(tmp_path / "qr"),
-            ],
-            check=True,
-        )
-        decoded = {r.text for r in zxingcpp.read_barcodes(Image.open(tmp_path / "qr.png"))}
+        qr_png = pdf_page_png(pdf_path, page, 200, tmp_path / "qr")
+        decoded = {r.text for r in zxingcpp.read_barcodes(Image.open(qr_png))}
         assert address in decoded, (address, decoded)
