@@ -120,16 +120,24 @@ def test_a_corrupted_cached_font_does_not_reach_the_pdf(site_dir, tmp_path, monk
 # ---------- upstream workarounds: exact version gates and ready patches ----------
 
 
+WORKAROUNDS = [
+    ("tinyhtml5_fixes", "tinyhtml5"),
+    ("weasyprint_fixes", "weasyprint"),
+    ("pydyf_fixes", "pydyf"),
+]
+
+
 def _pinned(package: str) -> str:
-    for line in (ROOT / "requirements.txt").read_text().splitlines():
-        if line.strip().lower().startswith(f"{package}=="):
-            return line.split("==", 1)[1].strip()
-    pytest.fail(f"requirements.txt does not pin {package}")
+    """The version requirements.txt pins, or else (for a dependency of a dependency, such as
+    pydyf) the one requirements.lock pins: the version setup installs."""
+    for name in ("requirements.txt", "requirements.lock"):
+        for line in (ROOT / name).read_text().splitlines():
+            if line.strip().lower().startswith(f"{package}=="):
+                return line.split("==", 1)[1].strip(" \\")
+    pytest.fail(f"neither requirements.txt nor requirements.lock pins {package}")
 
 
-@pytest.mark.parametrize(
-    ("module", "package"), [("tinyhtml5_fixes", "tinyhtml5"), ("weasyprint_fixes", "weasyprint")]
-)
+@pytest.mark.parametrize(("module", "package"), WORKAROUNDS)
 def test_each_workaround_is_gated_on_the_pinned_version(module, package):
     """Fails loudly when the pin moves: check whether the new version still has the bug, then
     move the gate (and patch) or delete the workaround."""
@@ -144,9 +152,7 @@ def test_each_workaround_is_gated_on_the_pinned_version(module, package):
     assert fix.apply() is True
 
 
-@pytest.mark.parametrize(
-    ("module", "package"), [("tinyhtml5_fixes", "tinyhtml5"), ("weasyprint_fixes", "weasyprint")]
-)
+@pytest.mark.parametrize(("module", "package"), WORKAROUNDS)
 def test_each_workaround_stays_off_for_another_version(module, package, monkeypatch):
     import importlib
 
@@ -155,9 +161,7 @@ def test_each_workaround_stays_off_for_another_version(module, package, monkeypa
     assert fix.apply() is False
 
 
-@pytest.mark.parametrize(
-    ("module", "package"), [("tinyhtml5_fixes", "tinyhtml5"), ("weasyprint_fixes", "weasyprint")]
-)
+@pytest.mark.parametrize(("module", "package"), WORKAROUNDS)
 def test_each_upstream_patch_applies_to_the_pinned_release(module, package, tmp_path):
     """The ready patch for upstream applies cleanly to the installed (pinned) package."""
     import importlib
@@ -177,6 +181,174 @@ def test_each_upstream_patch_applies_to_the_pinned_release(module, package, tmp_
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# pydyf's page references: the cached property against pydyf's own, and the patch's result.
+
+PDF_STEPS = st.lists(st.sampled_from(["page", "object", "read", "new kids"]), max_size=40)
+
+
+def _build_pdf(steps: list[str], on_read) -> None:
+    """Play steps on a new pydyf PDF: add a page, add another object (so that page numbers have
+    gaps), read (on_read(pdf)), or give the page tree a new Kids list of the same length."""
+    import pydyf
+
+    pdf = pydyf.PDF()
+    for step in [*steps, "read"]:
+        if step == "page":
+            pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+        elif step == "object":
+            pdf.add_object(pydyf.Dictionary({}))
+        elif step == "new kids":
+            kids = pdf.pages["Kids"]
+            pdf.pages["Kids"] = pydyf.Array([*kids[3:], *kids[:3]])
+        else:
+            on_read(pdf)
+
+
+def _pydyfs_page_references(pdf) -> tuple[bytes, ...]:
+    from book_pdf import pydyf_fixes
+
+    return pydyf_fixes.ORIGINAL_PAGE_REFERENCES.__get__(pdf)
+
+
+@pytest.mark.parametrize("pages", [0, 1, 122])
+def test_cached_page_references_are_pydyfs_and_built_once(pages):
+    from book_pdf.pydyf_fixes import page_references
+
+    def check(pdf):
+        assert page_references(pdf) == _pydyfs_page_references(pdf)
+        assert len(page_references(pdf)) == pages
+        assert page_references(pdf) is page_references(pdf), "read again, not rebuilt"
+
+    _build_pdf(["page", "object"] * pages, check)
+
+
+@settings(max_examples=200, deadline=None)
+@given(PDF_STEPS)
+def test_cached_page_references_follow_pages_added_after_a_read(steps):
+    from book_pdf.pydyf_fixes import page_references
+
+    def check(pdf):
+        assert page_references(pdf) == _pydyfs_page_references(pdf)
+
+    _build_pdf(steps, check)
+
+
+def test_the_pydyf_workaround_leaves_another_version_untouched(monkeypatch):
+    import pydyf
+
+    from book_pdf import pydyf_fixes
+
+    monkeypatch.setattr(pydyf.PDF, "page_references", pydyf_fixes.ORIGINAL_PAGE_REFERENCES)
+    monkeypatch.setattr(pydyf, "__version__", "0.14.0")
+    assert pydyf_fixes.apply() is False
+    assert vars(pydyf.PDF)["page_references"] is pydyf_fixes.ORIGINAL_PAGE_REFERENCES
+
+
+def test_the_pydyf_patch_gives_pydyfs_page_references(tmp_path):
+    """The ready patch, applied to a copy of the installed pydyf, answers what pydyf does."""
+    import json
+    import sys
+
+    import pydyf
+
+    from book_pdf import pydyf_fixes
+
+    shutil.copytree(
+        pydyf.__path__[0], tmp_path / "pydyf", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    patch_file = ROOT / "scripts" / "book_pdf" / pydyf_fixes.PATCH
+    subprocess.run(["patch", "-p1", "-s", "-i", str(patch_file)], cwd=tmp_path, check=True)
+    steps = ["page", "read", "object", "page", "page", "read", "object", "object", "page"] * 5
+    expected: list[list[str]] = []
+    _build_pdf(
+        steps, lambda pdf: expected.append([r.decode() for r in _pydyfs_page_references(pdf)])
+    )
+    program = (
+        "import json, sys, pydyf\n"
+        "assert pydyf.__file__.startswith(sys.argv[1]), pydyf.__file__\n"
+        "pdf, reads = pydyf.PDF(), []\n"
+        "for step in json.loads(sys.argv[2]) + ['read']:\n"
+        "    if step == 'page': pdf.add_page(pydyf.Dictionary({'Type': '/Page'}))\n"
+        "    elif step == 'object': pdf.add_object(pydyf.Dictionary({}))\n"
+        "    else: reads.append([r.decode() for r in pdf.page_references])\n"
+        "print(json.dumps(reads))\n"
+    )
+    patched = subprocess.run(
+        [sys.executable, "-c", program, str(tmp_path), json.dumps(steps)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(patched.stdout) == expected
+
+
+def _structure_tree(pdf: bytes) -> tuple:
+    """A tagged PDF's structure tree as plain values: every object reachable from
+    /StructTreeRoot, by object number, with a reference to a page written as its page index."""
+    from pypdf import PdfReader
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+
+    reader = PdfReader(io.BytesIO(pdf))
+    page_index = {
+        reference.idnum: i
+        for i, page in enumerate(reader.pages)
+        if (reference := page.indirect_reference) is not None
+    }
+    objects: dict[int, object] = {}
+    pending = [reader.root_object.raw_get("/StructTreeRoot")]
+
+    def plain(value):
+        if isinstance(value, IndirectObject):
+            if value.idnum in page_index:
+                return ("page", page_index[value.idnum])
+            pending.append(value)
+            return ("object", value.idnum)
+        if isinstance(value, DictionaryObject):
+            return {key: plain(value.raw_get(key)) for key in value}
+        if isinstance(value, ArrayObject):
+            return [plain(item) for item in value]
+        return repr(value)
+
+    while pending:
+        reference = pending.pop()
+        if reference.idnum not in objects:
+            objects[reference.idnum] = None
+            objects[reference.idnum] = plain(reference.get_object())
+    return tuple(sorted(objects.items()))
+
+
+def _page_refs(tree: tuple) -> list:
+    return [node["/Pg"] for _, node in tree if isinstance(node, dict) and "/Pg" in node]
+
+
+def test_a_tagged_pdf_has_the_same_structure_tree_with_the_pydyf_workaround(monkeypatch):
+    import pydyf
+    from weasyprint import HTML
+
+    from book_pdf import pydyf_fixes
+
+    chapter = (
+        "<h2>Part {0}</h2><p>Text with <a href='#part-1'>a link</a> and <em>emphasis</em>.</p>"
+        "<ul><li>one</li><li>two</li></ul><table><tr><th>a</th><td>b</td></tr></table>"
+        "<img alt='a figure' src='data:image/svg+xml,<svg xmlns=\"http://www.w3.org/2000/svg\"/>'>"
+    )
+    html = "".join(
+        f"<section id='part-{n}' style='break-after: page'>{chapter.format(n)}</section>"
+        for n in range(1, 5)
+    )
+    document = HTML(string=f"<html lang='en'><body>{html}</body></html>").render(pdf_tags=True)
+    trees = {}
+    for name, page_references in [
+        ("pydyf's", pydyf_fixes.ORIGINAL_PAGE_REFERENCES),
+        ("cached", pydyf_fixes.CACHED_PAGE_REFERENCES),
+    ]:
+        monkeypatch.setattr(pydyf.PDF, "page_references", page_references)
+        trees[name] = _structure_tree(document.write_pdf(pdf_tags=True))
+    assert trees["cached"] == trees["pydyf's"]
+    assert {page for _, page in _page_refs(trees["cached"])} == {0, 1, 2, 3}, "/Pg on every page"
 
 
 # ---------- the offline zip ----------

@@ -25,7 +25,7 @@ from weasyprint.text.fonts import FontConfiguration
 from gc_pause import gc_paused
 
 from . import htmltree as ht
-from . import tinyhtml5_fixes, weasyprint_fixes
+from . import pydyf_fixes, tinyhtml5_fixes, weasyprint_fixes
 from .fonts import LocalFontCacheFetcher, needed_font_faces
 from .htmltree import Element
 
@@ -83,6 +83,7 @@ def render_pdf(document: str | Element, site_dir: Path, out: Path, paper: str = 
     tagged (structure tree, reading order, alt text, /Lang)."""
     weasyprint_fixes.apply()
     tinyhtml5_fixes.apply()
+    pydyf_fixes.apply()
     renderer = Renderer.for_document(document, site_dir, paper)
     with gc_paused():
         if isinstance(document, str):
