@@ -623,3 +623,46 @@ _BLOCK = st.one_of(
 def test_the_fast_parser_builds_tinyhtml5s_tree_for_any_page_shape(markup):
     reference, ours = _same_tree(markup)
     assert ours == reference
+
+
+def test_a_contents_longer_than_a_page_still_numbers_every_chapter_right(site_dir, tmp_path):
+    """The chapters are first laid out as if the front matter took a page per part; a contents
+    of two pages makes render_book lay them out again from the right page, and every printed
+    number (contents and a back-matter page reference) is the page its target starts on."""
+    from pypdf import PdfReader
+
+    from book_pdf import htmltree as ht
+    from book_pdf.render import render_pdf
+
+    count = 70  # entries: more than one A4 page of contents
+    entries = "".join(
+        f'<li class="toc-entry"><a class="toc-link" href="#c{i}">Chapter {i}</a></li>'
+        for i in range(count)
+    )
+    chapters = "".join(
+        f'<section class="chapter" id="c{i}"><h1 class="chapter-title">Chapter {i}</h1>'
+        f"<p>Text of chapter {i}.</p></section>"
+        for i in range(count)
+    )
+    document = ht.parse_document(
+        "<!doctype html><html lang='en'><head></head><body>"
+        '<section class="cover"><h1 class="cover-title">A book</h1></section>'
+        '<section class="colophon"><p>Colophon.</p></section>'
+        f'<nav class="contents" id="contents"><ul>{entries}</ul></nav>'
+        f"{chapters}"
+        '<section class="chapter" id="back"><h1 class="chapter-title">Back</h1>'
+        '<p>Chapter 5 is on page <a class="page-ref" href="#c5"></a>.</p></section>'
+        "</body></html>"
+    )
+    out = tmp_path / "book.pdf"
+    render_pdf(document, site_dir, out)
+    texts = [page.extract_text() for page in PdfReader(out).pages]
+    starts = {
+        i: next(n for n, text in enumerate(texts, 1) if f"Text of chapter {i}." in text)
+        for i in range(count)
+    }
+    assert starts[0] > 4, "the contents takes more than one page"
+    contents = "\n".join(texts[2 : starts[0] - 1])
+    for i in range(count):
+        assert re.search(rf"Chapter {i}\W*?{starts[i]}\s*$", contents, re.MULTILINE), i
+    assert f"Chapter 5 is on page {starts[5]}." in texts[-1]

@@ -6,10 +6,10 @@ Why in three parts: page numbers that point elsewhere in the book (the contents,
 reading's "Cited on pp.", the index) are where WeasyPrint's target-counter() is slow: every
 page holding one is laid out three times, and the back matter is dense. So the book is laid out
 as three documents, each once: the chapters (from the Introduction to the glossary), then the
-back matter (Further reading, Bibliography, Index) with the chapters' page numbers written in
+back matter (Further reading, Index) with the chapters' page numbers written in
 as text, then the front matter (cover, colophon, contents) with every page number written in.
-The front matter's length is known first (it does not depend on the numbers), so each part's
-page counter starts where the previous one ends. Page numbers of places inside the back matter
+Each part's page counter starts where the previous one ends; the chapters' first page is taken
+to follow one page per front-matter part, and checked once that part is laid out (render_book). Page numbers of places inside the back matter
 itself, and cross-references to a figure or table, still use target-counter().
 """
 
@@ -34,7 +34,6 @@ SITE_FONTS_CSS = "assets/stylesheets/fonts.css"
 PAPER_SIZES = {"a4": "A4", "letter": "letter"}
 PAPER_HEIGHTS = {"a4": "297mm", "letter": "279.4mm"}
 PAGE_NUMBER = "data-page"  # a page number written in; book.css prints attr(data-page)
-PLACEHOLDER = "000"
 FRONT_CLASSES = {"cover", "colophon", "contents"}
 PAGE_REF = "page-ref"  # an empty link that prints its target's page number
 PAGE_REF_CLASSES = {PAGE_REF, "toc-link"}  # links printed as (or with) their target's page number
@@ -94,22 +93,27 @@ def render_pdf(document: str | Element, site_dir: Path, out: Path, paper: str = 
 
 
 def render_book(root: Element, renderer: Renderer) -> Document:
-    """The book's three parts laid out one after the other, as one Document."""
+    """The book's three parts laid out one after the other, as one Document.
+
+    The front matter is laid out once, last, with its numbers written in: the chapters start on
+    the page after it, so its length is first taken to be one page per part (cover, colophon,
+    contents), and everything is laid out again from the right page in the rare case the
+    contents runs longer."""
     front, chapters, back = split_book(root)
-    links = [a for part in (front, back) for el in part for a in el.iter("a") if _wants_number(a)]
-    for link in links:
-        link.set(PAGE_NUMBER, PLACEHOLDER)
-    start = len(renderer.render(part_markup(root, front)).pages) + 1
-    body = renderer.render(part_markup(root, chapters), start)
-    pages = page_numbers(body, start)
-    _write_numbers(back, pages)
-    end_matter = renderer.render(part_markup(root, back), start + len(body.pages))
-    pages.update(page_numbers(end_matter, start + len(body.pages)))
-    _write_numbers(front, pages)
-    cover = renderer.render(part_markup(root, front))
-    if len(cover.pages) + 1 != start:  # cannot happen with leaders, but never print wrong numbers
-        raise RuntimeError("the front matter changed length once its page numbers were written in")
-    return cover.copy([*cover.pages, *body.pages, *end_matter.pages])
+    front_links, back_links = _numbered_links(front), _numbered_links(back)
+    start = len(front) + 1
+    for _ in range(2):
+        body = renderer.render(part_markup(root, chapters), start)
+        pages = page_numbers(body, start)
+        _write_numbers(back_links, pages)
+        end_matter = renderer.render(part_markup(root, back), start + len(body.pages))
+        pages.update(page_numbers(end_matter, start + len(body.pages)))
+        _write_numbers(front_links, pages)
+        cover = renderer.render(part_markup(root, front))
+        if len(cover.pages) + 1 == start:
+            return cover.copy([*cover.pages, *body.pages, *end_matter.pages])
+        start = len(cover.pages) + 1
+    raise RuntimeError("the front matter's length changed with its page numbers")  # never
 
 
 def split_book(root: Element) -> tuple[list[Element], list[Element], list[Element]]:
@@ -151,27 +155,26 @@ def page_numbers(document: Document, first_page: int) -> dict[str, int]:
     return numbers
 
 
-def _wants_number(link: Element) -> bool:
-    return bool(ht.classes(link) & PAGE_REF_CLASSES)
+def _numbered_links(part: list[Element]) -> list[Element]:
+    """The links of a part that print their target's page number."""
+    return [a for el in part for a in el.iter("a") if ht.classes(a) & PAGE_REF_CLASSES]
 
 
-def _write_numbers(part: list[Element], pages: dict[str, int]) -> None:
+def _write_numbers(links: list[Element], pages: dict[str, int]) -> None:
     """Write the page number of each link's target into the link (those not known stay
-    target-counter()s: places in the same part). A page reference gets the number as its own
-    text: cheaper for WeasyPrint than generated content (a pseudo-element box and its style for
-    each of some 400 numbers in Further reading and the index); a contents entry keeps it in
-    data-page, which book.css prints after a leader."""
-    for el in part:
-        for link in el.iter("a"):
-            target = (link.get("href") or "")[1:]
-            if link.get(PAGE_NUMBER) is not None:
-                if target not in pages:
-                    del link.attrib[PAGE_NUMBER]
-                elif PAGE_REF in ht.classes(link) and not len(link):
-                    del link.attrib[PAGE_NUMBER]
-                    link.text = str(pages[target])
-                else:
-                    link.set(PAGE_NUMBER, str(pages[target]))
+    target-counter()s: places in the same part); writing again overwrites. A page reference
+    gets the number as its own text: cheaper for WeasyPrint than generated content (a
+    pseudo-element box and its style for each of some 400 numbers in Further reading and the
+    index); a contents entry keeps it in data-page, which book.css prints after a leader."""
+    for link in links:
+        target = (link.get("href") or "")[1:]
+        if target not in pages:
+            link.attrib.pop(PAGE_NUMBER, None)
+        elif PAGE_REF in ht.classes(link) and not len(link):
+            link.attrib.pop(PAGE_NUMBER, None)
+            link.text = str(pages[target])
+        else:
+            link.set(PAGE_NUMBER, str(pages[target]))
 
 
 def characters_of(document: str | Element) -> str:
