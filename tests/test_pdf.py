@@ -19,7 +19,7 @@ from pypdf import PdfReader
 from pypdf.generic import Destination
 
 from book_pdf import PDF_NAME, build_book
-from book_pdf.render import render_pdf
+from book_pdf.render import PrintSettings, render_pdf
 from conftest import pdf_page_png
 
 pytestmark = pytest.mark.pdf
@@ -405,7 +405,10 @@ def test_a4_by_default_and_letter_on_request(reader, site_dir, tmp_path):
     assert all(_size(p) == A4 for p in reader.pages)
     letter = tmp_path / "letter.pdf"
     render_pdf(
-        "<html lang='en'><body><p>Letter</p></body></html>", site_dir, letter, paper="letter"
+        "<html lang='en'><body><p>Letter</p></body></html>",
+        site_dir,
+        letter,
+        PrintSettings(paper="letter"),
     )
     assert _size(PdfReader(letter).pages[0]) == LETTER
 
@@ -483,6 +486,70 @@ def test_cli_reports_problems_without_a_traceback(tmp_path):
     )
     assert result.returncode == 1
     assert "index.html" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_missing_stylesheet_or_paper_is_named_before_any_work(tmp_path):
+    """Both problems at once, each naming its option and the fix, before the site is read."""
+    import os
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "book_pdf", "--site-dir", str(tmp_path)]
+        + ["--stylesheet", str(tmp_path / "mine.css")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "scripts")},
+        check=False,
+    )
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"--stylesheet: no such file: {tmp_path / 'mine.css'}" in result.stderr
+    assert "index.html" not in result.stderr  # reported before the site is looked at
+
+
+def test_print_settings_own_stylesheet_untagged_uncompressed(site_dir, tmp_path):
+    """A stylesheet of one's own wins over book.css; untagged leaves out the structure tree;
+    uncompressed writes the page content as plain operators."""
+    mine = tmp_path / "mine.css"
+    mine.write_text("h1::after { content: ' MY OWN EDITION'; }", encoding="utf-8")
+    html = "<html lang='en'><body><h1>Title</h1><p>Some text to print.</p></body></html>"
+    outputs = {}
+    for name, settings in {
+        "default": PrintSettings(),
+        "mine": PrintSettings(stylesheets=(mine,)),
+        "untagged": PrintSettings(tagged=False),
+        "uncompressed": PrintSettings(compressed=False),
+    }.items():
+        outputs[name] = tmp_path / f"{name}.pdf"
+        render_pdf(html, site_dir, outputs[name], settings)
+    readers = {name: PdfReader(path) for name, path in outputs.items()}
+    assert "MY OWN EDITION" in readers["mine"].pages[0].extract_text()
+    assert "MY OWN EDITION" not in readers["default"].pages[0].extract_text()
+    assert "/StructTreeRoot" in readers["default"].trailer["/Root"]
+    assert "/StructTreeRoot" not in readers["untagged"].trailer["/Root"]
+    content = readers["uncompressed"].pages[0]["/Contents"].get_object()
+    assert "/Filter" not in content
+    assert b"BT" in content.get_data()  # text operators, readable as they are
+    assert "/Filter" in readers["default"].pages[0]["/Contents"].get_object()
+    assert outputs["uncompressed"].stat().st_size > outputs["default"].stat().st_size
+
+
+def test_build_book_passes_its_print_settings_on(site_dir, tmp_path, monkeypatch):
+    from book_pdf import pipeline
+
+    seen = []
+    monkeypatch.setattr(pipeline, "render_pdf", lambda *args: seen.append(args[3]))
+    mine = tmp_path / "mine.css"
+    mine.write_text("p { color: black }", encoding="utf-8")
+    build_book(
+        site_dir,
+        tmp_path / "book.pdf",
+        paper="letter",
+        stylesheets=[mine],
+        tagged=False,
+        compressed=False,
+    )
+    assert seen == [PrintSettings("letter", (mine.resolve(),), tagged=False, compressed=False)]
 
 
 # ---------- the speed-ups and upstream workarounds keep the book the same ----------

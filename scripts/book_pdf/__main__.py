@@ -29,11 +29,32 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--paper", choices=sorted(PAPER_SIZES), default="a4")
     parser.add_argument("--version", help="version on the cover (default: git describe)")
+    parser.add_argument(
+        "--stylesheet",
+        type=Path,
+        action="append",
+        default=[],
+        help="a CSS file applied after the book's own (repeatable): your own edition",
+    )
+    parser.add_argument(
+        "--untagged", action="store_true", help="no structure tree (quicker; less accessible)"
+    )
+    parser.add_argument(
+        "--uncompressed", action="store_true", help="no stream compression (quicker; larger)"
+    )
     parser.add_argument("--zip", action="store_true", help="then also write the offline zip")
     args = parser.parse_args(argv)
     start = time.perf_counter()
     try:
-        pdf = build_book(args.site_dir, args.out, paper=args.paper, version=args.version)
+        pdf = build_book(
+            args.site_dir,
+            args.out,
+            paper=args.paper,
+            version=args.version,
+            stylesheets=args.stylesheet,
+            tagged=not args.untagged,
+            compressed=not args.uncompressed,
+        )
     except BookError as error:
         print(
             f"book_pdf: the book was not made ({len(error.problems)} problem(s)):", file=sys.stderr

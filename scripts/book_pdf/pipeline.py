@@ -4,6 +4,7 @@ demo addresses, index -> HTML -> PDF."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 from gc_pause import gc_paused
@@ -19,7 +20,7 @@ from .metadata import read_book_info
 from .nav import read_home, read_nav
 from .numbering import mark_cross_references, number_chapters, number_figures_and_tables
 from .problems import BookError, Problem
-from .render import PAPER_SIZES, render_pdf
+from .render import PAPER_SIZES, PrintSettings, render_pdf
 
 PDF_NAME = "alignment-explained.pdf"
 
@@ -65,19 +66,33 @@ def build_book(
     paper: str = "a4",
     version: str | None = None,
     date: dt.date | None = None,
+    stylesheets: Sequence[Path] = (),
+    tagged: bool = True,
+    compressed: bool = True,
 ) -> Path:
     """Write the book PDF (default: <site_dir>/alignment-explained.pdf) and return its path.
 
-    paper is "a4" or "letter"; version defaults to `git describe`, date to today.
+    paper is "a4" or "letter"; version defaults to `git describe`, date to today; stylesheets
+    (CSS files) apply after the book's own; tagged and compressed: see PrintSettings.
     """
     site_dir = Path(site_dir).resolve()
+    problems = [
+        Problem("--stylesheet", f"no such file: {path}")
+        for path in stylesheets
+        if not Path(path).is_file()
+    ]
     if paper not in PAPER_SIZES:
-        raise BookError(
-            [Problem("--paper", f"unknown paper '{paper}': use one of {', '.join(PAPER_SIZES)}")]
+        problems.append(
+            Problem("--paper", f"unknown paper '{paper}': use one of {', '.join(PAPER_SIZES)}")
         )
+    if problems:
+        raise BookError(problems)
+    settings = PrintSettings(
+        paper, tuple(Path(p).resolve() for p in stylesheets), tagged, compressed
+    )
     out = Path(out) if out else site_dir / PDF_NAME
     with gc_paused():
         document = book_document(site_dir, version=version, date=date)
         out.parent.mkdir(parents=True, exist_ok=True)
-        render_pdf(document, site_dir, out, paper)
+        render_pdf(document, site_dir, out, settings)
     return out

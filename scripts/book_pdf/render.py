@@ -39,18 +39,32 @@ PAGE_REF = "page-ref"  # an empty link that prints its target's page number
 PAGE_REF_CLASSES = {PAGE_REF, "toc-link"}  # links printed as (or with) their target's page number
 
 
+@dataclass(frozen=True)
+class PrintSettings:
+    """How to print: the paper, stylesheets of one's own (after book.css, so they win), and
+    two things that cost build time and can be turned off for a quicker, rougher PDF (the
+    benchmark's trades measure them): the structure tree, and stream compression."""
+
+    paper: str = "a4"
+    stylesheets: tuple[Path, ...] = ()
+    tagged: bool = True
+    compressed: bool = True
+
+
 @dataclass
 class Renderer:
     """What every part of one book shares: fonts, stylesheets, the URL fetcher."""
 
     site_dir: Path
-    paper: str
+    settings: PrintSettings
     font_config: FontConfiguration
     fetcher: LocalFontCacheFetcher
     stylesheets: list[CSS]
 
     @classmethod
-    def for_document(cls, document: str | Element, site_dir: Path, paper: str) -> Renderer:
+    def for_document(
+        cls, document: str | Element, site_dir: Path, settings: PrintSettings
+    ) -> Renderer:
         fonts, fetcher = FontConfiguration(), LocalFontCacheFetcher()
         fonts_css = site_dir / SITE_FONTS_CSS
         stylesheets = [
@@ -62,34 +76,46 @@ class Renderer:
             ),
             CSS(filename=str(BOOK_CSS), font_config=fonts, url_fetcher=fetcher),
             CSS(
-                string=f"@page {{ size: {PAPER_SIZES[paper]}; }} .cover {{ height: {PAPER_HEIGHTS[paper]}; }}"
+                string=f"@page {{ size: {PAPER_SIZES[settings.paper]}; }} "
+                f".cover {{ height: {PAPER_HEIGHTS[settings.paper]}; }}"
+            ),
+            *(
+                CSS(filename=str(path), font_config=fonts, url_fetcher=fetcher)
+                for path in settings.stylesheets
             ),
         ]
-        return cls(site_dir, paper, fonts, fetcher, stylesheets)
+        return cls(site_dir, settings, fonts, fetcher, stylesheets)
 
     def render(self, markup: str, first_page: int = 1) -> Document:
         sheets = self.stylesheets
         if first_page != 1:
             sheets = [*sheets, CSS(string=f"@page :first {{ counter-reset: page {first_page} }}")]
         html = HTML(string=markup, base_url=str(self.site_dir) + "/", url_fetcher=self.fetcher)
-        return html.render(font_config=self.font_config, stylesheets=sheets, pdf_tags=True)
+        return html.render(
+            font_config=self.font_config, stylesheets=sheets, pdf_tags=self.settings.tagged
+        )
 
 
-def render_pdf(document: str | Element, site_dir: Path, out: Path, paper: str = "a4") -> None:
+def render_pdf(
+    document: str | Element,
+    site_dir: Path,
+    out: Path,
+    settings: PrintSettings = PrintSettings(),  # frozen: one shared default is safe
+) -> None:
     """Write the PDF of an HTML document: a book tree as book_document makes (in parts, see
     above), or any HTML text (in one piece). Fonts come from the site's fonts.css (its woff2
     files, embedded as subsets); relative URLs resolve against the site folder. The PDF is
-    tagged (structure tree, reading order, alt text, /Lang)."""
+    tagged (structure tree, reading order, alt text, /Lang) unless settings say otherwise."""
     weasyprint_fixes.apply()
     tinyhtml5_fixes.apply()
     pydyf_fixes.apply()
-    renderer = Renderer.for_document(document, site_dir, paper)
+    renderer = Renderer.for_document(document, site_dir, settings)
     with gc_paused():
         if isinstance(document, str):
             pdf = renderer.render(document)
         else:
             pdf = render_book(document, renderer)
-        pdf.write_pdf(out, pdf_tags=True)
+        pdf.write_pdf(out, pdf_tags=settings.tagged, uncompressed_pdf=not settings.compressed)
 
 
 def render_book(root: Element, renderer: Renderer) -> Document:
