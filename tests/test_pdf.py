@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import tinyhtml5
 from pypdf import PdfReader
-from pypdf.generic import Destination
+from pypdf.generic import Destination, StreamObject
 
 from book_pdf import PDF_NAME, build_book
 from book_pdf.render import PrintSettings, render_pdf
@@ -494,8 +494,15 @@ def test_a_missing_stylesheet_or_paper_is_named_before_any_work(tmp_path):
     import sys
 
     result = subprocess.run(
-        [sys.executable, "-m", "book_pdf", "--site-dir", str(tmp_path)]
-        + ["--stylesheet", str(tmp_path / "mine.css")],
+        [
+            sys.executable,
+            "-m",
+            "book_pdf",
+            "--site-dir",
+            str(tmp_path),
+            "--stylesheet",
+            str(tmp_path / "mine.css"),
+        ],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -525,12 +532,14 @@ def test_print_settings_own_stylesheet_untagged_uncompressed(site_dir, tmp_path)
     readers = {name: PdfReader(path) for name, path in outputs.items()}
     assert "MY OWN EDITION" in readers["mine"].pages[0].extract_text()
     assert "MY OWN EDITION" not in readers["default"].pages[0].extract_text()
-    assert "/StructTreeRoot" in readers["default"].trailer["/Root"]
-    assert "/StructTreeRoot" not in readers["untagged"].trailer["/Root"]
-    content = readers["uncompressed"].pages[0]["/Contents"].get_object()
-    assert "/Filter" not in content
-    assert b"BT" in content.get_data()  # text operators, readable as they are
-    assert "/Filter" in readers["default"].pages[0]["/Contents"].get_object()
+    assert "/StructTreeRoot" in readers["default"].root_object
+    assert "/StructTreeRoot" not in readers["untagged"].root_object
+    plain, packed = (
+        readers[n].pages[0]["/Contents"].get_object() for n in ("uncompressed", "default")
+    )
+    assert isinstance(plain, StreamObject) and isinstance(packed, StreamObject)
+    assert "/Filter" not in plain and "/Filter" in packed
+    assert b"BT" in plain.get_data()  # text operators, readable as they are
     assert outputs["uncompressed"].stat().st_size > outputs["default"].stat().st_size
 
 
