@@ -52,6 +52,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="keep book_pdf's font cache between runs (as repeated builds do)",
     )
+    parser.add_argument(
+        "--trades",
+        action="store_true",
+        help="then measure what each costly layout choice of the book costs (TRADES)",
+    )
     args = parser.parse_args(argv)
     m2p = ensure_mkdocs_to_pdf(args.m2p_venv)
     together = (os.cpu_count() or 1) >= 2
@@ -81,9 +86,11 @@ def main(argv: list[str] | None = None) -> int:
                 f"{rounds[-1].with_pdf.cpu:.1f} - {rounds[-1].plain.cpu:.1f} s (plain build) = "
                 f"{rounds[-1].theirs.cpu:.1f} s, ratio {rounds[-1].ratio:.2f}"
             )
+        ours_s = statistics.median(r.ours.cpu for r in rounds)
+        theirs_s = statistics.median(r.theirs.cpu for r in rounds)
+        if args.trades:
+            measure_trades(bench, ours_s, theirs_s, max(2, args.runs))
     ratio = statistics.median(r.ratio for r in rounds)
-    ours_s = statistics.median(r.ours.cpu for r in rounds)
-    theirs_s = statistics.median(r.theirs.cpu for r in rounds)
     wall_ratio = statistics.median(r.ours.wall / r.theirs.wall for r in rounds)
     print(f"  wall-clock: median ratio {wall_ratio:.2f}")
     cache = "warm" if args.warm_font_cache else "cold"
@@ -92,6 +99,44 @@ def main(argv: list[str] | None = None) -> int:
         f"CPU seconds, median of {args.runs} rounds' ratios, {cache} font cache)"
     )
     return 0 if ratio <= LIMIT else 1
+
+
+# The book's layout choices that cost build time, each with what giving it up looks like: a
+# stylesheet of one's own after book.css, or book_pdf's own switches (python -m book_pdf -h).
+TRADES: dict[str, tuple[str, list[str]]] = {
+    "justified text": ("html { text-align: left; }", []),
+    "hyphenation": ("html { hyphens: manual; }", []),
+    "running heads": ("@page { @top-left { content: none; border: none; } }", []),
+    "tagged PDF (accessibility)": ("", ["--untagged"]),
+    "compressed streams (file size)": ("", ["--uncompressed"]),
+}
+
+
+def measure_trades(bench: Bench, ours_s: float, theirs_s: float, pairs: int) -> None:
+    """For each trade, and for all of them at once: the book with and without it, in
+    alternation (the same machine state for both), its cost as the median difference, and the
+    ratio the rounds above would have had without it."""
+    print(f"trades: what each layout choice costs (median of {pairs} pairs, CPU seconds)")
+    everything: tuple[str, list[str]] = (
+        "\n".join(css for css, _ in TRADES.values() if css),
+        [flag for _, flags in TRADES.values() for flag in flags],
+    )
+    for name, (css, flags) in [*TRADES.items(), ("all of the above", everything)]:
+        sheet = bench.tmp / "trade.css"
+        sheet.write_text(css, encoding="utf-8")
+        extra = [*(["--stylesheet", str(sheet)] if css else []), *flags]
+        costs = []
+        for _ in range(pairs):
+            with_it = time_ours(bench.site, bench.tmp / "ours.pdf", bench.fresh_font_cache())
+            without = time_ours(
+                bench.site, bench.tmp / "trade.pdf", bench.fresh_font_cache(), extra
+            )
+            costs.append(with_it.cpu - without.cpu)
+        cost = statistics.median(costs)
+        print(
+            f"  {name}: {cost:+.2f} s; without it, ratio {(ours_s - cost) / theirs_s:.2f}"
+            f" (pairs: {', '.join(f'{c:+.2f}' for c in costs)})"
+        )
 
 
 @dataclass(frozen=True)
@@ -134,6 +179,12 @@ class Bench:
             ],
             self.project_pdf,
         )
+
+    def fresh_font_cache(self) -> Path:
+        """An empty font cache (or the shared one, with --warm-font-cache)."""
+        if self.warm_font_cache:
+            return self.tmp / "font-cache"
+        return Path(tempfile.mkdtemp(prefix="font-cache-", dir=self.tmp))
 
     def font_cache(self, index: int, run_: int) -> Path:
         return self.tmp / ("font-cache" if self.warm_font_cache else f"font-cache-{index}-{run_}")
@@ -231,11 +282,10 @@ def copy_project(source_root: Path, dest: Path) -> Path:
     return dest
 
 
-def time_ours(site: Path, out: Path, font_cache: Path) -> Timing:
+def time_ours(site: Path, out: Path, font_cache: Path, extra: list[str] | None = None) -> Timing:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "BOOK_PDF_CACHE": str(font_cache)}
-    return timed(
-        [sys.executable, "-m", "book_pdf", "--site-dir", str(site), "--out", str(out)], ROOT, env
-    )
+    command = [sys.executable, "-m", "book_pdf", "--site-dir", str(site), "--out", str(out)]
+    return timed([*command, *(extra or [])], ROOT, env)
 
 
 def timed(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Timing:
