@@ -6,11 +6,12 @@ Why in three parts: page numbers that point elsewhere in the book (the contents,
 reading's "Cited on pp.", the index) are where WeasyPrint's target-counter() is slow: every
 page holding one is laid out three times, and the back matter is dense. So the book is laid out
 as three documents, each once: the chapters (from the Introduction to the glossary), then the
-back matter (Further reading, Index) with the chapters' page numbers written in
-as text, then the front matter (cover, colophon, contents) with every page number written in.
-Each part's page counter starts where the previous one ends; the chapters' first page is taken
-to follow one page per front-matter part, and checked once that part is laid out (render_book). Page numbers of places inside the back matter
-itself, and cross-references to a figure or table, still use target-counter().
+back matter (Further reading, Index) with the chapters' page numbers written in as text, then
+the front matter (cover, colophon, contents) with every page number written in. Each part's
+page counter starts where the previous one ends; the chapters' first page is taken to follow
+one page per front-matter part, and checked once that part is laid out (render_book). Page
+numbers of places inside the back matter itself, and cross-references to a figure or table,
+still use target-counter().
 """
 
 from __future__ import annotations
