@@ -1,7 +1,7 @@
 """Benchmark: our book PDF (scripts/book_pdf) against the mkdocs-to-pdf plugin, same site,
 same machine, measured side by side.
 
-    .venv/bin/python scripts/bench_pdf.py [--runs 5] [--m2p-venv /tmp/m2p-venv]
+    .venv/bin/python scripts/bench_pdf.py [--runs 5] [--m2p-venv /tmp/m2p-venv] [--trades]
 
 Prints e.g. `pdf: ours 7.1 s vs mkdocs-to-pdf 16.0 s (ratio 0.44, limit 0.5)` and exits 1 when
 the ratio is over the limit. Times are CPU seconds (user + system) of each process (from its
@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         bench = Bench(m2p, site, project, project_pdf, tmp, args.warm_font_cache)
         rounds: list[Round] = []
         for index in range(args.runs):
-            rounds.append(bench.round(index, together))
+            rounds.append(bench.round(together))
             print(
                 f"  round {index + 1}: ours {rounds[-1].ours.cpu:.1f} s, mkdocs-to-pdf "
                 f"{rounds[-1].with_pdf.cpu:.1f} - {rounds[-1].plain.cpu:.1f} s (plain build) = "
@@ -150,21 +150,21 @@ class Bench:
     tmp: Path
     warm_font_cache: bool
 
-    def round(self, index: int, together: bool) -> Round:
+    def round(self, together: bool) -> Round:
         """One round: with `together`, ours (twice) and the plain build in one thread while
         mkdocs-to-pdf builds in another, so the two tools run at the same time."""
         if not together:
-            return Round(*self.ours_then_plain(index), self.with_pdf())
+            return Round(*self.ours_then_plain(), self.with_pdf())
         with ThreadPoolExecutor(max_workers=2) as pool:
-            mine, theirs = pool.submit(self.ours_then_plain, index), pool.submit(self.with_pdf)
+            mine, theirs = pool.submit(self.ours_then_plain), pool.submit(self.with_pdf)
             return Round(*mine.result(), theirs.result())
 
-    def ours_then_plain(self, index: int) -> tuple[list[Timing], Timing]:
-        first = time_ours(self.site, self.tmp / "ours.pdf", self.font_cache(index, 0))
+    def ours_then_plain(self) -> tuple[list[Timing], Timing]:
+        first = time_ours(self.site, self.tmp / "ours.pdf", self.fresh_font_cache())
         plain = timed(
             [str(self.m2p), "build", "--site-dir", str(self.tmp / "m2p-plain")], self.project
         )
-        second = time_ours(self.site, self.tmp / "ours.pdf", self.font_cache(index, 1))
+        second = time_ours(self.site, self.tmp / "ours.pdf", self.fresh_font_cache())
         return [first, second], plain
 
     def with_pdf(self) -> Timing:
@@ -185,9 +185,6 @@ class Bench:
         if self.warm_font_cache:
             return self.tmp / "font-cache"
         return Path(tempfile.mkdtemp(prefix="font-cache-", dir=self.tmp))
-
-    def font_cache(self, index: int, run_: int) -> Path:
-        return self.tmp / ("font-cache" if self.warm_font_cache else f"font-cache-{index}-{run_}")
 
 
 @dataclass(frozen=True)
