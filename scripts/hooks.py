@@ -38,6 +38,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 import asset_bundle
+import figure_refs
 import figures
 import glossary
 import repeated_errors
@@ -76,6 +77,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     site = _current()
     where = site.locate(page.file, markdown)
     fail(_links.read_page(markdown, page, *where))
+    fail(figure_refs.check_figure_mentions(markdown, *where))
     return site.page_markdown(markdown, page, where)
 
 

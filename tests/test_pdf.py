@@ -734,7 +734,7 @@ def test_chapters_figures_and_tables_are_numbered_by_chapter(outline, page_texts
         text = " ".join(page_texts[start:end])
         match = re.search(r"CHAPTER (\d+)|Chapter (\d+)", page_texts[start])
         for kind in ("Figure", "Table"):
-            labels = re.findall(rf"\b{kind} (\d+)\.(\d+) ", text)
+            labels = re.findall(rf"\b{kind} (\d+)\.(\d+) (?!\(p\.)", text)  # captions
             if not labels:
                 continue
             assert match, f"{title}: a chapter with numbered {kind.lower()}s has a number"
@@ -766,6 +766,29 @@ def test_cross_references_print_the_chapter_number(page_texts, outline):
         assert cited <= {n for n, t in numbers.items() if title_word.casefold() in t.casefold()}, (
             title_word
         )
+
+
+def test_figures_named_in_the_text_read_as_the_book_numbers_them(page_texts, outline):
+    """The site's "[Figure 2](#id)" prints the book's own label and page, "Figure 3.2 (p. 29)":
+    that page holds the caption, in the same chapter; no author's "Figure 2" is left in the
+    text of a numbered chapter (an unnumbered one, the Introduction, labels its own "Figure 1")."""
+    book = _chapter_entries(outline)
+    ends = [page for _, page, _ in book[1:]] + [len(page_texts)]
+    named = 0
+    for (title, start, _), end in zip(book, ends, strict=True):
+        numbered = re.match(r"\s*(?:CHAPTER|Chapter) \d+", page_texts[start])
+        for index in range(start, end):
+            text = " ".join(page_texts[index].split())
+            for label, page in re.findall(r"\b((?:Figure|Table) \d+\.\d+) \(p\. (\d+)\)", text):
+                named += 1
+                assert start < int(page) <= end, f"{title}: {label} is in another chapter"
+                caption = " ".join(page_texts[int(page) - 1].split())
+                assert re.search(rf"\b{re.escape(label)} (?!\(p\.)", caption), (
+                    f"page {index + 1} sends the reader to page {page} for {label}"
+                )
+            bare = re.findall(r"\b(?:Figure|Table) \d+\b(?!\.\d)", text)
+            assert not (numbered and bare), f"page {index + 1}: {bare}: an author's number"
+    assert named >= 4, "the chapters' own references to their figures"
 
 
 def _page_numbers(text: str) -> list[int]:

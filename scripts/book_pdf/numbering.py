@@ -29,6 +29,10 @@ AUTHORS_FIGURE_NUMBER = re.compile(r"""(?x)
 """)
 
 
+# A link's whole text naming a figure or table by the authors' number ("Figure 2").
+AUTHORS_FIGURE_NAME = re.compile(r"(?:Figure|Table)\s+\d+[a-z]?")
+
+
 def number_chapters(chapters: list[Chapter]) -> None:
     """Give every chapter its number, retitle the home page "Introduction" (its h1 is the book's
     own title, which the running head already shows), and put "Chapter N" above each title."""
@@ -80,8 +84,10 @@ def number_figures_and_tables(chapter: Chapter) -> dict[str, str]:
 def mark_cross_references(chapters: list[Chapter], figure_labels: dict[str, str]) -> int:
     """Every link from one place of the book to another (not citations or footnotes) prints
     what it points at: "(Chapter 3)" for a place in another numbered chapter (its start or a
-    section), "(Figure 3.2, p. 28)" for a figure or table. Links within a chapter, and to an
-    unnumbered one (the glossary), print nothing more. Why chapters and sections get no page
+    section), "(Figure 3.2, p. 28)" for a figure or table; a link that names the figure
+    ("[Figure 2](#id)", see figure_refs.py) reads as the book numbers it, "Figure 3.2 (p. 28)".
+    Links to a section of the same chapter, and to an unnumbered chapter (the glossary), print
+    nothing more. Why chapters and sections get no page
     number: each target-counter() in the running text costs WeasyPrint two more layouts of its
     page, and the site's 200 or so chapter and section links sit on most pages (README, Speed);
     the contents gives each chapter's page. Returns how many links were marked."""
@@ -106,7 +112,10 @@ def mark_cross_references(chapters: list[Chapter], figure_labels: dict[str, str]
             ):
                 continue
             target_chapter = chapter_of[target]
-            if target in figure_labels:
+            if target in figure_labels and _names_a_figure(link):
+                # "[Figure 2](#id)": the link names it; it now reads "Figure 5.2 (p. 41)".
+                link.text, label, kind = figure_labels[target], "", XREF_PAGE_CLASS
+            elif target in figure_labels:
                 label, kind = figure_labels[target] + ", ", XREF_PAGE_CLASS
             elif target_chapter is not chapter and target_chapter.number:
                 label, kind = f"Chapter {target_chapter.number}", XREF_CLASS
@@ -116,6 +125,11 @@ def mark_cross_references(chapters: list[Chapter], figure_labels: dict[str, str]
             link.set(XREF_LABEL, label)
             marked += 1
     return marked
+
+
+def _names_a_figure(link: Element) -> bool:
+    """A link whose whole text is the authors' "Figure 2" or "Table 1" (figure_refs.py)."""
+    return not len(link) and AUTHORS_FIGURE_NAME.fullmatch((link.text or "").strip()) is not None
 
 
 def _title_heading(chapter: Chapter) -> Element:

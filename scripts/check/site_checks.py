@@ -12,7 +12,9 @@ calls (scripts/hooks.py), on the same inputs, so a page that passes here passes 
 - links: `LinkChecker`, fed each page's Markdown as on_page_markdown is, then, for anchors,
   each page converted by MkDocs' own `Page.render` (the site's Markdown extensions, its toc
   slugify), which is where the build's heading ids come from: only the theme, the plugins and
-  the output are skipped.
+  the output are skipped;
+- figures and tables named in the text: `figure_refs.check_figure_mentions` (a plain "Figure 2"
+  that names one of the page's own figures must be a link, for the book's numbers and pages).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from citations.further_reading import BIB_URI, FURTHER_READING_URI, SourcePage
 from citations.policy import Policy
 from citations.render import render_citations, slot_citations
 from citations.site import CitationSite
+from figure_refs import check_figure_mentions
 from links import HAS_SCHEME, LinkChecker
 from source_text import Diagnostic, ProblemsFound
 from text_files import decode_utf8
@@ -87,6 +90,7 @@ def check_site(project: Project) -> SiteFindings:
             )
             page = Page(text.title, text.file, config)
             found.problems.extend(links.read_page(text.body, page, name, text.line_offset))
+            found.problems.extend(check_figure_mentions(text.body, name, text.line_offset))
             page.markdown = rendered.markdown
             page.render(config, project.files)
     found.problems.extend(links.after_build())
