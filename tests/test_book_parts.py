@@ -123,6 +123,7 @@ def test_a_corrupted_cached_font_does_not_reach_the_pdf(site_dir, tmp_path, monk
 WORKAROUNDS = [
     ("tinyhtml5_fixes", "tinyhtml5"),
     ("weasyprint_fixes", "weasyprint"),
+    ("weasyprint_svg_fixes", "weasyprint"),
     ("pydyf_fixes", "pydyf"),
 ]
 
@@ -349,6 +350,147 @@ def test_a_tagged_pdf_has_the_same_structure_tree_with_the_pydyf_workaround(monk
         trees[name] = _structure_tree(document.write_pdf(pdf_tags=True))
     assert trees["cached"] == trees["pydyf's"]
     assert {page for _, page in _page_refs(trees["cached"])} == {0, 1, 2, 3}, "/Pg on every page"
+
+
+# WeasyPrint's SVG text: whole runs where nothing moves glyphs apart (Kozea/WeasyPrint#2249).
+
+SVG_TEXT_CASES = [
+    '<text x="10" y="30">AVATAR To Ty Wo, office ffi</text>',
+    '<text x="150" y="60" text-anchor="middle" font-weight="700">Centred: Te Ya</text>',
+    '<text x="290" y="90" text-anchor="end" font-style="italic">Ended: AV</text>',
+    '<text x="10" y="120">Run <tspan font-weight="700">Tv bold</tspan> then <tspan dy="4">Yo low</tspan></text>',
+    '<text x="10" y="150" dx="5" dy="-2" dominant-baseline="central">Shifted AV</text>',
+    '<text x="10" y="180" display-anchor="middle">Anchored To</text>',
+    '<text x="10" y="210">e\u0301 combining, \u00e9 precomposed</text>',
+    '<text x="10 30 50" y="240">Per glyph x</text>',
+    '<text x="10" y="270" rotate="0 15">Rotated</text>',
+    '<text x="10" y="300" letter-spacing="2">Spaced</text>',
+    '<text x="10" y="330" textLength="200">Stretched</text>',
+    '<text x="10" y="360" rotate="0">Zero rotation AV</text>',
+    '<text x="150" y="390" text-anchor="middle"><tspan font-style="italic">r</tspan> \u2212 \u03b2 KL</text>',
+]
+
+
+def _svg_text_pdf(figures: list[str], fonts_css: str | None) -> bytes:
+    """An uncompressed PDF drawing each SVG as an image (as the book does), fonts from
+    fonts_css (the site's, or the system's when None)."""
+    from urllib.parse import quote
+
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    from book_pdf.fonts import LocalFontCacheFetcher
+
+    fonts, fetcher = FontConfiguration(), LocalFontCacheFetcher()
+    sheets = [CSS(filename=fonts_css, font_config=fonts, url_fetcher=fetcher)] if fonts_css else []
+    body = "".join(
+        f"<img style='width: 100%' src='data:image/svg+xml,{quote(svg)}'>" for svg in figures
+    )
+    html = HTML(string=f"<html lang='en'><body>{body}</body></html>", url_fetcher=fetcher)
+    document = html.render(font_config=fonts, stylesheets=sheets)
+    return re.sub(
+        rb"/(CreationDate|ModDate) \([^)]*\)", b"", document.write_pdf(uncompressed_pdf=True)
+    )
+
+
+def _as_svg(text: str) -> str:
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 400" font-size="16" '
+        f'font-family="Inter, sans-serif">{text}</svg>'
+    )
+
+
+def _patched_weasyprint_pdf(tmp_path: Path, figures: list[str], fonts_css: str | None) -> bytes:
+    """The same PDF from a copy of the installed WeasyPrint with the ready upstream patch."""
+    import json
+    import sys
+
+    import weasyprint
+
+    from book_pdf import weasyprint_svg_fixes
+
+    shutil.copytree(
+        weasyprint.__path__[0],
+        tmp_path / "weasyprint",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
+    patch_file = ROOT / "scripts" / "book_pdf" / weasyprint_svg_fixes.PATCH
+    subprocess.run(["patch", "-p1", "-s", "-i", str(patch_file)], cwd=tmp_path, check=True)
+    program = (
+        "import json, sys\n"
+        f"sys.path[:0] = [sys.argv[1], {str(ROOT / 'tests')!r}, {str(ROOT / 'scripts')!r}]\n"
+        "import weasyprint\n"
+        "assert weasyprint.__file__.startswith(sys.argv[1]), weasyprint.__file__\n"
+        "from test_book_parts import _svg_text_pdf\n"
+        "with open(sys.argv[2], encoding='utf-8') as arguments:\n"
+        "    sys.stdout.buffer.write(_svg_text_pdf(*json.load(arguments)))\n"
+    )
+    arguments = tmp_path / "arguments.json"
+    arguments.write_text(json.dumps([figures, fonts_css]), encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-c", program, str(tmp_path), str(arguments)],
+        cwd=tmp_path,
+        capture_output=True,
+        check=True,
+    ).stdout
+
+
+def _first_difference(ours: bytes, theirs: bytes) -> str:
+    at = next(
+        (i for i, (a, b) in enumerate(zip(ours, theirs, strict=False)) if a != b),
+        min(len(ours), len(theirs)),
+    )
+    return f"first difference at byte {at}: ours {ours[at - 80 : at + 80]!r} vs patched {theirs[at - 80 : at + 80]!r}"
+
+
+def test_svg_text_workaround_draws_what_the_patched_weasyprint_draws(tmp_path):
+    """Each kind of SVG text (runs, anchors, tspans, shifts, and the per-glyph cases that stay
+    WeasyPrint's), in the system's fonts: byte for byte the PDF of the patched WeasyPrint."""
+    from book_pdf import weasyprint_svg_fixes
+
+    figures = [_as_svg(case) for case in SVG_TEXT_CASES]
+    assert weasyprint_svg_fixes.apply()
+    try:
+        ours = _svg_text_pdf(figures, None)
+    finally:
+        weasyprint_svg_fixes.restore()
+    theirs = _patched_weasyprint_pdf(tmp_path, figures, None)
+    assert ours == theirs, _first_difference(ours, theirs)
+    assert _svg_text_pdf(figures, None) != ours, "WeasyPrint's own drawing differs (the bug)"
+
+
+def test_svg_text_workaround_draws_every_site_figure_as_the_patched_weasyprint(site_dir, tmp_path):
+    """Every figure of the site, in the site's fonts, as the patched WeasyPrint draws it."""
+    from book_pdf import weasyprint_svg_fixes
+
+    figures = [p.read_text() for p in sorted((site_dir / "assets" / "figures").glob("*.svg"))]
+    assert len(figures) >= 15
+    fonts_css = str(site_dir / "assets" / "stylesheets" / "fonts.css")
+    assert weasyprint_svg_fixes.apply()
+    try:
+        ours = _svg_text_pdf(figures, fonts_css)
+    finally:
+        weasyprint_svg_fixes.restore()
+    theirs = _patched_weasyprint_pdf(tmp_path, figures, fonts_css)
+    assert ours == theirs, _first_difference(ours, theirs)
+
+
+def test_pinned_weasyprint_still_draws_svg_text_code_point_by_code_point():
+    """The bug the workaround is for: one text-showing operator per letter in WeasyPrint's own
+    drawing, one per run with the workaround (when this fails on the pinned version, upstream
+    has fixed #2249: drop book_pdf/weasyprint_svg_fixes.py)."""
+    from book_pdf import weasyprint_svg_fixes
+
+    figure = [_as_svg('<text x="10" y="30">AVATAR</text>')]
+    weasyprint_svg_fixes.restore()
+    own = _svg_text_pdf(figure, None)
+    assert weasyprint_svg_fixes.apply()
+    try:
+        fixed = _svg_text_pdf(figure, None)
+    finally:
+        weasyprint_svg_fixes.restore()
+    assert len(re.findall(rb"\bTJ\b", own)) == len("AVATAR")
+    assert len(re.findall(rb"\bTJ\b", fixed)) == 1
 
 
 # ---------- the offline zip ----------

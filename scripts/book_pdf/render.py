@@ -26,7 +26,7 @@ from weasyprint.text.fonts import FontConfiguration
 from gc_pause import gc_paused
 
 from . import htmltree as ht
-from . import pydyf_fixes, tinyhtml5_fixes, weasyprint_fixes
+from . import pydyf_fixes, tinyhtml5_fixes, weasyprint_fixes, weasyprint_svg_fixes
 from .fonts import LocalFontCacheFetcher, needed_font_faces
 from .htmltree import Element
 
@@ -108,6 +108,7 @@ def render_pdf(
     files, embedded as subsets); relative URLs resolve against the site folder. The PDF is
     tagged (structure tree, reading order, alt text, /Lang) unless settings say otherwise."""
     weasyprint_fixes.apply()
+    weasyprint_svg_fixes.apply()
     tinyhtml5_fixes.apply()
     pydyf_fixes.apply()
     renderer = Renderer.for_document(document, site_dir, settings)
