@@ -587,6 +587,28 @@ def test_cited_author_names_are_read_from_the_citation_text(text, names):
     assert IndexEntry("de Blanc", ()).sort_key == "blanc"
 
 
+def test_index_finds_a_term_in_every_form_the_site_marks_it():
+    """The site marks "reward models" and "RLHF"; the index files them under the glossary's own
+    heading, and a word the glossary does not define is not a term."""
+    from book_pdf import htmltree as ht
+    from book_pdf.book_index import _term_of, term_spellings
+
+    terms = ["Reinforcement learning from human feedback (RLHF)", "Reward model", "KL penalty"]
+    by_spelling = term_spellings(terms)
+
+    def term_of(text: str, tag: str = "abbr") -> list[str]:
+        element = ht.Element(tag, {"class": "glossary-term__name"})
+        element.text = text
+        return _term_of(element, by_spelling)
+
+    assert term_of("RLHF") == [terms[0]]
+    assert term_of("reinforcement learning from human feedback") == [terms[0]]
+    assert term_of("reward  models") == [terms[1]]
+    assert term_of("KL penalty") == [terms[2]]
+    assert term_of("kL penalty") == []
+    assert term_of("reward model", tag="span") == []
+
+
 # ---------- every printed character has a glyph in the site font it is set in ----------
 
 FAMILY_OF_TAG = {

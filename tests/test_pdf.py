@@ -857,6 +857,19 @@ def test_index_page_numbers_point_at_pages_with_the_term(page_texts, outline, pd
     assert checked > 100
 
 
+def test_index_terms_point_into_the_chapters_not_only_the_glossary(page_texts, outline):
+    """A term's index entry gives the page where each chapter first uses it (the words the site
+    marks with a hover), then its glossary page: most terms are used before the glossary."""
+    glossary = next(page for title, page, _ in outline if title.casefold() == "glossary")
+    index = next(page for title, page, _ in outline if title == "Index")
+    text = " ".join(" ".join(page_texts[index:]).split())
+    terms = text[text.index("Terms") : text.index("Cited authors")]
+    entries = re.findall(r"([A-Za-z][^\d]*?) (\d+(?:, \d+)*)", terms)
+    assert len(entries) > 40, entries[:5]
+    in_chapters = [name for name, numbers in entries if min(_page_numbers(numbers)) <= glossary]
+    assert len(in_chapters) * 3 >= len(entries) * 2, f"only {in_chapters} point into the chapters"
+
+
 def test_pdf_is_tagged_with_language_and_alt_text(reader, site_dir):
     root = reader.trailer["/Root"]
     assert root["/Lang"] == _parse(site_dir / "index.html").get("lang")

@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+import glossary
+
 from . import htmltree as ht
 from .chapter import CITED_KEY, Chapter
 from .htmltree import Element
@@ -59,15 +61,16 @@ class BookIndex:
 
 def build_index(chapters: list[Chapter]) -> BookIndex:
     """Mark the places and list them (call before the print-neutral wrappers are unwrapped)."""
-    glossary = next((c for c in chapters if c.page.path == GLOSSARY_PAGE), None)
-    terms = glossary_terms(glossary) if glossary is not None else {}
-    by_title = {_words(definition): term for term, (_, definition) in terms.items()}
+    glossary_page = next((c for c in chapters if c.page.path == GLOSSARY_PAGE), None)
+    terms = glossary_terms(glossary_page) if glossary_page is not None else {}
+    by_spelling = term_spellings(terms)
     indexed = [c for c in chapters if c.page.path not in UNINDEXED_PAGES]
-    term_places = first_places(indexed, lambda el: _term_of(el, by_title))
-    for term, (dt, _) in terms.items():  # the glossary's own entry, in book order
-        assert glossary is not None  # terms come from it
+    term_places = first_places(indexed, lambda el: _term_of(el, by_spelling))
+    for term, dt in terms.items():  # the glossary's own entry, in book order
+        assert glossary_page is not None  # terms come from it
         term_places.setdefault(term, []).insert(
-            _chapter_position(chapters, glossary, term_places[term]), _anchor(dt, glossary, "term")
+            _chapter_position(chapters, glossary_page, term_places[term]),
+            _anchor(dt, glossary_page, "term"),
         )
     author_places = first_places(indexed, citation_authors)
     return BookIndex(
@@ -76,16 +79,25 @@ def build_index(chapters: list[Chapter]) -> BookIndex:
     )
 
 
-def glossary_terms(glossary: Chapter) -> dict[str, tuple[Element, str]]:
-    """Term -> (its <dt>, its definition's text), from the glossary's definition lists."""
-    terms: dict[str, tuple[Element, str]] = {}
-    for dl in glossary.section.iter("dl"):
-        children = list(dl)
-        for index, dt in enumerate(children):
-            if dt.tag == "dt":
-                dd = next((c for c in children[index + 1 :] if c.tag == "dd"), None)
-                terms.setdefault(ht.text_of(dt), (dt, ht.text_of(dd) if dd is not None else ""))
+def glossary_terms(glossary: Chapter) -> dict[str, Element]:
+    """Term -> its <dt>, from the glossary's definition lists."""
+    terms: dict[str, Element] = {}
+    for dt in glossary.section.iter("dt"):
+        terms.setdefault(ht.text_of(dt), dt)
     return terms
+
+
+def term_spellings(terms: Iterable[str]) -> dict[str, str]:
+    """Every form the site marks a glossary term in ("reward models", "RLHF") -> the term as the
+    glossary writes it ("Reinforcement learning from human feedback (RLHF)"): the site's own
+    rules (scripts/glossary.py), so the index finds exactly the words the site marks."""
+    by_spelling: dict[str, str] = {}
+    for term in terms:
+        short = glossary.ABBREVIATION.match(term)
+        name, abbreviation = (short["base"], short["abbr"]) if short else (term, None)
+        for spelling in glossary.Term(name, abbreviation, "", 0).spellings():
+            by_spelling.setdefault(spelling, term)
+    return by_spelling
 
 
 def citation_authors(element: Element) -> list[str]:
@@ -147,15 +159,12 @@ def page_links(anchors: Iterable[str]) -> list[Element]:
     return links
 
 
-def _term_of(element: Element, by_title: dict[str, str]) -> list[str]:
-    """The glossary term a hover-term (<abbr title="first sentence of the definition">) is for."""
-    title_attribute = element.get("title")
-    if element.tag != "abbr" or not title_attribute:
+def _term_of(element: Element, by_spelling: dict[str, str]) -> list[str]:
+    """The glossary term a marked word is (the site's hover mark: an <abbr> in a
+    span.glossary-term, its definition a tooltip the book leaves out)."""
+    if element.tag != "abbr":
         return []
-    title = _words(title_attribute)
-    term = by_title.get(title) or next(
-        (t for d, t in by_title.items() if d.startswith(title)), None
-    )
+    term = by_spelling.get(_words(ht.text_of(element)))
     return [term] if term else []
 
 
