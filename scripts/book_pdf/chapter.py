@@ -39,12 +39,12 @@ SCREEN_ONLY_CLASSES = {
     WEB_ONLY_CLASS,
 }
 SCREEN_ONLY_TAGS = {"script", "noscript", "template", "style", "button", "input", "iframe"}
-# Wrappers that print as nothing but their text: a glossary <abbr> (its definition is a hover
-# title) and the citation hook's <span>s around "(Author, year)". Each inline element costs
+# Wrappers that print as nothing but their text: a glossary term's <span> and <abbr> (its
+# definition is a tooltip, left out) and the citation hook's <span>s around "(Author, year)". Each inline element costs
 # WeasyPrint a box to style, lay out line by line and draw, so they are unwrapped (their text and
 # the citation link inside stay); one with an id is kept, as something may link to it.
 PRINT_NEUTRAL_TAGS = {"abbr"}
-PRINT_NEUTRAL_SPAN_CLASSES = {"citation", "citation__work"}
+PRINT_NEUTRAL_SPAN_CLASSES = {"citation", "citation__work", "glossary-term"}
 
 
 @dataclass
