@@ -609,6 +609,67 @@ def test_index_finds_a_term_in_every_form_the_site_marks_it():
     assert term_of("reward model", tag="span") == []
 
 
+# ---------- typographer's quotes ----------
+
+
+def _educated(markup: str) -> str:
+    from book_pdf import htmltree as ht
+    from book_pdf.typography import educate_quotes
+
+    root = ht.parse_document(f"<body>{markup}</body>")
+    educate_quotes(root)
+    return ht.to_html(ht.part(root, "body"))[len("<body>") : -len("</body>")]
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ('Nobody writes "grasped".', "Nobody writes “grasped”."),
+        ('He said "<em>fine</em>".', "He said “<em>fine</em>”."),
+        ("It's <em>Goodhart's</em> 'law'.", "It’s <em>Goodhart’s</em> ‘law’."),
+        ('<code>"x" it\'s</code>" then', '<code>"x" it\'s</code>” then'),
+        ('<a title="keep \'this\'">"Link"</a>', "<a title=\"keep 'this'\">“Link”</a>"),
+        ("<pre>print('a')</pre>", "<pre>print('a')</pre>"),
+        ("no quotes at all", "no quotes at all"),
+    ],
+)
+def test_quotes_are_curled_the_way_they_face(markup, expected):
+    assert _educated(markup) == expected
+
+
+_PIECES = st.lists(
+    st.one_of(
+        st.sampled_from(["word", " ", ".", ",", "'", '"', "it's", "(", ")", "—"]),
+        st.sampled_from(["<em>", "</em>", "<code>'c\"</code>"]),
+    ),
+    max_size=20,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_PIECES)
+def test_curling_changes_nothing_but_the_quotes_outside_code(pieces):
+    """Whatever the text: straightening the result gives the input back, code keeps its
+    straight quotes, and no straight quote is left anywhere else."""
+    markup = "".join(pieces).replace("<em></em>", "")
+    if markup.count("<em>") != markup.count("</em>"):
+        markup = markup.replace("<em>", "").replace("</em>", "")
+    before = _educated_plain(markup)
+    after = _educated(markup)
+    assert after.translate(str.maketrans("‘’“”", "''\"\"")) == before
+    outside_code = re.sub(r"<code>.*?</code>", "", after)
+    assert "'" not in outside_code and '"' not in outside_code
+    assert after.count("<code>'c\"</code>") == markup.count("<code>'c\"</code>")
+
+
+def _educated_plain(markup: str) -> str:
+    """The markup as the parser writes it back, untouched."""
+    from book_pdf import htmltree as ht
+
+    root = ht.parse_document(f"<body>{markup}</body>")
+    return ht.to_html(ht.part(root, "body"))[len("<body>") : -len("</body>")]
+
+
 # ---------- every printed character has a glyph in the site font it is set in ----------
 
 FAMILY_OF_TAG = {

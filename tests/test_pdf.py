@@ -58,7 +58,28 @@ def page_texts(pdf_path: Path) -> list[str]:
         text=True,
         check=True,
     ).stdout
+    return [_plain_quotes(page) for page in out.split("\f")[:-1]]
+
+
+@pytest.fixture(scope="session")
+def raw_page_texts(pdf_path: Path) -> list[str]:
+    """The same text with the book's own quotation marks (page_texts straightens them, so that
+    the site's text and the book's compare)."""
+    out = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf_path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return out.split("\f")[:-1]
+
+
+CURLY_QUOTES = str.maketrans("‘’“”", "''\"\"")
+
+
+def _plain_quotes(text: str) -> str:
+    """Typographer's quotes as the straight ones they stand for (the book curls the site's)."""
+    return text.translate(CURLY_QUOTES)
 
 
 @pytest.fixture(scope="session")
@@ -76,7 +97,7 @@ def outline(reader: PdfReader) -> list[tuple[str, int, list[tuple[str, int]]]]:
 def _bookmark(reader: PdfReader, item: Destination) -> tuple[str, int]:
     title, page = item.title, reader.get_destination_page_number(item)
     assert title is not None and page is not None, f"a bookmark without a title or page: {item}"
-    return title, page
+    return _plain_quotes(title), page
 
 
 @pytest.fixture(scope="session")
@@ -99,7 +120,7 @@ def _classes(el) -> set[str]:
 
 
 def _text(el) -> str:
-    return " ".join("".join(el.itertext()).split())
+    return _plain_quotes(" ".join("".join(el.itertext()).split()))
 
 
 def _nav_paths(site_dir: Path) -> list[str]:
@@ -231,6 +252,7 @@ def test_contents_page_numbers_are_where_chapters_start(outline, pdf_path):
         text=True,
         check=True,
     ).stdout
+    layout = _plain_quotes(layout)
     printed = {}
     for line in layout.splitlines():
         match = re.match(r"^\s*(?:\d+\s+)?(?P<title>\S.*?)[\s.]*\.\s*(?P<page>\d+)\s*$", line)
@@ -768,6 +790,18 @@ def test_cross_references_print_the_chapter_number(page_texts, outline):
         )
 
 
+def test_quotes_and_apostrophes_are_typographers(raw_page_texts, page_texts):
+    """The site's straight quotes print curled, each the way it faces: no straight quote is
+    left, opening quotes follow a space or start a line, closing ones end a word."""
+    text = "\n".join(raw_page_texts)
+    assert "'" not in text and '"' not in text, re.findall(r".{30}['\"].{30}", text)[:5]
+    assert text.count("’") > 200 and text.count("“") > 50
+    assert text.count("“") == text.count("”"), "every double quote opened is closed"
+    assert not re.search(r"\w“|“\s", text), re.findall(r".{20}(?:\w“|“\s).{20}", text)[:5]
+    assert not re.search(r"\s”", text), re.findall(r".{20}\s”.{20}", text)[:5]
+    assert "Goodhart’s Law" in text and "Goodhart's Law" in " ".join(page_texts)
+
+
 def test_figures_named_in_the_text_read_as_the_book_numbers_them(page_texts, outline):
     """The site's "[Figure 2](#id)" prints the book's own label and page, "Figure 3.2 (p. 29)":
     that page holds the caption, in the same chapter; no author's "Figure 2" is left in the
@@ -841,6 +875,7 @@ def test_index_page_numbers_point_at_pages_with_the_term(page_texts, outline, pd
         text=True,
         check=True,
     ).stdout
+    layout = _plain_quotes(layout)
     entries = re.findall(
         r"(?m)(?:^|\s{2,})([A-Za-z][^\d\n]*?)\s+(\d+(?:, \d+)*)(?=\s{2,}|$)", layout
     )

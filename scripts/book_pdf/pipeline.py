@@ -1,5 +1,5 @@
 """The book from a built site, step by step: nav -> chapters -> links -> citations -> numbers,
-demo addresses, index -> HTML -> PDF."""
+demo addresses, index -> HTML -> typographer's quotes -> PDF."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from .nav import read_home, read_nav
 from .numbering import mark_cross_references, number_chapters, number_figures_and_tables
 from .problems import BookError, Problem
 from .render import PAPER_SIZES, PrintSettings, render_pdf
+from .typography import educate_quotes
 
 PDF_NAME = "alignment-explained.pdf"
 
@@ -51,7 +52,9 @@ def book_document(
     mark_cross_references(chapters, figure_labels)
     for chapter in chapters:
         unwrap_print_neutral(chapter)
-    return assemble_book(info, chapters, collect_entries(chapters, homes), index)
+    book = assemble_book(info, chapters, collect_entries(chapters, homes), index)
+    educate_quotes(book)
+    return book
 
 
 def book_html(site_dir: Path, *, version: str | None = None, date: dt.date | None = None) -> str:

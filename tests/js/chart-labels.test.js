@@ -261,7 +261,7 @@ test("coin level: the ground's words fit, never under 11 px, and name the coin's
     assert.deepEqual(level.texts.map((t) => t.text.split(/[,:]/)[0]), ["Start", "Right end"], `${width}x${height}`);
   }
   const wide = draw(720, 238, (p) => demos.coinLevelDraw.drawLevel(p, colours, { x: 7, y: 2 }, run));
-  assert.match(wide.texts[1].text, /coin's place in training/);
+  assert.match(wide.texts[1].text, /coin’s place in training/);
 });
 
 test("the printed figures have every label clear, inside and legible too", () => {

@@ -62,7 +62,7 @@
     const y = g.floor + (height - g.floor) / 2;
     layout.place({ text: "Start", font, candidates: [{ x: g.left + 4, y, align: "left" }], kind: "level", required: true });
     layout.place({
-      text: "Right end, the coin's place in training", short: ["Right end: coin in training", "Right end"], font, kind: "level",
+      text: "Right end, the coin’s place in training", short: ["Right end: coin in training", "Right end"], font, kind: "level",
       candidates: [{ x: g.left + COLS * g.cell - 4, y, align: "right" }], required: true,
     });
     const texts = layout.labels.map((l) => {

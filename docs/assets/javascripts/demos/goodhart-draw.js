@@ -81,7 +81,7 @@
       x: { min: 0, max: maxD, label: "How far selection moved the model, d = √KL", format: (v) => v.toFixed(0) },
       y: { min: -2, max: alpha * maxD * 1.05, label: "Reward (arbitrary units)", format: (v) => fmt(v) },
       series: [
-        { label: "Reward model's score (proxy)", colour: colours.proxy, dash: [7, 5], marker: "square", markerEvery: 10, width: 2.5, points: model.points.map((p) => ({ x: p.d, y: p.proxy })) },
+        { label: "Reward model’s score (proxy)", colour: colours.proxy, dash: [7, 5], marker: "square", markerEvery: 10, width: 2.5, points: model.points.map((p) => ({ x: p.d, y: p.proxy })) },
         { label: "Gold (true) reward", colour: colours.truth, dash: [], marker: "circle", markerEvery: 10, width: 3, points: model.points.map((p) => ({ x: p.d, y: p.gold })) },
       ],
       vertical: at ? { x: at.d, label: at.label } : null,

@@ -30,7 +30,7 @@
       series.push({ ...proxyStyle, ...faint, points: points.map((p) => ({ x: p.d, y: p.proxy })) });
       series.push({ ...goldStyle, ...faint, points: points.map((p) => ({ x: p.d, y: p.gold })) });
     }
-    series.push({ ...proxyStyle, label: named("Reward model's score (proxy)"), points: reach.map((p) => ({ x: p.d, y: p.proxy })) });
+    series.push({ ...proxyStyle, label: named("Reward model’s score (proxy)"), points: reach.map((p) => ({ x: p.d, y: p.proxy })) });
     series.push({ ...goldStyle, label: named("True (gold) reward"), points: reach.map((p) => ({ x: p.d, y: p.gold })) });
     if (compare) {
       series.push({
