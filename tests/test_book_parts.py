@@ -443,29 +443,10 @@ def _first_difference(ours: bytes, theirs: bytes) -> str:
     return f"first difference at byte {at}: ours {ours[at - 80 : at + 80]!r} vs patched {theirs[at - 80 : at + 80]!r}"
 
 
-def test_svg_text_workaround_draws_what_the_patched_weasyprint_draws(tmp_path):
-    """Each kind of SVG text (runs, anchors, tspans, shifts, and the per-glyph cases that stay
-    WeasyPrint's), in the system's fonts: byte for byte the PDF of the patched WeasyPrint."""
+def _assert_drawn_as_patched(tmp_path: Path, figures: list[str], fonts_css: str | None) -> bytes:
+    """The PDF with the workaround, checked byte for byte against the patched WeasyPrint's."""
     from book_pdf import weasyprint_svg_fixes
 
-    figures = [_as_svg(case) for case in SVG_TEXT_CASES]
-    assert weasyprint_svg_fixes.apply()
-    try:
-        ours = _svg_text_pdf(figures, None)
-    finally:
-        weasyprint_svg_fixes.restore()
-    theirs = _patched_weasyprint_pdf(tmp_path, figures, None)
-    assert ours == theirs, _first_difference(ours, theirs)
-    assert _svg_text_pdf(figures, None) != ours, "WeasyPrint's own drawing differs (the bug)"
-
-
-def test_svg_text_workaround_draws_every_site_figure_as_the_patched_weasyprint(site_dir, tmp_path):
-    """Every figure of the site, in the site's fonts, as the patched WeasyPrint draws it."""
-    from book_pdf import weasyprint_svg_fixes
-
-    figures = [p.read_text() for p in sorted((site_dir / "assets" / "figures").glob("*.svg"))]
-    assert len(figures) >= 15
-    fonts_css = str(site_dir / "assets" / "stylesheets" / "fonts.css")
     assert weasyprint_svg_fixes.apply()
     try:
         ours = _svg_text_pdf(figures, fonts_css)
@@ -473,6 +454,26 @@ def test_svg_text_workaround_draws_every_site_figure_as_the_patched_weasyprint(s
         weasyprint_svg_fixes.restore()
     theirs = _patched_weasyprint_pdf(tmp_path, figures, fonts_css)
     assert ours == theirs, _first_difference(ours, theirs)
+    return ours
+
+
+def test_svg_text_workaround_draws_what_the_patched_weasyprint_draws(tmp_path):
+    """Each kind of SVG text (runs, anchors, tspans, shifts, and the per-glyph cases that stay
+    WeasyPrint's), in the system's fonts: byte for byte the PDF of the patched WeasyPrint."""
+
+    figures = [_as_svg(case) for case in SVG_TEXT_CASES]
+    ours = _assert_drawn_as_patched(tmp_path, figures, None)
+    assert _svg_text_pdf(figures, None) != ours, "WeasyPrint's own drawing differs (the bug)"
+
+
+def test_svg_text_workaround_draws_every_site_figure_as_the_patched_weasyprint(site_dir, tmp_path):
+    """Every figure of the site, in the site's fonts, as the patched WeasyPrint draws it."""
+
+    figures = [p.read_text() for p in sorted((site_dir / "assets" / "figures").glob("*.svg"))]
+    assert len(figures) >= 15
+    _assert_drawn_as_patched(
+        tmp_path, figures, str(site_dir / "assets" / "stylesheets" / "fonts.css")
+    )
 
 
 def test_pinned_weasyprint_still_draws_svg_text_code_point_by_code_point():

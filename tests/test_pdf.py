@@ -50,21 +50,15 @@ def reader(pdf_path: Path) -> PdfReader:
 
 
 @pytest.fixture(scope="session")
-def page_texts(pdf_path: Path) -> list[str]:
-    """Text of each page, by poppler's pdftotext (what a reader's copy-paste gets)."""
-    out = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(pdf_path), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return [_plain_quotes(page) for page in out.split("\f")[:-1]]
+def page_texts(raw_page_texts: list[str]) -> list[str]:
+    """Text of each page, its quotation marks straight, so that the site's text and the book's
+    (which curls them) compare."""
+    return [_plain_quotes(page) for page in raw_page_texts]
 
 
 @pytest.fixture(scope="session")
 def raw_page_texts(pdf_path: Path) -> list[str]:
-    """The same text with the book's own quotation marks (page_texts straightens them, so that
-    the site's text and the book's compare)."""
+    """Text of each page, by poppler's pdftotext (what a reader's copy-paste gets)."""
     out = subprocess.run(
         ["pdftotext", "-enc", "UTF-8", str(pdf_path), "-"],
         capture_output=True,
