@@ -220,13 +220,14 @@ def test_the_enlarge_button_works_by_keyboard_and_from_a_folder(browser, site_di
 
 
 def test_figure_markup_is_left_plain_for_print_and_the_book(site_dir):
-    """The build adds only width and height: <figure><img ...><figcaption> (the book reads it)."""
+    """The build adds only width and height: <figure><img ...><figcaption> (the book reads it;
+    the author's id, which the text links to, stays)."""
     html = (site_dir / "rlhf.html").read_text(encoding="utf-8")
-    found = re.search(r"<figure>.*?</figure>", html, flags=re.DOTALL)
+    found = re.search(r'<figure(?: id="[\w-]+")?>.*?</figure>', html, flags=re.DOTALL)
     assert found, "rlhf.html has no <figure>"
     figure = found.group(0)
     assert re.fullmatch(
-        r'<figure>\s*<img alt="[^"]+" src="assets/figures/rlhf-pipeline\.svg" width="720" height="594">\s*(?:<br\s*/?>\s*)?'
+        r'<figure id="figure-rlhf-pipeline">\s*<img alt="[^"]+" src="assets/figures/rlhf-pipeline\.svg" width="720" height="594">\s*(?:<br\s*/?>\s*)?'
         r"<figcaption>.*</figcaption>\s*</figure>",
         figure,
         flags=re.DOTALL,
