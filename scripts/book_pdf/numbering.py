@@ -29,10 +29,6 @@ AUTHORS_FIGURE_NUMBER = re.compile(r"""(?x)
 """)
 
 
-# A link's whole text naming a figure or table by the authors' number ("Figure 2").
-AUTHORS_FIGURE_NAME = re.compile(r"(?:Figure|Table)\s+\d+[a-z]?")
-
-
 def number_chapters(chapters: list[Chapter]) -> None:
     """Give every chapter its number, retitle the home page "Introduction" (its h1 is the book's
     own title, which the running head already shows), and put "Chapter N" above each title."""
@@ -129,7 +125,7 @@ def mark_cross_references(chapters: list[Chapter], figure_labels: dict[str, str]
 
 def _names_a_figure(link: Element) -> bool:
     """A link whose whole text is the authors' "Figure 2" or "Table 1" (figure_refs.py)."""
-    return not len(link) and AUTHORS_FIGURE_NAME.fullmatch((link.text or "").strip()) is not None
+    return not len(link) and AUTHORS_FIGURE_NUMBER.fullmatch(link.text or "") is not None
 
 
 def _title_heading(chapter: Chapter) -> Element:
