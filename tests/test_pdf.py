@@ -796,6 +796,17 @@ def test_quotes_and_apostrophes_are_typographers(raw_page_texts, page_texts):
     assert "Goodhart’s Law" in text and "Goodhart's Law" in " ".join(page_texts)
 
 
+def test_a_table_caption_never_ends_a_page(page_texts):
+    """A table's caption sits above it: at the foot of a page, apart from its table, it would
+    label nothing."""
+    for index, text in enumerate(page_texts):
+        lines = [line.strip() for line in text.splitlines() if line.strip()]
+        body = lines[:-1] if lines and lines[-1].isdigit() else lines  # the page number
+        assert not (body and re.match(r"Table \d+\.\d+\b", body[-1])), (
+            f"page {index + 1} ends with {body[-1]!r}, its table on the next page"
+        )
+
+
 def test_figures_named_in_the_text_read_as_the_book_numbers_them(page_texts, outline):
     """The site's "[Figure 2](#id)" prints the book's own label and page, "Figure 3.2 (p. 29)":
     that page holds the caption, in the same chapter; no author's "Figure 2" is left in the
