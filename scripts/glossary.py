@@ -113,12 +113,16 @@ def plural(noun_phrase: str) -> str:
     return noun_phrase + "s"
 
 
+def name_and_abbreviation(term: str) -> tuple[str, str | None]:
+    """ "Reinforcement learning from human feedback (RLHF)" -> (its name, "RLHF")."""
+    abbr = ABBREVIATION.match(term)
+    return (abbr.group("base"), abbr.group("abbr")) if abbr else (term, None)
+
+
 def parse_glossary(text: str) -> list[Term]:
     terms = []
     for match in TERM_LINE.finditer(text):
-        raw = match.group("term").strip()
-        abbr = ABBREVIATION.match(raw)
-        name, short = (abbr.group("base"), abbr.group("abbr")) if abbr else (raw, None)
+        name, short = name_and_abbreviation(match.group("term").strip())
         line = text.count("\n", 0, match.start()) + 1
         terms.append(Term(name, short, match.group("body").strip(), line))
     return terms

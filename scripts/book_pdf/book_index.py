@@ -93,8 +93,7 @@ def term_spellings(terms: Iterable[str]) -> dict[str, str]:
     rules (scripts/glossary.py), so the index finds exactly the words the site marks."""
     by_spelling: dict[str, str] = {}
     for term in terms:
-        short = glossary.ABBREVIATION.match(term)
-        name, abbreviation = (short["base"], short["abbr"]) if short else (term, None)
+        name, abbreviation = glossary.name_and_abbreviation(term)
         for spelling in glossary.Term(name, abbreviation, "", 0).spellings():
             by_spelling.setdefault(spelling, term)
     return by_spelling
@@ -164,7 +163,7 @@ def _term_of(element: Element, by_spelling: dict[str, str]) -> list[str]:
     span.glossary-term, its definition a tooltip the book leaves out)."""
     if element.tag != "abbr":
         return []
-    term = by_spelling.get(_words(ht.text_of(element)))
+    term = by_spelling.get(ht.text_of(element))  # whitespace already collapsed
     return [term] if term else []
 
 
@@ -189,7 +188,3 @@ def _entries(places: dict[str, list[str]]) -> list[IndexEntry]:
         (IndexEntry(name, tuple(anchors)) for name, anchors in places.items()),
         key=lambda e: (e.sort_key, e.name),
     )
-
-
-def _words(text: str) -> str:
-    return " ".join(text.split())
