@@ -29,6 +29,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +37,7 @@ import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from source_text import Diagnostic, ProblemsFound, fail
+from source_text import Diagnostic, ProblemsFound, code_spans, fail
 from text_files import decode_utf8
 
 GLOSSARY_URI = "glossary.md"
@@ -260,6 +261,55 @@ def _letter_heading(text: str, line: int) -> tuple[str, str, str] | None:
             match.group("last") or match.group("first"),
         )
     return found
+
+
+# Between the words of a term, a soft line break: a newline with the next line's indentation,
+# but never a blank line (that ends the paragraph).
+SOFT_BREAK = r"[ \t]*\n[ \t]*"
+# A line a term may not be joined out of: a heading or a table row would take in the next line.
+BLOCK_LINE = re.compile(r"[ \t]*[#|]")
+
+
+def join_wrapped_terms(markdown_text: str, spellings: Iterable[str]) -> str:
+    """The page with each multi-word term that a line break splits ("reward\\n  tampering") on
+    one line, so that the `abbr` extension, which matches a term's words with single spaces only,
+    marks it there too. Why: chapters are wrapped at about 100 columns, and a term split by the
+    wrap got no hover (and no index entry in the book). Code, headings and table rows are left
+    as they are; a line break inside a paragraph renders as a space either way."""
+    pattern = _wrapped_term_pattern(tuple(sorted(s for s in spellings if " " in s)))
+    if pattern is None or "\n" not in markdown_text:
+        return markdown_text
+    code = code_spans(markdown_text)
+    pieces: list[str] = []
+    position = 0
+    for found in pattern.finditer(markdown_text):
+        start, end = found.span()
+        line_start = markdown_text.rfind("\n", 0, start) + 1
+        if (
+            "\n" not in found.group()
+            or "  \n" in found.group()  # two trailing spaces: a hard line break, kept
+            or BLOCK_LINE.match(markdown_text, line_start)
+            or any(a < end and start < b for a, b in code)
+        ):
+            continue
+        pieces += [markdown_text[position:start], " ".join(found.group().split())]
+        position = end
+    pieces.append(markdown_text[position:])
+    return "".join(pieces)
+
+
+@functools.cache
+def _wrapped_term_pattern(spellings: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One alternation of every multi-word spelling, longest first, words joined by any single
+    space or soft line break."""
+    if not spellings:
+        return None
+    separator = f"(?:[ ]|{SOFT_BREAK})"
+    alternatives = (
+        separator.join(re.escape(word) for word in form.split(" "))
+        for form in sorted(spellings, key=len, reverse=True)
+    )
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
 
 
 def strip_all_abbr(html_text: str) -> str:

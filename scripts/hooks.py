@@ -78,7 +78,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     where = site.locate(page.file, markdown)
     fail(_links.read_page(markdown, page, *where))
     fail(figure_refs.check_figure_mentions(markdown, *where))
-    return site.page_markdown(markdown, page, where)
+    markdown = site.page_markdown(markdown, page, where)
+    # After every located check: joining a wrapped term's lines moves the lines below it.
+    return glossary.join_wrapped_terms(
+        markdown, config.mdx_configs.get("abbr", {}).get("glossary", {})
+    )
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

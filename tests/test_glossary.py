@@ -261,6 +261,91 @@ def test_a_binary_glossary_is_a_located_error(tmp_path: Path):
         glossary.configure_hovers(_config(tmp_path, ["abbr"]))
 
 
+# --- terms split by the wrap of the Markdown source ---------------------------------------------
+
+SPELLINGS = {
+    "reward tampering": "t",
+    "reward model": "m",
+    "reinforcement learning from human feedback": "r",
+    "RLHF": "a",
+}
+
+
+def _marked(markdown_text: str) -> list[str]:
+    """The terms the `abbr` extension marks in a page, as the site configures it."""
+    md = markdown.Markdown(
+        extensions=["abbr", "admonition"], extension_configs={"abbr": {"glossary": SPELLINGS}}
+    )
+    return re.findall(r"<abbr[^>]*>(.*?)</abbr>", md.convert(markdown_text), re.DOTALL)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "It tried reward\ntampering once.",
+        "!!! abstract\n\n    It tried reward\n    tampering once.",
+        "- It tried reward\n  tampering once.",
+        "It tried reward   \t\n\t  tampering once.",
+    ],
+)
+def test_a_term_split_by_a_line_break_is_marked_once_joined(source: str):
+    assert _marked(source) == []  # the extension alone misses it: what this works around
+    joined = glossary.join_wrapped_terms(source, SPELLINGS)
+    assert _marked(joined) == ["reward tampering"]
+    assert joined.count("\n") == source.count("\n") - 1
+
+
+def test_the_longest_term_wins_and_every_break_in_it_is_joined():
+    source = "Training by reinforcement\nlearning from human\nfeedback."
+    assert glossary.join_wrapped_terms(source, SPELLINGS) == (
+        "Training by reinforcement learning from human feedback."
+    )
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "It tried reward\n\ntampering once.",  # a blank line: two paragraphs
+        "## Why reward\ntampering matters",  # the heading would swallow the paragraph
+        "| reward\ntampering |",  # a table row
+        "```\nreward\ntampering\n```",  # code
+        "See `reward\ntampering` in code.",  # inline code
+        "It tried reward  \ntampering once.",  # a hard line break
+        "A reward\ntamperings-free run.",  # not the term: a longer word
+        "It tried reward tampering once.",  # nothing to join
+    ],
+)
+def test_what_is_not_a_wrapped_term_is_left_alone(source: str):
+    assert glossary.join_wrapped_terms(source, SPELLINGS) == source
+
+
+@given(
+    words=st.lists(
+        st.sampled_from(["reward", "tampering", "model", "RLHF", "the", "`code`", "#", "|", "-"]),
+        max_size=12,
+    ),
+    gaps=st.lists(st.sampled_from([" ", "\n", "\n  ", "  \n", "\n\n", "\t\n    "]), max_size=12),
+)
+@settings(max_examples=300, deadline=None)
+def test_joining_only_turns_soft_line_breaks_into_spaces(words: list[str], gaps: list[str]):
+    source = "".join(w + g for w, g in zip(words, gaps + [""] * len(words), strict=False))
+    joined = glossary.join_wrapped_terms(source, SPELLINGS)
+    assert joined.split() == source.split()  # the same words in the same order
+    assert joined.count("\n\n") == source.count("\n\n")  # no paragraph merged
+    assert glossary.join_wrapped_terms(joined, SPELLINGS) == joined  # nothing left to join
+
+
+def test_a_wrapped_term_on_the_site_gets_its_hover(site_dir: Path):
+    # docs/specification-gaming.md wraps "reward\n    tampering" in its one-minute summary
+    source = Path("docs/specification-gaming.md").read_text(encoding="utf-8")
+    assert re.search(r"reward\n\s+tampering \(wireheading\)", source), "the example moved"
+    page = (site_dir / "specification-gaming.html").read_text(encoding="utf-8")
+    summary = page.split('<p class="admonition-title">In one minute</p>', 1)[1].split("</div>", 1)[
+        0
+    ]
+    assert re.search(r"<abbr[^>]*>reward tampering</abbr>", summary)
+
+
 # --- the real site --------------------------------------------------------------------------------------
 
 SECTION = re.compile(r"<h2\b")
