@@ -412,6 +412,22 @@ def test_no_embedded_font_other_than_the_sites(reader):
     assert not others, f"fonts other than the site's embedded (name: pages): {others}"
 
 
+def test_the_colophon_names_exactly_the_typefaces_embedded(reader, page_texts):
+    """The colophon's "Set in ..." lists the families the book embeds, no more (JetBrains Mono
+    only when some text is code)."""
+    set_in = re.search(r"Set in (.+?), the website", " ".join(page_texts[1].split()))
+    assert set_in, page_texts[1]
+    named = set(re.split(r", | and ", set_in[1]))
+    embedded = set(_embedded_fonts(reader))
+    printed_names = {"Inter": "Inter", "Literata": "Literata", "JetBrains": "JetBrains Mono"}
+    families = {
+        printed_names[family]
+        for family in SITE_FONT_FAMILIES
+        if any(name.startswith(family) for name in embedded)
+    }
+    assert named == families, (named, embedded)
+
+
 def test_demos_print_their_static_figure_and_live_url(page_texts, chapters):
     text = " ".join(" ".join(page_texts).split())
     assert text.count("Interactive version:") == sum(c["demo_figures"] for c in chapters)

@@ -25,6 +25,12 @@ TEMPLATES = jinja2.Environment(
 
 
 SLOT = "data-book-slot"
+CODE_TAGS = (
+    "code",
+    "kbd",
+    "samp",
+    "pre",
+)  # set in JetBrains Mono (book.css): the colophon names it only then
 
 
 def assemble_book(
@@ -45,6 +51,9 @@ def assemble_book(
         entries=entries,
         index=index or BookIndex([], []),
         previous_section=previous_section,
+        has_code=any(
+            next(c.section.iter(tag), None) is not None for c in chapters for tag in CODE_TAGS
+        ),
         chapter_html=lambda c: Markup(f'<section {SLOT}="{slot_of[id(c.section)]}"></section>'),
         entry_html=lambda e: Markup(f'<li {SLOT}="{slot_of[id(e.element)]}"></li>'),
     )
