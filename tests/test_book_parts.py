@@ -592,7 +592,7 @@ def test_index_finds_a_term_in_every_form_the_site_marks_it():
     """The site marks "reward models" and "RLHF"; the index files them under the glossary's own
     heading, and a word the glossary does not define is not a term."""
     from book_pdf import htmltree as ht
-    from book_pdf.book_index import _term_of, term_spellings
+    from book_pdf.book_index import TermFinder, term_spellings
 
     terms = ["Reinforcement learning from human feedback (RLHF)", "Reward model", "KL penalty"]
     by_spelling = term_spellings(terms)
@@ -600,7 +600,7 @@ def test_index_finds_a_term_in_every_form_the_site_marks_it():
     def term_of(text: str, tag: str = "abbr") -> list[str]:
         element = ht.Element(tag, {"class": "glossary-term__name"})
         element.text = text
-        return _term_of(element, by_spelling)
+        return TermFinder(by_spelling).terms_in(element)
 
     assert term_of("RLHF") == [terms[0]]
     assert term_of("reinforcement learning from human feedback") == [terms[0]]
@@ -608,6 +608,16 @@ def test_index_finds_a_term_in_every_form_the_site_marks_it():
     assert term_of("KL penalty") == [terms[2]]
     assert term_of("kL penalty") == []
     assert term_of("reward model", tag="span") == []
+    # a term introduced in italics (the site marks no term too common in prose to underline)
+    assert term_of("reward models", tag="em") == [terms[1]]
+    assert term_of("the reward model", tag="em") == []  # italics around more than the term
+    # headings name terms anywhere in them, each once, in order; the site marks no heading
+    assert term_of("Why RLHF needs a reward model, and a KL penalty", tag="h2") == [
+        terms[0],
+        terms[1],
+        terms[2],
+    ]
+    assert term_of("Reward modelling", tag="h3") == []  # a longer word is not the term
 
 
 # ---------- typographer's quotes ----------

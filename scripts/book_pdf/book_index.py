@@ -2,7 +2,10 @@
 Further reading's "Cited in".
 
 Both point at places in the text: for each term, author or work, the first place in each chapter
-where it appears (a glossary hover-term, or a citation), given an id here. Chapters start on a
+where it appears, given an id here. A term appears where the site marks it with a hover, where a
+heading names it ("## Debate"; the site marks no heading) and where the text sets it in italics
+as it introduces it ("*value learning*"; some terms are too common in prose to mark at all). A
+work appears where it is cited. Chapters start on a
 new page, so one place per chapter never prints the same page twice; the page numbers themselves
 come from WeasyPrint's target-counter() (book.css). The index lists the names as the text prints
 them: terms as the glossary spells them, authors as citations name them ("Amodei et al., 2016"
@@ -65,7 +68,9 @@ def build_index(chapters: list[Chapter]) -> BookIndex:
     terms = glossary_terms(glossary_page) if glossary_page is not None else {}
     by_spelling = term_spellings(terms)
     indexed = [c for c in chapters if c.page.path not in UNINDEXED_PAGES]
-    term_places = first_places(indexed, lambda el: _term_of(el, by_spelling))
+    find = TermFinder(by_spelling)
+    # The glossary's own entry is added below; its definitions' italics are not uses.
+    term_places = first_places([c for c in indexed if c is not glossary_page], find.terms_in)
     for term, dt in terms.items():  # the glossary's own entry, in book order
         assert glossary_page is not None  # terms come from it
         term_places.setdefault(term, []).insert(
@@ -158,13 +163,33 @@ def page_links(anchors: Iterable[str]) -> list[Element]:
     return links
 
 
-def _term_of(element: Element, by_spelling: dict[str, str]) -> list[str]:
-    """The glossary term a marked word is (the site's hover mark: an <abbr> in a
-    span.glossary-term, its definition a tooltip the book leaves out)."""
-    if element.tag != "abbr":
+HEADINGS = frozenset({"h1", "h2", "h3", "h4"})
+EMPHASIS = frozenset({"em", "i"})
+
+
+class TermFinder:
+    """Which glossary terms an element names, in the three ways the module docstring lists."""
+
+    def __init__(self, by_spelling: dict[str, str]) -> None:
+        self.by_spelling = by_spelling
+        forms = sorted(by_spelling, key=len, reverse=True)
+        self.in_heading = (
+            re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
+            if forms
+            else None
+        )
+
+    def terms_in(self, element: Element) -> list[str]:
+        tag = element.tag
+        if tag == "abbr" or tag in EMPHASIS:  # a hover mark, or a term set in italics
+            term = self.by_spelling.get(ht.text_of(element))  # whitespace already collapsed
+            return [term] if term else []
+        if tag in HEADINGS and self.in_heading is not None:
+            found = (
+                self.by_spelling[m.group()] for m in self.in_heading.finditer(ht.text_of(element))
+            )
+            return list(dict.fromkeys(found))
         return []
-    term = by_spelling.get(ht.text_of(element))  # whitespace already collapsed
-    return [term] if term else []
 
 
 def _anchor(element: Element, chapter: Chapter, kind: str) -> str:
