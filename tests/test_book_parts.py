@@ -588,6 +588,20 @@ def test_cited_author_names_are_read_from_the_citation_text(text, names):
     assert IndexEntry("de Blanc", ()).sort_key == "blanc"
 
 
+def test_links_inside_parentheses_are_those_after_an_unclosed_bracket_of_their_paragraph():
+    from book_pdf import htmltree as ht
+    from book_pdf.numbering import links_inside_parentheses
+
+    root = ht.parse_document(
+        "<body><p>See (<a id='a1'>one</a>) and <a id='a2'>two</a> (now <em>in <a id='a3'>three</a></em>"
+        "</p><p><a id='a4'>four</a> after an unclosed paragraph</p>"
+        "<ul><li>(a list <p>a (<a id='a5'>five</a></p> <a id='a6'>six</a>)</li></ul></body>"
+    )
+    found = links_inside_parentheses(root)
+    inside = {a.get("id") for a in root.iter("a") if id(a) in found}
+    assert inside == {"a1", "a3", "a5", "a6"}
+
+
 def test_index_finds_a_term_in_every_form_the_site_marks_it():
     """The site marks "reward models" and "RLHF"; the index files them under the glossary's own
     heading, and a word the glossary does not define is not a term."""

@@ -800,6 +800,16 @@ def test_cross_references_print_the_chapter_number(page_texts, outline):
         )
 
 
+def test_a_cross_reference_inside_parentheses_does_not_nest_them(page_texts):
+    """ "(the study (Chapter 7))" reads "(the study, Chapter 7)"; the number never starts a line."""
+    text = " ".join(" ".join(page_texts).split())
+    nested = re.findall(r"\([^()]{0,80}\((?:Chapter \d+|[^()]*p\. \d+)\)\)", text)
+    assert not nested, nested[:5]
+    assert len(re.findall(r", Chapter \d+\)", text)) > 10
+    broken = [m for page in page_texts for m in re.findall(r"Chapter[ \t]*\n\s*\d+", page)]
+    assert not broken, broken[:5]
+
+
 def test_quotes_and_apostrophes_are_typographers(raw_page_texts, page_texts):
     """The site's straight quotes print curled, each the way it faces: no straight quote is
     left, opening quotes follow a space or start a line, closing ones end a word."""

@@ -21,6 +21,25 @@ BACK_MATTER_PAGES = ("glossary.html", "further-reading.html")
 XREF_CLASS = "xref"  # book.css prints " (" attr(data-xref) ")"
 XREF_PAGE_CLASS = "xref--page"  # ... and "p. " target-counter(page) after it
 XREF_LABEL = "data-xref"
+XREF_IN_PARENS_CLASS = "xref--in-parens"  # ... as ", Chapter 3" inside the text's own "( )"
+# Elements whose text is a run of prose of its own: an unclosed "(" does not carry out of them.
+PROSE_BLOCKS = frozenset(
+    {
+        "p",
+        "li",
+        "dt",
+        "dd",
+        "td",
+        "th",
+        "figcaption",
+        "caption",
+        "blockquote",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+    }
+)
 
 # A number the authors wrote at the start of a caption ("Figure 1. ..."), replaced by the book's.
 AUTHORS_FIGURE_NUMBER = re.compile(r"""(?x)
@@ -96,6 +115,7 @@ def mark_cross_references(chapters: list[Chapter], figure_labels: dict[str, str]
     marked = 0
     for chapter in chapters:
         in_heading = {id(a) for h in ht.walk_headings(chapter.section) for a in h.iter("a")}
+        in_parens = links_inside_parentheses(chapter.section)
         for link in chapter.section.iter("a"):
             target = (link.get("href") or "")[1:]
             if (
@@ -114,13 +134,44 @@ def mark_cross_references(chapters: list[Chapter], figure_labels: dict[str, str]
             elif target in figure_labels:
                 label, kind = figure_labels[target] + ", ", XREF_PAGE_CLASS
             elif target_chapter is not chapter and target_chapter.number:
-                label, kind = f"Chapter {target_chapter.number}", XREF_CLASS
+                label, kind = f"Chapter\u00a0{target_chapter.number}", XREF_CLASS
             else:
                 continue  # the same chapter, or an unnumbered one (the glossary)
+            if (
+                id(link) in in_parens
+            ):  # "(the study (Chapter 7))" would nest: "(the study, Chapter 7)"
+                kind += " " + XREF_IN_PARENS_CLASS
             link.set("class", (link.get("class", "") + " " + kind).strip())
             link.set(XREF_LABEL, label)
             marked += 1
     return marked
+
+
+def links_inside_parentheses(root: Element) -> set[int]:
+    """ids of the links that start inside a "(" their paragraph (or list item, cell, caption)
+    has opened and not yet closed."""
+    inside: set[int] = set()
+
+    def balance(depth: int, text: str | None) -> int:
+        for character in text or "":
+            if character == "(":
+                depth += 1
+            elif character == ")":
+                depth = max(depth - 1, 0)
+        return depth
+
+    def walk(element: Element, outer: int) -> int:
+        block = element.tag in PROSE_BLOCKS
+        depth = 0 if block else outer
+        if element.tag == "a" and depth:
+            inside.add(id(element))
+        depth = balance(depth, element.text)
+        for child in element:
+            depth = balance(walk(child, depth), child.tail)
+        return outer if block else depth
+
+    walk(root, 0)
+    return inside
 
 
 def _names_a_figure(link: Element) -> bool:
