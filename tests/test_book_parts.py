@@ -585,7 +585,7 @@ def test_cited_author_names_are_read_from_the_citation_text(text, names):
     link = ht.Element("a", {"data-cite": "k"})
     link.text = text
     assert citation_authors(link) == names
-    assert IndexEntry("de Blanc", ()).sort_key == "blanc"
+    assert IndexEntry("de Blanc", ()).sort_key == "de blanc"
 
 
 def test_links_inside_parentheses_are_those_after_an_unclosed_bracket_of_their_paragraph():

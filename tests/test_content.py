@@ -246,3 +246,31 @@ def test_spelling():
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# One spelling per word across the site (the site writes -ize, with "behaviour" and "labeler"),
+# and the order Askell et al. gave "helpful, honest and harmless". Each pair: the form to avoid,
+# then the site's form.
+HOUSE_SPELLINGS = [
+    (r"recognis", "recogniz"),
+    (r"penalis", "penaliz"),
+    (r"realis(?=e|ed|es|ing)", "realiz"),
+    (r"optimis(?=e|ed|es|ing|ation)", "optimiz"),
+    (r"generalis(?=e|ed|es|ing|ation)", "generaliz"),
+    (r"organis(?=e|ed|es|ing|ation)", "organiz"),
+    (r"labell(?=er)", "label"),
+    (r"judgement", "judgment"),
+    (r"harmless,? and honest", "honest and harmless"),
+]
+
+
+def test_one_spelling_per_word_across_the_chapters():
+    found: list[str] = []
+    for path in sorted((ROOT / "docs").rglob("*.md")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            found.extend(
+                f"{path.relative_to(ROOT)}:{number}: {match.group()}… (write {house}…)"
+                for avoid, house in HOUSE_SPELLINGS
+                for match in re.finditer(rf"\b{avoid}", line, flags=re.IGNORECASE)
+            )
+    assert not found, "\n".join(found)
