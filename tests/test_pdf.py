@@ -718,6 +718,21 @@ def test_body_text_is_set_to_a_book_measure(pdf_path):
     assert 60 <= statistics.median(full) <= 80, statistics.median(full)
 
 
+def test_figures_break_out_of_the_measure_so_their_labels_stay_legible(pdf_path):
+    """The site's 720-960 px figures are set wider than the text, into the side margins, so that
+    the smallest labels (the boat race's axis titles) print at about 6 pt, not 4.5 pt."""
+    lines = _bbox_lines(pdf_path)
+    body_height = Counter(h for h, *_ in lines).most_common(1)[0][0]
+    left = Counter(round(x0) for h, x0, _, _ in lines if h == body_height).most_common(1)[0][0]
+    right = Counter(round(x1) for h, _, x1, _ in lines if h == body_height).most_common(1)[0][0]
+    intent = [(x0, x1) for _, x0, x1, text in lines if text == "Human intent"]
+    assert intent and min(x0 for x0, _ in intent) < left - 10, (intent, left)
+    assert max(x1 for _, x1 in intent) < 595 - 30, "and stays well inside the page"
+    axis = [h for h, *_, text in lines if text == "Training episode"]
+    assert len(axis) >= 4 and min(axis) >= 6.5, axis
+    assert right - left < 400, "the text itself keeps its measure"
+
+
 def _joined(text: str) -> str:
     """Text with lines re-joined: a word hyphenated at a line end made whole again."""
     return " ".join(re.sub(r"(?<=\w)-\n(?=\w)", "", text).split())
