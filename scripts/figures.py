@@ -13,7 +13,8 @@ the build with the page and line to fix.
 **Dark figures** (`with_dark_palette`, from `on_files`). The figures are `<img>` SVGs, which the
 page's CSS cannot reach, so each figure carries its own dark palette: a `<style>` added as the
 root's first child maps every colour the figure uses (fill, stroke, stop-color, flood-color
-attributes) to a dark-scheme counterpart under `@media (prefers-color-scheme: dark)`:
+attributes, as hex or rgb()/rgba()) to a dark-scheme counterpart under
+`@media (prefers-color-scheme: dark)`:
 
     @media (prefers-color-scheme: dark) { [fill="#fbfaf7" i] { fill: #1c2029 } ... }
 
@@ -58,7 +59,10 @@ SLATE_TINT = (0.012, 264.0)
 COLOUR_ATTRIBUTE = re.compile(r"""(?x)
     \s(?P<name>fill|stroke|stop-color|flood-color|lighting-color)   # a colour presentation attribute
     \s*=\s*(?P<quote>["'])
-    (?P<value>\#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?)                  # written as #rgb or #rrggbb
+    (?P<value>
+        \#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?                          # written as #rgb or #rrggbb
+      | rgba?\(\s*[\d.]+%?\s*(?:,\s*[\d.]+%?\s*){2,3}\)              # or rgb(...) / rgba(...), as the
+    )                                                                 # static figures write text
     (?P=quote)
 """)
 SVG_ROOT = re.compile(r"""(?x)
@@ -81,7 +85,8 @@ LENGTH = re.compile(r"""(?x)
 @functools.cache
 def dark_counterpart(colour: str) -> str:
     """The dark-scheme version of a colour: same hue and chroma, mirrored lightness (greys
-    and creams tinted like the slate page). Figures share a few colours: each is worked out once."""
+    and creams tinted like the slate page), the same opacity (#rrggbbaa when it is not opaque).
+    Figures share a few colours: each is worked out once."""
     # Imported here: its import is slow, and a site without figures never needs it.
     from coloraide import Color
 

@@ -219,6 +219,40 @@ def test_a_tap_on_a_citation_opens_its_tooltip_and_the_page_stays_put(
     assert page_log.page_errors == []
 
 
+@pytest.mark.parametrize(
+    ("path", "host"),
+    [
+        ("specification-gaming.html", "td .citation__work"),
+        ("core-difficulties.html", "td .glossary-term"),
+    ],
+)
+def test_a_tooltip_in_a_table_cell_is_as_wide_as_the_text_not_the_cell(
+    phone, site_url, path: str, host: str
+) -> None:
+    """A cell is a few words wide: a tip sized by it came out 77 px wide and 320 px tall, and the
+    table's scrolling wrapper cut it off."""
+    phone.goto(f"{site_url}/{path}")
+    target = phone.locator(host).first
+    target.scroll_into_view_if_needed()
+    target.locator("a, abbr").first.tap()
+    tip = target.locator(".hover-tip").first
+    tip.wait_for(state="visible")
+    box = tip.bounding_box()
+    assert box["width"] >= 300 and box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+    assert box["height"] < 200, box
+
+
+def test_no_page_is_wider_than_a_phone(phone, site_url, site_dir: Path) -> None:
+    """Constitutional AI's References once had 29 back-links on one unbreakable line: 540 px."""
+    wide = {}
+    for path in sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html")):
+        phone.goto(f"{site_url}/{path}")
+        width = phone.evaluate("document.documentElement.scrollWidth")
+        if width > 390:
+            wide[path] = width
+    assert not wide, wide
+
+
 def test_the_tooltip_carries_the_link_to_the_full_entry(phone, site_url) -> None:
     phone.goto(f"{site_url}/{CHAPTER}")
     link = phone.locator("a.citation__link").first

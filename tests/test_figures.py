@@ -3,6 +3,7 @@ PDF must ignore)."""
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from types import SimpleNamespace
@@ -57,6 +58,20 @@ def test_dark_counterparts_are_valid_srgb_hex(colour):
     assert len(dark) == 7 and dark.startswith("#") and Color(dark).in_gamut("srgb")
 
 
+def test_translucent_text_colours_get_dark_counterparts_too():
+    """The static figures (scripts/static_figures.js) write text as rgba(0,0,0,0.87): near-white
+    at the same opacity in the dark scheme, not near-black on a dark panel."""
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg"><rect fill="#ffffff"/>'
+        '<text fill="rgba(0,0,0,0.87)">a</text><path stroke="rgb(0, 0, 0)"/></svg>'
+    )
+    style = next(iter(ET.fromstring(figures.with_dark_palette(svg)))).text or ""
+    assert '[fill="rgba(0,0,0,0.87)" i]' in style and '[stroke="rgb(0, 0, 0)" i]' in style
+    text = figures.dark_counterpart("rgba(0,0,0,0.87)")
+    assert _lightness(text) > 0.85 and Color(text)["alpha"] == pytest.approx(0.87, abs=0.01)
+    assert len(figures.dark_counterpart("rgb(0, 0, 0)")) == 7  # opaque stays #rrggbb
+
+
 def test_the_palette_style_is_the_first_child_and_covers_every_colour():
     served = figures.with_dark_palette(SVG)
     root = ET.fromstring(served)
@@ -101,6 +116,14 @@ def test_every_figure_stays_well_formed_and_gets_a_palette(path):
     served = figures.with_dark_palette(source)
     ET.fromstring(served)
     assert served.count("<style>") == source.count("<style>") + 1
+    # every colour the figure paints with has a dark counterpart (rgba text once had none)
+    painted = {
+        m[1]
+        for m in re.finditer(r'\s(?:fill|stroke|stop-color)="([^"]+)"', source)
+        if not re.fullmatch(r"none|transparent|currentColor|url\(.*\)", m[1])
+    }
+    covered = {m["value"] for m in figures.COLOUR_ATTRIBUTE.finditer(source)}
+    assert painted <= covered, sorted(painted - covered)
     assert figures.svg_size(source) is not None, f"{path.name} has no viewBox or width and height"
 
 
