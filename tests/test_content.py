@@ -274,3 +274,16 @@ def test_one_spelling_per_word_across_the_chapters():
                 for match in re.finditer(rf"\b{avoid}", line, flags=re.IGNORECASE)
             )
     assert not found, "\n".join(found)
+
+
+def test_no_bracketed_link_right_before_a_bracketed_citation():
+    """ "(reward hacking in today's models) (Baker et al., 2025)" reads as a stutter: link the
+    words of the sentence instead, and let the citation keep its own brackets."""
+    pair = re.compile(r"\(\[[^\]]+\]\([^)]*\.md[^)]*\)\)\s*\[[^\]]*@[^\]]*\]")
+    found = [
+        f"{path.relative_to(ROOT)}:{text.count(chr(10), 0, m.start()) + 1}: {' '.join(m.group().split())}"
+        for path in sorted((ROOT / "docs").rglob("*.md"))
+        for text in [path.read_text(encoding="utf-8")]
+        for m in pair.finditer(text)
+    ]
+    assert not found, "\n".join(found)
