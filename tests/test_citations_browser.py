@@ -253,6 +253,31 @@ def test_no_page_is_wider_than_a_phone(phone, site_url, site_dir: Path) -> None:
     assert not wide, wide
 
 
+def test_a_tooltip_near_the_foot_of_the_screen_opens_above_its_line(phone, site_url) -> None:
+    """Under its line a tooltip tapped near the bottom of a phone's screen ran 40 px past it."""
+    phone.goto(f"{site_url}/{CHAPTER}")
+    link = phone.locator("a.citation__link").nth(3)
+    link.scroll_into_view_if_needed()
+    top = link.bounding_box()["y"]
+    phone.evaluate(f"window.scrollBy(0, {top} - 790)")
+    phone.wait_for_timeout(300)
+    line = link.bounding_box()
+    assert 760 < line["y"] < 820, line
+    link.tap()
+    tip = phone.locator(f"#{link.get_attribute('aria-describedby')}")
+    tip.wait_for(state="visible")
+    box = tip.bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= line["y"] + 1, (box, line)
+    phone.locator("h1").first.tap()
+    tip.wait_for(state="hidden")
+    # higher up the page, the same tooltip opens under its line again
+    phone.evaluate(f"window.scrollBy(0, {line['y']} - 200)")
+    phone.wait_for_timeout(300)
+    link.tap()
+    tip.wait_for(state="visible")
+    assert tip.bounding_box()["y"] > link.bounding_box()["y"]
+
+
 def test_the_tooltip_carries_the_link_to_the_full_entry(phone, site_url) -> None:
     phone.goto(f"{site_url}/{CHAPTER}")
     link = phone.locator("a.citation__link").first

@@ -4,7 +4,9 @@
  *   References list (which would throw the reader far down the page); the tooltip's own "Full
  *   reference" link, or a second tap, goes there; a tap anywhere else closes it;
  * - Escape dismisses a tooltip without moving the pointer or the focus (WCAG 2.1, 1.4.13); it
- *   comes back when the pointer or focus next arrives.
+ *   comes back when the pointer or focus next arrives;
+ * - a tooltip that would run past the bottom of the window opens above its line instead, where
+ *   there is room (a citation near the foot of a phone's screen).
  * A classic script, so it also runs from file://. */
 (function () {
   "use strict";
@@ -12,6 +14,21 @@
   const OPEN = "citation__work--open";
   const DISMISSED = "hover-tip-host--dismissed";
   let lastPointer = "mouse";
+
+  /* Under its line (CSS), or above it when under it would leave the window. */
+  function place(host) {
+    const tip = host && host.querySelector(".hover-tip");
+    if (!tip) return;
+    tip.style.top = "";
+    const box = tip.getBoundingClientRect();
+    if (!box.height || box.bottom <= window.innerHeight) return;
+    const term = host.querySelector(".citation__link, .glossary-term__name") || host;
+    const line = term.getBoundingClientRect();
+    if (line.top - box.height < 0) return; // no room above either
+    const parent = tip.offsetParent;
+    const origin = parent ? parent.getBoundingClientRect().top + parent.clientTop : 0;
+    tip.style.top = line.top - box.height - origin + "px";
+  }
 
   function closeOpen(except) {
     document.querySelectorAll("." + OPEN).forEach(function (work) {
@@ -34,6 +51,7 @@
         closeOpen(work);
         work.classList.remove(DISMISSED);
         work.classList.add(OPEN);
+        place(work);
         return;
       }
     }
@@ -50,7 +68,10 @@
 
   function restore(event) {
     const host = event.target instanceof Element && event.target.closest(HOSTS);
-    if (host) host.classList.remove(DISMISSED);
+    if (host && !(event.relatedTarget instanceof Node && host.contains(event.relatedTarget))) {
+      host.classList.remove(DISMISSED);
+      place(host);
+    }
   }
   document.addEventListener("mouseover", restore);
   document.addEventListener("focusin", restore);
