@@ -16,7 +16,9 @@ def images(html: str) -> list[str]:
 
 def test_home_fetches_its_hero_figure_first_and_its_thumbnails_lazily(site_dir: Path) -> None:
     html = (site_dir / "index.html").read_text(encoding="utf-8")
-    hero = re.search(r'<figure class="ae-hero__figure[^"]*">(?P<body>.*?)</figure>', html, re.DOTALL)
+    hero = re.search(
+        r'<figure class="ae-hero__figure[^"]*">(?P<body>.*?)</figure>', html, re.DOTALL
+    )
     assert hero, "Home has no hero figure (class ae-hero__figure)"
     (attrs,) = images(hero["body"])
     assert 'fetchpriority="high"' in attrs and "loading=" not in attrs, attrs
