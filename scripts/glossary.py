@@ -276,9 +276,10 @@ def join_wrapped_terms(markdown_text: str, spellings: Iterable[str]) -> str:
     marks it there too. Why: chapters are wrapped at about 100 columns, and a term split by the
     wrap got no hover (and no index entry in the book). Code, headings and table rows are left
     as they are; a line break inside a paragraph renders as a space either way."""
-    pattern = _wrapped_term_pattern(tuple(sorted(s for s in spellings if " " in s)))
-    if pattern is None or "\n" not in markdown_text:
+    multi_word = tuple(sorted(s for s in spellings if " " in s))
+    if not multi_word or "\n" not in markdown_text:
         return markdown_text
+    pattern = terms_pattern(multi_word, f"(?:[ ]|{SOFT_BREAK})")
     code = code_spans(markdown_text)
     pieces: list[str] = []
     position = 0
@@ -299,14 +300,13 @@ def join_wrapped_terms(markdown_text: str, spellings: Iterable[str]) -> str:
 
 
 @functools.cache
-def _wrapped_term_pattern(spellings: tuple[str, ...]) -> re.Pattern[str] | None:
-    """One alternation of every multi-word spelling, longest first, words joined by any single
-    space or soft line break."""
-    if not spellings:
-        return None
-    separator = f"(?:[ ]|{SOFT_BREAK})"
+def terms_pattern(spellings: tuple[str, ...], between: str = "[ ]") -> re.Pattern[str]:
+    """One alternation of the spellings as whole words (not inside a longer word or a hyphenated
+    one), longest first so that a term wins over a shorter term inside it; `between` is what may
+    separate a term's words. Shared by the hook (terms split by a line wrap) and the book index
+    (terms named in a heading)."""
     alternatives = (
-        separator.join(re.escape(word) for word in form.split(" "))
+        between.join(re.escape(word) for word in form.split(" "))
         for form in sorted(spellings, key=len, reverse=True)
     )
     return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")

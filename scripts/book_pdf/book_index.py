@@ -174,11 +174,8 @@ class TermFinder:
 
     def __init__(self, by_spelling: dict[str, str]) -> None:
         self.by_spelling = by_spelling
-        forms = sorted(by_spelling, key=len, reverse=True)
         self.in_heading = (
-            re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
-            if forms
-            else None
+            glossary.terms_pattern(tuple(sorted(by_spelling))) if by_spelling else None
         )
 
     def terms_in(self, element: Element) -> list[str]:
