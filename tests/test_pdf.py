@@ -733,6 +733,34 @@ def test_figures_break_out_of_the_measure_so_their_labels_stay_legible(pdf_path)
     assert right - left < 400, "the text itself keeps its measure"
 
 
+def test_no_page_inside_a_chapter_is_left_more_than_half_empty(pdf_path, outline):
+    """A figure too tall for the rest of its page moves on and leaves a gap: wide figures once
+    left page 26 with its text ending at 37% of its height. Figures are capped in height (book.css)
+    so that none does: apart from a chapter's last page, text runs past 40% of every page."""
+    import xml.etree.ElementTree as ET
+
+    out = subprocess.run(
+        ["pdftotext", "-bbox-layout", str(pdf_path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    pages = list(
+        ET.fromstring(out.replace('xmlns="http://www.w3.org/1999/xhtml"', "")).iter("page")
+    )
+    starts = {page for _, page, _ in outline} | {len(pages)}
+    short = []
+    for index, page in enumerate(pages):
+        if index + 1 in starts:  # a chapter's (or the book's) last page ends where it ends
+            continue
+        height = float(page.get("height", "nan"))
+        bottoms = [float(line.get("yMax", "0")) for line in page.iter("line")]
+        text = [y for y in bottoms if y < height - 50]  # not the page number in the foot
+        if text and max(text) < 0.4 * height:
+            short.append((index + 1, round(max(text) / height, 2)))
+    assert not short, f"pages whose text ends above 40% of the page: {short}"
+
+
 def _joined(text: str) -> str:
     """Text with lines re-joined: a word hyphenated at a line end made whole again."""
     return " ".join(re.sub(r"(?<=\w)-\n(?=\w)", "", text).split())
