@@ -550,6 +550,7 @@ def test_the_offline_zip_holds_no_source_map_unused_script_or_link_to_itself(sit
         names = zipped.namelist()
         assert not [n for n in names if n.endswith(".map")]
         assert not [n for n in names if n.endswith(("wordcut.js", "tinyseg.js"))]
+        assert not [n for n in names if n.endswith("/404.html")], "only a server shows a 404 page"
         assert any(n.endswith("search/search_index.json") for n in names)
         assert any(n.endswith(PDF_NAME) for n in names), "the book is in the zip"
         pages = [n for n in names if n.endswith(".html")]

@@ -123,11 +123,15 @@ def test_offline_zip_holds_a_working_site_once(offline_zip, site_dir):
     )
     assert (PDF_NAME in files) == (site_dir / PDF_NAME).is_file()
     site_files = {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()}
-    # Every file a page can load; not source maps, nor search-language files the search worker
-    # does not load for the site's language (book_pdf/offline_zip.py, tests/test_book_parts.py).
-    from book_pdf.offline_zip import unused_search_files
+    # Every file a page can load; not source maps, nor the 404 page (only a server shows it), nor
+    # search-language files the search worker does not load for the site's language (book_pdf/offline_zip.py, tests/test_book_parts.py).
+    from book_pdf.offline_zip import SERVER_ONLY_PAGES, unused_search_files
 
-    left_out = {f for f in site_files if f.endswith(".map")} | unused_search_files(site_dir)
+    left_out = (
+        {f for f in site_files if f.endswith(".map")}
+        | unused_search_files(site_dir)
+        | SERVER_ONLY_PAGES
+    )
     assert left_out, "the site has files the zip leaves out"
     assert files == site_files - {ZIP_NAME} - left_out
 

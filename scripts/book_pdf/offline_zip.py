@@ -6,6 +6,8 @@ top folder, and not:
   with the class `offline-zip` (a link with its separator or sentence), are cut out of the
   zipped pages, which are otherwise copied byte for byte;
 - source maps (`*.map`: only a browser's developer tools read them);
+- the 404 page: only a web server shows it, and MkDocs writes its URLs from the published root
+  (`/alignment-explained/...`), so opened from a folder it came out unstyled;
 - the search language files that Material's search worker does not load for the site's
   languages (`search/search_index.json`'s config.lang), e.g. the Thai word splitter for an
   English site. The rule is the worker's own: `tinyseg.js` for Japanese, `wordcut.js` for Hindi
@@ -24,6 +26,7 @@ from site_text import VOID_TAGS
 ZIP_NAME = "alignment-explained-offline.zip"
 TOP_FOLDER = "alignment-explained"
 ZIP_ONLY_CLASS = "offline-zip"  # an element that makes sense only where the zip is
+SERVER_ONLY_PAGES = {"404.html"}
 LUNR_FOLDER = "assets/javascripts/lunr"
 SEARCH_INDEX = "search/search_index.json"
 
@@ -42,7 +45,7 @@ def build_offline_zip(site_dir: Path, out: Path | None = None) -> Path:
     ) as archive:
         for path in files:
             relative = path.relative_to(site_dir).as_posix()
-            if path.suffix == ".map" or relative in unused:
+            if path.suffix == ".map" or relative in unused or relative in SERVER_ONLY_PAGES:
                 continue
             name = f"{TOP_FOLDER}/{relative}"
             if path.suffix == ".html":
