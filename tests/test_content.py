@@ -287,3 +287,19 @@ def test_no_bracketed_link_right_before_a_bracketed_citation():
         for m in pair.finditer(text)
     ]
     assert not found, "\n".join(found)
+
+
+def test_every_table_has_a_title(site_dir):
+    """A `Table: ...` line before each table (scripts/tables.py) names it for screen readers and
+    gives the book's "Table 3.1" a title."""
+    untitled = [
+        f"{slug}: {' '.join(re.sub(r'<[^>]+>', ' ', table).split())[:60]}"
+        for slug in CHAPTERS
+        for table in re.findall(
+            r"<table\b.*?</table>",
+            (site_dir / f"{slug}.html").read_text(encoding="utf-8"),
+            flags=re.DOTALL,
+        )
+        if not re.search(r"<caption>\s*\S", table)
+    ]
+    assert not untitled, untitled
