@@ -676,8 +676,8 @@ def test_a_one_shot_command_exits_with_its_code_and_output_kept(tmp_path):
 # ---------- the book's typography, numbers, index and accessibility ----------
 
 
-def _bbox_lines(pdf_path: Path) -> list[tuple[float, float, float, str]]:
-    """(height, left, right, text) of every line poppler finds, in points."""
+def _bbox_pages(pdf_path: Path) -> list:
+    """Every page poppler finds, its <line>s and <word>s with their boxes, in points."""
     import xml.etree.ElementTree as ET
 
     out = subprocess.run(
@@ -686,9 +686,13 @@ def _bbox_lines(pdf_path: Path) -> list[tuple[float, float, float, str]]:
         text=True,
         check=True,
     ).stdout
-    root = ET.fromstring(out.replace('xmlns="http://www.w3.org/1999/xhtml"', ""))
+    return list(ET.fromstring(out.replace('xmlns="http://www.w3.org/1999/xhtml"', "")).iter("page"))
+
+
+def _bbox_lines(pdf_path: Path) -> list[tuple[float, float, float, str]]:
+    """(height, left, right, text) of every line poppler finds, in points."""
     lines = []
-    for line in root.iter("line"):
+    for line in (line for page in _bbox_pages(pdf_path) for line in page.iter("line")):
         y_min, y_max, x_min, x_max = (
             float(line.get(name, "nan")) for name in ("yMin", "yMax", "xMin", "xMax")
         )
@@ -737,17 +741,7 @@ def test_no_page_inside_a_chapter_is_left_more_than_half_empty(pdf_path, outline
     """A figure too tall for the rest of its page moves on and leaves a gap: wide figures once
     left page 26 with its text ending at 37% of its height. Figures are capped in height (book.css)
     so that none does: apart from a chapter's last page, text runs past 40% of every page."""
-    import xml.etree.ElementTree as ET
-
-    out = subprocess.run(
-        ["pdftotext", "-bbox-layout", str(pdf_path), "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    pages = list(
-        ET.fromstring(out.replace('xmlns="http://www.w3.org/1999/xhtml"', "")).iter("page")
-    )
+    pages = _bbox_pages(pdf_path)
     starts = {page for _, page, _ in outline} | {len(pages)}
     short = []
     for index, page in enumerate(pages):
