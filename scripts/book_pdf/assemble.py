@@ -25,12 +25,8 @@ TEMPLATES = jinja2.Environment(
 
 
 SLOT = "data-book-slot"
-CODE_TAGS = (
-    "code",
-    "kbd",
-    "samp",
-    "pre",
-)  # set in JetBrains Mono (book.css): the colophon names it only then
+# Set in JetBrains Mono (book.css): the colophon names that typeface only when one is there.
+CODE_TAGS = ("code", "kbd", "samp", "pre")
 
 
 def assemble_book(

@@ -165,7 +165,6 @@ def page_links(anchors: Iterable[str]) -> list[Element]:
     return links
 
 
-HEADINGS = frozenset({"h1", "h2", "h3", "h4"})
 EMPHASIS = frozenset({"em", "i"})
 
 
@@ -183,7 +182,7 @@ class TermFinder:
         if tag == "abbr" or tag in EMPHASIS:  # a hover mark, or a term set in italics
             term = self.by_spelling.get(ht.text_of(element))  # whitespace already collapsed
             return [term] if term else []
-        if tag in HEADINGS and self.in_heading is not None:
+        if tag in ht.HEADINGS and self.in_heading is not None:
             found = (
                 self.by_spelling[m.group()] for m in self.in_heading.finditer(ht.text_of(element))
             )

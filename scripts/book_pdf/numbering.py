@@ -24,21 +24,7 @@ XREF_LABEL = "data-xref"
 XREF_IN_PARENS_CLASS = "xref--in-parens"  # ... as ", Chapter 3" inside the text's own "( )"
 # Elements whose text is a run of prose of its own: an unclosed "(" does not carry out of them.
 PROSE_BLOCKS = frozenset(
-    {
-        "p",
-        "li",
-        "dt",
-        "dd",
-        "td",
-        "th",
-        "figcaption",
-        "caption",
-        "blockquote",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-    }
+    {"p", "li", "dt", "dd", "td", "th", "figcaption", "caption", "blockquote", *ht.HEADINGS}
 )
 
 # A number the authors wrote at the start of a caption ("Figure 1. ..."), replaced by the book's.
@@ -137,9 +123,8 @@ def mark_cross_references(chapters: list[Chapter], figure_labels: dict[str, str]
                 label, kind = f"Chapter\u00a0{target_chapter.number}", XREF_CLASS
             else:
                 continue  # the same chapter, or an unnumbered one (the glossary)
-            if (
-                id(link) in in_parens
-            ):  # "(the study (Chapter 7))" would nest: "(the study, Chapter 7)"
+            # Inside the text's own "(": "(the study (Chapter 7))" would nest, so "(the study, Chapter 7)".
+            if id(link) in in_parens:
                 kind += " " + XREF_IN_PARENS_CLASS
             link.set("class", (link.get("class", "") + " " + kind).strip())
             link.set(XREF_LABEL, label)
