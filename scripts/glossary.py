@@ -280,7 +280,7 @@ def join_wrapped_terms(markdown_text: str, spellings: Iterable[str]) -> str:
     if not multi_word or "\n" not in markdown_text:
         return markdown_text
     pattern = terms_pattern(multi_word, f"(?:[ ]|{SOFT_BREAK})")
-    code = code_spans(markdown_text)
+    code: list[tuple[int, int]] | None = None  # read only for a page that has a wrapped term
     pieces: list[str] = []
     position = 0
     for found in pattern.finditer(markdown_text):
@@ -290,8 +290,10 @@ def join_wrapped_terms(markdown_text: str, spellings: Iterable[str]) -> str:
             "\n" not in found.group()
             or "  \n" in found.group()  # two trailing spaces: a hard line break, kept
             or BLOCK_LINE.match(markdown_text, line_start)
-            or any(a < end and start < b for a, b in code)
         ):
+            continue
+        code = code_spans(markdown_text) if code is None else code
+        if any(a < end and start < b for a, b in code):
             continue
         pieces += [markdown_text[position:start], " ".join(found.group().split())]
         position = end
