@@ -270,7 +270,7 @@ function figures(demos, colours) {
     const [looper, racer] = agents;
     const gates = sim.course.CHECKPOINTS.length;
     const results = [
-      `Paid for targets: ${fmt(at(looper).score)} points, ${Math.round(at(looper).progress * gates)} of ${gates} checkpoints after ${MOVES} moves`,
+      `Paid for targets: ${fmt(at(looper).score)} points, ${sim.checkpointsPassed(at(looper).progress)} checkpoints after ${MOVES} moves`,
       racer.finished ? `Paid for progress: finished the lap at move ${racer.steps}, ${fmt(at(racer).score)} points` : "Paid for progress: did not finish",
     ];
     const width = 720;

@@ -135,3 +135,17 @@ test("a learned policy can be scored by another reward than the one it was train
   assert.equal(game.score, sim.DEFAULT_REWARD.finishBonus + sim.DEFAULT_REWARD.targetPoints * game.targetsHit);
   assert.throws(() => trainer.greedyRollout({ targetPoints: "many" }), /reward\.targetPoints must be a number/);
 });
+
+test("checkpoints are counted as the course numbers them: seven, the finish line not among them", () => {
+  const numbered = course.CHECKPOINTS.filter((gate) => !gate.isFinish).length;
+  assert.equal(numbered, 7);
+  assert.equal(sim.checkpointsPassed(0), "0 of 7");
+  const run = { nextCheckpoint: 3 };
+  assert.equal(sim.checkpointsPassed(sim.progressOf(run)), "3 of 7");
+  // Past the last numbered gate and over the finish line: still all seven, never "8 of 7".
+  assert.equal(sim.checkpointsPassed(sim.progressOf({ nextCheckpoint: numbered })), "7 of 7");
+  assert.equal(sim.checkpointsPassed(sim.progressOf({ nextCheckpoint: course.CHECKPOINTS.length })), "7 of 7");
+  const finisher = progressRuns.get(2016).rollout;
+  assert.ok(finisher.finished);
+  assert.equal(sim.checkpointsPassed(finisher.progress), "7 of 7");
+});

@@ -156,6 +156,16 @@
     return run.nextCheckpoint / CHECKPOINT_COUNT;
   }
 
+  /** The numbered checkpoints (the last gate is the finish line, which has no number). */
+  const NUMBERED_CHECKPOINTS = CHECKPOINT_COUNT - 1;
+
+  /** "3 of 7": the numbered checkpoints passed at this race progress, as a reader counts them
+   * on the course (crossing the finish line adds none). */
+  function checkpointsPassed(progress) {
+    const passed = Math.min(Math.round(progress * CHECKPOINT_COUNT), NUMBERED_CHECKPOINTS);
+    return `${passed} of ${NUMBERED_CHECKPOINTS}`;
+  }
+
   // ------------------------------------------------------------------------------ grid world
   const CELL = 20;
   const HEADINGS = [[1, 0], [1, 1], [0, 1], [-1, 1], [-1, 0], [-1, -1], [0, -1], [1, -1]];
@@ -371,6 +381,6 @@
 
   return {
     course, grid, CELL, HEADINGS, DEFAULT_REWARD, PROGRESS_REWARD, DEFAULT_TRAINING, BOAT,
-    createTrainer, rollout, createBoat, driveStep, progressOf, startCell,
+    createTrainer, rollout, createBoat, driveStep, progressOf, checkpointsPassed, startCell,
   };
 });

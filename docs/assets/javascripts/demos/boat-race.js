@@ -201,19 +201,18 @@
 
     function describeRun(run) {
       const r = run.rollout;
-      const gates = course.CHECKPOINTS.length;
-      const passed = Math.round(r.progress * gates);
+      const passed = sim.checkpointsPassed(r.progress);
       const head = `Run ${run.number} (${run.name}: ${rewardText(run.reward)}; seed ${run.seed}), after ${run.history.length} training episodes:`;
       if (r.finished) {
         return `${head} the learned policy finishes the race in ${r.steps} moves with a score of ${page.formatNumber(r.score)}. Paid for progress, the agent races.`;
       }
       if (r.policyLoops && r.loopInLagoon && r.targetsHit > 0) {
-        return `${head} the learned policy scores ${page.formatNumber(r.score)} points per race but passes ${passed} of ${gates} checkpoints. It turns into the lagoon and circles there, a lap of ${r.loopLength} moves, collecting the targets as they respawn. It never finishes: the score went up while the race was lost.`;
+        return `${head} the learned policy scores ${page.formatNumber(r.score)} points per race but passes ${passed} checkpoints. It turns into the lagoon and circles there, a lap of ${r.loopLength} moves, collecting the targets as they respawn. It never finishes: the score went up while the race was lost.`;
       }
       if (r.policyLoops) {
-        return `${head} the learned policy gets stuck in a loop after passing ${passed} of ${gates} checkpoints, with a score of ${page.formatNumber(r.score)}. It never finishes.`;
+        return `${head} the learned policy gets stuck in a loop after passing ${passed} checkpoints, with a score of ${page.formatNumber(r.score)}. It never finishes.`;
       }
-      return `${head} the learned policy passes ${passed} of ${gates} checkpoints and scores ${page.formatNumber(r.score)}, without finishing.`;
+      return `${head} the learned policy passes ${passed} checkpoints and scores ${page.formatNumber(r.score)}, without finishing.`;
     }
 
     function addRunRow(run) {
@@ -290,8 +289,7 @@
     function updateReplayHud() {
       const trail = current.rollout.trail;
       const here = trail[Math.min(Math.floor(replay.index), trail.length - 1)];
-      const gates = course.CHECKPOINTS.length;
-      const status = current.rollout.finished && Math.floor(replay.index) >= trail.length - 1 ? "finished" : `checkpoints ${Math.round(here.progress * gates)} of ${gates}`;
+      const status = current.rollout.finished && Math.floor(replay.index) >= trail.length - 1 ? "finished" : `checkpoints ${sim.checkpointsPassed(here.progress)}`;
       setHud(`Run ${current.number}, learned policy: move ${Math.floor(replay.index)} of ${trail.length - 1} · score ${page.formatNumber(here.score)} · ${status}.`);
     }
 
@@ -309,10 +307,9 @@
 
     function driveFrame(dt) {
       sim.driveStep(boat, input, dt);
-      const gates = course.CHECKPOINTS.length;
       const race = boat.run.finished
         ? `finished in ${boat.finishTime.toFixed(1)} s`
-        : `checkpoints ${boat.run.nextCheckpoint} of ${gates} · ${boat.time.toFixed(1)} s`;
+        : `checkpoints ${sim.checkpointsPassed(sim.progressOf(boat.run))} · ${boat.time.toFixed(1)} s`;
       setHud(`You: score ${page.formatNumber(boat.run.score)} · ${race}. ${steerHint()}`);
       if (boat.run.finished && !boat.announced) {
         boat.announced = true;

@@ -51,19 +51,17 @@
 
     function describe(agent, m) {
       const p = here(agent, m);
-      const gates = sim.course.CHECKPOINTS.length;
       const points = `${fmt(p.score)} points`;
       if (agent.rollout.finished && m >= agent.rollout.steps) return `${agent.name}: ${points}, finished the lap at move ${agent.rollout.steps}.`;
       const loop = agent.rollout.loopInLagoon && m > 20 ? "; it circles the lagoon" : "";
-      return `${agent.name}: ${points}, ${Math.round(p.progress * gates)} of ${gates} checkpoints${loop}.`;
+      return `${agent.name}: ${points}, ${sim.checkpointsPassed(p.progress)} checkpoints${loop}.`;
     }
 
     /** The numbers beside each boat's name in the legend, updated every frame. */
     function brief(agent, m) {
       const p = here(agent, m);
-      const gates = sim.course.CHECKPOINTS.length;
       const race = agent.rollout.finished && m >= agent.rollout.steps
-        ? `finished at move ${agent.rollout.steps}` : `${Math.round(p.progress * gates)} of ${gates} checkpoints`;
+        ? `finished at move ${agent.rollout.steps}` : `${sim.checkpointsPassed(p.progress)} checkpoints`;
       return `${fmt(p.score)} points, ${race}`;
     }
 
