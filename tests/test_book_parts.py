@@ -696,6 +696,98 @@ def _educated_plain(markup: str) -> str:
     return ht.to_html(ht.part(root, "body"))[len("<body>") : -len("</body>")]
 
 
+# ---------- proper names kept whole ----------
+
+
+def _names_kept(markup: str) -> tuple[int, str]:
+    from book_pdf import htmltree as ht
+    from book_pdf.typography import keep_proper_names_whole
+
+    root = ht.parse_document(f"<body>{markup}</body>")
+    count = keep_proper_names_whole(root)
+    return count, ht.to_html(ht.part(root, "body"))[len("<body>") : -len("</body>")]
+
+
+def _name(word: str) -> str:
+    return f'<span class="proper-name">{word}</span>'
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        # mid-sentence, with its possessive; after a colon or a full stop it may open a sentence
+        (
+            "<p>As Christiano and DeepMind’s team said: Training works. Krakovna too.</p>",
+            f"<p>As {_name('Christiano')} and {_name('DeepMind’s')} team said: Training works. "
+            "Krakovna too.</p>",
+        ),
+        # a name of several words is one even where a sentence starts with it
+        (
+            "<p>Constitutional AI came later. Concrete Problems in AI Safety named it.</p>",
+            f"<p>{_name('Constitutional')} AI came later. {_name('Concrete')} "
+            f"{_name('Problems')} in AI {_name('Safety')} named it.</p>",
+        ),
+        # across elements: the sentence goes on after a citation's "et al." and after italics
+        (
+            '<p>Work <a class="citation__link">Amodei et al.</a> Anthropic <em>by Russell</em>'
+            " then Soares.</p>",
+            f'<p>Work <a class="citation__link">Amodei et al.</a> {_name("Anthropic")} '
+            f"<em>by {_name('Russell')}</em> then {_name('Soares')}.</p>",
+        ),
+        # a nested list item starts afresh; short names are never split and are left alone
+        (
+            "<ul><li>Said by Bengio<ul><li>Yudkowsky wrote to Sam Altman</li></ul> then Hinton</li></ul>",
+            f"<ul><li>Said by {_name('Bengio')}<ul><li>Yudkowsky wrote to Sam "
+            f"{_name('Altman')}</li></ul> then {_name('Hinton')}</li></ul>",
+        ),
+        # code, headings and reference lists are left as they are
+        (
+            "<h2>About Christiano</h2><p>Run <code>Python</code> with Goodhart</p>"
+            '<li class="bib-entry">Paul Christiano</li>',
+            f"<h2>About Christiano</h2><p>Run <code>Python</code> with {_name('Goodhart')}</p>"
+            '<li class="bib-entry">Paul Christiano</li>',
+        ),
+    ],
+)
+def test_proper_names_are_kept_whole_where_no_sentence_starts(markup, expected):
+    count, out = _names_kept(markup)
+    assert out == expected
+    assert count == expected.count("proper-name")
+
+
+_NAME_PIECES = st.lists(
+    st.one_of(
+        st.sampled_from(["Christiano", "OpenAI’s", "Goodhart", "Bob", "word", "the", "AI"]),
+        st.sampled_from([" ", ". ", ", ", ": ", "“", "(", "-", "’s"]),
+        st.sampled_from(["<em>", "</em>", "<code>Python</code>", "</p><p>"]),
+    ),
+    max_size=24,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_NAME_PIECES)
+def test_keeping_names_whole_changes_no_text_and_wraps_only_names(pieces):
+    """Whatever the prose: the text reads the same, every span holds one capitalized word of six
+    letters or more (perhaps with ’s), and none is in code."""
+    from book_pdf import htmltree as ht
+    from book_pdf.typography import PROPER_NAME, keep_proper_names_whole
+
+    markup = "".join(pieces).replace("<em></em>", "")
+    if markup.count("<em>") != markup.count("</em>"):
+        markup = markup.replace("<em>", "").replace("</em>", "")
+    root = ht.parse_document(f"<body><p>{markup}</p></body>")
+    text_before = "".join(root.itertext())
+    count = keep_proper_names_whole(root)
+    assert "".join(root.itertext()) == text_before
+    spans = [el for el in root.iter("span") if ht.has_class(el, "proper-name")]
+    assert len(spans) == count
+    for span in spans:
+        assert PROPER_NAME.fullmatch(span.text or ""), span.text
+        assert len(span) == 0
+    assert all(not ht.has_class(el, "proper-name") for code in root.iter("code") for el in code)
+
+
 # ---------- every printed character has a glyph in the site font it is set in ----------
 
 FAMILY_OF_TAG = {

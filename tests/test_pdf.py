@@ -755,6 +755,33 @@ def test_no_page_inside_a_chapter_is_left_more_than_half_empty(pdf_path, outline
     assert not short, f"pages whose text ends above 40% of the page: {short}"
 
 
+def test_no_proper_name_is_hyphenated_at_a_line_end(pdf_path, site_dir):
+    """The prose is hyphenated, but the names book_pdf keeps whole ("Christiano", "DeepMind")
+    are never split over two lines; the book has hundreds of them, so the test has teeth. (Read
+    with -layout: pdftotext's default mode joins a word hyphenated at a line end.)"""
+    from book_pdf.pipeline import book_document
+
+    names = {
+        (span.text or "").removesuffix("’s")
+        for span in book_document(site_dir).iter("span")
+        if "proper-name" in _classes(span)
+    }
+    assert len(names) > 100
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-enc", "UTF-8", str(pdf_path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    split = [
+        f"{a}-{b}"
+        for a, b in re.findall(r"(\w+)-\n\s*(\w+)", text)
+        if any(name.startswith(a + b) or (a + b).startswith(name) for name in names)
+        and len(a + b) >= 6
+    ]
+    assert not split, split
+
+
 def _joined(text: str) -> str:
     """Text with lines re-joined: a word hyphenated at a line end made whole again."""
     return " ".join(re.sub(r"(?<=\w)-\n(?=\w)", "", text).split())
