@@ -755,31 +755,63 @@ def test_no_page_inside_a_chapter_is_left_more_than_half_empty(pdf_path, outline
     assert not short, f"pages whose text ends above 40% of the page: {short}"
 
 
-def test_no_proper_name_is_hyphenated_at_a_line_end(pdf_path, site_dir):
-    """The prose is hyphenated, but the names book_pdf keeps whole ("Christiano", "DeepMind")
-    are never split over two lines; the book has hundreds of them, so the test has teeth. (Read
-    with -layout: pdftotext's default mode joins a word hyphenated at a line end.)"""
-    from book_pdf.pipeline import book_document
-
-    names = {
-        (span.text or "").removesuffix("’s")
-        for span in book_document(site_dir).iter("span")
-        if "proper-name" in _classes(span)
-    }
-    assert len(names) > 100
+@pytest.fixture(scope="session")
+def line_end_breaks(pdf_path: Path) -> list[tuple[str, str]]:
+    """Each word split over a line end inside a page, as (before the hyphen, after it). Read
+    with -layout: pdftotext's default mode joins a word hyphenated at a line end."""
     text = subprocess.run(
         ["pdftotext", "-layout", "-enc", "UTF-8", str(pdf_path), "-"],
         capture_output=True,
         text=True,
         check=True,
     ).stdout
+    # (a word split over a page break is left out: the running head or foot comes between)
+    # (and only words: an address or identifier split at its own hyphen is no hyphenation)
+    return re.findall(r"(?<![\w/.])([^\W\d_]+)-\n[ \t]*([^\W\d_]+)\b", text)
+
+
+@pytest.fixture(scope="session")
+def book_tree(site_dir: Path):
+    from book_pdf.pipeline import book_document
+
+    return book_document(site_dir)
+
+
+def test_no_proper_name_is_hyphenated_at_a_line_end(line_end_breaks, book_tree):
+    """The prose is hyphenated, but the names book_pdf keeps whole ("Christiano", "DeepMind"),
+    and "Chapter" in a cross-reference, are never split over two lines; the book has hundreds of
+    names, so the test has teeth."""
+    names = {
+        (span.text or "").removesuffix("’s")
+        for span in book_tree.iter("span")
+        if "proper-name" in _classes(span)
+    }
+    assert len(names) > 100
+    # and the cross-references' printed "(Chapter 8)", which book.css writes from data-xref
+    names |= {word for a in book_tree.iter("a") for word in a.get("data-xref", "").split()}
     split = [
         f"{a}-{b}"
-        for a, b in re.findall(r"(\w+)-\n\s*(\w+)", text)
-        if any(name.startswith(a + b) or (a + b).startswith(name) for name in names)
-        and len(a + b) >= 6
+        for a, b in line_end_breaks
+        if len(a + b) >= 6
+        and any(name.startswith(a + b) or (a + b).startswith(name) for name in names)
     ]
     assert not split, split
+
+
+def test_words_are_hyphenated_where_an_english_dictionary_splits_them(line_end_breaks, book_tree):
+    """pyphen's British patterns split "rewar-ded" and "presen-ted"; the book hyphenates with its
+    American ones (BookInfo.hyphenation_language), so every split falls where they allow. A
+    hyphen that the text itself has ("alignment-faking") is not a split."""
+    import pyphen
+
+    text = "".join(book_tree.itertext())
+    dictionary = pyphen.Pyphen(lang="en_US")
+    splits = [(a, b) for a, b in line_end_breaks if f"{a}-{b}" not in text]
+    assert len(splits) > 100, "the body text is hyphenated"
+    wrong = [f"{a}-{b}" for a, b in splits if len(a) not in dictionary.positions(a + b)]
+    assert not wrong, wrong
+    assert book_tree.find("body").get("lang") == "en-US"
+    assert book_tree.get("lang") == "en", "the document's own language is the site's"
 
 
 def _joined(text: str) -> str:

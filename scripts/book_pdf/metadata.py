@@ -19,6 +19,9 @@ from .htmltree import Element
 ROOT = Path(__file__).resolve().parents[2]
 
 
+ENGLISH_HYPHENATION = "en-US"
+
+
 @dataclass(frozen=True)
 class BookInfo:
     title: str
@@ -30,6 +33,18 @@ class BookInfo:
     version: str
     date: dt.date
     copyright: str = ""
+
+    @property
+    def hyphenation_language(self) -> str:
+        """The language whose hyphenation patterns split the book's words (its body's lang).
+
+        Why not the site's own "en": WeasyPrint hyphenates with pyphen, whose patterns for "en"
+        (and "en-GB") are hyph_en_GB, which split "rewar-ded", "presen-ted" and "beha-viour"; its
+        American patterns split "re-ward-ed", "pre-sent-ed" and "be-hav-iour", as dictionaries
+        on both sides of the Atlantic do. The document's language (the PDF's /Lang) stays the
+        site's."""
+        primary = self.language.split("-")[0].lower()
+        return ENGLISH_HYPHENATION if primary == "en" else self.language
 
     @property
     def date_text(self) -> str:
