@@ -6,6 +6,7 @@ Also writes PNG previews of the cover and a chapter page to test-artifacts/ for 
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import subprocess
@@ -814,6 +815,52 @@ def test_words_are_hyphenated_where_an_english_dictionary_splits_them(line_end_b
     assert book_tree.get("lang") == "en", "the document's own language is the site's"
 
 
+def _pages_of(outline, title: str) -> range:
+    """The page indexes of a top-level part of the book, from its bookmark to the next one's."""
+    starts = [page for _, page, _ in outline]
+    start = next(page for name, page, _ in outline if name == title)
+    later = [page for page in starts if page > start]
+    return range(start, min(later) if later else start + 10)
+
+
+def test_tables_are_kept_on_one_page(book_tree, page_texts):
+    """The book's tables are a few rows each: one split two rows and two across pages read as
+    two tables. Each table's caption and its last row are on the same page."""
+    tables = list(book_tree.iter("table"))
+    assert len(tables) >= 5
+    for table in tables:
+        caption = " ".join("".join(table.find("caption").itertext()).split())
+        last_row = [" ".join("".join(td.itertext()).split()) for td in table.iter("tr")][-1]
+        last_cell = " ".join("".join(list(table.iter("tr"))[-1][0].itertext()).split())
+        label = " ".join(caption.split()[:2])  # "Table 3.1"
+        pages = [i for i, text in enumerate(page_texts) if label in " ".join(text.split())]
+        on_page = _joined(page_texts[pages[0]])
+        assert _plain_quotes(last_cell)[:30] in on_page, (label, last_row[:60])
+
+
+def test_the_contents_page_has_no_running_head_above_its_title(page_texts, outline):
+    page = page_texts[_pages_of(outline, "Contents")[0]]
+    assert page.split()[0] == "Contents", page[:80]
+
+
+def test_glossary_definitions_are_set_ragged_without_stretched_spaces(pdf_path, outline):
+    """Justified, a short definition ending in "(Chapter 8)." had 8 pt gaps between its words
+    (a space is under 3 pt). Definitions are set ragged: no gap on their lines over 4.5 pt."""
+    pages = _bbox_pages(pdf_path)
+    lines = [line for i in _pages_of(outline, "Glossary") for line in pages[i].iter("line")]
+    left = min(float(line.get("xMin")) for line in lines)
+    definitions = [line for line in lines if float(line.get("xMin")) > left + 10]  # indented
+    assert len(definitions) > 100
+    gaps = []
+    for line in definitions:
+        words = list(line.iter("word"))
+        gaps += [
+            (float(b.get("xMin")) - float(a.get("xMax")), a.text, b.text)
+            for a, b in itertools.pairwise(words)
+        ]
+    assert max(gaps)[0] < 4.5, max(gaps)
+
+
 def _joined(text: str) -> str:
     """Text with lines re-joined: a word hyphenated at a line end made whole again."""
     return " ".join(re.sub(r"(?<=\w)-\n(?=\w)", "", text).split())
@@ -1081,11 +1128,21 @@ def test_live_demo_figures_give_their_address_and_a_qr_code_that_scans(
             and any("demo-static" in _classes(f) for f in demo.iter("figure"))
         )
     assert addresses
+    bbox = _bbox_pages(pdf_path)
     for address in addresses:
         page = next(
             (i + 1 for i, text in enumerate(page_texts) if address in "".join(text.split())), None
         )
         assert page, f"{address} is not printed"
         qr_png = pdf_page_png(pdf_path, page, 200, tmp_path / "qr")
-        decoded = {r.text for r in zxingcpp.read_barcodes(Image.open(qr_png))}
-        assert address in decoded, (address, decoded)
+        codes = {r.text: r.position for r in zxingcpp.read_barcodes(Image.open(qr_png))}
+        assert address in codes, (address, set(codes))
+        # Beside the address, not in a row of its own above it (which cost each figure 2 cm),
+        # and inside the page's right margin.
+        corners = [codes[address].top_left, codes[address].bottom_right]
+        qr_top, qr_bottom = (c.y * 72 / 200 for c in corners)
+        qr_right = corners[1].x * 72 / 200
+        words = [w for w in bbox[page - 1].iter("word") if w.text == "Interactive"]
+        assert words, f"no 'Interactive version' on page {page}"
+        assert any(qr_top < float(w.get("yMax")) and float(w.get("yMin")) < qr_bottom for w in words)
+        assert qr_right < float(bbox[page - 1].get("width")) - 15 * 72 / 25.4

@@ -58,10 +58,10 @@ def _live_note(address: str, absolute: bool) -> Element:
                 },
             )
         )
-        lead = ht.Element("span")
-        lead.text = "Interactive version: "
-        note.append(lead)
-        note.append(_address_link(address))
+        text = ht.Element("span", {"class": "demo-live-text"})
+        text.text = "Interactive version: "
+        text.append(_address_link(address))
+        note.append(text)
     else:
         note.text = f"Interactive version: {address} on the website or in the offline copy"
     return note
