@@ -1144,5 +1144,7 @@ def test_live_demo_figures_give_their_address_and_a_qr_code_that_scans(
         qr_right = corners[1].x * 72 / 200
         words = [w for w in bbox[page - 1].iter("word") if w.text == "Interactive"]
         assert words, f"no 'Interactive version' on page {page}"
-        assert any(qr_top < float(w.get("yMax")) and float(w.get("yMin")) < qr_bottom for w in words)
+        assert any(
+            qr_top < float(w.get("yMax")) and float(w.get("yMin")) < qr_bottom for w in words
+        )
         assert qr_right < float(bbox[page - 1].get("width")) - 15 * 72 / 25.4
