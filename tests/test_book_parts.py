@@ -696,6 +696,49 @@ def _educated_plain(markup: str) -> str:
     return ht.to_html(ht.part(root, "body"))[len("<body>") : -len("</body>")]
 
 
+# ---------- cross-references ----------
+
+
+def _two_chapters(markup: str):
+    from book_pdf import htmltree as ht
+    from book_pdf.chapter import Chapter
+    from book_pdf.nav import NavPage
+
+    pages = [("one.html", markup), ("two.html", "<p>Target.</p>")]
+    return [
+        Chapter(
+            NavPage(path, path),
+            path,
+            ht.parse_fragment(f'<section id="{NavPage(path, path).slug}">{body}</section>'),
+            number=number,
+        )
+        for number, (path, body) in enumerate(pages, start=1)
+    ]
+
+
+def test_a_cross_reference_opens_the_citation_that_follows_it():
+    """ "RLHF (Chapter 2) (Christiano et al., 2017)" would stutter: the link's label takes over the
+    citation's "(" and book.css prints " (Chapter 2; " before the citation's works."""
+    from book_pdf import htmltree as ht
+    from book_pdf.numbering import XREF_CITES_CLASS, mark_cross_references
+
+    citation = (
+        '<span class="citation">(<a class="citation__link" href="#x">Christiano, 2017</a>)</span>'
+    )
+    chapters = _two_chapters(
+        f'<p>Into <a href="#two">RLHF</a> {citation}. And <a href="#two">again</a>, {citation}.'
+        f' In (<a href="#two">a note</a> {citation}).</p>'
+    )
+    assert mark_cross_references(chapters, {}) == 3
+    first, second, third = [a for a in chapters[0].section.iter("a") if a.get("data-xref")]
+    assert ht.has_class(first, XREF_CITES_CLASS) and not first.tail
+    spans = [s for s in chapters[0].section.iter("span") if ht.has_class(s, "citation")]
+    assert spans[0].text is None and "".join(spans[0].itertext()) == "Christiano, 2017)"
+    # a comma between them, or a link inside the text's own "(": left as they were
+    assert not ht.has_class(second, XREF_CITES_CLASS) and spans[1].text == "("
+    assert not ht.has_class(third, XREF_CITES_CLASS) and spans[2].text == "("
+
+
 # ---------- proper names kept whole ----------
 
 

@@ -953,6 +953,15 @@ def test_a_cross_reference_inside_parentheses_does_not_nest_them(page_texts):
     assert not broken, broken[:5]
 
 
+def test_a_cross_reference_before_a_citation_shares_its_parentheses(page_texts):
+    """ "RLHF (Chapter 4) (Christiano et al., 2017)" reads "RLHF (Chapter 4; Christiano et al.,
+    2017)", and a figure's "(Figure 3.2, p. 28; Gao et al., 2023)" likewise."""
+    text = " ".join(" ".join(page_texts).split())
+    pairs = re.findall(r"\((?:Chapter \d+|[^()]{0,40}p\. \d+)\) \([A-Z][^()]{0,60}\d{4}", text)
+    assert not pairs, pairs[:5]
+    assert len(re.findall(r"\(Chapter \d+; [A-Z][^()]{0,80}\d{4}[a-z]?\)", text)) >= 5
+
+
 def test_quotes_and_apostrophes_are_typographers(raw_page_texts, page_texts):
     """The site's straight quotes print curled, each the way it faces: no straight quote is
     left, opening quotes follow a space or start a line, closing ones end a word."""

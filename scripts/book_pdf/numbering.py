@@ -22,6 +22,8 @@ XREF_CLASS = "xref"  # book.css prints " (" attr(data-xref) ")"
 XREF_PAGE_CLASS = "xref--page"  # ... and "p. " target-counter(page) after it
 XREF_LABEL = "data-xref"
 XREF_IN_PARENS_CLASS = "xref--in-parens"  # ... as ", Chapter 3" inside the text's own "( )"
+XREF_CITES_CLASS = "xref--cites"  # ... as " (Chapter 3; " opening the citation that follows
+OPENS_A_CITATION = re.compile(r"\s*\(")  # the start of a citation's text
 # Elements whose text is a run of prose of its own: an unclosed "(" does not carry out of them.
 PROSE_BLOCKS = frozenset(
     {"p", "li", "dt", "dd", "td", "th", "figcaption", "caption", "blockquote", *ht.HEADINGS}
@@ -102,6 +104,7 @@ def mark_cross_references(chapters: list[Chapter], figure_labels: dict[str, str]
     for chapter in chapters:
         in_heading = {id(a) for h in ht.walk_headings(chapter.section) for a in h.iter("a")}
         in_parens = links_inside_parentheses(chapter.section)
+        parent_of = ht.parents(chapter.section)
         for link in chapter.section.iter("a"):
             target = (link.get("href") or "")[1:]
             if (
@@ -126,6 +129,9 @@ def mark_cross_references(chapters: list[Chapter], figure_labels: dict[str, str]
             # Inside the text's own "(": "(the study (Chapter 7))" would nest, so "(the study, Chapter 7)".
             if id(link) in in_parens:
                 kind += " " + XREF_IN_PARENS_CLASS
+            # And "Goodhart's Law (Chapter 3) (Gao et al., 2023)" as "(Chapter 3; Gao et al., 2023)".
+            elif _opens_following_citation(link, parent_of.get(link)):
+                kind += " " + XREF_CITES_CLASS
             link.set("class", (link.get("class", "") + " " + kind).strip())
             link.set(XREF_LABEL, label)
             marked += 1
@@ -157,6 +163,24 @@ def links_inside_parentheses(root: Element) -> set[int]:
 
     walk(root, 0)
     return inside
+
+
+def _opens_following_citation(link: Element, parent: Element | None) -> bool:
+    """If the link is followed by nothing but a space and a citation (the hook writes one as
+    span.citation: "(", its works, ")"), take out that space and the citation's "(", which the
+    link's printed label opens instead, and say so."""
+    if parent is None or (link.tail or "").strip():
+        return False
+    siblings = list(parent)
+    after = siblings[siblings.index(link) + 1 : siblings.index(link) + 2]
+    if not after or not ht.has_class(after[0], "citation"):
+        return False
+    citation = after[0]
+    if not OPENS_A_CITATION.match(citation.text or ""):
+        return False
+    citation.text = OPENS_A_CITATION.sub("", citation.text or "", count=1) or None
+    link.tail = None
+    return True
 
 
 def _names_a_figure(link: Element) -> bool:
