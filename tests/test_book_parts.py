@@ -623,6 +623,12 @@ def test_index_finds_a_term_in_every_form_the_site_marks_it():
     assert term_of("KL penalty") == [terms[2]]
     assert term_of("kL penalty") == []
     assert term_of("reward model", tag="span") == []
+    # a link whose whole text is the term (the site marks no term inside a link), not a citation
+    assert term_of("RLHF", tag="a") == [terms[0]]
+    assert term_of("the RLHF chapter", tag="a") == []
+    cited = ht.Element("a", {"data-cite": "ouyang2022training"})
+    cited.text = "RLHF"
+    assert TermFinder(by_spelling).terms_in(cited) == []
     # a term introduced in italics (the site marks no term too common in prose to underline)
     assert term_of("reward models", tag="em") == [terms[1]]
     assert term_of("the reward model", tag="em") == []  # italics around more than the term

@@ -3,8 +3,9 @@ Further reading's "Cited in".
 
 Both point at places in the text: for each term, author or work, the first place in each chapter
 where it appears, given an id here. A term appears where the site marks it with a hover, where a
-heading names it ("## Debate"; the site marks no heading) and where the text sets it in italics
-as it introduces it ("*value learning*"; some terms are too common in prose to mark at all). A
+heading names it ("## Debate"; the site marks no heading), where the text sets it in italics
+as it introduces it ("*value learning*"; some terms are too common in prose to mark at all), and
+where a link's whole text is the term ("[Goodhart's Law](goodhart.md)"; the site marks no link). A
 work appears where it is cited. Chapters start on a
 new page, so one place per chapter never prints the same page twice; the page numbers themselves
 come from WeasyPrint's target-counter() (book.css). The index lists the names as the text prints
@@ -169,7 +170,7 @@ EMPHASIS = frozenset({"em", "i"})
 
 
 class TermFinder:
-    """Which glossary terms an element names, in the three ways the module docstring lists."""
+    """Which glossary terms an element names, in the ways the module docstring lists."""
 
     def __init__(self, by_spelling: dict[str, str]) -> None:
         self.by_spelling = by_spelling
@@ -179,7 +180,9 @@ class TermFinder:
 
     def terms_in(self, element: Element) -> list[str]:
         tag = element.tag
-        if tag == "abbr" or tag in EMPHASIS:  # a hover mark, or a term set in italics
+        # A hover mark, a term set in italics, or a link that names it: the site marks no term
+        # inside a link, so "[Goodhart's Law](goodhart.md)" would go unindexed.
+        if tag == "abbr" or tag in EMPHASIS or (tag == "a" and element.get(CITED_KEY) is None):
             term = self.by_spelling.get(ht.text_of(element))  # whitespace already collapsed
             return [term] if term else []
         if tag in ht.HEADINGS and self.in_heading is not None:
