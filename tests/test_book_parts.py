@@ -837,6 +837,74 @@ def test_keeping_names_whole_changes_no_text_and_wraps_only_names(pieces):
     assert all(not ht.has_class(el, "proper-name") for code in root.iter("code") for el in code)
 
 
+# ---------- short endings tied ----------
+
+
+def _tied(markup: str) -> str:
+    from book_pdf import htmltree as ht
+    from book_pdf.typography import tie_short_endings
+
+    root = ht.parse_document(f"<body>{markup}</body>")
+    tie_short_endings(root)
+    return ht.to_html(ht.part(root, "body"))[len("<body>") : -len("</body>")]
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        # a short last word, even after a line break in the source; a long one is left alone
+        ("<p>ask three\nquestions.</p>", "<p>ask three\u00a0questions.</p>"),
+        ("<p>it belongs to.</p>", "<p>it belongs\u00a0to.</p>"),
+        ("<p>an interpretability.</p>", "<p>an interpretability.</p>"),
+        # the last run of text after an element, a locator after a citation, list items
+        ("<p>see <em>this</em> and that.</p>", "<p>see <em>this</em> and\u00a0that.</p>"),
+        (
+            '<p>us (<a class="citation__link">Nozick, 1974</a>, pp. 42–45).</p>',
+            '<p>us (<a class="citation__link">Nozick,\u00a01974</a>, pp.\u00a042–45).</p>',
+        ),
+        ("<ul><li>one two</li></ul>", "<ul><li>one\u00a0two</li></ul>"),
+        # ending inside an element: tied there; ending in a list or code: not this block's words
+        ("<p>a <strong>bold end</strong></p>", "<p>a <strong>bold\u00a0end</strong></p>"),
+        (
+            "<p>call this <em>alignment faking</em>.</p>",
+            "<p>call this <em>alignment\u00a0faking</em>.</p>",
+        ),
+        ("<p>code <code>x = 1</code></p>", "<p>code <code>x = 1</code></p>"),
+        ("<li>intro<ul><li>a b</li></ul></li>", "<li>intro<ul><li>a\u00a0b</li></ul></li>"),
+        ("<p>single</p>", "<p>single</p>"),
+    ],
+)
+def test_short_endings_are_tied_to_the_word_before(markup, expected):
+    assert _tied(markup) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["word", "to.", "longerwordhere.", " ", "\n", "<em>x y</em>", "<code>a b</code>"]
+        ),
+        max_size=12,
+    )
+)
+def test_tying_changes_only_spaces_into_one_no_break_space(pieces):
+    """Whatever the paragraph: its text reads the same with its spaces collapsed, and at most its
+    last gap became a no-break space."""
+    from book_pdf import htmltree as ht
+    from book_pdf.typography import tie_short_endings
+
+    root = ht.parse_document(f"<body><p>{''.join(pieces)}</p></body>")
+    before = " ".join("".join(root.itertext()).split())
+    tied = tie_short_endings(root)
+    after = "".join(root.itertext())
+    assert tied <= 1 and after.count("\u00a0") == tied
+    assert " ".join(after.replace("\u00a0", " ").split()) == before
+    if tied:
+        assert after.rstrip().rsplit("\u00a0", 1)[-1].split() == [
+            after.split()[-1].split("\u00a0")[-1]
+        ]
+
+
 # ---------- every printed character has a glyph in the site font it is set in ----------
 
 FAMILY_OF_TAG = {

@@ -28,6 +28,7 @@ pytestmark = pytest.mark.pdf
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
 WORD = re.compile(r"\w+")
+SENTENCE_END = re.compile(r"(?:^|[.!?:][”’)]?)\s*$")  # what comes before a sentence's first word
 MAX_MISSING_WORDS = 0.02
 A4 = (595.3, 841.9)
 LETTER = (612.0, 792.0)
@@ -757,8 +758,9 @@ def test_no_page_inside_a_chapter_is_left_more_than_half_empty(pdf_path, outline
 
 
 @pytest.fixture(scope="session")
-def line_end_breaks(pdf_path: Path) -> list[tuple[str, str]]:
-    """Each word split over a line end inside a page, as (before the hyphen, after it). Read
+def line_end_breaks(pdf_path: Path) -> list[tuple[str, str, str]]:
+    """Each word split over a line end inside a page, as (the word and space before it, the
+    word's part before the hyphen, its part after). Read
     with -layout: pdftotext's default mode joins a word hyphenated at a line end."""
     text = subprocess.run(
         ["pdftotext", "-layout", "-enc", "UTF-8", str(pdf_path), "-"],
@@ -768,7 +770,8 @@ def line_end_breaks(pdf_path: Path) -> list[tuple[str, str]]:
     ).stdout
     # (a word split over a page break is left out: the running head or foot comes between)
     # (and only words: an address or identifier split at its own hyphen is no hyphenation)
-    return re.findall(r"(?<![\w/.])([^\W\d_]+)-\n[ \t]*([^\W\d_]+)\b", text)
+    # (and what precedes the word: a sentence may start with it)
+    return re.findall(r"(\S*\s*)(?<![\w/.])([^\W\d_]+)-\n[ \t]*([^\W\d_]+)\b", text)
 
 
 @pytest.fixture(scope="session")
@@ -792,8 +795,9 @@ def test_no_proper_name_is_hyphenated_at_a_line_end(line_end_breaks, book_tree):
     names |= {word for a in book_tree.iter("a") for word in a.get("data-xref", "").split()}
     split = [
         f"{a}-{b}"
-        for a, b in line_end_breaks
+        for before, a, b in line_end_breaks
         if len(a + b) >= 6
+        and not SENTENCE_END.search(before)  # "... gaming. Specifica-tion" may split
         and any(name.startswith(a + b) or (a + b).startswith(name) for name in names)
     ]
     assert not split, split
@@ -807,12 +811,33 @@ def test_words_are_hyphenated_where_an_english_dictionary_splits_them(line_end_b
 
     text = "".join(book_tree.itertext())
     dictionary = pyphen.Pyphen(lang="en_US")
-    splits = [(a, b) for a, b in line_end_breaks if f"{a}-{b}" not in text]
+    splits = [(a, b) for _, a, b in line_end_breaks if f"{a}-{b}" not in text]
     assert len(splits) > 100, "the body text is hyphenated"
     wrong = [f"{a}-{b}" for a, b in splits if len(a) not in dictionary.positions(a + b)]
     assert not wrong, wrong
     assert book_tree.find("body").get("lang") == "en-US"
     assert book_tree.get("lang") == "en", "the document's own language is the site's"
+
+
+def test_no_paragraph_ends_on_a_line_of_one_short_word(pdf_path):
+    """A paragraph's last line holding only "to." or "2016)." after a full line is a runt; the
+    book ties short endings to the word before (typography.tie_short_endings). Read with
+    -layout: a paragraph's last line is followed by a blank one."""
+    lines = subprocess.run(
+        ["pdftotext", "-layout", "-enc", "UTF-8", str(pdf_path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split("\n")
+    runts = [
+        (lines[i - 1].strip()[-30:], line.strip())
+        for i, line in enumerate(lines[1:-1], start=1)
+        if re.fullmatch(r"\S{1,10}[.!?:;)]", line.strip())
+        and not lines[i + 1].strip()
+        and len(lines[i - 1].strip()) > 60
+        and not lines[i - 1].rstrip().endswith("-")  # a hyphenated word's end: not a tie's job
+    ]
+    assert not runts, runts
 
 
 def _pages_of(outline, title: str) -> range:

@@ -1,4 +1,4 @@
-"""Two things a typesetter does to the book's text that the site's Markdown does not say.
+"""What a typesetter does to the book's text that the site's Markdown does not say.
 
 Typographer's quotes: “curly” double quotes, ‘single’ ones and apostrophes (’) where the site's
 Markdown types straight ones, as a printed book sets them.
@@ -15,6 +15,10 @@ recognized as English prose marks it, by a capital letter where no sentence star
 capital that another capitalized word follows ("Constitutional AI"); each is wrapped in a span
 that book.css leaves unhyphenated. A capitalized word alone at the start of a sentence
 ("Training ...") may still be split, as a common word would be.
+
+Short endings tied: a paragraph's last word, when short, is joined to the one before it by a
+no-break space, so that no paragraph ends on a line holding only "to." or "2016)."; and a
+citation's year is tied to its authors ("Clark and Amodei,\u00a02016").
 """
 
 from __future__ import annotations
@@ -167,3 +171,56 @@ def _tag(element: Element) -> str:
     """The tag without its namespace; "" for a comment (whose tag is the ET.Comment function)."""
     tag: object = element.tag
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+NO_BREAK_SPACE = "\u00a0"
+SHORT_ENDING = 10  # characters: a last word this long or shorter is tied to the one before
+LAST_SPACE = re.compile(r"(?<=\S)\s+(?=\S+\s*$)")  # the space before the text's last word
+CITATION_YEAR = re.compile(r",\s+(?=\d{4}|n\.d\.)")  # "Amodei, 2016", "ARC, n.d."
+TIED_BLOCKS = {"p", "li", "dd"}
+
+
+def tie_short_endings(root: Element) -> int:
+    """Tie short paragraph endings and citation years with no-break spaces; returns how many
+    spaces were tied."""
+    tied = 0
+    for element in root.iter():
+        if _tag(element) == "a" and ht.has_class(element, "citation__link") and element.text:
+            element.text, count = CITATION_YEAR.subn("," + NO_BREAK_SPACE, element.text)
+            tied += count
+    for block in root.iter():
+        if _tag(block) in TIED_BLOCKS:
+            tied += _tie_last_word(block)
+    return tied
+
+
+def _tie_last_word(block: Element) -> int:
+    """Tie the block's own last word to the one before, if both are in its last run of text."""
+    holder, attribute = _last_text(block)
+    text = getattr(holder, attribute) if holder is not None else None
+    if not text:
+        return 0
+    last_word = text.rstrip().rsplit(None, 1)[-1]
+    if len(last_word) > SHORT_ENDING:
+        return 0
+    new_text, count = LAST_SPACE.subn(NO_BREAK_SPACE, text, count=1)
+    setattr(holder, attribute, new_text)
+    return count
+
+
+def _last_text(element: Element) -> tuple[Element | None, str]:
+    """Where the element's last non-blank text is: (an element, "text" or "tail"), or (None, "")
+    when it ends in a nested block or literal content (its own ending, tied on its own)."""
+    for child in reversed(element):
+        tail = (child.tail or "").strip()
+        if tail and (re.search(r"\w", tail) or _is_literal(child)):
+            return child, "tail"
+        if _tag(child) in TIED_BLOCKS | {"ul", "ol", "dl", "table", "figure"} or _is_literal(child):
+            return None, ""
+        # after "<em>alignment faking</em>." the ending is the element's own last words
+        holder, attribute = _last_text(child)
+        if tail and holder is None:
+            return child, "tail"
+        if holder is not None or "".join(child.itertext()).strip():
+            return holder, attribute
+    return (element, "text") if (element.text or "").strip() else (None, "")
