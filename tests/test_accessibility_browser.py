@@ -77,7 +77,7 @@ def test_a_figure_open_full_screen_passes_axe(browser, site_url, scheme):
     page = context.new_page()
     page.goto(f"{site_url}/rlhf.html")
     page.locator(".md-content .ae-zoom").first.click()
-    page.locator(".glightbox-container .gslide-image img").wait_for(state="visible")
+    page.locator("dialog.ae-viewer[open] .ae-viewer__stage img").wait_for(state="visible")
     failures = [
         _describe(axe.run(page, options=options).response["violations"])
         for options in (WCAG_AA, LIGHTHOUSE)

@@ -171,6 +171,8 @@ def test_figures_follow_the_scheme_toggle_and_print_as_drawn(browser, site_url):
 
 
 def test_a_figure_opens_full_screen_on_a_tap_and_closes_back(browser, site_url, page_log):
+    """On a phone a figure opens at its drawn size (labels as legible as on a desktop), to pan
+    with a finger; a tap fits it to the screen; Escape closes it, back where the reader was."""
     context, page = _new_page(browser, PHONE, color_scheme="dark")
     page.on("console", lambda m: m.type == "error" and page_log.console_errors.append(m.text))
     page.on(
@@ -184,25 +186,68 @@ def test_a_figure_opens_full_screen_on_a_tap_and_closes_back(browser, site_url, 
     image = page.locator(".md-content figure img").first
     image.scroll_into_view_if_needed()
     in_page = image.bounding_box()
+    drawn_width = image.evaluate("img => img.naturalWidth")
     scroll = page.evaluate("window.scrollY")
     image.tap()
-    dialog = page.locator(".glightbox-container[role=dialog]")
+    dialog = page.locator("dialog.ae-viewer[open]")
     dialog.wait_for(state="visible")
-    enlarged = page.locator(".glightbox-container .gslide-image img")
+    enlarged = dialog.locator(".ae-viewer__stage img")
     enlarged.wait_for(state="visible")
-    page.wait_for_timeout(600)  # the opening animation
     box = enlarged.bounding_box()
-    assert box["width"] >= 0.95 * 390 and box["width"] > in_page["width"], (box, in_page)
+    assert box["width"] >= drawn_width > 1.8 * in_page["width"], (box, in_page, drawn_width)
+    stage = dialog.locator(".ae-viewer__stage")
+    assert stage.evaluate("s => s.scrollWidth > s.clientWidth"), "a zoomed figure pans"
     assert enlarged.get_attribute("src").endswith("rlhf-pipeline.svg")
-    assert dialog.get_attribute("aria-label") and dialog.get_attribute("aria-modal") == "true"
-    assert "RLHF pipeline" in page.locator(".glightbox-container .gslide-desc").inner_text()
-    assert _image_luminance(page, enlarged) < 0.35  # still in the dark scheme
+    assert dialog.get_attribute("aria-label") and page.evaluate(
+        "document.querySelector('dialog.ae-viewer').matches(':modal')"
+    )
+    assert "RLHF pipeline" in dialog.locator(".ae-viewer__caption").inner_text()
+    # still in the dark scheme (a page screenshot: an element's would scroll the page behind)
+    visible = {"x": 0, "y": box["y"], "width": 390, "height": min(box["height"], 400)}
+    shot = Image.open(io.BytesIO(page.screenshot(clip=visible))).convert("L")
+    assert ImageStat.Stat(shot).mean[0] / 255 < 0.35
+    enlarged.tap()  # fit to the screen
+    fitted = enlarged.bounding_box()
+    assert fitted["width"] <= 390 and fitted["width"] >= 0.9 * 390, fitted
+    assert dialog.locator(".ae-viewer__size").get_attribute("aria-pressed") == "false"
     page.keyboard.press("Escape")
-    dialog.wait_for(state="detached")
+    page.locator("dialog.ae-viewer[open]").wait_for(state="detached")
     assert page.evaluate("document.activeElement.classList.contains('ae-zoom')")
     assert abs(page.evaluate("window.scrollY") - scroll) < 2
     context.close()
     assert not page_log.console_errors and not page_log.foreign_requests, page_log
+
+
+def test_a_figure_opened_on_a_phone_on_its_side_keeps_most_of_the_screen(browser, site_url):
+    """In landscape (844 x 390) the caption takes at most a third of the height, the figure the
+    rest, at its drawn size, to pan."""
+    context, page = _new_page(browser, {**PHONE, "viewport": {"width": 844, "height": 390}})
+    page.goto(f"{site_url}/constitutional-ai.html")
+    page.locator(".md-content .ae-zoom").first.click()
+    stage = page.locator("dialog.ae-viewer[open] .ae-viewer__stage")
+    stage.wait_for(state="visible")
+    caption = page.locator("dialog.ae-viewer[open] .ae-viewer__caption").bounding_box()
+    assert caption["height"] <= 390 / 3 + 1, caption
+    assert stage.bounding_box()["height"] >= 390 * 0.45
+    image = stage.locator("img")
+    assert image.bounding_box()["width"] >= image.evaluate("i => i.naturalWidth") * 0.99
+    context.close()
+
+
+def test_a_phone_sees_and_enlarges_a_figures_narrow_version(browser, site_url):
+    """A <picture> with a narrow <source> for phones stays whole when the Enlarge button is
+    added, so a phone shows (and enlarges) the narrow drawing."""
+    context, page = _new_page(browser, PHONE)
+    page.goto(f"{site_url}/disagreement.html")
+    image = page.locator(".md-content picture img").first
+    image.scroll_into_view_if_needed()
+    assert image.evaluate("i => i.currentSrc").endswith("-narrow.svg")
+    assert image.evaluate("i => i.parentElement.tagName") == "PICTURE"
+    image.tap()
+    enlarged = page.locator("dialog.ae-viewer[open] .ae-viewer__stage img")
+    enlarged.wait_for(state="visible")
+    assert enlarged.get_attribute("src").endswith("-narrow.svg")
+    context.close()
 
 
 def test_the_enlarge_button_works_by_keyboard_and_from_a_folder(browser, site_dir):
@@ -212,10 +257,18 @@ def test_the_enlarge_button_works_by_keyboard_and_from_a_folder(browser, site_di
     assert button.get_attribute("aria-label") == "Enlarge figure"
     button.focus()
     page.keyboard.press("Enter")
-    page.locator(".glightbox-container .gslide-image img").wait_for(state="visible")
-    assert page.evaluate("document.activeElement.classList.contains('gclose')")
+    dialog = page.locator("dialog.ae-viewer[open]")
+    dialog.locator(".ae-viewer__stage img").wait_for(state="visible")
+    assert page.evaluate("document.activeElement.classList.contains('ae-viewer__close')")
+    # on a desktop the figure opens fitted to the screen; the button zooms in and out again
+    size = dialog.locator(".ae-viewer__size")
+    assert size.inner_text() == "Zoom in"
+    before = dialog.locator(".ae-viewer__stage img").bounding_box()["width"]
+    size.press("Enter")
+    assert dialog.locator(".ae-viewer__stage img").bounding_box()["width"] >= 1.9 * before
     page.keyboard.press("Escape")
-    page.locator(".glightbox-container").wait_for(state="detached")
+    page.locator("dialog.ae-viewer[open]").wait_for(state="detached")
+    assert page.evaluate("document.activeElement.classList.contains('ae-zoom')")
     context.close()
 
 

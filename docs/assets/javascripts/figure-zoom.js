@@ -2,92 +2,139 @@
 
    Every image in a <figure> of the page (not one inside a link, not a live demo's) gets an
    "Enlarge" button right under its bottom right corner (in room extra.css keeps there, so
-   nothing moves), and the image itself opens on a click or tap. The viewer is GLightbox (vendored from the npm registry in assets/vendor/glightbox/),
-   loaded on the first open only, so a page pays nothing for it until a reader asks; it shows the
-   figure as large as the screen allows, zooms and pans it on a phone, and closes on Escape, a
-   tap outside or its close button, after which focus returns to where it was. The figure keeps
-   its own scheme: the enlarged image inherits the page's color-scheme (see scripts/figures.py).
-   The markup the page is built with is left alone: without JavaScript, in print and in the book
-   a figure is the plain <figure><img><figcaption> it always was. Works from file:// too. */
+   nothing moves), and the image itself opens on a click or tap. The viewer is the browser's own
+   modal <dialog> (showModal: the page behind is inert, Escape closes it, focus stays inside), so
+   what is left here is the part no dialog does: the figure's size. A figure drawn 800 px wide
+   for a desktop column is a 390 px picture on a phone, its labels 5-7 px; so where fitting the
+   screen would shrink it below three quarters of its drawn size, it opens zoomed instead, at its
+   drawn size or twice the screen (whichever is larger), to pan with a finger. A tap on it (or the
+   "Fit to screen" / "Zoom in" button) switches between the two, keeping the tapped point under
+   the finger. Its caption is under it. Closing returns focus to the Enlarge button and leaves
+   the page where it was.
+
+   Why not a lightbox library: GLightbox, used before, showed a phone the same 390 px picture
+   (tapping it did not zoom an SVG) and in landscape cut the figure off under a caption that
+   filled the screen. The image is the page's currentSrc (a <picture>'s narrow version on a
+   phone) and keeps the page's colour scheme (see scripts/figures.py). The page's markup is left
+   alone: without JavaScript, in print and in the book a figure is the plain
+   <figure><img><figcaption> it always was. Works from file:// too. */
 (function () {
   "use strict";
 
-  const here = document.currentScript && document.currentScript.src;
-  if (!here || !document.querySelector) return;
-  const vendor = new URL("../vendor/glightbox/", here).href;
-  const ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true" focusable="false">' +
+  if (!document.querySelector || typeof HTMLDialogElement !== "function") return;
+  const ENLARGE_ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true" focusable="false">' +
     '<path d="M5 5h5V3H3v7h2zm5 14H5v-5H3v7h7zm11-5h-2v5h-5v2h7zm-2-4h2V3h-7v2h5z"/></svg>';
-  // GLightbox's own frame, with a name for the dialog (its default has none) and modal semantics.
-  const FRAME =
-    '<div id="glightbox-body" class="glightbox-container" tabindex="-1" role="dialog" aria-modal="true" aria-label="Enlarged figure">' +
-    '<div class="gloader visible"></div><div class="goverlay"></div><div class="gcontainer">' +
-    '<div id="glightbox-slider" class="gslider"></div>' +
-    '<button class="gclose gbtn" aria-label="Close the enlarged figure" data-taborder="3">{closeSVG}</button>' +
-    '<button class="gprev gbtn" aria-label="Previous" data-taborder="2">{prevSVG}</button>' +
-    '<button class="gnext gbtn" aria-label="Next" data-taborder="1">{nextSVG}</button>' +
-    "</div></div>";
+  const CLOSE_ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true" focusable="false">' +
+    '<path d="M19 6.4 17.6 5 12 10.6 6.4 5 5 6.4 10.6 12 5 17.6 6.4 19 12 13.4 17.6 19 19 17.6 13.4 12z"/></svg>';
+  const READABLE = 0.75;   // below this share of its drawn size, a figure opens zoomed
+  const ZOOM = 2;          // zoomed: at least twice the fitted size
 
-  let loading = null;
+  let viewer = null;
 
-  function loadViewer() {
-    if (window.GLightbox) return Promise.resolve();
-    if (!loading) {
-      loading = new Promise(function (resolve, reject) {
-        const style = Object.assign(document.createElement("link"), { rel: "stylesheet", href: vendor + "glightbox.min.css" });
-        const script = Object.assign(document.createElement("script"), { src: vendor + "glightbox.min.js" });
-        script.onload = resolve;
-        script.onerror = function () { loading = null; reject(new Error("GLightbox did not load")); };
-        document.head.append(style, script);
-      });
-    }
-    return loading;
+  function build() {
+    const dialog = document.createElement("dialog");
+    dialog.className = "ae-viewer";
+    dialog.setAttribute("aria-label", "Enlarged figure");
+    dialog.innerHTML =
+      '<div class="ae-viewer__bar">' +
+      '<button type="button" class="ae-viewer__size"></button>' +
+      '<button type="button" class="ae-viewer__close" aria-label="Close the enlarged figure">' + CLOSE_ICON + "</button>" +
+      "</div>" +
+      '<div class="ae-viewer__stage" tabindex="0" role="group" aria-label="Figure (scrolls when zoomed)"><img alt=""></div>' +
+      '<div class="ae-viewer__caption"></div>';
+    document.body.append(dialog);
+    const state = {
+      dialog,
+      stage: dialog.querySelector(".ae-viewer__stage"),
+      image: dialog.querySelector(".ae-viewer__stage img"),
+      caption: dialog.querySelector(".ae-viewer__caption"),
+      size: dialog.querySelector(".ae-viewer__size"),
+      natural: { width: 0, height: 0 },
+      zoomed: false,
+      returnFocusTo: null,
+    };
+    state.size.addEventListener("click", function () { setZoom(state, !state.zoomed); });
+    dialog.querySelector(".ae-viewer__close").addEventListener("click", function () { dialog.close(); });
+    state.image.addEventListener("click", function (event) { setZoom(state, !state.zoomed, event); });
+    dialog.addEventListener("close", function () {
+      state.image.removeAttribute("src");
+      if (state.returnFocusTo) state.returnFocusTo.focus({ preventScroll: true });
+    });
+    window.addEventListener("resize", function () { if (dialog.open) layout(state); });
+    return state;
   }
 
-  function caption(figure) {
-    const text = figure.querySelector("figcaption");
-    return text ? text.textContent.trim() : "";
+  /** The image's size when it fits the stage whole. */
+  function fitted(state) {
+    const room = { width: state.stage.clientWidth, height: state.stage.clientHeight };
+    const scale = Math.min(room.width / state.natural.width, room.height / state.natural.height);
+    return { width: state.natural.width * scale, height: state.natural.height * scale, scale };
+  }
+
+  function layout(state) {
+    const fit = fitted(state);
+    const factor = state.zoomed ? Math.max(1 / fit.scale, ZOOM) : 1;
+    state.image.style.width = `${Math.round(fit.width * factor)}px`;
+    state.image.style.height = `${Math.round(fit.height * factor)}px`;
+    state.dialog.classList.toggle("ae-viewer--zoomed", state.zoomed);
+    state.size.textContent = state.zoomed ? "Fit to screen" : "Zoom in";
+    state.size.setAttribute("aria-pressed", String(state.zoomed));
+  }
+
+  /** Zoom in or out; a tap's point (in the image) stays under the finger. */
+  function setZoom(state, zoomed, event) {
+    const box = state.image.getBoundingClientRect();
+    const at = event
+      ? { x: (event.clientX - box.left) / box.width, y: (event.clientY - box.top) / box.height }
+      : { x: 0.5, y: 0.5 };
+    const stageBox = state.stage.getBoundingClientRect();
+    const under = event
+      ? { x: event.clientX - stageBox.left, y: event.clientY - stageBox.top }
+      : { x: stageBox.width / 2, y: stageBox.height / 2 };
+    state.zoomed = zoomed;
+    layout(state);
+    const after = state.image.getBoundingClientRect();
+    state.stage.scrollLeft += after.left + at.x * after.width - (stageBox.left + under.x);
+    state.stage.scrollTop += after.top + at.y * after.height - (stageBox.top + under.y);
   }
 
   function open(img, returnFocusTo) {
-    loadViewer().then(function () {
-      const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
-      const viewer = window.GLightbox({
-        elements: [{ href: img.currentSrc || img.src, type: "image", alt: img.alt,
-                     description: caption(img.closest("figure")) }],
-        lightboxHTML: FRAME,
-        openEffect: still ? "none" : "zoom",
-        closeEffect: still ? "none" : "zoom",
-        touchNavigation: true,
-        loop: false,
-        zoomable: true,
-        draggable: true,
-      });
-      viewer.on("open", function () {
-        const close = document.querySelector(".glightbox-container .gclose");
-        if (close) close.focus({ preventScroll: true });   // keyboard users start inside the dialog
-      });
-      viewer.on("close", function () {
-        returnFocusTo.focus({ preventScroll: true });
-        setTimeout(function () { viewer.destroy(); }, 0);
-      });
-      viewer.open();
-    }).catch(function () {
-      window.open(img.currentSrc || img.src, "_blank", "noopener");   // the file itself, at least
-    });
+    viewer = viewer || build();
+    const state = viewer;
+    state.returnFocusTo = returnFocusTo;
+    // The drawn size of what the page shows (a <picture>'s narrow file on a phone), else the
+    // size the build wrote on the <img>.
+    state.natural = img.naturalWidth && img.naturalHeight
+      ? { width: img.naturalWidth, height: img.naturalHeight }
+      : { width: Number(img.getAttribute("width")) || img.width, height: Number(img.getAttribute("height")) || img.height };
+    state.image.src = img.currentSrc || img.src;
+    state.image.alt = img.alt;
+    const figure = img.closest("figure");
+    const caption = figure && figure.querySelector("figcaption");
+    state.caption.textContent = caption ? caption.textContent.trim() : "";
+    state.caption.hidden = !state.caption.textContent;
+    state.dialog.showModal();
+    state.zoomed = fitted(state).scale < READABLE;
+    layout(state);
+    state.stage.scrollLeft = 0;
+    state.stage.scrollTop = 0;
+    state.dialog.querySelector(".ae-viewer__close").focus({ preventScroll: true });
   }
 
   function enhance(img) {
     const figure = img.closest("figure");
     if (!figure || img.closest("a, .demo-live, .ae-zoomable")) return;
+    // A <picture> stays whole: its narrow <source> is what a phone shows.
+    const shown = img.parentElement && img.parentElement.tagName === "PICTURE" ? img.parentElement : img;
     const wrap = document.createElement("span");
     wrap.className = "ae-zoomable";
-    img.replaceWith(wrap);
-    wrap.append(img);
+    shown.replaceWith(wrap);
+    wrap.append(shown);
     const button = document.createElement("button");
     button.type = "button";
     button.className = "ae-zoom";
     button.setAttribute("aria-label", "Enlarge figure");
-    button.innerHTML = ICON + "<span>Enlarge</span>";
+    button.innerHTML = ENLARGE_ICON + "<span>Enlarge</span>";
     wrap.append(button);
     button.addEventListener("click", function () { open(img, button); });
     img.addEventListener("click", function () { open(img, button); });
