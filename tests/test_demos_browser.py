@@ -426,7 +426,10 @@ def test_without_javascript_the_static_figure_tells_the_result(browser, site_url
         assert page.is_visible(".demo-static img")
         assert not page.is_visible(".demo-live")
         caption = page.text_content(".demo-static figcaption")
-        assert "interactive version" in caption
+        assert caption.startswith("The result of the live demo.")
+        assert "interactive version of this figure needs JavaScript" in page.text_content(
+            ".demo-noscript"
+        )
         natural_width = page.eval_on_selector(
             ".demo-static img", "i => i.complete && i.naturalWidth"
         )

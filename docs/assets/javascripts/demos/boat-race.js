@@ -14,7 +14,7 @@
   const { drawLineChart } = demos.lineChart;
   const { drawBase, drawCheckpoints, drawTargets, drawBoat, drawRace, cellPoint, interpolateAngle } = demos.boatCourse;
 
-  const EPISODES_PER_FRAME = 6; // 500 episodes in about 85 frames: the charts visibly grow
+  const EPISODES_PER_FRAME = 2; // 500 episodes in about 250 frames, four seconds: time to watch score and progress part
   const EPISODES_PER_FRAME_REDUCED = 50;
   const REPLAY_STEPS_PER_SECOND = 12;
   const SMOOTHING_WINDOW = 20;
@@ -284,6 +284,8 @@
       replay = { index: reducedMotion ? current.rollout.trail.length - 1 : 0, hold: 0 };
       updateReplayHud();
       container.dataset.state = "trained";
+      // The payoff is on the course: the learned policy replays there, above the controls.
+      page.scrollIntoClearView(container.querySelector(".demo-stage"));
     }
 
     function updateReplayHud() {

@@ -16,8 +16,11 @@
   const MAX_D = 4;
   const TRIALS_PER_FRAME = 25;
 
+  /** N from the slider's log10 position, rounded up, so that the first step from N = 1 (by key or
+   * by finger) already reaches 2 rather than rounding back to 1 (the tolerance keeps exact powers
+   * of ten, like 1,000, from rounding up past themselves). */
   function nFromSlider(value) {
-    return Math.max(1, Math.round(Math.pow(10, Number(value))));
+    return Math.max(1, Math.ceil(Math.pow(10, Number(value)) - 1e-9));
   }
 
   function capitalised(text) {
