@@ -32,22 +32,36 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from source_text import Diagnostic, ProblemsFound, code_spans, fail
+from source_text import Diagnostic, ProblemsFound, code_block_spans, code_spans, fail
 from text_files import decode_utf8
 
 GLOSSARY_URI = "glossary.md"
 TERM_LINE = re.compile(
     r"""(?xm)
     ^(?P<term>[^\s:#<*\-][^\n]*)\n      # a term on its own line, not a heading/comment/list
-    :\ {3}(?P<body>[^\n]*(?:\n\ {4}[^\n]*)*)   # its definition, continued by indented lines
+    :\ {3}(?P<body>[^\n]*             # its definition,
+      (?:\n(?:\ {4}|\ {0,3}\t)[^\n]*)*)  # continued by indented lines (a tab is four columns)
     """
 )
 ABBREVIATION = re.compile(r"^(?P<base>.+?)\s+\((?P<abbr>[A-Z][A-Za-z-]*)\)$")
+# A line that starts a definition, or a slip that looks like one: up to three spaces, a colon,
+# then any spaces or a tab before the text.
+DEFINITION_START = re.compile(r"(?P<lead>[ ]{0,3}:[ \t]*)(?=\S)")
+# What Python-Markdown's def_list reads as one (after expanding tabs to four columns).
+DEF_LIST_START = re.compile(r"[ ]{0,3}:[ ]{1,3}")
+WELL_FORMED_START = ":   "
+# What def_list and TERM_LINE both read alike: a colon at the start of the line, three to six
+# spaces (seven or more put the text in a paragraph of its own, eleven or more in a code block).
+READ_ALIKE = re.compile(r":[ ]{3,6}")
+TERM_START = re.compile(r"[^\s:#<*\-]")  # as TERM_LINE's term: not a heading, comment, list
+COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
 NO_HOVER = re.compile(r"<!--\s*no-hover:(?P<names>[^>]*?)-->")
 # A glossary section heading naming the letters it holds: "## A–C", "## R" (any dash).
 LETTER_HEADING = re.compile(
@@ -176,7 +190,8 @@ def hover_definitions(
 def glossary_problems(text: str, display_name: str) -> list[Diagnostic]:
     """What would make hovers silently wrong (so the build stops on it): a spelling that two
     terms share (the hover would show the first one's definition), a `no-hover` name that is no
-    term (the term it meant is underlined after all)."""
+    term (the term it meant is underlined after all), and slips of the definition-list syntax
+    (`definition_syntax_problems`: a term with no hover, or a glossary page rendered wrong)."""
     terms = parse_glossary(text)
     problems: list[Diagnostic] = []
     owner: dict[str, Term] = {}
@@ -198,6 +213,7 @@ def glossary_problems(text: str, display_name: str) -> list[Diagnostic]:
                     )
                 )
                 break
+    problems.extend(definition_syntax_problems(text, display_name))
     names = {term.name.lower() for term in terms}
     for match in NO_HOVER.finditer(text):
         line = text.count("\n", 0, match.start()) + 1
@@ -212,6 +228,123 @@ def glossary_problems(text: str, display_name: str) -> list[Diagnostic]:
             if name and name.lower() not in names
         )
     return sorted(problems)
+
+
+def definition_syntax_problems(text: str, display_name: str) -> list[Diagnostic]:
+    """Slips in the definition list that Python-Markdown's def_list reads differently from
+    TERM_LINE, so that the glossary page or a hover comes out wrong without an error:
+
+    - a definition not written `:   ` (a colon, three spaces; up to six read the same) at the
+      start of its line: TERM_LINE skips it, so the term gets no hover (with no space after the
+      colon, def_list too: the term and the definition become one paragraph);
+    - a line right below a definition's first line, indented less than four spaces and not
+      after a blank line: def_list takes everything up to the next blank line into the
+      definition, so a term there becomes a nested `<dl>` inside it (write a blank line before
+      the next term), and a continuation line so indented cuts the hover short (indent it four
+      spaces); after four-space continuation lines such a line falls out of the definition;
+    - a blank line between a term and its definition (TERM_LINE misses it: no hover), or a
+      definition with no term above it (e.g. right below a heading).
+    """
+    lines = text.split("\n")
+    hidden = _hidden_lines(text)
+    problems: list[Diagnostic] = []
+    name = "a term"  # of the definition being read
+
+    def report(index: int, message: str) -> None:
+        problems.append(Diagnostic(display_name, index + 1, message))
+
+    for index, line in enumerate(lines):
+        start = DEFINITION_START.match(line)
+        if index in hidden or not start:
+            continue
+        above = _term_above(lines, hidden, index)
+        if above != "continued":
+            name = f"'{above[1].strip()}'" if above else "a term"
+        lead = start.group("lead")
+        if not READ_ALIKE.fullmatch(lead):
+            report(
+                index,
+                f"the definition of {name} starts {lead!r}; write {WELL_FORMED_START!r} "
+                "(a colon and three spaces) at the start of the line",
+            )
+        if above is None:
+            report(index, "this definition has no term on the line above it; write the term there")
+        elif above != "continued" and above[0] != index - 1:
+            report(
+                above[0],
+                f"a blank line separates the term {name} from its definition (line {index + 1}); "
+                "remove it, so that the term gets its hover definition",
+            )
+        if DEF_LIST_START.match(line.expandtabs(4)):
+            problems.extend(_continuation_problems(lines, hidden, index, name, display_name))
+    return problems
+
+
+def _hidden_lines(text: str) -> set[int]:
+    """Line indexes inside HTML comments and code blocks: not the definition list."""
+    hidden: set[int] = set()
+    for start, end in [*(m.span() for m in COMMENT.finditer(text)), *code_block_spans(text)]:
+        first = text.count("\n", 0, start)
+        hidden.update(range(first, first + text.count("\n", start, max(start, end - 1)) + 1))
+    return hidden
+
+
+def _term_above(
+    lines: list[str], hidden: set[int], index: int
+) -> tuple[int, str] | Literal["continued"] | None:
+    """The term of the definition at `index`: (its line index, its text), the nearest
+    non-blank line above when it reads as a term; "continued" below another definition (this
+    one is a second paragraph of it); None below a heading, a comment and the like."""
+    above = index - 1
+    while above >= 0 and not lines[above].strip() and above not in hidden:
+        above -= 1
+    if above < 0 or above in hidden:
+        return None
+    line = lines[above]
+    if DEFINITION_START.match(line) or line[:1].isspace():
+        return "continued"
+    return (above, line) if TERM_START.match(line) else None
+
+
+def _continuation_problems(
+    lines: list[str], hidden: set[int], index: int, name: str, display_name: str
+) -> list[Diagnostic]:
+    """The lines after a definition's first line, up to the next blank line, as def_list reads
+    them (see definition_syntax_problems)."""
+    first = True
+    for below in range(index + 1, len(lines)):
+        line = lines[below].expandtabs(4)
+        if not line.strip():
+            return []
+        if below in hidden or line.startswith("    "):
+            first = False
+            continue
+        if DEFINITION_START.match(line):  # a second definition of the same term
+            return []
+        if below + 1 < len(lines) and DEFINITION_START.match(lines[below + 1]):
+            if not first:
+                return []  # after indented lines, def_list starts a new entry here
+            return [
+                Diagnostic(
+                    display_name,
+                    below + 1,
+                    f"leave a blank line between the definition of {name} and the next term "
+                    f"'{line.strip()}' (without it, the term and its definition are nested "
+                    "inside that definition)",
+                )
+            ]
+        indent = len(line) - len(line.lstrip(" "))
+        spaces = f"{indent} space{'s' if indent != 1 else ''}" if indent else "not indented"
+        return [
+            Diagnostic(
+                display_name,
+                below + 1,
+                f"this line continues the definition of {name} but is "
+                f"{'indented ' if indent else ''}{spaces}; indent it four spaces, as every "
+                "line of a definition after its first",
+            )
+        ]
+    return []
 
 
 def glossary_order_problems(text: str, display_name: str) -> list[Diagnostic]:

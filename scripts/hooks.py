@@ -41,6 +41,7 @@ import asset_bundle
 import figure_refs
 import figures
 import glossary
+import page_syntax
 import repeated_errors
 import tables
 from citations.site import CitationSite
@@ -76,8 +77,16 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     site = _current()
     where = site.locate(page.file, markdown)
-    fail(_links.read_page(markdown, page, *where))
-    fail(figure_refs.check_figure_mentions(markdown, *where))
+    fail(  # every problem of the page at once, in line order
+        sorted(
+            [
+                *_links.read_page(markdown, page, *where),
+                *page_syntax.page_syntax_problems(markdown, *where),
+                *figure_refs.check_figure_mentions(markdown, *where),
+            ],
+            key=lambda problem: (problem.line, problem.column or 0),
+        )
+    )
     markdown = site.page_markdown(markdown, page, where)
     # After every located check: joining a wrapped term's lines moves the lines below it.
     return glossary.join_wrapped_terms(

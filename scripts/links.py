@@ -12,6 +12,11 @@ MkDocs' own check names only the page; a writer wants the line. Two passes:
 
       docs/rlhf.md:30:9: 'goodhart.md' has no anchor '#overoptimisation' (did you mean '#overoptimization'?)
 
+- `reference_link_problems` (per page): a reference-style link `[text][id]` or `[text][]` whose
+  id has no definition `[id]: target` on the page, which Python-Markdown shows as typed, e.g.
+
+      docs/rlhf.md:14:5: no link definition '[rlhf-chap]' on this page, so '[the RLHF chapter][rlhf-chap]' shows as typed; ...
+
 Links in code (fenced, indented, inline) are examples, not links, and are skipped; so are URLs
 with a scheme (https:, mailto:) and site-absolute paths.
 """
@@ -38,6 +43,21 @@ INLINE_LINK = re.compile(
     """
 )
 HAS_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+# `[text][id]`, `[text][]` and `![alt][id]`, the brackets side by side (`[a] [b]`, with a space,
+# is also read as one, but is as often two bracketed asides, so it is left alone).
+REFERENCE_LINK = re.compile(
+    r"""(?x)
+    (?<! \\ ) (?P<image> ! )? \[
+    (?P<text> (?: [^\[\]\n] | \n (?! [ \t]* \n ) | \[ [^\[\]\n]* \] )+ )
+    \] \[ (?P<id> [^\[\]]* ) \]
+    """
+)
+# `[id]: target` (Python-Markdown's ReferenceProcessor; `[^1]:` is a footnote).
+REFERENCE_DEFINITION = re.compile(r"(?m)^[ \t]*\[(?P<id>[^\[\]^][^\[\]]*|)\]:")
+# A citation (`[@key]`, `[see @key, p. 3]`, `[-@key]`): slots, not links, once the hook has
+# read it; an e-mail address's @ follows a letter.
+CITATION_AT = re.compile(r"(?<![\w.])-?@[\w{]")
+TASK_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+$")
 
 
 @dataclass(frozen=True)
@@ -75,6 +95,61 @@ def find_links(markdown: str, page_uri: str, source: str, line_offset: int = 0) 
         )
         line, column = line_and_column(markdown, start)
         yield Link(source, page_uri, line + line_offset, column, target, resolved, unquote(anchor))
+
+
+def reference_link_problems(markdown: str, source: str, line_offset: int = 0) -> list[Diagnostic]:
+    """Reference-style links whose id the page never defines (Python-Markdown then shows the
+    brackets as typed). Ids are matched as Python-Markdown does: case-insensitively, a
+    definition's id stripped, a link's with its whitespace runs made one space; `[text][]`
+    uses the text. Footnotes (`[^1]`), citations, task-list boxes and code are left alone."""
+    if "][" not in markdown:
+        return []
+    code: list[tuple[int, int]] | None = None
+    defined: dict[str, str] | None = None
+    problems = []
+    for found in REFERENCE_LINK.finditer(markdown):
+        text, wanted = found.group("text"), found.group("id")
+        if (
+            text.startswith("^")
+            or wanted.startswith("^")
+            or CITATION_AT.search(text)
+            or CITATION_AT.search(wanted)
+            or (
+                text in (" ", "x", "X")  # `- [x][id]` would be a task-list box
+                and TASK_ITEM.match(
+                    markdown, markdown.rfind("\n", 0, found.start()) + 1, found.start()
+                )
+            )
+        ):
+            continue
+        if code is None:
+            code = code_spans(markdown)
+            defined = {
+                match.group("id").strip().lower(): match.group("id").strip()
+                for match in REFERENCE_DEFINITION.finditer(markdown)
+                if not any(a <= match.start("id") < b for a, b in code)
+            }
+        assert defined is not None
+        key = re.sub(r"\s+", " ", (wanted or text).lower())
+        if key in defined or any(a <= found.start() < b for a, b in code):
+            continue
+        label = " ".join((wanted or text).split())
+        inline = f"{found.group('image') or ''}[{_shorten(text, 40)}](page.md)"
+        message = (
+            f"no link definition '[{label}]' on this page, so '{_shorten(found.group(), 60)}' "
+            f"shows as typed; add a line '[{label}]: page.md' (its target) or write '{inline}'"
+        )
+        if hint := _closest(key, defined):
+            message += f" (did you mean '[{defined[hint]}]'?)"
+        line, column = line_and_column(markdown, found.start())
+        problems.append(Diagnostic(source, line + line_offset, message, column=column))
+    return problems
+
+
+def _shorten(text: str, length: int) -> str:
+    """`text` on one line, cut to `length` characters with an ellipsis."""
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[: length - 1] + "…"
 
 
 def check_targets(links: Iterable[Link], site_files: set[str]) -> list[Diagnostic]:
@@ -126,10 +201,16 @@ class LinkChecker:
     def read_page(
         self, markdown: str, page: Page, source: str, line_offset: int
     ) -> list[Diagnostic]:
+        """One page's Markdown, as on_page_markdown receives it: its link targets (anchors wait
+        for after_build) and undefined reference links, in line order."""
         links = list(find_links(markdown, page.file.src_uri, source, line_offset))
         self.links.extend(links)
         self.pages[page.file.src_uri] = page
-        return check_targets(links, self.site_files)
+        problems = [
+            *check_targets(links, self.site_files),
+            *reference_link_problems(markdown, source, line_offset),
+        ]
+        return sorted(problems, key=lambda problem: (problem.line, problem.column or 0))
 
     def after_build(self) -> list[Diagnostic]:
         anchors_of = {

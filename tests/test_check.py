@@ -173,6 +173,10 @@ def test_every_planted_problem_is_reported_with_its_place_and_fix(planted) -> No
         "docs/glossary.md:10: term 'Alignment' is defined twice (first at line 7); merge the two entries or rename one",
         "docs/glossary.md:13: term 'Corrigibility' is out of alphabetical order; move it below 'Capability' (line 16), to its place",
         "docs/glossary.md:19: term 'Zebra' is under '## A–C'; move it to the section of its first letter",
+        (
+            "docs/planted.md:1: the page is not in mkdocs.yml's nav; add it under nav: ('- Title: planted.md', "
+            "README: Add a chapter), or, if it is left out on purpose, list it under not_in_nav: in mkdocs.yml"
+        ),
         "docs/planted.md:3:49: unknown citation key 'planted2020know' (did you mean 'planted2020known'?)",
         (
             "docs/planted.md:5:1: Heading levels should only increment by one level at a time [Expected: h2; Actual: h4]; "
@@ -424,3 +428,200 @@ def test_the_build_leaves_nocite_entries_out_of_its_not_cited_note(tmp_path: Pat
     output, _ = (build := start_build(root, "--strict")).communicate(timeout=300)
     assert build.returncode == 0, output
     assert "not cited on any page" not in output
+
+
+# --- pages left out of the nav, and Markdown that shows as text (page_syntax.py) -----------
+
+
+def _tiny_project(root: Path, extra_config: str = "", pages: dict[str, str] | None = None):
+    """The tiny site of test_citations_build.py with the real site's `validation:` block."""
+    from check.project import load_project
+    from test_citations_build import PAGES, make_site
+    from test_links import mkdocs_validation_block
+
+    make_site(root, {**PAGES, **(pages or {})})
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + mkdocs_validation_block() + extra_config,
+        encoding="utf-8",
+    )
+    project, problems = load_project(root)
+    assert project is not None and problems == []
+    return project
+
+
+def test_a_page_missing_from_the_nav_is_named_with_the_fix(tmp_path: Path) -> None:
+    from check.site_checks import check_site, pages_missing_from_nav
+
+    page = {"interpretability.md": "# Interpretability\n\nText.\n"}
+    project = _tiny_project(tmp_path, pages=page)
+    expected = (
+        "docs/interpretability.md:1: the page is not in mkdocs.yml's nav; add it under nav: "
+        "('- Title: interpretability.md', README: Add a chapter), or, if it is left out on "
+        "purpose, list it under not_in_nav: in mkdocs.yml"
+    )
+    assert [str(p) for p in pages_missing_from_nav(project)] == [expected]
+    assert expected in [str(p) for p in check_site(project).problems]
+
+
+@pytest.mark.parametrize(
+    "extra_config",
+    [
+        "not_in_nav: |\n  /interpretability.md\n",  # left out on purpose
+        "exclude_docs: |\n  interpretability.md\n",  # not part of the site at all
+    ],
+)
+def test_pages_left_out_of_the_nav_on_purpose_pass(tmp_path: Path, extra_config: str) -> None:
+    from check.site_checks import pages_missing_from_nav
+
+    page = {"interpretability.md": "# Interpretability\n\nText.\n"}
+    assert pages_missing_from_nav(_tiny_project(tmp_path, extra_config, page)) == []
+
+
+def test_pages_missing_from_the_nav_are_left_alone_where_mkdocs_only_informs(
+    tmp_path: Path,
+) -> None:
+    """Without `omitted_files: warn` (MkDocs' default is info), a strict build passes too."""
+    from check.project import load_project
+    from check.site_checks import pages_missing_from_nav
+    from test_citations_build import PAGES, make_site
+
+    make_site(tmp_path, {**PAGES, "interpretability.md": "# Interpretability\n"})
+    project, _ = load_project(tmp_path)
+    assert project is not None and pages_missing_from_nav(project) == []
+
+
+CHAPTER_WITH_TABLES = """\
+# Methods
+
+## How they compare
+
+Methods compared:
+| Method | Scale |
+|---|---|
+| RLHF | large |
+
+Table: Oversight methods
+| Method | Scale | Year |
+|---|---|---|
+| Debate | small | 2018 |
+
+| Method | Scale | Year |
+|---|---|
+| Debate | small | 2018 |
+"""
+
+
+def test_tables_that_show_as_text_are_located() -> None:
+    from page_syntax import table_problems
+    from test_glossary import site_html
+
+    assert "<table>" not in site_html(CHAPTER_WITH_TABLES)  # what a reader would see: pipes
+    assert [str(p) for p in table_problems(CHAPTER_WITH_TABLES, "docs/x.md", 3)] == [
+        "docs/x.md:9: this table follows line 8 with no blank line between, so it shows as text with pipes; add a blank line before the table",
+        "docs/x.md:14: this table follows its 'Table:' title with no blank line between, so it shows as text with pipes; add a blank line before the table",
+        "docs/x.md:19: the table's separator row has 2 cells and its header row 3, so there is no table (it shows as text with pipes); write one '---' per column: |---|---|---|",
+    ]
+
+
+TABLE = "| Method | Scale |\n|---|---|\n| RLHF | large |\n"
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "Methods compared:",
+        "Table: Methods compared",
+        "- a list item",
+        "1. a list item",
+        "> a quotation",
+        "[^1]: A footnote.",
+        "{ .wide }",
+        "```text\ncode\n```",
+        "| Another | table |\n|---|---|\n| ends | here |",
+        "Term\n:   Definition.",
+        "## Methods",
+        "Methods\n-------",
+        "***",
+        "[rlhf]: rlhf.md",
+        "*[RLHF]: Reinforcement learning from human feedback",
+        "<!-- a comment -->",
+        "<div markdown>",
+        "    indented code",
+        "!!! note",
+        '=== "Tab"',
+        "",
+    ],
+)
+@pytest.mark.parametrize("blank", ["", "\n"])
+def test_a_table_is_reported_exactly_when_it_shows_as_text(above: str, blank: str) -> None:
+    """Whatever stands above a table: a problem if and only if the site's Markdown makes no
+    table of it."""
+    from page_syntax import table_problems
+    from test_glossary import site_html
+
+    page = f"# Page\n\n{above}\n{blank}{TABLE}"
+    rendered = site_html(page).count("<table>") > (1 if above.startswith("| Another") else 0)
+    assert rendered == (table_problems(page, "docs/x.md") == []), site_html(page)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "Pipes in code: `| a | b |`\n`|---|---|`\n",
+        "Methods:\n\n```text\n| a | b |\n|---|---|\n```\n",
+        "Methods:\n\n    | a | b | c |\n    |---|---|\n",
+        "!!! note\n\n    Methods:\n\n    | a | b |\n    |:--|--:|\n",
+        "| `a|b` | c |\n| --- | --- |\n",
+        "a | b\n--|--\n1 | 2\n",
+        "| Single |\n|---|\n| column |\n",
+    ],
+)
+def test_tables_that_render_and_pipes_in_code_pass(page: str) -> None:
+    from page_syntax import table_problems
+
+    assert table_problems(page, "docs/x.md") == []
+
+
+def test_front_matter_that_is_not_yaml_is_located() -> None:
+    from mkdocs.utils.meta import get_data
+
+    from page_syntax import front_matter_problems
+    from test_glossary import site_html
+
+    source = "---\ndescription: [unclosed\n---\n\n# Interpretability\n\nText.\n"
+    body, meta = get_data(source)
+    assert (body, meta) == (source, {})  # MkDocs keeps it as page content:
+    assert "<hr />" in site_html(body)  # a rule, then a heading "description: [unclosed"
+    assert [str(p) for p in front_matter_problems(body, "docs/x.md")] == [
+        "docs/x.md:2: the front matter is not valid YAML: did not find expected ',' or ']' "
+        "(while parsing a flow sequence that starts at column 14); the page shows it as text "
+        "until it is fixed (close the bracket or quote, or put the value in quotes)"
+    ]
+    body = "---\ntitle: Interpretability\n description: Why: because\n---\n# T\n"
+    assert [p.line for p in front_matter_problems(body, "docs/x.md")] == [3]
+    body = "---\ndescription: Never closed.\n\n# Interpretability\n"
+    assert [str(p) for p in front_matter_problems(body, "docs/x.md")] == [
+        "docs/x.md:1: the front matter is never closed, so the page shows it as text; end it "
+        "with a line '---' below its last setting"
+    ]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "---\ndescription: 'Quoted: with a colon [and brackets].'\nsearch:\n  boost: 2\n---\n# T\n",
+        "---\ntitle: T\n...\n# T\n",
+        "# T\n\n---\n\nA rule above, not front matter: [x\n\n---\n",
+        "---\n\nA page that starts with a rule.\n\n---\n\nText.\n",
+        "---\ndescription: Read.\n---\n---\nstray: [\n---\n",  # a block below read front matter
+    ],
+)
+def test_front_matter_that_mkdocs_reads_and_rules_pass(source: str) -> None:
+    from mkdocs.utils.meta import get_data
+
+    from page_syntax import front_matter_problems
+    from source_text import lines_above
+
+    body, _ = get_data(source)
+    assert front_matter_problems(body, "docs/x.md", lines_above(source, body)) == []

@@ -5,6 +5,7 @@ and, on the real site, the marks counted per section."""
 
 from __future__ import annotations
 
+import functools
 import html as html_module
 import re
 from html.parser import HTMLParser
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import markdown
 import pytest
+import yaml as yaml_module
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from mkdocs.config.defaults import MkDocsConfig
@@ -372,3 +374,210 @@ def test_each_term_is_marked_at_most_once_per_section_on_the_site(site_dir: Path
     assert "<abbr title=" not in article and article.count("<abbr") == marked_anywhere
     if name == "rlhf.html":
         assert 5 <= marked_anywhere <= 40
+
+
+# --- definition-list slips: what def_list renders wrongly is a located error ------------------------
+
+
+class _AnyTag(yaml_module.SafeLoader):
+    """mkdocs.yml read as plain YAML: its `!ENV` tags become None."""
+
+
+_AnyTag.add_multi_constructor("!", lambda _loader, _suffix, _node: None)
+
+
+@functools.cache
+def site_markdown_config() -> tuple[tuple[object, ...], dict[str, object]]:
+    """The site's markdown_extensions and their settings, from mkdocs.yml as written."""
+    config = yaml_module.load(
+        (Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text(encoding="utf-8"),
+        Loader=_AnyTag,
+    )
+    names: list[str] = []
+    settings_of: dict[str, object] = {}
+    for item in config["markdown_extensions"]:
+        name, options = next(iter(item.items())) if isinstance(item, dict) else (item, {})
+        names.append(name)
+        settings_of[name] = options or {}
+    return tuple(names), settings_of
+
+
+def site_html(markdown_text: str) -> str:
+    """A page converted with the site's Markdown extensions (as the build converts it)."""
+    names, settings_of = site_markdown_config()
+    return markdown.Markdown(
+        extensions=list(names),  # type: ignore[arg-type]
+        extension_configs=settings_of,  # type: ignore[arg-type]
+    ).convert(markdown_text)
+
+
+GLOSSARY_HEAD = "# Glossary\n\n## A–C\n\n"  # the terms start on line 5
+
+
+def _definition_list(html_text: str) -> list[tuple[str, str]] | None:
+    """(tag, text) of each child of the page's definition lists; None if one is nested in
+    another (a term inside a definition)."""
+    lists = re.findall(r"<dl>(.*?)</dl>", html_text, re.DOTALL)
+    if any("<dl>" in items for items in lists) or html_text.count("<dl>") != len(lists):
+        return None
+    return [
+        (tag, " ".join(re.sub(r"<[^>]+>", "", text).split()))
+        for items in lists
+        for tag, text in re.findall(r"<(dt|dd)>(.*?)</\1>", items, re.DOTALL)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("entries", "expected"),
+    [
+        (  # (A) one space after the colon, and no blank line before the next term
+            "Autoencoder\n: A network trained to reproduce its input.\n"
+            "AI control\n:   Safety measures designed to hold even against the model.\n",
+            [
+                "docs/glossary.md:6: the definition of 'Autoencoder' starts ': '; write ':   ' (a colon and three spaces) at the start of the line",
+                "docs/glossary.md:7: leave a blank line between the definition of 'Autoencoder' and the next term 'AI control' (without it, the term and its definition are nested inside that definition)",
+            ],
+        ),
+        (  # (B) continuation lines indented two spaces, no blank line before the next term
+            "Autoencoder\n:   A network trained to reproduce its input through a\n"
+            "  narrow middle layer.\nAI control\n:   Safety measures designed to hold.\n",
+            [
+                "docs/glossary.md:7: this line continues the definition of 'Autoencoder' but is indented 2 spaces; indent it four spaces, as every line of a definition after its first",
+            ],
+        ),
+        (  # a well-formed one-line definition, then the next term straight below it
+            "Autoencoder\n:   A network trained to reproduce its input.\n"
+            "AI control\n:   Safety measures designed to hold.\n",
+            [
+                "docs/glossary.md:7: leave a blank line between the definition of 'Autoencoder' and the next term 'AI control' (without it, the term and its definition are nested inside that definition)",
+            ],
+        ),
+    ],
+)
+def test_definition_slips_that_nest_the_glossary_are_located(entries: str, expected: list[str]):
+    text = GLOSSARY_HEAD + entries
+    assert _definition_list(site_html(text)) is None  # a <dl> nested in a definition
+    assert [str(p) for p in glossary.glossary_problems(text, "docs/glossary.md")] == expected
+
+
+@pytest.mark.parametrize(
+    ("entries", "expected"),
+    [
+        (  # renders right, but the hover parser skips it: the term gets no hover
+            "Autoencoder\n:  A network trained to reproduce its input.\n",
+            "docs/glossary.md:6: the definition of 'Autoencoder' starts ':  '; write ':   ' (a colon and three spaces) at the start of the line",
+        ),
+        (
+            "Autoencoder\n:\tA network trained to reproduce its input.\n",
+            "docs/glossary.md:6: the definition of 'Autoencoder' starts ':\\t'; write ':   ' (a colon and three spaces) at the start of the line",
+        ),
+        (  # not a definition at all: "Autoencoder :A network ..." as one paragraph
+            "Autoencoder\n:A network trained to reproduce its input.\n",
+            "docs/glossary.md:6: the definition of 'Autoencoder' starts ':'; write ':   ' (a colon and three spaces) at the start of the line",
+        ),
+        (  # the hover would stop at "A network trained to"
+            "Autoencoder\n:   A network trained to\nreproduce its input.\n",
+            "docs/glossary.md:7: this line continues the definition of 'Autoencoder' but is not indented; indent it four spaces, as every line of a definition after its first",
+        ),
+        (
+            "Autoencoder\n\n:   A network trained to reproduce its input.\n",
+            "docs/glossary.md:5: a blank line separates the term 'Autoencoder' from its definition (line 7); remove it, so that the term gets its hover definition",
+        ),
+        (
+            ":   A network trained to reproduce its input.\n",
+            "docs/glossary.md:5: this definition has no term on the line above it; write the term there",
+        ),
+    ],
+)
+def test_definition_slips_that_lose_a_hover_are_located(entries: str, expected: str):
+    text = GLOSSARY_HEAD + entries
+    terms = glossary.parse_glossary(text)
+    assert [(t.name, t.hover) for t in terms] != [
+        ("Autoencoder", "A network trained to reproduce its input.")
+    ]
+    assert [str(p) for p in glossary.glossary_problems(text, "docs/glossary.md")] == [expected]
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        # as README writes it
+        "Autoencoder\n:   A network trained to reproduce\n    its input.\n\nAI control\n:   Safety measures.\n",
+        # four-space continuation lines end the definition: the next term may follow directly
+        "Autoencoder\n:   A network trained to reproduce\n    its input.\nAI control\n:   Safety measures.\n",
+        # up to six spaces after the colon read the same; a tab indents four columns
+        "Autoencoder\n:    A network trained to reproduce\n\tits input.\n\nAI control\n:      Safety measures.\n",
+        # a second paragraph, a list, code and a comment inside or between entries
+        "Autoencoder\n:   A network trained to reproduce its input.\n\n    A second paragraph.\n\n"
+        "<!-- a note: with: colons -->\n\nAI control\n:   Safety measures:\n\n    - one\n    - two\n\n"
+        "    ```text\n    : not a definition\n    ```\n",
+    ],
+)
+def test_well_formed_definitions_pass(entries: str):
+    text = GLOSSARY_HEAD + entries
+    children = _definition_list(site_html(text))
+    assert children is not None and [t for tag, t in children if tag == "dt"] == [
+        "Autoencoder",
+        "AI control",
+    ]
+    assert glossary.definition_syntax_problems(text, "docs/glossary.md") == []
+    assert [t.name for t in glossary.parse_glossary(text)] == ["Autoencoder", "AI control"]
+    assert glossary.parse_glossary(text)[0].hover == "A network trained to reproduce its input."
+
+
+def test_the_real_glossary_has_no_definition_slips():
+    path = Path(__file__).resolve().parent.parent / "docs" / "glossary.md"
+    text = path.read_text(encoding="utf-8")
+    assert glossary.definition_syntax_problems(text, "docs/glossary.md") == []
+
+
+GAPS = [":   ", ":    ", ":      ", ": ", ":  ", ":\t", ":", " :   ", ":       ", ":" + " " * 11]
+CONTINUATIONS = [None, "    ", "\t", "  ", "", "   "]
+
+
+@given(
+    first=st.tuples(st.sampled_from(GAPS), st.sampled_from(CONTINUATIONS), st.booleans()),
+    second=st.tuples(st.sampled_from(GAPS), st.sampled_from(CONTINUATIONS), st.just(False)),
+    between=st.sampled_from(["\n\n", "\n"]),
+)
+@settings(max_examples=150, deadline=None)
+def test_the_check_passes_exactly_the_glossaries_that_come_out_right(
+    first: tuple[str, str | None, bool], second: tuple[str, str | None, bool], between: str
+):
+    """Any mix of the slips above: no problem reported if and only if the page's definition list
+    (the site's own Markdown) and the hovers (parse_glossary) both come out as meant."""
+    names = ["Autoencoder", "AI control"]
+    texts = [("A network trained to", "reproduce its input."), ("Safety measures", "that hold.")]
+    entries = []
+    for name, (start, then), (gap, continuation, blank) in zip(
+        names, texts, [first, second], strict=True
+    ):
+        definition = f"{start} {then}" if continuation is None else f"{start}\n{continuation}{then}"
+        entries.append(name + "\n" + ("\n" if blank else "") + gap + definition)
+    text = GLOSSARY_HEAD + between.join(entries) + "\n"
+    meant = [(name, f"{start} {then}") for name, (start, then) in zip(names, texts, strict=True)]
+    html_text = site_html(text)
+    right = (
+        "<dd>\n<" not in html_text  # seven spaces or more after ':': a paragraph (or code) in it
+        and _definition_list(html_text)
+        == [
+            (tag, value)
+            for name, sentence in meant
+            for tag, value in (("dt", name), ("dd", sentence))
+        ]
+        and [(t.name, t.hover) for t in glossary.parse_glossary(text)] == meant
+    )
+    problems = glossary.definition_syntax_problems(text, "docs/glossary.md")
+    assert right == (not problems), (text, problems)
+
+
+def test_the_build_stops_on_a_definition_slip(tmp_path: Path):
+    (tmp_path / "glossary.md").write_text(
+        GLOSSARY_HEAD + "Autoencoder\n: A network.\n\nAI control\n:   Safety measures.\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ProblemsFound) as stopped:
+        glossary.configure_hovers(_config(tmp_path, ["abbr"]))
+    assert [str(d) for d in stopped.value.diagnostics] == [
+        f"{tmp_path.name}/glossary.md:6: the definition of 'Autoencoder' starts ': '; write ':   ' (a colon and three spaces) at the start of the line"
+    ]

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from links import check_anchors, check_targets, find_links
+from links import check_anchors, check_targets, find_links, reference_link_problems
 from test_citations_build import PAGES, make_site
 
 SITE_FILES = {"index.md", "goodhart.md", "rlhf.md", "demos/boat-race.md", "assets/figures/a.svg"}
@@ -175,3 +175,68 @@ def test_the_link_check_and_the_glossary_do_not_import_the_citation_engine() -> 
         check=True,
     )
     assert result.stdout == "[]\n"
+
+
+# --- reference-style links, and the page checks read_page runs in the build ---------------------
+
+
+def test_an_undefined_reference_link_is_located_with_its_fix():
+    from test_glossary import site_html
+
+    page = (
+        "# Interpretability\n\nAs [the RLHF chapter][rlhf-chap] shows, and\n![the figure][fig-1]"
+        " too.\n\n[fig-l]: assets/figures/a.svg\n"
+    )
+    assert "[the RLHF chapter][rlhf-chap]" in site_html(page)  # shown as typed
+    assert [str(p) for p in reference_link_problems(page, "docs/interpretability.md", 2)] == [
+        "docs/interpretability.md:5:4: no link definition '[rlhf-chap]' on this page, so "
+        "'[the RLHF chapter][rlhf-chap]' shows as typed; add a line '[rlhf-chap]: page.md' "
+        "(its target) or write '[the RLHF chapter](page.md)'",
+        "docs/interpretability.md:6:1: no link definition '[fig-1]' on this page, so "
+        "'![the figure][fig-1]' shows as typed; add a line '[fig-1]: page.md' (its target) or "
+        "write '![the figure](page.md)' (did you mean '[fig-l]'?)",
+    ]
+    (collapsed,) = reference_link_problems("See [Goodhart's Law][] here.\n", "docs/x.md")
+    assert collapsed.message.startswith("no link definition '[Goodhart's Law]' on this page")
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "[the RLHF chapter][rlhf-chap]\n\n[rlhf-chap]: rlhf.md\n",
+        "[the RLHF chapter][RLHF-Chap]\n\n  [rlhf-chap]: rlhf.md 'Title'\n",  # ids ignore case
+        "[Goodhart's Law][]\n\n[goodhart's law]: goodhart.md\n",  # a collapsed reference
+        "[the RLHF\nchapter][]\n\n[the rlhf chapter]: rlhf.md\n",
+        "!!! note\n\n    See [RLHF][r].\n\n    [r]: rlhf.md\n",  # defined inside a container
+        "A claim[^1][^2].\n\n[^1]: One.\n[^2]: Two.\n",  # footnotes
+        "Cited [@russell2019human][@bai2022constitutional] and [see @christiano2017deep][x].\n",
+        "- [x][done] a task-list box\n- [ ][todo] another\n",
+        "An aside [sic] [emphasis added], and a shortcut [rlhf].\n",  # not reference links
+        "In code: `[text][id]`, and\n\n```text\n[text][id]\n```\n\n    [text][id]\n",
+        "Escaped \\[text][id].\n",
+        "*[RLHF]: Reinforcement learning from human feedback\n\nRLHF, then [RLHF][r].\n\n[r]: rlhf.md\n",
+    ],
+)
+def test_defined_reference_links_and_other_brackets_pass(page: str):
+    assert reference_link_problems(page, "docs/x.md") == []
+
+
+SLIPPED_PAGES = {
+    **PAGES,
+    "index.md": (
+        "---\ndescription: [unclosed\n---\n# Home\n\nSee [the RLHF chapter][rlhf-chap].\n\n"
+        "Methods compared:\n| Method | Scale |\n|---|---|\n| RLHF | large |\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_a_build_stops_on_markdown_that_would_show_as_text(tmp_path: Path, strict: bool):
+    """The same checks in a real build (on_page_markdown, through LinkChecker.read_page)."""
+    output = build_output(make_site(tmp_path, SLIPPED_PAGES), strict)
+    for message in [
+        "docs/index.md:2: the front matter is not valid YAML: did not find expected ',' or ']'",
+        "docs/index.md:6:5: no link definition '[rlhf-chap]' on this page",
+        "docs/index.md:9: this table follows line 8 with no blank line between",
+    ]:
+        assert message in output, output

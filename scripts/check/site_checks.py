@@ -8,7 +8,8 @@ calls (scripts/hooks.py), on the same inputs, so a page that passes here passes 
 - citations: every page slotted and rendered (`slot_citations`, `render_citations`), which
   reports unknown keys with a did-you-mean and malformed citations, and tells which keys each
   page cites (for the uncited entries of bib_lint.py);
-- the nav: every page it names exists (MkDocs' own warning, which stops a strict build);
+- the nav: every page it names exists, and every page is in it unless mkdocs.yml's
+  `not_in_nav` leaves it out (MkDocs' own warnings, unlocated, which stop a strict build);
 - links: `LinkChecker`, fed each page's Markdown as on_page_markdown is, then, for anchors,
   each page converted by MkDocs' own `Page.render` (the site's Markdown extensions, its toc
   slugify), which is where the build's heading ids come from: only the theme, the plugins and
@@ -20,6 +21,8 @@ calls (scripts/hooks.py), on the same inputs, so a page that passes here passes 
 from __future__ import annotations
 
 import difflib
+import logging
+import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,6 +38,7 @@ from citations.render import render_citations, slot_citations
 from citations.site import CitationSite
 from figure_refs import check_figure_mentions
 from links import HAS_SCHEME, LinkChecker
+from page_syntax import page_syntax_problems
 from source_text import Diagnostic, ProblemsFound
 from text_files import decode_utf8
 
@@ -62,6 +66,7 @@ def check_site(project: Project) -> SiteFindings:
         found.problems.append(Diagnostic(CONFIG_FILE, 1, str(error)))
     found.problems.extend(glossary_order(project))
     found.problems.extend(nav_problems(project))
+    found.problems.extend(pages_missing_from_nav(project))
     try:
         site = CitationSite.from_config(config)
     except ProblemsFound as error:  # a bad extra.citations setting
@@ -90,6 +95,7 @@ def check_site(project: Project) -> SiteFindings:
             )
             page = Page(text.title, text.file, config)
             found.problems.extend(links.read_page(text.body, page, name, text.line_offset))
+            found.problems.extend(page_syntax_problems(text.body, name, text.line_offset))
             found.problems.extend(check_figure_mentions(text.body, name, text.line_offset))
             page.markdown = rendered.markdown
             page.render(config, project.files)
@@ -127,6 +133,27 @@ def nav_problems(project: Project) -> list[Diagnostic]:
             )
         )
     return problems
+
+
+def pages_missing_from_nav(project: Project) -> list[Diagnostic]:
+    """Every page is in `nav:` (MkDocs warns under `validation: nav: omitted_files: warn`, naming
+    no line, and a strict build stops): pages that `not_in_nav` names, and every page of a site
+    with no `nav:` at all, are left out on purpose."""
+    config = project.config
+    if config.nav is None or config.validation.nav.omitted_files < logging.WARNING:
+        return []
+    listed = {posixpath.normpath(target) for target in _nav_targets(config.nav)}
+    return [
+        Diagnostic(
+            project.name(file),
+            1,
+            f"the page is not in mkdocs.yml's nav; add it under nav: ('- Title: {file.src_uri}', "
+            "README: Add a chapter), or, if it is left out on purpose, list it under "
+            "not_in_nav: in mkdocs.yml",
+        )
+        for file in project.files.documentation_pages()
+        if file.inclusion.is_in_nav() and file.src_uri not in listed
+    ]
 
 
 def _nav_targets(item: object) -> list[str]:
