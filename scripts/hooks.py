@@ -96,7 +96,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     html = figures.size_images(glossary.tidy_hovers(html, page.file.src_uri), page, files)
-    html = tables.title_tables(tables.mark_row_headers(html))
+    html = tables.stack_on_phones(tables.title_tables(tables.mark_row_headers(html)))
     if _meta:
         _meta.read_page(html, page)
     return html

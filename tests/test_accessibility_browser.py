@@ -84,3 +84,24 @@ def test_a_figure_open_full_screen_passes_axe(browser, site_url, scheme):
     ]
     context.close()
     assert not any(failures), "\n".join(failures)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_tables_set_as_cards_on_a_phone_pass_axe(browser, site_url, scheme):
+    """On a phone the wide tables are set as blocks (cards); their roles keep them tables."""
+    axe = Axe()
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, color_scheme=scheme, reduced_motion="reduce"
+    )
+    page = context.new_page()
+    failures = []
+    for rel in ("specification-gaming.html", "research.html", "constitutional-ai.html"):
+        page.goto(f"{site_url}/{rel}")
+        page.wait_for_load_state("networkidle")
+        assert page.locator("table[data-stack]").count() == 1, rel
+        for options in (WCAG_AA, LIGHTHOUSE):
+            violations = axe.run(page, options=options).response["violations"]
+            if violations:
+                failures.append(f"{rel}:\n{_describe(violations)}")
+    context.close()
+    assert not failures, "\n\n".join(failures)

@@ -1,6 +1,9 @@
-"""scripts/tables.py: row headers where a table's corner cell is empty, nowhere else."""
+"""scripts/tables.py: row headers where a table's corner cell is empty, nowhere else; titles;
+and the marks that set wide tables as cards on a phone."""
 
-from tables import mark_row_headers, title_tables
+import re
+
+from tables import mark_row_headers, stack_on_phones, title_tables
 
 CORNER = (
     "<table>\n<thead>\n<tr>\n<th></th>\n<th>2022</th>\n</tr>\n</thead>\n<tbody>\n"
@@ -38,3 +41,41 @@ def test_a_table_paragraph_not_right_before_a_table_stays_text():
         "<p>See Table: 3.</p>" + CORNER,
     ):
         assert title_tables(html) == html
+
+
+WIDE = (
+    "<table>\n<caption>Cases</caption>\n<thead>\n<tr>\n<th>Case</th>\n"
+    '<th style="text-align: left;">What <em>was</em> &quot;meant&quot;</th>\n<th>Source</th>\n'
+    "</tr>\n</thead>\n<tbody>\n"
+    '<tr>\n<th scope="row">Boat</th>\n<td>Finish</td>\n<td>(<a href="#c">Clark</a>)</td>\n</tr>\n'
+    "<tr>\n<td>Arm</td>\n<td>Grasp</td>\n<td>Amodei</td>\n</tr>\n</tbody>\n</table>"
+)
+
+
+def test_tables_of_three_columns_or_more_are_marked_to_stack_on_a_phone():
+    out = stack_on_phones(WIDE)
+    assert out.startswith("<table data-stack>\n<caption>Cases</caption>")
+    # every body cell carries its column's name, as plain text, quotes escaped
+    labels = re.findall(r'<t[dh] role="(\w+)" data-label="([^"]*)"', out)
+    assert labels == [
+        ("rowheader", "Case"),
+        ("cell", "What was &quot;meant&quot;"),
+        ("cell", "Source"),
+        ("cell", "Case"),
+        ("cell", "What was &quot;meant&quot;"),
+        ("cell", "Source"),
+    ]
+    assert out.count('<tr role="row">') == 3 and out.count('role="columnheader"') == 3
+    assert '<th role="columnheader" style="text-align: left;">' in out
+    assert '<thead role="rowgroup">' in out and '<tbody role="rowgroup">' in out
+    # the cells' own content and attributes are kept
+    assert 'data-label="Case" scope="row">Boat</th>' in out
+    assert '<td role="cell" data-label="Source">(<a href="#c">Clark</a>)</td>' in out
+
+
+def test_narrow_tables_and_pages_without_tables_are_left_alone():
+    assert stack_on_phones(CORNER) == CORNER  # two columns
+    assert stack_on_phones("<p>no table</p>") == "<p>no table</p>"
+    two_tables = CORNER + "\n" + WIDE
+    out = stack_on_phones(two_tables)
+    assert out.startswith(CORNER) and out.count("data-stack") == 1

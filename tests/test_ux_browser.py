@@ -314,14 +314,14 @@ def test_tables_fit_a_phone_or_show_that_they_scroll(browser, site_url, site_dir
         for wrap in page.locator(".md-typeset__scrollwrap").all():
             checked += 1
             fits = wrap.evaluate("w => w.scrollWidth <= w.clientWidth + 1")
-            if path == "goodhart.html":
-                assert fits, "the Goodhart variants table should fit a 390 px screen"
+            if wrap.locator("table[data-stack]").count():
+                assert fits, f"{path}: a table set as cards fits a 390 px screen"
             if not fits:
                 assert "radial-gradient" in wrap.evaluate(
                     "w => getComputedStyle(w).backgroundImage"
                 ), path
-    # A table too wide for any phone shows its scroll shadows.
-    page.goto(f"{site_url}/goodhart.html")
+    # A table too wide for any phone shows its scroll shadows (a two-column one: no cards).
+    page.goto(f"{site_url}/disagreement.html")
     page.evaluate("""() => { for (const row of document.querySelector('.md-typeset table').rows)
                                for (let i = 0; i < 4; i++) row.insertCell(-1).textContent = 'Unbreakablewordwordword'; }""")
     wrap = page.locator(".md-typeset__scrollwrap").first
@@ -329,6 +329,39 @@ def test_tables_fit_a_phone_or_show_that_they_scroll(browser, site_url, site_dir
     background = wrap.evaluate("w => getComputedStyle(w).backgroundImage")
     context.close()
     assert checked >= 1 and background.count("radial-gradient") == 2, background
+
+
+def test_wide_tables_read_as_cards_on_a_phone_and_as_tables_on_a_desktop(browser, site_url):
+    """A five-column table squeezed into 390 px set a word or two a line; on a phone each row is
+    a card, its first cell the title, each other cell under its column's name."""
+    context, page = _new_page(browser, PHONE)
+    page.goto(f"{site_url}/specification-gaming.html")
+    table = page.locator("table[data-stack]").first
+    table.scroll_into_view_if_needed()
+    headers = table.locator("thead th").all_inner_texts()
+    assert len(headers) >= 4
+    assert (
+        not table.locator("thead").is_visible()
+        or table.locator("thead").bounding_box()["height"] <= 1
+    )
+    cards = table.locator("tbody tr").all()
+    assert len(cards) >= 4
+    for card in cards:
+        box = card.bounding_box()
+        assert box["width"] <= 390 - 16, box
+        cells = card.locator("td, th").all()
+        labels = [
+            cell.evaluate("c => getComputedStyle(c, '::before').content") for cell in cells[1:]
+        ]
+        assert labels == [f'"{name}"' for name in headers[1 : len(cells)]], labels
+        assert cells[0].evaluate("c => getComputedStyle(c).fontWeight") == "700"
+    context.close()
+    context, page = _new_page(browser, DESKTOP)
+    page.goto(f"{site_url}/specification-gaming.html")
+    table = page.locator("table[data-stack]").first
+    assert table.evaluate("t => getComputedStyle(t).display") != "block"  # Material's own
+    assert table.locator("thead").is_visible()
+    context.close()
 
 
 def test_the_search_dialog_has_a_name(site_dir):
