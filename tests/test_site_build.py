@@ -163,6 +163,24 @@ def test_further_reading_lists_every_entry_in_its_group(site_dir: Path, bibliogr
         ).replace("&#34;", '"'), key
 
 
+def test_further_reading_opens_with_a_jump_list_of_its_groups(site_dir: Path) -> None:
+    """The page runs to 39,000 px on a phone: a line at the top jumps to each kind of source,
+    with how many it holds (for the screen only)."""
+    text = (site_dir / "further-reading.html").read_text(encoding="utf-8")
+    jump = re.search(r'<p class="further-reading__jump web-only">(.*?)</p>', text, re.DOTALL)
+    assert jump, "no jump list"
+    links = re.findall(r'<a href="#([^"]+)">([^<]+)</a> \((\d+)\)', jump.group(1))
+    sections = re.split(r'<h2 id="([^"]*)">', text)
+    counts = {
+        sections[i]: len(re.findall(r'<div class="further-reading__entry"', sections[i + 1]))
+        for i in range(1, len(sections) - 1, 2)
+    }
+    assert len(links) >= 3
+    assert [(anchor, int(n)) for anchor, _, n in links] == [
+        (anchor, counts[anchor]) for anchor, _, _ in links
+    ]
+
+
 def test_further_reading_cited_in_links_resolve_to_pages_citing_the_entry(
     site_dir: Path, pages
 ) -> None:
