@@ -864,3 +864,324 @@ def test_no_bytes_make_loading_raise(tmp_path_factory, content: bytes) -> None:
     bibliography = load_bibliography(path, "references.bib")
     for diagnostic in (*bibliography.diagnostics, *bibliography.warnings, *bibliography.notes):
         assert diagnostic.line >= 1 and diagnostic.message
+
+
+# --- mistakes that used to render silently wrong: each a located error with its fix ----------------
+
+
+def full_entry(key: str = "k", **changed: str | None) -> str:
+    """An entry the editorial policy accepts (author on line 2, title 3, year 4, url 5, kind 6,
+    annote 7), with some fields changed; None leaves one out."""
+    fields = {
+        "author": "{Doe, Jane}",
+        "title": "{T}",
+        "year": "{2024}",
+        "url": "{https://example.org}",
+        "kind": "{paper}",
+        "annote": "{Why read it.}",
+        **changed,
+    }
+    return entry(key, **{name: value for name, value in fields.items() if value is not None})
+
+
+TOO_MANY_COMMAS = (
+    "has a name with 5 commas in 'author' ('Doe, Jane, Roe, Richard, Poe, Edgar'); separate "
+    "authors with ' and ' (a name has at most two commas: 'von Last, Jr, First')"
+)
+
+
+@pytest.mark.parametrize(
+    ("author", "problems"),
+    [
+        ("{Doe, Jane, Roe, Richard, Poe, Edgar}", [TOO_MANY_COMMAS]),
+        (
+            "{Doe, Jane; Roe, Richard}",
+            [
+                "has ';' between names in 'author' ('Doe, Jane; Roe, Richard'); separate "
+                "authors with ' and '"
+            ],
+        ),
+        (
+            "{Doe, Jane and and Roe, Richard and}",
+            [
+                "has an empty name in 'author' (a doubled 'and' after 'Doe, Jane'); remove the "
+                "extra 'and'",
+                "has an empty name in 'author' (an 'and' at the end); remove the last 'and'",
+            ],
+        ),
+        (
+            "{and Doe, Jane}",
+            ["has an empty name in 'author' (an 'and' at the start); remove the first 'and'"],
+        ),
+        (
+            "{Jane Doe & Richard Roe}",
+            [
+                "has '&' between names in 'author' ('Jane Doe & Richard Roe'); separate authors "
+                "with ' and ' (an organisation's '&' goes inside braces: {Procter \\& Gamble})"
+            ],
+        ),
+    ],
+)
+@pytest.mark.parametrize("policy", [Policy(), EDITORIAL], ids=["any-file", "editorial"])
+def test_a_malformed_author_list_is_a_located_error(
+    author: str, problems: list[str], policy: Policy
+) -> None:
+    """It used to render "Roe Richard Poe Edgar Doe, Jane", "Richard Doe, Jane; Roe", "Doe and
+    and Roe" or "(Roe, 2024)" without a word. BibTeX: "Too many commas in name"."""
+    assert errors(full_entry(author=author), policy) == [
+        f"references.bib:2: entry 'k' {problem}" for problem in problems
+    ]
+
+
+def test_a_malformed_name_is_located_on_its_line_of_the_value_and_in_editor_too() -> None:
+    text = full_entry(author="{Doe, Jane and\n    Roe, Richard, Poe, Edgar, Jr}") + entry(
+        "e", "book", editor="{Ed, A.; Ed, B.}", title="{T}", year="2024"
+    )
+    assert errors(text) == [
+        "references.bib:3: entry 'k' has a name with 4 commas in 'author' ('Roe, Richard, Poe, "
+        "Edgar, Jr'); separate authors with ' and ' (a name has at most two commas: 'von Last, "
+        "Jr, First')",
+        "references.bib:11: entry 'e' has ';' between names in 'editor' ('Ed, A.; Ed, B.'); "
+        "separate authors with ' and '",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("author", "count"),
+    [
+        ("{{Alignment Research Center}}", 1),
+        ("{OpenAI}", 1),
+        ("{{Procter \\& Gamble} and Doe, Jane}", 2),
+        ("{Procter {\\&} Gamble}", 1),
+        ("{Procter \\& Gamble}", 1),
+        ("{{Research and Development, Inc.} and {Smith; Jones LLP}}", 2),
+        ("{von Neumann, Jr, John and King, Jr., Martin Luther,}", 2),
+        ("{Doe, Jane and\n    Roe, Richard and others}", 3),
+        ("{Jane Doe AND Richard Roe}", 2),
+        ('{Sch{\\"o}lkopf, Bernhard and \\v{S}ebek, Ond{\\v{r}}ej}', 2),
+        ("{Anderson, Ann and Andrews, Andy}", 2),
+    ],
+)
+def test_valid_author_lists_are_no_problem(author: str, count: int) -> None:
+    bibliography = parsed(full_entry(author=author), EDITORIAL)
+    assert (bibliography.diagnostics, bibliography.warnings) == ((), ())
+    assert len(bibliography["k"].authors) == count
+
+
+NAME_WORD = st.from_regex(r"[A-Z][a-z]{1,8}", fullmatch=True).filter(lambda w: w.lower() != "and")
+PERSON = st.one_of(
+    st.builds("{} {}".format, NAME_WORD, NAME_WORD),
+    st.builds("{}, {}".format, NAME_WORD, NAME_WORD),
+    st.builds("{}, {},".format, NAME_WORD, NAME_WORD),  # a trailing comma adds nothing
+    st.builds(
+        "{} {}, {}".format, st.sampled_from(["van", "von", "de", "van der"]), NAME_WORD, NAME_WORD
+    ),
+    st.builds(
+        "{}, {}, {}".format, NAME_WORD, st.sampled_from(["Jr", "Jr.", "Sr.", "III"]), NAME_WORD
+    ),
+    # an organisation: braces protect and, commas, semicolons and ampersands
+    st.lists(NAME_WORD | st.sampled_from(["and", "\\&", "&", ",", ";", "{AI}"]), min_size=1)
+    .map(" ".join)
+    .map("{{{}}}".format),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(PERSON, min_size=1, max_size=6),
+    st.lists(st.sampled_from([" and ", "  and\n    ", " AND ", "\tand "]), min_size=5, max_size=5),
+    st.booleans(),
+)
+def test_valid_names_joined_with_and_are_one_author_each_without_a_problem(
+    names: list[str], separators: list[str], others: bool
+) -> None:
+    written = names[0] + "".join(map("".join, zip(separators, names[1:], strict=False)))
+    written += " and others" if others else ""
+    bibliography = parsed(full_entry(author="{" + written + "}"), EDITORIAL)
+    assert (bibliography.diagnostics, bibliography.warnings) == ((), ())
+    assert len(bibliography["k"].authors) == len(names) + others
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.builds("{}, {}".format, NAME_WORD, NAME_WORD), min_size=2, max_size=5),
+    st.sampled_from([", ", "; ", " & ", ";", " ; "]),
+)
+def test_names_joined_without_and_are_an_error_on_the_author_line(
+    names: list[str], joiner: str
+) -> None:
+    found = errors(full_entry(author="{" + joiner.join(names) + "}"))
+    assert found and all(
+        message.startswith("references.bib:2: entry 'k' has ") and "in 'author'" in message
+        for message in found
+    ), found
+
+
+AUTHOR_FIRST = "@misc{k,\n  author = {Doe, Jane},\n"
+REST = "  url = {https://example.org},\n  kind = {paper},\n  annote = {Why.}"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            AUTHOR_FIRST
+            + "  title = {T},\n  % TODO: check the year\n  year = {2024},\n"
+            + REST
+            + "\n}",
+            "references.bib:4: a '%' comment inside entry 'k' hides the field 'year' that "
+            "follows it (line 5); BibTeX has no comments inside entries: remove the line",
+        ),
+        (
+            AUTHOR_FIRST + "  title = {T}, % TODO: check\n  year = {2024},\n" + REST + "\n}",
+            "references.bib:3: a '%' comment inside entry 'k' hides the field 'year' that "
+            "follows it (line 4); BibTeX has no comments inside entries: remove the comment",
+        ),
+        (
+            AUTHOR_FIRST
+            + "  title = {T},\n  % old: year = {2023},\n  year = {2024},\n"
+            + REST
+            + "\n}",
+            "references.bib:4: a '%' comment inside entry 'k' is read as a field ('% old: year "
+            "= ...'); BibTeX has no comments inside entries: remove the line",
+        ),
+        (
+            AUTHOR_FIRST + "  title = {T},\n  year = {2024},\n" + REST + ",\n  % done\n}",
+            "references.bib:8: a '%' comment inside entry 'k'; BibTeX has no comments inside "
+            "entries: remove the line",
+        ),
+        (
+            AUTHOR_FIRST + "  title = {T},\n  year = {2024},\n" + REST + "\n  % done\n}",
+            "references.bib:8: entry 'k' has a '%' comment after its 'annote' value; BibTeX has "
+            "no comments inside entries: remove the comment",
+        ),
+    ],
+)
+def test_a_comment_inside_an_entry_is_named_not_the_field_it_hides(text: str, message: str) -> None:
+    """bibtexparser reads `% TODO ...\\n  year` as one field name: the entry used to have "no
+    'year' field"."""
+    assert errors(text + "\n", EDITORIAL) == [message]
+
+
+def test_the_field_a_comment_hid_is_read() -> None:
+    text = full_entry(title="{T},\n  % TODO: check\n  year = {2024}", year=None)
+    bibliography = parsed(text)
+    assert bibliography["k"].year == "2024"
+    assert bibliography["k"].field_lines["year"] == 5
+
+
+EXTRA_BRACE = full_entry(title="{Toward {{Causal Representation Learning}}}}")
+
+
+def test_an_extra_closing_brace_is_named_instead_of_the_fields_it_cuts_off() -> None:
+    """It used to say that the entry has no author, no kind and no annote."""
+    assert errors(EXTRA_BRACE + full_entry("next"), EDITORIAL) == [
+        "references.bib:3: an extra '}' closes entry 'k' before its fields 'year', 'url', "
+        "'kind' and 'annote' (line 4); remove it"
+    ]
+
+
+def test_an_extra_closing_brace_in_bibdesk_layout_and_with_many_fields() -> None:
+    text = (
+        "@article{Ng:2000aa,\n\tauthor = {Ng, Andrew Y.},\n\ttitle = {Algorithms}}},\n"
+        "\tjournal = {J},\n\tpages = {1-2},\n\tpublisher = {P},\n\tvolume = {1},\n"
+        "\tnumber = {2},\n\tyear = {2000}}\n"
+    )
+    assert errors(text) == [
+        "references.bib:3: 2 extra '}' close entry 'Ng:2000aa' before its fields 'journal', "
+        "'pages', 'publisher', 'volume', 'number' and 1 more (line 4); remove them"
+    ]
+
+
+def test_fields_after_a_blank_line_may_also_lack_their_entry_line() -> None:
+    text = full_entry("a") + "\n  title = {Orphan},\n  year = {2020}\n}\n"
+    assert errors(text, EDITORIAL) == [
+        "references.bib:10: the fields 'title' and 'year' stand outside any entry, after entry "
+        "'a' ends (line 8): remove an extra '}' that closes that entry early, or add the missing "
+        "'@type{key,' line above them"
+    ]
+
+
+def test_text_between_entries_that_is_no_field_is_still_ignored() -> None:
+    text = (
+        full_entry("a")
+        + "\nAn entry commented out by dropping its @, as BibTeX users do:\n"
+        + "misc{old,\n  title = {x} = y\n}\n% year = {2020}\n\n"
+        + full_entry("b")
+    )
+    assert errors(text, EDITORIAL) == []
+
+
+def test_make_check_reports_no_follow_on_problems_of_a_cut_off_entry() -> None:
+    from check.bib_lint import lint_bibliography
+
+    bibliography = parsed(EXTRA_BRACE, EDITORIAL)
+    assert [d.message for d in lint_bibliography(bibliography, [], EDITORIAL, "mkdocs.yml")] == [
+        "entry 'k' is cited on no page; cite it where it supports a claim, remove it, or list it "
+        "under extra.citations.nocite in mkdocs.yml to keep it in Further reading only"
+    ]
+
+
+MISSPELT_TITLE = full_entry(title=None, titel="{T}")
+
+
+def test_a_misspelt_required_field_is_named_where_the_field_is_missed() -> None:
+    assert errors(MISSPELT_TITLE, EDITORIAL) == [
+        "references.bib:1: entry 'k' has no 'title' field; it has 'titel' (line 7): did you "
+        "mean 'title'?"
+    ]
+    bibliography = parsed(MISSPELT_TITLE)
+    assert [str(d) for d in bibliography.notes] == [
+        "references.bib:1: entry 'k' has no 'title' field; it has 'titel' (line 7): did you "
+        "mean 'title'?"
+    ]
+    assert [str(d) for d in bibliography.warnings] == [
+        "references.bib:7: entry 'k' has the field 'titel', which neither BibTeX nor biblatex "
+        "knows (its value is ignored): did you mean 'title'?"
+    ]
+
+
+def test_a_misspelt_field_is_an_error_under_the_policy_and_a_warning_without() -> None:
+    """`archivePrefx` used to lose the arXiv id without a word."""
+    text = full_entry(url=None, eprint="{1606.06565}", archivePrefx="{arXiv}")
+    message = (
+        "references.bib:8: entry 'k' has the field 'archivePrefx', which neither BibTeX nor "
+        "biblatex knows (its value is ignored): did you mean 'archiveprefix'?"
+    )
+    assert errors(text, EDITORIAL) == [message]
+    bibliography = parsed(text)
+    assert bibliography.diagnostics == () and [str(d) for d in bibliography.warnings] == [message]
+
+
+def test_unknown_fields_that_are_no_near_miss_are_ignored() -> None:
+    text = full_entry(
+        researchgate="{x}",
+        fjournal="{Full Journal}",
+        **{"bdsk-url-2": "{https://example.org/2}", "comment-jane": "{x}", "x-custom": "{y}"},
+        isbn13="{978-0-00-000000-0}",
+        langid="{english}",
+    )
+    bibliography = parsed(text, EDITORIAL)
+    assert (bibliography.diagnostics, bibliography.warnings) == ((), ())
+
+
+def test_a_near_miss_of_a_field_the_entry_has_is_left_alone() -> None:
+    bibliography = parsed(full_entry(notes="{kept for myself}"), EDITORIAL)
+    assert [str(d) for d in bibliography.diagnostics] == [
+        "references.bib:8: entry 'k' has the field 'notes', which neither BibTeX nor biblatex "
+        "knows (its value is ignored): did you mean 'note'?"
+    ]
+    bibliography = parsed(full_entry(notes="{kept for myself}", note="{N}"), EDITORIAL)
+    assert bibliography.diagnostics == ()
+
+
+def test_a_year_with_a_letter_is_rejected() -> None:
+    """`2024a` used to print next to the site's own 2024a and 2024b."""
+    message = (
+        "references.bib:4: entry 'k' has year '2024a'; write year = {2024}: the site adds the "
+        "letters itself (2024a, 2024b) where one author has several works in a year"
+    )
+    assert errors(full_entry(year="{2024a}"), EDITORIAL) == [message]
+    assert [str(d) for d in parsed(full_entry(year="{2024a}")).warnings] == [message]
+    for year in ("{2024}", "2024", "{forthcoming}", "{2019--2020}"):
+        assert parsed(full_entry(year=year), EDITORIAL).diagnostics == ()

@@ -11,7 +11,9 @@ may join two words with `_`: `arc`, `miles_channel`. A paper published after its
 preprint may keep the preprint's year (`lee2023rlaif`, published in 2024).
 
 Only the bibliography's own problems are reported by site_checks.py (the build's checks,
-including the DOI's shape); these run on top of them, on the entries as the build read them.
+including the DOI's shape); these run on top of them, on the entries as the build read them,
+leaving out an entry the build could not read whole (`Entry.broken`, reported by the build), so
+that its missing fields never bury the cause.
 """
 
 from __future__ import annotations
@@ -73,12 +75,15 @@ def lint_bibliography(
     bibliography: Bibliography, cited: Sequence[SourcePage], policy: Policy, config_file: str
 ) -> list[Diagnostic]:
     entries = list(bibliography.entries.values())
+    # An entry the build could not read whole (an extra '}' cut it short, a value that cannot
+    # be read) has an error of its own: its missing fields are no further problem to report.
+    whole = [entry for entry in entries if not entry.broken]
     return [
         *uncited(entries, cited, policy, config_file),
-        *unfindable(entries),
-        *bad_arxiv_ids(entries),
-        *duplicates(entries),
-        *bad_keys(entries),
+        *unfindable(whole),
+        *bad_arxiv_ids(whole),
+        *duplicates(whole),
+        *bad_keys(whole),
     ]
 
 

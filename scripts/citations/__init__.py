@@ -22,7 +22,8 @@ Modules, one job each: syntax (find citations, code-aware), bibliography (load a
 Unicode, only where needed), names (authors), style (the citation style in one place: et al.,
 2016a/2016b, a citation's words for both the page and the search index, author lists, sort
 order), reference (one entry's formatted reference), render (slots, inline HTML, References),
-further_reading (the generated page),
+further_reading (the generated page), published (the downloadable references.bib, without
+the private fields of Zotero, BibDesk, JabRef and Mendeley),
 diagnostics (a .bib problem repeated over many entries told once; the located message type
 is scripts/source_text.py's, shared with the link check and the glossary), cache (reuse of parsed and rendered results, by content
 hash, in memory and in .cache/citations/), site_pass (the whole site's citation work as one pure

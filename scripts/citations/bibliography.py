@@ -58,6 +58,7 @@ class Entry:
     line: int
     fields: Mapping[str, str]
     field_lines: Mapping[str, int] = field(default_factory=dict)
+    broken: bool = False  # its fields could not all be read (reported): not checked further
 
     def text(self, name: str) -> str:
         """The field as Unicode text ('' when absent)."""
@@ -164,9 +165,16 @@ def parse_bibliography(text: str, display_name: str, policy: Policy = Policy()) 
         strange.extend(checks.type_problems(raw))
         if raw.broken:
             continue
+        missing = [*checks.rendering_problems(raw)]
         if policy.editorial:
-            stopping.extend(checks.editorial_problems(raw, entry.kind))
-        (stopping if policy.editorial else told).extend(checks.rendering_problems(raw))
+            missing[:0] = checks.editorial_problems(raw, entry.kind)
+            stopping.extend(missing)
+            stopping.extend(checks.misspelt_fields(raw, named=missing))
+            stopping.extend(checks.year_problems(raw))
+        else:
+            told.extend(missing)
+            strange.extend(checks.misspelt_fields(raw))
+            strange.extend(checks.year_problems(raw))
     return Bibliography(
         display_name,
         entries,
@@ -177,7 +185,7 @@ def parse_bibliography(text: str, display_name: str, policy: Policy = Policy()) 
 
 
 def _entry(raw: RawEntry) -> Entry:
-    return Entry(raw.key, raw.entry_type, raw.line, raw.fields, raw.field_lines)
+    return Entry(raw.key, raw.entry_type, raw.line, raw.fields, raw.field_lines, raw.broken)
 
 
 def _sorted(problems: list[Diagnostic]) -> tuple[Diagnostic, ...]:

@@ -12,13 +12,24 @@ rest are INFO messages: the reference still renders, just with less in it.
   looks like `10.xxxx/...` or a short DOI `10/abc`;
 - a `crossref` or `xdata` names an entry of the file (inheritance.py).
 
+Two more rules follow the same policy, but are warnings without it (a warning stops a
+`--strict` build, and `make site` is strict), since the page would show something wrong or
+lose something the file says:
+
+- an unknown field that is a near miss of a known one the entry lacks (`titel`, `archivePrefx`:
+  its value is ignored); a required field's "has no 'title' field" names the near miss instead
+  ("; it has 'titel' (line 3): did you mean 'title'?");
+- a year with a letter (`2024a`): the site adds the letters itself (style.py), so the page
+  would show "2024a" next to its own "2024a" and "2024b".
+
 Whatever the policy, an entry type that neither BibTeX nor biblatex knows is a warning (the
 entry renders like @misc).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 
 from .bibfile import RawEntry
 from .diagnostics import EntryProblem
@@ -35,6 +46,15 @@ KINDS: dict[str, str] = {
 KINDS_WITHOUT_YEAR = frozenset({"article", "video"})
 AUTHOR_FIELDS = ("author", "editor", "organization")
 ADDRESS_FIELDS = ("howpublished", "note")
+# The fields a "has no ... field" rule asks for: a near miss of one of them is named there.
+MISSING_RULES = {
+    "no-title": ("title",),
+    "no-author": AUTHOR_FIELDS,
+    "no-year": ("year", "date"),
+    "no-kind": ("kind",),
+    "no-annote": ("annote",),
+}
+YEAR_WITH_LETTER = re.compile(r"(?x) ^ (?P<year> \d{4} ) \s* [a-z] $")
 
 
 def editorial_problems(entry: RawEntry, kind: str) -> Iterator[EntryProblem]:
@@ -98,6 +118,44 @@ def rendering_problems(entry: RawEntry) -> Iterator[EntryProblem]:
         )
 
 
+def misspelt_fields(entry: RawEntry, named: Iterable[EntryProblem] = ()) -> Iterator[EntryProblem]:
+    """Unknown fields that are near misses of a known field the entry lacks, except those a
+    problem in `named` already names ("has no 'title' field; it has 'titel' ...")."""
+    if not entry.misspelt:
+        return
+    told = {
+        field_name
+        for problem in named
+        if problem.key == entry.key
+        for field_name in MISSING_RULES.get(problem.rule, ())
+    }
+    for written, known, line in entry.misspelt:
+        if known in entry.fields or known in told:
+            continue
+        yield EntryProblem(
+            line,
+            entry.key,
+            f"has the field '{written}', which neither BibTeX nor biblatex knows (its value "
+            f"is ignored): did you mean '{known}'?",
+            "misspelt-field",
+        )
+
+
+def year_problems(entry: RawEntry) -> Iterator[EntryProblem]:
+    written = entry.fields.get("year", "")
+    if written.isdigit():
+        return
+    year = decode(written).strip() if written else ""
+    if found := YEAR_WITH_LETTER.match(year):
+        yield _problem(
+            entry,
+            f"has year '{year}'; write year = {{{found.group('year')}}}: the site adds the "
+            "letters itself (2024a, 2024b) where one author has several works in a year",
+            "year-letter",
+            "year",
+        )
+
+
 def type_problems(entry: RawEntry) -> Iterator[EntryProblem]:
     if entry.entry_type not in KNOWN_TYPES:
         yield _problem(
@@ -126,4 +184,14 @@ def _scheme_problem(entry: RawEntry, field_name: str, address: str) -> EntryProb
 
 def _problem(entry: RawEntry, text: str, rule: str, field_name: str | None = None) -> EntryProblem:
     line = entry.field_lines.get(field_name, entry.line) if field_name else entry.line
-    return EntryProblem(line, entry.key, text, rule)
+    return EntryProblem(line, entry.key, text + _near_miss_hint(entry, rule), rule)
+
+
+def _near_miss_hint(entry: RawEntry, rule: str) -> str:
+    """For a missing field: "; it has 'titel' (line 3): did you mean 'title'?" when it has a
+    near miss of it."""
+    wanted = MISSING_RULES.get(rule, ())
+    for written, known, line in entry.misspelt:
+        if known in wanted:
+            return f"; it has '{written}' (line {line}): did you mean '{known}'?"
+    return ""

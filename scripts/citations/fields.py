@@ -16,6 +16,8 @@ Further reading kind an entry belongs to when it does not say, the year (`year` 
 
 from __future__ import annotations
 
+import difflib
+import functools
 import re
 from collections.abc import Mapping
 from urllib.parse import urlsplit
@@ -40,6 +42,51 @@ OTHER_KNOWN_TYPES = frozenset(
     {"webpage", "preprint", "presentation", "lecture", "podcast", "blog", "post"}
 )
 KNOWN_TYPES = BIBTEX_TYPES | BIBLATEX_TYPES | OTHER_KNOWN_TYPES
+
+# Field names real files use: BibTeX's, biblatex's (data model, aliases, custom fields), and
+# those exporters add (Zotero/Better BibTeX, BibDesk, JabRef, Mendeley, DBLP, ACM, AMS,
+# arXiv), plus this site's `kind`. An unknown field is ignored like any other; one that is
+# a near miss of a known name (`titel`, `archivePrefx`) is reported (`near_miss`).
+BIBTEX_FIELDS = frozenset(
+    """
+    address annote author booktitle chapter crossref edition editor howpublished institution
+    journal key month note number organization pages publisher school series title type volume
+    year""".split()
+)
+BIBLATEX_FIELDS = frozenset(
+    """
+    abstract addendum afterword annotation annotator authortype bookauthor bookpagination
+    booksubtitle booktitleaddon commentator date day doi editora editorb editorc editortype
+    editoratype editorbtype editorctype eid endday endmonth endyear entryset entrysubtype eprint
+    eprintclass eprinttype eventdate eventtitle eventtitleaddon execute file foreword gender
+    holder ids indexsorttitle indextitle introduction isan isbn ismn isrn issn issue
+    issuesubtitle issuetitle issuetitleaddon iswc journalsubtitle journaltitle
+    journaltitleaddon keywords label langid langidopts language library location mainsubtitle
+    maintitle maintitleaddon nameaddon options origdate origlanguage origlocation origpublisher
+    origtitle pagetotal pagination part presort pubstate related relatedoptions relatedstring
+    relatedtype reprinttitle shortauthor shorteditor shorthand shorthandintro shortjournal
+    shortseries shorttitle sortkey sortname sortshorthand sorttitle sortyear subtitle
+    titleaddon translator url urldate venue version volumes xdata xref
+    archiveprefix primaryclass pdf hyphenation
+    lista listb listc listd liste listf usera userb userc userd usere userf verba verbb verbc
+    namea nameb namec nameatype namebtype namectype""".split()
+)
+EXPORTER_FIELDS = frozenset(
+    """
+    affiliation contents copyright lccn mrnumber mrclass mrreviewer fjournal coden zblnumber
+    price size issue_date numpages articleno acmid biburl bibsource timestamp ee pmid pmcid
+    arxivid archive archive_location callnumber rights extra shortjournal abstractnote
+    local-url uri date-added date-modified modifiedby read rating owner groups ranking priority
+    readstatus qualityassured printed relevance comment creationdate modificationdate
+    mendeley-groups mendeley-tags keyword kind""".split()
+)
+KNOWN_FIELDS = BIBTEX_FIELDS | BIBLATEX_FIELDS | EXPORTER_FIELDS
+# A field with a number (BibDesk's bdsk-url-1, bdsk-file-2; url2, isbn13) or an exporter's
+# namespace (JabRef's comment-jane, BibDesk's bdsk-..., Mendeley's, x-...): someone's own field.
+NUMBERED_OR_CUSTOM_FIELD = re.compile(
+    r"(?x) ^ (?: [a-z-]+ [-_]? \d+ | (?: bdsk | comment | mendeley | x ) - [\w-]+ ) $"
+)
+NEAR_MISS_RATIO = 0.8
 
 PAPER_TYPES = frozenset(
     """
@@ -131,3 +178,28 @@ def page_range(pages: str) -> str:
     if "-" not in pages and "—" not in pages and "–" not in pages:
         return pages
     return PAGE_RANGE.sub(lambda m: f"{m.group('first')}–{m.group('last')}", pages)
+
+
+@functools.lru_cache(maxsize=1024)
+def near_miss(name: str) -> str | None:
+    """The known field name that the unknown field `name` (lower case) is a misspelling of
+    (`titel` → title, `archiveprefx` → archiveprefix, `yaer` → year), else None.
+
+    >>> near_miss("titel"), near_miss("archiveprefx"), near_miss("yaer"), near_miss("title")
+    ('title', 'archiveprefix', 'year', None)
+    >>> near_miss("bdsk-url-2"), near_miss("isbn13"), near_miss("researchgate")
+    (None, None, None)
+    """
+    if name in KNOWN_FIELDS or NUMBERED_OR_CUSTOM_FIELD.match(name):
+        return None
+    for known in sorted(KNOWN_FIELDS):  # a transposition: `yaer`, `jounral`
+        if len(known) == len(name) and sorted(known) == sorted(name) and _transposed(known, name):
+            return known
+    close = difflib.get_close_matches(name, sorted(KNOWN_FIELDS), n=1, cutoff=NEAR_MISS_RATIO)
+    return close[0] if close else None
+
+
+def _transposed(known: str, name: str) -> bool:
+    """`name` is `known` with two neighbouring letters swapped."""
+    differ = [i for i, (a, b) in enumerate(zip(known, name, strict=True)) if a != b]
+    return len(differ) == 2 and differ[1] == differ[0] + 1

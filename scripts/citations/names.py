@@ -19,6 +19,16 @@ a label and a reference show of them.
 
 The comma forms are BibTeX's: "von Last, First" and "von Last, Jr, First"; a trailing comma
 (common in hand-edited files) adds nothing.
+
+A list BibTeX would misread is a problem (`name_list_problems`), never a silently wrong author:
+more than two commas in one name (BibTeX's "Too many commas in name"), an empty name (a doubled
+`and`, or one at the start or end), a bare `&` or `;` where ` and ` belongs. Braces protect all
+of these (`{Procter \\& Gamble}`, `{Research and Development, Inc.}`); so does a backslash (`\\&`).
+
+    >>> name_list_problems('Doe, Jane, Roe, Richard', 'author')
+    [(0, "a name with 3 commas in 'author' ('Doe, Jane, Roe, Richard'); separate authors with ' and ' (a name has at most two commas: 'von Last, Jr, First')")]
+    >>> name_list_problems('{Procter \\\\& Gamble} and King, Jr., Martin Luther,', 'author')
+    []
 """
 
 from __future__ import annotations
@@ -40,6 +50,13 @@ WORD_START_ACCENT = re.compile(r"""(?x)
       | (?P<symbol> [^A-Za-z\s{}\\] ) \s* (?: (?P<next> [A-Za-z] ) | \{ (?P<inside> [A-Za-z] ) \} ) )
 """)
 OTHERS = "others"
+# `and` as BibTeX reads it between names: a word of its own (any case), outside braces; at the
+# very start or end of the list it separates an empty name.
+AND_WORD = re.compile(r"(?ix) ^ and (?= \s ) | (?<= \s ) and (?= \s | $ )")
+ESCAPED = re.compile(r"(?x) \\ [^A-Za-z] ")
+INNERMOST_GROUP = re.compile(r"(?x) \{ [^{}]* \}")
+MAX_COMMAS = 2  # "von Last, Jr, First"
+SHOWN_TEXT = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,3 +125,100 @@ def split_names(raw: str) -> list[str]:
             start = match.end()
     parts.append(raw[start:])
     return parts
+
+
+def name_list_problems(raw: str, field_name: str) -> list[tuple[int, str]]:
+    """What BibTeX would misread in the name list `raw` (the value of `field_name`, LaTeX): each
+    problem once, with the offset in `raw` where it is, said of the entry ("a name with 3 commas
+    in 'author' (...); separate authors with ' and '")."""
+    outside = _outside_braces(raw)
+    flat = " " + " ".join(outside.split()).lower() + " "  # the usual case, checked in bulk
+    if (
+        "&" not in flat
+        and ";" not in flat
+        and " and and " not in flat
+        and not flat.startswith(" and ")
+        and not flat.endswith(" and ")
+        and all(
+            name.count(",") - name.rstrip().endswith(",") <= MAX_COMMAS
+            for name in flat.split(" and ")
+        )
+    ):
+        return []
+    problems: list[tuple[int, str]] = []
+    for mark in ("&", ";"):
+        at = outside.find(mark)
+        if at >= 0:
+            hint = (
+                " (an organisation's '&' goes inside braces: {Procter \\& Gamble})"
+                if mark == "&"
+                else ""
+            )
+            problems.append(
+                (
+                    at,
+                    f"'{mark}' between names in '{field_name}' ('{_shown(raw)}'); separate authors "
+                    f"with ' and '{hint}",
+                )
+            )
+    starts = [0]
+    ends = []
+    for match in AND_WORD.finditer(outside):
+        ends.append(match.start())
+        starts.append(match.end())
+    ends.append(len(raw))
+    reported: set[str] = set()  # each kind of empty name, and too many commas, once
+    for index, (start, end) in enumerate(zip(starts, ends, strict=True)):
+        if not raw[start:end].strip():
+            kind = "start" if index == 0 else "end" if index == len(starts) - 1 else "doubled"
+            if len(starts) == 1 or kind in reported:
+                continue
+            reported.add(kind)
+            if kind == "start":
+                where, fix = "an 'and' at the start", "remove the first 'and'"
+            elif kind == "end":
+                where, fix = "an 'and' at the end", "remove the last 'and'"
+            else:
+                before = raw[starts[index - 1] : ends[index - 1]].strip()
+                where, fix = f"a doubled 'and' after '{_shown(before)}'", "remove the extra 'and'"
+            problems.append((start, f"an empty name in '{field_name}' ({where}); {fix}"))
+            continue
+        commas = outside.count(",", start, end)
+        if outside[start:end].rstrip().endswith(","):
+            commas -= 1  # a trailing comma adds nothing
+        if commas > MAX_COMMAS and "commas" not in reported:
+            reported.add("commas")
+            offset = start + len(raw[start:end]) - len(raw[start:end].lstrip())
+            problems.append(
+                (
+                    offset,
+                    f"a name with {commas} commas in '{field_name}' ('{_shown(raw[start:end])}'); "
+                    "separate authors with ' and ' (a name has at most two commas: "
+                    "'von Last, Jr, First')",
+                )
+            )
+    return sorted(problems)
+
+
+def _outside_braces(raw: str) -> str:
+    """`raw` with every character inside braces, every brace and every escaped character
+    (`\\&`, `\\{`) replaced by `x`: what is left is what BibTeX reads at brace level 0, at the
+    same offsets. (Innermost groups first, in C: the values are balanced, values.py saw to it.)"""
+    if "\\" in raw:
+        raw = ESCAPED.sub("xx", raw)
+    while "{" in raw or "}" in raw:
+        masked = INNERMOST_GROUP.sub(_masked, raw)
+        if masked == raw:  # an unbalanced brace: BibTeX would not read this list either
+            return masked.replace("{", "x").replace("}", "x")
+        raw = masked
+    return raw
+
+
+def _masked(group: re.Match[str]) -> str:
+    return "x" * len(group.group())
+
+
+def _shown(text: str) -> str:
+    """`text` on one line, shortened to about SHOWN_TEXT characters."""
+    text = " ".join(text.split())
+    return text if len(text) <= SHOWN_TEXT else text[: SHOWN_TEXT - 3].rstrip() + "..."

@@ -6,7 +6,9 @@ So a build goes:
 
     on_files          read every page; start the site pass (site_pass.py: load references.bib,
                       render all citations, Further reading) in a second process, unless every
-                      result is cached (background.py)
+                      result is cached (background.py); add the downloadable references.bib,
+                      without its private fields (published.py: Zotero's `file`, BibDesk's
+                      `date-added`, ...)
     on_page_markdown  citations → slots; Further reading (converted last) waits for the pass
     on_env            every page is converted: wait for the pass, report a bad references.bib or
                       unknown keys for the whole site at once, and put each citation's plain text
@@ -41,6 +43,7 @@ from .cache import BibliographySource, ResultCache
 from .diagnostics import Diagnostic, fail
 from .further_reading import BIB_URI, FURTHER_READING_URI, SourcePage
 from .policy import policy_from_extra
+from .published import MAY_BE_PRIVATE, Published, published_copy
 from .site_pass import PageJob, SitePass, read_sources, run_pass, source_pages
 from .slots import LateSlots, RenderedPage, fill_late_slots, fill_slots, without_markers
 from .syntax import MathSyntax, apply_edits, arithmatex_math
@@ -135,7 +138,7 @@ class CitationSite:
         reading = File.generated(config, FURTHER_READING_URI, content="")
         self.further_url = reading.url
         files.append(reading)
-        files.append(File.generated(config, BIB_URI, content=self.source.content))
+        files.append(File.generated(config, BIB_URI, content=self._published_bib()))
         texts, unreadable = read_sources(files.documentation_pages(), config.nav, self.source_name)
         fail(unreadable)
         for text in texts:
@@ -144,6 +147,21 @@ class CitationSite:
             self.jobs[job.src_uri] = job
         self.outcome = self._start_pass(list(self.jobs.values()))
         return files
+
+    def _published_bib(self) -> bytes:
+        """references.bib as the site publishes it: without its private fields (published.py),
+        from the results cache when this version of the file was published before."""
+        content = self.source.content
+        if not MAY_BE_PRIVATE.search(content):
+            return content  # nothing to leave out: the file as it is, never parsed here
+        key = self.results.key("published-bib")
+        found = self.results.get(key)
+        if not isinstance(found, Published):
+            found = published_copy(content, BIB_FILE_NAME)
+            self.results.put(key, found)
+        for warning in found.warnings:
+            log.warning(str(warning))
+        return found.content
 
     def locate(self, file: File, body: str) -> PageSource:
         """How messages name a page and by how many lines its body is shifted (front matter);

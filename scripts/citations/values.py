@@ -8,7 +8,8 @@ becomes the year "{2023} force = True"). This module reads the value as written 
 is run without its middlewares) and reports, with the line:
 
 - a macro no `@string` defines (and where it is defined if that is only further down);
-- text after a complete value: a missing comma when it reads `name =`, else stray text;
+- text after a complete value: a missing comma when it reads `name =`, a `%` comment (BibTeX
+  has none inside entries), else stray text;
 - braces nested deeper than any real title needs (which would exhaust the LaTeX decoder).
 
     >>> evaluate('{Proc.} # " of " # conf', {"conf": "NeurIPS"}).value
@@ -107,10 +108,9 @@ def _scan(raw: str, macros: Mapping[str, str], later: Mapping[str, int], what: s
         if raw[position] == "#":
             position = _after_space(raw, position + 1)
             continue
-        # the problem is where the value ended: that is where a comma is missing
-        return Value(
-            "".join(parts), _after_value(raw, position, what), raw.count("\n", 0, part_end)
-        )
+        # the problem is where the value ended (where a comma is missing), or a comment's line
+        where = position if raw[position] == "%" else part_end
+        return Value("".join(parts), _after_value(raw, position, what), raw.count("\n", 0, where))
 
 
 def _after_space(raw: str, position: int) -> int:
@@ -198,6 +198,11 @@ def _undefined(name: str, later: Mapping[str, int], what: str) -> str:
 
 
 def _after_value(raw: str, position: int, what: str) -> str:
+    if raw[position] == "%":
+        return (
+            f"has a '%' comment after {what}; BibTeX has no comments inside entries: "
+            "remove the comment"
+        )
     following = NEXT_FIELD.match(raw, position)
     if following:
         return f"has a comma missing after {what} (before '{following.group('name')} =')"
