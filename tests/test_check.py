@@ -99,7 +99,7 @@ PLANTED_ENTRIES = [
     entry("planted2024twin", "Twins", url="https://example.org/twin-b"),
     entry("planted2025doia", "First with the DOI", "doi = {10.5555/planted.1}"),
     entry("planted2025doib", "Second with the DOI", "doi = {10.5555/planted.1}"),
-    entry("Planted2026Keys", "Keys"),
+    entry("refkeys2026", "Keys"),
 ]
 NOCITED = [
     key
@@ -210,7 +210,7 @@ def test_every_planted_problem_is_reported_with_its_place_and_fix(planted) -> No
             "keep one entry for the work and cite that key"
         ),
         (
-            f"references.bib:{line[8]}: key 'Planted2026Keys' does not follow the convention authorYEARword, lower case "
+            f"references.bib:{line[8]}: key 'refkeys2026' does not follow the convention authorYEARword, lower case "
             "(e.g. 'planted2026keys'); rename it here and where it is cited"
         ),
     ]
@@ -625,3 +625,32 @@ def test_front_matter_that_mkdocs_reads_and_rules_pass(source: str) -> None:
 
     body, _ = get_data(source)
     assert front_matter_problems(body, "docs/x.md", lines_above(source, body)) == []
+
+
+def test_keys_exported_by_reference_managers_pass_when_they_name_author_and_year():
+    """A contributor's Zotero or BibDesk file keeps its keys: the convention is for keys a
+    reader can tell apart, which `Lanham:2023aa` and `amodeiConcreteProblems2016` are; a key
+    that names neither author nor year still gets a suggestion."""
+    from check.bib_lint import bad_keys
+    from citations.bibliography import parse_bibliography
+
+    text = "\n".join(
+        f"@misc{{{key},\n  author = {{{author}}},\n  title = {{{title}}},\n  year = {{{year}}},\n"
+        "  url = {https://example.org}\n}\n"
+        for key, author, title, year in [
+            ("Lanham:2023aa", "Lanham, Tamera and Chen, Anna", "Measuring Faithfulness", 2023),
+            ("amodeiConcreteProblems2016", "Amodei, Dario", "Concrete Problems in AI Safety", 2016),
+            ("Schmidhuber:2010", 'J{\\"u}rgen Schmidhuber', "Formal Theory of Creativity", 2010),
+            ("ref12", "Krakovna, Victoria", "Specification Gaming", 2020),
+            ("amodei2015concrete", "Amodei, Dario", "Concrete Problems Again", 2016),
+        ]
+    )
+    bibliography = parse_bibliography(text, "references.bib")
+    assert not bibliography.diagnostics, bibliography.diagnostics
+    problems = [problem.message for problem in bad_keys(bibliography.entries.values())]
+    assert len(problems) == 2, problems
+    assert problems[0].startswith("key 'ref12' does not follow the convention authorYEARword")
+    assert "e.g. 'krakovna2020specification'" in problems[0]
+    assert problems[1].startswith(
+        "key 'amodei2015concrete' says 2015, but the entry's year is 2016"
+    )

@@ -8,7 +8,9 @@ first word of the title that is not an article or preposition, e.g. `amodei2016c
 Amodei et al. (2016), "Concrete Problems in AI Safety"; `hadfieldmenell2017offswitch` for
 "The Off-Switch Game". An entry without a year (a website, a channel) leaves the year out and
 may join two words with `_`: `arc`, `miles_channel`. A paper published after its arXiv
-preprint may keep the preprint's year (`lee2023rlaif`, published in 2024).
+preprint may keep the preprint's year (`lee2023rlaif`, published in 2024). A key exported by a
+reference manager in its own shape passes when it names the first author and the year
+(`Lanham:2023aa`, `amodeiConcreteProblems2016`): a contributor's file keeps its keys.
 
 Only the bibliography's own problems are reported by site_checks.py (the build's checks,
 including the DOI's shape); these run on top of them, on the entries as the build read them,
@@ -191,7 +193,7 @@ def bad_keys(entries: Iterable[Entry]) -> Iterator[Diagnostic]:
                 f"key '{entry.key}' says {dated.group('year')}, but the entry's "
                 f"year is {year}; rename it (e.g. '{suggested_key(entry)}') here and where it is cited",
             )
-        elif not (dated if year else UNDATED_KEY.match(entry.key)):
+        elif not (dated if year else UNDATED_KEY.match(entry.key)) and not names_its_work(entry):
             form = "authorYEARword" if year else "author or author_word (no year)"
             yield Diagnostic(
                 BIB_FILE,
@@ -199,6 +201,22 @@ def bad_keys(entries: Iterable[Entry]) -> Iterator[Diagnostic]:
                 f"key '{entry.key}' does not follow the convention {form}, lower "
                 f"case (e.g. '{suggested_key(entry)}'); rename it here and where it is cited",
             )
+
+
+def names_its_work(entry: Entry) -> bool:
+    """Whether a key in a reference manager's own shape names the first author and the year (or,
+    undated, the author), which is what the convention is for: BibDesk's `Lanham:2023aa`,
+    Zotero's `amodeiConcreteProblems2016`, JabRef's `Amodei2016`. A contributor's exported file
+    keeps its keys; a key that names neither (`ref12`) still gets a suggestion."""
+    if not entry.authors:
+        return False
+    key = _alphanumeric(entry.key)
+    surname = _alphanumeric(entry.authors[0].surname)
+    return bool(surname) and surname in key and entry.year[:4] in key
+
+
+def _alphanumeric(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", _ascii(text).lower())
 
 
 def suggested_key(entry: Entry) -> str:
