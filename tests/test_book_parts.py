@@ -869,6 +869,11 @@ def _tied(markup: str) -> str:
             "<p>call this <em>alignment faking</em>.</p>",
             "<p>call this <em>alignment\u00a0faking</em>.</p>",
         ),
+        # a tail that holds only the last word ties it to the element before
+        (
+            '<p>as <a href="#x">Chapter 8</a> describes.</p>',
+            '<p>as <a href="#x">Chapter 8</a>\u00a0describes.</p>',
+        ),
         ("<p>code <code>x = 1</code></p>", "<p>code <code>x = 1</code></p>"),
         ("<li>intro<ul><li>a b</li></ul></li>", "<li>intro<ul><li>a\u00a0b</li></ul></li>"),
         ("<p>single</p>", "<p>single</p>"),

@@ -1021,7 +1021,10 @@ def test_figures_named_in_the_text_read_as_the_book_numbers_them(page_texts, out
         numbered = re.match(r"\s*(?:CHAPTER|Chapter) \d+", page_texts[start])
         for index in range(start, end):
             text = " ".join(page_texts[index].split())
-            for label, page in re.findall(r"\b((?:Figure|Table) \d+\.\d+) \(p\. (\d+)\)", text):
+            # "Figure 3.2 (p. 29)", or inside the text's own parentheses "(Figure 3.2, p. 29)"
+            for label, page in re.findall(
+                r"\b((?:Figure|Table) \d+\.\d+)(?: \(|, )p\. (\d+)\)", text
+            ):
                 named += 1
                 assert start < int(page) <= end, f"{title}: {label} is in another chapter"
                 caption = " ".join(page_texts[int(page) - 1].split())

@@ -176,6 +176,7 @@ def _tag(element: Element) -> str:
 NO_BREAK_SPACE = "\u00a0"
 SHORT_ENDING = 10  # characters: a last word this long or shorter is tied to the one before
 LAST_SPACE = re.compile(r"(?<=\S)\s+(?=\S+\s*$)")  # the space before the text's last word
+LAST_SPACE_OR_LEADING = re.compile(r"(?:(?<=\S)|^)\s+(?=\S+\s*$)")  # ... or before the text
 CITATION_YEAR = re.compile(r",\s+(?=\d{4}|n\.d\.)")  # "Amodei, 2016", "ARC, n.d."
 TIED_BLOCKS = {"p", "li", "dd"}
 
@@ -203,7 +204,9 @@ def _tie_last_word(block: Element) -> int:
     last_word = text.rstrip().rsplit(None, 1)[-1]
     if len(last_word) > SHORT_ENDING:
         return 0
-    new_text, count = LAST_SPACE.subn(NO_BREAK_SPACE, text, count=1)
+    # A tail's leading space follows the element before it, whose last word it may tie to.
+    space = LAST_SPACE if attribute == "text" else LAST_SPACE_OR_LEADING
+    new_text, count = space.subn(NO_BREAK_SPACE, text, count=1)
     setattr(holder, attribute, new_text)
     return count
 
