@@ -317,6 +317,32 @@ def test_a_narrative_before_a_bracketed_citation_is_two_citations() -> None:
             "citation '[@{a b}, .]' ends with ', .' right after its key; put the punctuation "
             "outside the brackets, e.g. '[@{a b}], .'",
         ),
+        # near misses a contributor types, which rendered as "(Amodei et al., 2016, : 4)",
+        # "[Amodei et al. (2016) Russell (2019)]" or the brackets as typed
+        (
+            "x [@amodei2016concrete: 4] y",
+            22,
+            "citation '[@amodei2016concrete: 4]' has a locator after a colon; write it after a "
+            "comma, e.g. '[@amodei2016concrete, 4]'",
+        ),
+        (
+            "[@amodei2016concrete @russell2019human]",
+            21,
+            "citation '[@amodei2016concrete @russell2019human]' names 2 works without ';' "
+            "between them; write '[@amodei2016concrete; @russell2019human]'",
+        ),
+        (
+            "[see @ russell2019human]",
+            5,
+            "citation '[see @ russell2019human]' has a space between '@' and its key; write "
+            "'@russell2019human'",
+        ),
+        (
+            "As shown [@amodei2016concrete, p. 4 and more text.\n\nA new [paragraph].",
+            9,
+            "a '[' opens the citation '[@amodei2016concrete' but its paragraph never closes it; "
+            "add ']' after the citation's locator, e.g. '[@key, p. 4]'",
+        ),
     ],
 )
 def test_malformed_groups_are_located_errors(markdown: str, offset: int, message: str) -> None:
@@ -325,6 +351,20 @@ def test_malformed_groups_are_located_errors(markdown: str, offset: int, message
     assert isinstance(found[0], Malformed)
     assert (found[0].offset, found[0].message) == (offset, message)
     assert substitute(markdown, lambda c: "X") == markdown  # the text stays as written
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "[see @a, pp. 3: 5]",  # a colon inside a locator, not before it
+        "as @a says [1]",  # a bracket after a narrative citation
+        "[an aside] and @a says",  # a closed bracket before it
+        "write to ann@example.org [or]",  # an e-mail address
+        "a [b @a c] d",
+    ],
+)
+def test_near_misses_leave_well_formed_text_alone(markdown: str) -> None:
+    assert not [t for t in scan(markdown) if isinstance(t, Malformed)], markdown
 
 
 # --- math (pymdownx.arithmatex) -------------------------------------------------------------------

@@ -36,8 +36,10 @@ Where HTML cannot hold a citation's link and tooltip (a bracketed citation insid
 image's text, `![Figure [@key]](x.svg)`; any citation in an attr_list `{ title="... @key" }`),
 it is a *plain* citation: rendered as text only.
 
-Malformed groups are located errors, not guesses: `[@key;]` (an empty item) and `[@key.]` (only
-punctuation after the key, which belongs outside the brackets).
+Malformed groups are located errors, not guesses: `[@key;]` (an empty item), `[@key.]` (only
+punctuation after the key, which belongs outside the brackets), `[@key: 4]` (a locator after a
+colon, not a comma), `[@ key]` (a space after the '@'), `[@a @b]` (two keys with no ';'), and
+`[@key, p. 4` whose ']' never comes in its paragraph.
 
 `scan()` yields the citations, escapes and errors with their offsets; `substitute()` rebuilds
 the text. Scanning is linear in the page's length: every pattern either stops at the next
@@ -82,6 +84,16 @@ ITEM_SEPARATOR = re.compile(
 # A suffix that is only sentence punctuation ("[@key.]"): it belongs outside the brackets.
 # (Commas alone, "[@key,]", are simply dropped.)
 STRAY_PUNCTUATION = re.compile(r"(?x) ^ [,\s]* [.:!?] [.,:!?\s]* $")
+# A locator after a colon ("[@key: 4]"), which would print "(Author, 2016, : 4)".
+COLON_LOCATOR = re.compile(r"(?x) ^ \s* : \s* (?P<locator> \S .* ) $")
+# An '@' where a key should start, in a part that BRACKET_ITEM does not read: "[@ key]", with a
+# space after the '@', or "[@a @b]", two keys with no ';' between.
+SPACED_AT = re.compile(rf"(?<![\w\\])-?@\s+(?P<key>{KEY})")
+AT_KEY = re.compile(rf"(?<![\w\\])-?@(?:{BRACED_KEY}|{KEY})")
+# A '[' a short way before a narrative key, on its line, with no ']' after it in the paragraph:
+# "[@key, p. 4 and text." was meant as a bracketed citation.
+# (Not an escaped "\[", and nothing code-like or tag-like between: "`[` @key" is a code span.)
+OPEN_BRACKET_BEFORE = re.compile(r"(?<!\\)\[[^\[\]\n@`<>]{0,40}$")
 
 
 # Reference-style link definitions: "[id]: https://..." (their ids make "[text][id]" a link).
@@ -387,7 +399,9 @@ def _scan_inline(
             yield EscapedAt(match.start(), match.end())
         elif kind == "narrative":
             if narratives:
-                yield _narrative(match, plain)
+                yield _unclosed_bracket(text, match.start(), match.end()) or _narrative(
+                    match, plain
+                )
         elif kind == "bracket":
             yield from _bracket_tokens(match, context, plain)
         elif kind == "comment_open":
@@ -444,6 +458,48 @@ def _narrative(match: re.Match[str], plain: bool) -> Citation:
     )
 
 
+def _near_miss(group: str, part: str, part_start: int) -> Malformed | None:
+    """The error for a bracketed part that was meant as a citation but is not one: a space
+    after the '@' ("[@ key]"), or two keys without a ';' ("[@a @b]")."""
+    if spaced := SPACED_AT.search(part):
+        return Malformed(
+            part_start - 1,
+            part_start + len(part) + 1,
+            part_start + spaced.start(),
+            f"citation '{group}' has a space between '@' and its key; write '@{spaced['key']}'",
+        )
+    keys = AT_KEY.findall(part)
+    if len(keys) > 1:
+        return Malformed(
+            part_start - 1,
+            part_start + len(part) + 1,
+            part_start + part.index(keys[1]),
+            f"citation '{group}' names {len(keys)} works without ';' between them; write "
+            f"'[{'; '.join(keys)}]'",
+        )
+    return None
+
+
+def _unclosed_bracket(text: str, at: int, key_end: int) -> Malformed | None:
+    """A narrative key right after an unclosed '[' ("[@key, p. 4 and more.", the ']' forgotten),
+    which would print the '[' and the locator as they are."""
+    line_start = text.rfind("\n", 0, at) + 1
+    opening = OPEN_BRACKET_BEFORE.search(text, line_start, at)
+    if opening is None:
+        return None
+    paragraph_end = BLANK_LINE.search(text, at)
+    rest = text[at : paragraph_end.start() if paragraph_end else len(text)]
+    if "]" in rest:
+        return None
+    return Malformed(
+        opening.start(),
+        at,
+        opening.start(),
+        f"a '[' opens the citation '{text[opening.start() : key_end]}' but its paragraph never "
+        "closes it; add ']' after the citation's locator, e.g. '[@key, p. 4]'",
+    )
+
+
 def _split_items(body: str) -> list[tuple[int, str]]:
     """`body` split at its item separators, each part with its offset in `body`."""
     parts: list[tuple[int, str]] = []
@@ -470,6 +526,9 @@ def _bracket_tokens(match: re.Match[str], context: _Context, plain: bool) -> Ite
             empty.append(body_start + max(offset - 1, 0))  # at its ';'
             continue
         item = BRACKET_ITEM.match(part)
+        if item is None and (problem := _near_miss(group, part, body_start + offset)):
+            yield problem
+            return
         if item is None:
             # Not a citation group (e.g. "[mail ann@x.org]"): look for narrative keys inside.
             yield from _scan_inline(
@@ -479,6 +538,16 @@ def _bracket_tokens(match: re.Match[str], context: _Context, plain: bool) -> Ite
         suffix = " ".join(item.group("suffix").split())
         if not suffix.strip(", "):
             suffix = ""
+        if colon := COLON_LOCATOR.match(suffix):
+            key_text = part[item.end("prefix") : item.start("suffix")].strip()
+            yield Malformed(
+                match.start(),
+                match.end(),
+                body_start + offset + item.start("suffix"),
+                f"citation '{group}' has a locator after a colon; write it after a comma, "
+                f"e.g. '[{key_text}, {colon['locator']}]'",
+            )
+            return
         if STRAY_PUNCTUATION.match(suffix):
             yield Malformed(
                 match.start(),
