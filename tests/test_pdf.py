@@ -91,9 +91,11 @@ def outline(reader: PdfReader) -> list[tuple[str, int, list[tuple[str, int]]]]:
 
 
 def _bookmark(reader: PdfReader, item: Destination) -> tuple[str, int]:
+    """A bookmark's title (without a chapter's number: "3 Goodhart's Law" is "Goodhart's Law"
+    here, as the site titles it) and page index."""
     title, page = item.title, reader.get_destination_page_number(item)
     assert title is not None and page is not None, f"a bookmark without a title or page: {item}"
-    return _plain_quotes(title), page
+    return _plain_quotes(re.sub(r"^\d+ (?=\S)", "", title)), page
 
 
 @pytest.fixture(scope="session")
@@ -222,9 +224,13 @@ def _chapter_entries(outline):
 # ---------- tests ----------
 
 
-def test_bookmarks_cover_every_chapter_and_its_sections(outline, chapters):
+def test_bookmarks_cover_every_chapter_and_its_sections(outline, chapters, reader):
     book = _chapter_entries(outline)
     assert [title for title, _, _ in book] == [c["title"] for c in chapters]
+    # a numbered chapter's bookmark carries its number, "3 Goodhart's Law", as the contents does
+    raw = [item.title for item in reader.outline if not isinstance(item, list)]
+    numbers = [int(m[1]) for title in raw if (m := re.match(r"(\d+) \S", title))]
+    assert numbers == list(range(1, len(numbers) + 1)) and len(numbers) >= 10, raw
     for (title, _, children), chapter in zip(book, chapters, strict=True):
         assert [t for t, _ in children] == chapter["sections"], f"sections of {title}"
     starts = [page for _, page, _ in book]
