@@ -1131,3 +1131,23 @@ def test_a_contents_longer_than_a_page_still_numbers_every_chapter_right(site_di
     for i in range(count):
         assert re.search(rf"Chapter {i}\W*?{starts[i]}\s*$", contents, re.MULTILINE), i
     assert f"Chapter 5 is on page {starts[5]}." in texts[-1]
+
+
+def test_a_live_demos_id_stands_for_the_figure_the_book_prints_for_it():
+    """The demos page links "[the boat race in miniature](…#live-boat-loop)", the live figure's
+    div; the book prints its static figure, so the link reads "(Figure 2.2, p. 17)"."""
+    from book_pdf import htmltree as ht
+    from book_pdf.numbering import mark_cross_references, number_figures_and_tables
+
+    chapters = _two_chapters('<p>See <a href="#live-x">the race</a> and <a href="#two">it</a>.</p>')
+    chapters[1].section.append(
+        ht.parse_fragment(
+            '<div class="demo" id="live-x"><figure class="demo-static"><img alt="x">'
+            "<figcaption>The race.</figcaption></figure><div class='demo-live'></div></div>"
+        )
+    )
+    labels = number_figures_and_tables(chapters[1])
+    assert labels["live-x"] == "Figure 2.1"
+    assert mark_cross_references(chapters, labels) == 2
+    link = next(a for a in chapters[0].section.iter("a") if a.get("href") == "#live-x")
+    assert link.get("data-xref") == "Figure 2.1, " and "xref--page" in link.get("class", "")

@@ -83,6 +83,12 @@ def number_figures_and_tables(chapter: Chapter) -> dict[str, str]:
         element_id = element.get("id") or f"{chapter.slug}--{element.tag}-{counts[element.tag]}"
         element.set("id", element_id)
         labels[element_id] = label
+    # A live demo's id (what "[the boat race in miniature](…#live-boat-loop)" points at) stands
+    # for the one figure the book prints for it.
+    for demo in chapter.section.iter("div"):
+        figures = [f for f in demo.iter("figure") if f.get("id") in labels]
+        if demo.get("id") and ht.has_class(demo, "demo") and len(figures) == 1:
+            labels[demo.get("id", "")] = labels[figures[0].get("id", "")]
     return labels
 
 
