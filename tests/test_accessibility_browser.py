@@ -5,6 +5,8 @@ dialog); also with a figure open full screen."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -58,16 +60,22 @@ def test_every_page_passes_axe_wcag_aa(browser, site_url, site_dir, scheme):
     axe = Axe()
     context = browser.new_context(color_scheme=scheme, reduced_motion="reduce")
     page = context.new_page()
+    failures = _axe_failures(axe, page, site_url, _pages(site_dir))
+    context.close()
+    assert not failures, "\n\n".join(failures)
+
+
+def _axe_failures(axe: Axe, page, site_url: str, pages: Iterable[str]) -> list[str]:
+    """Each page's WCAG AA and Lighthouse violations, described."""
     failures = []
-    for rel in _pages(site_dir):
+    for rel in pages:
         page.goto(f"{site_url}/{rel}")
         page.wait_for_load_state("networkidle")
         for options in (WCAG_AA, LIGHTHOUSE):
             violations = axe.run(page, options=options).response["violations"]
             if violations:
                 failures.append(f"{rel}:\n{_describe(violations)}")
-    context.close()
-    assert not failures, "\n\n".join(failures)
+    return failures
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -94,14 +102,9 @@ def test_tables_set_as_cards_on_a_phone_pass_axe(browser, site_url, scheme):
         viewport={"width": 390, "height": 844}, color_scheme=scheme, reduced_motion="reduce"
     )
     page = context.new_page()
-    failures = []
-    for rel in ("specification-gaming.html", "research.html", "constitutional-ai.html"):
-        page.goto(f"{site_url}/{rel}")
-        page.wait_for_load_state("networkidle")
-        assert page.locator("table[data-stack]").count() == 1, rel
-        for options in (WCAG_AA, LIGHTHOUSE):
-            violations = axe.run(page, options=options).response["violations"]
-            if violations:
-                failures.append(f"{rel}:\n{_describe(violations)}")
+    pages = ("specification-gaming.html", "research.html", "constitutional-ai.html")
+    failures = _axe_failures(axe, page, site_url, pages)
+    carded = page.locator("table[data-stack]").count()  # on the last page
     context.close()
     assert not failures, "\n\n".join(failures)
+    assert carded == 1

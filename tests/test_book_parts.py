@@ -10,7 +10,9 @@ import re
 import shutil
 import subprocess
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -644,13 +646,20 @@ def test_index_finds_a_term_in_every_form_the_site_marks_it():
 # ---------- typographer's quotes ----------
 
 
-def _educated(markup: str) -> str:
+def _typeset(markup: str, step: Callable[[Any], Any]) -> tuple[Any, str]:
+    """What a typography step returns for a <body> holding markup, and the body's markup after
+    it (markup the parser writes back as it is when step is a no-op)."""
     from book_pdf import htmltree as ht
-    from book_pdf.typography import educate_quotes
 
     root = ht.parse_document(f"<body>{markup}</body>")
-    educate_quotes(root)
-    return ht.to_html(ht.part(root, "body"))[len("<body>") : -len("</body>")]
+    result = step(root)
+    return result, ht.to_html(ht.part(root, "body"))[len("<body>") : -len("</body>")]
+
+
+def _educated(markup: str) -> str:
+    from book_pdf.typography import educate_quotes
+
+    return _typeset(markup, educate_quotes)[1]
 
 
 @pytest.mark.parametrize(
@@ -696,10 +705,7 @@ def test_curling_changes_nothing_but_the_quotes_outside_code(pieces):
 
 def _educated_plain(markup: str) -> str:
     """The markup as the parser writes it back, untouched."""
-    from book_pdf import htmltree as ht
-
-    root = ht.parse_document(f"<body>{markup}</body>")
-    return ht.to_html(ht.part(root, "body"))[len("<body>") : -len("</body>")]
+    return _typeset(markup, lambda root: None)[1]
 
 
 # ---------- cross-references ----------
@@ -749,12 +755,9 @@ def test_a_cross_reference_opens_the_citation_that_follows_it():
 
 
 def _names_kept(markup: str) -> tuple[int, str]:
-    from book_pdf import htmltree as ht
     from book_pdf.typography import keep_proper_names_whole
 
-    root = ht.parse_document(f"<body>{markup}</body>")
-    count = keep_proper_names_whole(root)
-    return count, ht.to_html(ht.part(root, "body"))[len("<body>") : -len("</body>")]
+    return _typeset(markup, keep_proper_names_whole)
 
 
 def _name(word: str) -> str:
@@ -841,12 +844,9 @@ def test_keeping_names_whole_changes_no_text_and_wraps_only_names(pieces):
 
 
 def _tied(markup: str) -> str:
-    from book_pdf import htmltree as ht
     from book_pdf.typography import tie_short_endings
 
-    root = ht.parse_document(f"<body>{markup}</body>")
-    tie_short_endings(root)
-    return ht.to_html(ht.part(root, "body"))[len("<body>") : -len("</body>")]
+    return _typeset(markup, tie_short_endings)[1]
 
 
 @pytest.mark.parametrize(
