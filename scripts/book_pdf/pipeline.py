@@ -1,6 +1,6 @@
 """The book from a built site, step by step: nav -> chapters -> links -> citations -> numbers,
-demo addresses, index -> HTML -> typographer's quotes, proper names kept whole,
-short endings tied -> PDF."""
+demo addresses, index -> HTML -> typographer's quotes, short endings
+tied -> PDF."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from .nav import read_home, read_nav
 from .numbering import mark_cross_references, number_chapters, number_figures_and_tables
 from .problems import BookError, Problem
 from .render import PAPER_SIZES, PrintSettings, render_pdf
-from .typography import educate_quotes, keep_proper_names_whole, tie_short_endings
+from .typography import educate_quotes, tie_short_endings
 
 PDF_NAME = "alignment-explained.pdf"
 
@@ -55,7 +55,6 @@ def book_document(
         unwrap_print_neutral(chapter)
     book = assemble_book(info, chapters, collect_entries(chapters, homes), index)
     educate_quotes(book)
-    keep_proper_names_whole(book)  # after the quotes: a name's possessive is ’s by then
     tie_short_endings(book)
     return book
 

@@ -9,13 +9,6 @@ character before it, so that the decision crosses element boundaries: in `"<em>g
 the first quote opens and the second closes. Code, preformatted text, SVG and MathML keep their
 straight quotes (they are meant literally), and so do attribute values.
 
-Proper names kept whole: the book's prose is hyphenated (book.css), and a dictionary splits
-"Christiano" or "DeepMind" as readily as any word, which a careful typesetter avoids. A name is
-recognized as English prose marks it, by a capital letter where no sentence starts, or by a
-capital that another capitalized word follows ("Constitutional AI"); each is wrapped in a span
-that book.css leaves unhyphenated. A capitalized word alone at the start of a sentence
-("Training ...") may still be split, as a common word would be.
-
 Short endings tied: a paragraph's last word, when short, is joined to the one before it by a
 no-break space, so that no paragraph ends on a line holding only "to." or "2016)."; and a
 citation's year is tied to its authors ("Clark and Amodei,\u00a02016").
@@ -24,8 +17,6 @@ citation's year is tied to its authors ("Clark and Amodei,\u00a02016").
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 
 import smartypants
 
@@ -35,21 +26,6 @@ from .htmltree import Element
 QUOTES_ONLY = smartypants.Attr.q | smartypants.Attr.u  # no dashes or ellipses; Unicode out
 LITERAL_TAGS = {"pre", "code", "kbd", "samp", "tt", "script", "style", "math", "svg"}
 STRAIGHT = ("'", '"')
-
-PROPER_NAME_CLASS = "proper-name"  # book.css: hyphens: manual
-# Words shorter than book.css's hyphenate-limit-chars total (6) are never split anyway; a
-# possessive stays with its name ("Goodhart’s").
-PROPER_NAME = re.compile(r"(?<![\w’'-])[A-Z][^\W\d_]{5,}(?:’s)?(?![\w-])")
-# What comes before a sentence's first word: nothing in the block yet, or a full stop (question
-# or exclamation mark, colon) and space, then perhaps an opening quote or bracket.
-SENTENCE_START = re.compile(r"(?:^|[.!?:][”’)]?\s+)[“‘(\[]*$")
-# A name of several words goes on with another capital, and is a name even where a sentence
-# starts with it ("Constitutional AI was...", "Concrete Problems in AI Safety named...").
-NAME_GOES_ON = re.compile(r"\s+[A-Z]")
-CONTEXT = 16  # characters of the text before a word that SENTENCE_START needs to look at
-PROSE_BLOCKS = {"p", "li", "dd", "blockquote"}
-# Set unhyphenated by book.css already, or literal: nothing to keep whole there.
-UNHYPHENATED_CLASSES = {"citation-ref", "bib-entry", "citation__link", "index-list", "toc"}
 
 
 def educate_quotes(root: Element) -> int:
@@ -94,77 +70,6 @@ def _visit(element: Element, state: _State) -> None:
 def _is_literal(element: Element) -> bool:
     """Code, SVG and the like, and comments (_tag gives a comment no name)."""
     return _tag(element) in LITERAL_TAGS | {""}
-
-
-def keep_proper_names_whole(root: Element) -> int:
-    """Wrap each proper name in the prose under root in a span.proper-name, so that it is not
-    hyphenated; returns how many were wrapped."""
-    wrapped = 0
-    for block in _outermost_prose(root):
-        wrapped += _wrap_names(block, "")[1]
-    return wrapped
-
-
-def _outermost_prose(element: Element) -> Iterator[Element]:
-    """The prose blocks under element that are not inside another (those are visited with it)."""
-    if _is_literal(element):
-        return
-    if _tag(element) in PROSE_BLOCKS:
-        yield element
-        return
-    for child in element:
-        yield from _outermost_prose(child)
-
-
-def _wrap_names(element: Element, before: str) -> tuple[str, int]:
-    """Wrap the names in element's text and its children's (not its own tail); `before` is the
-    text read so far in the block. Returns the text read by the end of the element, and how many
-    names were wrapped."""
-    if _is_literal(element) or ht.classes(element) & UNHYPHENATED_CLASSES:
-        # Read as one word: a citation's "et al." ends no sentence.
-        return (before + "x" if "".join(element.itertext()) else before), 0
-    if _tag(element) in PROSE_BLOCKS:
-        before = ""  # a nested list item or paragraph starts afresh
-    wrapped = 0
-    head, spans = _split_names(element.text, before)
-    before = (before + (element.text or ""))[-CONTEXT:]
-    element.text = head
-    children = list(element)
-    element[:0] = spans
-    wrapped += len(spans)
-    position = len(spans)  # where the next original child is
-    for child in children:
-        before, inner = _wrap_names(child, before)
-        wrapped += inner
-        head, spans = _split_names(child.tail, before)
-        before = (before + (child.tail or ""))[-CONTEXT:]
-        child.tail = head
-        element[position + 1 : position + 1] = spans
-        position += 1 + len(spans)
-        wrapped += len(spans)
-    return before, wrapped
-
-
-def _split_names(text: str | None, before: str) -> tuple[str | None, list[Element]]:
-    """The text up to its first proper name, and a span for each name (carrying the text that
-    follows it as its tail)."""
-    if not text:
-        return text, []
-    names = [
-        match
-        for match in PROPER_NAME.finditer(text)
-        if NAME_GOES_ON.match(text, match.end())
-        or not SENTENCE_START.search(before + text[max(0, match.start() - CONTEXT) : match.start()])
-    ]
-    if not names:
-        return text, []
-    spans = []
-    for match, following in zip(names, [*names[1:], None], strict=True):
-        span = ET.Element("span", {"class": PROPER_NAME_CLASS})
-        span.text = match.group()
-        span.tail = text[match.end() : following.start() if following else len(text)] or None
-        spans.append(span)
-    return text[: names[0].start()], spans
 
 
 def _tag(element: Element) -> str:
