@@ -203,13 +203,15 @@ def test_a_figure_opens_full_screen_on_a_tap_and_closes_back(browser, site_url, 
     )
     assert "RLHF pipeline" in dialog.locator(".ae-viewer__caption").inner_text()
     # still in the dark scheme (a page screenshot: an element's would scroll the page behind)
-    visible = {"x": 0, "y": box["y"], "width": 390, "height": min(box["height"], 400)}
+    stage_box = stage.bounding_box()  # the part of the figure on screen
+    visible = {"x": 0, "y": stage_box["y"], "width": 390, "height": min(stage_box["height"], 400)}
     shot = Image.open(io.BytesIO(page.screenshot(clip=visible))).convert("L")
     assert ImageStat.Stat(shot).mean[0] / 255 < 0.35
     enlarged.tap()  # fit to the screen
     fitted = enlarged.bounding_box()
     assert fitted["width"] <= 390 and fitted["width"] >= 0.9 * 390, fitted
-    assert dialog.locator(".ae-viewer__size").get_attribute("aria-pressed") == "false"
+    size = dialog.locator(".ae-viewer__size")
+    assert size.inner_text() == "Zoom in" and size.get_attribute("aria-pressed") is None
     page.keyboard.press("Escape")
     page.locator("dialog.ae-viewer[open]").wait_for(state="detached")
     assert page.evaluate("document.activeElement.classList.contains('ae-zoom')")
@@ -243,10 +245,39 @@ def test_a_phone_sees_and_enlarges_a_figures_narrow_version(browser, site_url):
     image.scroll_into_view_if_needed()
     assert image.evaluate("i => i.currentSrc").endswith("-narrow.svg")
     assert image.evaluate("i => i.parentElement.tagName") == "PICTURE"
+    # the Enlarge button sits in the room kept under the picture, clear of the caption
+    button = page.locator(".md-content picture + .ae-zoom").first.bounding_box()
+    caption = page.locator(".md-content figure:has(picture) figcaption").first.bounding_box()
+    assert button["y"] + button["height"] <= caption["y"] + 1, (button, caption)
     image.tap()
     enlarged = page.locator("dialog.ae-viewer[open] .ae-viewer__stage img")
     enlarged.wait_for(state="visible")
     assert enlarged.get_attribute("src").endswith("-narrow.svg")
+    # drawn for phones: it opens at the screen's width, to scroll down only
+    stage = page.locator("dialog.ae-viewer[open] .ae-viewer__stage")
+    assert stage.evaluate("s => s.scrollWidth <= s.clientWidth + 1")
+    assert enlarged.bounding_box()["width"] >= 0.95 * 390
+    assert "Drag to move" in page.locator("dialog.ae-viewer[open] .ae-viewer__hint").inner_text()
+    context.close()
+
+
+def test_the_page_behind_an_enlarged_figure_does_not_scroll(browser, site_url):
+    """A mouse wheel over the fitted figure scrolled the page behind it, so closing left the
+    reader elsewhere, the Enlarge button off screen."""
+    context, page = _new_page(browser, DESKTOP)
+    page.goto(f"{site_url}/goodhart.html")
+    button = page.locator(".md-content .ae-zoom").first
+    button.scroll_into_view_if_needed()
+    scroll = page.evaluate("window.scrollY")
+    button.click()
+    page.locator("dialog.ae-viewer[open] .ae-viewer__stage img").wait_for(state="visible")
+    page.mouse.move(700, 450)
+    page.mouse.wheel(0, 800)
+    page.wait_for_timeout(300)
+    page.keyboard.press("Escape")
+    page.locator("dialog.ae-viewer[open]").wait_for(state="detached")
+    assert abs(page.evaluate("window.scrollY") - scroll) < 2
+    assert button.bounding_box()["y"] > 0, "the Enlarge button is on screen again"
     context.close()
 
 

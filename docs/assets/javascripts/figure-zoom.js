@@ -6,11 +6,12 @@
    modal <dialog> (showModal: the page behind is inert, Escape closes it, focus stays inside), so
    what is left here is the part no dialog does: the figure's size. A figure drawn 800 px wide
    for a desktop column is a 390 px picture on a phone, its labels 5-7 px; so where fitting the
-   screen would shrink it below three quarters of its drawn size, it opens zoomed instead, at its
-   drawn size or twice the screen (whichever is larger), to pan with a finger. A tap on it (or the
-   "Fit to screen" / "Zoom in" button) switches between the two, keeping the tapped point under
-   the finger. Its caption is under it. Closing returns focus to the Enlarge button and leaves
-   the page where it was.
+   screen would shrink it below three quarters of its drawn size, it opens zoomed instead: at the
+   screen's width if that keeps three quarters of its drawn size (then it only scrolls down),
+   else at its drawn size, to pan with a finger, centred where it was tapped; a line in the bar
+   says so. A tap on it (or the "Fit to screen" / "Zoom in" button) switches between the two,
+   keeping the tapped point under the finger. Its caption is under it. The page behind does not
+   scroll while it is open; closing returns focus to the Enlarge button, the page where it was.
 
    Why not a lightbox library: GLightbox, used before, showed a phone the same 390 px picture
    (tapping it did not zoom an SVG) and in landscape cut the figure off under a caption that
@@ -27,7 +28,8 @@
   const CLOSE_ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" aria-hidden="true" focusable="false">' +
     '<path d="M19 6.4 17.6 5 12 10.6 6.4 5 5 6.4 10.6 12 5 17.6 6.4 19 12 13.4 17.6 19 19 17.6 13.4 12z"/></svg>';
   const READABLE = 0.75;   // below this share of its drawn size, a figure opens zoomed
-  const ZOOM = 2;          // zoomed: at least twice the fitted size
+  const ZOOM = 2;          // zoomed, where the fitted figure is already at its drawn size or more
+  const LOCKED = "ae-viewer-open";   // on <html> while the viewer is open: the page does not scroll
 
   let viewer = null;
 
@@ -37,6 +39,7 @@
     dialog.setAttribute("aria-label", "Enlarged figure");
     dialog.innerHTML =
       '<div class="ae-viewer__bar">' +
+      '<span class="ae-viewer__hint"></span>' +
       '<button type="button" class="ae-viewer__size"></button>' +
       '<button type="button" class="ae-viewer__close" aria-label="Close the enlarged figure">' + CLOSE_ICON + "</button>" +
       "</div>" +
@@ -49,6 +52,7 @@
       image: dialog.querySelector(".ae-viewer__stage img"),
       caption: dialog.querySelector(".ae-viewer__caption"),
       size: dialog.querySelector(".ae-viewer__size"),
+      hint: dialog.querySelector(".ae-viewer__hint"),
       natural: { width: 0, height: 0 },
       zoomed: false,
       returnFocusTo: null,
@@ -58,6 +62,7 @@
     state.image.addEventListener("click", function (event) { setZoom(state, !state.zoomed, event); });
     dialog.addEventListener("close", function () {
       state.image.removeAttribute("src");
+      document.documentElement.classList.remove(LOCKED);
       if (state.returnFocusTo) state.returnFocusTo.focus({ preventScroll: true });
     });
     window.addEventListener("resize", function () { if (dialog.open) layout(state); });
@@ -71,14 +76,30 @@
     return { width: state.natural.width * scale, height: state.natural.height * scale, scale };
   }
 
+  /** The zoomed scale: the screen's width where that keeps the labels legible (a narrow
+   * figure then only scrolls down), else the drawn size; on a screen where the fitted figure is
+   * already at its drawn size or more, twice the fit. Always clearly larger than the fit. */
+  function zoomedScale(state, fit) {
+    const width = state.stage.clientWidth / state.natural.width;
+    let scale = fit.scale >= 1 ? fit.scale * ZOOM : width >= READABLE ? width : 1;
+    if (scale < fit.scale * 1.1) scale = fit.scale * ZOOM;
+    return scale;
+  }
+
   function layout(state) {
     const fit = fitted(state);
-    const factor = state.zoomed ? Math.max(1 / fit.scale, ZOOM) : 1;
-    state.image.style.width = `${Math.round(fit.width * factor)}px`;
-    state.image.style.height = `${Math.round(fit.height * factor)}px`;
+    const scale = state.zoomed ? zoomedScale(state, fit) : fit.scale;
+    state.image.style.width = `${Math.round(state.natural.width * scale)}px`;
+    state.image.style.height = `${Math.round(state.natural.height * scale)}px`;
     state.dialog.classList.toggle("ae-viewer--zoomed", state.zoomed);
+    // The button names what it does; no pressed state, which would contradict its label.
     state.size.textContent = state.zoomed ? "Fit to screen" : "Zoom in";
-    state.size.setAttribute("aria-pressed", String(state.zoomed));
+    const pans = state.stage.scrollWidth > state.stage.clientWidth || state.stage.scrollHeight > state.stage.clientHeight;
+    state.hint.textContent = state.zoomed && pans ? (coarse() ? "Drag to move · tap to fit" : "Scroll to move · click to fit") : "";
+  }
+
+  function coarse() {
+    return window.matchMedia("(pointer: coarse)").matches;
   }
 
   /** Zoom in or out; a tap's point (in the image) stays under the finger. */
@@ -98,7 +119,9 @@
     state.stage.scrollTop += after.top + at.y * after.height - (stageBox.top + under.y);
   }
 
-  function open(img, returnFocusTo) {
+  /** Open img enlarged; `at` is where it was tapped (a share of its width and height), to
+   * centre there when it opens zoomed. */
+  function open(img, returnFocusTo, at) {
     viewer = viewer || build();
     const state = viewer;
     state.returnFocusTo = returnFocusTo;
@@ -113,11 +136,13 @@
     const caption = figure && figure.querySelector("figcaption");
     state.caption.textContent = caption ? caption.textContent.trim() : "";
     state.caption.hidden = !state.caption.textContent;
+    document.documentElement.classList.add(LOCKED);
     state.dialog.showModal();
     state.zoomed = fitted(state).scale < READABLE;
     layout(state);
-    state.stage.scrollLeft = 0;
-    state.stage.scrollTop = 0;
+    const box = state.image.getBoundingClientRect();
+    state.stage.scrollLeft = at ? at.x * box.width - state.stage.clientWidth / 2 : 0;
+    state.stage.scrollTop = at ? at.y * box.height - state.stage.clientHeight / 2 : 0;
     state.dialog.querySelector(".ae-viewer__close").focus({ preventScroll: true });
   }
 
@@ -137,7 +162,10 @@
     button.innerHTML = ENLARGE_ICON + "<span>Enlarge</span>";
     wrap.append(button);
     button.addEventListener("click", function () { open(img, button); });
-    img.addEventListener("click", function () { open(img, button); });
+    img.addEventListener("click", function (event) {
+      const box = img.getBoundingClientRect();
+      open(img, button, { x: (event.clientX - box.left) / box.width, y: (event.clientY - box.top) / box.height });
+    });
   }
 
   document.querySelectorAll(".md-content figure img").forEach(enhance);
