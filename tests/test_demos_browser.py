@@ -405,6 +405,15 @@ def test_goodhart_selection_slider_works_from_the_keyboard(page, site_url):
     assert page.get_attribute("#gh-n", "aria-valuetext") == f"best of {after['n']:,}"
     assert page.text_content("#gh-summary") != summary_before
     assert canvas_pixels(page, "#gh-overopt-chart") != overopt_before
+    # every step changes N, and the readout, the summary and both charts' markers agree on it
+    seen = [after["n"]]
+    for _ in range(len(after["sizes"]) - 2):
+        page.keyboard.press("ArrowRight")
+        state = page.evaluate(GOODHART)
+        seen.append(state["n"])
+        assert state["markedN"] == [state["n"], state["n"]], state["markedN"]
+        assert f"Best of {state['n']:,}" in page.text_content("#gh-summary")
+    assert seen == after["sizes"][1:] and seen[-1] == 10_000
 
 
 # ------------------------------------------------------------------------- fallbacks and file://

@@ -16,11 +16,14 @@
   const MAX_D = 4;
   const TRIALS_PER_FRAME = 25;
 
-  /** N from the slider's log10 position, rounded up, so that the first step from N = 1 (by key or
-   * by finger) already reaches 2 rather than rounding back to 1 (the tolerance keeps exact powers
-   * of ten, like 1,000, from rounding up past themselves). */
+  /** The slider steps through the candidate counts the simulation computes (1, 2, 3, 5, 7, 10,
+   * 15, ... 10,000), so that every step changes N and the slider, its readout, the summary and
+   * the charts' marker all show the same N (a free log scale showed "best of 36" over a chart
+   * that could only mark N = 30). */
+  const SIZES = sim.selectionSizes(sim.MAX_N);
+
   function nFromSlider(value) {
-    return Math.max(1, Math.ceil(Math.pow(10, Number(value)) - 1e-9));
+    return SIZES[Math.max(0, Math.min(SIZES.length - 1, Math.round(Number(value))))];
   }
 
   function capitalised(text) {
@@ -30,6 +33,7 @@
   function setup(container) {
     const $ = (id) => container.querySelector(`#${id}`);
     const nSlider = $("gh-n");
+    nSlider.max = String(SIZES.length - 1);
     const scaleSlider = $("gh-scale");
     const trialsSlider = $("gh-trials");
     const betaSlider = $("gh-beta");
@@ -172,7 +176,7 @@
           trueAtN: here[i] ? here[i].meanTrue : null, proxyAtN: here[i] ? here[i].medianProxy : null,
         });
         return {
-          ready, n, renders, heavy: heavy(),
+          ready, n, sizes: SIZES, markedN: here.map((point) => point && point.n), renders, heavy: heavy(),
           errorScale: Number(scaleSlider.value), trials: Number(trialsSlider.value), seed: runs ? runs[0].options.seed : null,
           panels: curves ? curves.map(panel) : [],
           overoptimization: lastOver,
