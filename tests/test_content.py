@@ -278,8 +278,16 @@ def test_one_spelling_per_word_across_the_chapters():
 
 def test_no_bracketed_link_right_before_a_bracketed_citation():
     """ "(reward hacking in today's models) (Baker et al., 2025)" reads as a stutter: link the
-    words of the sentence instead, and let the citation keep its own brackets."""
-    pair = re.compile(r"\(\[[^\]]+\]\([^)]*\.md[^)]*\)\)\s*\[[^\]]*@[^\]]*\]")
+    words of the sentence instead, and let the citation keep its own brackets. So do "(see
+    below) (Bengio et al., 2026)", "(2024) (Hubinger et al., 2024)", whose citation gives the
+    year again, and a citation followed by "(see the glossary)"."""
+    pair = re.compile(
+        r"""(?x)
+          \( \[ [^\]]+ \] \( [^)]* \) \) \s* \[ [^\]]* @ [^\]]* \]    # (link) [@key]
+        | \( \d{4} \) \s* \[ [^\]]* @ [^\]]* \]                       # (2024) [@key]
+        | \[ [^\]]* @ [^\]]* \] \s* \( (?: see | cf\. ) \b               # [@key] (see ...)
+        """
+    )
     found = [
         f"{path.relative_to(ROOT)}:{text.count(chr(10), 0, m.start()) + 1}: {' '.join(m.group().split())}"
         for path in sorted((ROOT / "docs").rglob("*.md"))
