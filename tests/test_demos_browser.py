@@ -253,6 +253,32 @@ def test_touch_readers_are_told_to_hold_the_buttons_not_to_press_keys(browser, s
         context.close()
 
 
+def test_touch_steering_steps_aside_while_an_agent_trains_and_replays(browser, site_url):
+    """The steering buttons do nothing while an agent trains or its policy replays: they are
+    hidden then (keeping their room), and back for driving."""
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+    try:
+        page = context.new_page()
+        open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
+        touch = page.locator("#boat-race-demo .demo-touch")
+        assert touch.is_visible()
+        room = touch.bounding_box()
+        page.locator("#br-train").tap()
+        assert not touch.is_visible()
+        page.wait_for_function(
+            "document.querySelector('#boat-race-demo').dataset.state === 'trained'",
+            timeout=TRAINING_TIMEOUT_MS,
+        )
+        assert not touch.is_visible() and touch.bounding_box()["height"] == room["height"]
+        page.locator("#br-drive").tap()
+        page.wait_for_function(f"{BOAT}.mode === 'drive'")
+        assert touch.is_visible()
+    finally:
+        context.close()
+
+
 def test_keyboard_readers_are_told_about_keys(page, site_url):
     open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
     assert "arrows or WASD" in page.locator("#boat-race-demo .demo-help").first.inner_text()

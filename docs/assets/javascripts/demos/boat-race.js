@@ -284,8 +284,11 @@
       replay = { index: reducedMotion ? current.rollout.trail.length - 1 : 0, hold: 0 };
       updateReplayHud();
       container.dataset.state = "trained";
-      // The payoff is on the course: the learned policy replays there, above the controls.
-      page.scrollIntoClearView(container.querySelector(".demo-stage"));
+      // The payoff is on the course: the learned policy replays there, above the controls. Bring
+      // it into view, unless half of it already is (the reader may be watching the charts).
+      const stage = container.querySelector(".demo-stage").getBoundingClientRect();
+      const shown = Math.min(stage.bottom, root.innerHeight) - Math.max(stage.top, 0);
+      if (shown < stage.height / 2) page.scrollIntoClearView(container.querySelector(".demo-stage"));
     }
 
     function updateReplayHud() {
@@ -349,7 +352,7 @@
     /** How to steer, in the terms of the reader's device. */
     function steerHint() {
       return page.usesTouch()
-        ? "Hold the arrow buttons under the course to steer."
+        ? "Hold the arrow buttons under the course: ◀ ▶ steer, ▲ ▼ speed."
         : "Arrow keys or WASD to steer; Esc to stop.";
     }
 
@@ -358,6 +361,7 @@
       boat = sim.createBoat(readReward());
       mode = "drive";
       lastFrameTime = 0;
+      container.dataset.state = "driving";
       if (page.usesTouch()) container.classList.add("demo--touch");
       // Focus without the browser's own scroll, which would leave the course under the sticky
       // header; then bring the whole course (and the touch buttons) into clear view.
