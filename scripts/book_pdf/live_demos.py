@@ -18,6 +18,7 @@ from .chapter import Chapter
 from .htmltree import Element
 
 QR_ERROR_LEVEL = "m"
+QR_QUIET_ZONE = 4  # modules of white around the code (ISO/IEC 18004)
 # An address as pieces that each end after their slashes ("https://", "host/", "page.html#id").
 # survives a smudge or a fold; the code stays small for these addresses
 ADDRESS_SEGMENT = re.compile(r"""(?x) [^/]*/+ | [^/]+$ """)
@@ -53,7 +54,8 @@ def _live_note(address: str, absolute: bool) -> Element:
                 "img",
                 {
                     "class": "demo-qr",
-                    "src": qr.svg_data_uri(border=2, light="#fff"),
+                    # the standard quiet zone of four modules: scanners need it
+                    "src": qr.svg_data_uri(border=QR_QUIET_ZONE, light="#fff"),
                     "alt": f"QR code for the interactive version: {address}",
                 },
             )
