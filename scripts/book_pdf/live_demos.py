@@ -17,10 +17,11 @@ from . import htmltree as ht
 from .chapter import Chapter
 from .htmltree import Element
 
+# Error correction "m" (15%): a printed code survives a smudge or a fold, and stays small for
+# these addresses.
 QR_ERROR_LEVEL = "m"
 QR_QUIET_ZONE = 4  # modules of white around the code (ISO/IEC 18004)
 # An address as pieces that each end after their slashes ("https://", "host/", "page.html#id").
-# survives a smudge or a fold; the code stays small for these addresses
 ADDRESS_SEGMENT = re.compile(r"""(?x) [^/]*/+ | [^/]+$ """)
 
 
