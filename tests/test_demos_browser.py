@@ -253,6 +253,31 @@ def test_touch_readers_are_told_to_hold_the_buttons_not_to_press_keys(browser, s
         context.close()
 
 
+def test_a_phone_on_its_side_shows_the_whole_course_with_the_steering_beside_it(browser, site_url):
+    """At 844 x 390 the course was taller than the screen under the header, and the buttons
+    below it off the screen: the course now fits, steering on its left, throttle on its right."""
+    context = browser.new_context(
+        viewport={"width": 844, "height": 390}, is_mobile=True, has_touch=True
+    )
+    try:
+        page = context.new_page()
+        open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
+        page.locator("#br-drive").tap()
+        page.wait_for_function(f"{BOAT}.mode === 'drive'")
+        page.wait_for_timeout(400)
+        header = page.locator(".md-header").bounding_box()
+        course = page.locator("#br-course").bounding_box()
+        steer = page.locator(".demo-touch__steer").bounding_box()
+        throttle = page.locator(".demo-touch__throttle").bounding_box()
+        assert course["y"] >= header["y"] + header["height"] - 1
+        for box in (course, steer, throttle):
+            assert box["y"] + box["height"] <= 390 and box["x"] >= 0, box
+            assert box["x"] + box["width"] <= 844, box
+        assert steer["x"] + steer["width"] <= course["x"] <= throttle["x"] - course["width"]
+    finally:
+        context.close()
+
+
 def test_touch_steering_steps_aside_while_an_agent_trains_and_replays(browser, site_url):
     """The steering buttons do nothing while an agent trains or its policy replays: they are
     hidden then (keeping their room), and back for driving."""

@@ -352,7 +352,7 @@
     /** How to steer, in the terms of the reader's device. */
     function steerHint() {
       return page.usesTouch()
-        ? "Hold the arrow buttons under the course: ◀ ▶ steer, ▲ ▼ speed."
+        ? "Hold the arrow buttons: ◀ ▶ steer, ▲ ▼ speed."
         : "Arrow keys or WASD to steer; Esc to stop.";
     }
 
