@@ -18,6 +18,7 @@ row's first cell into one; other tables are left as they are.
 from __future__ import annotations
 
 import html as html_text
+import itertools
 import re
 
 TABLE = re.compile(r"""(?xs)
@@ -109,11 +110,11 @@ def _stacked(table: re.Match[str]) -> str:
 
 def _labelled(cells: str, names: list[str]) -> str:
     """A body row's cells, each with its column's name and role."""
-    seen: list[None] = []
+    column = itertools.count()
 
     def label(cell: re.Match[str]) -> str:
-        name = names[len(seen)] if len(seen) < len(names) else ""
-        seen.append(None)
+        index = next(column)
+        name = names[index] if index < len(names) else ""
         role = "rowheader" if cell["tag"] == "th" else "cell"
         attributes = f' role="{role}" data-label="{html_text.escape(name, quote=True)}"'
         return f"<{cell['tag']}{attributes}{cell['attributes']}>"

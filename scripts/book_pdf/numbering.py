@@ -21,7 +21,7 @@ BACK_MATTER_PAGES = ("glossary.html", "further-reading.html")
 XREF_CLASS = "xref"  # book.css prints " (" attr(data-xref) ")"
 XREF_PAGE_CLASS = "xref--page"  # ... and "p. " target-counter(page) after it
 XREF_LABEL = "data-xref"
-CHAPTER_NUMBER = "data-chapter"
+CHAPTER_NUMBER = "data-chapter"  # on a numbered chapter's <h1>, for its bookmark
 XREF_IN_PARENS_CLASS = "xref--in-parens"  # ... as ", Chapter 3" inside the text's own "( )"
 XREF_CITES_CLASS = "xref--cites"  # ... as " (Chapter 3; " opening the citation that follows
 OPENS_A_CITATION = re.compile(r"\s*\(")  # the start of a citation's text
@@ -50,7 +50,7 @@ def number_chapters(chapters: list[Chapter]) -> None:
         number += 1
         chapter.number = number
         h1 = _title_heading(chapter)
-        h1.set(CHAPTER_NUMBER, str(number))  # book.css: the bookmark reads "3  Goodhart's Law"
+        h1.set(CHAPTER_NUMBER, str(number))  # book.css: the bookmark reads "3 Goodhart's Law"
         label = ht.Element("p", {"class": "chapter-number"})
         label.text = f"Chapter {number}"
         chapter.section.insert(list(chapter.section).index(h1), label)

@@ -26,6 +26,12 @@ from .htmltree import Element
 QUOTES_ONLY = smartypants.Attr.q | smartypants.Attr.u  # no dashes or ellipses; Unicode out
 LITERAL_TAGS = {"pre", "code", "kbd", "samp", "tt", "script", "style", "math", "svg"}
 STRAIGHT = ("'", '"')
+NO_BREAK_SPACE = "\u00a0"
+SHORT_ENDING = 10  # characters: a last word this long or shorter is tied to the one before
+LAST_SPACE = re.compile(r"(?<=\S)\s+(?=\S+\s*$)")  # the space before the text's last word
+LAST_SPACE_OR_LEADING = re.compile(r"(?:(?<=\S)|^)\s+(?=\S+\s*$)")  # ... or before the text
+CITATION_YEAR = re.compile(r",\s+(?=\d{4}|n\.d\.)")  # "Amodei, 2016", "ARC, n.d."
+TIED_BLOCKS = {"p", "li", "dd"}
 
 
 def educate_quotes(root: Element) -> int:
@@ -76,14 +82,6 @@ def _tag(element: Element) -> str:
     """The tag without its namespace; "" for a comment (whose tag is the ET.Comment function)."""
     tag: object = element.tag
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
-
-
-NO_BREAK_SPACE = "\u00a0"
-SHORT_ENDING = 10  # characters: a last word this long or shorter is tied to the one before
-LAST_SPACE = re.compile(r"(?<=\S)\s+(?=\S+\s*$)")  # the space before the text's last word
-LAST_SPACE_OR_LEADING = re.compile(r"(?:(?<=\S)|^)\s+(?=\S+\s*$)")  # ... or before the text
-CITATION_YEAR = re.compile(r",\s+(?=\d{4}|n\.d\.)")  # "Amodei, 2016", "ARC, n.d."
-TIED_BLOCKS = {"p", "li", "dd"}
 
 
 def tie_short_endings(root: Element) -> int:
