@@ -165,16 +165,19 @@ def parse_bibliography(text: str, display_name: str, policy: Policy = Policy()) 
         strange.extend(checks.type_problems(raw))
         if raw.broken:
             continue
-        missing = [*checks.rendering_problems(raw)]
-        if policy.editorial:
-            missing[:0] = checks.editorial_problems(raw, entry.kind)
-            stopping.extend(missing)
-            stopping.extend(checks.misspelt_fields(raw, named=missing))
-            stopping.extend(checks.year_problems(raw))
-        else:
-            told.extend(missing)
-            strange.extend(checks.misspelt_fields(raw))
-            strange.extend(checks.year_problems(raw))
+        editorial = policy.editorial
+        rules = [
+            *(checks.editorial_problems(raw, entry.kind) if editorial else ()),
+            *checks.rendering_problems(raw),
+        ]
+        (stopping if editorial else told).extend(rules)
+        # Under the policy a rule's own message already names a near miss it asks for.
+        (stopping if editorial else strange).extend(
+            [
+                *checks.misspelt_fields(raw, named=rules if editorial else ()),
+                *checks.year_problems(raw),
+            ]
+        )
     return Bibliography(
         display_name,
         entries,

@@ -81,6 +81,7 @@ EXPORTER_FIELDS = frozenset(
     mendeley-groups mendeley-tags keyword kind""".split()
 )
 KNOWN_FIELDS = BIBTEX_FIELDS | BIBLATEX_FIELDS | EXPORTER_FIELDS
+KNOWN_FIELDS_SORTED = tuple(sorted(KNOWN_FIELDS))  # a stable order for near_miss
 # A field with a number (BibDesk's bdsk-url-1, bdsk-file-2; url2, isbn13) or an exporter's
 # namespace (JabRef's comment-jane, BibDesk's bdsk-..., Mendeley's, x-...): someone's own field.
 NUMBERED_OR_CUSTOM_FIELD = re.compile(
@@ -192,10 +193,10 @@ def near_miss(name: str) -> str | None:
     """
     if name in KNOWN_FIELDS or NUMBERED_OR_CUSTOM_FIELD.match(name):
         return None
-    for known in sorted(KNOWN_FIELDS):  # a transposition: `yaer`, `jounral`
+    for known in KNOWN_FIELDS_SORTED:  # a transposition: `yaer`, `jounral`
         if len(known) == len(name) and sorted(known) == sorted(name) and _transposed(known, name):
             return known
-    close = difflib.get_close_matches(name, sorted(KNOWN_FIELDS), n=1, cutoff=NEAR_MISS_RATIO)
+    close = difflib.get_close_matches(name, KNOWN_FIELDS_SORTED, n=1, cutoff=NEAR_MISS_RATIO)
     return close[0] if close else None
 
 
