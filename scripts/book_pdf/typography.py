@@ -25,6 +25,7 @@ from .htmltree import Element
 
 QUOTES_ONLY = smartypants.Attr.q | smartypants.Attr.u  # no dashes or ellipses; Unicode out
 LITERAL_TAGS = {"pre", "code", "kbd", "samp", "tt", "script", "style", "math", "svg"}
+NOT_PROSE = LITERAL_TAGS | {""}  # "": a comment (_tag gives it no name)
 STRAIGHT = ("'", '"')
 NO_BREAK_SPACE = "\u00a0"
 SHORT_ENDING = 10  # characters: a last word this long or shorter is tied to the one before
@@ -74,8 +75,8 @@ def _visit(element: Element, state: _State) -> None:
 
 
 def _is_literal(element: Element) -> bool:
-    """Code, SVG and the like, and comments (_tag gives a comment no name)."""
-    return _tag(element) in LITERAL_TAGS | {""}
+    """Code, SVG and the like, and comments."""
+    return _tag(element) in NOT_PROSE
 
 
 def _tag(element: Element) -> str:
