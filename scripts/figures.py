@@ -1,6 +1,7 @@
-"""Figures as the build serves them: a size before they load, and colours that follow the scheme.
+"""Figures as the build serves them: a size before they load, a narrow version for phones, and
+colours that follow the scheme.
 
-Two jobs, both done on the built copy (the sources in docs/ are never modified):
+Three jobs, all done on the built copy (the sources in docs/ are never modified):
 
 **Intrinsic sizes** (`add_intrinsic_sizes`, from `on_page_content`). An `<img>` without both
 `width` and `height` takes no room until its file arrives and then pushes the text below it
@@ -9,6 +10,23 @@ down: a layout shift. Every local image of a page gets the missing attribute(s) 
 is given, so `![...](assets/figures/x.svg){ width="720" }` becomes
 `<img ... width="720" height="594">`. An SVG with neither a viewBox nor a width and height stops
 the build with the page and line to fix.
+
+**Narrow versions** (`add_narrow_variants`, from `on_page_content`, after the sizes). A figure
+drawn 720-960 px wide shows its labels at 5-7 px on a phone. Drawing `x-narrow.svg` (480 wide,
+the same content stacked) beside `x.svg` is all a contributor does: every `<img>` of a
+`<figure>` whose local SVG has such a sibling among the site's files, and that is not already
+in a `<picture>`, is wrapped as
+
+    <picture><source media="(max-width: 599px)" srcset="x-narrow.svg" width="480"
+    height="934"><img src="x.svg" width="760" height="620" ...></picture>
+
+so a screen up to 599 px wide loads the narrow file, at the narrow file's own aspect ratio from
+the start (the `<source>`'s width and height: no layout shift when it arrives). The `<img>` is
+untouched: print, the book's PDF (WeasyPrint does not display `<source>`), the social cards and
+readers whose browser has no `<picture>` see the wide figure; the figure viewer
+(figure-zoom.js) enlarges what the page shows (`currentSrc`). Images outside a `<figure>` (the
+home page's card thumbnails, cropped to one shape by CSS) are left alone. A narrow file with no
+size of its own stops the build like an unsized image.
 
 **Dark figures** (`with_dark_palette`, from `on_files`). The figures are `<img>` SVGs, which the
 page's CSS cannot reach, so each figure carries its own dark palette: a `<style>` added as the
@@ -28,7 +46,8 @@ Greys and creams take the slate page's cool tint, so panels sit on the page like
 Print, the book's PDF (WeasyPrint ignores @media in SVG) and browsers without the feature keep
 the colours as drawn; extra.css forces `color-scheme: light` on images in print. Each colour's
 counterpart is worked out once and kept in `.cache/figures/` (`DarkColours`), so a build whose
-figures bring no new colour does not import coloraide, the slowest part of this work.
+figures bring no new colour does not import coloraide, the slowest part of this work. Narrow
+versions are figures like any other: they get their dark palette too.
 """
 
 from __future__ import annotations
@@ -212,6 +231,17 @@ class Unsized:
     src: str
 
 
+def local_site_path(src: str, page_url: str) -> str | None:
+    """The site path an image's src names from the page at page_url (e.g. "../assets/x.svg"
+    from "demos/boat-race.html" -> "assets/x.svg"); None for another site's or a root-relative
+    address, or no src."""
+    if not src or urlsplit(src).scheme or src.startswith("/"):
+        return None
+    return posixpath.normpath(
+        posixpath.join(posixpath.dirname(page_url), unquote(urlsplit(src).path))
+    )
+
+
 def add_intrinsic_sizes(html: str, page_url: str, read_file) -> tuple[str, list[Unsized]]:
     """Give every local `<img>` of the page both width and height.
 
@@ -223,16 +253,9 @@ def add_intrinsic_sizes(html: str, page_url: str, read_file) -> tuple[str, list[
     def sized(tag: re.Match[str]) -> str:
         attributes = {m["name"]: m["value"] for m in IMG_ATTRIBUTE.finditer(tag["attributes"])}
         src = attributes.get("src", "")
-        if (
-            ("width" in attributes and "height" in attributes)
-            or not src
-            or urlsplit(src).scheme
-            or src.startswith("/")
-        ):
+        site_path = local_site_path(src, page_url)
+        if ("width" in attributes and "height" in attributes) or site_path is None:
             return tag.group(0)
-        site_path = posixpath.normpath(
-            posixpath.join(posixpath.dirname(page_url), unquote(urlsplit(src).path))
-        )
         data = read_file(site_path)
         size = image_size(site_path, data) if data is not None else None
         if size is None:
@@ -253,6 +276,65 @@ def add_intrinsic_sizes(html: str, page_url: str, read_file) -> tuple[str, list[
         return f"<img{tag['attributes']}{new}>"
 
     return IMG_TAG.sub(sized, html), unsized
+
+
+NARROW_SUFFIX = "-narrow.svg"
+NARROW_MEDIA = "(max-width: 599px)"
+# The elements that decide whether an image gets a narrow version: in a <figure>, not already in a
+# <picture>. Figures and pictures do not nest in one another on these pages, but depths are
+# counted anyway.
+FIGURE_CONTEXT = re.compile(r"""(?ix)
+    <(?P<close>/?)(?P<element>figure|picture)\b[^>]*>    # a figure's or picture's start or end tag
+  | <img\b[^>]*>                                       # or an image
+""")
+
+
+def narrow_src(src: str) -> str | None:
+    """The address of the narrow version of the SVG at src ("x.svg" -> "x-narrow.svg"), written
+    for a srcset (no spaces or commas, which separate its candidates); None if src is not an SVG
+    or is itself a narrow version."""
+    path = urlsplit(src).path
+    if not path.lower().endswith(".svg") or path.lower().endswith(NARROW_SUFFIX):
+        return None
+    return (path[: -len(".svg")] + NARROW_SUFFIX).replace(" ", "%20").replace(",", "%2C")
+
+
+def add_narrow_variants(html: str, page_url: str, read_file) -> tuple[str, list[Unsized]]:
+    """Wrap each `<img>` of a `<figure>` whose SVG has an `-narrow.svg` sibling (read_file(site
+    path) is not None) in a `<picture>` whose `<source>` serves that sibling to screens up to
+    599 px wide, with the sibling's own width and height. Images already in a `<picture>`, or not
+    in a `<figure>`, are left alone. Returns the page and the narrow files without a size (each
+    named by the address written in the page's srcset); such a figure is left alone."""
+    unsized: list[Unsized] = []
+    depth = {"figure": 0, "picture": 0}
+
+    def wrapped(img: str) -> str:
+        attributes = {m["name"]: m["value"] for m in IMG_ATTRIBUTE.finditer(img)}
+        src = attributes.get("src", "")
+        narrow = narrow_src(src)
+        site_path = local_site_path(narrow, page_url) if narrow else None
+        data = read_file(site_path) if site_path else None
+        if narrow is None or data is None:
+            return img
+        size = image_size(site_path, data)
+        if size is None:
+            unsized.append(Unsized(narrow))
+            return img
+        return (
+            f'<picture><source media="{NARROW_MEDIA}" srcset="{narrow}"'
+            f' width="{round(size.width)}" height="{round(size.height)}">{img}</picture>'
+        )
+
+    def visit(match: re.Match[str]) -> str:
+        element = (match["element"] or "").lower()
+        if element:
+            depth[element] += -1 if match["close"] else 1
+            return match.group(0)
+        if depth["figure"] > 0 and depth["picture"] <= 0:
+            return wrapped(match.group(0))
+        return match.group(0)
+
+    return FIGURE_CONTEXT.sub(visit, html), unsized
 
 
 FIGURE_FOLDER = "assets/figures/"
@@ -292,6 +374,32 @@ def size_images(html: str, page, files) -> str:
             source[: max(source.find(u.src), 0)].count("\n") + 1,
             f"image '{u.src}' has no size of its own (give the SVG a viewBox, or the image "
             f'width="..." and height="..." attributes)',
+        )
+        for u in unsized
+    )
+    return html
+
+
+def serve_narrow_variants(html: str, page, files) -> str:
+    """on_page_content (after size_images): a figure with an `x-narrow.svg` beside its `x.svg`
+    shows the narrow one on a phone; a narrow file without a size stops the build."""
+    if "<img" not in html or "<figure" not in html:
+        return html
+    from source_text import Diagnostic, fail
+
+    def read_file(site_path: str) -> bytes | None:
+        file = files.get_file_from_path(site_path)
+        return file.content_bytes if file is not None else None
+
+    html, unsized = add_narrow_variants(html, page.file.url, read_file)
+    source = page.markdown or ""
+    fail(
+        Diagnostic(
+            f"docs/{page.file.src_uri}",
+            # the line of the wide image the narrow file stands in for
+            source[: max(source.find(u.src.removesuffix(NARROW_SUFFIX)), 0)].count("\n") + 1,
+            f"'{u.src}', the narrow version of this figure, has no size of its own (give the SVG"
+            " a viewBox)",
         )
         for u in unsized
     )

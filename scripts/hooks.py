@@ -11,8 +11,10 @@ docstrings are the spec).
                       citation pass (parse the .bib, render every citation) in a second process
     on_page_markdown  check links; citations → slots, and a References section
     on_page_content   glossary hovers: first use per section, none in headings or links;
-                      images get their intrinsic size; row headers in tables with an empty
-                      corner cell (scripts/tables.py); page metadata (description, figure)
+                      images get their intrinsic size, and a figure with an x-narrow.svg
+                      a <picture> for phones (scripts/figures.py); row headers in tables with
+                      an empty corner cell (scripts/tables.py); page metadata (description,
+                      figure)
     on_page_context   (after the search plugin has indexed the page) the citations' late-slot
                       markers back into its content; page metadata for the templates (meta
                       tags, last updated, cite box)
@@ -96,6 +98,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     html = figures.size_images(glossary.tidy_hovers(html, page.file.src_uri), page, files)
+    html = figures.serve_narrow_variants(html, page, files)
     html = tables.stack_on_phones(tables.title_tables(tables.mark_row_headers(html)))
     if _meta:
         _meta.read_page(html, page)

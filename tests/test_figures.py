@@ -212,3 +212,144 @@ def test_the_book_renders_figures_in_their_light_colours(tmp_path):
     HTML(filename=str(tmp_path / "page.html")).write_pdf(tmp_path / "page.pdf")
     image = Image.open(pdf_page_png(tmp_path / "page.pdf", 1, 40, tmp_path / "page")).convert("RGB")
     assert image.getpixel((40, 40)) == (251, 250, 247)  # the figure's cream, not a dark panel
+
+
+# ---------- narrow versions for phones (add_narrow_variants) ----------
+
+NARROW = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 480 934"></svg>'
+WIDE_IMG = '<img alt="x" src="assets/figures/a.svg" width="760" height="620">'
+
+
+def _narrowed(html: str, files: dict[str, bytes], page_url: str = "disagreement.html"):
+    return figures.add_narrow_variants(html, page_url, files.get)
+
+
+def test_a_figure_with_a_narrow_sibling_is_wrapped_in_a_picture():
+    html, unsized = _narrowed(
+        f"<figure>\n{WIDE_IMG}\n<figcaption>c</figcaption></figure>",
+        {"assets/figures/a.svg": SVG.encode(), "assets/figures/a-narrow.svg": NARROW},
+    )
+    assert not unsized
+    assert html == (
+        "<figure>\n"
+        '<picture><source media="(max-width: 599px)" srcset="assets/figures/a-narrow.svg"'
+        f' width="480" height="934">{WIDE_IMG}</picture>'
+        "\n<figcaption>c</figcaption></figure>"
+    )
+    # the <img> is left exactly as it was: what print, the book and the social cards read
+    assert re.search(r"<picture>.*?(<img[^>]*>)</picture>", html)[1] == WIDE_IMG
+
+
+def test_a_narrow_version_from_a_page_in_a_folder():
+    html, _ = _narrowed(
+        '<figure class="demo-static"><img src="../assets/figures/a.svg" width="720"'
+        ' height="594"></figure>',
+        {"assets/figures/a-narrow.svg": NARROW},
+        "demos/boat-race.html",
+    )
+    assert 'srcset="../assets/figures/a-narrow.svg" width="480" height="934">' in html
+    assert html.count("<picture>") == 1 and html.endswith("</picture></figure>")
+    # with directory URLs (demos/boat-race/) the page is one folder deeper
+    html, _ = _narrowed(
+        '<figure><img src="../../assets/figures/a.svg"></figure>',
+        {"assets/figures/a-narrow.svg": NARROW},
+        "demos/boat-race/",
+    )
+    assert 'srcset="../../assets/figures/a-narrow.svg"' in html
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        # no narrow sibling
+        '<figure><img src="assets/figures/b.svg" width="720" height="594"></figure>',
+        # already in a hand-written <picture> (left as its author wrote it)
+        '<figure><picture><source media="(max-width: 599px)" srcset="assets/figures/'
+        'a-narrow.svg"><img src="assets/figures/a.svg" width="760"></picture></figure>',
+        # not in a figure: a card thumbnail, cropped to one shape by CSS
+        '<p><img class="ae-card__thumb" src="assets/figures/a.svg" width="960" height="560" /></p>',
+        # after a figure has closed
+        '<figure><img src="x.png"></figure><img src="assets/figures/a.svg">',
+        # another site's, a root-relative, a raster or a narrow image itself
+        '<figure><img src="https://example.org/assets/figures/a.svg"></figure>',
+        '<figure><img src="/assets/figures/a.svg"></figure>',
+        '<figure><img src="assets/figures/a.png"></figure>',
+        '<figure><img src="assets/figures/a-narrow.svg"></figure>',
+        '<figure><img alt="no source"></figure>',
+    ],
+)
+def test_images_without_a_narrow_version_to_add_are_left_alone(html):
+    files = {
+        "assets/figures/a.svg": SVG.encode(),
+        "assets/figures/a-narrow.svg": NARROW,
+        "assets/figures/a-narrow-narrow.svg": NARROW,
+        "assets/figures/a-narrow.png": b"",
+        "a-narrow.svg": NARROW,
+    }
+    assert _narrowed(html, files) == (html, [])
+
+
+def test_every_figure_of_a_page_is_looked_at_and_case_does_not_matter():
+    html, _ = _narrowed(
+        '<FIGURE><img src="a.svg"></FIGURE><p>text</p><figure id="f2"><img src="b.svg">'
+        '<img src="c.svg"></figure>',
+        {"a-narrow.svg": NARROW, "c-narrow.svg": NARROW},
+    )
+    assert html.count("<picture>") == 2
+    assert '<picture><source media="(max-width: 599px)" srcset="a-narrow.svg"' in html
+    assert '<img src="b.svg"><picture>' in html and 'srcset="c-narrow.svg"' in html
+
+
+def test_a_narrow_version_without_a_size_stops_the_build_with_page_and_line():
+    page = SimpleNamespace(
+        file=SimpleNamespace(url="rlhf.html", src_uri="rlhf.md"),
+        markdown="# RLHF\n\ntext\n\n<figure markdown>\n![alt](assets/figures/a.svg)\n</figure>\n",
+    )
+    contents = {"assets/figures/a.svg": SVG.encode(), "assets/figures/a-narrow.svg": b"<svg/>"}
+    files = SimpleNamespace(
+        get_file_from_path=lambda path: (
+            SimpleNamespace(content_bytes=contents[path]) if path in contents else None
+        )
+    )
+    html = '<figure><img alt="alt" src="assets/figures/a.svg" width="800" height="660"></figure>'
+    with pytest.raises(PluginError) as error:
+        figures.serve_narrow_variants(html, page, files)
+    assert str(error.value).startswith(
+        "docs/rlhf.md:6: 'assets/figures/a-narrow.svg', the narrow version of this figure, has no"
+        " size"
+    )
+    contents["assets/figures/a-narrow.svg"] = NARROW
+    assert "<picture>" in figures.serve_narrow_variants(html, page, files)
+
+
+def test_narrow_versions_get_their_dark_palette_too(tmp_path):
+    """serve_dark_figures serves every SVG under assets/figures/, narrow ones included."""
+    (tmp_path / "a-narrow.svg").write_text(SVG, encoding="utf-8")
+    file = SimpleNamespace(
+        src_uri="assets/figures/a-narrow.svg",
+        abs_src_path=str(tmp_path / "a-narrow.svg"),
+        content_string=None,
+    )
+    figures.serve_dark_figures([file], tmp_path / "cache")
+    assert file.content_string == figures.with_dark_palette(SVG)
+
+
+NARROW_FIGURES = [p for p in FIGURES if p.name.endswith(figures.NARROW_SUFFIX)]
+
+
+@pytest.mark.parametrize("path", NARROW_FIGURES, ids=lambda p: p.name)
+def test_narrow_figures_are_drawn_for_a_phone(path):
+    """A narrow version stands beside its wide figure, is drawn 480 wide (so a 358 px phone
+    column shows it at three quarters of its size), with no label under 14 units (over 10 px on
+    that phone), and has its own title and a description that says it is the narrow version."""
+    assert path.with_name(path.name.removesuffix(figures.NARROW_SUFFIX) + ".svg").is_file()
+    source = path.read_text(encoding="utf-8")
+    size = figures.svg_size(source)
+    assert size is not None and size.width == 480, size
+    sizes = [float(s) for s in re.findall(r'font-size="([\d.]+)"', source)]
+    assert sizes and min(sizes) >= 14, sorted(set(sizes))
+    root = ET.fromstring(source)
+    namespace = "{http://www.w3.org/2000/svg}"
+    title, desc = root.find(f"{namespace}title"), root.find(f"{namespace}desc")
+    assert title is not None and (title.text or "").strip()
+    assert desc is not None and "narrow" in (desc.text or "").lower()

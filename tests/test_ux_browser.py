@@ -171,8 +171,9 @@ def test_figures_follow_the_scheme_toggle_and_print_as_drawn(browser, site_url):
 
 
 def test_a_figure_opens_full_screen_on_a_tap_and_closes_back(browser, site_url, page_log):
-    """On a phone a figure opens at its drawn size (labels as legible as on a desktop), to pan
-    with a finger; a tap fits it to the screen; Escape closes it, back where the reader was."""
+    """On a phone a figure without a narrow version opens at its drawn size (labels as legible
+    as on a desktop), to pan with a finger; a tap fits it to the screen; Escape closes it, back
+    where the reader was."""
     context, page = _new_page(browser, PHONE, color_scheme="dark")
     page.on("console", lambda m: m.type == "error" and page_log.console_errors.append(m.text))
     page.on(
@@ -182,9 +183,12 @@ def test_a_figure_opens_full_screen_on_a_tap_and_closes_back(browser, site_url, 
             or page_log.foreign_requests.append(r.url)
         ),
     )
-    page.goto(f"{site_url}/rlhf.html")
-    image = page.locator(".md-content figure img").first
+    page.goto(f"{site_url}/core-difficulties.html")
+    # an enhanced figure image not in a <picture> (which would show its narrow version)
+    image = page.locator(".md-content .ae-zoomable > img").first
     image.scroll_into_view_if_needed()
+    file_name = image.get_attribute("src").rsplit("/", 1)[-1]
+    caption = image.evaluate("i => i.closest('figure').querySelector('figcaption').textContent")
     in_page = image.bounding_box()
     drawn_width = image.evaluate("img => img.naturalWidth")
     scroll = page.evaluate("window.scrollY")
@@ -197,11 +201,11 @@ def test_a_figure_opens_full_screen_on_a_tap_and_closes_back(browser, site_url, 
     assert box["width"] >= drawn_width > 1.8 * in_page["width"], (box, in_page, drawn_width)
     stage = dialog.locator(".ae-viewer__stage")
     assert stage.evaluate("s => s.scrollWidth > s.clientWidth"), "a zoomed figure pans"
-    assert enlarged.get_attribute("src").endswith("rlhf-pipeline.svg")
+    assert enlarged.get_attribute("src").endswith(file_name)
     assert dialog.get_attribute("aria-label") and page.evaluate(
         "document.querySelector('dialog.ae-viewer').matches(':modal')"
     )
-    assert "RLHF pipeline" in dialog.locator(".ae-viewer__caption").inner_text()
+    assert caption.strip()[:40] in dialog.locator(".ae-viewer__caption").inner_text()
     # still in the dark scheme (a page screenshot: an element's would scroll the page behind)
     stage_box = stage.bounding_box()  # the part of the figure on screen
     visible = {"x": 0, "y": stage_box["y"], "width": 390, "height": min(stage_box["height"], 400)}
@@ -304,18 +308,66 @@ def test_the_enlarge_button_works_by_keyboard_and_from_a_folder(browser, site_di
 
 
 def test_figure_markup_is_left_plain_for_print_and_the_book(site_dir):
-    """The build adds only width and height: <figure><img ...><figcaption> (the book reads it;
-    the author's id, which the text links to, stays)."""
+    """The build adds only width and height, and round the <img> a <picture> whose <source>
+    serves the narrow version to phones: <figure><picture><source><img ...></picture>
+    <figcaption> (the book reads the <img>; the author's id, which the text links to, stays)."""
     html = (site_dir / "rlhf.html").read_text(encoding="utf-8")
     found = re.search(r'<figure(?: id="[\w-]+")?>.*?</figure>', html, flags=re.DOTALL)
     assert found, "rlhf.html has no <figure>"
     figure = found.group(0)
     assert re.fullmatch(
-        r'<figure id="figure-rlhf-pipeline">\s*<img alt="[^"]+" src="assets/figures/rlhf-pipeline\.svg" width="720" height="594">\s*(?:<br\s*/?>\s*)?'
+        r'<figure id="figure-rlhf-pipeline">\s*<picture><source media="\(max-width: 599px\)" srcset="assets/figures/rlhf-pipeline-narrow\.svg" width="480" height="\d+">'
+        r'<img alt="[^"]+" src="assets/figures/rlhf-pipeline\.svg" width="720" height="594"></picture>\s*(?:<br\s*/?>\s*)?'
         r"<figcaption>.*</figcaption>\s*</figure>",
         figure,
         flags=re.DOTALL,
     ), figure
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_phone_sees_the_home_figure_drawn_for_it(browser, site_url, site_dir, scheme):
+    """The build wraps the home page's chain of loss, which has an alignment-chain-of-loss-
+    narrow.svg beside it, in a <picture>: a 390 px phone loads the narrow drawing (its labels at
+    11 px or more, in the page's colour scheme), sized from the start by the <source>'s width
+    and height; a desktop keeps the wide one."""
+    from figures import svg_size
+
+    narrow = (site_dir / "assets/figures/alignment-chain-of-loss-narrow.svg").read_text("utf-8")
+    assert "@media (prefers-color-scheme: dark)" in narrow, "the narrow file has its dark palette"
+    size = svg_size(narrow)
+    html = (site_dir / "index.html").read_text(encoding="utf-8")
+    assert (
+        '<picture><source media="(max-width: 599px)" srcset="assets/figures/'
+        f'alignment-chain-of-loss-narrow.svg" width="{size.width:g}" height="{size.height:g}">'
+        '<img alt="A chain of four boxes'
+    ) in html
+    context, page = _new_page(browser, PHONE, color_scheme=scheme)
+    page.goto(f"{site_url}/index.html")
+    image = page.locator(".ae-hero__figure picture img")
+    image.scroll_into_view_if_needed()
+    page.wait_for_function("i => i.complete && i.naturalWidth > 0", arg=image.element_handle())
+    assert image.evaluate("i => i.currentSrc").endswith("/alignment-chain-of-loss-narrow.svg")
+    assert image.evaluate("i => [i.naturalWidth, i.naturalHeight]") == [size.width, size.height]
+    box = image.bounding_box()
+    assert box["width"] <= 390 and box["height"] == pytest.approx(
+        box["width"] * size.height / size.width, abs=1.5
+    )
+    # the narrow figure's smallest labels are 15 units: at this scale, 11 px or more
+    assert 15 * box["width"] / size.width >= 11, box
+    luminance = _image_luminance(page, image)
+    assert luminance > 0.65 if scheme == "light" else luminance < 0.35, luminance
+    # and the figure viewer shows the narrow drawing too, no smaller than the page does
+    image.tap()
+    enlarged = page.locator("dialog.ae-viewer[open] .ae-viewer__stage img")
+    enlarged.wait_for(state="visible")
+    assert enlarged.get_attribute("src").endswith("/alignment-chain-of-loss-narrow.svg")
+    assert enlarged.bounding_box()["width"] >= box["width"] - 1
+    context.close()
+    context, page = _new_page(browser, DESKTOP, color_scheme=scheme)
+    page.goto(f"{site_url}/index.html")
+    image = page.locator(".ae-hero__figure img")
+    assert image.evaluate("i => i.currentSrc").endswith("/alignment-chain-of-loss.svg")
+    context.close()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
