@@ -5,7 +5,7 @@
  * versions on a small canvas stand-in that records SVG instead of pixels. So the printed figure
  * always shows what the live one computes, in the same style (light scheme).
  *
- *   node scripts/static_figures.js           write docs/assets/figures/live-*.svg, demo-goodhart.svg
+ *   node scripts/static_figures.js           write docs/assets/figures/live-*.svg, demo-*.svg
  *   node scripts/static_figures.js --check   exit 1 (naming each file) if any is out of date
  *
  * tests/js/static-figures.test.js runs the check, so a change to a simulation or to a drawing
@@ -221,7 +221,8 @@ function svgDocument({ width, height, title, desc }, parts) {
     ctx.save();
     ctx.translate(part.x, part.y);
     const drawn = part.draw({ ctx, width: part.width, height: part.height });
-    if (drawn && drawn.texts) drawings.push({ ...drawn, width: part.width, height: part.height });
+    // in its own units where it reports them (a course: the course's), else the part's pixels
+    if (drawn && drawn.texts) drawings.push({ width: part.width, height: part.height, ...drawn });
     ctx.restore();
   }
   const svg = [
@@ -252,20 +253,136 @@ function label(text, x, y, { size = 14, weight = "600", colour = "rgba(0,0,0,0.8
 }
 
 // ------------------------------------------------------------------------------ the figures
+/**
+ * The boat race's two runs as the live demo trains them (seed 2016, the game's score, then pay
+ * for progress), each trainer fresh: its greedy rollout breaks ties with the trainer's own random
+ * numbers, so a rollout made before another would change it.
+ */
+function trainBoats(sim) {
+  return [sim.DEFAULT_REWARD, sim.PROGRESS_REWARD].map((reward) => {
+    const trainer = sim.createTrainer({ seed: 2016, reward });
+    while (!trainer.done) trainer.trainEpisodes(100);
+    return trainer;
+  });
+}
+
+/** As the boat race page charts a run: each episode's value, averaged over the last 20 (boat-race.js). */
+function movingAverage(history, key, scale, window = 20) {
+  return history.map((_, i) => {
+    const recent = history.slice(Math.max(0, i + 1 - window), i + 1);
+    return { x: i + 1, y: (recent.reduce((sum, h) => sum + h[key], 0) / recent.length) * scale };
+  });
+}
+
+/**
+ * The boat race page's result (demos/boat-race.md, #boat-race-demo): the two trained runs of the
+ * live demo, each on its own course above, and the page's two charts below, one line per run.
+ * Drawn 720 wide like the other generated figures, so that at the size the book prints it
+ * (about 166 mm) its smallest words, 11-13 px, print at 7-8.5 pt.
+ */
+function boatRaceResult(demos, colours, trainers) {
+  const sim = demos.boatRaceSim;
+  const draw = demos.boatCourse;
+  const fmt = demos.page.formatNumber;
+  const runs = [
+    { name: "Game score", title: "Paid by the game score", reward: sim.DEFAULT_REWARD, marker: "circle", dash: [] },
+    { name: "Pay for progress", title: "Paid for progress", reward: sim.PROGRESS_REWARD, marker: "square", dash: [7, 5] },
+  ].map((run, i) => ({ ...run, colour: colours.runs[i], trainer: trainers[i], rollout: trainers[i].greedyRollout() }));
+  const rewardText = (r) => [
+    r.targetPoints && `${r.targetPoints} per target`, r.checkpointReward && `${r.checkpointReward} per checkpoint`,
+    r.finishBonus && `${r.finishBonus} for finishing`,
+  ].filter(Boolean).join(", ");
+  const outcome = (r) => (r.finished ? `Finishes the lap in ${r.steps} moves`
+    : r.policyLoops && r.loopInLagoon ? "Circles the lagoon, never finishes" : "Never finishes");
+  const column = 364;
+  const courseWidth = 356;
+  const courseHeight = Math.round((courseWidth * sim.course.HEIGHT) / sim.course.WIDTH);
+  const courseTop = 50;
+  const chartTop = courseTop + courseHeight + 62;
+  const chartHeight = 190;
+  const episodes = sim.DEFAULT_TRAINING.episodes;
+  const series = (key, scale) => runs.map((run) => ({
+    label: run.name, colour: run.colour, dash: run.dash, marker: run.marker, markerEvery: 50, width: 2.5,
+    points: movingAverage(run.trainer.history, key, scale),
+  }));
+  const scores = series("score", 1);
+  const maxScore = Math.max(10, ...scores.flatMap((s) => s.points.map((p) => p.y)));
+  const charts = [
+    {
+      title: "Score per episode: what the agent is paid for",
+      spec: {
+        x: { min: 0, max: episodes, label: "Training episode" },
+        y: { min: 0, max: maxScore * 1.1, label: "Score (20-episode average)", short: "Score (average of 20)", format: (v) => fmt(v, Number.isInteger(v) ? 0 : 1) },
+        series: scores,
+      },
+    },
+    {
+      title: "Race progress per episode: what we wanted",
+      spec: {
+        x: { min: 0, max: episodes, label: "Training episode" },
+        y: { min: 0, max: 100, label: "Race completed (%)", format: (v) => `${v}%` },
+        series: series("progress", 100),
+      },
+    },
+  ];
+  const final = (run, key) => run.trainer.history.slice(-20).reduce((sum, h) => sum + h[key], 0) / 20;
+  const [looper, racer] = runs;
+  return svgDocument({
+    width: 720, height: chartTop + chartHeight,
+    title: "The boat race: the same learner under two rewards",
+    desc: `Two runs of the boat race demo, seed 2016, ${episodes} training episodes each. Paid by the game score (${rewardText(looper.reward)}), the learned policy ${looper.rollout.finished ? `finishes in ${looper.rollout.steps} moves` : "turns into the lagoon and circles the respawning targets, never finishing"}: its score per episode climbs to about ${fmt(Math.round(final(looper, "score") / 10) * 10)} while its race progress falls to ${Math.round(final(looper, "progress") * 100)}%. Paid for progress (${rewardText(racer.reward)}), the same learner ${racer.rollout.finished ? `finishes the lap in ${racer.rollout.steps} moves` : "does not finish"}, and its race progress rises to ${Math.round(final(racer, "progress") * 100)}%.`,
+  }, [
+    ...runs.flatMap((run, i) => [
+      label(run.title, 8 + i * column, 18, { size: 15 }),
+      label(`Reward: ${rewardText(run.reward)}`, 8 + i * column, 38, { size: 13, weight: "400", colour: colours.muted }),
+      {
+        x: i * column, y: courseTop, width: courseWidth, height: courseHeight,
+        draw(prepared) {
+          const ctx = draw.drawBase(prepared, colours);
+          const trail = run.rollout.trail;
+          const end = draw.cellPoint(trail[trail.length - 1]);
+          draw.drawRace(ctx, colours, {
+            passed: Math.round(run.rollout.progress * sim.course.CHECKPOINTS.length), ready: null,
+            runs: [{ colour: run.colour, points: trail.map((p) => draw.cellPoint(p)), alpha: 0.85, boat: { ...end, colour: run.colour } }],
+          });
+          return draw.courseLabels(prepared.ctx, prepared.width);
+        },
+      },
+      {
+        x: 8 + i * column, y: courseTop + courseHeight + 22, width: 0, height: 0,
+        draw({ ctx }) {
+          ctx.fillStyle = run.colour;
+          ctx.beginPath();
+          if (run.marker === "circle") ctx.arc(6, -5, 6, 0, 2 * Math.PI);
+          else ctx.rect(0, -11, 12, 12);
+          ctx.fill();
+          ctx.font = `600 14px ${FONT_FAMILY}`;
+          ctx.textAlign = "left";
+          ctx.textBaseline = "alphabetic";
+          ctx.fillText(outcome(run.rollout), 20, 0);
+        },
+      },
+    ]),
+    ...charts.flatMap((chart, i) => [
+      label(chart.title, 8 + i * column, chartTop - 8, { size: 14 }),
+      {
+        x: i * column, y: chartTop, width: courseWidth, height: chartHeight,
+        draw(prepared) { return demos.lineChart.drawLineChart(prepared.ctx, prepared.width, prepared.height, colours, chart.spec); },
+      },
+    ]),
+  ]);
+}
+
 function figures(demos, colours) {
   const fmt = demos.page.formatNumber;
   const out = {};
 
   // The boat race in miniature (specification-gaming.md, #live-boat-loop).
+  const sim = demos.boatRaceSim;
+  const draw = demos.boatCourse;
   {
-    const sim = demos.boatRaceSim;
-    const draw = demos.boatCourse;
     const MOVES = 120;
-    const agents = [sim.DEFAULT_REWARD, sim.PROGRESS_REWARD].map((reward) => {
-      const trainer = sim.createTrainer({ seed: 2016, reward });
-      while (!trainer.done) trainer.trainEpisodes(100);
-      return trainer.greedyRollout(sim.DEFAULT_REWARD);
-    });
+    const agents = trainBoats(sim).map((trainer) => trainer.greedyRollout(sim.DEFAULT_REWARD));
     const at = (rollout) => rollout.trail[Math.min(MOVES, rollout.trail.length - 1)];
     const [looper, racer] = agents;
     const gates = sim.course.CHECKPOINTS.length;
@@ -312,6 +429,8 @@ function figures(demos, colours) {
       })),
     ]);
   }
+
+  out["demo-boat-race.svg"] = boatRaceResult(demos, colours, trainBoats(sim));
 
   // Best of N, light and heavy tails (goodhart.md, #live-goodhart-tails), and the explorer's still.
   const gsim = demos.goodhartSim;

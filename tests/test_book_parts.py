@@ -1044,6 +1044,29 @@ def test_a_contents_longer_than_a_page_still_numbers_every_chapter_right(site_di
     assert f"Chapter 5 is on page {starts[5]}." in texts[-1]
 
 
+@pytest.mark.parametrize("site_url", ["https://example.org/site/", None])
+def test_a_live_demos_caption_and_address_stand_beside_its_qr_code(site_url):
+    """The caption's text, then the address, as one block with the QR code beside it (book.css
+    sets them in a row): a code in a row of its own under the address made each demo figure 2 cm
+    taller. Without a site URL there is no code to scan, only the page's path."""
+    from book_pdf import htmltree as ht
+    from book_pdf.live_demos import caption_live_demos
+
+    chapters = _two_chapters(
+        '<div class="demo" id="one--race"><figure class="demo-static"><img alt="x"><figcaption>'
+        '<span class="caption-label">Figure 1.1</span> The race.</figcaption></figure></div>'
+    )
+    [address] = caption_live_demos(chapters[0], site_url)
+    assert address == f"{site_url or ''}one.html#race"
+    caption = next(chapters[0].section.iter("figcaption"))
+    assert "demo-caption" in ht.classes(caption) and not (caption.text or "").strip()
+    text, *code = list(caption)
+    assert ht.text_of(text) == "Figure 1.1 The race. Interactive version: " + (
+        address if site_url else f"{address} on the website or in the offline copy"
+    )
+    assert [ht.classes(el) for el in code] == ([{"demo-qr"}] if site_url else [])
+
+
 def test_a_live_demos_id_stands_for_the_figure_the_book_prints_for_it():
     """The demos page links "[the boat race in miniature](…#live-boat-loop)", the live figure's
     div; the book prints its static figure, so the link reads "(Figure 2.2, p. 17)"."""

@@ -3,8 +3,11 @@ code for it, so a reader of the printed book can get there.
 
 A live demo is any `div.demo[id]` holding a `figure.demo-static` (the site's demo pattern), in a
 demo page or in a chapter; its address is the site's URL (site_url in mkdocs.yml), the page and
-the demo's id. The QR code is drawn by segno as SVG (vector: sharp at any print resolution) and
-sized by book.css. Without a site URL the book gives the page's path on the website instead.
+the demo's id. The address ends the caption's text and the QR code stands beside that text, in
+one row (figcaption.demo-caption: the text, then the code), rather than in a row of its own under
+it: a 24 mm code alone under a two-line address made every demo figure 2 cm taller. The QR code
+is drawn by segno as SVG (vector: sharp at any print resolution) and sized by book.css. Without a
+site URL the book gives the page's path on the website instead.
 """
 
 from __future__ import annotations
@@ -41,33 +44,45 @@ def caption_live_demos(chapter: Chapter, site_url: str | None) -> list[str]:
         if caption is None:
             caption = ht.Element("figcaption")
             figure.append(caption)
-        caption.append(_live_note(address, bool(site_url)))
+        _add_live_note(caption, address, bool(site_url))
         addresses.append(address)
     return addresses
 
 
-def _live_note(address: str, absolute: bool) -> Element:
-    note = ht.Element("span", {"class": "demo-live-url"})
-    if absolute:
-        qr = segno.make(address, error=QR_ERROR_LEVEL)
-        note.append(
-            ht.Element(
-                "img",
-                {
-                    "class": "demo-qr",
-                    # the standard quiet zone of four modules: scanners need it
-                    "src": qr.svg_data_uri(border=QR_QUIET_ZONE, light="#fff"),
-                    "alt": f"QR code for the interactive version: {address}",
-                },
-            )
-        )
-        text = ht.Element("span", {"class": "demo-live-text"})
-        text.text = "Interactive version: "
-        text.append(_address_link(address))
-        note.append(text)
+def _add_live_note(caption: Element, address: str, absolute: bool) -> None:
+    """The caption's own text and the address, in one block, with the QR code beside it."""
+    text = ht.Element("span", {"class": "demo-caption-text"})
+    text.text, caption.text = caption.text, None
+    text.extend(list(caption))
+    del caption[:]
+    if len(text):  # a space before the address, for the text a reader copies (and the tags)
+        text[-1].tail = (text[-1].tail or "").rstrip() + " "
     else:
-        note.text = f"Interactive version: {address} on the website or in the offline copy"
-    return note
+        text.text = (text.text or "").rstrip() + " "
+    note = ht.Element("span", {"class": "demo-live-url"})
+    note.text = "Interactive version: "
+    if absolute:
+        note.append(_address_link(address))
+    else:
+        note.text += f"{address} on the website or in the offline copy"
+    text.append(note)
+    caption.append(text)
+    caption.set("class", " ".join([*ht.classes(caption), "demo-caption"]))
+    if absolute:
+        caption.append(_qr_code(address))
+
+
+def _qr_code(address: str) -> Element:
+    qr = segno.make(address, error=QR_ERROR_LEVEL)
+    return ht.Element(
+        "img",
+        {
+            "class": "demo-qr",
+            # the standard quiet zone of four modules: scanners need it
+            "src": qr.svg_data_uri(border=QR_QUIET_ZONE, light="#fff"),
+            "alt": f"QR code for the interactive version: {address}",
+        },
+    )
 
 
 def _address_link(address: str) -> Element:

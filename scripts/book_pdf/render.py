@@ -29,6 +29,7 @@ from . import htmltree as ht
 from . import pydyf_fixes, tinyhtml5_fixes, weasyprint_fixes, weasyprint_svg_fixes
 from .fonts import LocalFontCacheFetcher, needed_font_faces
 from .htmltree import Element
+from .placement import place_opening_figures
 
 BOOK_CSS = Path(__file__).with_name("book.css")
 SITE_FONTS_CSS = "assets/stylesheets/fonts.css"
@@ -126,8 +127,10 @@ def render_book(root: Element, renderer: Renderer) -> Document:
     The front matter is laid out once, last, with its numbers written in: the chapters start on
     the page after it, so its length is first taken to be one page per part (cover, colophon,
     contents), and everything is laid out again from the right page in the rare case the
-    contents runs longer."""
+    contents runs longer. First, a chapter's opening figure too tall for the rest of its first
+    page is moved after the text that fills that page (placement.py)."""
     front, chapters, back = split_book(root)
+    place_opening_figures(chapters, lambda part: renderer.render(part_markup(root, part)))
     front_links, back_links = _numbered_links(front), _numbered_links(back)
     start = len(front) + 1
     for _ in range(2):

@@ -13,7 +13,8 @@ const built = figures(loadDemos(), lightColours());
 
 test("every generated figure matches the committed file (run node scripts/static_figures.js)", () => {
   assert.deepEqual(Object.keys(built).sort(), [
-    "demo-goodhart.svg", "live-boat-loop.svg", "live-coin-moved.svg", "live-goodhart-tails.svg", "live-kl-leash.svg",
+    "demo-boat-race.svg", "demo-goodhart.svg", "live-boat-loop.svg", "live-coin-moved.svg", "live-goodhart-tails.svg",
+    "live-kl-leash.svg",
   ]);
   for (const [name, { svg }] of Object.entries(built)) {
     assert.equal(fs.readFileSync(path.join(FIGURES, name), "utf8"), svg, `${name} is out of date`);
@@ -37,6 +38,10 @@ test("the printed results are the simulations' results", () => {
   assert.match(built["live-coin-moved.svg"].svg, /runs under the coin to the right end/);
   assert.match(built["live-coin-moved.svg"].svg, /takes the coin in 11 moves/);
   assert.match(built["live-kl-leash.svg"].svg, /peaks at d = 1\.0 and then falls/);
+  const race = built["demo-boat-race.svg"].svg;
+  assert.match(race, />Circles the lagoon, never finishes</, "paid by the game score, as the live demo's run 1");
+  assert.match(race, />Finishes the lap in 67 moves</, "paid for progress, as the live demo's run 2");
+  assert.match(race, /score per episode climbs to about 800 while its race progress falls to 0%/);
   assert.doesNotMatch(built["demo-goodhart.svg"].svg, /Student|Cauchy|d\.f\.|extremal/i);
 });
 
