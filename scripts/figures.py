@@ -356,26 +356,44 @@ def serve_dark_figures(files, cache_folder: Path) -> None:
     colours.save()
 
 
-def size_images(html: str, page, files) -> str:
-    """on_page_content: intrinsic sizes on the page's images; an unsizable SVG stops the build."""
-    if "<img" not in html:
-        return html
-    from source_text import Diagnostic, fail
+def _site_file_reader(files):
+    """The bytes of a built site file by its site path (None if the site has no such file)."""
 
     def read_file(site_path: str) -> bytes | None:
         file = files.get_file_from_path(site_path)
         return file.content_bytes if file is not None else None
 
-    html, unsized = add_intrinsic_sizes(html, page.file.url, read_file)
+    return read_file
+
+
+def _stop_on_unsized(page, unsized, source_src, message) -> None:
+    """Stop the build naming each unsized image at the page line that brings it in."""
+    from source_text import Diagnostic, fail
+
     source = page.markdown or ""
     fail(
         Diagnostic(
             f"docs/{page.file.src_uri}",
-            source[: max(source.find(u.src), 0)].count("\n") + 1,
-            f"image '{u.src}' has no size of its own (give the SVG a viewBox, or the image "
-            f'width="..." and height="..." attributes)',
+            source[: max(source.find(source_src(u)), 0)].count("\n") + 1,
+            message(u),
         )
         for u in unsized
+    )
+
+
+def size_images(html: str, page, files) -> str:
+    """on_page_content: intrinsic sizes on the page's images; an unsizable SVG stops the build."""
+    if "<img" not in html:
+        return html
+    html, unsized = add_intrinsic_sizes(html, page.file.url, _site_file_reader(files))
+    _stop_on_unsized(
+        page,
+        unsized,
+        lambda u: u.src,
+        lambda u: (
+            f"image '{u.src}' has no size of its own (give the SVG a viewBox, or the image "
+            f'width="..." and height="..." attributes)'
+        ),
     )
     return html
 
@@ -385,6 +403,18 @@ def serve_narrow_variants(html: str, page, files) -> str:
     shows the narrow one on a phone; a narrow file without a size stops the build."""
     if "<img" not in html or "<figure" not in html:
         return html
+    html, unsized = add_narrow_variants(html, page.file.url, _site_file_reader(files))
+    _stop_on_unsized(
+        page,
+        unsized,
+        # the line of the wide image the narrow file stands in for
+        lambda u: u.src.removesuffix(NARROW_SUFFIX),
+        lambda u: (
+            f"'{u.src}', the narrow version of this figure, has no size of its own (give the SVG"
+            " a viewBox)"
+        ),
+    )
+    return html
     from source_text import Diagnostic, fail
 
     def read_file(site_path: str) -> bytes | None:
