@@ -314,7 +314,7 @@ def add_narrow_variants(html: str, page_url: str, read_file) -> tuple[str, list[
         narrow = narrow_src(src)
         site_path = local_site_path(narrow, page_url) if narrow else None
         data = read_file(site_path) if site_path else None
-        if narrow is None or data is None:
+        if narrow is None or site_path is None or data is None:
             return img
         size = image_size(site_path, data)
         if size is None:
@@ -413,24 +413,5 @@ def serve_narrow_variants(html: str, page, files) -> str:
             f"'{u.src}', the narrow version of this figure, has no size of its own (give the SVG"
             " a viewBox)"
         ),
-    )
-    return html
-    from source_text import Diagnostic, fail
-
-    def read_file(site_path: str) -> bytes | None:
-        file = files.get_file_from_path(site_path)
-        return file.content_bytes if file is not None else None
-
-    html, unsized = add_narrow_variants(html, page.file.url, read_file)
-    source = page.markdown or ""
-    fail(
-        Diagnostic(
-            f"docs/{page.file.src_uri}",
-            # the line of the wide image the narrow file stands in for
-            source[: max(source.find(u.src.removesuffix(NARROW_SUFFIX)), 0)].count("\n") + 1,
-            f"'{u.src}', the narrow version of this figure, has no size of its own (give the SVG"
-            " a viewBox)",
-        )
-        for u in unsized
     )
     return html

@@ -237,7 +237,8 @@ def test_a_figure_with_a_narrow_sibling_is_wrapped_in_a_picture():
         "\n<figcaption>c</figcaption></figure>"
     )
     # the <img> is left exactly as it was: what print, the book and the social cards read
-    assert re.search(r"<picture>.*?(<img[^>]*>)</picture>", html)[1] == WIDE_IMG
+    wrapped = re.search(r"<picture>.*?(<img[^>]*>)</picture>", html)
+    assert wrapped is not None and wrapped[1] == WIDE_IMG
 
 
 def test_a_narrow_version_from_a_page_in_a_folder():

@@ -335,6 +335,7 @@ def test_a_phone_sees_the_home_figure_drawn_for_it(browser, site_url, site_dir, 
     narrow = (site_dir / "assets/figures/alignment-chain-of-loss-narrow.svg").read_text("utf-8")
     assert "@media (prefers-color-scheme: dark)" in narrow, "the narrow file has its dark palette"
     size = svg_size(narrow)
+    assert size is not None, "the narrow figure has a size of its own"
     html = (site_dir / "index.html").read_text(encoding="utf-8")
     assert (
         '<picture><source media="(max-width: 599px)" srcset="assets/figures/'
