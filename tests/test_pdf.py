@@ -1239,6 +1239,9 @@ def test_index_page_numbers_point_at_pages_with_the_term(page_texts, outline, pd
     for name, numbers in entries:
         forms = [name.strip(), *re.findall(r"\(([^)]+)\)", name)]
         forms += [re.sub(r"\s*\([^)]*\)", "", name).strip()]
+        # a hyphenated term broken at its own hyphen ("peer-" / "preservation") is extracted
+        # without it, as poppler joins a line ending in a hyphen to the next
+        forms += [form.replace("-", "") for form in forms if "-" in form]
         for page in _page_numbers(numbers):
             assert 1 <= page <= index, (name, page)
             on_page = _joined(_with_next_page_start(page_texts, page - 1)).casefold()
