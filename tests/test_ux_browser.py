@@ -218,7 +218,8 @@ def test_a_figure_opens_full_screen_on_a_tap_and_closes_back(browser, site_url, 
     assert size.inner_text() == "Zoom in" and size.get_attribute("aria-pressed") is None
     page.keyboard.press("Escape")
     page.locator("dialog.ae-viewer[open]").wait_for(state="detached")
-    assert page.evaluate("document.activeElement.classList.contains('ae-zoom')")
+    # the dialog's close event, which hands focus back, is queued after `open` goes: wait for it
+    page.wait_for_function("document.activeElement.classList.contains('ae-zoom')", timeout=5000)
     assert abs(page.evaluate("window.scrollY") - scroll) < 2
     context.close()
     assert not page_log.console_errors and not page_log.foreign_requests, page_log
@@ -303,7 +304,7 @@ def test_the_enlarge_button_works_by_keyboard_and_from_a_folder(browser, site_di
     assert dialog.locator(".ae-viewer__stage img").bounding_box()["width"] >= 1.9 * before
     page.keyboard.press("Escape")
     page.locator("dialog.ae-viewer[open]").wait_for(state="detached")
-    assert page.evaluate("document.activeElement.classList.contains('ae-zoom')")
+    page.wait_for_function("document.activeElement.classList.contains('ae-zoom')", timeout=5000)
     context.close()
 
 
