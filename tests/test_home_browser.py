@@ -73,7 +73,10 @@ def test_demo_cards_show_their_thumbnails(desktop, site_url) -> None:
     for thumb in thumbs.all():
         thumb.scroll_into_view_if_needed()
         expect(thumb).to_be_visible()
-        assert thumb.evaluate("img => img.complete && img.naturalWidth > 0")
+        # lazy: it starts loading when scrolled near, so wait for it (it fails if it never loads)
+        desktop.wait_for_function(
+            "img => img.complete && img.naturalWidth > 0", arg=thumb.element_handle(), timeout=10000
+        )
         assert thumb.get_attribute("alt") == ""  # decorative: the card's link names it
 
 
