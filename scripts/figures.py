@@ -120,6 +120,7 @@ def dark_counterpart(colour: str) -> str:
 
 
 Counterpart = Callable[[str], str]
+ReadFile = Callable[[str], bytes | None]  # a site path's bytes, or None if the site lacks it
 
 
 def dark_palette_style(svg: str, counterpart: Counterpart = dark_counterpart) -> str:
@@ -242,7 +243,7 @@ def local_site_path(src: str, page_url: str) -> str | None:
     )
 
 
-def add_intrinsic_sizes(html: str, page_url: str, read_file) -> tuple[str, list[Unsized]]:
+def add_intrinsic_sizes(html: str, page_url: str, read_file: ReadFile) -> tuple[str, list[Unsized]]:
     """Give every local `<img>` of the page both width and height.
 
     read_file(site_path) returns the content of a site file (or None); page_url is the page's
@@ -299,12 +300,13 @@ def narrow_src(src: str) -> str | None:
     return (path[: -len(".svg")] + NARROW_SUFFIX).replace(" ", "%20").replace(",", "%2C")
 
 
-def add_narrow_variants(html: str, page_url: str, read_file) -> tuple[str, list[Unsized]]:
+def add_narrow_variants(html: str, page_url: str, read_file: ReadFile) -> tuple[str, list[Unsized]]:
     """Wrap each `<img>` of a `<figure>` whose SVG has an `-narrow.svg` sibling (read_file(site
     path) is not None) in a `<picture>` whose `<source>` serves that sibling to screens up to
     599 px wide, with the sibling's own width and height. Images already in a `<picture>`, or not
-    in a `<figure>`, are left alone. Returns the page and the narrow files without a size (each
-    named by the address written in the page's srcset); such a figure is left alone."""
+    in a `<figure>`, are left alone. Returns the page and the wide images whose narrow file has no
+    size (each named by the wide image's src, as the page writes it); such a figure is left
+    alone."""
     unsized: list[Unsized] = []
     depth = {"figure": 0, "picture": 0}
 
@@ -314,11 +316,11 @@ def add_narrow_variants(html: str, page_url: str, read_file) -> tuple[str, list[
         narrow = narrow_src(src)
         site_path = local_site_path(narrow, page_url) if narrow else None
         data = read_file(site_path) if site_path else None
-        if narrow is None or site_path is None or data is None:
+        if site_path is None or data is None:
             return img
         size = image_size(site_path, data)
         if size is None:
-            unsized.append(Unsized(narrow))
+            unsized.append(Unsized(src))
             return img
         return (
             f'<picture><source media="{NARROW_MEDIA}" srcset="{narrow}"'
@@ -356,7 +358,7 @@ def serve_dark_figures(files, cache_folder: Path) -> None:
     colours.save()
 
 
-def _site_file_reader(files):
+def _site_file_reader(files) -> ReadFile:
     """The bytes of a built site file by its site path (None if the site has no such file)."""
 
     def read_file(site_path: str) -> bytes | None:
@@ -366,7 +368,7 @@ def _site_file_reader(files):
     return read_file
 
 
-def _stop_on_unsized(page, unsized, source_src, message) -> None:
+def _stop_on_unsized(page, unsized: list[Unsized], message: Callable[[Unsized], str]) -> None:
     """Stop the build naming each unsized image at the page line that brings it in."""
     from source_text import Diagnostic, fail
 
@@ -374,7 +376,7 @@ def _stop_on_unsized(page, unsized, source_src, message) -> None:
     fail(
         Diagnostic(
             f"docs/{page.file.src_uri}",
-            source[: max(source.find(source_src(u)), 0)].count("\n") + 1,
+            source[: max(source.find(u.src), 0)].count("\n") + 1,
             message(u),
         )
         for u in unsized
@@ -389,7 +391,6 @@ def size_images(html: str, page, files) -> str:
     _stop_on_unsized(
         page,
         unsized,
-        lambda u: u.src,
         lambda u: (
             f"image '{u.src}' has no size of its own (give the SVG a viewBox, or the image "
             f'width="..." and height="..." attributes)'
@@ -407,11 +408,9 @@ def serve_narrow_variants(html: str, page, files) -> str:
     _stop_on_unsized(
         page,
         unsized,
-        # the line of the wide image the narrow file stands in for
-        lambda u: u.src.removesuffix(NARROW_SUFFIX),
         lambda u: (
-            f"'{u.src}', the narrow version of this figure, has no size of its own (give the SVG"
-            " a viewBox)"
+            f"'{narrow_src(u.src)}', the narrow version of this figure, has no size of its own"
+            " (give the SVG a viewBox)"
         ),
     )
     return html

@@ -304,7 +304,9 @@ def test_every_figure_of_a_page_is_looked_at_and_case_does_not_matter():
 def test_a_narrow_version_without_a_size_stops_the_build_with_page_and_line():
     page = SimpleNamespace(
         file=SimpleNamespace(url="rlhf.html", src_uri="rlhf.md"),
-        markdown="# RLHF\n\ntext\n\n<figure markdown>\n![alt](assets/figures/a.svg)\n</figure>\n",
+        # an earlier image whose name begins like the figure's must not take its line
+        markdown="# RLHF\n\n![b](assets/figures/a-b.svg)\n\n<figure markdown>\n"
+        "![alt](assets/figures/a.svg)\n</figure>\n",
     )
     contents = {"assets/figures/a.svg": SVG.encode(), "assets/figures/a-narrow.svg": b"<svg/>"}
     files = SimpleNamespace(
@@ -321,18 +323,6 @@ def test_a_narrow_version_without_a_size_stops_the_build_with_page_and_line():
     )
     contents["assets/figures/a-narrow.svg"] = NARROW
     assert "<picture>" in figures.serve_narrow_variants(html, page, files)
-
-
-def test_narrow_versions_get_their_dark_palette_too(tmp_path):
-    """serve_dark_figures serves every SVG under assets/figures/, narrow ones included."""
-    (tmp_path / "a-narrow.svg").write_text(SVG, encoding="utf-8")
-    file = SimpleNamespace(
-        src_uri="assets/figures/a-narrow.svg",
-        abs_src_path=str(tmp_path / "a-narrow.svg"),
-        content_string=None,
-    )
-    figures.serve_dark_figures([file], tmp_path / "cache")
-    assert file.content_string == figures.with_dark_palette(SVG)
 
 
 NARROW_FIGURES = [p for p in FIGURES if p.name.endswith(figures.NARROW_SUFFIX)]
