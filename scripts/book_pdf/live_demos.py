@@ -67,7 +67,7 @@ def _add_live_note(caption: Element, address: str, absolute: bool) -> None:
         note.text += f"{address} on the website or in the offline copy"
     text.append(note)
     caption.append(text)
-    caption.set("class", " ".join([*ht.classes(caption), "demo-caption"]))
+    caption.set("class", (caption.get("class", "") + " demo-caption").strip())
     if absolute:
         caption.append(_qr_code(address))
 
