@@ -266,12 +266,23 @@ function trainBoats(sim) {
   });
 }
 
-/** As the boat race page charts a run: each episode's value, averaged over the last 20 (boat-race.js). */
-function movingAverage(history, key, scale, window = 20) {
-  return history.map((_, i) => {
-    const recent = history.slice(Math.max(0, i + 1 - window), i + 1);
-    return { x: i + 1, y: (recent.reduce((sum, h) => sum + h[key], 0) / recent.length) * scale };
-  });
+/** A legend line as a part: a run's marker (circle or square) in its colour, then what the run did. */
+function legendEntry(text, x, y, { marker, colour, textColour = colour, weight = "400" }) {
+  return {
+    x, y, width: 0, height: 0,
+    draw({ ctx }) {
+      ctx.fillStyle = colour;
+      ctx.beginPath();
+      if (marker === "circle") ctx.arc(6, -5, 6, 0, 2 * Math.PI);
+      else ctx.rect(0, -11, 12, 12);
+      ctx.fill();
+      ctx.font = `${weight} 14px ${FONT_FAMILY}`;
+      ctx.fillStyle = textColour;
+      ctx.textAlign = "left";
+      ctx.textBaseline = "alphabetic";
+      ctx.fillText(text, 20, 0);
+    },
+  };
 }
 
 /**
@@ -285,15 +296,13 @@ function boatRaceResult(demos, colours, trainers) {
   const draw = demos.boatCourse;
   const fmt = demos.page.formatNumber;
   const runs = [
-    { name: "Game score", title: "Paid by the game score", reward: sim.DEFAULT_REWARD, marker: "circle", dash: [] },
-    { name: "Pay for progress", title: "Paid for progress", reward: sim.PROGRESS_REWARD, marker: "square", dash: [7, 5] },
-  ].map((run, i) => ({ ...run, colour: colours.runs[i], trainer: trainers[i], rollout: trainers[i].greedyRollout() }));
+    { label: "Game score", title: "Paid by the game score", reward: sim.DEFAULT_REWARD },
+    { label: "Pay for progress", title: "Paid for progress", reward: sim.PROGRESS_REWARD },
+  ].map((run, i) => ({ ...run, style: draw.runStyle(colours, i), history: trainers[i].history, rollout: trainers[i].greedyRollout() }));
   const rewardText = (r) => [
     r.targetPoints && `${r.targetPoints} per target`, r.checkpointReward && `${r.checkpointReward} per checkpoint`,
     r.finishBonus && `${r.finishBonus} for finishing`,
   ].filter(Boolean).join(", ");
-  const outcome = (r) => (r.finished ? `Finishes the lap in ${r.steps} moves`
-    : r.policyLoops && r.loopInLagoon ? "Circles the lagoon, never finishes" : "Never finishes");
   const column = 364;
   const courseWidth = 356;
   const courseHeight = Math.round((courseWidth * sim.course.HEIGHT) / sim.course.WIDTH);
@@ -301,36 +310,19 @@ function boatRaceResult(demos, colours, trainers) {
   const chartTop = courseTop + courseHeight + 62;
   const chartHeight = 190;
   const episodes = sim.DEFAULT_TRAINING.episodes;
-  const series = (key, scale) => runs.map((run) => ({
-    label: run.name, colour: run.colour, dash: run.dash, marker: run.marker, markerEvery: 50, width: 2.5,
-    points: movingAverage(run.trainer.history, key, scale),
-  }));
-  const scores = series("score", 1);
-  const maxScore = Math.max(10, ...scores.flatMap((s) => s.points.map((p) => p.y)));
+  const scores = draw.runSeries(runs, "score", 1);
+  const progress = draw.runSeries(runs, "progress", 100);
   const charts = [
-    {
-      title: "Score per episode: what the agent is paid for",
-      spec: {
-        x: { min: 0, max: episodes, label: "Training episode" },
-        y: { min: 0, max: maxScore * 1.1, label: "Score (20-episode average)", short: "Score (average of 20)", format: (v) => fmt(v, Number.isInteger(v) ? 0 : 1) },
-        series: scores,
-      },
-    },
-    {
-      title: "Race progress per episode: what we wanted",
-      spec: {
-        x: { min: 0, max: episodes, label: "Training episode" },
-        y: { min: 0, max: 100, label: "Race completed (%)", format: (v) => `${v}%` },
-        series: series("progress", 100),
-      },
-    },
+    { title: "Score per episode: what the agent is paid for", spec: draw.scoreChart(scores, episodes, null) },
+    { title: "Race progress per episode: what we wanted", spec: draw.progressChart(progress, episodes, null) },
   ];
-  const final = (run, key) => run.trainer.history.slice(-20).reduce((sum, h) => sum + h[key], 0) / 20;
+  // A run's last charted point: its average over the last episodes, as the chart ends.
+  const final = (series, i) => series[i].points[series[i].points.length - 1].y;
   const [looper, racer] = runs;
   return svgDocument({
     width: 720, height: chartTop + chartHeight,
     title: "The boat race: the same learner under two rewards",
-    desc: `Two runs of the boat race demo, seed 2016, ${episodes} training episodes each. Paid by the game score (${rewardText(looper.reward)}), the learned policy ${looper.rollout.finished ? `finishes in ${looper.rollout.steps} moves` : "turns into the lagoon and circles the respawning targets, never finishing"}: its score per episode climbs to about ${fmt(Math.round(final(looper, "score") / 10) * 10)} while its race progress falls to ${Math.round(final(looper, "progress") * 100)}%. Paid for progress (${rewardText(racer.reward)}), the same learner ${racer.rollout.finished ? `finishes the lap in ${racer.rollout.steps} moves` : "does not finish"}, and its race progress rises to ${Math.round(final(racer, "progress") * 100)}%.`,
+    desc: `Two runs of the boat race demo, seed 2016, ${episodes} training episodes each. Paid by the game score (${rewardText(looper.reward)}), the learned policy ${looper.rollout.finished ? `finishes in ${looper.rollout.steps} moves` : "turns into the lagoon and circles the respawning targets, never finishing"}: its score per episode climbs to about ${fmt(Math.round(final(scores, 0) / 10) * 10)} while its race progress falls to ${Math.round(final(progress, 0))}%. Paid for progress (${rewardText(racer.reward)}), the same learner ${racer.rollout.finished ? `finishes the lap in ${racer.rollout.steps} moves` : "does not finish"}, and its race progress rises to ${Math.round(final(progress, 1))}%.`,
   }, [
     ...runs.flatMap((run, i) => [
       label(run.title, 8 + i * column, 18, { size: 15 }),
@@ -343,25 +335,12 @@ function boatRaceResult(demos, colours, trainers) {
           const end = draw.cellPoint(trail[trail.length - 1]);
           draw.drawRace(ctx, colours, {
             passed: Math.round(run.rollout.progress * sim.course.CHECKPOINTS.length), ready: null,
-            runs: [{ colour: run.colour, points: trail.map((p) => draw.cellPoint(p)), alpha: 0.85, boat: { ...end, colour: run.colour } }],
+            runs: [{ colour: run.style.colour, points: trail.map((p) => draw.cellPoint(p)), alpha: 0.85, boat: { ...end, colour: run.style.colour } }],
           });
           return draw.courseLabels(prepared.ctx, prepared.width);
         },
       },
-      {
-        x: 8 + i * column, y: courseTop + courseHeight + 22, width: 0, height: 0,
-        draw({ ctx }) {
-          ctx.fillStyle = run.colour;
-          ctx.beginPath();
-          if (run.marker === "circle") ctx.arc(6, -5, 6, 0, 2 * Math.PI);
-          else ctx.rect(0, -11, 12, 12);
-          ctx.fill();
-          ctx.font = `600 14px ${FONT_FAMILY}`;
-          ctx.textAlign = "left";
-          ctx.textBaseline = "alphabetic";
-          ctx.fillText(outcome(run.rollout), 20, 0);
-        },
-      },
+      legendEntry(draw.behaviour(run.rollout, { lap: true }), 8 + i * column, courseTop + courseHeight + 22, { ...run.style, weight: "600" }),
     ]),
     ...charts.flatMap((chart, i) => [
       label(chart.title, 8 + i * column, chartTop - 8, { size: 14 }),
@@ -412,21 +391,7 @@ function figures(demos, colours) {
           return draw.courseLabels(prepared.ctx, prepared.width);
         },
       },
-      ...results.map((text, i) => ({
-        x: 12, y: courseHeight + 26 + i * 24, width: 0, height: 0,
-        draw({ ctx }) {
-          ctx.fillStyle = colours.runs[i];
-          ctx.beginPath();
-          if (i === 0) ctx.arc(6, -5, 6, 0, 2 * Math.PI);
-          else ctx.rect(0, -11, 12, 12);
-          ctx.fill();
-          ctx.font = `14px ${FONT_FAMILY}`;
-          ctx.fillStyle = colours.fg;
-          ctx.textAlign = "left";
-          ctx.textBaseline = "alphabetic";
-          ctx.fillText(text, 20, 0);
-        },
-      })),
+      ...results.map((text, i) => legendEntry(text, 12, courseHeight + 26 + i * 24, { ...draw.runStyle(colours, i), textColour: colours.fg })),
     ]);
   }
 

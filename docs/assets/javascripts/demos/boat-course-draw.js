@@ -400,7 +400,67 @@
     return ctx;
   }
 
+  // ------------------------------------------------------------------ the training charts
+  // The boat race page's two charts and runs table, shared with its generated print figure
+  // (scripts/static_figures.js), so the figure shows what the page shows.
+  /** Episodes in each chart point: one episode's score is mostly the luck of its exploration. */
+  const SMOOTHING_WINDOW = 20;
+
+  /** Each episode's value of `key` times `scale`, averaged over the last SMOOTHING_WINDOW: a running sum, one pass however long the run. */
+  function movingAverage(history, key, scale) {
+    const points = [];
+    let sum = 0;
+    for (let i = 0; i < history.length; i += 1) {
+      sum += history[i][key];
+      if (i >= SMOOTHING_WINDOW) sum -= history[i - SMOOTHING_WINDOW][key];
+      const count = Math.min(i + 1, SMOOTHING_WINDOW);
+      points.push({ x: i + 1, y: (sum / count) * scale });
+    }
+    return points;
+  }
+
+  /** The style of the `index`th run (0, 1, 0, …): each run keeps one colour, dash and marker in both charts and on the course. */
+  function runStyle(colours, index) {
+    return [
+      { colour: colours.runs[0], dash: [], marker: "circle", width: 2.5 },
+      { colour: colours.runs[1], dash: [7, 5], marker: "square", width: 2.5 },
+    ][index % 2];
+  }
+
+  /** One chart line per run ({label, style, history}), of `key` times `scale`: both charts draw the same runs. */
+  function runSeries(runs, key, scale) {
+    return runs.map((run) => ({ label: run.label, ...run.style, markerEvery: 50, points: movingAverage(run.history, key, scale) }));
+  }
+
+  /** The score chart's spec for drawLineChart: what the agent is paid for, its axis a tenth above the best average. */
+  function scoreChart(series, episodes, message) {
+    const format = demos.page.formatNumber; // looked up when drawing: demo-page.js may load after this file
+    const maxScore = Math.max(10, ...series.flatMap((s) => s.points.map((p) => p.y)));
+    return {
+      x: { min: 0, max: episodes, label: "Training episode" },
+      y: { min: 0, max: maxScore * 1.1, label: "Score (20-episode average)", short: "Score (average of 20)", format: (v) => format(v, Number.isInteger(v) ? 0 : 1) },
+      series, message,
+    };
+  }
+
+  /** The progress chart's spec for drawLineChart: what we wanted, the share of the race completed. */
+  function progressChart(series, episodes, message) {
+    return {
+      x: { min: 0, max: episodes, label: "Training episode" },
+      y: { min: 0, max: 100, label: "Race completed (%)", format: (v) => `${v}%` },
+      series, message,
+    };
+  }
+
+  /** What a learned policy does, in a few words: the runs table's Behaviour column and, naming the lap (no table around it), the figure's legend. */
+  function behaviour(rollout, { lap = false } = {}) {
+    if (rollout.finished) return `Finishes ${lap ? "the lap " : ""}in ${rollout.steps} moves`;
+    if (rollout.policyLoops) return rollout.loopInLagoon ? "Circles the lagoon, never finishes" : "Loops, never finishes";
+    return "Does not finish";
+  }
+
   demos.boatCourse = {
     drawBase, drawCheckpoints, drawTargets, drawTrail, drawBoat, drawRace, cellPoint, interpolateAngle, courseLabels, MIN_TEXT_PX,
+    SMOOTHING_WINDOW, movingAverage, runStyle, runSeries, scoreChart, progressChart, behaviour,
   };
 })(typeof self !== "undefined" ? self : this);

@@ -12,12 +12,12 @@
   const { course } = sim;
   const page = demos.page;
   const { drawLineChart } = demos.lineChart;
-  const { drawBase, drawCheckpoints, drawTargets, drawBoat, drawRace, cellPoint, interpolateAngle } = demos.boatCourse;
+  const boatCourse = demos.boatCourse;
+  const { drawBase, drawCheckpoints, drawTargets, drawBoat, drawRace, cellPoint, interpolateAngle } = boatCourse;
 
   const EPISODES_PER_FRAME = 2; // 500 episodes in about 250 frames, four seconds: time to watch score and progress part
   const EPISODES_PER_FRAME_REDUCED = 50;
   const REPLAY_STEPS_PER_SECOND = 12;
-  const SMOOTHING_WINDOW = 20;
   const KEYS = {
     ArrowUp: "up", ArrowDown: "down", ArrowLeft: "left", ArrowRight: "right",
     w: "up", s: "down", a: "left", d: "right", W: "up", S: "down", A: "left", D: "right",
@@ -35,18 +35,6 @@
 
   function rewardText(reward) {
     return `${reward.targetPoints} per target, ${reward.finishBonus} for finishing, ${reward.checkpointReward} per checkpoint`;
-  }
-
-  function movingAverage(history, key, scale) {
-    const points = [];
-    let sum = 0;
-    for (let i = 0; i < history.length; i += 1) {
-      sum += history[i][key];
-      if (i >= SMOOTHING_WINDOW) sum -= history[i - SMOOTHING_WINDOW][key];
-      const count = Math.min(i + 1, SMOOTHING_WINDOW);
-      points.push({ x: i + 1, y: (sum / count) * scale });
-    }
-    return points;
   }
 
   // ------------------------------------------------------------------------------------ the demo
@@ -144,11 +132,7 @@
 
     /** Each run keeps one colour (and dash and marker) in both charts and on the course. */
     function runStyle(run) {
-      const k = (run.number - 1) % 2;
-      return [
-        { colour: theme.colours.runs[0], dash: [], marker: "circle", width: 2.5 },
-        { colour: theme.colours.runs[1], dash: [7, 5], marker: "square", width: 2.5 },
-      ][k];
+      return boatCourse.runStyle(theme.colours, run.number - 1);
     }
 
     function runColour(run) {
@@ -158,30 +142,18 @@
     function drawCharts() {
       const shown = chartRuns();
       const episodes = Math.max(sim.DEFAULT_TRAINING.episodes, ...shown.map((r) => r.history.length));
-      const series = (key, scale) => shown.map((run) => ({
-        label: `Run ${run.number}: ${run.name}`, ...runStyle(run), markerEvery: 50,
-        points: movingAverage(run.history, key, scale),
-      }));
-      const scoreSeries = series("score", 1);
+      const lines = shown.map((run) => ({ label: `Run ${run.number}: ${run.name}`, style: runStyle(run), history: run.history }));
       const empty = shown.length ? null : "No run yet. Train an agent to see its score per episode.";
-      const maxScore = Math.max(10, ...scoreSeries.flatMap((s) => s.points.map((p) => p.y)));
       const score = page.prepareCanvas(scoreCanvas);
       if (score) {
-        drawLineChart(score.ctx, score.width, score.height, theme.colours, {
-          x: { min: 0, max: episodes, label: "Training episode" },
-          y: { min: 0, max: maxScore * 1.1, label: "Score (20-episode average)", short: "Score (average of 20)", format: (v) => page.formatNumber(v, Number.isInteger(v) ? 0 : 1) },
-          series: scoreSeries,
-          message: empty,
-        });
+        drawLineChart(score.ctx, score.width, score.height, theme.colours,
+          boatCourse.scoreChart(boatCourse.runSeries(lines, "score", 1), episodes, empty));
       }
       const progress = page.prepareCanvas(progressCanvas);
       if (progress) {
-        drawLineChart(progress.ctx, progress.width, progress.height, theme.colours, {
-          x: { min: 0, max: episodes, label: "Training episode" },
-          y: { min: 0, max: 100, label: "Race completed (%)", format: (v) => `${v}%` },
-          series: series("progress", 100),
-          message: empty && "No run yet. Train an agent to see how much of the race it completes.",
-        });
+        drawLineChart(progress.ctx, progress.width, progress.height, theme.colours,
+          boatCourse.progressChart(boatCourse.runSeries(lines, "progress", 100), episodes,
+            empty && "No run yet. Train an agent to see how much of the race it completes."));
       }
     }
 
@@ -218,12 +190,9 @@
     function addRunRow(run) {
       const r = run.rollout;
       const row = document.createElement("tr");
-      const behaviour = r.finished ? `Finishes in ${r.steps} moves`
-        : r.policyLoops && r.loopInLagoon ? "Circles the lagoon, never finishes"
-          : r.policyLoops ? "Loops, never finishes" : "Does not finish";
       const cells = [
         String(run.number), `${run.name} (${rewardText(run.reward)})`, String(run.seed),
-        page.formatNumber(r.score), `${Math.round(r.progress * 100)}%`, behaviour,
+        page.formatNumber(r.score), `${Math.round(r.progress * 100)}%`, boatCourse.behaviour(r),
       ];
       for (const text of cells) {
         const td = document.createElement("td");
