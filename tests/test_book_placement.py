@@ -12,6 +12,7 @@ from weasyprint import CSS, HTML
 from book_pdf import htmltree as ht
 from book_pdf.htmltree import Element
 from book_pdf.placement import opening_figure, place_opening_figures
+from book_pdf.render import page_numbers
 
 # A small page, 80 mm of page area: about 15 lines of 15 pt.
 PAGE_CSS = """
@@ -48,11 +49,7 @@ def _items(count: int, tag: str = "ul") -> str:
 
 def _pages(section: Element) -> dict[str, int]:
     """Where each id'd element of the chapter starts, as laid out now."""
-    found: dict[str, int] = {}
-    for index, page in enumerate(_lay_out([section]).pages):
-        for name in page.anchors:
-            found.setdefault(name, index)
-    return found
+    return page_numbers(_lay_out([section]), 0)
 
 
 def test_a_figure_that_fits_under_the_text_stays_where_it_is():

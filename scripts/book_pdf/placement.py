@@ -64,7 +64,7 @@ def place_opening_figures(chapters: list[Element], lay_out: LayOut) -> list[Elem
         trial, chapter_places = _trial_copy(section, block, key)
         trials.append(trial)
         places.append(chapter_places)
-    at = _positions(lay_out([*_probes(), *trials]))
+    at = anchor_positions(lay_out([*_probes(), *trials]))
     moved = []
     for key, (section, block) in enumerate(openings):
         place = _deferred_place(places[key], key, at)
@@ -160,8 +160,9 @@ def _split_list(first: Element, items: list[Element], before: int) -> Element:
     return rest
 
 
-def _positions(document: Document) -> dict[str, tuple[int, float]]:
-    """Each anchor's page index and y (CSS px from the top of the page), where it starts."""
+def anchor_positions(document: Document) -> dict[str, tuple[int, float]]:
+    """Each anchor's page index and y (CSS px from the top of the page), where it starts (an
+    element split over pages has its anchor on each of them)."""
     found: dict[str, tuple[int, float]] = {}
     for index, page in enumerate(document.pages):
         for name, point in page.anchors.items():  # (x, y), documented; 70.0 adds x2, y2 after

@@ -29,7 +29,7 @@ from . import htmltree as ht
 from . import pydyf_fixes, tinyhtml5_fixes, weasyprint_fixes, weasyprint_svg_fixes
 from .fonts import LocalFontCacheFetcher, needed_font_faces
 from .htmltree import Element
-from .placement import place_opening_figures
+from .placement import anchor_positions, place_opening_figures
 
 BOOK_CSS = Path(__file__).with_name("book.css")
 SITE_FONTS_CSS = "assets/stylesheets/fonts.css"
@@ -179,11 +179,7 @@ def part_markup(root: Element, part: list[Element]) -> str:
 def page_numbers(document: Document, first_page: int) -> dict[str, int]:
     """Anchor (id) -> the page number where it starts (an element split over pages has its
     anchor on each of them)."""
-    numbers: dict[str, int] = {}
-    for index, page in enumerate(document.pages):
-        for anchor in page.anchors:
-            numbers.setdefault(anchor, first_page + index)
-    return numbers
+    return {name: first_page + index for name, (index, _) in anchor_positions(document).items()}
 
 
 def _numbered_links(part: list[Element]) -> list[Element]:
