@@ -538,23 +538,22 @@ def _bracket_tokens(match: re.Match[str], context: _Context, plain: bool) -> Ite
         suffix = " ".join(item.group("suffix").split())
         if not suffix.strip(", "):
             suffix = ""
+        key_text = part[item.end("prefix") : item.start("suffix")].strip()
         if colon := COLON_LOCATOR.match(suffix):
-            key_text = part[item.end("prefix") : item.start("suffix")].strip()
-            yield Malformed(
-                match.start(),
-                match.end(),
-                body_start + offset + item.start("suffix"),
+            slip = (
                 f"citation '{group}' has a locator after a colon; write it after a comma, "
-                f"e.g. '[{key_text}, {colon['locator']}]'",
+                f"e.g. '[{key_text}, {colon['locator']}]'"
             )
-            return
-        if STRAY_PUNCTUATION.match(suffix):
-            yield Malformed(
-                match.start(),
-                match.end(),
-                body_start + offset + item.start("suffix"),
+        elif STRAY_PUNCTUATION.match(suffix):
+            slip = (
                 f"citation '{group}' ends with '{suffix}' right after its key; put the "
-                f"punctuation outside the brackets, e.g. '[{part[item.end('prefix') : item.start('suffix')].strip()}]{suffix}'",
+                f"punctuation outside the brackets, e.g. '[{key_text}]{suffix}'"
+            )
+        else:
+            slip = ""
+        if slip:
+            yield Malformed(
+                match.start(), match.end(), body_start + offset + item.start("suffix"), slip
             )
             return
         items.append(
