@@ -170,13 +170,19 @@ def _drop_screen_only(parent) -> None:
             _drop_screen_only(child)
 
 
-def _site_chapter(path: Path) -> dict:
+def _printed_article(page: Path):
+    """A built page's article as the book prints it: without what _drop_screen_only drops."""
     article = next(
         el
-        for el in _parse(path).iter()
+        for el in _parse(page).iter()
         if el.tag == "article" and "md-content__inner" in _classes(el)
     )
     _drop_screen_only(article)
+    return article
+
+
+def _site_chapter(path: Path) -> dict:
+    article = _printed_article(path)
     children = list(article)
     marker = next((el for el in article.iter() if el.get("id") == "references"), None)
     if marker is not None and marker in children:  # a heading: drop it and the lists after it
@@ -769,6 +775,31 @@ def test_no_page_inside_a_chapter_is_left_more_than_half_empty(pdf_path, outline
     assert not short, f"pages whose text ends above 40% of the page: {short}"
 
 
+MIN_LAST_PAGE_LINES = 5
+
+
+def test_no_chapter_ends_on_a_page_of_a_line_or_two(pdf_path, outline):
+    """A chapter's last page holds more than the tail of its last paragraph: the boat race once
+    ended on a page of two lines, the end of a sentence pointing to Goodhart's Law, after a
+    page with room for all but those two. When this fails, tighten (or lengthen) the end of the
+    chapter named, as an editor fits copy to the page."""
+    pages = _bbox_pages(pdf_path)
+    starts = {page for _, page, _ in outline} | {len(pages)}
+    runts = {}
+    for title, start, _ in outline:
+        end = min(page for page in starts if page > start)
+        if end - start < 2:  # a part of one page (the contents) ends where it starts
+            continue
+        lines = [
+            line
+            for line in pages[end - 1].iter("line")
+            if TEXT_TOP < float(line.get("yMax", "0")) <= TEXT_BOTTOM + 1
+        ]
+        if len(lines) < MIN_LAST_PAGE_LINES:
+            runts[title] = (end, len(lines))
+    assert not runts, f"chapters whose last page (page, lines) holds a line or two: {runts}"
+
+
 def _filled(page) -> float:
     """How far down the page area a page's text runs, from 0 (none) to 1 (its foot)."""
     bottoms = [float(line.get("yMax", "0")) for line in page.iter("line")]
@@ -815,9 +846,9 @@ def test_every_figure_prints_every_label_at_7_pt_or_more(reader, site_dir):
     small_symbols: dict[tuple[str, str], float] = {}
     missing: list[str] = []
     for path in _nav_paths(site_dir):
-        for figure, web_only in _figures(_parse(site_dir / path)):
+        for figure in _printed_article(site_dir / path).iter("figure"):
             img = figure.find(".//img")
-            if img is None or not img.get("src", "").endswith(".svg") or web_only:
+            if img is None or not img.get("src", "").endswith(".svg"):
                 continue
             svg = (site_dir / path).parent / img.get("src", "")
             width = widths.get(_plain_quotes(" ".join(img.get("alt", "").split())))
@@ -838,16 +869,6 @@ def test_every_figure_prints_every_label_at_7_pt_or_more(reader, site_dir):
     assert set(small_symbols) == set(SMALL_SYMBOLS), (
         f"symbols printed under {MIN_LABEL_PT} pt (pt): {small_symbols}; named: {set(SMALL_SYMBOLS)}"
     )
-
-
-def _figures(root, web_only: bool = False):
-    """Each <figure> under root, and whether it or an element around it is web-only (the book
-    leaves those out)."""
-    web_only = web_only or "web-only" in _classes(root)
-    if root.tag == "figure":
-        yield root, web_only
-    for child in root:
-        yield from _figures(child, web_only)
 
 
 PT_PER_PX = 0.75  # WeasyPrint writes a figure's /BBox in CSS pixels
