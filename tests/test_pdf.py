@@ -1083,6 +1083,17 @@ def test_site_address_on_the_cover_and_colophon(page_texts, site_dir):
     assert address in " ".join(page_texts[1].split()), "colophon, the cover's verso"
 
 
+def test_the_cover_names_the_edition_and_the_colophon_the_version(page_texts):
+    """A reader's cover says which edition (its date); the build's version (a git hash, with
+    "-dirty" when built from uncommitted changes) belongs on the colophon, where a reporter of
+    a mistake can find it."""
+    cover, colophon = " ".join(page_texts[0].split()), " ".join(page_texts[1].split())
+    edition = re.search(r"Edition of (\d{1,2} \w+ \d{4})", cover)
+    assert edition, cover
+    assert "Version" not in cover and "dirty" not in cover, cover
+    assert re.search(rf"Version \S+, {edition[1]}\.", colophon), colophon
+
+
 def test_chapters_figures_and_tables_are_numbered_by_chapter(outline, page_texts):
     """Chapter N's figures read "Figure N.1", "Figure N.2", ... in order (tables likewise), and
     the author's own "Figure 1." is gone."""
