@@ -278,6 +278,43 @@ def test_a_phone_on_its_side_shows_the_whole_course_with_the_steering_beside_it(
         context.close()
 
 
+@pytest.mark.parametrize("device", ["phone", "desktop"])
+def test_a_trained_agent_replays_where_the_reader_can_see_it(browser, site_url, device):
+    """The point of the demo is the boat circling the lagoon, and it plays on the course, far
+    above the Train button on a phone (about 870 px). While the agent trains the reader watches
+    the charts under the button; once it has learned, the page brings the course, with its
+    replay, into clear view under the header."""
+    phone = device == "phone"
+    height = 844 if phone else 800
+    context = browser.new_context(
+        viewport={"width": 390, "height": height} if phone else {"width": 1280, "height": height},
+        is_mobile=phone,
+        has_touch=phone,
+    )
+    try:
+        page = context.new_page()
+        open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
+        train = page.locator("#br-train")
+        train.scroll_into_view_if_needed()
+        train.tap() if phone else train.click()
+        course = page.locator("#br-course")
+        assert course.bounding_box()["y"] + course.bounding_box()["height"] < 0, (
+            "the course starts above the screen, as a reader at the Train button has it"
+        )
+        page.wait_for_function(
+            "document.querySelector('#boat-race-demo').dataset.state === 'trained'",
+            timeout=TRAINING_TIMEOUT_MS,
+        )
+        page.wait_for_function(f"{BOAT}.mode === 'replay'")
+        page.wait_for_timeout(600)  # a smooth scroll, if motion is allowed
+        box = course.bounding_box()
+        header = page.locator(".md-header").bounding_box()
+        assert box["y"] >= header["y"] + header["height"] - 1, (box, header)
+        assert box["y"] + box["height"] <= height, (box, height)
+    finally:
+        context.close()
+
+
 def test_touch_steering_steps_aside_while_an_agent_trains_and_replays(browser, site_url):
     """The steering buttons do nothing while an agent trains or its policy replays: they are
     hidden then (keeping their room), and back for driving."""

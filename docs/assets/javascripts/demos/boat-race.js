@@ -314,7 +314,7 @@
       mode = "training";
       lastFrameTime = 0;
       container.dataset.state = "training";
-      say(`Training run ${current.number} (${current.name}) with seed ${seed}.`);
+      say(`Training run ${current.number} (${current.name}) with seed ${seed}. When it ends, the learned route replays on the course above.`);
       requestFrame();
     }
 
