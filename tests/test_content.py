@@ -311,3 +311,34 @@ def test_every_table_has_a_title(site_dir):
         if not re.search(r"<caption>\s*\S", table)
     ]
     assert not untitled, untitled
+
+
+MONTHS = "January February March April May June July August September October November December"
+NEWS_SHOWN = 4  # what "What changed recently" shows before its folds
+
+
+def test_home_says_why_before_the_news_and_shows_only_the_newest(site_dir):
+    """A newcomer reads why alignment matters and what to try before a list of findings, and
+    the list shows its newest few, the rest of the year folded ("Earlier in 2026", which the
+    book prints open) and the years before in a web-only fold; every finding is dated by month,
+    newest first across the list and its folds."""
+    html = (site_dir / "index.html").read_text(encoding="utf-8")
+    headings = re.findall(r'<h2 id="([^"]+)"', html)
+    assert headings.index("why-this-matters") < headings.index("what-changed-recently"), headings
+    assert headings.index("try-it-yourself") < headings.index("what-changed-recently"), headings
+    news = html.split('<h2 id="what-changed-recently"', 1)[1].split("<h2 ", 1)[0]
+    shown, *folds = re.split(r"<details ", news)
+    assert len(re.findall(r"<li>", shown)) == NEWS_SHOWN, "the newest findings, then a fold"
+    assert [f.split(">", 1)[0] for f in folds] == ['class="note"', 'class="note web-only"'], folds
+    assert re.search(r"<summary>Earlier in \d{4}</summary>", folds[0]), folds[0][:200]
+    dates = [
+        (int(year), MONTHS.split().index(month))
+        for month, year in re.findall(
+            rf"<strong>({'|'.join(MONTHS.split())}) (\d{{4}})\.</strong>", news
+        )
+    ]
+    assert len(dates) >= NEWS_SHOWN + 4, dates
+    assert dates == sorted(dates, reverse=True), "newest first, through the folds"
+    assert (
+        len({year for year, _ in dates[: len(dates) - len(re.findall("<li>", folds[-1]))]}) == 1
+    ), "what shows and the first fold are one year's findings"
