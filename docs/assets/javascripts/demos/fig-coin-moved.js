@@ -57,8 +57,11 @@
       } else {
         outcome = "the agent does not reach the coin.";
       }
-      const rate = Math.round(sim.successRate(agents[regime()]) * 100);
-      return `${where} ${trained} ${outcome} Over every place the coin can go, this agent takes it ${rate}% of the time.`;
+      const rate = (name) => Math.round(sim.successRate(agents[name]) * 100);
+      const other = regime() === "fixed"
+        ? `${rate("varied")}% for one trained with the coin elsewhere in 1 level in 10`
+        : `${rate("fixed")}% for one trained with the coin always at the right end`;
+      return `${where} ${trained} ${outcome} Over every place the coin can go, this agent takes it ${rate(regime())}% of the time, against ${other}.`;
     }
 
     function render() {
