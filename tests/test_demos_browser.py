@@ -453,12 +453,20 @@ def test_goodhart_chart_is_in_view_with_its_first_control(browser, site_url, vie
             if block == "start":
                 page.evaluate(f"window.scrollBy(0, -{header['height'] + 8})")
             control = first.bounding_box()
-            chart = page.locator("#gh-light-chart").bounding_box()
+            # the heavy-tailed chart is where the point lands: on a phone, where the panels
+            # stack, it comes first, so that dragging N shows the true value peak and fall
+            phone = viewport["width"] < 600
+            chart = page.locator(
+                "#gh-selection-chart" if phone else "#gh-light-chart"
+            ).bounding_box()
             assert (
                 header["height"] <= control["y"]
                 and control["y"] + control["height"] <= viewport["height"]
             )
             assert chart["y"] < viewport["height"] - 60, f"{block}: chart top at {chart['y']}"
+            if phone:
+                light = page.locator("#gh-light-chart").bounding_box()
+                assert chart["y"] < light["y"], "the heavy-tailed chart first on a phone"
     finally:
         context.close()
 

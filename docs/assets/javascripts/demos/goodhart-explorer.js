@@ -101,9 +101,9 @@
           ...draw.drawOveroptimization(chart, theme.colours, { alpha: ALPHA, beta, maxD: MAX_D, at: { d, label: `best of ${fmt(n)}` } }),
         };
       }
-      const peakText = `its peak, ${fmt(model.peak.gold, 2)} at d = ${model.peak.d.toFixed(2)}`;
-      const side = d < model.peak.d ? `still short of ${peakText}` : `past ${peakText}`;
-      overSummary.textContent = `Simulation of the qualitative shape, not measured data: gold = d(α − βd) with α = ${ALPHA}, β = ${beta.toFixed(2)} (how flawed the reward model is) and d = √KL, the functional form Gao, Schulman and Hilton fitted for best-of-n sampling; the proxy is modelled as αd. Best of ${fmt(n)} moves the policy KL = log N − (N − 1)/N = ${sim.bestOfNKl(n).toFixed(2)} nats away (d = ${d.toFixed(2)}): the proxy reads ${fmt(ALPHA * d, 2)} and the gold reward ${fmt(goldHere, 2)}, ${side}.`;
+      const peakText = `its peak of ${fmt(model.peak.gold, 2)}`;
+      const side = d < model.peak.d ? `still short of ${peakText}` : `past ${peakText}, and falling`;
+      overSummary.textContent = `A simulated shape, not measured data (the formula is under "How the simulation works"). Picking the best of ${fmt(n)} answers moves the model away from where it started (distance ${d.toFixed(2)}): the reward model's score reads ${fmt(ALPHA * d, 2)} and the true (gold) reward ${fmt(goldHere, 2)}, ${side}.`;
       return { beta, d, goldHere, peak: model.peak };
     }
 
@@ -113,7 +113,7 @@
       const o = lightCurve.options;
       const label = sim.ERROR_DISTRIBUTIONS[heavyCurve.options.distribution].label;
       const head = `Best of ${fmt(n)}, error of size ${o.errorScale.toFixed(2)}.`;
-      const lightText = `Light-tailed error: the winner's proxy score is ${fmt(light.medianProxy, 1)} (median) and its true value ${fmt(light.meanTrue, 2)} (mean), so harder selection still helps, by less than the score claims.`;
+      const lightText = `Light-tailed error: the winner's proxy score is typically ${fmt(light.medianProxy, 1)} and its true value ${fmt(light.meanTrue, 2)} on average, so harder selection still helps, by less than the score claims.`;
       let heavyText = `${capitalised(label)} error: proxy ${fmt(heavyHere.medianProxy, 1)}, true value ${fmt(heavyHere.meanTrue, 2)}`;
       if (sim.turnsOver(heavyCurve) && heavyHere.n > heavyCurve.peak.n) {
         heavyText += `, down from a peak of ${fmt(heavyCurve.peak.meanTrue, 2)} at N = ${fmt(heavyCurve.peak.n)}: harder selection now mostly finds candidates with huge errors, not good ones.`;
