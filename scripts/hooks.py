@@ -10,7 +10,8 @@ docstrings are the spec).
                       add further-reading.md and references.bib (generated); start the site's
                       citation pass (parse the .bib, render every citation) in a second process
     on_page_markdown  check links; citations → slots, and a References section
-    on_page_content   glossary hovers: first use per section, none in headings or links;
+    on_page_content   glossary hovers: first use per section, none in headings or links; an
+                      id on each glossary term;
                       images get their intrinsic size, and a figure with an x-narrow.svg
                       a <picture> for phones (scripts/figures.py); row headers in tables with
                       an empty corner cell (scripts/tables.py); page metadata (description,
@@ -23,7 +24,8 @@ docstrings are the spec).
     on_post_page      glossary tooltips; → full citations with tooltips, References and
                       Further reading lists
     on_serve          watch references.bib and the theme's custom_dir (overrides/) for live reload
-    on_post_build     log (INFO) the entries no page cites; save the cache; social-card images
+    on_post_build     one search entry per glossary term (scripts/glossary_search.py); log
+                      (INFO) the entries no page cites; save the cache; social-card images
     on_build_error    stop the citation pass if it still runs; show an error `serve` would hide
                       as a repeat
 
@@ -43,6 +45,7 @@ import asset_bundle
 import figure_refs
 import figures
 import glossary
+import glossary_search
 import page_syntax
 import repeated_errors
 import tables
@@ -97,7 +100,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    html = figures.size_images(glossary.tidy_hovers(html, page.file.src_uri), page, files)
+    html = glossary_search.anchor_terms(
+        glossary.tidy_hovers(html, page.file.src_uri), page.file.src_uri
+    )
+    html = figures.size_images(html, page, files)
     html = figures.serve_narrow_variants(html, page, files)
     html = tables.stack_on_phones(tables.title_tables(tables.mark_row_headers(html)))
     if _meta:
@@ -131,6 +137,8 @@ def on_serve(server: Any, *, config: MkDocsConfig, builder: Any) -> None:
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
+    # after the search plugin has written its index, before the offline plugin copies it
+    glossary_search.rewrite_search_index(Path(config.site_dir))
     fail(_links.after_build())
     _current().finish()
     if _meta:

@@ -54,6 +54,27 @@ def test_search_finds_a_chapter_and_opens_it(page, site_url):
     expect(page.locator("h1").first).to_have_text(re.compile("Goodhart"))
 
 
+def test_search_for_a_glossary_term_lands_on_its_definition(page, site_url):
+    """The glossary's headings are letter ranges; a search for a term once returned "J–P", a
+    run of every definition from Jailbreak on, and landed on the letter. Now the result is the
+    term with its own definition, and it lands on the term, clear of the header."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{site_url}/index.html")
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially("sycophancy", delay=30)
+    term = page.locator(".md-search-result a[href*='glossary.html'][href$='#sycophancy']").first
+    expect(term).to_be_visible(timeout=10_000)
+    expect(term).to_contain_text("A model telling people what they seem to want to hear")
+    term.click()
+    page.wait_for_load_state("load")
+    target = page.locator("dt#sycophancy")
+    expect(target).to_be_visible()
+    header = page.locator(".md-header").bounding_box()
+    box = target.bounding_box()
+    assert header["y"] + header["height"] <= box["y"] < 844 / 2, (box, header)
+
+
 def _scheme(page) -> str:
     return page.evaluate("document.body.getAttribute('data-md-color-scheme')")
 
