@@ -22,6 +22,7 @@
     const summary = container.querySelector(".demo-summary");
     const theme = page.keepDrawn(container, [canvas], draw);
     let agents = null;
+    let rates = null; // each agent's success over every coin placement, in %: fixed once trained
     let run = null;
     let dragging = false;
 
@@ -57,11 +58,10 @@
       } else {
         outcome = "the agent does not reach the coin.";
       }
-      const rate = (name) => Math.round(sim.successRate(agents[name]) * 100);
       const other = regime() === "fixed"
-        ? `${rate("varied")}% for one trained with the coin elsewhere in 1 level in 10`
-        : `${rate("fixed")}% for one trained with the coin always at the right end`;
-      return `${where} ${trained} ${outcome} Over every place the coin can go, this agent takes it ${rate(regime())}% of the time, against ${other}.`;
+        ? `${rates.varied}% for one trained with the coin elsewhere in 1 level in 10`
+        : `${rates.fixed}% for one trained with the coin always at the right end`;
+      return `${where} ${trained} ${outcome} Over every place the coin can go, this agent takes it ${rates[regime()]}% of the time, against ${other}.`;
     }
 
     function render() {
@@ -121,6 +121,9 @@
         const fixed = sim.train({ regime: "fixed" });
         root.requestAnimationFrame(() => {
           agents = { fixed, varied: sim.train({ regime: "varied" }) };
+          rates = Object.fromEntries(
+            Object.entries(agents).map(([name, agent]) => [name, Math.round(sim.successRate(agent) * 100)]),
+          );
           container.dataset.state = "ready";
           render();
         });
