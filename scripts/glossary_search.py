@@ -74,16 +74,16 @@ def split_glossary_entries(
     where the first one was, by one entry per term; the page's own entry (no #) stays, and
     each new entry keeps the page's search settings (its boost)."""
     docs = index["docs"]
-    sections = [d for d in docs if d["location"].startswith(f"{location}#")]
-    if not sections or not entries:
+    is_section = [d["location"].startswith(f"{location}#") for d in docs]
+    if not any(is_section) or not entries:
         return index
-    settings = {k: v for k, v in sections[0].items() if k not in ("location", "title", "text")}
+    first = is_section.index(True)
+    settings = {k: v for k, v in docs[first].items() if k not in ("location", "title", "text")}
     per_term = [
         {"location": f"{location}#{e.anchor}", "title": e.term, "text": e.definition, **settings}
         for e in entries
     ]
-    first = docs.index(sections[0])
-    kept = [d for d in docs if d not in sections]
+    kept = [d for d, section in zip(docs, is_section, strict=True) if not section]
     return {**index, "docs": [*kept[:first], *per_term, *kept[first:]]}
 
 
