@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 from collections import Counter
@@ -1007,19 +1008,76 @@ def _pages_of(outline, title: str) -> range:
     return range(start, min(later) if later else start + 10)
 
 
-def test_tables_are_kept_on_one_page(book_tree, page_texts):
-    """The book's tables are a few rows each: one split two rows and two across pages read as
-    two tables. Each table's caption and its last row are on the same page."""
+def _table_pages(table, page_texts: list[str]) -> list[int]:
+    """The pages a table's rows are on, in order: from its caption's page to the page holding
+    its last row's first cell."""
+    caption = " ".join("".join(table.find("caption").itertext()).split())
+    label = " ".join(caption.split()[:2])  # "Table 3.1"
+    first = next(i for i, text in enumerate(page_texts) if label in " ".join(text.split()))
+    last_cell = " ".join("".join(list(table.iter("tr"))[-1][0].itertext()).split())
+    last = next(
+        i
+        for i in range(first, len(page_texts))
+        if _plain_quotes(last_cell)[:30] in _joined(page_texts[i])
+    )
+    return list(range(first, last + 1))
+
+
+def _body_rows(table) -> list[str]:
+    """The first cell of each body row, as text."""
+    return [
+        " ".join("".join(row[0].itertext()).split())
+        for row in table.iter("tr")
+        if row.find("td") is not None
+    ]
+
+
+def test_short_tables_stay_whole_and_long_ones_break_two_rows_a_side(book_tree, page_texts):
+    """A table of three rows or fewer is on one page: split, it would read as two tables. A longer
+    one may break between rows (else a tall one moves on whole and leaves half a page empty), but
+    never within two rows of either end, and its header row is repeated on the next page."""
     tables = list(book_tree.iter("table"))
     assert len(tables) >= 5
     for table in tables:
-        caption = " ".join("".join(table.find("caption").itertext()).split())
-        last_row = [" ".join("".join(td.itertext()).split()) for td in table.iter("tr")][-1]
-        last_cell = " ".join("".join(list(table.iter("tr"))[-1][0].itertext()).split())
-        label = " ".join(caption.split()[:2])  # "Table 3.1"
-        pages = [i for i, text in enumerate(page_texts) if label in " ".join(text.split())]
-        on_page = _joined(page_texts[pages[0]])
-        assert _plain_quotes(last_cell)[:30] in on_page, (label, last_row[:60])
+        rows, pages = _body_rows(table), _table_pages(table, page_texts)
+        if len(rows) <= 3:
+            assert len(pages) == 1, (rows[0], pages)
+        for page in pages[1:]:
+            text = _joined(page_texts[page])
+            header = [" ".join("".join(th.itertext()).split()) for th in table.iter("th")]
+            assert all(cell in text for cell in header), (rows[0], page + 1, "no header row")
+            on_page = [row for row in rows if _plain_quotes(row)[:30] in text]
+            assert len(on_page) >= 2, (rows[0], page + 1, on_page)
+        if len(pages) > 1:
+            before = [
+                row for row in rows if _plain_quotes(row)[:30] in _joined(page_texts[pages[0]])
+            ]
+            assert len(before) >= 2, (rows[0], pages[0] + 1, before)
+
+
+def test_no_table_leaves_the_page_before_it_half_empty(book_tree, pdf_path, page_texts):
+    """Kept whole, Goodhart's four-row table (each row five lines deep) moved on and left the
+    page before it 40% empty, and the page after it too. A table that starts a page follows a
+    page whose text fills at least two thirds of the text area (or a chapter's last page)."""
+    pages = _bbox_pages(pdf_path)
+
+    def body_bottoms(page) -> list[float]:
+        return [float(line.get("yMax")) for line in page.iter("line")][1:-1]  # head, number
+
+    head = statistics.median(float(next(p.iter("line")).get("yMax")) for p in pages[5:])
+    foot = statistics.median(max(body_bottoms(p), default=0) for p in pages[5:])
+    for table in book_tree.iter("table"):
+        first = _table_pages(table, page_texts)[0]
+        lines = list(pages[first].iter("line"))
+        words = " ".join(w.text or "" for w in lines[1].iter("word")) if len(lines) > 1 else ""
+        if not words.startswith("Table "):  # [0] is the running head; the caption is not first
+            continue
+        filled = (max(body_bottoms(pages[first - 1])) - head) / (foot - head)
+        next_is_chapter = "CHAPTER" in _joined(page_texts[first])[:200]
+        assert next_is_chapter or filled >= 2 / 3, (
+            f"page {first}'s text fills {filled:.0%} of its text area, "
+            f"before {words[:40]!r} on page {first + 1}"
+        )
 
 
 def test_the_contents_page_has_no_running_head_above_its_title(page_texts, outline):
