@@ -14,8 +14,8 @@ docstrings are the spec).
                       id on each glossary term;
                       images get their intrinsic size, and a figure with an x-narrow.svg
                       a <picture> for phones (scripts/figures.py); row headers in tables with
-                      an empty corner cell (scripts/tables.py); page metadata (description,
-                      figure)
+                      an empty corner cell (scripts/tables.py); a "Next" link before the
+                      References (scripts/next_page.py); page metadata (description, figure)
     on_page_context   (after the search plugin has indexed the page) the citations' late-slot
                       markers back into its content; page metadata for the templates (meta
                       tags, last updated, cite box)
@@ -46,6 +46,7 @@ import figure_refs
 import figures
 import glossary
 import glossary_search
+import next_page
 import page_syntax
 import repeated_errors
 import tables
@@ -106,6 +107,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     html = figures.size_images(html, page, files)
     html = figures.serve_narrow_variants(html, page, files)
     html = tables.stack_on_phones(tables.title_tables(tables.mark_row_headers(html)))
+    html = next_page.add_next_link(html, page)
     if _meta:
         _meta.read_page(html, page)
     return html

@@ -487,3 +487,25 @@ def test_the_search_dialog_has_a_name(site_dir):
                 r'<div class="md-search" data-md-component="search" role="dialog" aria-label="Search">',
                 html,
             ), path
+
+
+@pytest.mark.parametrize("path", ["rlhf.html", "disagreement.html"])
+def test_a_phone_reader_finds_the_next_page_where_the_takeaways_end(browser, site_url, path):
+    """On a phone the References list runs 4 to 10 screens, and Material's footer link to the
+    next page comes after it. A "Next" link sits just under the Key takeaways, before the
+    References heading, and leads to the next page in the nav."""
+    context, page = _new_page(browser, PHONE)
+    page.goto(f"{site_url}/{path}")
+    page.wait_for_load_state("networkidle")
+    takeaways = page.locator("article .admonition.success").last.bounding_box()
+    link = page.locator("article .next-page a").bounding_box()
+    references = page.locator("article h2#references").bounding_box()
+    footer_next = page.locator(".md-footer__link--next").get_attribute("href")
+    assert takeaways and link and references and footer_next
+    assert takeaways["y"] + takeaways["height"] < link["y"] < references["y"]
+    assert link["y"] - (takeaways["y"] + takeaways["height"]) < 120, "right under the takeaways"
+    assert references["y"] - link["y"] < 200
+    page.locator("article .next-page a").click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith(footer_next.lstrip("./")), (page.url, footer_next)
+    context.close()
