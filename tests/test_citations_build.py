@@ -192,8 +192,8 @@ def test_further_reading_and_downloadable_bib(builds) -> None:
     entry = found.group(1)
     assert "Where RLHF starts." in entry
     assert re.findall(r'<a href="([^"]+)">([^<]+)</a>', entry.split("Cited in:")[1]) == [
-        ("rlhf.html", "RLHF chapter"),
-        ("demos/boat.html", "The boat"),
+        ("rlhf.html#ref-christiano2017deep", "RLHF chapter"),
+        ("demos/boat.html#ref-christiano2017deep", "The boat"),
     ]
     for group in ("Papers", "Books", "Videos"):
         assert f">{group}<" in page

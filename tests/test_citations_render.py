@@ -168,8 +168,8 @@ def test_further_reading_groups_annotations_and_cited_in(styler: Styler) -> None
     assert "Five concrete failure modes — a classic." in groups["Papers"]
     arc = groups["Articles and posts"]
     assert (
-        'Cited in: <a href="index.html">Home</a>, <a href="demos/x.html">A &lt;demo&gt;</a></p>'
-        in arc
+        'Cited in: <a href="index.html#ref-arc">Home</a>, '
+        '<a href="demos/x.html#ref-arc">A &lt;demo&gt;</a></p>' in arc
     )
     assert "](references.bib)" in text
     assert "Cited in" not in groups["Videos"]
@@ -555,3 +555,49 @@ def test_the_search_text_of_a_citation_is_its_visible_text(
     visible.close()
     assert "".join(visible.text) == html.unescape(page.late_slots.stand_ins[0]), markdown
     assert page.slots[0].endswith(page.late_slots.stand_ins[0])
+
+
+@pytest.mark.parametrize(
+    ("keywords", "starts"),
+    [
+        ("start-here", True),
+        ("Start Here", True),
+        ("AI safety; start_here", True),
+        ("alignment, START-HERE , rlhf", True),
+        ("", False),
+        ("starthere", False),
+        ("start here later", False),
+        ("restart-here", False),
+    ],
+)
+def test_start_here_is_a_keyword_tag_in_any_spelling_a_manager_exports(
+    keywords: str, starts: bool
+) -> None:
+    fields = {"title": "T", "author": "A, B", "year": "2020", "kind": "paper"}
+    if keywords:
+        fields["keywords"] = keywords
+    assert Entry("k", "article", 1, fields).starts_here is starts
+
+
+def test_further_reading_opens_with_the_start_here_group_easiest_first(tmp_path: Path) -> None:
+    """Entries tagged "start-here" move out of their kind's group into a first group, "Start
+    here", with its own sentence; videos, then articles, books and papers."""
+    bib = GOLDEN_BIB.read_text(encoding="utf-8")
+    for key in ("amodei2016concrete", "miles_channel", "russell2019human"):
+        bib = bib.replace(f"{{{key},", f"{{{key},\n  keywords = {{safety, start-here}},", 1)
+    path = tmp_path / "references.bib"
+    path.write_text(bib, encoding="utf-8")
+    styler = Styler(load_bibliography(path, "references.bib"), ENV)
+    text = further_reading_text(styler, [])
+    headings = re.findall(r"(?m)^## (.+)$", text)
+    assert headings == ["Start here", "Papers", "Articles and posts"], headings  # others emptied
+    groups = dict(zip(headings, re.split(r"(?m)^## .+$", text)[1:], strict=True))
+    start = groups["Start here"]
+    assert start.lstrip().startswith("A few places to begin")
+    assert re.findall(r'class="further-reading__entry" id="([^"]+)"', start) == [
+        "miles_channel",
+        "russell2019human",
+        "amodei2016concrete",
+    ]
+    assert 'id="amodei2016concrete"' not in groups["Papers"]  # listed once
+    assert "Jump to: [Start here](#start-here) (3)" in text

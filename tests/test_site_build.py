@@ -152,9 +152,12 @@ def test_further_reading_lists_every_entry_in_its_group(site_dir: Path, bibliogr
         title = html.unescape(section.split("<", 1)[0]).strip()
         for anchor in re.findall(r'<div class="further-reading__entry" id="([^"]+)">', section):
             group_of[anchor] = title
+    start = [key for key, entry in bibliography.entries.items() if entry.starts_here]
+    assert 4 <= len(start) <= 10, "a short Start here group, tagged in references.bib"
     for key, entry in bibliography.entries.items():
         anchor = anchor_id(key)
-        assert group_of.get(anchor) == KINDS[entry.kind], key
+        expected = "Start here" if entry.starts_here else KINDS[entry.kind]
+        assert group_of.get(anchor) == expected, key
         found = re.search(rf'id="{re.escape(anchor)}">(.*?)</div>', text, re.DOTALL)
         assert found, f"no entry for {key}"
         block = found.group(1)
@@ -194,8 +197,11 @@ def test_further_reading_cited_in_links_resolve_to_pages_citing_the_entry(
         if "Cited in:" not in block:
             continue
         for href in re.findall(r'<a href="([^"]+)">', block.split("Cited in:", 1)[1]):
-            target = (site_dir / href).resolve()
+            path, _, fragment = href.partition("#")
+            target = (site_dir / path).resolve()
             assert target.is_file(), (anchor, href)
+            assert fragment == f"ref-{anchor}", ("lands on the page's entry for it", href)
+            assert f'id="{fragment}"' in target.read_text(encoding="utf-8"), (anchor, href)
             cited = {
                 link["href"]
                 for link in pages[target.relative_to(site_dir).as_posix()].citation_links

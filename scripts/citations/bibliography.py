@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +47,18 @@ __all__ = [
     "load_bibliography",
     "parse_bibliography",
 ]
+
+
+START_HERE = "start here"  # the keyword (tag) that puts an entry in Further reading's first group
+
+
+def keyword_set(keywords: str) -> frozenset[str]:
+    """A `keywords` field's tags, compared as words: "Start-Here; AI" -> {"start here", "ai"}."""
+    return frozenset(
+        " ".join(tag.replace("-", " ").replace("_", " ").casefold().split())
+        for tag in re.split(r"[,;]", keywords)
+        if tag.strip()
+    )
 
 
 @dataclass(frozen=True)
@@ -79,6 +92,12 @@ class Entry:
                 return parse_names(self.fields[name])
         org = self.text("organization")
         return (Name(surname=org, display=org),) if org else ()
+
+    @property
+    def starts_here(self) -> bool:
+        """Tagged for Further reading's "Start here" group: `keywords` (a reference manager's
+        tags, comma- or semicolon-separated) holds "start here" (or start-here, Start_Here)."""
+        return START_HERE in keyword_set(self.text("keywords"))
 
     @property
     def year(self) -> str:

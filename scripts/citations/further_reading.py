@@ -1,8 +1,10 @@
 """The generated Further reading page, and who cites what.
 
 Further reading lists every entry of references.bib, grouped by `kind` (Papers, Books,
-Articles and posts, Videos), each with its annotation, a stable anchor (`#amodei2016concrete`)
-and "Cited in:" links to every chapter that cites it, in navigation order. Those links need
+Articles and posts, Videos) after a short "Start here" group of the entries tagged so (a
+`keywords` tag "start-here", as a reference manager exports its tags), each with its annotation, a stable anchor (`#amodei2016concrete`)
+and "Cited in:" links to every chapter that cites it, in navigation order, each landing on the
+work's entry in that chapter's References, whose arrows lead back to every sentence citing it. Those links need
 every page's citations before any page is rendered: site_pass.read_sources reads all Markdown
 sources once in `on_files`, and the site pass makes this page with the keys each page cites.
 """
@@ -53,6 +55,15 @@ class EntryView:
 class Group:
     title: str
     entries: tuple[EntryView, ...]
+    intro: str = ""
+
+
+START_HERE_TITLE = "Start here"
+START_HERE_INTRO = (
+    "A few places to begin if you are new to the subject, the easiest first: the works we would"
+    " hand a friend. Everything else follows, grouped by kind."
+)
+START_HERE_ORDER = ("video", "article", "book", "paper")  # easiest first
 
 
 def nav_titles(nav: object) -> dict[str, str]:
@@ -94,25 +105,44 @@ def further_reading_page(
     from .bibliography import KINDS
 
     cited = citing_pages(pages)
-    link_to = {
-        p.src_uri: PageLink(p.title, get_relative_url(p.url, page_url)) for p in pages
-    }  # once per page
-    groups = []
-    group_template = styler.template(GROUP_TEMPLATE)
-    slots = []
-    for kind, title in KINDS.items():
-        keys = [key for key, entry in styler.bibliography.entries.items() if entry.kind == kind]
-        entries = [
-            EntryView(
-                styler.view(key),
-                styler.reference_html(key),
-                tuple(link_to[p.src_uri] for p in cited.get(key, ())),
+    page_href = {p.src_uri: get_relative_url(p.url, page_url) for p in pages}  # once per page
+
+    def entry_views(keys: list[str]) -> tuple[EntryView, ...]:
+        views = []
+        for key in keys:
+            view = styler.view(key)
+            cited_in = tuple(  # to the page's References entry, whose arrows lead to each use
+                PageLink(p.title, f"{page_href[p.src_uri]}#ref-{view.anchor}")
+                for p in cited.get(key, ())
             )
-            for key in styler.sorted_keys(keys)
-        ]
-        if entries:
-            groups.append(Group(title, tuple(entries)))
-            slots.append(group_template.render(entries=entries).strip())
+            views.append(EntryView(view, styler.reference_html(key), cited_in))
+        return tuple(views)
+
+    entries = styler.bibliography.entries
+    start = [
+        key
+        for kind in START_HERE_ORDER
+        for key in styler.sorted_keys(
+            [k for k, e in entries.items() if e.starts_here and e.kind == kind]
+        )
+    ]
+    candidates = [
+        Group(START_HERE_TITLE, entry_views(start), START_HERE_INTRO),
+        *(
+            Group(
+                title,
+                entry_views(
+                    styler.sorted_keys(
+                        [k for k, e in entries.items() if e.kind == kind and k not in start]
+                    )
+                ),
+            )
+            for kind, title in KINDS.items()
+        ),
+    ]
+    groups = [group for group in candidates if group.entries]  # an empty group is left out
+    group_template = styler.template(GROUP_TEMPLATE)
+    slots = [group_template.render(entries=group.entries).strip() for group in groups]
     markdown = styler.template(TEMPLATE).render(groups=groups, bib_url=bib_url).strip() + "\n"
     return markdown, slots
 
