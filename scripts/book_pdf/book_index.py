@@ -5,7 +5,9 @@ Both point at places in the text: for each term, author or work, the first place
 where it appears, given an id here. A term appears where the site marks it with a hover, where a
 heading names it ("## Debate"; the site marks no heading), where the text sets it in italics
 as it introduces it ("*value learning*"; some terms are too common in prose to mark at all), and
-where a link's whole text is the term ("[Goodhart's Law](goodhart.md)"; the site marks no link). A
+where a link's whole text is the term ("[Goodhart's Law](goodhart.md)"; the site marks no link);
+in a chapter with none of these, a term of two words or more appears at its first use in the
+running text, in any inflection (plain_terms.py: "fine-tuned" for fine-tuning). A
 work appears where it is cited. Chapters start on a
 new page, so one place per chapter never prints the same page twice; the page numbers themselves
 come from WeasyPrint's target-counter() (book.css). The index lists the names as the text prints
@@ -15,6 +17,7 @@ indexes Amodei, "Clark and Amodei" both).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -24,6 +27,7 @@ import glossary
 from . import htmltree as ht
 from .chapter import CITED_KEY, Chapter
 from .htmltree import Element
+from .plain_terms import UseFinder, mark_first_uses, plain_forms
 
 GLOSSARY_PAGE = "glossary.html"
 # Pages whose mentions are not indexed: Further reading lists every work and many terms in its
@@ -72,8 +76,18 @@ def build_index(chapters: list[Chapter]) -> BookIndex:
     by_spelling = term_spellings(terms)
     indexed = [c for c in chapters if c.page.path not in UNINDEXED_PAGES]
     find = TermFinder(by_spelling)
+    forms = plain_forms(terms)
+    finder = UseFinder(forms)
     # The glossary's own entry is added below; its definitions' italics are not uses.
-    term_places = first_places([c for c in indexed if c is not glossary_page], find.terms_in)
+    term_places: dict[str, list[str]] = {}
+    for chapter in (c for c in indexed if c is not glossary_page):
+        places = first_places([chapter], find.terms_in)
+        unplaced = [form.term for form in forms if form.term not in places]
+        ids = (_next_id(chapter, "use") for _ in itertools.count())
+        for term, anchor in mark_first_uses(chapter.section, finder, unplaced, ids).items():
+            places[term] = [anchor]  # a chapter with no marked place: its first plain use
+        for term, anchors in places.items():
+            term_places.setdefault(term, []).extend(anchors)
     for term, dt in terms.items():  # the glossary's own entry, in book order
         assert glossary_page is not None  # terms come from it
         term_places.setdefault(term, []).insert(
@@ -196,10 +210,14 @@ class TermFinder:
 def _anchor(element: Element, chapter: Chapter, kind: str) -> str:
     element_id = element.get("id")
     if not element_id:
-        chapter.marks += 1
-        element_id = f"{chapter.slug}--{kind}-{chapter.marks}"
+        element_id = _next_id(chapter, kind)
         element.set("id", element_id)
     return element_id
+
+
+def _next_id(chapter: Chapter, kind: str) -> str:
+    chapter.marks += 1
+    return f"{chapter.slug}--{kind}-{chapter.marks}"
 
 
 def _chapter_position(chapters: list[Chapter], chapter: Chapter, anchors: list[str]) -> int:
