@@ -1103,6 +1103,27 @@ def test_glossary_definitions_are_set_ragged_without_stretched_spaces(pdf_path, 
     assert max(gaps)[0] < 4.5, max(gaps)
 
 
+def test_glossary_definitions_are_not_hyphenated(pdf_path, outline, site_dir):
+    """Ragged right, the definitions need no hyphens: justified-text hyphenation had split some
+    30 words there, names among them ("Good-/hart's Law", "Specifica-/tion gaming"). A line may
+    still end at a word's own hyphen ("value-/specification" for "value-specification")."""
+    pages = _pages_of(outline, "Glossary")
+    text = subprocess.run(
+        [
+            *("pdftotext", "-layout", "-enc", "UTF-8"),
+            *("-f", str(pages[0] + 1), "-l", str(pages[-1] + 1), str(pdf_path), "-"),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    source = " ".join(_text(_parse(site_dir / "glossary.html")).split())
+    breaks = re.findall(r"(?<![\w/.])([^\W\d_]+)-\n[ \t]*([^\W\d_]+)\b", text)
+    assert len(text) > 20_000
+    split = [f"{a}-{b}" for a, b in breaks if f"{a}-{b}" not in source]
+    assert not split, split
+
+
 def _joined(text: str) -> str:
     """Text with lines re-joined: a word hyphenated at a line end made whole again."""
     return " ".join(re.sub(r"(?<=\w)-\n(?=\w)", "", text).split())
