@@ -87,9 +87,10 @@ def parse(path: Path) -> _Page:
 
 
 def prose_words(path: Path) -> int:
-    """Words of the article without its generated References list and the permalink marks."""
+    """Words of the article without what the build adds at its end (the "Next" link and the
+    References list) and the permalink marks."""
     html = path.read_text(encoding="utf-8")
-    html = re.split(r'<h2 id="references"', html)[0]
+    html = re.split(r'<nav class="next-page|<h2 id="references"', html)[0]
     return len(parse_text(html))
 
 
