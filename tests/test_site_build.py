@@ -228,3 +228,21 @@ def test_references_bib_is_downloadable(site_dir: Path) -> None:
         encoding="utf-8"
     )
     assert not (ROOT / "docs" / "further-reading.md").exists()
+
+
+def test_the_demos_page_shows_each_demo_as_a_picture_that_opens_it(site_dir: Path) -> None:
+    """A reader choosing a demo sees what it looks like: each demo's still, a link to the demo,
+    under its heading (web-only: the book prints the demo chapters' own figures)."""
+    text = (site_dir / "demos" / "index.html").read_text(encoding="utf-8")
+    thumbs = re.findall(
+        r'<p class="web-only"><a class="demo-thumb" href="([^"]+)"><img alt="([^"]+)"'
+        r'[^>]* src="([^"]+)"',
+        text,
+    )
+    assert [(href, src.rsplit("/", 1)[1]) for href, _, src in thumbs] == [
+        ("boat-race.html", "demo-boat-race.svg"),
+        ("goodhart-explorer.html", "demo-goodhart.svg"),
+    ]
+    for href, alt, src in thumbs:
+        assert alt.startswith("Open the "), alt
+        assert (site_dir / "demos" / href).is_file() and (site_dir / "demos" / src).is_file()
