@@ -84,8 +84,11 @@ TITLE_ATTRIBUTE = re.compile(r"""(?x) \b title="(?P<title>[^"]*)" """)
 HOVER_TIP = (
     '<span class="glossary-term"><abbr class="glossary-term__name" tabindex="0" '
     'aria-describedby="{id}">{term}</abbr><span class="glossary-term__tip hover-tip" '
-    'role="tooltip" id="{id}">{text}</span></span>'
+    'role="tooltip" id="{id}">{text}{more}</span></span>'
 )
+# After the definition, for touch screens (as a citation's "Full reference"): the whole entry,
+# which links on to where a chapter puts the term to work.
+MORE_LINK = ' <a class="glossary-term__more" href="{href}" tabindex="-1">In the glossary</a>'
 
 
 @dataclass(frozen=True)
@@ -185,6 +188,19 @@ def hover_definitions(
         for spelling in term.spellings():
             definitions.setdefault(spelling, term.hover)
     return definitions
+
+
+def entry_anchors(glossary_path: Path, display_name: str = "docs/glossary.md") -> dict[str, str]:
+    """Each hover text -> the id its term's entry gets on the glossary page (the glossary page's
+    <dt> ids, glossary_search.anchor_terms), for the tooltip's link to the whole entry."""
+    from glossary_search import term_anchor
+
+    text = read_glossary(glossary_path, display_name)
+    anchors: dict[str, str] = {}
+    for term in parse_glossary(text):
+        shown = plain_text(term.name + (f" ({term.abbreviation})" if term.abbreviation else ""))
+        anchors.setdefault(term.hover, term_anchor(" ".join(shown.split())))
+    return anchors
 
 
 def glossary_problems(text: str, display_name: str) -> list[Diagnostic]:
@@ -466,6 +482,14 @@ def configure_hovers(config: MkDocsConfig) -> None:
     config.mdx_configs.setdefault("abbr", {})["glossary"] = hover_definitions(path, name)
 
 
+def tooltip_entries(config: MkDocsConfig) -> dict[str, str]:
+    """`entry_anchors` of the site's glossary ({} for a site without one)."""
+    path = Path(config.docs_dir) / GLOSSARY_URI
+    if not path.is_file():
+        return {}
+    return entry_anchors(path, Path(config.docs_dir).name + "/" + GLOSSARY_URI)
+
+
 def tidy_hovers(html_text: str, src_uri: str) -> str:
     """Keep a term's mark only at its first use in each section, never in a heading or inside a
     link; none on the glossary page, which shows the text."""
@@ -500,8 +524,12 @@ def tidy_hovers(html_text: str, src_uri: str) -> str:
     return "".join(pieces)
 
 
-def hover_tips(html_text: str) -> str:
-    """Each marked term with its definition in a tooltip (plain text), instead of a `title`."""
+def hover_tips(
+    html_text: str, entries: dict[str, str] | None = None, glossary_url: str = ""
+) -> str:
+    """Each marked term with its definition in a tooltip (plain text), instead of a `title`;
+    with `entries` (hover text -> the term's id on the glossary page, `entry_anchors`), the
+    tooltip ends with a link to the term's entry at glossary_url."""
     if "<abbr" not in html_text:
         return html_text
     count = 0
@@ -509,7 +537,12 @@ def hover_tips(html_text: str) -> str:
     def tip(found: re.Match[str]) -> str:
         nonlocal count
         count += 1
-        text = html.escape(html.unescape(found.group("title")), quote=False)
-        return HOVER_TIP.format(id=f"term-{count}-tip", term=found.group("term"), text=text)
+        hover = html.unescape(found.group("title"))
+        text = html.escape(hover, quote=False)
+        anchor = (entries or {}).get(hover)
+        more = MORE_LINK.format(href=html.escape(f"{glossary_url}#{anchor}")) if anchor else ""
+        return HOVER_TIP.format(
+            id=f"term-{count}-tip", term=found.group("term"), text=text, more=more
+        )
 
     return TITLED_ABBR.sub(tip, html_text)

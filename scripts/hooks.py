@@ -21,7 +21,7 @@ docstrings are the spec).
                       tags, last updated, cite box)
     on_env            (every page converted) stop on a bad .bib or unknown keys, listing them all;
                       slots → citations as plain text (what the search plugin indexes)
-    on_post_page      glossary tooltips; → full citations with tooltips, References and
+    on_post_page      glossary tooltips (each ending in a link to its glossary entry); → full citations with tooltips, References and
                       Further reading lists
     on_serve          watch references.bib and the theme's custom_dir (overrides/) for live reload
     on_post_build     one search entry per glossary term (scripts/glossary_search.py); log
@@ -40,6 +40,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 import asset_bundle
 import figure_refs
@@ -59,16 +60,19 @@ _site: CitationSite | None = None
 _links = LinkChecker()
 _meta: PageMeta | None = None
 _bundles: list[asset_bundle.Bundle] = []
+_glossary_entries: dict[str, str] = {}  # hover text -> its term's id on the glossary page
+_glossary_url: str | None = None  # the glossary page's URL, if the site has one
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _site, _links, _meta, _bundles  # noqa: PLW0603 - MkDocs hooks are module functions: a build's state lives here
+    global _site, _links, _meta, _bundles, _glossary_entries  # noqa: PLW0603 - MkDocs hooks are module functions: a build's state lives here
     _site = None
     _bundles = asset_bundle.bundle_assets(config)
     _links = LinkChecker()
     _meta = PageMeta.from_config(config)
     _site = CitationSite.from_config(config)
     glossary.configure_hovers(config)
+    _glossary_entries = glossary.tooltip_entries(config)
     return config
 
 
@@ -77,6 +81,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     figures.serve_dark_figures(files, Path(config.config_file_path).parent / ".cache" / "figures")
     files = _current().add_files(files, config)
     _links.site_files = {f.src_uri for f in files}
+    global _glossary_url  # noqa: PLW0603 - see on_config
+    glossary_file = files.get_file_from_path(glossary.GLOSSARY_URI)
+    _glossary_url = glossary_file.url if glossary_file else None
     return files
 
 
@@ -129,7 +136,12 @@ def on_env(env: Any, *, config: MkDocsConfig, files: Files) -> Any:
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     # Glossary tooltips first, while the page is still much shorter: the citations' HTML
     # (escaped text and links) holds no glossary term.
-    return _current().post_page(glossary.hover_tips(output), page)
+    entries, url = (
+        (_glossary_entries, get_relative_url(_glossary_url, page.url))
+        if _glossary_url
+        else ({}, "")
+    )
+    return _current().post_page(glossary.hover_tips(output, entries, url), page)
 
 
 def on_serve(server: Any, *, config: MkDocsConfig, builder: Any) -> None:

@@ -304,6 +304,23 @@ def test_a_tap_on_a_glossary_term_shows_its_definition(phone, site_url) -> None:
     tip.wait_for(state="hidden")
 
 
+def test_a_glossary_tooltip_leads_to_the_terms_entry(phone, site_url) -> None:
+    """Tapped, a term shows its definition's first sentence and a link to its whole entry in
+    the glossary, which a second tap follows."""
+    phone.goto(f"{site_url}/{CHAPTER}")
+    term = phone.locator(".glossary-term__name").first
+    term.scroll_into_view_if_needed()
+    term.tap()
+    more = phone.locator(f"#{term.get_attribute('aria-describedby')} a.glossary-term__more")
+    more.wait_for(state="visible")
+    href = more.get_attribute("href")
+    assert href and href.startswith("glossary.html#")
+    more.tap()
+    phone.wait_for_url(f"**/{href}")
+    entry = phone.locator(f"dt#{href.split('#', 1)[1]}")
+    assert entry.is_visible()
+
+
 # --- back links from References ---------------------------------------------------------------------
 
 
@@ -366,7 +383,7 @@ def test_a_glossary_term_has_one_light_underline(page, site_url) -> None:
     )
     assert style[0] == "none" and style[1] == "underline" and style[2] == "solid"
     assert style[3] != style[4]  # lighter than the text
-    assert page.locator("a .glossary-term, .glossary-term a").count() == 0
+    assert page.locator("a .glossary-term, .glossary-term__name a").count() == 0  # no link in a term
     assert page.locator("abbr[title]").count() == 0  # Material would render a title as HTML
 
 

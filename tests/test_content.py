@@ -219,7 +219,9 @@ def test_glossary_terms_are_used_by_the_site_and_hover_in_chapters(site_dir):
     article = html.split('<article class="md-content__inner', 1)[1]
     assert re.search(
         r'<abbr class="glossary-term__name"[^>]*>(RLHF|reward model|KL penalty)</abbr>'
-        r'<span class="glossary-term__tip[^"]*" role="tooltip" id="[^"]+">[^<]{20,}</span>',
+        r'<span class="glossary-term__tip[^"]*" role="tooltip" id="[^"]+">[^<]{20,}'
+        r' <a class="glossary-term__more" href="glossary.html#[^"]+" tabindex="-1">'
+        r"In the glossary</a></span>",
         article,
     )
     for level in range(1, 7):

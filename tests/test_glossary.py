@@ -179,6 +179,43 @@ def test_marked_terms_get_a_tooltip_instead_of_a_title():
     )
 
 
+def test_a_tooltip_ends_with_a_link_to_its_terms_glossary_entry():
+    """For a touch screen, where the term itself opens the tooltip: the whole entry, which
+    links on to the chapter that puts the term to work. Only for terms the glossary knows."""
+    out = glossary.hover_tips(
+        '<p><abbr title="A def.">RLHF</abbr>, <abbr title="Unknown.">X</abbr></p>',
+        {"A def.": "reinforcement-learning-from-human-feedback-rlhf"},
+        "../glossary.html",
+    )
+    assert (
+        'id="term-1-tip">A def. <a class="glossary-term__more" '
+        'href="../glossary.html#reinforcement-learning-from-human-feedback-rlhf" '
+        'tabindex="-1">In the glossary</a></span>'
+    ) in out
+    assert 'id="term-2-tip">Unknown.</span>' in out
+
+
+def test_entry_anchors_are_the_ids_the_glossary_page_gives_its_terms(tmp_path):
+    from glossary_search import anchor_terms
+
+    source = tmp_path / "glossary.md"
+    source.write_text(
+        "# Glossary\n\nReward model\n:   A model that scores answers. More.\n\n"
+        "Reinforcement learning from human feedback (RLHF)\n:   Training from comparisons.\n\n"
+        "Goodhart's Law\n:   When a measure becomes a target.\n",
+        encoding="utf-8",
+    )
+    anchors = glossary.entry_anchors(source, "docs/glossary.md")
+    page = anchor_terms(
+        "<dl><dt>Reward model</dt><dd>x</dd><dt>Reinforcement learning from human feedback "
+        "(RLHF)</dt><dd>y</dd><dt>Goodhart&#39;s Law</dt><dd>z</dd></dl>",
+        "glossary.md",
+    )
+    ids = re.findall(r'<dt id="([^"]+)">', page)
+    assert sorted(anchors.values()) == sorted(ids) and len(ids) == 3
+    assert anchors["A model that scores answers."] == "reward-model"
+
+
 class _Elements(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)

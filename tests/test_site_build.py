@@ -246,3 +246,34 @@ def test_the_demos_page_shows_each_demo_as_a_picture_that_opens_it(site_dir: Pat
     for href, alt, src in thumbs:
         assert alt.startswith("Open the "), alt
         assert (site_dir / "demos" / href).is_file() and (site_dir / "demos" / src).is_file()
+
+
+def test_the_glossary_opens_with_a_jump_list_of_its_letter_ranges(site_dir: Path) -> None:
+    """81 terms run to 20,000 px on a phone: a line under the introduction jumps to each letter
+    range, every one of them, in order (web-only, like Further reading's)."""
+    text = (site_dir / "glossary.html").read_text(encoding="utf-8")
+    jump = re.search(r'<p class="glossary__jump web-only">(.*?)</p>', text, re.DOTALL)
+    assert jump, "no jump list"
+    targets = re.findall(r'<a href="#([^"]+)">', jump.group(1))
+    ranges = [i for i in re.findall(r'<h2 id="([^"]+)"', text) if i != "references"]
+    assert len(ranges) >= 4 and targets == ranges, (targets, ranges)
+
+
+def test_every_glossary_tooltip_links_to_an_entry_that_exists(site_dir: Path) -> None:
+    """Each tooltip's "In the glossary" link lands on its term's entry (a <dt> with that id),
+    from pages at the root and in demos/ alike."""
+    glossary_ids = set(
+        re.findall(r'<dt id="([^"]+)"', (site_dir / "glossary.html").read_text(encoding="utf-8"))
+    )
+    checked = 0
+    for path in site_dir.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        tips = text.count('class="glossary-term__tip')
+        links = re.findall(r'<a class="glossary-term__more" href="([^"]+)"', text)
+        assert len(links) == tips, (path.name, len(links), tips)
+        for href in links:
+            page, _, anchor = href.partition("#")
+            assert (path.parent / page).resolve() == (site_dir / "glossary.html").resolve(), href
+            assert anchor in glossary_ids, (path.name, href)
+            checked += 1
+    assert checked > 100
