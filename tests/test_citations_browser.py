@@ -291,6 +291,24 @@ def test_the_tooltip_carries_the_link_to_the_full_entry(phone, site_url) -> None
     assert phone.locator(link.get_attribute("href")).is_visible()
 
 
+def test_the_tooltip_links_to_the_work_itself(phone, site_url) -> None:
+    """A reader on a phone goes from a citation to the paper in two taps: the tooltip ends with
+    the work's own address (its DOI, arXiv id or web page), the first link of its References
+    entry, shown in full there."""
+    phone.goto(f"{site_url}/{CHAPTER}")
+    link = phone.locator("a.citation__link").first
+    link.scroll_into_view_if_needed()
+    link.tap()
+    source = phone.locator(f"#{link.get_attribute('aria-describedby')} a.citation__source")
+    source.wait_for(state="visible")
+    entry = phone.locator(f"{link.get_attribute('href')} a.citation-ref__link").first
+    assert source.get_attribute("href") == entry.get_attribute("href")
+    assert source.inner_text() == entry.inner_text()
+    box, tip = source.bounding_box(), phone.locator(f"#{link.get_attribute('aria-describedby')}")
+    tip_box = tip.bounding_box()
+    assert box and tip_box and box["x"] + box["width"] <= tip_box["x"] + tip_box["width"] + 1
+
+
 def test_a_tap_on_a_glossary_term_shows_its_definition(phone, site_url) -> None:
     phone.goto(f"{site_url}/{CHAPTER}")
     term = phone.locator(".glossary-term__name").first
@@ -383,7 +401,9 @@ def test_a_glossary_term_has_one_light_underline(page, site_url) -> None:
     )
     assert style[0] == "none" and style[1] == "underline" and style[2] == "solid"
     assert style[3] != style[4]  # lighter than the text
-    assert page.locator("a .glossary-term, .glossary-term__name a").count() == 0  # no link in a term
+    assert (
+        page.locator("a .glossary-term, .glossary-term__name a").count() == 0
+    )  # no link in a term
     assert page.locator("abbr[title]").count() == 0  # Material would render a title as HTML
 
 

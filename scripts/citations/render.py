@@ -39,7 +39,7 @@ from markupsafe import Markup, escape
 from .affixes import affix, with_locator
 from .bibliography import Bibliography
 from .diagnostics import Diagnostic, line_and_column
-from .reference import ReferenceView, reference_view
+from .reference import Link, ReferenceView, reference_view
 from .slots import SLOT_WORD, LateSlots, RenderedPage, fill_late_slots, fill_slots, slot_word
 from .style import (
     CitedWork,
@@ -71,6 +71,7 @@ class LinkView:
     link_id: str  # the References entry links back here
     tip_id: str
     tooltip: Markup  # the formatted reference, without links (a tooltip holds no controls)
+    source: Link | None = None  # the work itself (DOI, arXiv, address), linked after it, for touch
 
 
 @dataclass
@@ -291,6 +292,7 @@ def link_view(item: CiteItem, n: int, m: int, styler: Styler) -> LinkView:
         link_id=f"cite-{n + 1}-{m + 1}",
         tip_id=f"cite-{n + 1}-{m + 1}-tip",
         tooltip=styler.reference_html(item.key, links=False),
+        source=next(iter(styler.view(item.key).links), None),
     )
 
 
