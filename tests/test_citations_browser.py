@@ -278,13 +278,20 @@ def test_a_tooltip_near_the_foot_of_the_screen_opens_above_its_line(phone, site_
     assert tip.bounding_box()["y"] > link.bounding_box()["y"]
 
 
-def test_the_tooltip_carries_the_link_to_the_full_entry(phone, site_url) -> None:
+def _tap_first(phone, site_url, marked: str, in_tip: str):
+    """The chapter's first citation or glossary term (marked), tapped, and the element in_tip of
+    its open tooltip."""
     phone.goto(f"{site_url}/{CHAPTER}")
-    link = phone.locator("a.citation__link").first
+    link = phone.locator(marked).first
     link.scroll_into_view_if_needed()
     link.tap()
-    entry_link = phone.locator(f"#{link.get_attribute('aria-describedby')} a.citation__entry")
-    entry_link.wait_for(state="visible")
+    found = phone.locator(f"#{link.get_attribute('aria-describedby')} {in_tip}")
+    found.wait_for(state="visible")
+    return link, found
+
+
+def test_the_tooltip_carries_the_link_to_the_full_entry(phone, site_url) -> None:
+    link, entry_link = _tap_first(phone, site_url, "a.citation__link", "a.citation__entry")
     record_hash_changes(phone)
     entry_link.tap()
     assert first_hash_change(phone) == link.get_attribute("href")
@@ -295,12 +302,7 @@ def test_the_tooltip_links_to_the_work_itself(phone, site_url) -> None:
     """A reader on a phone goes from a citation to the paper in two taps: the tooltip ends with
     the work's own address (its DOI, arXiv id or web page), the first link of its References
     entry, shown in full there."""
-    phone.goto(f"{site_url}/{CHAPTER}")
-    link = phone.locator("a.citation__link").first
-    link.scroll_into_view_if_needed()
-    link.tap()
-    source = phone.locator(f"#{link.get_attribute('aria-describedby')} a.citation__source")
-    source.wait_for(state="visible")
+    link, source = _tap_first(phone, site_url, "a.citation__link", "a.citation__source")
     entry = phone.locator(f"{link.get_attribute('href')} a.citation-ref__link").first
     assert source.get_attribute("href") == entry.get_attribute("href")
     assert source.inner_text() == entry.inner_text()
@@ -325,12 +327,7 @@ def test_a_tap_on_a_glossary_term_shows_its_definition(phone, site_url) -> None:
 def test_a_glossary_tooltip_leads_to_the_terms_entry(phone, site_url) -> None:
     """Tapped, a term shows its definition's first sentence and a link to its whole entry in
     the glossary, which a second tap follows."""
-    phone.goto(f"{site_url}/{CHAPTER}")
-    term = phone.locator(".glossary-term__name").first
-    term.scroll_into_view_if_needed()
-    term.tap()
-    more = phone.locator(f"#{term.get_attribute('aria-describedby')} a.glossary-term__more")
-    more.wait_for(state="visible")
+    _term, more = _tap_first(phone, site_url, ".glossary-term__name", "a.glossary-term__more")
     href = more.get_attribute("href")
     assert href and href.startswith("glossary.html#")
     more.tap()
