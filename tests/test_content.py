@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Text that is not the chapter's prose: citation and glossary hover boxes (the hook's), header
 # permalinks, and a live figure's controls and readouts (its static figure and caption still count).
+INLINE_TAGS = {"a", "abbr", "b", "code", "em", "i", "kbd", "small", "span", "strong", "sub", "sup"}
 HIDDEN_CLASSES = {"citation__tip", "hover-tip", "headerlink", "demo-live"}
 
 
@@ -31,7 +32,7 @@ class _Page(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.depth = 0  # >0 while inside <article class="md-content__inner">
         self.skip = 0  # >0 inside the References section or a script/style
-        self.words: list[str] = []
+        self._text: list[str] = []  # visible text; a block's edges are spaces
         self.ids: set[str] = set()
         self.links: list[str] = []
         self.images: list[dict[str, str]] = []
@@ -49,6 +50,8 @@ class _Page(HTMLParser):
             return
         if not self.depth:
             return
+        if tag not in INLINE_TAGS:
+            self._text.append(" ")
         if tag not in VOID_TAGS:
             self.depth += 1
             self._stack.append(tag)
@@ -66,6 +69,8 @@ class _Page(HTMLParser):
     def handle_endtag(self, tag):
         if not self.depth or tag in VOID_TAGS:
             return
+        if tag not in INLINE_TAGS:
+            self._text.append(" ")
         if self._stack:
             closed = self._stack.pop()
             self.skip -= self._hidden.pop()
@@ -77,7 +82,13 @@ class _Page(HTMLParser):
         if self.depth and not self.skip:
             if self._in_title:
                 self.admonition_titles[-1] += data
-            self.words.extend(re.findall(r"[A-Za-z0-9][A-Za-z0-9'’\-]*", data))
+            self._text.append(data)
+
+    @property
+    def words(self) -> list[str]:
+        """The words of the visible text, read across inline markup: a hover on "agent" in
+        "agent's" leaves one word, not "agent" and "s"."""
+        return re.findall(r"[A-Za-z0-9][A-Za-z0-9'’\-]*", "".join(self._text))
 
 
 def parse(path: Path) -> _Page:
