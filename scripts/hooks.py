@@ -9,6 +9,7 @@ docstrings are the spec).
     on_files          the asset bundles are added; figures get their dark palette (scripts/figures.py);
                       add further-reading.md and references.bib (generated); start the site's
                       citation pass (parse the .bib, render every citation) in a second process
+    on_nav            the chapters' numbers, as the book gives them (scripts/chapter_numbers.py)
     on_page_markdown  check links; citations → slots, and a References section
     on_page_content   glossary hovers: first use per section, none in headings or links; an
                       id on each glossary term;
@@ -18,7 +19,7 @@ docstrings are the spec).
                       References (scripts/next_page.py); page metadata (description, figure)
     on_page_context   (after the search plugin has indexed the page) the citations' late-slot
                       markers back into its content; page metadata for the templates (meta
-                      tags, last updated, cite box)
+                      tags, last updated, cite box) and the chapter's number
     on_env            (every page converted) stop on a bad .bib or unknown keys, listing them all;
                       slots → citations as plain text (what the search plugin indexes)
     on_post_page      glossary tooltips (each ending in a link to its glossary entry); → full citations with tooltips, References and
@@ -43,6 +44,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 import asset_bundle
+import chapter_numbers
 import figure_refs
 import figures
 import glossary
@@ -62,6 +64,7 @@ _meta: PageMeta | None = None
 _bundles: list[asset_bundle.Bundle] = []
 _glossary_entries: dict[str, str] = {}  # hover text -> its term's id on the glossary page
 _glossary_url: str | None = None  # the glossary page's URL, if the site has one
+_chapter_numbers: dict[str, int] = {}  # src_uri -> "Chapter N", as the book numbers them
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -85,6 +88,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     glossary_file = files.get_file_from_path(glossary.GLOSSARY_URI)
     _glossary_url = glossary_file.url if glossary_file else None
     return files
+
+
+def on_nav(nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
+    global _chapter_numbers  # noqa: PLW0603 - see on_config
+    _chapter_numbers = chapter_numbers.chapter_numbers(nav)
+    return nav
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -125,6 +134,7 @@ def on_page_context(
 ) -> dict[str, Any]:
     _current().page_context(page)
     context["page_info"] = _meta.context(page) if _meta else None
+    context["chapter_number"] = _chapter_numbers.get(page.file.src_uri)
     return context
 
 

@@ -1480,3 +1480,24 @@ def test_live_demo_figures_give_their_address_and_a_qr_code_that_scans(
             qr_top < float(w.get("yMax")) and float(w.get("yMin")) < qr_bottom for w in words
         )
         assert qr_right < float(bbox[page - 1].get("width")) - 15 * 72 / 25.4
+
+
+def test_the_site_numbers_its_chapters_as_the_book_does(book_tree, site_dir, page_texts):
+    """A reader with both finds "Chapter 7" on the site where the book's cross-references send
+    them: each page's web label equals the book's number for it, and the book prints its own
+    label once (the site's is web-only)."""
+    book = {
+        section.get("data-page"): " ".join(_text(label).split())
+        for section in book_tree.iter("section")
+        for label in section.iter("p")
+        if "chapter-number" in _classes(label)
+    }
+    site = {}
+    for path in _nav_paths(site_dir):
+        labels = [el for el in _parse(site_dir / path).iter("p") if "chapter-label" in _classes(el)]
+        if labels:
+            site[path] = " ".join(_text(labels[0]).split())
+    assert len(site) >= 9 and site == book, (site, book)
+    text = "\n".join(page_texts)
+    for label in site.values():
+        assert len(re.findall(rf"(?im)^{re.escape(label)}$", text)) == 1, label

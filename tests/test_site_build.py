@@ -5,6 +5,7 @@ complete Further reading page with a downloadable references.bib."""
 from __future__ import annotations
 
 import html
+import json
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -277,3 +278,19 @@ def test_every_glossary_tooltip_links_to_an_entry_that_exists(site_dir: Path) ->
             assert anchor in glossary_ids, (path.name, href)
             checked += 1
     assert checked > 100
+
+
+def test_each_chapters_search_entry_opens_on_its_title_and_summary(site_dir: Path) -> None:
+    """The "Chapter N" label sits outside the indexed content: put before the <h1>, it had
+    split each page's search entry into an empty one under the nav title, and moved a chapter
+    down the results for its own subject."""
+    docs = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    entries = {d["location"]: d for d in docs["docs"] if "#" not in d["location"]}
+    text = (site_dir / "rlhf.html").read_text(encoding="utf-8")
+    assert '<p class="chapter-label web-only">Chapter 4</p>' in text
+    for page, title in [
+        ("rlhf.html", "Reinforcement learning from human feedback"),
+        ("specification-gaming.html", "Specification gaming and reward hacking"),
+    ]:
+        assert entries[page]["title"] == title, entries[page]
+        assert "In one minute" in entries[page]["text"], entries[page]["text"][:80]
