@@ -38,6 +38,7 @@ import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+from glossary_search import term_anchor
 from source_text import Diagnostic, ProblemsFound, code_block_spans, code_spans, fail
 from text_files import decode_utf8
 
@@ -193,8 +194,6 @@ def hover_definitions(
 def entry_anchors(glossary_path: Path, display_name: str = "docs/glossary.md") -> dict[str, str]:
     """Each hover text -> the id its term's entry gets on the glossary page (the glossary page's
     <dt> ids, glossary_search.anchor_terms), for the tooltip's link to the whole entry."""
-    from glossary_search import term_anchor
-
     text = read_glossary(glossary_path, display_name)
     anchors: dict[str, str] = {}
     for term in parse_glossary(text):

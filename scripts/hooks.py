@@ -22,8 +22,8 @@ docstrings are the spec).
                       tags, last updated, cite box) and the chapter's number
     on_env            (every page converted) stop on a bad .bib or unknown keys, listing them all;
                       slots → citations as plain text (what the search plugin indexes)
-    on_post_page      glossary tooltips (each ending in a link to its glossary entry); → full citations with tooltips, References and
-                      Further reading lists
+    on_post_page      glossary tooltips (each ending in a link to its glossary entry); → full
+                      citations with tooltips, References and Further reading lists
     on_serve          watch references.bib and the theme's custom_dir (overrides/) for live reload
     on_post_build     one search entry per glossary term (scripts/glossary_search.py); log
                       (INFO) the entries no page cites; save the cache; social-card images

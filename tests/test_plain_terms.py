@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from book_pdf import htmltree as ht
-from book_pdf.plain_terms import UseFinder, find_uses, mark_first_uses, plain_forms
+from book_pdf.plain_terms import UseFinder, mark_first_uses, plain_forms
 
 TERMS = [
     "Fine-tuning",
@@ -22,10 +22,11 @@ TERMS = [
     "Debate",
 ]
 FORMS = plain_forms(TERMS)
+FINDER = UseFinder(FORMS)
 
 
 def used(text: str) -> list[tuple[str, str]]:
-    return [(text[m.start : m.end], m.term) for m in find_uses(text, FORMS)]
+    return [(text[m.start : m.end], m.term) for m in FINDER.uses(text)]
 
 
 def test_only_terms_of_two_words_or_more_are_looked_for():
@@ -83,7 +84,7 @@ def test_each_term_is_marked_once_at_its_first_use_in_running_text():
         "<ul><li>A reward function.</li></ul>"
     )
     placed = mark_first_uses(
-        section, UseFinder(FORMS), ["Fine-tuning", "Red teaming", "Reward function"], _ids()
+        section, FINDER, ["Fine-tuning", "Red teaming", "Reward function"], _ids()
     )
     spans = {el.get("id"): el.text for el in section.iter("span") if el.get("id")}
     assert placed == {"Fine-tuning": "use-1", "Red teaming": "use-2", "Reward function": "use-3"}
@@ -95,7 +96,7 @@ def test_each_term_is_marked_once_at_its_first_use_in_running_text():
 
 def test_terms_placed_elsewhere_are_not_looked_for():
     section = _section("<p>They fine-tuned it.</p>")
-    assert mark_first_uses(section, UseFinder(FORMS), ["Red teaming"], _ids()) == {}
+    assert mark_first_uses(section, FINDER, ["Red teaming"], _ids()) == {}
     assert section.find(".//span") is None
 
 
@@ -109,5 +110,5 @@ def test_marking_never_changes_the_text(words):
     markup = " ".join(words)
     section = _section(f"<p>{markup} <b>{markup}</b> {markup}</p>")
     before = "".join(section.itertext())
-    mark_first_uses(section, UseFinder(FORMS), [f.term for f in FORMS], _ids())
+    mark_first_uses(section, FINDER, [f.term for f in FORMS], _ids())
     assert "".join(section.itertext()) == before

@@ -125,11 +125,6 @@ class UseFinder:
         return found
 
 
-def find_uses(text: str, forms: list[PlainForm]) -> list[Match]:
-    """Every use of the terms in text, earliest first, none overlapping."""
-    return UseFinder(forms).uses(text)
-
-
 def mark_first_uses(
     section: Element, finder: UseFinder, terms: Iterable[str], make_id: Iterator[str]
 ) -> dict[str, str]:
