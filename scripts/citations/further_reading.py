@@ -1,12 +1,13 @@
 """The generated Further reading page, and who cites what.
 
-Further reading lists every entry of references.bib, grouped by `kind` (Papers, Books,
-Articles and posts, Videos) after a short "Start here" group of the entries tagged so (a
-`keywords` tag "start-here", as a reference manager exports its tags), each with its annotation, a stable anchor (`#amodei2016concrete`)
-and "Cited in:" links to every chapter that cites it, in navigation order, each landing on the
-work's entry in that chapter's References, whose arrows lead back to every sentence citing it. Those links need
-every page's citations before any page is rendered: site_pass.read_sources reads all Markdown
-sources once in `on_files`, and the site pass makes this page with the keys each page cites.
+Further reading lists every entry of references.bib: first a short "Start here" group of the
+entries tagged so (a `keywords` tag "start-here", as reference managers export their tags), then
+the rest grouped by `kind` (Papers, Books, Articles and posts, Videos). Each has its annotation, a
+stable anchor (`#amodei2016concrete`) and "Cited in:" links to every chapter that cites it, in
+navigation order, each landing on the work's entry in that chapter's References, whose arrows
+lead back to every sentence citing it. Those links need every page's citations before any page
+is rendered: site_pass.read_sources reads all Markdown sources once in `on_files`, and the site
+pass makes this page with the keys each page cites.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
+from .style import references_entry_id
 from .templates import FURTHER_READING_GROUP_TEMPLATE as GROUP_TEMPLATE
 from .templates import FURTHER_READING_TEMPLATE as TEMPLATE
 
@@ -112,7 +114,7 @@ def further_reading_page(
         for key in keys:
             view = styler.view(key)
             cited_in = tuple(  # to the page's References entry, whose arrows lead to each use
-                PageLink(p.title, f"{page_href[p.src_uri]}#ref-{view.anchor}")
+                PageLink(p.title, f"{page_href[p.src_uri]}#{references_entry_id(key)}")
                 for p in cited.get(key, ())
             )
             views.append(EntryView(view, styler.reference_html(key), cited_in))

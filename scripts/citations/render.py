@@ -44,11 +44,11 @@ from .slots import SLOT_WORD, LateSlots, RenderedPage, fill_late_slots, fill_slo
 from .style import (
     CitedWork,
     Label,
-    anchor_id,
     build_labels,
     citation_parts,
     letters,
     plain_text,
+    references_entry_id,
     sort_key,
 )
 from .syntax import NO_MATH, Citation, CiteItem, Edit, Malformed, MathSyntax, apply_edits, scan
@@ -288,7 +288,7 @@ def cited_work(item: CiteItem, styler: Styler) -> CitedWork:
 def link_view(item: CiteItem, n: int, m: int, styler: Styler) -> LinkView:
     """Where the m-th work of the page's n-th citation links, and its tooltip."""
     return LinkView(
-        href=f"#ref-{anchor_id(item.key)}",
+        href=f"#{references_entry_id(item.key)}",
         link_id=f"cite-{n + 1}-{m + 1}",
         tip_id=f"cite-{n + 1}-{m + 1}-tip",
         tooltip=styler.reference_html(item.key, links=False),

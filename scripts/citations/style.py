@@ -205,6 +205,12 @@ def sort_key(entry: Entry, labels: Mapping[str, Label]) -> tuple[str, ...]:
     )
 
 
+def references_entry_id(key: str) -> str:
+    """The id of a work's entry in a page's References list (partials/citations/references.html
+    writes it), where its citations and Further reading's "Cited in" links land."""
+    return f"ref-{anchor_id(key)}"
+
+
 def anchor_id(key: str) -> str:
     """An HTML id (and CSS-selector) safe form of a citation key, stable and collision-free.
 
