@@ -34,7 +34,7 @@ Text that cites a work not in the bibliography [@planted2020know].
 
 A line with a trailing space.\x20
 
-Teh spelling mistake is here.
+Teh spelling mistake is here, and we optimise the house spelling.
 
 A [broken link](goodheart.md) and a [missing anchor](#planted-sectoin).
 
@@ -184,6 +184,7 @@ def test_every_planted_problem_is_reported_with_its_place_and_fix(planted) -> No
         ),
         "docs/planted.md:7:30: Trailing spaces [Expected: 0; Actual: 1]; delete the spaces at the end of the line (MD009 no-trailing-spaces)",
         "docs/planted.md:9: 'Teh' is misspelt: write 'The'; if the word is right, add it in lower case to codespell-words.txt",
+        "docs/planted.md:9:38: 'optimise' is not the site's spelling: write 'optimize' (one spelling per word across the pages)",
         "docs/planted.md:11:3: link target 'goodheart.md' is not a page or file of the site (did you mean 'goodhart.md'?)",
         "docs/planted.md:11:37: this page has no anchor '#planted-sectoin' (did you mean '#planted-section'?)",
         "docs/planted.md:15:1: Code fence is never closed; close it with the same fence (``` or ~~~) on a line of its own (AE100 unclosed-fence)",

@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
+from check.spelling import check_house_spellings
 from conftest import CHAPTERS, site_sub_path
 from site_text import VOID_TAGS
 
@@ -262,32 +263,10 @@ def test_spelling():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-# One spelling per word across the site (the site writes -ize, with "behaviour" and "labeler"),
-# and the order Askell et al. gave "helpful, honest and harmless". Each pair: the form to avoid,
-# then the site's form.
-HOUSE_SPELLINGS = [
-    (r"recognis", "recogniz"),
-    (r"penalis", "penaliz"),
-    (r"realis(?=e|ed|es|ing)", "realiz"),
-    (r"optimis(?=e|ed|es|ing|ation)", "optimiz"),
-    (r"generalis(?=e|ed|es|ing|ation)", "generaliz"),
-    (r"organis(?=e|ed|es|ing|ation)", "organiz"),
-    (r"labell(?=er)", "label"),
-    (r"judgement", "judgment"),
-    (r"harmless,? and honest", "honest and harmless"),
-]
-
-
 def test_one_spelling_per_word_across_the_chapters():
-    found: list[str] = []
-    for path in sorted((ROOT / "docs").rglob("*.md")):
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            found.extend(
-                f"{path.relative_to(ROOT)}:{number}: {match.group()}… (write {house}…)"
-                for avoid, house in HOUSE_SPELLINGS
-                for match in re.finditer(rf"\b{avoid}", line, flags=re.IGNORECASE)
-            )
-    assert not found, "\n".join(found)
+    """The house spellings (check/spelling.py, also run by `make check`) hold on every page."""
+    found = check_house_spellings(ROOT, sorted((ROOT / "docs").rglob("*.md")))
+    assert not found, "\n".join(map(str, found))
 
 
 def test_no_bracketed_link_right_before_a_bracketed_citation():

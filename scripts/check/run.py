@@ -13,7 +13,7 @@ from .bib_lint import lint_bibliography
 from .markdown_lint import lint_markdown
 from .project import load_project
 from .site_checks import check_site
-from .spelling import check_spelling
+from .spelling import check_house_spellings, check_spelling
 
 PROSE_FILES = ("README.md", "CONTRIBUTING.md")  # spell-checked besides the pages
 
@@ -33,6 +33,7 @@ def run_checks(root: Path, only: str | None = None) -> list[Diagnostic]:
                 root, [*pages, *(root / name for name in PROSE_FILES if (root / name).is_file())]
             )
         )
+        problems.extend(check_house_spellings(root, pages))
     if only not in (None, "site"):
         return sorted(problems, key=_order)
     project, unreadable = load_project(root)
