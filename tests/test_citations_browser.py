@@ -28,7 +28,7 @@ def test_hover_shows_the_full_reference(page, page_log, site_url) -> None:
     link.hover()
     tip.wait_for(state="visible")
     anchor = link.get_attribute("href")
-    entry_text = page.locator(anchor).inner_text()
+    entry_text = page.locator(anchor).text_content()  # in the folded References list
     title = tip.locator(".citation-ref__title").inner_text()
     assert title and title in entry_text
     box, viewport = tip.bounding_box(), page.viewport_size
@@ -305,7 +305,7 @@ def test_the_tooltip_links_to_the_work_itself(phone, site_url) -> None:
     link, source = _tap_first(phone, site_url, "a.citation__link", "a.citation__source")
     entry = phone.locator(f"{link.get_attribute('href')} a.citation-ref__link").first
     assert source.get_attribute("href") == entry.get_attribute("href")
-    assert source.inner_text() == entry.inner_text()
+    assert source.inner_text() == entry.text_content()  # the entry is in the folded list
     box, tip = source.bounding_box(), phone.locator(f"#{link.get_attribute('aria-describedby')}")
     tip_box = tip.bounding_box()
     assert box and tip_box and box["x"] + box["width"] <= tip_box["x"] + tip_box["width"] + 1
@@ -336,6 +336,79 @@ def test_a_glossary_tooltip_leads_to_the_terms_entry(phone, site_url) -> None:
     assert entry.is_visible()
 
 
+# --- the folded References list ------------------------------------------------------------------
+
+
+def test_the_references_are_one_line_until_a_reader_opens_them(phone, site_url) -> None:
+    """A phone reader who finishes a page meets one line under "References", not 3 to 10 screens
+    of entries (rlhf.html cites 19 works): the list is folded under its count."""
+    phone.goto(f"{site_url}/{CHAPTER}")
+    fold = phone.locator("details.citation-references__fold")
+    entries = phone.locator("li.citation-reference")
+    count = entries.count()
+    assert count > 10 and fold.evaluate("d => d.open") is False
+    assert phone.locator("details.citation-references__fold > summary").inner_text() == (
+        f"All {count} works cited on this page"
+    )
+    assert not entries.first.is_visible()
+    heading, end = phone.locator("h2#references").bounding_box(), fold.bounding_box()
+    assert heading and end and end["y"] + end["height"] - heading["y"] < 200
+    summary = phone.locator("details.citation-references__fold > summary").bounding_box()
+    assert summary and summary["height"] >= 44 and summary["width"] > 300  # a thumb's target
+    phone.locator("details.citation-references__fold > summary").tap()
+    entries.first.wait_for(state="visible")
+
+
+def test_printing_the_page_prints_its_references(page, site_url) -> None:
+    page.goto(f"{site_url}/{CHAPTER}")
+    fold = page.locator("details.citation-references__fold")
+    page.evaluate("dispatchEvent(new Event('beforeprint'))")  # Material opens every fold
+    page.wait_for_function("f => f.open", arg=fold.element_handle())
+    page.evaluate("dispatchEvent(new Event('afterprint'))")
+    page.wait_for_function("f => !f.open", arg=fold.element_handle())
+
+
+def test_a_link_to_an_entry_opens_the_fold_and_shows_it(phone, site_url) -> None:
+    """From another page ("Cited in" in Further reading lands on page#ref-key) and from the
+    citation's second tap, the entry is open and on screen."""
+    phone.goto(f"{site_url}/{CHAPTER}#ref-ouyang2022training")
+    entry = phone.locator("#ref-ouyang2022training")
+    entry.wait_for(state="visible")
+    box = entry.bounding_box()
+    assert box and 0 <= box["y"] < 844
+    phone.goto(f"{site_url}/{CHAPTER}")
+    link = phone.locator("a.citation__link").nth(3)
+    link.scroll_into_view_if_needed()
+    link.tap()
+    phone.locator(f"#{link.get_attribute('aria-describedby')}").wait_for(state="visible")
+    link.tap()  # the second tap follows the link
+    target = phone.locator(link.get_attribute("href"))
+    target.wait_for(state="visible")
+    phone.wait_for_timeout(300)
+    box = target.bounding_box()
+    assert box and 0 <= box["y"] < 844
+
+
+def test_the_script_opens_the_fold_where_the_browser_does_not(page, site_url) -> None:
+    """Chromium opens a closed <details> for a fragment itself; other browsers need citations.js,
+    tested here on an address change that Chromium does not act on (replaceState, then the
+    hashchange event a browser fires after following a link)."""
+    page.goto(f"{site_url}/{CHAPTER}")
+    assert (
+        page.evaluate("document.querySelector('details.citation-references__fold').open") is False
+    )
+    page.evaluate(
+        "history.replaceState(null, '', '#ref-ouyang2022training');"
+        "dispatchEvent(new HashChangeEvent('hashchange'))"
+    )
+    entry = page.locator("#ref-ouyang2022training")
+    entry.wait_for(state="visible")
+    page.wait_for_function(  # scrolled to it (smoothly, as Material sets scroll-behavior)
+        "e => { const y = e.getBoundingClientRect().top; return y >= 0 && y < innerHeight; }",
+        arg=entry.element_handle(),
+    )
+
+
 # --- back links from References ---------------------------------------------------------------------
 
 
@@ -352,6 +425,7 @@ def test_every_reference_links_back_to_where_it_is_cited(page, site_url) -> None
         assert [backs.nth(i).get_attribute("href") for i in range(backs.count())] == [
             "#" + cited_at.nth(i).get_attribute("id") for i in range(cited_at.count())
         ]
+    page.locator("details.citation-references__fold > summary").click()  # a reader opens the list
     back = entries.nth(0).locator(".citation-reference__back a, a.citation-reference__back").last
     target = back.get_attribute("href")
     record_hash_changes(page)

@@ -190,7 +190,7 @@ def test_nav_titles_and_uncited(styler: Styler) -> None:
 
 # --- escaping property ----------------------------------------------------------------------------
 
-ALLOWED_TAGS = {"span", "a", "div", "ul", "li", "p", "em", "strong", "code"}
+ALLOWED_TAGS = {"span", "a", "div", "ul", "li", "p", "em", "strong", "code", "details", "summary"}
 nasty = st.text(alphabet="ab <>&\"'=/;:x", min_size=1, max_size=30).filter(lambda s: s.strip())
 
 

@@ -6,7 +6,9 @@
  * - Escape dismisses a tooltip without moving the pointer or the focus (WCAG 2.1, 1.4.13); it
  *   comes back when the pointer or focus next arrives;
  * - a tooltip that would run past the bottom of the window opens above its line instead, where
- *   there is room (a citation near the foot of a phone's screen).
+ *   there is room (a citation near the foot of a phone's screen);
+ * - a link to a References entry, or an address ending in one, opens the folded References list
+ *   first (Chromium opens a fold for a fragment itself; not every browser does).
  * A classic script, so it also runs from file://. */
 (function () {
   "use strict";
@@ -75,4 +77,43 @@
   }
   document.addEventListener("mouseover", restore);
   document.addEventListener("focusin", restore);
+
+  /* Open the closed folds around the element with this id; true if there were any. */
+  function unfold(id) {
+    let node = id ? document.getElementById(id) : null;
+    let opened = false;
+    for (; node; node = node.parentElement) {
+      if (node.tagName === "DETAILS" && !node.open) {
+        node.open = true;
+        opened = true;
+      }
+    }
+    return opened;
+  }
+
+  function idOf(hash) {
+    try {
+      return decodeURIComponent(hash.slice(1));
+    } catch (error) {
+      return hash.slice(1);
+    }
+  }
+
+  /* Before the browser follows a same-page link (after the tap handler above, which may keep a
+     first tap for the tooltip), so that it scrolls to a laid-out target. */
+  document.addEventListener("click", function (event) {
+    const link = event.target instanceof Element && event.target.closest("a[href^='#']");
+    if (link && !event.defaultPrevented) unfold(idOf(link.getAttribute("href")));
+  });
+
+  /* An address that names an entry in a fold: open it and show the entry (again, when
+     Material's own hashchange handler, which runs first, opened the fold after scrolling). */
+  function unfoldAddress() {
+    const target = document.getElementById(idOf(location.hash));
+    if (!target || !(target.parentElement && target.parentElement.closest("details"))) return;
+    unfold(target.id);
+    target.scrollIntoView();
+  }
+  window.addEventListener("hashchange", unfoldAddress);
+  unfoldAddress();
 })();
