@@ -1,11 +1,13 @@
 """Home as a landing page and the trust features, as a reader meets them in headless Chromium:
-the primary action and reading paths in the first desktop screen, cards clickable anywhere,
+the primary action and the central figure, readable, in the first desktop screen, cards clickable
+anywhere,
 "Cite this page" by keyboard with working copy buttons (also from file://), the 404 page
 under the published sub-path, and search ranking for glossary terms."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -14,6 +16,7 @@ pytestmark = pytest.mark.browser
 
 DESKTOP = {"width": 1440, "height": 900}
 PHONE = {"width": 390, "height": 844}
+HERO_FIGURE = Path(__file__).parent.parent / "docs/assets/figures/alignment-chain-of-loss.svg"
 
 
 @pytest.fixture
@@ -40,12 +43,18 @@ def test_start_reading_is_in_the_first_screen(browser, site_url, viewport) -> No
     assert _in_first_screen(page, start, viewport["height"])
     assert start.get_attribute("href") == "alignment-problem.html"
     if viewport is DESKTOP:
-        # The reading paths too, whole, and the figure that shows what the site is about.
-        for card in page.locator(".ae-cards--paths .ae-card").all():
-            assert _in_first_screen(page, card, viewport["height"])
+        # The figure that shows what the site is about, whole, and wide enough to read: beside
+        # the text it drew its 960-unit width at 480 px, labels 7.5 px; now at 12 px or more.
         figure = page.locator(".ae-hero__figure img")
         assert _in_first_screen(page, figure, viewport["height"])
         assert figure.evaluate("img => img.complete && img.naturalWidth > 0")
+        svg = HERO_FIGURE.read_text(encoding="utf-8")
+        view_box = re.search(r'viewBox="0 0 ([\d.]+)', svg)
+        assert view_box, HERO_FIGURE
+        width = float(view_box.group(1))
+        smallest = min(float(size) for size in re.findall(r'font-size="([\d.]+)"', svg))
+        box = figure.bounding_box()
+        assert box and box["width"] * smallest / width >= 12, box
     context.close()
 
 
@@ -190,6 +199,7 @@ def _search(page, site_url: str, query: str) -> list[str]:
         ("reward hacking", {"specification-gaming.html"}),
         ("corrigibility", {"core-difficulties.html", "glossary.html"}),
         ("KL penalty", {"rlhf.html"}),
+        ("goodhart", {"goodhart.html"}),  # the chapter, not the demo's sliders (search: boost)
     ],
 )
 def test_search_ranks_the_page_that_explains_a_term_first(page, site_url, query, expected) -> None:
