@@ -16,10 +16,11 @@ docstrings are the spec).
                       images get their intrinsic size, and a figure with an x-narrow.svg
                       a <picture> for phones (scripts/figures.py); row headers in tables with
                       an empty corner cell (scripts/tables.py); a "Next" link before the
-                      References (scripts/next_page.py); page metadata (description, figure)
+                      References (scripts/next_page.py); a numbered page's reading time
+                      (scripts/reading_time.py); page metadata (description, figure)
     on_page_context   (after the search plugin has indexed the page) the citations' late-slot
                       markers back into its content; page metadata for the templates (meta
-                      tags, last updated, cite box) and the chapter's number
+                      tags, last updated, cite box), the chapter's number and reading time
     on_env            (every page converted) stop on a bad .bib or unknown keys, listing them all;
                       slots → citations as plain text (what the search plugin indexes)
     on_post_page      glossary tooltips (each ending in a link to its glossary entry); → full
@@ -51,6 +52,7 @@ import glossary
 import glossary_search
 import next_page
 import page_syntax
+import reading_time
 import repeated_errors
 import tables
 from citations.site import CitationSite
@@ -65,6 +67,7 @@ _bundles: list[asset_bundle.Bundle] = []
 _glossary_entries: dict[str, str] = {}  # hover text -> its term's id on the glossary page
 _glossary_url: str | None = None  # the glossary page's URL, if the site has one
 _chapter_numbers: dict[str, int] = {}  # src_uri -> "Chapter N", as the book numbers them
+_reading_minutes: dict[str, int] = {}  # src_uri -> "N-minute read", for numbered pages
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -91,8 +94,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_nav(nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
-    global _chapter_numbers  # noqa: PLW0603 - see on_config
+    global _chapter_numbers, _reading_minutes  # noqa: PLW0603 - see on_config
     _chapter_numbers = chapter_numbers.chapter_numbers(nav)
+    _reading_minutes = {}
     return nav
 
 
@@ -123,6 +127,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     html = figures.size_images(html, page, files)
     html = figures.serve_narrow_variants(html, page, files)
     html = tables.stack_on_phones(tables.title_tables(tables.mark_row_headers(html)))
+    if page.file.src_uri in _chapter_numbers:
+        _reading_minutes[page.file.src_uri] = reading_time.reading_minutes(html)
     html = next_page.add_next_link(html, page)
     if _meta:
         _meta.read_page(html, page)
@@ -135,6 +141,7 @@ def on_page_context(
     _current().page_context(page)
     context["page_info"] = _meta.context(page) if _meta else None
     context["chapter_number"] = _chapter_numbers.get(page.file.src_uri)
+    context["reading_minutes"] = _reading_minutes.get(page.file.src_uri)
     return context
 
 

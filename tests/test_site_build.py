@@ -287,10 +287,21 @@ def test_each_chapters_search_entry_opens_on_its_title_and_summary(site_dir: Pat
     docs = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     entries = {d["location"]: d for d in docs["docs"] if "#" not in d["location"]}
     text = (site_dir / "rlhf.html").read_text(encoding="utf-8")
-    assert '<p class="chapter-label web-only">Chapter 4</p>' in text
+    assert (
+        '<div class="chapter-kicker web-only">\n    <p class="chapter-label">Chapter 4</p>' in text
+    )
     for page, title in [
         ("rlhf.html", "Reinforcement learning from human feedback"),
         ("specification-gaming.html", "Specification gaming and reward hacking"),
     ]:
         assert entries[page]["title"] == title, entries[page]
         assert "In one minute" in entries[page]["text"], entries[page]["text"][:80]
+
+
+def test_the_edit_link_is_at_the_foot_of_the_page_not_beside_its_title(site_dir: Path) -> None:
+    """A reader meets the title, not a pencil; a contributor finds the link with "Last updated"."""
+    text = (site_dir / "rlhf.html").read_text(encoding="utf-8")
+    assert "md-content__button" not in text
+    foot = text.split('<aside class="md-source-file ae-page-info"', 1)[1].split("</aside>", 1)[0]
+    link = re.search(r'<p class="ae-page-info__edit web-only"><a href="([^"]+)">', foot)
+    assert link and link.group(1).endswith("/edit/main/docs/rlhf.md"), foot[:300]
