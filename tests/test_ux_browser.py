@@ -470,6 +470,12 @@ def test_wide_tables_read_as_cards_on_a_phone_and_as_tables_on_a_desktop(browser
         ]
         assert labels == [f'"{name}"' for name in headers[1 : len(cells)]], labels
         assert cells[0].evaluate("c => getComputedStyle(c).fontWeight") == "700"
+        # read as text, in the text's size: the cells as the body's paragraphs, labels 13 px+
+        size = "c => parseFloat(getComputedStyle(c).fontSize)"
+        body = page.locator("article.md-typeset").evaluate(size)
+        assert cells[1].evaluate(size) == body, (cells[1].evaluate(size), body)
+        label = "c => parseFloat(getComputedStyle(c, '::before').fontSize)"
+        assert cells[1].evaluate(label) >= 13
     context.close()
     context, page = _new_page(browser, DESKTOP)
     page.goto(f"{site_url}/specification-gaming.html")
