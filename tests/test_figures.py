@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from mkdocs.exceptions import PluginError
 
 import figures
-from conftest import pdf_page_png
+from conftest import CHAPTERS, pdf_page_png
 
 ROOT = Path(__file__).resolve().parent.parent
 FIGURES = sorted((ROOT / "docs" / "assets" / "figures").glob("*.svg"))
@@ -344,3 +344,27 @@ def test_narrow_figures_are_drawn_for_a_phone(path):
     title, desc = root.find(f"{namespace}title"), root.find(f"{namespace}desc")
     assert title is not None and (title.text or "").strip()
     assert desc is not None and "narrow" in (desc.text or "").lower()
+
+
+# A live figure's still (<figure class="demo-static">): the page shows the live figure instead
+# when JavaScript runs; the still is for print, the book and readers without JavaScript.
+DEMO_STILL = re.compile(r'<figure class="demo-static">.*?</figure>', flags=re.DOTALL)
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS)
+def test_every_wide_chapter_figure_has_a_narrow_version(chapter):
+    """A figure drawn wider than a phone (600 units or more) shows its labels at 5-7 px in a
+    358 px column: every such chapter figure has an `x-narrow.svg` beside it (CoinRun's was the
+    last without one, its labels at 7 px on a 390 px phone)."""
+    source = DEMO_STILL.sub("", (ROOT / "docs" / f"{chapter}.md").read_text(encoding="utf-8"))
+    folder = ROOT / "docs" / "assets" / "figures"
+    missing = []
+    for name in sorted(set(re.findall(r"assets/figures/([\w-]+)\.svg", source))):
+        if name.endswith(figures.NARROW_SUFFIX.removesuffix(".svg")):
+            continue
+        size = figures.svg_size((folder / f"{name}.svg").read_text(encoding="utf-8"))
+        if size is not None and size.width >= 600 and not (folder / f"{name}-narrow.svg").is_file():
+            missing.append(f"{name}.svg ({size.width:g} wide)")
+    assert not missing, (
+        f"docs/{chapter}.md: draw a narrow version of {missing} (README: Add a figure)"
+    )

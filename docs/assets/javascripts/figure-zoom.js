@@ -8,8 +8,9 @@
    for a desktop column is a 390 px picture on a phone, its labels 5-7 px; so where fitting the
    screen would shrink it below three quarters of its drawn size, it opens zoomed instead: at the
    screen's width if that keeps three quarters of its drawn size (then it only scrolls down),
-   else at its drawn size, to pan with a finger, centred where it was tapped; a line in the bar
-   says so. A tap on it (or the "Fit to screen" / "Zoom in" button) switches between the two,
+   else at its drawn size, to pan with a finger, centred where it was tapped (on the figure's
+   middle when the Enlarge button or the keyboard opened it: scrolled to its left edge, a phone
+   showed the first labels of a sentence); a line in the bar says so. A tap on it (or the "Fit to screen" / "Zoom in" button) switches between the two,
    keeping the tapped point under the finger. Its caption is under it. The page behind does not
    scroll while it is open; closing returns focus to the Enlarge button, the page where it was.
 
@@ -120,7 +121,9 @@
   }
 
   /** Open img enlarged; `at` is where it was tapped (a share of its width and height), to
-   * centre there when it opens zoomed. */
+   * centre there when it opens zoomed. Without it (the Enlarge button, the keyboard), a figure
+   * that pans sideways opens on its middle, both ways; one that only scrolls down (drawn for
+   * phones, read from the top) opens at its top. */
   function open(img, returnFocusTo, at) {
     viewer = viewer || build();
     const state = viewer;
@@ -140,9 +143,16 @@
     state.dialog.showModal();
     state.zoomed = fitted(state).scale < READABLE;
     layout(state);
-    const box = state.image.getBoundingClientRect();
-    state.stage.scrollLeft = at ? at.x * box.width - state.stage.clientWidth / 2 : 0;
-    state.stage.scrollTop = at ? at.y * box.height - state.stage.clientHeight / 2 : 0;
+    const stage = state.stage;
+    if (at) {
+      const box = state.image.getBoundingClientRect();
+      stage.scrollLeft = at.x * box.width - stage.clientWidth / 2;
+      stage.scrollTop = at.y * box.height - stage.clientHeight / 2;
+    } else {
+      const across = stage.scrollWidth - stage.clientWidth;
+      stage.scrollLeft = across > 0 ? across / 2 : 0;
+      stage.scrollTop = across > 0 ? Math.max(0, stage.scrollHeight - stage.clientHeight) / 2 : 0;
+    }
     state.dialog.querySelector(".ae-viewer__close").focus({ preventScroll: true });
   }
 
