@@ -366,8 +366,8 @@ function figures(demos, colours) {
     const [looper, racer] = agents;
     const gates = sim.course.CHECKPOINTS.length;
     const results = [
-      `Paid for targets: ${fmt(at(looper).score)} points, ${sim.checkpointsPassed(at(looper).progress)} checkpoints after ${MOVES} moves`,
-      racer.finished ? `Paid for progress: finished the lap at move ${racer.steps}, ${fmt(at(racer).score)} points` : "Paid for progress: did not finish",
+      `Paid for targets: game score ${fmt(at(looper).score)} · checkpoints ${sim.checkpointsPassed(at(looper).progress)} after ${MOVES} moves`,
+      racer.finished ? `Paid for progress: game score ${fmt(at(racer).score)} · finished the lap at move ${racer.steps}` : "Paid for progress: did not finish",
     ];
     const width = 720;
     const courseHeight = Math.round((width * sim.course.HEIGHT) / sim.course.WIDTH);
@@ -422,7 +422,7 @@ function figures(demos, colours) {
     desc: `${tailsDesc} Below, a simulated overoptimization curve of the form gold = d(α − βd), d = √KL, with illustrative α = 1 and β = ${beta}: the proxy rises steadily, the gold reward peaks at d = ${model.peak.d.toFixed(2)} and falls.`,
   }, [
     ...tailPanels(0),
-    label("The same shape in language models (simulated; illustrative α = 1, β = 0.3)", 8, 348, { size: 14 }),
+    label("The same shape in language models (simulated; its constants made up for illustration)", 8, 348, { size: 14 }),
     {
       x: 0, y: 356, width: 720, height: 284,
       draw(prepared) {

@@ -6,6 +6,7 @@ check behaviour (the agent loops, the agent finishes, the curve falls) and not o
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -510,6 +511,164 @@ def test_goodhart_selection_slider_works_from_the_keyboard(page, site_url):
         assert state["markedN"] == [state["n"], state["n"]], state["markedN"]
         assert f"Best of {state['n']:,}" in page.text_content("#gh-summary")
     assert seen == after["sizes"][1:] and seen[-1] == 10_000
+
+
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "device_scale_factor": 2,
+    "is_mobile": True,
+    "has_touch": True,
+}
+TWO_DECIMALS = re.compile(r"\u2212?\d+\.\d\d")
+
+
+def in_clear_view(page, selector: str) -> bool:
+    """Wholly on the screen, below the header, and not under anything else (the sticky controls,
+    the "Back to top" button): what is hit at its corners and centre is the element itself, a
+    part of it, or what it sits on (a radio button's label around its round edge)."""
+    return page.eval_on_selector(
+        selector,
+        """e => {
+          const r = e.getBoundingClientRect();
+          const header = document.querySelector(".md-header").getBoundingClientRect().bottom;
+          if (r.top < header || r.bottom > innerHeight || r.left < 0 || r.right > innerWidth) return false;
+          const points = [[0.5, 0.5], [0.05, 0.05], [0.95, 0.05], [0.05, 0.95], [0.95, 0.95]];
+          return points.every(([fx, fy]) => {
+            const hit = document.elementFromPoint(r.left + fx * r.width, r.top + fy * r.height);
+            return hit && (hit === e || e.contains(hit) || hit.contains(e)); // e or what it is on
+          });
+        }""",
+    )
+
+
+def touch_drag(page, selector: str, start: float, end: float) -> None:
+    """Drag a finger along a slider, from `start` to `end` (fractions of its width), in steps."""
+    box = page.locator(selector).bounding_box()
+    y = box["y"] + box["height"] / 2
+    cdp = page.context.new_cdp_session(page)
+    xs = [box["x"] + box["width"] * (start + (end - start) * i / 8) for i in range(9)]
+    cdp.send(
+        "Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": xs[0], "y": y}]}
+    )
+    for x in xs[1:]:
+        cdp.send(
+            "Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y}]}
+        )
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    cdp.detach()
+
+
+def two_decimals(value: float) -> str:
+    """A number as the page writes it (demo-page.js formatNumber): a real minus, none on zero."""
+    text = f"{value:.2f}"
+    return text.lstrip("-") if float(text) == 0 else text.replace("-", "\u2212")
+
+
+def result_agrees_with_summary(page) -> None:
+    """The line under the slider says the summary's numbers: the same N, no number the summary
+    does not give, and first in each chart's part the winner's true value in that chart."""
+    state = page.evaluate(GOODHART)
+    result = " ".join(page.text_content("#gh-result").split())
+    summary = page.text_content("#gh-summary")
+    assert result.startswith(f"Best of {state['n']:,}") and f"Best of {state['n']:,}," in summary
+    assert set(TWO_DECIMALS.findall(result)) <= set(TWO_DECIMALS.findall(summary)), (
+        result,
+        summary,
+    )
+    parts = result.split(" · ")
+    assert len(parts) == 2, result
+    for part, panel in zip(parts, state["panels"], strict=True):
+        assert TWO_DECIMALS.findall(part)[0] == two_decimals(panel["trueAtN"]), (part, panel)
+
+
+def test_goodhart_on_a_phone_the_slider_its_result_and_the_heavy_chart_share_the_screen(
+    browser, site_url
+):
+    """The reader review at 390 x 844: dragging N showed the slider, radio buttons and help text,
+    the charts that react a screen below. Now the slider, a line with the result and the
+    heavy-tailed chart (where the true value peaks and falls) are in view together, while the
+    reader drags by touch or steps by keys, and the slider and its line stay in view (under the
+    header, over the "Back to top" button) while the reader reads on below."""
+    context = browser.new_context(**PHONE)
+    try:
+        page = context.new_page()
+        open_explorer(page, f"{site_url}/demos/goodhart-explorer.html")
+        page.locator("#gh-n").scroll_into_view_if_needed()
+        together = ("#gh-n", "#gh-result", "#gh-selection-chart")
+        seen = [page.text_content("#gh-result")]
+        moves = [
+            lambda: touch_drag(page, "#gh-n", 0.02, 0.45),
+            lambda: touch_drag(page, "#gh-n", 0.45, 0.95),
+            lambda: touch_drag(page, "#gh-n", 0.95, 0.25),
+            lambda: [page.focus("#gh-n"), *(page.keyboard.press("ArrowRight") for _ in range(3))],
+        ]
+        for move in moves:
+            move()
+            page.wait_for_timeout(50)
+            for selector in together:
+                assert in_clear_view(page, selector), f"{selector} is not in view while N moves"
+            seen.append(page.text_content("#gh-result"))
+            assert seen[-1] != seen[-2], "the result line follows the slider"
+            result_agrees_with_summary(page)
+        # Reading on down to the summary, then scrolling back up a little (which brings
+        # Material's "Back to top" button): the slider and its line are still there, on top.
+        page.locator("#gh-summary").scroll_into_view_if_needed()
+        page.mouse.wheel(0, -150)
+        page.wait_for_timeout(400)
+        for selector in ("#gh-n", "#gh-result"):
+            assert in_clear_view(page, selector), f"{selector} scrolled away with the page"
+        touch_drag(page, "#gh-n", 0.25, 0.6)
+        assert page.text_content("#gh-result") != seen[-1]
+        result_agrees_with_summary(page)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_goodhart_phone_controls_stay_on_an_opaque_panel(browser, site_url, scheme):
+    """What scrolls under the stuck slider must not show through it, in either scheme; on a
+    desktop the slider stays in the page as before."""
+    context = browser.new_context(**PHONE, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        open_explorer(page, f"{site_url}/demos/goodhart-explorer.html")
+        position, background, page_background = page.eval_on_selector(
+            ".demo-sticky",
+            """e => [getComputedStyle(e).position, getComputedStyle(e).backgroundColor,
+                     getComputedStyle(document.body).backgroundColor]""",
+        )
+        assert position == "sticky"
+        # rgb(), not rgba(): fully opaque, and the page's own background
+        assert background.startswith("rgb(") and background == page_background, (
+            background,
+            page_background,
+        )
+        page.set_viewport_size({"width": 1440, "height": 900})
+        assert (
+            page.eval_on_selector(".demo-sticky", "e => getComputedStyle(e).position") == "static"
+        )
+    finally:
+        context.close()
+
+
+def test_goodhart_on_a_phone_tab_does_not_hide_focus_under_the_stuck_slider(browser, site_url):
+    """WCAG 2.4.11: a control reached by Tab scrolls clear of the stuck slider block."""
+    context = browser.new_context(**PHONE)
+    try:
+        page = context.new_page()
+        open_explorer(page, f"{site_url}/demos/goodhart-explorer.html")
+        # The tails' radio buttons scrolled up to where the stuck block covers them.
+        page.evaluate(
+            "scrollBy(0, document.querySelector('#gh-dist-t2').getBoundingClientRect().top - 150)"
+        )
+        sticky = page.locator(".demo-sticky").bounding_box()
+        assert page.locator("#gh-dist-t2").bounding_box()["y"] < sticky["y"] + sticky["height"]
+        page.focus("#gh-n")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.id") == "gh-dist-t2"
+        assert in_clear_view(page, "#gh-dist-t2")
+    finally:
+        context.close()
 
 
 # ------------------------------------------------------------------------- fallbacks and file://

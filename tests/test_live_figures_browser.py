@@ -296,7 +296,75 @@ def test_boat_figure_loops_beside_a_racer_as_its_caption_says(page, site_url):
     assert racer["finished"] and racer["progress"] == 1
     text = caption(page, figure)
     assert f"{looper['score']} points" in text and f"move {racer['finishMove']}" in text
-    assert "320 points" in summary(page, figure)
+    assert "game score 320, checkpoints 0 of 7" in summary(page, figure)
+
+
+def visible_text(page, selector: str) -> str:
+    """What a reader sees of an element (innerText: nothing hidden, nothing in a closed
+    <details>), with its spaces made plain."""
+    return " ".join(page.inner_text(selector).replace("\xa0", " ").split())
+
+
+@pytest.mark.parametrize(
+    "device", [PHONE, {"viewport": {"width": 1440, "height": 900}}], ids=["phone", "desktop"]
+)
+def test_boat_legend_names_each_number_under_the_note_on_how_both_are_scored(
+    browser, site_url, device
+):
+    """Beside each boat, "game score" and "checkpoints" name their numbers, so the boat paid for
+    progress, at 0 points, is not read as losing the race; and the note that both boats are
+    scored by the game's score sits right above the legend, read before the numbers."""
+    figure = FIGURES["boat"]
+    context = browser.new_context(**device)
+    try:
+        page = context.new_page()
+        open_figure(page, site_url, figure)
+        settle(page, figure)
+        note = f"{figure.selector} .demo-scoring"
+        legend = f"{figure.selector} .demo-legend"
+        reward = page.evaluate("window.AlignmentDemos.boatRaceSim.DEFAULT_REWARD")
+        assert visible_text(page, note) == (
+            "Both boats are scored by the game's score: "
+            f"{reward['targetPoints']} points a target, {reward['finishBonus']} for finishing."
+        )
+        assert page.get_attribute(legend, "aria-describedby") == page.get_attribute(note, "id")
+        # The note comes first, in reading order and on screen, right above the legend, and both
+        # fit on one screen together.
+        assert page.eval_on_selector(note, "n => n.nextElementSibling.matches('.demo-legend')")
+        page.locator(note).scroll_into_view_if_needed()
+        above, below = page.locator(note).bounding_box(), page.locator(legend).bounding_box()
+        assert above and below and 0 <= below["y"] - (above["y"] + above["height"]) <= 16
+        assert above["y"] >= 0 and below["y"] + below["height"] <= device["viewport"]["height"]
+        assert page.is_visible(note) and page.is_visible(legend)
+
+        def items() -> list[str]:
+            return [visible_text(page, f"{legend} li:nth-child({i})") for i in (1, 2)]
+
+        def passed(agent: dict) -> str:
+            return page.evaluate(
+                "p => window.AlignmentDemos.boatRaceSim.checkpointsPassed(p)", agent["progress"]
+            )
+
+        looper, racer = page.evaluate(figure.js())["agents"]
+        assert items() == [
+            f"Paid for targets (the game's score): game score {looper['score']} · "
+            f"checkpoints {passed(looper)}",
+            f"Paid for progress: game score {racer['score']} · "
+            f"finished the lap at move {racer['finishMove']}",
+        ]
+        page.eval_on_selector(
+            figure.control, "e => { e.value = 30; e.dispatchEvent(new Event('input')); }"
+        )
+        looper, racer = page.evaluate(figure.js())["agents"]
+        assert racer["score"] == 0 and not racer["finished"]
+        assert items() == [
+            f"Paid for targets (the game's score): game score {looper['score']} · "
+            f"checkpoints {passed(looper)}",
+            f"Paid for progress: game score 0 · checkpoints {passed(racer)}",
+        ]
+        assert re.fullmatch(r"[1-7] of 7", passed(racer)), "the racer has passed checkpoints"
+    finally:
+        context.close()
 
 
 def test_boat_figure_does_not_animate_under_reduced_motion(page, site_url):
@@ -329,6 +397,58 @@ def test_tails_figure_parts_proxy_and_truth_in_both_and_turns_with_heavy_tails(p
     assert "regressional Goodhart" in caption(page, figure)
 
 
+def test_tails_figure_fits_one_phone_screen_with_its_control_and_chart(browser, site_url):
+    """On a 390 x 844 phone the figure was 939 px tall, more than the 796 px under the header: now
+    all of it fits, with the slider, a line with the result and the heavy-tailed chart (the one
+    where the true value peaks and falls) in view together as the reader drags. The long summary
+    is still there for screen readers; on a desktop it shows as before."""
+    figure = FIGURES["tails"]
+    context = browser.new_context(**PHONE)
+    try:
+        page = context.new_page()
+        open_figure(page, site_url, figure)
+        header = page.locator(".md-header").bounding_box()
+        page.evaluate(
+            f"scrollBy(0, document.querySelector('{figure.selector}').getBoundingClientRect().top"
+            f" - {header['y'] + header['height'] + 8})"
+        )
+        heavy = f"{figure.selector} canvas >> nth=1"
+        result = f"{figure.selector} .demo-result"
+        for value in (0, 1, 2, 4):  # N from 1 to 10,000
+            page.eval_on_selector(
+                figure.control,
+                f"e => {{ e.value = {value}; e.dispatchEvent(new Event('input')); }}",
+            )
+            box = page.locator(f"{figure.selector} .demo-live").bounding_box()
+            assert box["height"] <= 780, f"the figure is {box['height']:.0f} px tall"
+            assert box["y"] >= header["y"] + header["height"] and box["y"] + box["height"] <= 844
+            for part in (figure.control, result, heavy):
+                part_box = page.locator(part).bounding_box()
+                assert part_box["y"] >= box["y"] and part_box["y"] + part_box["height"] <= 844, part
+            light_top, heavy_top = page.eval_on_selector_all(
+                f"{figure.selector} canvas", "cs => cs.map(c => c.getBoundingClientRect().top)"
+            )
+            assert heavy_top < light_top, "the heavy-tailed chart comes first, next to the slider"
+        line = page.text_content(result)
+        box = page.locator(figure.control).bounding_box()
+        page.touchscreen.tap(box["x"] + box["width"] * 0.45, box["y"] + box["height"] / 2)
+        assert page.text_content(result) != line, "the line follows the slider"
+        state = page.evaluate(figure.js())
+        assert page.text_content(result).startswith(f"Best of {state['n']:,}: true value with")
+        # the long summary: out of sight on the phone, not out of the accessibility tree
+        long = page.locator(f"{figure.selector} .demo-summary")
+        assert long.get_attribute("aria-live") == "polite"
+        assert long.text_content().startswith(f"Best of {state['n']:,}.")
+        assert long.evaluate(
+            "e => getComputedStyle(e).display !== 'none' && getComputedStyle(e).visibility === 'visible'"
+        )
+        assert long.bounding_box()["height"] <= 1
+        page.set_viewport_size({"width": 1440, "height": 900})
+        assert long.bounding_box()["height"] > 40, "on a desktop the summary shows"
+    finally:
+        context.close()
+
+
 def test_leash_figure_gold_peaks_while_the_proxy_rises(page, site_url):
     figure = FIGURES["leash"]
     open_figure(page, site_url, figure)
@@ -355,7 +475,58 @@ def test_leash_figure_gold_peaks_while_the_proxy_rises(page, site_url):
     larger = page.evaluate(figure.js())
     assert larger["model"] == "large" and larger["peak"]["d"] > states[2]["peak"]["d"]
     text = caption(page, figure)
-    assert "not data" in text and "d(α − β log d)" in text
+    assert "not data" in text and "made up for illustration" in text and "d(α − β log d)" in text
+
+
+@pytest.mark.parametrize(
+    "device", [PHONE, {"viewport": {"width": 1440, "height": 900}}], ids=["phone", "desktop"]
+)
+def test_leash_figure_speaks_in_words_and_keeps_the_maths_in_how_it_works(
+    browser, site_url, device
+):
+    """The chapter promises no maths: the x axis is titled in words and the visible notes say
+    the constants are made up; α, β and √KL are named only inside the closed "How it works"."""
+    figure = FIGURES["leash"]
+    context = browser.new_context(**device)
+    try:
+        page = context.new_page()
+        open_figure(page, site_url, figure)
+        page.evaluate("document.fonts.ready.then(() => true)")
+        page.eval_on_selector(
+            figure.control, "e => { e.value = 1.5; e.dispatchEvent(new Event('input')); }"
+        )
+        (chart,) = page.evaluate(figure.js())["charts"]
+        axis = [t["text"] for t in chart["texts"] if t["kind"] == "axis"]
+        full, short = page.evaluate(
+            "[window.AlignmentDemos.klLeashDraw.X_LABEL, window.AlignmentDemos.klLeashDraw.X_SHORT]"
+        )
+        x_title = next(t for t in axis if t in (full, short))  # the y axis's is the other one
+        assert re.search(r"^how far .*moved .*start", x_title, re.IGNORECASE), x_title
+        if device["viewport"]["width"] > 1000:
+            assert x_title == full == "How far training moved the model from where it started"
+        drawn = " ".join(t["text"] for t in chart["texts"])
+        assert not re.search("[αβ√]|KL", drawn), drawn
+
+        live = f"{figure.selector} .demo-live"
+        more = f"{live} details"
+        assert page.eval_on_selector(more, "d => !d.open")
+        seen = visible_text(page, live)
+        assert "made up for illustration" in seen and "How it works" in seen
+        assert not re.search("[αβ√]", seen), seen
+        page.click(f"{more} > summary")
+        assert page.eval_on_selector(more, "d => d.open")
+        details = visible_text(page, more)
+        small, large = page.evaluate(
+            "['small', 'large'].map(m => window.AlignmentDemos.klLeashSim.REWARD_MODELS[m])"
+        )
+        assert "d = √KL" in details and "d(α − β log d)" in details and "made-up" in details
+        assert small["beta"] == large["beta"]
+        assert (
+            f"α = {small['alpha']:g} and β = {small['beta']:g} (α = {large['alpha']:g} for the larger"
+            in details
+        )
+    finally:
+        context.close()
 
 
 def test_coin_figure_agent_runs_past_a_moved_coin_unless_trained_on_variety(page, site_url):

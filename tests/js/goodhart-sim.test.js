@@ -60,6 +60,35 @@ test("pointAt finds the nearest N on a log scale", () => {
   assert.equal(sim.pointAt(curves.gaussian, 1400).n, 1500);
 });
 
+test("trueValueTrend places N before, at or past the peak of the true value", () => {
+  const heavy = curves.t2;
+  for (const p of heavy.points) {
+    const trend = sim.trueValueTrend(heavy, p.n);
+    assert.equal(trend.here, sim.pointAt(heavy, p.n));
+    assert.equal(trend.peak, heavy.peak);
+    const want = p.n < heavy.peak.n ? "rising" : p.n === heavy.peak.n ? "peak" : "falling";
+    assert.equal(trend.phase, want, `N = ${p.n}`);
+  }
+  // A curve that does not turn over is rising all the way, its last point included.
+  for (const n of [1, 100, 10000]) assert.equal(sim.trueValueTrend(curves.gaussian, n).phase, "rising");
+});
+
+test("the one-line result under the N slider says the charts' numbers in words", () => {
+  // goodhart-draw.js is a browser script: loaded here as the static figures load it.
+  const { loadDemos } = require("../../scripts/static_figures.js");
+  const draw = loadDemos().goodhartDraw;
+  const panels = [{ name: "light tails", curve: curves.gaussian }, { name: "heavier tails", curve: curves.t2 }];
+  const peak = curves.t2.peak;
+  const two = (v) => v.toFixed(2).replace("-", "\u2212");
+  const text = (n) => { const line = draw.resultLine(n, panels); return [line.lead, ...line.parts].join(" "); };
+  assert.equal(text(70), `Best of 70: true value with light tails ${two(at(curves.gaussian, 70).meanTrue)}, rising `
+    + `heavier tails ${two(at(curves.t2, 70).meanTrue)}, down from ${two(peak.meanTrue)} at its peak`);
+  assert.equal(draw.resultLine(peak.n, panels).parts[1], `heavier tails ${two(peak.meanTrue)}, its peak`);
+  assert.equal(draw.resultLine(2, panels).parts[1], `heavier tails ${two(at(curves.t2, 2).meanTrue)}, rising to ${two(peak.meanTrue)} at N = ${peak.n}`);
+  assert.match(text(1), /^Best of 1 \(no selection yet\): true value with light tails \S+ heavier tails \S+$/);
+  assert.match(text(10000), /^Best of 10,000: /);
+});
+
 test("running the trials in chunks gives exactly the one-shot result", () => {
   const run = sim.createBestOfN({ distribution: "t2", seed: 1975, trials: 200 });
   assert.throws(() => run.result(), /no trials run yet/);

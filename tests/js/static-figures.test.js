@@ -32,8 +32,8 @@ test("each figure is an accessible SVG with a title and a description of its res
 
 test("the printed results are the simulations' results", () => {
   const boat = built["live-boat-loop.svg"].svg;
-  assert.match(boat, /Paid for targets: 320 points, 0 of 7 checkpoints after 120 moves/);
-  assert.match(boat, /Paid for progress: finished the lap at move 67/);
+  assert.match(boat, /Paid for targets: game score 320 · checkpoints 0 of 7 after 120 moves/);
+  assert.match(boat, /Paid for progress: game score 50 · finished the lap at move 67/);
   assert.match(built["live-goodhart-tails.svg"].svg, /peak 0\.73 at N = 7/);
   assert.match(built["live-coin-moved.svg"].svg, /runs under the coin to the right end/);
   assert.match(built["live-coin-moved.svg"].svg, /takes the coin in 11 moves/);
@@ -43,6 +43,9 @@ test("the printed results are the simulations' results", () => {
   assert.match(race, />Finishes the lap in 67 moves</, "paid for progress, as the live demo's run 2");
   assert.match(race, /score per episode climbs to about 800 while its race progress falls to 0%/);
   assert.doesNotMatch(built["demo-goodhart.svg"].svg, /Student|Cauchy|d\.f\.|extremal/i);
+  // what the figure shows a reader is in words: no α or β in its drawn text (its desc may name them)
+  const drawn = built["demo-goodhart.svg"].svg.replace(/<desc[\s\S]*?<\/desc>/, "");
+  assert.doesNotMatch(drawn, /[αβ]/);
 });
 
 test("the SVG canvas stand-in draws arcs, dashes, clips and text the way a canvas would", () => {

@@ -49,20 +49,26 @@
       return trail[Math.min(Math.floor(m), trail.length - 1)];
     }
 
-    function describe(agent, m) {
+    /** Where a boat is in the race at move m, each number named: "checkpoints 3 of 7" or the finish. */
+    function race(agent, m) {
       const p = here(agent, m);
-      const points = `${fmt(p.score)} points`;
-      if (agent.rollout.finished && m >= agent.rollout.steps) return `${agent.name}: ${points}, finished the lap at move ${agent.rollout.steps}.`;
-      const loop = agent.rollout.loopInLagoon && m > 20 ? "; it circles the lagoon" : "";
-      return `${agent.name}: ${points}, ${sim.checkpointsPassed(p.progress)} checkpoints${loop}.`;
+      return agent.rollout.finished && m >= agent.rollout.steps
+        ? `finished the lap at move ${agent.rollout.steps}` : `checkpoints ${sim.checkpointsPassed(p.progress)}`;
     }
 
-    /** The numbers beside each boat's name in the legend, updated every frame. */
+    function describe(agent, m) {
+      const loop = agent.rollout.loopInLagoon && m > 20 ? "; it circles the lagoon" : "";
+      return `${agent.name}: game score ${fmt(here(agent, m).score)}, ${race(agent, m)}${loop}.`;
+    }
+
+    /**
+     * The numbers beside each boat's name in the legend, updated every frame. Each one says what
+     * it is: both boats are scored by the game's score (the note above the legend says so), and a
+     * bare "0 points" beside the boat paid for progress would read as losing the race.
+     */
     function brief(agent, m) {
-      const p = here(agent, m);
-      const race = agent.rollout.finished && m >= agent.rollout.steps
-        ? `finished at move ${agent.rollout.steps}` : `${sim.checkpointsPassed(p.progress)} checkpoints`;
-      return `${fmt(p.score)} points, ${race}`;
+      const keep = (words) => words.replace(/ /g, "\u00a0"); // each number stays with its name when the line wraps
+      return `${keep(`game score ${fmt(here(agent, m).score)}`)} · ${keep(race(agent, m))}`;
     }
 
     function sentence() {
@@ -122,7 +128,7 @@
       if (playing) {
         // Said once, not every frame; the words stay true while the boats move.
         root.clearTimeout(announceTimer);
-        summary.textContent = `Replaying both boats' first ${MOVES} moves; each one's score and checkpoints are beside its name.`;
+        summary.textContent = `Replaying both boats' first ${MOVES} moves; each one's game score and checkpoints are beside its name.`;
         lastTime = 0;
         if (!frameRequest) frameRequest = root.requestAnimationFrame(tick);
       } else {

@@ -18,12 +18,22 @@
   const TRIALS = 200;
   const TRIALS_PER_FRAME = 20;
   const PANELS = [
-    { distribution: "gaussian", name: "light-tailed error" },
-    { distribution: "t2", name: "heavy-tailed error" },
+    { distribution: "gaussian", name: "light-tailed error", tails: "light tails" },
+    { distribution: "t2", name: "heavy-tailed error", tails: "heavy tails" },
   ];
 
   function nFromSlider(value) {
     return Math.max(1, Math.round(Math.pow(10, Number(value))));
+  }
+
+  /** The one-line result right under the slider. Made here, not in the chapter's Markdown: it is
+   * part of the live figure only, and the stylesheet shows it in place of the long summary on a
+   * phone, where slider, line and charts then fit in one screen. */
+  function addResultLine(container) {
+    const line = container.ownerDocument.createElement("p");
+    line.className = "demo-result";
+    container.querySelector(".demo-slider").after(line);
+    return line;
   }
 
   function setup(container) {
@@ -31,6 +41,7 @@
     const output = container.querySelector("output");
     const canvases = [...container.querySelectorAll("canvas")];
     const summary = container.querySelector(".demo-summary");
+    const result = addResultLine(container);
     const theme = page.keepDrawn(container, canvases, render);
     let runs = null;
     let curves = null;
@@ -56,7 +67,10 @@
         charts.push({ width: prepared.width, height: prepared.height, ...drawn.chart });
         return drawn;
       });
-      if (curves.every((c) => c.complete)) summary.textContent = describe(chosen);
+      if (curves.every((c) => c.complete)) {
+        summary.textContent = describe(chosen);
+        draw.showResult(result, draw.resultLine(chosen, curves.map((curve, i) => ({ name: PANELS[i].tails, curve }))));
+      }
     }
 
     function describe(chosen) {
@@ -100,6 +114,7 @@
     };
 
     container.dataset.state = "waiting";
+    result.textContent = "Drawing the curves…";
     render();
     page.whenNear(container, compute);
   }

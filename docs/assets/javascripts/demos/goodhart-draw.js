@@ -93,5 +93,41 @@
     });
   }
 
-  demos.goodhartDraw = { sharedRange, drawSelection, drawOveroptimization };
+  /**
+   * The one-line result under an N slider, in words, from the points the charts mark:
+   * "Best of 70: true value with" then, for each panel ({ name, curve }), e.g. "light tails
+   * 1.61, rising" or "heavier tails 0.30, down from 0.73 at its peak". A phone reader dragging N
+   * sees this line and the chart it describes together; the long summary says the same at length.
+   * Returns { lead, parts }, so the page can keep each part's words together.
+   */
+  function resultLine(n, panels) {
+    const parts = panels.map(({ name, curve }) => {
+      const { here, peak, turnsOver, phase } = sim.trueValueTrend(curve, n);
+      const value = `${name} ${fmt(here.meanTrue, 2)}`;
+      if (here.n === 1) return value; // nothing selected yet: no trend to speak of
+      if (phase === "falling") return `${value}, down from ${fmt(peak.meanTrue, 2)} at its peak`;
+      if (phase === "peak") return `${value}, its peak`;
+      return turnsOver ? `${value}, rising to ${fmt(peak.meanTrue, 2)} at N = ${fmt(peak.n)}` : `${value}, rising`;
+    });
+    const lead = n === 1 ? "Best of 1 (no selection yet): true value with" : `Best of ${fmt(n)}: true value with`;
+    return { lead, parts };
+  }
+
+  /** Write a resultLine into its element, each part in a span that the stylesheet keeps whole
+   * (a line wraps between parts, not inside one), joined by " · " that stays with the part
+   * before it, so the text reads the same to a screen reader and in a test. */
+  function showResult(element, line) {
+    const doc = element.ownerDocument;
+    const nodes = [];
+    [line.lead, ...line.parts].forEach((text, i) => {
+      const span = doc.createElement("span");
+      span.className = i ? "demo-result__part" : "demo-result__lead";
+      span.textContent = i > 0 && i < line.parts.length ? `${text}\u00a0·` : text;
+      if (i) nodes.push(doc.createTextNode(" "));
+      nodes.push(span);
+    });
+    element.replaceChildren(...nodes);
+  }
+
+  demos.goodhartDraw = { sharedRange, drawSelection, drawOveroptimization, resultLine, showResult };
 })(typeof self !== "undefined" ? self : this);

@@ -15,6 +15,8 @@
   const ALPHA = 1;
   const MAX_D = 4;
   const TRIALS_PER_FRAME = 25;
+  /** The tails in the one-line result, in the words of the radio buttons and the chart titles. */
+  const TAILS = { gaussian: "light tails", t3: "heavy tails", t2: "heavier tails", cauchy: "extreme tails" };
 
   /** The slider steps through the candidate counts the simulation computes (1, 2, 3, 5, 7, 10,
    * 15, ... 10,000), so that every step changes N and the slider, its readout, the summary and
@@ -41,6 +43,7 @@
     const canvases = [$("gh-light-chart"), $("gh-selection-chart")];
     const overCanvas = $("gh-overopt-chart");
     const summary = $("gh-summary");
+    const result = $("gh-result");
     const overSummary = $("gh-overopt-summary");
 
     const theme = page.keepDrawn(container, [...canvases, overCanvas], render);
@@ -127,12 +130,21 @@
       summary.textContent = `${head} ${lightText} ${heavyText} ${both} ${sample}`;
     }
 
+    /** The line under the slider: the numbers of the summary, short enough to read while dragging. */
+    function showResult(n) {
+      const panels = curves.map((curve) => ({ name: TAILS[curve.options.distribution], curve }));
+      draw.showResult(result, draw.resultLine(n, panels));
+    }
+
     function render() {
       showOutputs();
       const n = nFromSlider(nSlider.value);
       if (curves) {
         drawSelection(n);
-        if (curves.every((c) => c.complete)) describe(n);
+        if (curves.every((c) => c.complete)) {
+          describe(n);
+          showResult(n);
+        }
       }
       lastOver = drawOveroptimization(n);
       renders += 1;
@@ -147,6 +159,7 @@
       runs = [keep ? runs[0] : sim.createBestOfN(options("gaussian")), sim.createBestOfN(options(heavy()))];
       seedInput.value = String(runs[0].options.seed);
       summary.textContent = "Running the trials…";
+      result.textContent = "Running the trials…";
       container.dataset.state = "computing";
       stopComputing(); // a newer setting takes over
       stopComputing = page.runInFrames(runs, TRIALS_PER_FRAME, (results, done) => {

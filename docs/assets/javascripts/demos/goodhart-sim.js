@@ -142,6 +142,19 @@
     return curve.peak.n < curve.last.n * 0.7 && curve.last.meanTrue < curve.peak.meanTrue - 0.05;
   }
 
+  /**
+   * Where the point nearest to n stands on the curve's true value: "rising" before the peak (or
+   * all the way, on a curve that does not turn over), "peak" at it, "falling" past it. The one-line
+   * results under the N sliders say this in words, so it uses the same peak and the same
+   * turnsOver test as the charts' "peak" note and the summaries.
+   */
+  function trueValueTrend(curve, n) {
+    const here = pointAt(curve, n);
+    let phase = "rising";
+    if (turnsOver(curve) && here.n >= curve.peak.n) phase = here.n === curve.peak.n ? "peak" : "falling";
+    return { here, peak: curve.peak, turnsOver: turnsOver(curve), phase };
+  }
+
   function median(values) {
     const sorted = Float64Array.from(values).sort();
     const mid = sorted.length >> 1;
@@ -171,6 +184,6 @@
 
   return {
     ERROR_DISTRIBUTIONS, DEFAULTS, MAX_N, selectionSizes, createBestOfN, bestOfNCurve, pointAt, turnsOver,
-    bestOfNKl, overoptimizationCurve,
+    trueValueTrend, bestOfNKl, overoptimizationCurve,
   };
 });

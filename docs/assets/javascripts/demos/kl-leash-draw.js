@@ -8,6 +8,9 @@
   const demos = root.AlignmentDemos;
   const sim = demos.klLeashSim;
   const { drawLineChart } = demos.lineChart;
+  /** The x axis's title, and a shorter one for a phone's width; both say "from where it started". */
+  const X_LABEL = "How far training moved the model from where it started";
+  const X_SHORT = "How far the model moved from its start";
 
   /**
    * Draw on a prepared canvas ({ctx, width, height}). options: { model: "small" | "large",
@@ -43,7 +46,9 @@
     const notes = [{ text: "true reward peaks", short: ["true peak", "peak"], x: peak.d, y: peak.gold, colour: colours.truth }];
     if (compare) notes.push({ text: "later, higher peak", short: "later peak", x: otherCurve.peak.d, y: otherCurve.peak.gold, colour: colours.truth });
     const chart = drawLineChart(prepared.ctx, prepared.width, prepared.height, colours, {
-      x: { min: 0, max: sim.MAX_D, label: "How far training pulled the model, √KL", format: (v) => v.toFixed(0) },
+      // In words: the chapter promises no maths. What is plotted (√KL) is said in the figure's
+      // "How it works" note (rlhf.md) and in the static figure's caption.
+      x: { min: 0, max: sim.MAX_D, label: X_LABEL, short: X_SHORT, format: (v) => v.toFixed(0) },
       y: {
         min: Math.min(-1, ...golds.map((p) => p.gold)) - 0.5, max: Math.max(...points.map((p) => p.proxy)) * 1.05,
         label: "Reward (illustrative units)", format: (v) => demos.page.formatNumber(v),
@@ -59,5 +64,5 @@
     return { here, chart };
   }
 
-  demos.klLeashDraw = { drawLeash };
+  demos.klLeashDraw = { drawLeash, X_LABEL, X_SHORT };
 })(typeof self !== "undefined" ? self : this);
