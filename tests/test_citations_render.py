@@ -173,6 +173,15 @@ def test_further_reading_groups_annotations_and_cited_in(styler: Styler) -> None
     )
     assert "](references.bib)" in text
     assert "Cited in" not in groups["Videos"]
+    # the chapter filter: an option for each page that cites, in order; each entry names its pages
+    total = len(re.findall(r'class="further-reading__entry"', text))
+    assert re.findall(r'<option value="([^"]*)">([^<]*)</option>', text) == [
+        ("", f"any page (all {total} works)"),
+        ("index.html", "Home"),
+        ("demos/x.html", "A &lt;demo&gt;"),
+    ]
+    assert 'id="arc" data-cited-in="index.html demos/x.html">' in arc
+    assert 'id="miles_channel" data-cited-in="">' in groups["Videos"]
 
 
 def test_nav_titles_and_uncited(styler: Styler) -> None:
@@ -249,6 +258,7 @@ def test_rendering_never_emits_unescaped_field_text(
                 "tabindex",
                 "aria-label",
                 "aria-hidden",
+                "data-cited-in",
             }
         for value in (decode(title), decode(annote) if output is outputs[2] else None):
             if value:

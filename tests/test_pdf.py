@@ -1501,3 +1501,8 @@ def test_the_site_numbers_its_chapters_as_the_book_does(book_tree, site_dir, pag
     text = "\n".join(page_texts)
     for label in site.values():
         assert len(re.findall(rf"(?im)^{re.escape(label)}$", text)) == 1, label
+
+
+def test_the_ten_minute_overview_is_not_in_the_book(page_texts: list[str]) -> None:
+    """It repeats three chapters' boxes for the web; the book has the chapters."""
+    assert not any("Alignment in ten minutes" in page for page in page_texts)

@@ -107,3 +107,38 @@ def test_dark_mode_toggle_switches_scheme_and_colours(browser, site_url):
     page.goto(f"{site_url}/rlhf.html")
     assert _scheme(page) == "slate"
     context.close()
+
+
+def test_further_reading_shows_the_works_one_chapter_cites(page, page_log, site_url, site_dir):
+    """A reader after more on one subject picks its chapter: the list keeps the works that page
+    cites (as many as its References list), hides the groups left empty, and keeps the choice
+    in the address; "any page" brings everything back. From file:// too."""
+    page.goto(f"{site_url}/rlhf.html")
+    cited = page.locator("li.citation-reference").count()
+    page.goto(f"{site_url}/further-reading.html")
+    entries = page.locator(".further-reading__entry")
+    everything = entries.count()
+    assert everything > 100 and page.locator("form.further-reading__filter").is_visible()
+    page.select_option("#further-reading-chapter", "rlhf.html")
+    shown = page.locator(".further-reading__entry:visible")
+    expect(page.locator(".further-reading__shown")).to_have_text(f"{cited} works cited in RLHF")
+    assert shown.count() == cited
+    for n in range(shown.count()):
+        links = shown.nth(n).locator(".further-reading__cited a")
+        hrefs = links.evaluate_all("as => as.map(a => a.getAttribute('href'))")
+        assert any(h.startswith("rlhf.html#") for h in hrefs), hrefs
+    for heading in page.locator("h2").all():  # a group with no work cited in RLHF goes
+        if heading.is_visible():
+            group = heading.locator(
+                "xpath=following-sibling::div[contains(@class,'further-reading')][1]"
+            )
+            assert group.locator(".further-reading__entry:visible").count() > 0
+    assert page.url.endswith("further-reading.html?cited-in=rlhf.html")
+    page.reload()
+    assert page.locator(".further-reading__entry:visible").count() == cited
+    page.select_option("#further-reading-chapter", "")
+    assert page.locator(".further-reading__entry:visible").count() == everything
+    page.goto((site_dir / "further-reading.html").as_uri())
+    page.select_option("#further-reading-chapter", "goodhart.html")
+    assert 0 < page.locator(".further-reading__entry:visible").count() < everything
+    assert page_log.page_errors == []

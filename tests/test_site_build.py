@@ -151,7 +151,7 @@ def test_further_reading_lists_every_entry_in_its_group(site_dir: Path, bibliogr
     group_of = {}
     for section in sections[1:]:
         title = html.unescape(section.split("<", 1)[0]).strip()
-        for anchor in re.findall(r'<div class="further-reading__entry" id="([^"]+)">', section):
+        for anchor in re.findall(r'<div class="further-reading__entry" id="([^"]+)"', section):
             group_of[anchor] = title
     start = [key for key, entry in bibliography.entries.items() if entry.starts_here]
     assert 4 <= len(start) <= 10, "a short Start here group, tagged in references.bib"
@@ -159,7 +159,7 @@ def test_further_reading_lists_every_entry_in_its_group(site_dir: Path, bibliogr
         anchor = anchor_id(key)
         expected = "Start here" if entry.starts_here else KINDS[entry.kind]
         assert group_of.get(anchor) == expected, key
-        found = re.search(rf'id="{re.escape(anchor)}">(.*?)</div>', text, re.DOTALL)
+        found = re.search(rf'id="{re.escape(anchor)}"[^>]*>(.*?)</div>', text, re.DOTALL)
         assert found, f"no entry for {key}"
         block = found.group(1)
         assert html.escape(entry.text("annote"), quote=False) in block.replace(
@@ -183,6 +183,8 @@ def test_further_reading_opens_with_a_jump_list_of_its_groups(site_dir: Path) ->
     assert [(anchor, int(n)) for anchor, _, n in links] == [
         (anchor, counts[anchor]) for anchor, _, _ in links
     ]
+    # The chapter filter comes hidden: without scripts a reader gets the whole list, no dead form.
+    assert '<form class="further-reading__filter web-only" data-search-exclude hidden>' in text
 
 
 def test_further_reading_cited_in_links_resolve_to_pages_citing_the_entry(
@@ -190,7 +192,7 @@ def test_further_reading_cited_in_links_resolve_to_pages_citing_the_entry(
 ) -> None:
     text = (site_dir / "further-reading.html").read_text(encoding="utf-8")
     entries = re.findall(
-        r'<div class="further-reading__entry" id="([^"]+)">(.*?)</div>', text, re.DOTALL
+        r'<div class="further-reading__entry" id="([^"]+)"[^>]*>(.*?)</div>', text, re.DOTALL
     )
     assert entries
     checked = 0
@@ -210,6 +212,14 @@ def test_further_reading_cited_in_links_resolve_to_pages_citing_the_entry(
             assert f"#ref-{anchor}" in cited, (anchor, href)
             checked += 1
     assert checked > 0
+    # the chapter filter reads the same pages from each entry's data-cited-in
+    for anchor, pages_listed, block in re.findall(
+        r'<div class="further-reading__entry" id="([^"]+)" data-cited-in="([^"]*)">(.*?)</div>',
+        text,
+        re.DOTALL,
+    ):
+        linked = re.findall(r'<a href="([^"#]+)#', block.split("Cited in:", 1)[-1])
+        assert pages_listed.split() == (linked if "Cited in:" in block else []), anchor
 
 
 def test_every_page_links_its_references_to_further_reading(site_dir: Path, pages) -> None:

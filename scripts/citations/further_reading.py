@@ -5,7 +5,8 @@ entries tagged so (a `keywords` tag "start-here", as reference managers export t
 the rest grouped by `kind` (Papers, Books, Articles and posts, Videos). Each has its annotation, a
 stable anchor (`#amodei2016concrete`) and "Cited in:" links to every chapter that cites it, in
 navigation order, each landing on the work's entry in that chapter's References, whose arrows
-lead back to every sentence citing it. Those links need every page's citations before any page
+lead back to every sentence citing it; a web-only filter shows the works one page cites
+(further-reading.js). Those links need every page's citations before any page
 is rendered: site_pass.read_sources reads all Markdown sources once in `on_files`, and the site
 pass makes this page with the keys each page cites.
 """
@@ -145,7 +146,20 @@ def further_reading_page(
     groups = [group for group in candidates if group.entries]  # an empty group is left out
     group_template = styler.template(GROUP_TEMPLATE)
     slots = [group_template.render(entries=group.entries).strip() for group in groups]
-    markdown = styler.template(TEMPLATE).render(groups=groups, bib_url=bib_url).strip() + "\n"
+    chapters = [  # the pages a reader can filter by: those that cite, in nav order
+        PageLink(p.title, page_href[p.src_uri]) for p in pages if p.keys and p.src_uri in page_href
+    ]
+    markdown = (
+        styler.template(TEMPLATE)
+        .render(
+            groups=groups,
+            bib_url=bib_url,
+            chapters=chapters,
+            total=sum(len(group.entries) for group in groups),
+        )
+        .strip()
+        + "\n"
+    )
     return markdown, slots
 
 

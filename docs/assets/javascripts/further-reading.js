@@ -1,0 +1,69 @@
+/* Further reading's chapter filter: "Show the works cited in [RLHF]" leaves the works that page
+ * cites, with their groups (a group none of them is in goes too), so that a reader after more on
+ * one subject does not scroll through every paper (the list runs some 40 phone screens). The
+ * choice is kept in the address (?cited-in=rlhf.html), so a filtered list can be shared and
+ * survives a reload. Without scripts the form stays hidden and the whole list shows.
+ * A classic script, so it also runs from file://. */
+(function () {
+  "use strict";
+  const form = document.querySelector("form.further-reading__filter");
+  if (!form) return;
+  const select = form.querySelector("select");
+  const shown = form.querySelector(".further-reading__shown");
+  const jump = document.querySelector(".further-reading__jump");
+  const PARAM = "cited-in";
+
+  /* A group: its list, and what belongs to it before the list (heading, introduction). */
+  function groups() {
+    return Array.prototype.map.call(document.querySelectorAll("div.further-reading"), function (list) {
+      const parts = [list];
+      for (let node = list.previousElementSibling; node; node = node.previousElementSibling) {
+        parts.unshift(node);
+        if (node.tagName === "H2") break;
+      }
+      return parts;
+    });
+  }
+
+  function apply(page) {
+    let count = 0;
+    groups().forEach(function (parts) {
+      const list = parts[parts.length - 1];
+      let inGroup = 0;
+      list.querySelectorAll(".further-reading__entry").forEach(function (entry) {
+        const cited = (entry.getAttribute("data-cited-in") || "").split(" ");
+        const show = !page || cited.indexOf(page) !== -1;
+        entry.hidden = !show;
+        if (show) inGroup += 1;
+      });
+      parts.forEach(function (part) { part.hidden = inGroup === 0; });
+      count += inGroup;
+    });
+    if (jump) jump.hidden = Boolean(page);
+    const title = page && select.selectedOptions[0] ? select.selectedOptions[0].textContent : "";
+    shown.textContent = page ? count + (count === 1 ? " work" : " works") + " cited in " + title : "";
+  }
+
+  function fromAddress() {
+    const page = new URLSearchParams(location.search).get(PARAM) || "";
+    const known = Array.prototype.some.call(select.options, function (o) { return o.value === page; });
+    return known ? page : "";
+  }
+
+  select.addEventListener("change", function () {
+    const url = new URL(location.href);
+    if (select.value) url.searchParams.set(PARAM, select.value);
+    else url.searchParams.delete(PARAM);
+    url.hash = "";
+    try {
+      history.replaceState(null, "", url.href);
+    } catch (error) {
+      /* file:// in some browsers: the filter still works, the address just does not keep it */
+    }
+    apply(select.value);
+  });
+
+  select.value = fromAddress();
+  form.hidden = false;
+  apply(select.value);
+})();
