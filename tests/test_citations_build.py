@@ -186,7 +186,9 @@ def test_further_reading_and_downloadable_bib(builds) -> None:
     assert (root / "site" / "references.bib").read_bytes() == (root / "references.bib").read_bytes()
     assert 'href="references.bib"' in page
     found = re.search(
-        r'<div class="further-reading__entry" id="christiano2017deep"[^>]*>(.*?)</div>', page, re.DOTALL
+        r'<div class="further-reading__entry" id="christiano2017deep"[^>]*>(.*?)</div>',
+        page,
+        re.DOTALL,
     )
     assert found, "Further reading has no entry for christiano2017deep"
     entry = found.group(1)
