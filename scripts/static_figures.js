@@ -352,22 +352,127 @@ function boatRaceResult(demos, colours, trainers) {
   ]);
 }
 
+// ------------------------------------------------------------------------ the previews
+/**
+ * The demos' previews (Home's "Try it yourself" cards and the demos index): one picture each,
+ * drawn by the same code from the same simulations as the figures, 16:9 so the cards show them
+ * whole, with few words, none under THUMB.minText units (12.8 px where a card draws it 356 px
+ * wide). The drawing is done at a small size and enlarged by THUMB.zoom, as a phone would draw
+ * it: the drawing code's smallest text (11 CSS px) comes out at 26.4 units.
+ */
+const THUMB = { width: 720, height: 405, minText: 26, zoom: 2.4 };
+
+/** A part drawn at 1/zoom of its size (its drawing's own units), then enlarged. */
+function zoomed(x, y, width, height, draw, zoom = THUMB.zoom) {
+  return {
+    x, y, width: width / zoom, height: height / zoom,
+    draw(prepared) {
+      prepared.ctx.scale(zoom, zoom);
+      return draw(prepared);
+    },
+  };
+}
+
+/**
+ * The two learned routes of #live-boat-loop (seed 2016; the learner paid the game's score, for
+ * its targets, and the one paid for progress), their first MOVES moves, scored by the game's
+ * score; drawCourse(prepared) draws them on the course as that figure does.
+ */
+function boatLoop(demos, colours) {
+  const sim = demos.boatRaceSim;
+  const draw = demos.boatCourse;
+  const MOVES = 120;
+  const agents = trainBoats(sim).map((trainer) => trainer.greedyRollout(sim.DEFAULT_REWARD));
+  const at = (rollout) => rollout.trail[Math.min(MOVES, rollout.trail.length - 1)];
+  const [looper, racer] = agents;
+  const gates = sim.course.CHECKPOINTS.length;
+  return {
+    MOVES, agents, looper, racer, ends: agents.map(at),
+    drawCourse(prepared) {
+      const ctx = draw.drawBase(prepared, colours);
+      draw.drawRace(ctx, colours, {
+        passed: Math.round(at(racer).progress * gates), ready: null,
+        runs: agents.map((rollout, i) => {
+          const trail = rollout.trail.slice(0, MOVES + 1);
+          const end = draw.cellPoint(trail[trail.length - 1]);
+          return { colour: colours.runs[i], points: trail.map((p) => draw.cellPoint(p)), alpha: 0.85, boat: { ...end, colour: colours.runs[i] } };
+        }),
+      });
+      return draw.courseLabels(prepared.ctx, prepared.width);
+    },
+  };
+}
+
+/** What a learned route does, in the few words a preview has room for. */
+function routeOutcome(rollout) {
+  if (rollout.finished) return "finishes the lap";
+  if (rollout.policyLoops) return rollout.loopInLagoon ? "circles the lagoon" : "loops, never finishes";
+  return "does not finish";
+}
+
+/** The boat race's preview: the course with the two learned routes, and a line naming each. */
+function boatRaceThumb(demos, colours, loop) {
+  const sim = demos.boatRaceSim;
+  const draw = demos.boatCourse;
+  const fmt = demos.page.formatNumber;
+  const { looper, racer, MOVES } = loop;
+  const courseWidth = 542;
+  const courseHeight = (courseWidth * sim.course.HEIGHT) / sim.course.WIDTH;
+  const left = (THUMB.width - courseWidth) / 2;
+  const top = 4;
+  const textScale = THUMB.minText / 14; // legendEntry writes 14 px
+  const lines = [`Paid for targets: ${routeOutcome(looper)}`, `Paid for progress: ${routeOutcome(racer)}`];
+  const [end] = loop.ends;
+  return svgDocument({
+    width: THUMB.width, height: THUMB.height,
+    title: "The boat race: the route learned for points, and the route learned for progress",
+    desc: `The boat race demo's course with the two routes its learner takes (seed 2016). Paid for targets (the game's score), it ${routeOutcome(looper)}${looper.finished ? "" : ` and never finishes: game score ${fmt(end.score)}, checkpoints ${sim.checkpointsPassed(end.progress)} after ${MOVES} moves`}. Paid for progress, it ${racer.finished ? `finishes the lap in ${racer.steps} moves` : routeOutcome(racer)}.`,
+  }, [
+    zoomed(left, top, courseWidth, courseHeight, loop.drawCourse),
+    ...lines.map((text, i) => {
+      const entry = legendEntry(text, 0, 0, { ...draw.runStyle(colours, i), textColour: colours.fg, weight: "600" });
+      return {
+        x: left, y: top + courseHeight + 36 * (i + 1), width: 0, height: 0,
+        draw(prepared) { prepared.ctx.scale(textScale, textScale); entry.draw(prepared); },
+      };
+    }),
+  ]);
+}
+
+/**
+ * The Goodhart explorer's preview: best of N with heavy-tailed error, the chart alone. Its value
+ * scale reaches three times the true value's peak, not the explorer's (which also fits the light
+ * tails' proxy), so that the peak and the fall, small beside the proxy, show at a card's size.
+ */
+function goodhartThumb(demos, colours, heavy, shared) {
+  const gsim = demos.goodhartSim;
+  const fmt = demos.page.formatNumber;
+  const range = { min: shared.min, max: Math.ceil(heavy.peak.meanTrue * 3) };
+  return svgDocument({
+    width: THUMB.width, height: THUMB.height,
+    title: "Best of N with heavy-tailed error: the proxy score climbs, the true value peaks and falls",
+    desc: `The Goodhart explorer's heavy-tailed case: the best of N candidates by a proxy score, N from 1 to 10,000 on a log scale. The winner's proxy score climbs${heavy.last.medianProxy > range.max ? " off the chart" : ""} to ${fmt(heavy.last.medianProxy)}, while its true value peaks at ${heavy.peak.meanTrue.toFixed(2)} at N = ${fmt(heavy.peak.n)} and falls back to ${heavy.last.meanTrue.toFixed(2)}. Mean of 200 trials, seed 1975.`,
+  }, [
+    zoomed(0, 0, THUMB.width, THUMB.height, (prepared) =>
+      demos.goodhartDraw.drawSelection(prepared, colours, heavy, gsim.MAX_N, { range, compact: true, marker: false }).chart,
+    THUMB.minText / 13), // line-chart.js writes 13 px
+  ]);
+}
+
 function figures(demos, colours) {
   const fmt = demos.page.formatNumber;
   const out = {};
 
-  // The boat race in miniature (specification-gaming.md, #live-boat-loop).
+  // The boat race in miniature (specification-gaming.md, #live-boat-loop), and the demo's preview.
   const sim = demos.boatRaceSim;
   const draw = demos.boatCourse;
+  const loop = boatLoop(demos, colours);
   {
-    const MOVES = 120;
-    const agents = trainBoats(sim).map((trainer) => trainer.greedyRollout(sim.DEFAULT_REWARD));
-    const at = (rollout) => rollout.trail[Math.min(MOVES, rollout.trail.length - 1)];
-    const [looper, racer] = agents;
-    const gates = sim.course.CHECKPOINTS.length;
+    const { racer, MOVES } = loop;
+    const [lastLooper, lastRacer] = loop.ends;
     const results = [
-      `Paid for targets: game score ${fmt(at(looper).score)} · checkpoints ${sim.checkpointsPassed(at(looper).progress)} after ${MOVES} moves`,
-      racer.finished ? `Paid for progress: game score ${fmt(at(racer).score)} · finished the lap at move ${racer.steps}` : "Paid for progress: did not finish",
+      `Paid for targets: game score ${fmt(lastLooper.score)} · checkpoints ${sim.checkpointsPassed(lastLooper.progress)} after ${MOVES} moves`,
+      racer.finished ? `Paid for progress: game score ${fmt(lastRacer.score)} · finished the lap at move ${racer.steps}` : "Paid for progress: did not finish",
     ];
     const width = 720;
     const courseHeight = Math.round((width * sim.course.HEIGHT) / sim.course.WIDTH);
@@ -376,24 +481,11 @@ function figures(demos, colours) {
       title: "The boat race in miniature: one learner, paid two ways",
       desc: `The course of the boat race demo with two learned routes, both scored by the game's score. ${results.join(". ")}.`,
     }, [
-      {
-        x: 0, y: 0, width, height: courseHeight,
-        draw(prepared) {
-          const ctx = draw.drawBase(prepared, colours);
-          draw.drawRace(ctx, colours, {
-            passed: Math.round(at(racer).progress * gates), ready: null,
-            runs: agents.map((rollout, i) => {
-              const trail = rollout.trail.slice(0, MOVES + 1);
-              const end = draw.cellPoint(trail[trail.length - 1]);
-              return { colour: colours.runs[i], points: trail.map((p) => draw.cellPoint(p)), alpha: 0.85, boat: { ...end, colour: colours.runs[i] } };
-            }),
-          });
-          return draw.courseLabels(prepared.ctx, prepared.width);
-        },
-      },
+      { x: 0, y: 0, width, height: courseHeight, draw: loop.drawCourse },
       ...results.map((text, i) => legendEntry(text, 12, courseHeight + 26 + i * 24, { ...draw.runStyle(colours, i), textColour: colours.fg })),
     ]);
   }
+  out["demo-boat-race-thumb.svg"] = boatRaceThumb(demos, colours, loop);
 
   out["demo-boat-race.svg"] = boatRaceResult(demos, colours, trainBoats(sim));
 
@@ -414,6 +506,7 @@ function figures(demos, colours) {
   out["live-goodhart-tails.svg"] = svgDocument({
     width: 720, height: 320, title: "Best of N by a proxy score, with light- and heavy-tailed error", desc: tailsDesc,
   }, tailPanels(0));
+  out["demo-goodhart-thumb.svg"] = goodhartThumb(demos, colours, heavy, range);
 
   const beta = 0.3;
   const model = gsim.overoptimizationCurve({ alpha: 1, beta, maxD: 4, steps: 80 });

@@ -207,3 +207,107 @@ def test_search_ranks_the_page_that_explains_a_term_first(page, site_url, query,
     is the whole query, its definition (one result per term, which links on to the chapter)."""
     results = list(dict.fromkeys(_search(page, site_url, query)))  # pages, in order, once each
     assert set(results[: len(expected)]) == expected, results[:5]
+
+
+# The demos' previews (scripts/static_figures.js draws demo-*-thumb.svg from the simulations): on
+# Home's "Try it yourself" cards and on the demos index, each loaded, shown whole (the full result
+# figures were cropped through their charts and drew labels at 4-7 px), its labels at 12 px or
+# more. The "+" in each of the boat course's reward targets is a mark, not a label (as in
+# tests/js/static-figures.test.js and test_pdf.py).
+FIGURES = Path(__file__).parent.parent / "docs/assets/figures"
+DEMO_PREVIEWS = {
+    "index.html": ".ae-card--demo img.ae-card__thumb",
+    "demos/index.html": "a.demo-thumb img",
+}
+_PREVIEW_GEOMETRY = """img => {
+    const box = (e) => {
+        const r = e.getBoundingClientRect();
+        return { x: r.left, y: r.top, w: r.width, h: r.height };
+    };
+    const inner = (e) => {  // the padding box: what overflow clips to, and the image's content
+        const s = getComputedStyle(e);
+        const r = box(e);
+        const bl = parseFloat(s.borderLeftWidth), bt = parseFloat(s.borderTopWidth);
+        const br = parseFloat(s.borderRightWidth), bb = parseFloat(s.borderBottomWidth);
+        return { x: r.x + bl, y: r.y + bt, w: r.w - bl - br, h: r.h - bt - bb };
+    };
+    const s = getComputedStyle(img);
+    const padded = inner(img);
+    const content = {
+        x: padded.x + parseFloat(s.paddingLeft), y: padded.y + parseFloat(s.paddingTop),
+        w: padded.w - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight),
+        h: padded.h - parseFloat(s.paddingTop) - parseFloat(s.paddingBottom),
+    };
+    const clips = [];
+    for (let e = img.parentElement; e && e !== document.body; e = e.parentElement) {
+        const o = getComputedStyle(e);
+        if (o.overflowX !== "visible" || o.overflowY !== "visible") clips.push(inner(e));
+    }
+    return {
+        src: img.currentSrc.split("/").pop(), natural: [img.naturalWidth, img.naturalHeight],
+        box: box(img), content, objectFit: s.objectFit,
+        container: box(img.closest(".ae-card, .demo-thumb")), clips,
+    };
+}"""
+
+
+def _smallest_label(name: str) -> tuple[float, float]:
+    """The smallest label's font size in a figure, and its viewBox width (both in units)."""
+    svg = (FIGURES / name).read_text(encoding="utf-8")
+    view_box = re.search(r'viewBox="0 0 ([\d.]+)', svg)
+    assert view_box, name
+    texts = re.findall(r'<text [^>]*font-size="([\d.]+)"[^>]*>([^<]*)</text>', svg)
+    sizes = [float(size) for size, text in texts if text != "+"]
+    assert sizes, name
+    return min(sizes), float(view_box.group(1))
+
+
+def _inside(inner: dict, outer: dict, slack: float = 0.5) -> bool:
+    return (
+        inner["x"] >= outer["x"] - slack
+        and inner["y"] >= outer["y"] - slack
+        and inner["x"] + inner["w"] <= outer["x"] + outer["w"] + slack
+        and inner["y"] + inner["h"] <= outer["y"] + outer["h"] + slack
+    )
+
+
+@pytest.mark.parametrize("path", list(DEMO_PREVIEWS), ids=["home", "demos-index"])
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["390x844", "1440x900"])
+def test_demo_previews_are_shown_whole_with_legible_labels(
+    browser, site_url, viewport, path
+) -> None:
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(f"{site_url}/{path}")
+    thumbs = page.locator(DEMO_PREVIEWS[path])
+    assert thumbs.count() == 2
+    seen = []
+    for thumb in thumbs.all():
+        thumb.scroll_into_view_if_needed()
+        page.wait_for_function(
+            "img => img.complete && img.naturalWidth > 0", arg=thumb.element_handle(), timeout=10000
+        )
+        geometry = thumb.evaluate(_PREVIEW_GEOMETRY)
+        name = geometry["src"]
+        seen.append(name)
+        box, content = geometry["box"], geometry["content"]
+        # Whole: inside its card (or link), inside every box that clips it, and its picture not
+        # cropped by object-fit (contain, or a box of the picture's own shape).
+        assert _inside(box, geometry["container"]), (name, geometry)
+        for clip in geometry["clips"]:
+            assert _inside(box, clip), (name, clip, geometry)
+        natural_w, natural_h = geometry["natural"]
+        aspect = natural_w / natural_h
+        assert geometry["objectFit"] == "contain" or (
+            abs(content["w"] / content["h"] - aspect) <= 0.01 * aspect
+        ), (name, geometry)
+        drawn_width = min(content["w"], content["h"] * aspect)  # the picture's width in the box
+        assert drawn_width >= 0.98 * content["w"], (name, geometry)  # it fills the card's width
+        smallest, view_width = _smallest_label(name)
+        assert smallest * drawn_width / view_width >= 12, (name, smallest, drawn_width)
+    assert seen == ["demo-boat-race-thumb.svg", "demo-goodhart-thumb.svg"]
+    if path == "index.html":
+        # Both of one shape, so the two cards' titles line up side by side.
+        heights = [t.bounding_box()["height"] for t in thumbs.all()]
+        assert abs(heights[0] - heights[1]) <= 1, heights
+    context.close()

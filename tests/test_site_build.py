@@ -242,8 +242,9 @@ def test_references_bib_is_downloadable(site_dir: Path) -> None:
 
 
 def test_the_demos_page_shows_each_demo_as_a_picture_that_opens_it(site_dir: Path) -> None:
-    """A reader choosing a demo sees what it looks like: each demo's still, a link to the demo,
-    under its heading (web-only: the book prints the demo chapters' own figures)."""
+    """A reader choosing a demo sees what it looks like: each demo's preview (demo-*-thumb.svg, drawn
+    from the simulations for a card's size), a link to the demo, under its heading (web-only: the
+    book prints the demo chapters' own figures)."""
     text = (site_dir / "demos" / "index.html").read_text(encoding="utf-8")
     thumbs = re.findall(
         r'<p class="web-only"><a class="demo-thumb" href="([^"]+)"><img alt="([^"]+)"'
@@ -251,8 +252,8 @@ def test_the_demos_page_shows_each_demo_as_a_picture_that_opens_it(site_dir: Pat
         text,
     )
     assert [(href, src.rsplit("/", 1)[1]) for href, _, src in thumbs] == [
-        ("boat-race.html", "demo-boat-race.svg"),
-        ("goodhart-explorer.html", "demo-goodhart.svg"),
+        ("boat-race.html", "demo-boat-race-thumb.svg"),
+        ("goodhart-explorer.html", "demo-goodhart-thumb.svg"),
     ]
     for href, alt, src in thumbs:
         assert alt.startswith("Open the "), alt

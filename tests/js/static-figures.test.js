@@ -9,12 +9,13 @@ const path = require("node:path");
 const { figures, loadDemos, lightColours, SvgContext } = require("../../scripts/static_figures.js");
 
 const FIGURES = path.resolve(__dirname, "../../docs/assets/figures");
-const built = figures(loadDemos(), lightColours());
+const demos = loadDemos();
+const built = figures(demos, lightColours());
 
 test("every generated figure matches the committed file (run node scripts/static_figures.js)", () => {
   assert.deepEqual(Object.keys(built).sort(), [
-    "demo-boat-race.svg", "demo-goodhart.svg", "live-boat-loop.svg", "live-coin-moved.svg", "live-goodhart-tails.svg",
-    "live-kl-leash.svg",
+    "demo-boat-race-thumb.svg", "demo-boat-race.svg", "demo-goodhart-thumb.svg", "demo-goodhart.svg", "live-boat-loop.svg",
+    "live-coin-moved.svg", "live-goodhart-tails.svg", "live-kl-leash.svg",
   ]);
   for (const [name, { svg }] of Object.entries(built)) {
     assert.equal(fs.readFileSync(path.join(FIGURES, name), "utf8"), svg, `${name} is out of date`);
@@ -46,6 +47,67 @@ test("the printed results are the simulations' results", () => {
   // what the figure shows a reader is in words: no α or β in its drawn text (its desc may name them)
   const drawn = built["demo-goodhart.svg"].svg.replace(/<desc[\s\S]*?<\/desc>/, "");
   assert.doesNotMatch(drawn, /[αβ]/);
+});
+
+// The demos' previews on Home's cards and the demos index, drawn about 356 px wide: every label at
+// 26 units or more reads at 12 px or more there. The only smaller text is the "+" inside each of
+// the course's reward targets, a mark in a circle (as tests/test_pdf.py also counts it), not a label.
+const THUMBS = ["demo-boat-race-thumb.svg", "demo-goodhart-thumb.svg"];
+const TARGET_MARK = /^\+$/;
+const textsOf = (svg) => [...svg.matchAll(/<text [^>]*font-size="([\d.]+)"[^>]*>([^<]*)<\/text>/g)].map((m) => ({ size: Number(m[1]), text: m[2] }));
+const descOf = (svg) => /<desc id="d">([^<]*)<\/desc>/.exec(svg)[1];
+
+test("the demo previews are 16:9, accessible and written in large type", () => {
+  for (const name of THUMBS) {
+    const { svg } = built[name];
+    assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 720 405" width="720" height="405" role="img" aria-labelledby="t d"/, name);
+    assert.match(svg, /<title id="t">[^<]{30,}<\/title>/, name);
+    assert.match(descOf(svg), /.{120,}/, name);
+    const texts = textsOf(svg);
+    const labels = texts.filter((t) => !TARGET_MARK.test(t.text));
+    assert.ok(labels.length >= 2 && labels.length <= 16, `${name}: few labels (${labels.length})`);
+    const smallest = Math.min(...labels.map((t) => t.size));
+    assert.ok(smallest >= 26, `${name}: smallest label ${smallest} units (${labels.find((t) => t.size === smallest).text})`);
+  }
+  // The marks left out above are the course's four targets and nothing else.
+  const marks = textsOf(built["demo-boat-race-thumb.svg"].svg).filter((t) => TARGET_MARK.test(t.text));
+  assert.equal(marks.length, demos.boatRaceSim.course.TARGETS.length);
+  assert.equal(textsOf(built["demo-goodhart-thumb.svg"].svg).filter((t) => TARGET_MARK.test(t.text)).length, 0);
+});
+
+test("the demo previews show what the simulations compute", () => {
+  // The boat race: the two routes of the chapter's live figure (same training, same 120 moves).
+  const boat = built["demo-boat-race-thumb.svg"].svg;
+  const sim = demos.boatRaceSim;
+  const [looper, racer] = [sim.DEFAULT_REWARD, sim.PROGRESS_REWARD].map((reward) => {
+    const trainer = sim.createTrainer({ seed: 2016, reward });
+    while (!trainer.done) trainer.trainEpisodes(100);
+    return trainer.greedyRollout(sim.DEFAULT_REWARD);
+  });
+  assert.ok(looper.policyLoops && looper.loopInLagoon && !looper.finished, "paid for targets, the learner circles the lagoon");
+  assert.ok(racer.finished, "paid for progress, it finishes");
+  const end = looper.trail[120];
+  assert.match(descOf(boat), new RegExp(`Paid for targets \\(the game's score\\), it circles the lagoon and never finishes: game score ${end.score}, checkpoints ${sim.checkpointsPassed(end.progress)} after 120 moves\\. Paid for progress, it finishes the lap in ${racer.steps} moves\\.`));
+  assert.match(descOf(boat), /game score 320, checkpoints 0 of 7 after 120 moves.*finishes the lap in 67 moves/);
+  assert.match(built["live-boat-loop.svg"].svg, /game score 320 · checkpoints 0 of 7 after 120 moves/, "as the live figure says");
+  assert.deepEqual(textsOf(boat).filter((t) => t.size === 26).map((t) => t.text), ["Paid for targets: circles the lagoon", "Paid for progress: finishes the lap"]);
+  // Both routes are drawn, each in its run's colour, as in the live figure.
+  const colours = lightColours();
+  for (const colour of colours.runs) assert.match(boat, new RegExp(`fill="none" stroke="${colour}" stroke-width="[\\d.]+"[^>]*stroke-linejoin="round"`));
+
+  // The Goodhart explorer: the heavy-tailed chart alone, its peak and where the proxy ends up.
+  const goodhart = built["demo-goodhart-thumb.svg"].svg;
+  const heavy = demos.goodhartSim.bestOfNCurve({ distribution: "t2", seed: 1975, trials: 200 });
+  const fmt = demos.page.formatNumber;
+  assert.ok(demos.goodhartSim.turnsOver(heavy));
+  assert.match(goodhart, new RegExp(`>peak ${heavy.peak.meanTrue.toFixed(2)} at N = ${fmt(heavy.peak.n)}<`));
+  assert.match(goodhart, new RegExp(`>proxy (reaches )?${fmt(heavy.last.medianProxy)} at N = 10,000<`));
+  assert.match(descOf(goodhart), new RegExp(`climbs off the chart to ${fmt(heavy.last.medianProxy)}, while its true value peaks at ${heavy.peak.meanTrue.toFixed(2)} at N = ${fmt(heavy.peak.n)} and falls back to ${heavy.last.meanTrue.toFixed(2)}\\.`));
+  assert.match(descOf(goodhart), /peaks at 0\.73 at N = 7/);
+  const texts = textsOf(goodhart).map((t) => t.text);
+  assert.equal(texts.filter((t) => t === "Proxy score").length, 1, "one chart");
+  assert.equal(texts.filter((t) => t === "True value").length, 1, "one chart");
+  assert.ok(!texts.some((t) => /light|Light/.test(t)), "the heavy tails alone");
 });
 
 test("the SVG canvas stand-in draws arcs, dashes, clips and text the way a canvas would", () => {
