@@ -433,6 +433,11 @@ def test_every_reference_links_back_to_where_it_is_cited(page, site_url) -> None
     assert first_hash_change(page) == target
     box = page.locator(target).bounding_box()
     assert 0 <= box["y"] < page.viewport_size["height"]
+    # back at the citation, its tooltip stays shut over the text the reader came back to
+    # (the browser focuses the link it lands on)
+    tip = page.locator(f"#{page.locator(target).get_attribute('aria-describedby')}")
+    page.wait_for_timeout(100)
+    assert tip.is_hidden()
 
 
 # --- glossary terms: one underline, one tooltip style -------------------------------------------------

@@ -138,6 +138,23 @@ def test_further_reading_shows_the_works_one_chapter_cites(page, page_log, site_
     assert page.locator(".further-reading__entry:visible").count() == cited
     page.select_option("#further-reading-chapter", "")
     assert page.locator(".further-reading__entry:visible").count() == everything
+    page.select_option("#further-reading-chapter", "rlhf.html")
+    for heading in page.locator("h2[id]").all():  # the contents list no group the filter hides
+        toc = page.locator(f'.md-nav--secondary a[href="#{heading.get_attribute("id")}"]')
+        for n in range(toc.count()):  # the sidebar's, and the phone menu's copy
+            listed = toc.nth(n).evaluate("a => !a.closest('li').hidden")
+            assert listed == heading.is_visible(), heading.get_attribute("id")
+    # A link to a work the filter hides (from a chapter, with the filter kept in the address)
+    # shows everything again, and the work.
+    hidden = page.locator(".further-reading__entry:not(:visible)").first.get_attribute("id")
+    page.goto(f"{site_url}/further-reading.html?cited-in=rlhf.html#{hidden}")
+    work = page.locator(f"#{hidden}")
+    expect(work).to_be_visible()
+    expect(page.locator(".further-reading__shown")).to_have_text(f"All {everything} works")
+    page.wait_for_function(
+        "e => { const y = e.getBoundingClientRect().top; return y >= 0 && y < innerHeight; }",
+        arg=work.element_handle(),
+    )
     page.goto((site_dir / "further-reading.html").as_uri())
     page.select_option("#further-reading-chapter", "goodhart.html")
     assert 0 < page.locator(".further-reading__entry:visible").count() < everything

@@ -8,7 +8,8 @@
  * - a tooltip that would run past the bottom of the window opens above its line instead, where
  *   there is room (a citation near the foot of a phone's screen);
  * - a link to a References entry, or an address ending in one, opens the folded References list
- *   first (Chromium opens a fold for a fragment itself; not every browser does).
+ *   first (Chromium opens a fold for a fragment itself; not every browser does);
+ * - back at a citation through a ↩ link, its tooltip stays shut (the browser focuses the link).
  * A classic script, so it also runs from file://. */
 (function () {
   "use strict";
@@ -116,4 +117,13 @@
   }
   window.addEventListener("hashchange", unfoldAddress);
   unfoldAddress();
+
+  /* Back at a citation through its References entry's ↩: the browser focuses the link it lands
+     on, which would open its tooltip over the text the reader came back to; it stays shut until
+     the pointer or the focus next arrives. */
+  window.addEventListener("hashchange", function () {
+    const target = document.getElementById(idOf(location.hash));
+    const host = target && target.closest(HOSTS);
+    if (host && host.contains(document.activeElement)) host.classList.add(DISMISSED);
+  });
 })();

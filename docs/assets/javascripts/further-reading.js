@@ -25,8 +25,18 @@
     });
   }
 
+  /* The table of contents' entry for a heading (Material's sidebar, and the phone's menu). */
+  function tocEntries(heading) {
+    if (!heading.id) return [];
+    return Array.prototype.map.call(
+      document.querySelectorAll('.md-nav--secondary a[href="#' + heading.id + '"]'),
+      function (link) { return link.closest("li") || link; }
+    );
+  }
+
   function apply(page) {
     let count = 0;
+    let all = 0;
     groups().forEach(function (parts) {
       const list = parts[parts.length - 1];
       let inGroup = 0;
@@ -34,14 +44,45 @@
         const cited = (entry.getAttribute("data-cited-in") || "").split(" ");
         const show = !page || cited.indexOf(page) !== -1;
         entry.hidden = !show;
+        all += 1;
         if (show) inGroup += 1;
       });
-      parts.forEach(function (part) { part.hidden = inGroup === 0; });
+      parts.forEach(function (part) {
+        part.hidden = inGroup === 0;
+        if (part.tagName === "H2") {
+          tocEntries(part).forEach(function (entry) { entry.hidden = inGroup === 0; });
+        }
+      });
       count += inGroup;
     });
     if (jump) jump.hidden = Boolean(page);
     const title = page && select.selectedOptions[0] ? select.selectedOptions[0].textContent : "";
-    shown.textContent = page ? count + (count === 1 ? " work" : " works") + " cited in " + title : "";
+    shown.textContent = page
+      ? count + (count === 1 ? " work" : " works") + " cited in " + title
+      : "All " + all + " works";
+  }
+
+  function choose(page) {
+    select.value = page;
+    const url = new URL(location.href);
+    if (page) url.searchParams.set(PARAM, page);
+    else url.searchParams.delete(PARAM);
+    try {
+      history.replaceState(null, "", url.href);
+    } catch (error) {
+      /* file:// in some browsers: the filter still works, the address just does not keep it */
+    }
+    apply(page);
+  }
+
+  /* An address naming a work the filter hides (a link from a chapter's References, with a filter
+     kept in the address): show everything again, and the work. */
+  function showAddressed() {
+    const id = location.hash.slice(1);
+    const target = id ? document.getElementById(decodeURIComponent(id)) : null;
+    if (!target || !target.closest("[hidden]")) return;
+    choose("");
+    target.scrollIntoView();
   }
 
   function fromAddress() {
@@ -52,18 +93,18 @@
 
   select.addEventListener("change", function () {
     const url = new URL(location.href);
-    if (select.value) url.searchParams.set(PARAM, select.value);
-    else url.searchParams.delete(PARAM);
     url.hash = "";
     try {
       history.replaceState(null, "", url.href);
     } catch (error) {
-      /* file:// in some browsers: the filter still works, the address just does not keep it */
+      /* as in choose() */
     }
-    apply(select.value);
+    choose(select.value);
   });
+  window.addEventListener("hashchange", showAddressed);
 
   select.value = fromAddress();
   form.hidden = false;
   apply(select.value);
+  showAddressed();
 })();
