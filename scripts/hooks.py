@@ -10,7 +10,8 @@ docstrings are the spec).
                       add further-reading.md and references.bib (generated); start the site's
                       citation pass (parse the .bib, render every citation) in a second process
     on_nav            the chapters' numbers, as the book gives them (scripts/chapter_numbers.py)
-    on_page_markdown  check links; citations → slots, and a References section
+    on_page_markdown  check links, tables, figure mentions and includes (scripts/snippet_includes.py);
+                      citations → slots, and a References section
     on_page_content   glossary hovers: first use per section, none in headings or links; an
                       id on each glossary term;
                       images get their intrinsic size, and a figure with an x-narrow.svg
@@ -54,6 +55,7 @@ import next_page
 import page_syntax
 import reading_time
 import repeated_errors
+import snippet_includes
 import tables
 from citations.site import CitationSite
 from links import LinkChecker
@@ -109,6 +111,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
                 *_links.read_page(markdown, page, *where),
                 *page_syntax.page_syntax_problems(markdown, *where),
                 *figure_refs.check_figure_mentions(markdown, *where),
+                *snippet_includes.include_problems(
+                    markdown, where.name, Path(config.docs_dir), where.line_offset
+                ),
             ],
             key=lambda problem: (problem.line, problem.column or 0),
         )

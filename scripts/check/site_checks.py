@@ -39,6 +39,7 @@ from citations.site import CitationSite
 from figure_refs import check_figure_mentions
 from links import HAS_SCHEME, LinkChecker
 from page_syntax import page_syntax_problems
+from snippet_includes import include_problems
 from source_text import Diagnostic, ProblemsFound
 from text_files import decode_utf8
 
@@ -97,6 +98,10 @@ def check_site(project: Project) -> SiteFindings:
             found.problems.extend(links.read_page(text.body, page, name, text.line_offset))
             found.problems.extend(page_syntax_problems(text.body, name, text.line_offset))
             found.problems.extend(check_figure_mentions(text.body, name, text.line_offset))
+            includes = include_problems(text.body, name, Path(config.docs_dir), text.line_offset)
+            found.problems.extend(includes)
+            if includes:  # rendering would stop inside pymdownx.snippets, with a traceback
+                continue
             page.markdown = rendered.markdown
             page.render(config, project.files)
     found.problems.extend(links.after_build())
