@@ -119,19 +119,25 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def run_check(root: Path) -> subprocess.CompletedProcess[str]:
+def run_python(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """`python <args>` with the project's scripts importable and nothing else of the caller's
+    environment, its output captured."""
     return subprocess.run(
-        [sys.executable, "-m", "check", "--root", str(root)],
+        [sys.executable, *args],
         check=False,
         capture_output=True,
         text=True,
-        cwd=ROOT,
+        cwd=cwd,
         env={
             "PYTHONPATH": str(ROOT / "scripts"),
             "PATH": "/usr/bin:/bin",
             "NO_MKDOCS_2_WARNING": "1",
         },
     )
+
+
+def run_check(root: Path) -> subprocess.CompletedProcess[str]:
+    return run_python(["-m", "check", "--root", str(root)], ROOT)
 
 
 def test_the_real_project_passes() -> None:

@@ -3,8 +3,6 @@ is missing is a located problem with its fix, before pymdownx.snippets stops wit
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from hypothesis import given
@@ -69,7 +67,7 @@ def test_a_section_is_found_exactly_when_both_its_marks_are_there(name: str, mar
 
 def test_make_check_and_the_build_report_it_without_a_traceback(tmp_path: Path) -> None:
     """On a copy of the real project, a renamed marker in a chapter the overview includes."""
-    from test_check import copy_project, run_check
+    from test_check import copy_project, run_check, run_python
 
     root = copy_project(tmp_path)
     chapter = root / "docs" / "research.md"
@@ -80,17 +78,8 @@ def test_make_check_and_the_build_report_it_without_a_traceback(tmp_path: Path) 
     result = run_check(root)
     assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
     assert "section 'minute' is not marked in docs/research.md (no [start:minute])" in result.stdout
-    build = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        env={
-            "PYTHONPATH": str(root / "scripts"),
-            "PATH": "/usr/bin:/bin",
-            "NO_MKDOCS_2_WARNING": "1",
-        },
-        check=False,
+    build = run_python(
+        ["-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")], root
     )
     output = build.stdout + build.stderr
     assert build.returncode != 0 and "Traceback" not in output, output[-2000:]

@@ -62,9 +62,12 @@
       : "All " + all + " works";
   }
 
-  function choose(page) {
+  /* Filter by page ("" for all) and keep the choice in the address; a reader's own choice drops
+     the work the address named, which the new list may not hold. */
+  function choose(page, keepHash) {
     select.value = page;
     const url = new URL(location.href);
+    if (!keepHash) url.hash = "";
     if (page) url.searchParams.set(PARAM, page);
     else url.searchParams.delete(PARAM);
     try {
@@ -81,7 +84,7 @@
     const id = location.hash.slice(1);
     const target = id ? document.getElementById(decodeURIComponent(id)) : null;
     if (!target || !target.closest("[hidden]")) return;
-    choose("");
+    choose("", true);
     target.scrollIntoView();
   }
 
@@ -91,16 +94,7 @@
     return known ? page : "";
   }
 
-  select.addEventListener("change", function () {
-    const url = new URL(location.href);
-    url.hash = "";
-    try {
-      history.replaceState(null, "", url.href);
-    } catch (error) {
-      /* as in choose() */
-    }
-    choose(select.value);
-  });
+  select.addEventListener("change", function () { choose(select.value, false); });
   window.addEventListener("hashchange", showAddressed);
 
   select.value = fromAddress();
