@@ -147,7 +147,7 @@ def further_reading_page(
     group_template = styler.template(GROUP_TEMPLATE)
     slots = [group_template.render(entries=group.entries).strip() for group in groups]
     chapters = [  # the pages a reader can filter by: those that cite, in nav order
-        PageLink(p.title, page_href[p.src_uri]) for p in pages if p.keys and p.src_uri in page_href
+        PageLink(p.title, page_href[p.src_uri]) for p in pages if p.keys
     ]
     markdown = (
         styler.template(TEMPLATE)
