@@ -273,7 +273,8 @@ JUNIOR = st.sampled_from(["Jr.", "III", "Sr."])
 def test_the_three_bibtex_name_forms_give_one_name(first, von, last, jr) -> None:
     """A name from known parts, written in BibTeX's three forms ("First von Last", "von Last,
     First", "von Last, Jr, First"), has one surname (its von and last parts) and, with commas,
-    is shown first-name first; the first form splits as bibtexparser splits it."""
+    is shown first-name first (surname first when it leads a reference list's entry); the first
+    form splits as bibtexparser splits it."""
     surname = decode(" ".join(von + last))
     written = " ".join(first + von + last)
     plain_form = not jr and (von or len(last) == 1)  # else it would not say where Last starts
@@ -286,6 +287,8 @@ def test_the_three_bibtex_name_forms_give_one_name(first, von, last, jr) -> None
     assert parse_names(forms[-1])[0].display == decode(" ".join(first)) + " " + surname + (
         f", {jr[0]}" if jr else ""
     )
+    inverted = f"{surname}, {decode(' '.join(first))}" + (f", {jr[0]}" if jr else "")
+    assert all(parse_names(raw)[0].inverted == inverted for raw in forms), forms
     if plain_form:
         assert parse_names(written)[0].display == decode(written)
         library = parse_single_name_into_parts(

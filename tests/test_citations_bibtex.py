@@ -507,14 +507,14 @@ def test_an_arxiv_url_is_not_linked_twice_whatever_its_version() -> None:
 @pytest.mark.parametrize(
     ("author", "shown", "label"),
     [
-        ("{King, Jr., Martin Luther}", "Martin Luther King, Jr. (1963)", "King, 1963"),
-        ("{Doe, Jane,}", "Jane Doe (1963)", "Doe, 1963"),
+        ("{King, Jr., Martin Luther}", "King, Martin Luther, Jr. (1963)", "King, 1963"),
+        ("{Doe, Jane,}", "Doe, Jane (1963)", "Doe, 1963"),
         (
             "{{Google DeepMind} and Doe, Jane}",
             "Google DeepMind and Jane Doe (1963)",
             "Google DeepMind and Doe, 1963",
         ),
-        ("{Doe, Jane and others}", "Jane Doe et al. (1963)", "Doe et al., 1963"),
+        ("{Doe, Jane and others}", "Doe, Jane, et al. (1963)", "Doe et al., 1963"),
         (
             "{{Research and Development, Inc.}}",
             "Research and Development, Inc. (1963)",
@@ -526,6 +526,31 @@ def test_names(author: str, shown: str, label: str) -> None:
     text = entry(author=author, title="{T}", year="1963")
     assert reference(text).startswith(shown)
     assert Styler(parsed(text), ENV).labels["k"].parenthetical == label
+
+
+@pytest.mark.parametrize(
+    ("author", "shown"),
+    [
+        ("{Amodei, Dario and Chris Olah}", "Amodei, Dario, and Chris Olah (1963)"),
+        (
+            "{Dario Amodei and Chris Olah and Jacob Steinhardt}",
+            "Amodei, Dario, Chris Olah, and Jacob Steinhardt (1963)",
+        ),
+        ("{OpenAI and Jane Doe}", "OpenAI and Jane Doe (1963)"),
+        ("{OpenAI and Jane Doe and John Roe}", "OpenAI, Jane Doe, and John Roe (1963)"),
+        (
+            " and ".join(f"Author{n} Surname{n}" for n in range(12)).join("{}"),
+            "Surname0, Author0, Author1 Surname1, Author2 Surname2, Author3 Surname3, Author4"
+            " Surname4, Author5 Surname5, Author6 Surname6, Author7 Surname7, Author8 Surname8,"
+            " Author9 Surname9, et al. (1963)",
+        ),
+    ],
+)
+def test_a_reference_lists_its_first_author_surname_first(author: str, shown: str) -> None:
+    """As author-date styles do: the list is sorted by that surname, and the reader looking up
+    "(Amodei et al., 2016)" scans for it. The comma before "and" keeps "Amodei, Dario and Chris
+    Olah" from reading as three people; an organisation, not inverted, needs none."""
+    assert reference(entry(author=author, title="{T}", year="1963")).startswith(shown)
 
 
 def test_no_doubled_full_stop() -> None:

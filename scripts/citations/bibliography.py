@@ -91,7 +91,7 @@ class Entry:
             if self.fields.get(name, "").strip():
                 return parse_names(self.fields[name])
         org = self.text("organization")
-        return (Name(surname=org, display=org),) if org else ()
+        return (Name(surname=org, display=org, inverted=org),) if org else ()
 
     @property
     def starts_here(self) -> bool:

@@ -17,6 +17,13 @@ a label and a reference show of them.
     >>> parse_names('King, Jr., Martin Luther and Doe, Jane,')[1].display
     'Jane Doe'
 
+A reference list shows its first author surname first (`inverted`), as author-date styles do, so
+that a reader who looks up "Amodei et al., 2016" scans the surnames the list is sorted by:
+
+    >>> [parse_names(raw)[0].inverted for raw in ('Dario Amodei', 'Jan van Merwijk',
+    ...     'King, Jr., Martin Luther', '{Alignment Research Center}')]
+    ['Amodei, Dario', 'van Merwijk, Jan', 'King, Martin Luther, Jr.', 'Alignment Research Center']
+
 The comma forms are BibTeX's: "von Last, First" and "von Last, Jr, First"; a trailing comma
 (common in hand-edited files) adds nothing.
 
@@ -61,10 +68,12 @@ SHOWN_TEXT = 40
 
 @dataclass(frozen=True, slots=True)
 class Name:
-    """One author: `surname` for labels ("Amodei"), `display` for the full reference."""
+    """One author: `surname` for labels ("Amodei"), `display` for the full reference ("Dario
+    Amodei"), `inverted` for the first author of one ("Amodei, Dario")."""
 
     surname: str
     display: str
+    inverted: str
     is_others: bool = False
 
 
@@ -84,17 +93,17 @@ def _name(raw: str) -> Name:
     A name written without a comma is shown as written (decoded: a tie `~` stays
     non-breaking); one with commas in first-name order."""
     if raw.lower() == OTHERS:
-        return Name(surname=OTHERS, display=OTHERS, is_others=True)
+        return Name(surname=OTHERS, display=OTHERS, inverted=OTHERS, is_others=True)
     parts = parse_single_name_into_parts(
         WORD_START_ACCENT.sub(_special_character, raw), strict=False
     )
     surname = decode(" ".join(parts.von + parts.last))
-    if "," not in raw:
-        return Name(surname=surname, display=decode(raw))
     first = decode(" ".join(parts.first))
-    junior = decode(" ".join(parts.jr))
-    display = f"{first} {surname}".strip() + (f", {junior}" if junior else "")
-    return Name(surname=surname, display=display)
+    junior = f", {decode(' '.join(parts.jr))}" if parts.jr else ""
+    inverted = (f"{surname}, {first}" if first else surname) + junior
+    if "," not in raw:
+        return Name(surname=surname, display=decode(raw), inverted=inverted)
+    return Name(surname=surname, display=f"{first} {surname}".strip() + junior, inverted=inverted)
 
 
 def _special_character(accent: re.Match[str]) -> str:

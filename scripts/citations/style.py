@@ -171,15 +171,21 @@ def plain_text(parts: Sequence[Part]) -> str:
 
 
 def author_list(entry: Entry) -> str:
-    """ "A and B", "A, B, and C"; more than MAX_AUTHORS_SHOWN (or "and others"): "..., et al."."""
-    names = [name.display for name in entry.authors if not name.is_others]
-    more = len(names) > MAX_AUTHORS_SHOWN or any(name.is_others for name in entry.authors)
-    shown = names[:MAX_AUTHORS_SHOWN]
-    if more:
-        return f"{shown[0]} et al." if len(shown) == 1 else ", ".join(shown) + ", et al."
-    if len(shown) > 2:
-        return ", ".join(shown[:-1]) + ", and " + shown[-1]
-    return " and ".join(shown)
+    """The first author surname first, the rest as written, as author-date styles list them:
+    "Russell, Stuart"; "Amodei, Dario, and Chris Olah"; "Amodei, Dario, Chris Olah, and Jacob
+    Steinhardt"; more than MAX_AUTHORS_SHOWN (or "and others"): "..., et al."."""
+    authors = [name for name in entry.authors if not name.is_others]
+    if not authors:
+        return ""
+    names = [authors[0].inverted] + [name.display for name in authors[1:MAX_AUTHORS_SHOWN]]
+    if len(authors) > MAX_AUTHORS_SHOWN or len(authors) < len(entry.authors):
+        return ", ".join(names) + ", et al."
+    if len(names) == 1:
+        return names[0]
+    if len(names) == 2 and authors[0].inverted == authors[0].display:  # "OpenAI and Jane Doe"
+        return " and ".join(names)
+    # "Amodei, Dario and Chris Olah" would read as three people: the comma before "and" stays.
+    return ", ".join(names[:-1]) + ", and " + names[-1]
 
 
 @functools.lru_cache(maxsize=16384)
