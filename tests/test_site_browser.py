@@ -109,6 +109,26 @@ def test_dark_mode_toggle_switches_scheme_and_colours(browser, site_url):
     context.close()
 
 
+def test_the_colour_toggle_answers_space_as_well_as_enter(browser, site_url):
+    """A keyboard user presses Space on a button; on Material's toggle (radio buttons, which
+    answer Enter) it did nothing until palette-keys.js. The focus stays on the toggle, and the
+    choice is kept like a click's."""
+    context = browser.new_context(color_scheme="light")
+    page = context.new_page()
+    page.goto(f"{site_url}/index.html")
+    page.locator("form[data-md-component=palette] input.md-option").first.focus()
+    page.keyboard.press("Space")
+    assert _scheme(page) == "slate"
+    assert page.evaluate("document.activeElement.matches('input.md-option:checked')")
+    page.keyboard.press("Space")
+    assert _scheme(page) == "default"
+    page.keyboard.press("Enter")  # Material's own key still works beside it
+    assert _scheme(page) == "slate"
+    page.goto(f"{site_url}/rlhf.html")
+    assert _scheme(page) == "slate"
+    context.close()
+
+
 def test_further_reading_shows_the_works_one_chapter_cites(page, page_log, site_url, site_dir):
     """A reader after more on one subject picks its chapter: the list keeps the works that page
     cites (as many as its References list), hides the groups left empty, and keeps the choice
