@@ -751,6 +751,26 @@ def test_a_cross_reference_opens_the_citation_that_follows_it():
     assert not ht.has_class(third, XREF_CITES_CLASS) and spans[2].text == "("
 
 
+def test_a_cross_reference_that_is_the_subject_inside_parentheses_is_set_off_by_commas():
+    """ "(Constitutional AI, Chapter 5 has the figures)" misreads; "(Constitutional AI, Chapter 5,
+    has the figures)" does not. A link that ends its parenthesis keeps the one comma."""
+    from book_pdf import htmltree as ht
+    from book_pdf.numbering import (
+        XREF_APPOSITION_CLASS,
+        XREF_IN_PARENS_CLASS,
+        mark_cross_references,
+    )
+
+    chapters = _two_chapters(
+        '<p>One (<a href="#two">the study</a> has more). Two (see <a href="#two">the study</a>).'
+        ' Three (<a href="#two">the study</a>, and more). Four <a href="#two">it</a> goes on.</p>'
+    )
+    assert mark_cross_references(chapters, {}) == 4
+    links = [a for a in chapters[0].section.iter("a") if a.get("data-xref")]
+    assert [ht.has_class(a, XREF_IN_PARENS_CLASS) for a in links] == [True, True, True, False]
+    assert [ht.has_class(a, XREF_APPOSITION_CLASS) for a in links] == [True, False, False, False]
+
+
 # ---------- short endings tied ----------
 
 

@@ -23,6 +23,8 @@ XREF_PAGE_CLASS = "xref--page"  # ... and "p. " target-counter(page) after it
 XREF_LABEL = "data-xref"
 CHAPTER_NUMBER = "data-chapter"  # on a numbered chapter's <h1>, for its bookmark
 XREF_IN_PARENS_CLASS = "xref--in-parens"  # ... as ", Chapter 3" inside the text's own "( )"
+XREF_APPOSITION_CLASS = "xref--apposition"  # ... and ", Chapter 3," when the sentence goes on
+CONTINUES_THE_SENTENCE = re.compile(r"\s+\w")  # "(Constitutional AI has the figures)"
 XREF_CITES_CLASS = "xref--cites"  # ... as " (Chapter 3; " opening the citation that follows
 OPENS_A_CITATION = re.compile(r"\s*\(")  # the start of a citation's text
 # Elements whose text is a run of prose of its own: an unclosed "(" does not carry out of them.
@@ -134,9 +136,12 @@ def mark_cross_references(chapters: list[Chapter], figure_labels: dict[str, str]
                 label, kind = f"Chapter\u00a0{target_chapter.number}", XREF_CLASS
             else:
                 continue  # the same chapter, or an unnumbered one (the glossary)
-            # Inside the text's own "(": "(the study (Chapter 7))" would nest, so "(the study, Chapter 7)".
+            # Inside the text's own "(": "(the study (Chapter 7))" would nest, so "(the study, Chapter 7)";
+            # where the link is the subject, "(the study, Chapter 7, has more)", not "(... Chapter 7 has more)".
             if id(link) in in_parens:
                 kind += " " + XREF_IN_PARENS_CLASS
+                if CONTINUES_THE_SENTENCE.match(link.tail or ""):
+                    kind += " " + XREF_APPOSITION_CLASS
             # And "Goodhart's Law (Chapter 3) (Gao et al., 2023)" as "(Chapter 3; Gao et al., 2023)".
             elif _opens_following_citation(link, parent_of.get(link)):
                 kind += " " + XREF_CITES_CLASS
