@@ -979,6 +979,17 @@ def test_words_are_hyphenated_where_an_english_dictionary_splits_them(line_end_b
     assert book_tree.get("lang") == "en", "the document's own language is the site's"
 
 
+def test_proper_names_are_never_split_at_a_line_end(line_end_breaks, book_tree):
+    """ "Christi-/ano", "Chat-/GPT" and "Ox-/ford" misread: a word the book only ever writes
+    with a capital is kept whole (book_pdf/proper_names.py); other words still split."""
+    from book_pdf.proper_names import proper_names
+
+    names = proper_names("".join(book_tree.itertext()))
+    assert {"christiano", "chatgpt", "oxford"} <= names
+    split = [f"{a}-{b}" for a, b in line_end_breaks if (a + b).lower() in names]
+    assert not split, split
+
+
 def test_no_paragraph_ends_on_a_line_of_one_short_word(pdf_path):
     """A paragraph's last line holding only "to." or "2016)." after a full line is a runt; the
     book ties short endings to the word before (typography.tie_short_endings). Read with

@@ -30,6 +30,7 @@ from . import pydyf_fixes, tinyhtml5_fixes, weasyprint_fixes, weasyprint_svg_fix
 from .fonts import LocalFontCacheFetcher, needed_font_faces
 from .htmltree import Element
 from .placement import anchor_positions, place_opening_figures
+from .proper_names import names_kept_whole
 
 BOOK_CSS = Path(__file__).with_name("book.css")
 SITE_FONTS_CSS = "assets/stylesheets/fonts.css"
@@ -117,8 +118,15 @@ def render_pdf(
         if isinstance(document, str):
             pdf = renderer.render(document)
         else:
-            pdf = render_book(document, renderer)
+            with names_kept_whole(ht.text_of(document), hyphenation_language(document)):
+                pdf = render_book(document, renderer)
         pdf.write_pdf(out, pdf_tags=settings.tagged, uncompressed_pdf=not settings.compressed)
+
+
+def hyphenation_language(root: Element) -> str:
+    """The language the book's text is hyphenated in: its body's (book.html.j2 sets it)."""
+    body = root.find("body")
+    return (body.get("lang") if body is not None else None) or root.get("lang") or "en"
 
 
 def render_book(root: Element, renderer: Renderer) -> Document:

@@ -1,0 +1,62 @@
+"""book_pdf.proper_names: the book's proper names are never split at a line end, through a
+pattern per name in the hyphenation dictionary pyphen reads while the book is laid out."""
+
+from __future__ import annotations
+
+import pyphen
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from book_pdf.proper_names import names_kept_whole, proper_names, unbreakable_pattern
+
+TEXT = (
+    "Paul Christiano argued. Specification gaming is specification gaming; ChatGPT and "
+    "DeepMind, RLHF and METR. Named. Christiano’s view."
+)
+
+
+def test_names_are_the_words_only_ever_written_with_a_capital():
+    assert proper_names(TEXT) == {"christiano", "chatgpt", "deepmind"}
+    # "Specification" is also written in lower case; "Named" and "Paul" are too short to
+    # split; all-capital abbreviations are never split by the English patterns' limits anyway
+
+
+def test_the_pattern_forbids_every_break_in_the_word():
+    assert unbreakable_pattern("Christiano") == ".c8h8r8i8s8t8i8a8n8o"
+
+
+def test_names_are_kept_whole_while_laying_out_and_the_registry_is_restored_after():
+    before = dict(pyphen.LANGUAGES)
+    plain = pyphen.Pyphen(lang="en_US")
+    assert plain.positions("christiano") and plain.positions("chatgpt"), "the case for this"
+    with names_kept_whole(TEXT, "en-US"):
+        inside = pyphen.Pyphen(lang="en_US")
+        assert inside.positions("christiano") == []
+        assert inside.positions("christiano’s") == []
+        assert inside.positions("Christiano") == []  # pyphen matches lower-cased words
+        assert inside.positions("specification") == plain.positions("specification")
+    assert before == pyphen.LANGUAGES
+    assert pyphen.Pyphen(lang="en_US").positions("christiano") == plain.positions("christiano")
+
+
+def test_a_language_without_patterns_or_a_text_without_names_changes_nothing():
+    before = dict(pyphen.LANGUAGES)
+    with names_kept_whole(TEXT, "x-none"):
+        assert before == pyphen.LANGUAGES
+    with names_kept_whole("all in lower case here", "en-US"):
+        assert before == pyphen.LANGUAGES
+
+
+NAMES = ("christiano", "chatgpt", "deepmind")
+WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyzé", min_size=6, max_size=16).filter(
+    lambda word: not word.startswith(NAMES)
+)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(WORDS, min_size=20, max_size=40))
+def test_every_other_word_splits_as_the_dictionary_splits_it(words):
+    plain = pyphen.Pyphen(lang="en_US")
+    with names_kept_whole(TEXT, "en-US"):
+        inside = pyphen.Pyphen(lang="en_US")
+        assert [inside.positions(w) for w in words] == [plain.positions(w) for w in words]
