@@ -33,6 +33,28 @@ def _in_first_screen(page, locator, height: int) -> bool:
     return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= height
 
 
+MEASURE = """() => Math.max(...[...document.querySelectorAll('.md-content .md-typeset > p')]
+    .map(p => p.getBoundingClientRect().width / parseFloat(getComputedStyle(p).fontSize)))"""
+
+
+@pytest.mark.parametrize("width", [1024, 1280, 1440])
+def test_home_text_keeps_a_chapters_measure(browser, site_url, width) -> None:
+    """With no contents sidebar, Home's paragraphs ran 115-120 characters a line at 1280 px,
+    against a chapter's 85-90: they are no wider, in ems, than a chapter's at the same window
+    width (the cards and the central figure keep the whole column)."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(f"{site_url}/rlhf.html")
+    chapter = page.evaluate(MEASURE)
+    page.goto(f"{site_url}/index.html")
+    home = page.evaluate(MEASURE)
+    assert home <= chapter * 1.05, (home, chapter)
+    cards = page.locator(".ae-cards--demos").bounding_box()
+    text = page.locator(".md-content .md-typeset > p").last.bounding_box()
+    assert cards and text and cards["width"] > text["width"], "the cards keep the column"
+    context.close()
+
+
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1440x900", "390x844"])
 def test_start_reading_is_in_the_first_screen(browser, site_url, viewport) -> None:
     context = browser.new_context(viewport=viewport)
