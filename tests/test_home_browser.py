@@ -333,3 +333,20 @@ def test_demo_previews_are_shown_whole_with_legible_labels(
         heights = [t.bounding_box()["height"] for t in thumbs.all()]
         assert abs(heights[0] - heights[1]) <= 1, heights
     context.close()
+
+
+@pytest.mark.parametrize("width", [390, 600, 768, 1024, 1440])
+def test_the_reading_paths_sit_in_one_row_or_one_column(browser, site_url, width) -> None:
+    """Fitted by width, a tablet held upright showed two paths and one, a card beside an empty
+    half row."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(f"{site_url}/index.html")
+    boxes = [
+        card.bounding_box() for card in page.locator(".ae-cards--paths .ae-card:visible").all()
+    ]
+    assert len(boxes) == 3 and all(boxes), boxes
+    rows = {round(box["y"]) for box in boxes if box}
+    columns = {round(box["x"]) for box in boxes if box}
+    assert len(rows) == 1 or len(columns) == 1, (rows, columns)
+    context.close()
