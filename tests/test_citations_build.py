@@ -186,7 +186,7 @@ def test_further_reading_and_downloadable_bib(builds) -> None:
     assert (root / "site" / "references.bib").read_bytes() == (root / "references.bib").read_bytes()
     assert 'href="references.bib"' in page
     found = re.search(
-        r'<div class="further-reading__entry" id="christiano2017deep"[^>]*>(.*?)</div>',
+        r'<li class="further-reading__entry" id="christiano2017deep"[^>]*>(.*?)</li>',
         page,
         re.DOTALL,
     )
