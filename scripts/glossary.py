@@ -18,6 +18,11 @@ and not at all on the glossary page, where a hover would only repeat the text (`
 on_page_content). In the finished page (`hover_tips`, on_post_page, after the search index is
 made) each marked term gets the same CSS-only tooltip as a citation (citations.css): shown on
 hover and on keyboard focus or a tap (the term is focusable), hidden by Escape (citations.js).
+Like a citation, whose link goes to its References entry, a term is a link to its glossary
+entry: `role="link"`, named by its own text and described by the tooltip, and Enter or a click
+follows the tooltip's "In the glossary" link (citations.js; a tap on a touch screen only opens
+the tooltip). It stays an `<abbr>`, not an `<a>`, because the book is printed from these pages
+and prints an `<abbr>` as plain text (scripts/book_pdf) but an `<a>` as a link.
 The hover text is plain text: the first sentence of the definition's rendered Markdown,
 unescaped once and escaped again into the tooltip, so nothing in a definition is ever markup
 (Material's own abbreviation tooltips would render the `title` as HTML, which is why terms
@@ -83,12 +88,17 @@ ABBR_TAG = re.compile(r"<abbr\b[^>]*>(.*?)</abbr>", re.DOTALL)
 TITLED_ABBR = re.compile(r"""(?xs) <abbr \s+ title="(?P<title>[^"]*)" > (?P<term> .*? ) </abbr>""")
 TITLE_ATTRIBUTE = re.compile(r"""(?x) \b title="(?P<title>[^"]*)" """)
 HOVER_TIP = (
-    '<span class="glossary-term"><abbr class="glossary-term__name" tabindex="0" '
+    '<span class="glossary-term"><abbr class="glossary-term__name"{role} tabindex="0" '
     'aria-describedby="{id}">{term}</abbr><span class="glossary-term__tip hover-tip" '
     'role="tooltip" id="{id}">{text}{more}</span></span>'
 )
+# A term with an entry to go to is a link to it (Enter and a click follow MORE_LINK,
+# citations.js): the role a screen reader announces, with the term's text as its name (an
+# <abbr> of no role, a generic element, may have no name).
+LINK_ROLE = ' role="link"'
 # After the definition, for touch screens (as a citation's "Full reference"): the whole entry,
-# which links on to where a chapter puts the term to work.
+# which links on to where a chapter puts the term to work. Out of the Tab order, as the term
+# itself leads there from the keyboard.
 MORE_LINK = ' <a class="glossary-term__more" href="{href}" tabindex="-1">In the glossary</a>'
 
 
@@ -528,7 +538,8 @@ def hover_tips(
 ) -> str:
     """Each marked term with its definition in a tooltip (plain text), instead of a `title`;
     with `entries` (hover text -> the term's id on the glossary page, `entry_anchors`), the
-    tooltip ends with a link to the term's entry at glossary_url."""
+    tooltip ends with a link to the term's entry at glossary_url, and the term is a link there
+    (LINK_ROLE)."""
     if "<abbr" not in html_text:
         return html_text
     count = 0
@@ -541,7 +552,11 @@ def hover_tips(
         anchor = (entries or {}).get(hover)
         more = MORE_LINK.format(href=html.escape(f"{glossary_url}#{anchor}")) if anchor else ""
         return HOVER_TIP.format(
-            id=f"term-{count}-tip", term=found.group("term"), text=text, more=more
+            id=f"term-{count}-tip",
+            role=LINK_ROLE if more else "",
+            term=found.group("term"),
+            text=text,
+            more=more,
         )
 
     return TITLED_ABBR.sub(tip, html_text)

@@ -195,6 +195,28 @@ def test_a_tooltip_ends_with_a_link_to_its_terms_glossary_entry():
     assert 'id="term-2-tip">Unknown.</span>' in out
 
 
+def test_a_term_with_a_glossary_entry_is_a_link_to_it():
+    """A screen reader announces the focused term as a link named by its own text (an <abbr>
+    of no role is generic: no name), and Enter follows it to the entry (citations.js). It stays
+    an <abbr>, which the book prints as plain text, and the tooltip's link stays out of the Tab
+    order (the term leads there). A term with no entry to go to is no link."""
+    out = glossary.hover_tips(
+        '<p><abbr title="A def.">RLHF</abbr>, <abbr title="Unknown.">X</abbr></p>',
+        {"A def.": "reinforcement-learning-from-human-feedback-rlhf"},
+        "glossary.html",
+    )
+    assert out == (
+        '<p><span class="glossary-term"><abbr class="glossary-term__name" role="link" '
+        'tabindex="0" aria-describedby="term-1-tip">RLHF</abbr><span class="glossary-term__tip '
+        'hover-tip" role="tooltip" id="term-1-tip">A def. <a class="glossary-term__more" '
+        'href="glossary.html#reinforcement-learning-from-human-feedback-rlhf" tabindex="-1">'
+        "In the glossary</a></span></span>, "
+        '<span class="glossary-term"><abbr class="glossary-term__name" tabindex="0" '
+        'aria-describedby="term-2-tip">X</abbr><span class="glossary-term__tip hover-tip" '
+        'role="tooltip" id="term-2-tip">Unknown.</span></span></p>'
+    )
+
+
 def test_entry_anchors_are_the_ids_the_glossary_page_gives_its_terms(tmp_path):
     from glossary_search import anchor_terms
 
@@ -411,6 +433,22 @@ def test_each_term_is_marked_at_most_once_per_section_on_the_site(site_dir: Path
     assert "<abbr title=" not in article and article.count("<abbr") == marked_anywhere
     if name == "rlhf.html":
         assert 5 <= marked_anywhere <= 40
+
+
+def test_every_term_on_the_site_is_a_link_to_its_entry(site_dir: Path):
+    """Each marked term, on every page, is announced as a link (role="link", the way Enter
+    follows it, citations.js) and has the tooltip link it follows; it stays an <abbr>, which
+    the book prints as plain text."""
+    terms = 0
+    for path in site_dir.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        for tag in re.findall(r'<abbr class="glossary-term__name"[^>]*>', text):
+            assert ' role="link" tabindex="0" aria-describedby="term-' in tag, (path.name, tag)
+            terms += 1
+        assert text.count(' role="link" tabindex="0" aria-describedby="term-') == text.count(
+            '<a class="glossary-term__more" '
+        ), path.name
+    assert terms > 100
 
 
 # --- definition-list slips: what def_list renders wrongly is a located error ------------------------

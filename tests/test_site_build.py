@@ -151,7 +151,7 @@ def test_further_reading_lists_every_entry_in_its_group(site_dir: Path, bibliogr
     group_of = {}
     for section in sections[1:]:
         title = html.unescape(section.split("<", 1)[0]).strip()
-        for anchor in re.findall(r'<div class="further-reading__entry" id="([^"]+)"', section):
+        for anchor in re.findall(r'<li class="further-reading__entry" id="([^"]+)"', section):
             group_of[anchor] = title
     start = [key for key, entry in bibliography.entries.items() if entry.starts_here]
     assert 4 <= len(start) <= 10, "a short Start here group, tagged in references.bib"
@@ -176,7 +176,7 @@ def test_further_reading_opens_with_a_jump_list_of_its_groups(site_dir: Path) ->
     links = re.findall(r'<a href="#([^"]+)">([^<]+)</a> \((\d+)\)', jump.group(1))
     sections = re.split(r'<h2 id="([^"]*)">', text)
     counts = {
-        sections[i]: len(re.findall(r'<div class="further-reading__entry"', sections[i + 1]))
+        sections[i]: len(re.findall(r'<li class="further-reading__entry"', sections[i + 1]))
         for i in range(1, len(sections) - 1, 2)
     }
     assert len(links) >= 3
@@ -192,7 +192,7 @@ def test_further_reading_cited_in_links_resolve_to_pages_citing_the_entry(
 ) -> None:
     text = (site_dir / "further-reading.html").read_text(encoding="utf-8")
     entries = re.findall(
-        r'<div class="further-reading__entry" id="([^"]+)"[^>]*>(.*?)</div>', text, re.DOTALL
+        r'<li class="further-reading__entry" id="([^"]+)"[^>]*>(.*?)</li>', text, re.DOTALL
     )
     assert entries
     checked = 0
@@ -214,7 +214,7 @@ def test_further_reading_cited_in_links_resolve_to_pages_citing_the_entry(
     assert checked > 0
     # the chapter filter reads the same pages from each entry's data-cited-in
     for anchor, pages_listed, block in re.findall(
-        r'<div class="further-reading__entry" id="([^"]+)" data-cited-in="([^"]*)">(.*?)</div>',
+        r'<li class="further-reading__entry" id="([^"]+)" data-cited-in="([^"]*)">(.*?)</li>',
         text,
         re.DOTALL,
     ):

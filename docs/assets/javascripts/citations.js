@@ -9,7 +9,10 @@
  *   there is room (a citation near the foot of a phone's screen);
  * - a link to a References entry, or an address ending in one, opens the folded References list
  *   first (Chromium opens a fold for a fragment itself; not every browser does);
- * - back at a citation through a ↩ link, its tooltip stays shut (the browser focuses the link).
+ * - back at a citation through a ↩ link, its tooltip stays shut (the browser focuses the link);
+ * - a glossary term is a link to its glossary entry (role="link", scripts/glossary.py): Enter,
+ *   a click, or a screen reader's or voice control's activation follows its tooltip's "In the
+ *   glossary" link; a tap on a touch screen only opens the tooltip, whose link goes there.
  * A classic script, so it also runs from file://. */
 (function () {
   "use strict";
@@ -67,6 +70,37 @@
     document.querySelectorAll(".citation__work:hover, .citation__work:focus-within, " +
                               ".glossary-term:hover, .glossary-term:focus-within")
       .forEach(function (host) { host.classList.add(DISMISSED); });
+  });
+
+  /* Glossary terms: the term (role="link") follows the "In the glossary" link of its tooltip. */
+  function glossaryEntryLink(target) {
+    const term = target instanceof Element && target.closest(".glossary-term__name[role='link']");
+    const host = term && term.closest(".glossary-term");
+    return host && host.querySelector("a.glossary-term__more");
+  }
+
+  function modified(event) {
+    return event.altKey || event.ctrlKey || event.metaKey || event.shiftKey;
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter" || event.isComposing || modified(event)) return;
+    const entry = glossaryEntryLink(event.target);
+    if (!entry) return;
+    event.preventDefault();
+    entry.click();
+  });
+
+  document.addEventListener("click", function (event) {
+    const entry = glossaryEntryLink(event.target);
+    if (!entry || event.defaultPrevented || modified(event)) return;
+    // A tap opens the tooltip (CSS, on focus) and stays there; a click with no pointer behind it
+    // (detail 0: a screen reader, voice control, a keyboard) always follows.
+    const touch = lastPointer === "touch" || lastPointer === "pen";
+    if (event.detail !== 0 && touch) return;
+    const selection = window.getSelection();
+    if (selection && !selection.isCollapsed) return; // the reader was selecting the term's text
+    entry.click();
   });
 
   function restore(event) {
