@@ -1,0 +1,267 @@
+"""The navigation drawer (windows 1219 px wide or less) from the keyboard, in a real headless
+Chromium: drawer-keys.js. The ☰ button takes the focus and answers Enter and Space; the closed
+drawer's links, only moved off screen, are no Tab stops; the open drawer keeps the focus (Tab
+goes round it), Escape closes it and gives the focus back to the button; a section's pane and
+a link to a part of the page move the focus where the reader is. At desktop widths the sidebar
+is left as it was."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+DRAWER_SIZES = [(1024, 768), (390, 844)]
+IDS = [f"{w}x{h}" for w, h in DRAWER_SIZES]
+
+# The focused element is drawn where the reader can see it: a box of its own inside the window,
+# not transparent, not hidden, and not under something else (the closed drawer's links are only
+# moved off screen; a closed pane is transparent; the list under an open pane is covered).
+# Material's colour toggle is a radio button drawn as the label after it.
+FOCUS_SEEN = """() => {
+  let el = document.activeElement;
+  if (!el || el === document.body) return false;
+  if (el.matches("input.md-option") && el.nextElementSibling) el = el.nextElementSibling;
+  const r = el.getBoundingClientRect();
+  if (r.width < 1 || r.height < 1) return false;
+  if (r.left < -1 || r.top < -1 || r.right > innerWidth + 1 || r.bottom > innerHeight + 1) return false;
+  if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
+  const line = [...el.getClientRects()].find(b => b.width >= 1 && b.height >= 1);  // its first line
+  const hit = document.elementFromPoint(line.left + line.width / 2, line.top + line.height / 2);
+  return !!hit && el.contains(hit);
+}"""
+
+DESCRIBE_FOCUS = """() => {
+  const el = document.activeElement;
+  if (!el) return "nothing";
+  const name = el.getAttribute("aria-label") || el.textContent.trim().slice(0, 40);
+  return `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} "${name}"`;
+}"""
+
+# Material's search results box (div.md-search__scrollwrap, tabindex 0) is a Tab stop even
+# while search is closed, with no height: a separate problem of Material's search, not the
+# drawer's, so the walk from the top steps over it (and only over it).
+SEARCH_RESULTS_BOX = "document.activeElement.matches('.md-search__scrollwrap')"
+
+DRAWER_OPEN = "document.getElementById('__drawer').checked"
+# The drawer has slid in: its left edge at the window's.
+DRAWER_IN = "document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0"
+FOCUS_IN_NAV = "!!document.activeElement.closest('nav.md-nav--primary')"
+INERT = "[...document.querySelectorAll('[inert]')].map(e => e.className || e.tagName)"
+
+
+def _open(page, site_url: str, size: tuple[int, int], path: str = "rlhf.html") -> None:
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.goto(f"{site_url}/{path}")
+    page.wait_for_load_state("networkidle")
+
+
+def _seen(page) -> bool:
+    """Whether the focused element is (or, within a transition's time, becomes) in sight."""
+    try:
+        page.wait_for_function(FOCUS_SEEN, timeout=2_000)
+    except PlaywrightError:
+        return False
+    return True
+
+
+def _menu(page):
+    return page.get_by_role("button", name="Menu", exact=True)
+
+
+def _tab_to_menu(page, presses: int = 4) -> int:
+    """Tab from the top of the page until the menu button has the focus; the presses it took."""
+    for n in range(1, presses + 1):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('button.md-header__button')"):
+            return n
+    pytest.fail(
+        f"{presses} Tab presses from the top do not reach the menu button; the focus is on "
+        + page.evaluate(DESCRIBE_FOCUS),
+        pytrace=False,
+    )
+
+
+@pytest.mark.parametrize("size", DRAWER_SIZES, ids=IDS)
+def test_tab_from_the_top_reaches_the_menu_and_never_an_unseen_element(
+    page, page_log, site_url, size
+):
+    """Before drawer-keys.js the ☰ (a <label>) was no Tab stop, and the closed drawer's links,
+    off screen, were: at 1024x768 stops 5-21, at 768x1024 stops 5-30."""
+    _open(page, site_url, size)
+    menu_at = None
+    for stop in range(1, 16):
+        page.keyboard.press("Tab")
+        if page.evaluate(SEARCH_RESULTS_BOX):
+            continue
+        assert _seen(page), f"Tab stop {stop} is out of sight: {page.evaluate(DESCRIBE_FOCUS)}"
+        if menu_at is None and page.evaluate("document.activeElement.matches('button')"):
+            expect(_menu(page)).to_be_focused()  # a button, named, for a screen reader too
+            expect(_menu(page)).to_have_attribute("aria-expanded", "false")
+            menu_at = stop
+    assert menu_at is not None and menu_at <= 3, f"the menu button is Tab stop {menu_at}"
+    # The closed drawer is out of the accessibility tree too, not only out of the Tab order.
+    assert page.evaluate("!!document.querySelector('.md-sidebar--primary').closest('[inert]')")
+    assert page_log.page_errors == []
+
+
+@pytest.mark.parametrize("key", ["Enter", "Space"])
+@pytest.mark.parametrize("size", DRAWER_SIZES, ids=IDS)
+def test_the_menu_opens_by_keyboard_keeps_the_focus_and_escape_closes_it(
+    page, page_log, site_url, size, key
+):
+    _open(page, site_url, size)
+    _tab_to_menu(page)
+    page.keyboard.press(key)
+    page.wait_for_function(DRAWER_OPEN, timeout=2_000)
+    page.wait_for_function(DRAWER_IN, timeout=2_000)
+    expect(page.locator("nav.md-nav--primary")).to_be_visible()
+    assert page.evaluate(FOCUS_IN_NAV), page.evaluate(DESCRIBE_FOCUS)
+    assert _seen(page), page.evaluate(DESCRIBE_FOCUS)
+    first = page.evaluate(DESCRIBE_FOCUS)
+    # The page behind is inert (out of reach of Tab and of a screen reader), the drawer is not;
+    # nor is the ☰ button under it, which Tab never reaches (below) but a phone's screen reader,
+    # with no Escape key, closes the drawer with.
+    for behind in (".md-content", ".md-footer", ".md-header__title", ".md-search"):
+        assert page.evaluate(f"!!document.querySelector('{behind}').closest('[inert]')"), behind
+    assert not page.evaluate("!!document.querySelector('nav.md-nav--primary').closest('[inert]')")
+    assert not page.evaluate(
+        "!!document.querySelector('button.md-header__button').closest('[inert]')"
+    )
+    expect(_menu(page)).to_have_attribute("aria-expanded", "true")
+    # Tab goes round the drawer: every stop in it and in sight, and back to the first.
+    stops = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        where = page.evaluate(DESCRIBE_FOCUS)
+        assert page.evaluate(FOCUS_IN_NAV), f"Tab left the open drawer for {where}"
+        assert _seen(page), f"Tab reached {where}, out of sight"
+        stops.append(where)
+        if where == first:
+            break
+    assert stops[-1] == first, f"Tab does not come back round to {first}: {stops}"
+    assert any('"Further reading"' in s for s in stops), stops
+    for _ in range(3):
+        page.keyboard.press("Shift+Tab")
+        assert page.evaluate(FOCUS_IN_NAV), page.evaluate(DESCRIBE_FOCUS)
+    assert page.evaluate(DESCRIBE_FOCUS) == stops[-4]  # Shift+Tab goes round backwards
+    page.keyboard.press("Escape")
+    page.wait_for_function(f"!{DRAWER_OPEN}", timeout=2_000)
+    expect(_menu(page)).to_be_focused()
+    expect(_menu(page)).to_have_attribute("aria-expanded", "false")
+    assert page.evaluate(INERT) == ["md-sidebar md-sidebar--primary"]
+    assert page_log.page_errors == []
+
+
+def test_the_overlay_and_a_link_close_the_drawer_as_before(page, page_log, site_url):
+    """Closed by a click on the overlay, the focus goes back to the button (the drawer it was in
+    is inert now); closed by a link to a part of the page, to that part, the heading."""
+    _open(page, site_url, (390, 844))
+    _menu(page).click()
+    page.wait_for_function(DRAWER_IN, timeout=2_000)
+    assert page.evaluate(FOCUS_IN_NAV)
+    page.mouse.click(370, 600)  # the overlay, right of the drawer
+    page.wait_for_function(f"!{DRAWER_OPEN}", timeout=2_000)
+    expect(_menu(page)).to_be_focused()
+    # On a phone the page's entry in the drawer opens its table of contents (a pane).
+    _menu(page).press("Enter")
+    page.wait_for_function(DRAWER_IN, timeout=2_000)
+    entry = page.locator('label[for="__toc"][aria-label="RLHF: table of contents"]')
+    entry.focus()
+    page.keyboard.press("Enter")
+    back = page.locator('nav.md-nav--primary label.md-nav__title[for="__toc"]')
+    expect(back).to_be_focused()
+    expect(back).to_have_attribute("aria-label", "Back from Table of contents")
+    # Tab at once, while the pane still slides in: the drawer once stayed shifted off screen.
+    page.keyboard.press("Tab")
+    assert _seen(page), page.evaluate(DESCRIBE_FOCUS)
+    target = page.evaluate("document.activeElement.hash")
+    assert target.startswith("#"), page.evaluate(DESCRIBE_FOCUS)
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"!{DRAWER_OPEN}", timeout=2_000)
+    assert page.url.endswith(target)
+    expect(page.locator(target)).to_be_focused()
+    page.keyboard.press("Tab")  # the reader goes on from that heading
+    assert _seen(page), page.evaluate(DESCRIBE_FOCUS)
+    assert page.evaluate(
+        "e => e.compareDocumentPosition(document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING",
+        page.locator(target).element_handle(),
+    )
+    assert page_log.page_errors == []
+
+
+@pytest.mark.parametrize("size", DRAWER_SIZES, ids=IDS)
+def test_a_section_pane_takes_the_focus_and_gives_it_back(page, page_log, site_url, size):
+    """On a demo's page the drawer opens on the Interactive demos pane, over the list: the
+    focus goes to the pane's title (which goes back), Tab stays in the pane, and back in the
+    list the focus is on the arrow that opens the pane again."""
+    _open(page, site_url, size, "demos/boat-race.html")
+    _tab_to_menu(page)
+    page.keyboard.press("Enter")
+    page.wait_for_function(DRAWER_IN, timeout=2_000)
+    back = page.locator('label.md-nav__title[aria-label="Back from Interactive demos"]')
+    expect(back).to_be_focused()
+    for _ in range(4):
+        page.keyboard.press("Tab")
+        assert _seen(page), page.evaluate(DESCRIBE_FOCUS)
+        assert page.evaluate(
+            "!!document.activeElement.closest('nav[aria-labelledby=\"__nav_11_label\"]')"
+        ), page.evaluate(DESCRIBE_FOCUS)
+    back.focus()
+    page.keyboard.press("Space")
+    opener = page.locator('label.md-nav__link[aria-label="Interactive demos"]')
+    expect(opener).to_be_focused()
+    assert _seen(page), page.evaluate(DESCRIBE_FOCUS)
+    page.keyboard.press("Enter")
+    expect(back).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(_menu(page)).to_be_focused()
+    assert page_log.page_errors == []
+
+
+def test_at_desktop_width_the_sidebar_is_untouched(page, page_log, site_url):
+    """From 1220 px the sidebar is the page's navigation: nothing inert, no menu button, every
+    link of it a Tab stop in sight, also after the window has been drawer-sized."""
+    _open(page, site_url, (1024, 768))
+    assert page.evaluate(INERT) == ["md-sidebar md-sidebar--primary"]
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.wait_for_function("document.querySelectorAll('[inert]').length === 0", timeout=2_000)
+    page.goto(f"{site_url}/rlhf.html")  # and from a fresh load
+    assert page.evaluate(INERT) == []
+    expect(_menu(page)).to_be_hidden()
+    links = page.locator(".md-sidebar--primary a.md-nav__link")
+    wanted = {
+        links.nth(n).get_attribute("href")
+        for n in range(links.count())
+        if links.nth(n).is_visible()
+    }
+    assert {"index.html", "glossary.html", "further-reading.html"} <= wanted, wanted
+    reached = set()
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        href = page.evaluate(
+            "document.activeElement.closest('.md-sidebar--primary') && "
+            "document.activeElement.getAttribute('href')"
+        )
+        if href:
+            assert _seen(page), href
+            reached.add(href)
+        if reached >= wanted:
+            break
+    assert reached >= wanted, wanted - reached
+    assert page_log.page_errors == []
+
+
+def test_the_menu_works_from_a_folder(page, page_log, site_dir):
+    """From file:// (the offline copy) too."""
+    page.set_viewport_size({"width": 1024, "height": 768})
+    page.goto((site_dir / "goodhart.html").as_uri())
+    _tab_to_menu(page)
+    page.keyboard.press("Enter")
+    page.wait_for_function(DRAWER_IN, timeout=2_000)
+    assert page.evaluate(FOCUS_IN_NAV)
+    page.keyboard.press("Escape")
+    expect(_menu(page)).to_be_focused()
+    assert page_log.page_errors == []
