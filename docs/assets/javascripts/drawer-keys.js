@@ -2,7 +2,7 @@
    screen reader.
 
    Material draws the drawer as a checkbox (#__drawer) that its stylesheet reads: the header's
-   ☰ is a <label for="__drawer">, and a checked box slides .md-sidebar--primary in. A label is
+   menu icon is a <label for="__drawer">, and a checked box slides .md-sidebar--primary in. A label is
    not focusable, so a keyboard user could not open the menu at all; meanwhile the closed drawer,
    only moved off screen, kept all its links in the Tab order (at 1024x768, seventeen Tab stops
    nobody could see) and in what a screen reader reads; and the open drawer neither closed on
@@ -10,14 +10,14 @@
    checkbox it reads (nothing of Material's is patched: its own handlers still open and close
    the drawer, and close it on the overlay and on a link, as before):
 
-   - the ☰ is a real <button> ("Menu", aria-expanded), with the label's classes and icon, in the
+   - the menu icon is a real <button> ("Menu", aria-expanded), with the label's classes and icon, in the
      label's place (a label may not take role="button": ARIA in HTML, and the site's axe audit);
      Enter and Space work on it as on any button;
    - in the drawer layout only, the closed drawer is `inert`: out of the Tab order and of the
      accessibility tree. The open drawer behaves as a modal dialog: the rest of the page is
-     inert (but for the ☰ button under the drawer, so that a screen reader on a phone, with no
+     inert (but for the menu button under the drawer, so that a screen reader on a phone, with no
      Escape key, can close it there), the focus moves to the drawer's first link as it opens,
-     Tab goes round inside it, and Escape closes it and puts the focus back on the ☰ button.
+     Tab goes round inside it, and Escape closes it and puts the focus back on the menu button.
      Closed any other way with the focus in it, the focus goes back to the button too or, after
      a link to a part of this page, to that part (the drawer, now inert, would drop it);
    - a section of the drawer (Interactive demos; on a phone, the page's table of contents) is a
@@ -29,7 +29,7 @@
      pane that slides in or out.
 
    At desktop widths nothing is made inert and the focus is never moved: the sidebar is the
-   page's ordinary navigation (and the ☰ button is hidden, as the label was). The breakpoints
+   page's ordinary navigation (and the menu button is hidden, as the label was). The breakpoints
    are those of Material's stylesheet. In a browser without `inert` (before 2022-2023) the
    script does nothing and the drawer stays Material's. Works from file:// too. */
 (function () {
@@ -137,7 +137,7 @@
     if (first) first.focus({ preventScroll: true });
   }
 
-  // The ☰ button, in the label's place.
+  // The menu button, in the label's place.
   const button = document.createElement("button");
   button.type = "button";
   button.className = label.className;
@@ -186,7 +186,7 @@
       const closedPanes = toggles(front).filter(function (toggle) {
         return !toggle.checked;
       }).map(paneOf);
-      // The ☰ button stays out of the inert page: under the drawer, Tab never reaches it (Tab
+      // The menu button stays out of the inert page: under the drawer, Tab never reaches it (Tab
       // goes round the drawer), but a screen reader on a phone, with no Escape key, can still
       // find "Menu, expanded" and close the drawer with it.
       const page = around(sidebar, document.body);
