@@ -67,6 +67,94 @@ def overlaps(a: dict, b: dict) -> bool:
     )
 
 
+# ------------------------------------------------------------------ what a screen reader hears
+# A live region is an element with aria-live (other than "off") or with a role that is live by
+# default: <output> is a status, and was heard at every step of its slider.
+LIVE_ROOT = """(node) => {
+  for (let e = node.nodeType === 1 ? node : node.parentElement; e; e = e.parentElement) {
+    const live = e.getAttribute("aria-live");
+    if (live) return live === "off" ? null : e;
+    if (e.matches("output, [role=status], [role=alert], [role=log], [role=timer], [role=marquee]")) return e;
+  }
+  return null;
+}"""
+LIVE_REGIONS = f"""sel => [...document.querySelectorAll(sel + ' *')]
+  .filter(e => ({LIVE_ROOT})(e) === e)
+  .map(e => ({{tag: e.tagName.toLowerCase(), id: e.id, cls: e.className, text: e.textContent}}))"""
+# Records every change to a live region inside `within`, and every rewrite of an <output>, from
+# now on (window.__demoChanges): one entry per element per batch of mutations.
+RECORD_CHANGES = f"""within => {{
+  const liveRoot = {LIVE_ROOT};
+  window.__demoChanges = [];
+  const watch = () => new MutationObserver((records) => {{
+    const seen = new Set();
+    for (const record of records) {{
+      const element = record.target.nodeType === 1 ? record.target : record.target.parentElement;
+      const region = liveRoot(record.target);
+      const output = element && element.closest("output");
+      for (const e of [region, output]) {{
+        if (!e || seen.has(e) || !e.closest(within)) continue;
+        seen.add(e);
+        window.__demoChanges.push({{
+          live: e === region, tag: e.tagName.toLowerCase(), id: e.id || e.getAttribute("for") || e.className,
+          text: e.textContent, at: performance.now(),
+        }});
+      }}
+    }}
+  }}).observe(document, {{ subtree: true, childList: true, characterData: true }});
+  watch();
+}}"""
+
+
+def live_regions(page, within: str) -> list[dict]:
+    """The live regions inside `within`, by the DOM's attributes and roles."""
+    return page.evaluate(LIVE_REGIONS, within)
+
+
+def record_changes(page, within: str) -> None:
+    page.evaluate(RECORD_CHANGES, within)
+
+
+def live_changes(page) -> list[dict]:
+    """What the live regions said since record_changes (and forget it)."""
+    return [c for c in page.evaluate("window.__demoChanges.splice(0)") if c["live"]]
+
+
+def ax_live(page, selector: str) -> list[str | None]:
+    """How Chromium's accessibility tree, which screen readers read, marks each element matching
+    `selector`: "polite", "assertive", or None (not live, or "off")."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        document = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+        found = cdp.send("DOM.querySelectorAll", {"nodeId": document, "selector": selector})
+        marks: list[str | None] = []
+        for node_id in found["nodeIds"]:
+            nodes = cdp.send(
+                "Accessibility.getPartialAXTree", {"nodeId": node_id, "fetchRelatives": False}
+            )["nodes"]
+            live = {
+                prop["value"].get("value")
+                for node in nodes
+                for prop in node.get("properties", [])
+                if prop["name"] == "live"
+            }
+            marks.append(next((m for m in live if m in ("polite", "assertive")), None))
+        return marks
+    finally:
+        cdp.detach()
+
+
+def assert_one_live_line(page, within: str) -> None:
+    """The demo's one live region is its short announcement line: no <output> (a slider's
+    aria-valuetext already speaks its value) and no long summary is live, in the DOM and in the
+    accessibility tree."""
+    regions = live_regions(page, within)
+    assert len(regions) == 1 and "demo-announce" in regions[0]["cls"], regions
+    assert ax_live(page, f"{within} .demo-announce") == ["polite"]
+    quiet = ax_live(page, f"{within} output, {within} .demo-summary")
+    assert quiet and set(quiet) == {None}, quiet
+
+
 def tab_to(page, start: str, target_id: str, limit: int = 15) -> None:
     """Press Tab from `start` until the element with `target_id` has focus."""
     page.focus(start)
@@ -83,7 +171,9 @@ def test_boat_race_page_shows_live_demo_without_errors(page, page_log, site_url)
     assert page.is_visible("#boat-race-demo .demo-live")
     assert not page.is_visible("#boat-race-demo .demo-static")
     assert page.get_attribute("#br-course", "aria-label")
-    assert page.eval_on_selector("#br-summary", "e => e.getAttribute('aria-live')") == "polite"
+    # The summary is there to read; what a screen reader hears is the one short live line.
+    assert page.get_attribute("#br-summary", "aria-live") is None
+    assert_one_live_line(page, "#boat-race-demo")
     page.wait_for_load_state("networkidle")
     assert_clean(page_log)
 
@@ -165,8 +255,12 @@ def test_pause_holds_training_and_reset_clears_it(page, page_log, site_url):
     state = page.evaluate(BOAT)
     assert state["paused"] is True
     assert state["episodes"] == held
-    assert page.get_attribute("#br-pause", "aria-pressed") == "true"
+    # The label says what the button does next, and only the label: "Resume, toggle button,
+    # pressed" gave two answers to one question.
+    assert page.text_content("#br-pause") == "Resume"
+    assert page.get_attribute("#br-pause", "aria-pressed") is None
     page.click("#br-pause")
+    assert page.text_content("#br-pause") == "Pause"
     page.wait_for_function(f"{BOAT}.trained", timeout=TRAINING_TIMEOUT_MS)
     page.click("#br-reset")
     state = page.evaluate(BOAT)
@@ -184,6 +278,34 @@ def test_reader_can_drive_with_the_keyboard(page, page_log, site_url):
     page.keyboard.press("Escape")
     assert page.evaluate(BOAT)["mode"] == "idle"
     assert_clean(page_log)
+
+
+def test_the_course_is_an_application_while_driven_and_says_the_checkpoints(page, site_url):
+    """A screen reader in browse mode keeps the arrow keys for itself on a picture (role img):
+    while the reader drives, the course is an application, named and described by short steering
+    instructions, so the keys reach it. Checkpoints passed are announced; the moves are not."""
+    open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
+    course = "#br-course"
+    assert page.get_attribute(course, "role") == "img"
+    page.click("#br-drive")
+    assert page.evaluate("document.activeElement.id") == "br-course"
+    assert page.get_attribute(course, "role") == "application"
+    assert "driving" in (page.get_attribute(course, "aria-label") or "")
+    (described,) = (page.get_attribute(course, "aria-describedby") or "").split()
+    keys = page.text_content(f"#{described}")
+    assert "Esc" in keys and "checkpoint" in keys and len(keys) < 250, keys
+    record_changes(page, "#boat-race-demo")
+    page.keyboard.down("ArrowUp")  # straight along the bottom straight, through checkpoint 1
+    page.wait_for_function(f"{BOAT}.driving.checkpoints >= 1", timeout=10_000)
+    page.keyboard.up("ArrowUp")
+    page.wait_for_timeout(1500)
+    said = [c["text"] for c in live_changes(page)]
+    passed = page.evaluate(BOAT)["driving"]["checkpoints"]
+    assert said and said[0] == "Checkpoint 1 of 7", said
+    assert len(said) <= passed, f"more said than checkpoints passed: {said}"
+    page.keyboard.press("Escape")
+    assert page.get_attribute(course, "role") == "img"
+    assert page.get_attribute(course, "aria-describedby") == "br-hud br-summary"
 
 
 @pytest.mark.parametrize("device", ["desktop", "phone"])
@@ -312,6 +434,15 @@ def test_a_trained_agent_replays_where_the_reader_can_see_it(browser, site_url, 
         header = page.locator(".md-header").bounding_box()
         assert box["y"] >= header["y"] + header["height"] - 1, (box, header)
         assert box["y"] + box["height"] <= height, (box, height)
+        # Focus went with the view: not left on the "Train agent" button a screen away.
+        focused = page.evaluate(
+            """() => { const e = document.activeElement, r = e.getBoundingClientRect();
+                return { id: e.id, inDemo: !!e.closest('#boat-race-demo'), top: r.top,
+                         bottom: r.bottom }; }"""
+        )
+        assert focused["inDemo"], focused
+        assert header["y"] + header["height"] - 1 <= focused["top"], focused
+        assert focused["bottom"] <= height, focused
     finally:
         context.close()
 
@@ -511,6 +642,70 @@ def test_goodhart_selection_slider_works_from_the_keyboard(page, site_url):
         assert state["markedN"] == [state["n"], state["n"]], state["markedN"]
         assert f"Best of {state['n']:,}" in page.text_content("#gh-summary")
     assert seen == after["sizes"][1:] and seen[-1] == 10_000
+
+
+def test_goodhart_n_slider_speaks_one_short_line_once_the_keys_settle(page, site_url):
+    """The accessibility review: three steps of N had a screen reader read the value up to three
+    times (aria-valuetext and two <output>s) and the 544-character summary at every step. Now
+    the explorer has one live line: it says the result under the slider once, after the keys
+    settle."""
+    open_explorer(page, f"{site_url}/demos/goodhart-explorer.html")
+    assert_one_live_line(page, "#goodhart-demo")
+    record_changes(page, "#goodhart-demo")
+    page.focus("#gh-n")
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+    pressed = page.evaluate("performance.now()")
+    page.wait_for_timeout(1200)
+    changes = live_changes(page)
+    assert len(changes) == 1, changes
+    assert changes[0]["at"] - pressed >= 300, "said before the keys settled"
+    said, state = changes[0]["text"], page.evaluate(GOODHART)
+    assert len(said) < 200 and said.startswith(f"Best of {state['n']:,}:"), said
+    # the numbers of the line under the slider, which agrees with the summary
+    assert TWO_DECIMALS.findall(said) == TWO_DECIMALS.findall(page.text_content("#gh-result"))
+    assert page.get_attribute("#gh-n", "aria-valuetext") == f"best of {state['n']:,}"
+    assert_one_live_line(page, "#goodhart-demo")
+
+
+def test_goodhart_overoptimization_slider_announces_its_own_result(page, site_url):
+    """The "how flawed" slider changes the overoptimization caption, not the selection summary
+    that was read out again unchanged: its result is what is said."""
+    open_explorer(page, f"{site_url}/demos/goodhart-explorer.html")
+    record_changes(page, "#goodhart-demo")
+    page.focus("#gh-beta")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(1200)
+    changes = live_changes(page)
+    assert len(changes) == 1, changes
+    said = changes[0]["text"]
+    over = page.evaluate(GOODHART)["overoptimization"]
+    assert said.startswith(f"How flawed {over['beta']:.2f}") and len(said) < 200, said
+    assert two_decimals(over["goldHere"]) in said and "true reward" in said, said
+    assert two_decimals(over["goldHere"]) in page.text_content("#gh-overopt-summary")
+
+
+def test_goodhart_repetitions_say_running_then_the_result_not_every_frame(page, site_url):
+    """Changing "Repetitions" once rewrote all four readouts at every frame of the new run;
+    now the live line says at most "Running the trials…" and then the result, and the readouts
+    of the sliders not moved are left alone."""
+    open_explorer(page, f"{site_url}/demos/goodhart-explorer.html")
+    page.click("#goodhart-demo .demo-more > summary")
+    record_changes(page, "#goodhart-demo")
+    page.focus("#gh-trials")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        f"{GOODHART}.ready && {GOODHART}.trials === 250", timeout=TRAINING_TIMEOUT_MS
+    )
+    page.wait_for_timeout(1200)
+    changes = page.evaluate("window.__demoChanges.splice(0)")
+    said = [c["text"] for c in changes if c["live"]]
+    result = " ".join(page.text_content("#gh-result").split()).replace(" · ", "; ")
+    assert 1 <= len(said) <= 2 and said[-1] == f"{result}.", said
+    assert said[:-1] in ([], ["Running the trials…"]), said
+    rewritten = [c["id"] for c in changes if c["tag"] == "output"]
+    assert rewritten == ["gh-trials-out"], rewritten
 
 
 PHONE = {

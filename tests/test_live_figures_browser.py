@@ -2,8 +2,8 @@
 
 Each figure reports what it shows through window.AlignmentDemos.<name>.state(), so these tests
 check behaviour (the boat loops, the tails part, the gold reward turns, the agent runs past the
-coin) as well as operation by keyboard and touch, the aria-live summary, canvas sharpness, print
-and file://.
+coin) as well as operation by keyboard and touch, the summary in words and the one short live line
+a screen reader hears, canvas sharpness, print and file://.
 """
 
 from __future__ import annotations
@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+
+from test_demos_browser import LIVE_ROOT, assert_one_live_line, live_changes, record_changes
 
 pytestmark = pytest.mark.browser
 
@@ -79,8 +81,9 @@ def test_figure_is_live_in_its_chapter_without_errors(page, page_log, site_url, 
     open_figure(page, site_url, figure)
     assert page.is_visible(f"{figure.selector} .demo-live")
     assert not page.is_visible(f"{figure.selector} .demo-static")
-    live = page.locator(f"{figure.selector} .demo-summary")
-    assert live.get_attribute("aria-live") == "polite"
+    # The summary is there to read; a screen reader hears the figure's one short live line.
+    assert page.get_attribute(f"{figure.selector} .demo-summary", "aria-live") is None
+    assert_one_live_line(page, figure.selector)
     for canvas in page.locator(f"{figure.selector} canvas").all():
         assert len(canvas.get_attribute("aria-label") or "") > 40
         assert canvas.get_attribute("role") == "img"
@@ -102,6 +105,83 @@ def test_figure_works_from_the_keyboard(page, site_url, name):
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
     assert wait_for_summary_change(page, figure, before) != before
+
+
+# What each figure's live line starts with after the control's value went down three steps.
+SAID_AFTER_THREE_STEPS = {
+    "boat": "Move 117 of 120: paid for targets, game score",
+    "tails": "Best of 71: true value with light tails",
+    "leash": "Leash 1.35, smaller reward model:",
+    "coin": "Coin 4 steps along, 2 up; the agent trained with the coin always at the right end",
+}
+
+
+@pytest.mark.parametrize("name", FIGURES)
+def test_figure_speaks_one_short_line_once_the_keys_settle(page, site_url, name):
+    """Three quick key presses on the figure's slider: its live line changes once, after the
+    keys settle, to one short result; the long summary and the value readout stay quiet (the
+    slider's own value text speaks the value)."""
+    figure = FIGURES[name]
+    open_figure(page, site_url, figure)
+    settle(page, figure)
+    record_changes(page, figure.selector)
+    page.focus(figure.control)
+    for _ in range(3):
+        page.keyboard.press("ArrowLeft")
+    pressed = page.evaluate("performance.now()")
+    page.wait_for_timeout(1200)
+    changes = live_changes(page)
+    assert len(changes) == 1, changes
+    said = changes[0]["text"]
+    assert changes[0]["at"] - pressed >= 300, "said before the keys settled"
+    assert said.startswith(SAID_AFTER_THREE_STEPS[name]) and len(said) < 200, said
+    assert_one_live_line(page, figure.selector)
+
+
+@pytest.mark.parametrize("name", FIGURES)
+def test_figure_says_nothing_while_it_loads(page, site_url, name):
+    """A figure starts when the reader scrolls to it: its training, its curves filling in and
+    the boats' first replay are not news the reader asked for. The boat figure had put every
+    frame's move (its readout) and each training step (its summary) in a live region."""
+    figure = FIGURES[name]
+    page.add_init_script(
+        f"""window.__figureSaid = [];
+        document.addEventListener("readystatechange", () => {{
+          if (window.__figureWatched) return;
+          window.__figureWatched = true;
+          const liveRoot = {LIVE_ROOT};
+          new MutationObserver((records) => records.forEach((r) => {{
+            const region = liveRoot(r.target);
+            if (region && region.closest("{figure.selector}")) window.__figureSaid.push(region.textContent);
+          }})).observe(document, {{ subtree: true, childList: true, characterData: true }});
+        }});"""
+    )
+    open_figure(page, site_url, figure)
+    settle(page, figure)
+    page.wait_for_timeout(800)
+    assert page.evaluate("window.__figureWatched")
+    assert page.evaluate("window.__figureSaid") == []
+
+
+def test_boat_figure_play_button_says_what_it_does_and_the_stop_is_announced(page, site_url):
+    """Play/Pause is one button whose label says what it does next; it has no aria-pressed as
+    well ("Pause, toggle button, pressed"). Where the reader pauses, the live line says the
+    boats' scores once."""
+    figure = FIGURES["boat"]
+    open_figure(page, site_url, figure)
+    settle(page, figure)
+    play = page.locator(f"{figure.selector} .demo-play")
+    assert play.text_content() == "Replay" and play.get_attribute("aria-pressed") is None
+    record_changes(page, figure.selector)
+    play.click()
+    assert play.text_content() == "Pause" and play.get_attribute("aria-pressed") is None
+    page.wait_for_function(f"{figure.js()}.move > 10")
+    play.click()
+    assert play.text_content() == "Play"
+    page.wait_for_timeout(1000)
+    said = [c["text"] for c in live_changes(page)]
+    move = page.evaluate(figure.js())["move"]
+    assert len(said) == 1 and said[0].startswith(f"Move {move} of 120: paid for targets"), said
 
 
 @pytest.mark.parametrize("name", FIGURES)
@@ -435,9 +515,10 @@ def test_tails_figure_fits_one_phone_screen_with_its_control_and_chart(browser, 
         assert page.text_content(result) != line, "the line follows the slider"
         state = page.evaluate(figure.js())
         assert page.text_content(result).startswith(f"Best of {state['n']:,}: true value with")
-        # the long summary: out of sight on the phone, not out of the accessibility tree
+        # the long summary: out of sight on the phone, not out of the accessibility tree (it is
+        # not live: the figure's live line says the short result)
         long = page.locator(f"{figure.selector} .demo-summary")
-        assert long.get_attribute("aria-live") == "polite"
+        assert long.get_attribute("aria-live") is None
         assert long.text_content().startswith(f"Best of {state['n']:,}.")
         assert long.evaluate(
             "e => getComputedStyle(e).display !== 'none' && getComputedStyle(e).visibility === 'visible'"

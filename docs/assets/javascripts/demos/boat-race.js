@@ -3,6 +3,12 @@
  * animation frames, charts each episode, replays the learned policy, and says what happened.
  * The simulation itself lives in boat-race-sim.js.
  *
+ * For screen readers: the course is a picture (role img) until the reader drives, then an
+ * application (so that a screen reader in browse mode passes the arrow keys to it), described by
+ * short steering instructions; checkpoints passed are announced, not every move. The page's one
+ * live line says short news (training started, its result, a preset, a checkpoint); the long
+ * summary stays on the page to be read.
+ *
  * window.AlignmentDemos.boatRace.state() reports the simulation state for tests and curious readers.
  */
 (function (root) {
@@ -17,6 +23,10 @@
 
   const EPISODES_PER_FRAME = 2; // 500 episodes in about 250 frames, four seconds: time to watch score and progress part
   const EPISODES_PER_FRAME_REDUCED = 50;
+  /** Checkpoints passed while driving are announced at most once in this long (ms): a quick pair
+   * is said as the later one. */
+  const CHECKPOINT_GAP_MS = 1200;
+  const NUMBERED_CHECKPOINTS = course.CHECKPOINTS.filter((gate) => !gate.isFinish).length;
   const REPLAY_STEPS_PER_SECOND = 12;
   const KEYS = {
     ArrowUp: "up", ArrowDown: "down", ArrowLeft: "left", ArrowRight: "right",
@@ -53,7 +63,12 @@
     };
     const seedInput = $("br-seed");
     const pauseButton = $("br-pause");
+    const keysHelp = $("br-course-keys");
     const reducedMotion = page.prefersReducedMotion();
+    const live = page.announcer(container);
+    // The course as a picture, as the page has it; while the reader drives it is an application.
+    const picture = { label: courseCanvas.getAttribute("aria-label"), describedby: courseCanvas.getAttribute("aria-describedby") };
+    let lastCheckpointSaid = -Infinity; // when a checkpoint was last announced (performance.now)
 
     const theme = page.keepDrawn(container, [courseCanvas, scoreCanvas, progressCanvas], redraw);
     let mode = "idle"; // idle | training | replay | drive
@@ -81,6 +96,16 @@
         const output = container.querySelector(`output[for="${slider.id}"]`);
         if (output) output.textContent = slider.value;
       }
+    }
+
+    /** Set the mode (idle | training | replay | drive); the course's role follows: an application
+     * only while the reader drives it. */
+    function setMode(next) {
+      mode = next;
+      const driving = mode === "drive";
+      courseCanvas.setAttribute("role", driving ? "application" : "img");
+      courseCanvas.setAttribute("aria-label", driving ? "Race course: you are driving the boat" : picture.label);
+      courseCanvas.setAttribute("aria-describedby", driving ? keysHelp.id : picture.describedby);
     }
 
     function setReward(reward) {
@@ -171,6 +196,28 @@
       summary.textContent = text;
     }
 
+    /** A checkpoint the driven boat has just passed, announced: at once, or when CHECKPOINT_GAP_MS
+     * have passed since the last one (then the latest replaces any still waiting). */
+    function announceCheckpoint(passed) {
+      const now = root.performance.now();
+      const wait = Math.max(0, lastCheckpointSaid + CHECKPOINT_GAP_MS - now);
+      lastCheckpointSaid = now + wait;
+      live.say(`Checkpoint ${passed} of ${NUMBERED_CHECKPOINTS}`, wait);
+    }
+
+    /** The result of a run in one short line, for the live announcement (describeRun is long). */
+    function runNews(run) {
+      const r = run.rollout;
+      const passed = sim.checkpointsPassed(r.progress);
+      const head = `Run ${run.number} (${run.name}) trained:`;
+      if (r.finished) return `${head} it finishes the race in ${r.steps} moves, score ${page.formatNumber(r.score)}.`;
+      if (r.policyLoops && r.loopInLagoon && r.targetsHit > 0) {
+        return `${head} it circles the lagoon and never finishes, score ${page.formatNumber(r.score)}, checkpoints ${passed}.`;
+      }
+      if (r.policyLoops) return `${head} it gets stuck in a loop and never finishes, checkpoints ${passed}.`;
+      return `${head} it passes ${passed} checkpoints without finishing, score ${page.formatNumber(r.score)}.`;
+    }
+
     function describeRun(run) {
       const r = run.rollout;
       const passed = sim.checkpointsPassed(r.progress);
@@ -247,17 +294,38 @@
       runs.push(current);
       addRunRow(current);
       say(describeRun(current));
+      live.say(runNews(current));
       container.dataset.trainingMs = String(Math.round(current.trainingMs));
-      mode = "replay";
+      setMode("replay");
       lastTrail = [];
       replay = { index: reducedMotion ? current.rollout.trail.length - 1 : 0, hold: 0 };
       updateReplayHud();
       container.dataset.state = "trained";
-      // The payoff is on the course: the learned policy replays there, above the controls. Bring
-      // it into view, unless half of it already is (the reader may be watching the charts).
-      const stage = container.querySelector(".demo-stage").getBoundingClientRect();
+      showReplay();
+    }
+
+    function inView(element) {
+      const rect = element.getBoundingClientRect();
+      return rect.height > 0 && rect.top >= 0 && rect.bottom <= root.innerHeight;
+    }
+
+    /**
+     * The payoff is on the course: the learned policy replays there, above the controls. Bring it
+     * into view, unless half of it already is (the reader may be watching the charts), or the
+     * reader has gone on elsewhere on the page. Focus goes where the view goes: the "Train agent"
+     * button, a screen further down on a phone, would keep focus off the screen, so the readout
+     * under the course takes it (the next Tab goes on from there).
+     */
+    function showReplay() {
+      const stageElement = container.querySelector(".demo-stage");
+      const stage = stageElement.getBoundingClientRect();
       const shown = Math.min(stage.bottom, root.innerHeight) - Math.max(stage.top, 0);
-      if (shown < stage.height / 2) page.scrollIntoClearView(container.querySelector(".demo-stage"));
+      if (shown >= stage.height / 2) return;
+      const focused = document.activeElement;
+      const here = !focused || focused === document.body || container.contains(focused);
+      if (!here) return;
+      page.scrollIntoClearView(stageElement);
+      if (!focused || focused === document.body || !inView(focused)) hud.focus({ preventScroll: true });
     }
 
     function updateReplayHud() {
@@ -280,7 +348,10 @@
     }
 
     function driveFrame(dt) {
+      const before = boat.run.nextCheckpoint;
       sim.driveStep(boat, input, dt);
+      const passed = Math.min(boat.run.nextCheckpoint, NUMBERED_CHECKPOINTS);
+      if (passed > before && !boat.run.finished) announceCheckpoint(passed);
       const race = boat.run.finished
         ? `finished in ${boat.finishTime.toFixed(1)} s`
         : `checkpoints ${sim.checkpointsPassed(sim.progressOf(boat.run))} · ${boat.time.toFixed(1)} s`;
@@ -288,6 +359,7 @@
       if (boat.run.finished && !boat.announced) {
         boat.announced = true;
         say(`You finished the race in ${boat.finishTime.toFixed(1)} seconds with a score of ${page.formatNumber(boat.run.score)}. Now train the agent with the game score and see what it prefers.`);
+        live.say(`Finished in ${boat.finishTime.toFixed(1)} seconds, score ${page.formatNumber(boat.run.score)}.`, Math.max(0, lastCheckpointSaid + CHECKPOINT_GAP_MS - root.performance.now()));
       }
       drawCourse();
     }
@@ -296,7 +368,6 @@
     function stop() {
       cancelFrame();
       paused = false;
-      pauseButton.setAttribute("aria-pressed", "false");
       pauseButton.textContent = "Pause";
       for (const key of Object.keys(input)) input[key] = false;
     }
@@ -311,10 +382,11 @@
         number: runs.length + 1, reward, seed, name: rewardName(reward), history: trainer.history,
         rollout: null, startedAt: root.performance.now(), trainingMs: null,
       };
-      mode = "training";
+      setMode("training");
       lastFrameTime = 0;
       container.dataset.state = "training";
       say(`Training run ${current.number} (${current.name}) with seed ${seed}. When it ends, the learned route replays on the course above.`);
+      live.say(`Training run ${current.number} (${current.name})…`); // then its result, not the episodes
       requestFrame();
     }
 
@@ -328,7 +400,10 @@
     function drive() {
       stop();
       boat = sim.createBoat(readReward());
-      mode = "drive";
+      keysHelp.textContent = `${steerHint()} Pass the ${NUMBERED_CHECKPOINTS} numbered checkpoints in order, then cross the finish line; each checkpoint passed is announced.`;
+      setMode("drive");
+      live.clear(); // a new lap: "Checkpoint 1" may be said again
+      lastCheckpointSaid = -Infinity;
       lastFrameTime = 0;
       container.dataset.state = "driving";
       if (page.usesTouch()) container.classList.add("demo--touch");
@@ -343,7 +418,7 @@
     function togglePause() {
       if (mode === "idle") return;
       paused = !paused;
-      pauseButton.setAttribute("aria-pressed", String(paused));
+      // The label says what the button does next; no aria-pressed besides ("Resume, pressed").
       pauseButton.textContent = paused ? "Resume" : "Pause";
       if (!paused) {
         lastFrameTime = 0;
@@ -353,7 +428,7 @@
 
     function reset() {
       stop();
-      mode = "idle";
+      setMode("idle");
       trainer = null;
       current = null;
       boat = null;
@@ -365,6 +440,7 @@
       container.dataset.state = "idle";
       setHud("Ready: drive the boat yourself, or train an agent.");
       say("Reset: no runs yet.");
+      live.say("Reset: no runs yet.");
       redraw();
     }
 
@@ -377,17 +453,20 @@
     $("br-preset-game").addEventListener("click", () => {
       setReward(sim.DEFAULT_REWARD);
       say(`Reward set to the game score: ${rewardText(sim.DEFAULT_REWARD)}. Press “Train agent”.`);
+      live.say(`Reward: the game score, ${rewardText(sim.DEFAULT_REWARD)}.`);
     });
     $("br-preset-progress").addEventListener("click", () => {
       setReward(sim.PROGRESS_REWARD);
       say(`Reward set to pay for progress: ${rewardText(sim.PROGRESS_REWARD)}. Press “Train agent”.`);
+      live.say(`Reward: pay for progress, ${rewardText(sim.PROGRESS_REWARD)}.`);
     });
 
     courseCanvas.addEventListener("keydown", (event) => {
       if (event.key === "Escape" && mode === "drive") {
         stop();
-        mode = "idle";
+        setMode("idle");
         setHud("Stopped driving. Drive again, or train an agent.");
+        live.say("Stopped driving.", 0);
         drawCourse();
         return;
       }
@@ -453,6 +532,7 @@
     };
 
     showSliderValues();
+    setMode("idle");
     container.dataset.state = "idle";
     setHud("Ready: drive the boat yourself, or train an agent.");
     redraw();

@@ -1,8 +1,9 @@
 /**
  * What every demo and live figure needs from the browser: swap the static figure for the live
  * one, read the theme's colours, notice a theme switch or a resize, honour reduced motion, size a
- * canvas for the screen, start work only when a figure comes near the viewport, and scroll a
- * figure into view clear of Material's sticky header and "Back to top" button.
+ * canvas for the screen, start work only when a figure comes near the viewport, scroll a
+ * figure into view clear of Material's sticky header and "Back to top" button, and speak a short
+ * result to screen readers once the reader's input settles.
  *
  * Why here: the drawing code of each figure stays about its own pictures, and the no-JavaScript
  * and print fallback works the same way everywhere.
@@ -213,6 +214,54 @@
   }
 
   /**
+   * A figure's one live region: a visually hidden line, polite, that screen readers hear and
+   * nothing else on the figure is. It says one short result (the figure's long summary stays on
+   * the page to be read, not spoken at every step), written once the reader's input has settled
+   * and only when its words change: a slider's own aria-valuetext already speaks each value, and
+   * a drag or three quick key presses must not queue three long readings.
+   *
+   * say(text, delay): write `text` (or what a function returns then; null says nothing) `delay` ms
+   * (default SETTLE_MS) after the last call; a newer call replaces a waiting one. now(text): write
+   * it at once. clear(): empty the line, so that the same words can be said again (a new drive).
+   */
+  const SETTLE_MS = 500;
+
+  function announcer(container) {
+    const region = container.ownerDocument.createElement("p");
+    region.className = "demo-announce demo-sr-only";
+    region.setAttribute("aria-live", "polite");
+    (container.querySelector(".demo-live") || container).append(region);
+    let timer = 0;
+
+    function write(text) {
+      root.clearTimeout(timer);
+      timer = 0;
+      const words = typeof text === "function" ? text() : text;
+      if (words && words !== region.textContent) region.textContent = words;
+    }
+
+    return {
+      element: region,
+      say(text, delay = SETTLE_MS) {
+        root.clearTimeout(timer);
+        timer = root.setTimeout(() => write(text), delay);
+      },
+      now: write,
+      clear() {
+        root.clearTimeout(timer);
+        timer = 0;
+        region.textContent = "";
+      },
+    };
+  }
+
+  /** Write text into an element only when it differs: a rewrite of the same words is still a
+   * change to the page (and was one to a live region). */
+  function setText(element, text) {
+    if (element.textContent !== text) element.textContent = text;
+  }
+
+  /**
    * Run setup(container) for every element matching selector, once the document is parsed. The
    * live figure is shown first, so its canvases have a size when setup draws them; if setup
    * fails, the static figure comes back.
@@ -235,5 +284,6 @@
   demos.page = {
     activate, deactivate, prefersReducedMotion, usesTouch, themeColours, onThemeChange, onResize,
     keepDrawn, prepareCanvas, formatNumber, runInFrames, whenNear, scrollIntoClearView, whenReady,
+    announcer, setText, SETTLE_MS,
   };
 })(typeof self !== "undefined" ? self : this);

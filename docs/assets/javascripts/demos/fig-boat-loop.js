@@ -2,7 +2,8 @@
  * Live figure for the specification-gaming chapter: the boat race's learner (boat-race-sim.js),
  * trained twice with the same seed, replayed side by side on one course. The boat paid by the
  * game's score circles the lagoon; the boat paid for progress races. Both are scored by the game's
- * score, so the reader sees the proxy go up where the race is lost.
+ * score, so the reader sees the proxy go up where the race is lost. Screen readers hear one short
+ * line where the reader stops the replay (by the slider or Pause), not the moves as they play.
  *
  * window.AlignmentDemos.boatLoop.state() reports what is shown, for tests and curious readers.
  */
@@ -32,6 +33,7 @@
     const values = [...container.querySelectorAll(".demo-legend-value")];
     const summary = $(".demo-summary");
     const reducedMotion = page.prefersReducedMotion();
+    const live = page.announcer(container);
 
     const theme = page.keepDrawn(container, [canvas], draw);
     let agents = null; // [{...AGENTS[i], trainer, rollout}]
@@ -39,7 +41,8 @@
     let playing = false;
     let frameRequest = 0;
     let lastTime = 0;
-    let announceTimer = 0;
+    let describeTimer = 0;
+    let readerPlays = false; // a replay the reader started (not the first one, on arrival): its end is announced
     let drawing = null; // the course's words as last drawn, for tests
 
     if (reducedMotion) playButton.hidden = true;
@@ -77,10 +80,18 @@
       return `Move ${m} of ${MOVES}, both scored by the game's score. ${agents.map((a) => describe(a, m)).join(" ")}`;
     }
 
-    /** The live region speaks only when the reader has stopped moving things, not every frame. */
-    function announce(delay) {
-      root.clearTimeout(announceTimer);
-      announceTimer = root.setTimeout(() => { summary.textContent = sentence(); }, delay);
+    /** The summary is written when the reader has stopped moving things, not every frame. */
+    function describeLater(delay) {
+      root.clearTimeout(describeTimer);
+      describeTimer = root.setTimeout(() => { summary.textContent = sentence(); }, delay);
+    }
+
+    /** The live line at the current move, short: each boat's score and place in the race. */
+    function news() {
+      if (!agents) return null;
+      const m = Math.floor(move);
+      const boat = (a) => `${a.name.toLowerCase()}, game score ${fmt(here(a, m).score)}, ${race(a, m)}`;
+      return `Move ${m} of ${MOVES}: ${agents.map(boat).join("; ")}.`;
     }
 
     function draw() {
@@ -115,7 +126,7 @@
     function showMove() {
       const m = Math.floor(move);
       slider.value = String(m);
-      output.textContent = String(m);
+      page.setText(output, String(m));
       slider.setAttribute("aria-valuetext", `move ${m} of ${MOVES}`);
       if (agents) agents.forEach((a, i) => { values[i].textContent = `: ${brief(a, m)}`; });
       draw();
@@ -123,16 +134,19 @@
 
     function setPlaying(on) {
       playing = on && !reducedMotion;
+      // The label says what the button does next (no aria-pressed as well: "Pause, pressed" is
+      // two answers to one question).
       playButton.textContent = playing ? "Pause" : move >= MOVES ? "Replay" : "Play";
-      playButton.setAttribute("aria-pressed", String(playing));
       if (playing) {
-        // Said once, not every frame; the words stay true while the boats move.
-        root.clearTimeout(announceTimer);
+        // Written once, not every frame; the words stay true while the boats move.
+        root.clearTimeout(describeTimer);
         summary.textContent = `Replaying both boats' first ${MOVES} moves; each one's game score and checkpoints are beside its name.`;
         lastTime = 0;
         if (!frameRequest) frameRequest = root.requestAnimationFrame(tick);
       } else {
-        announce(0);
+        describeLater(0);
+        if (readerPlays) live.say(news);
+        readerPlays = false;
       }
     }
 
@@ -164,7 +178,7 @@
         container.dataset.state = "ready";
         move = reducedMotion ? MOVES : 0;
         showMove();
-        if (reducedMotion) announce(0);
+        if (reducedMotion) describeLater(0);
         else setPlaying(true);
       };
       root.requestAnimationFrame(step);
@@ -174,11 +188,13 @@
       move = Number(slider.value);
       if (playing) setPlaying(false);
       showMove();
-      announce(400);
+      describeLater(400);
+      live.say(news);
     });
     playButton.addEventListener("click", () => {
       if (!agents) return;
       if (!playing && move >= MOVES) move = 0;
+      readerPlays = true; // its end, or the move where it is paused, is announced
       setPlaying(!playing);
     });
 

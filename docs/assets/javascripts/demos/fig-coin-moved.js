@@ -3,7 +3,8 @@
  * coin-level-draw.js). The reader
  * moves the coin, by dragging or tapping it on the level or with two sliders, and sees the
  * trained agent's path; a second control switches to an agent trained with the coin elsewhere in
- * some levels.
+ * some levels. Screen readers hear one short line (where the coin is, what the agent does) once
+ * the reader stops moving it.
  *
  * window.AlignmentDemos.coinMoved.state() reports what is shown, for tests.
  */
@@ -21,6 +22,7 @@
     const radios = [...container.querySelectorAll('input[type="radio"]')];
     const summary = container.querySelector(".demo-summary");
     const theme = page.keepDrawn(container, [canvas], draw);
+    const live = page.announcer(container);
     let agents = null;
     let rates = null; // each agent's success over every coin placement, in %: fixed once trained
     let run = null;
@@ -64,13 +66,37 @@
       return `${where} ${trained} ${outcome} Over every place the coin can go, this agent takes it ${rates[regime()]}% of the time, against ${other}.`;
     }
 
+    /** The live line: the summary's first two sentences, short. */
+    function news() {
+      if (!run) return null;
+      const { x, y } = run.coin;
+      const trained = regime() === "fixed" ? "always at the right end" : "elsewhere in 1 level in 10";
+      let outcome;
+      if (run.gotCoin) {
+        outcome = regime() === "fixed" && y === 0
+          ? `takes it in ${run.moves} moves, on its way to the right end`
+          : `goes for the coin and takes it in ${run.moves} moves`;
+      } else if (run.endsAtRightEnd) {
+        outcome = run.passedCoin ? "runs past it to the right end" : "runs to the right end without it";
+      } else {
+        outcome = "does not reach it";
+      }
+      return `Coin ${x} steps along, ${y ? `${y} up` : "on the floor"}; the agent trained with the coin ${trained} ${outcome}.`;
+    }
+
+    /** Show the coin where the controls put it; a change the reader made is also announced. */
+    function changed() {
+      render();
+      live.say(news);
+    }
+
     function render() {
       const place = coin();
       xSlider.setAttribute("aria-valuetext", `${place.x} steps along`);
       ySlider.setAttribute("aria-valuetext", place.y ? `${place.y} up` : "on the floor");
       container.querySelectorAll("output").forEach((out) => {
         const input = container.querySelector(`#${out.htmlFor.value}`);
-        if (input) out.textContent = input.value;
+        if (input) page.setText(out, input.value);
       });
       if (agents) {
         run = sim.play(agents[regime()], place);
@@ -88,7 +114,7 @@
       if (x === Number(xSlider.value) && y === Number(ySlider.value)) return;
       xSlider.value = String(x);
       ySlider.value = String(y);
-      render();
+      changed();
     }
 
     canvas.addEventListener("pointerdown", (event) => {
@@ -100,8 +126,8 @@
     const release = () => { dragging = false; };
     canvas.addEventListener("pointerup", release);
     canvas.addEventListener("pointercancel", release);
-    [xSlider, ySlider].forEach((s) => s.addEventListener("input", render));
-    radios.forEach((r) => r.addEventListener("change", render));
+    [xSlider, ySlider].forEach((s) => s.addEventListener("input", changed));
+    radios.forEach((r) => r.addEventListener("change", changed));
 
     demos.coinMoved = {
       state() {

@@ -3,6 +3,7 @@
  * the left and heavy-tailed error on the right (goodhart-sim.js, drawn by goodhart-draw.js). One
  * control: how hard we select (N). Both panels are regressional Goodhart; on the right the true
  * value falls back as N grows (catastrophic Goodhart, in Kwa, Thomas and Garriga-Alonso's term).
+ * Screen readers hear the one-line result once the slider settles, not the summary at every step.
  *
  * window.AlignmentDemos.goodhartTails.state() reports the numbers shown, for tests.
  */
@@ -42,12 +43,14 @@
     const canvases = [...container.querySelectorAll("canvas")];
     const summary = container.querySelector(".demo-summary");
     const result = addResultLine(container);
+    const live = page.announcer(container);
     const theme = page.keepDrawn(container, canvases, render);
     let runs = null;
     let curves = null;
     let here = [];
     let charts = []; // the texts and obstacles last drawn, for tests
     let range = null; // the charts' shared y range
+    let announceWhenDone = false; // the reader moved N before the curves were complete
 
     function n() {
       return nFromSlider(slider.value);
@@ -55,7 +58,7 @@
 
     function render() {
       const chosen = n();
-      output.textContent = fmt(chosen);
+      page.setText(output, fmt(chosen));
       slider.setAttribute("aria-valuetext", `best of ${fmt(chosen)}`);
       if (!curves) return;
       range = draw.sharedRange(curves);
@@ -69,8 +72,17 @@
       });
       if (curves.every((c) => c.complete)) {
         summary.textContent = describe(chosen);
-        draw.showResult(result, draw.resultLine(chosen, curves.map((curve, i) => ({ name: PANELS[i].tails, curve }))));
+        draw.showResult(result, resultLine(chosen));
       }
+    }
+
+    function resultLine(chosen) {
+      return draw.resultLine(chosen, curves.map((curve, i) => ({ name: PANELS[i].tails, curve })));
+    }
+
+    /** The live line: the result under the slider, once the reader stops moving it. */
+    function news() {
+      return curves && curves.every((c) => c.complete) ? draw.resultText(resultLine(n())) : null;
     }
 
     function describe(chosen) {
@@ -94,11 +106,18 @@
       page.runInFrames(runs, TRIALS_PER_FRAME, (results, done) => {
         curves = results;
         render();
-        if (done) container.dataset.state = "ready";
+        if (done) {
+          container.dataset.state = "ready";
+          if (announceWhenDone) live.say(news);
+        }
       });
     }
 
-    slider.addEventListener("input", render);
+    slider.addEventListener("input", () => {
+      render();
+      live.say(news);
+      if (container.dataset.state !== "ready") announceWhenDone = true;
+    });
 
     demos.goodhartTails = {
       state() {

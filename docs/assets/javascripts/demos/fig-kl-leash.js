@@ -3,7 +3,7 @@
  * may pull the model from where it started; the chart shows the reward model's score rising all
  * the way while the true ("gold") reward peaks and falls, in the form Gao, Schulman and Hilton
  * fitted (kl-leash-sim.js, drawn by kl-leash-draw.js). A second control swaps in a larger reward
- * model.
+ * model. Screen readers hear one short line (leash, score, true reward) once the control settles.
  *
  * window.AlignmentDemos.klLeash.state() reports the numbers shown, for tests.
  */
@@ -21,6 +21,7 @@
     const canvas = container.querySelector("canvas");
     const summary = container.querySelector(".demo-summary");
     const theme = page.keepDrawn(container, [canvas], render);
+    const live = page.announcer(container);
     let current = null;
     let chart = null; // the texts and obstacles last drawn, for tests
 
@@ -33,7 +34,7 @@
       const d = Number(slider.value);
       const name = modelName();
       current = sim.at(d, name);
-      output.textContent = d.toFixed(2);
+      page.setText(output, d.toFixed(2));
       slider.setAttribute("aria-valuetext", `leash ${d.toFixed(2)} (KL ${current.kl.toFixed(2)})`);
       const prepared = page.prepareCanvas(canvas);
       if (prepared) {
@@ -53,8 +54,19 @@
       return `Leash ${d.toFixed(2)} (KL ${(d * d).toFixed(2)}), ${model}: the reward model scores the policy ${fmt(proxy, 2)}; its true reward is ${fmt(gold, 2)}. ${where}`;
     }
 
-    slider.addEventListener("input", render);
-    radios.forEach((r) => r.addEventListener("change", render));
+    /** The live line: the numbers of the summary's first sentence, and where the peak is. */
+    function news() {
+      const { d, proxy, gold, peak, pastPeak } = current;
+      const where = pastPeak ? `past its peak of ${fmt(peak.gold, 2)}` : d < peak.d ? `still short of its peak of ${fmt(peak.gold, 2)}` : "at its peak";
+      return `Leash ${d.toFixed(2)}, ${sim.REWARD_MODELS[modelName()].label}: the reward model's score ${fmt(proxy, 2)}, the true reward ${fmt(gold, 2)}, ${where}.`;
+    }
+
+    const changed = () => {
+      render();
+      live.say(news);
+    };
+    slider.addEventListener("input", changed);
+    radios.forEach((r) => r.addEventListener("change", changed));
 
     demos.klLeash = {
       state() {

@@ -129,5 +129,12 @@
     element.replaceChildren(...nodes);
   }
 
-  demos.goodhartDraw = { sharedRange, drawSelection, drawOveroptimization, resultLine, showResult };
+  /** A resultLine as one sentence, for the figure's live line (what a screen reader hears once
+   * the slider settles): "Best of 70: true value with light tails 1.61, rising; heavier tails
+   * 0.30, down from 0.73 at its peak." */
+  function resultText(line) {
+    return `${line.lead} ${line.parts.join("; ")}.`;
+  }
+
+  demos.goodhartDraw = { sharedRange, drawSelection, drawOveroptimization, resultLine, showResult, resultText };
 })(typeof self !== "undefined" ? self : this);

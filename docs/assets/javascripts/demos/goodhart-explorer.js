@@ -2,6 +2,8 @@
  * The Goodhart explorer page: reads the controls, runs the best-of-N simulation (goodhart-sim.js)
  * for light-tailed error and for the heavy-tailed error the reader picks, draws the two side by
  * side (goodhart-draw.js) with the overoptimization plot below, and writes what they show.
+ * Screen readers hear one short line (the result of the control just moved) once it settles; the
+ * long summary and the plot's caption are there to read, not spoken at every step.
  *
  * window.AlignmentDemos.goodhart.state() reports the current numbers for tests and curious readers.
  */
@@ -45,6 +47,7 @@
     const summary = $("gh-summary");
     const result = $("gh-result");
     const overSummary = $("gh-overopt-summary");
+    const live = page.announcer(container);
 
     const theme = page.keepDrawn(container, [...canvases, overCanvas], render);
     let runs = null; // [light, heavy] best-of-N runs, filled in a few trials per frame
@@ -53,6 +56,7 @@
     let renders = 0;
     let here = [];
     let lastOver = null; // the overoptimization numbers last drawn, for state()
+    let announceWhenDone = false; // the reader asked for news while the trials were still running
     const charts = { selection: [], overoptimization: null }; // texts and obstacles drawn, for tests
 
     function heavy() {
@@ -70,14 +74,16 @@
       };
     }
 
+    /** The sliders' readouts, each written only when its value changed (a redraw while the trials
+     * run used to rewrite all four every frame). */
     function showOutputs() {
       const n = nFromSlider(nSlider.value);
       nSlider.setAttribute("aria-valuetext", `best of ${fmt(n)}`);
-      $("gh-n-out").textContent = fmt(n);
-      $("gh-scale-out").textContent = Number(scaleSlider.value).toFixed(2);
-      $("gh-trials-out").textContent = fmt(Number(trialsSlider.value));
-      $("gh-beta-out").textContent = Number(betaSlider.value).toFixed(2);
-      $("gh-heavy-title").textContent = `${capitalised(sim.ERROR_DISTRIBUTIONS[heavy()].label)} error`;
+      page.setText($("gh-n-out"), fmt(n));
+      page.setText($("gh-scale-out"), Number(scaleSlider.value).toFixed(2));
+      page.setText($("gh-trials-out"), fmt(Number(trialsSlider.value)));
+      page.setText($("gh-beta-out"), Number(betaSlider.value).toFixed(2));
+      page.setText($("gh-heavy-title"), `${capitalised(sim.ERROR_DISTRIBUTIONS[heavy()].label)} error`);
     }
 
     function drawSelection(n) {
@@ -106,8 +112,10 @@
       }
       const peakText = `its peak of ${fmt(model.peak.gold, 2)}`;
       const side = d < model.peak.d ? `still short of ${peakText}` : `past ${peakText}, and falling`;
-      overSummary.textContent = `A simulated shape, not measured data (the formula is under "How the simulation works"). Picking the best of ${fmt(n)} answers moves the model away from where it started (distance ${d.toFixed(2)}): the reward model's score reads ${fmt(ALPHA * d, 2)} and the true (gold) reward ${fmt(goldHere, 2)}, ${side}.`;
-      return { beta, d, goldHere, peak: model.peak };
+      page.setText(overSummary, `A simulated shape, not measured data (the formula is under "How the simulation works"). Picking the best of ${fmt(n)} answers moves the model away from where it started (distance ${d.toFixed(2)}): the reward model's score reads ${fmt(ALPHA * d, 2)} and the true (gold) reward ${fmt(goldHere, 2)}, ${side}.`);
+      // What the "how flawed" slider changes, in one line for the live announcement.
+      const line = `How flawed ${beta.toFixed(2)}, best of ${fmt(n)}: the reward model's score reads ${fmt(ALPHA * d, 2)}, the true reward ${fmt(goldHere, 2)}, ${side}.`;
+      return { beta, d, goldHere, peak: model.peak, line };
     }
 
     function describe(n) {
@@ -131,9 +139,20 @@
     }
 
     /** The line under the slider: the numbers of the summary, short enough to read while dragging. */
-    function showResult(n) {
+    function resultLine(n) {
       const panels = curves.map((curve) => ({ name: TAILS[curve.options.distribution], curve }));
-      draw.showResult(result, draw.resultLine(n, panels));
+      return draw.resultLine(n, panels);
+    }
+
+    function showResult(n) {
+      draw.showResult(result, resultLine(n));
+    }
+
+    /** What the live line says for the selection charts (null while the trials still run: the
+     * end of the computation says it then). */
+    function selectionNews() {
+      const ready = curves && curves.every((c) => c.complete);
+      return ready ? draw.resultText(resultLine(nFromSlider(nSlider.value))) : null;
     }
 
     function render() {
@@ -151,8 +170,11 @@
       container.dataset.renders = String(renders);
     }
 
-    /** (Re)run the simulation, a few trials per frame, redrawing as the curves fill in. */
-    function compute(which) {
+    /** (Re)run the simulation, a few trials per frame, redrawing as the curves fill in. A run the
+     * reader asked for (`announce`) is spoken as "Running the trials…", if it takes a while, then
+     * its result, not frame by frame. */
+    function compute(which, announce = true) {
+      announceWhenDone = announce;
       const keep = which === "heavy" && runs && runs[0].options.trials === Number(trialsSlider.value)
         && runs[0].options.errorScale === Number(scaleSlider.value)
         && runs[0].options.seed === demos.random.parseSeed(seedInput.value);
@@ -161,11 +183,15 @@
       summary.textContent = "Running the trials…";
       result.textContent = "Running the trials…";
       container.dataset.state = "computing";
+      if (announce) live.say("Running the trials…");
       stopComputing(); // a newer setting takes over
       stopComputing = page.runInFrames(runs, TRIALS_PER_FRAME, (results, done) => {
         curves = results;
         render();
-        if (done) container.dataset.state = "ready";
+        if (done) {
+          container.dataset.state = "ready";
+          if (announceWhenDone) live.say(selectionNews);
+        }
       });
     }
 
@@ -175,8 +201,15 @@
     trialsSlider.addEventListener("change", () => compute("both"));
     trialsSlider.addEventListener("input", showOutputs);
     seedInput.addEventListener("change", () => compute("both"));
-    nSlider.addEventListener("input", render);
-    betaSlider.addEventListener("input", render);
+    nSlider.addEventListener("input", () => {
+      render();
+      live.say(selectionNews);
+      if (container.dataset.state === "computing") announceWhenDone = true;
+    });
+    betaSlider.addEventListener("input", () => {
+      render();
+      live.say(() => lastOver.line);
+    });
 
     demos.goodhart = {
       /** The numbers behind the plots, for tests and for anyone curious in the console. */
@@ -198,7 +231,7 @@
       },
     };
 
-    compute("both");
+    compute("both", false); // the page's first picture: nothing to announce
   }
 
   page.whenReady("#goodhart-demo", setup);
