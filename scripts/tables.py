@@ -2,7 +2,10 @@
 
 **Titles.** Python-Markdown's tables have no caption. The build takes pandoc's syntax for one:
 a paragraph `Table: What the table shows` just before the table becomes its `<caption>`, the
-table's accessible name, shown above it (and numbered "Table 3.1" in the book).
+table's accessible name, shown above it (and numbered "Table 3.1" in the book). An id given to
+that paragraph (`{ #table-cases }` on the line after it) goes to the table, so the text can link
+to it: "the [table of cases](#table-cases)", which the book prints with the table's number and
+page.
 
 **Row headers** for tables whose top-left cell is empty.
 
@@ -26,8 +29,8 @@ TABLE = re.compile(r"""(?xs)
     .*?</table>
 """)
 TITLED = re.compile(r"""(?xs)
-    <p>Table:[ \t]*(?P<title>(?:(?!</p>).)+?)\s*</p>\s*     # a "Table: ..." paragraph
-    (?P<table><table(?:\s[^>]*)?>)                              # right before a table
+    <p(?:\s+id="(?P<id>[^"]+)")?>Table:[ \t]*(?P<title>(?:(?!</p>).)+?)\s*</p>\s*   # "Table: ..."
+    <table(?P<attributes>(?:\s[^>]*)?)>                         # right before a table
 """)
 FIRST_CELL = re.compile(r"""(?xs)
     (?P<row><tr>\s*)<td(?P<attributes>(?:\s[^>]*)?)>(?P<text>.*?)</td>   # a row's first data cell
@@ -35,10 +38,16 @@ FIRST_CELL = re.compile(r"""(?xs)
 
 
 def title_tables(html: str) -> str:
-    """Each "Table: ..." paragraph right before a table as that table's `<caption>`."""
-    if "<p>Table:" not in html:
+    """Each "Table: ..." paragraph right before a table as that table's `<caption>`, its id the
+    table's."""
+    if ">Table:" not in html:
         return html
-    return TITLED.sub(lambda m: f"{m['table']}\n<caption>{m['title']}</caption>", html)
+
+    def titled(m: re.Match[str]) -> str:
+        identity = f' id="{m["id"]}"' if m["id"] else ""
+        return f"<table{identity}{m['attributes']}>\n<caption>{m['title']}</caption>"
+
+    return TITLED.sub(titled, html)
 
 
 def mark_row_headers(html: str) -> str:
@@ -56,7 +65,7 @@ def mark_row_headers(html: str) -> str:
 
 STACK_FROM_COLUMNS = 3  # narrower tables stay tables on a phone
 STACK = "data-stack"  # extra.css: below 600 px, each row a card, each cell labelled
-ANY_TABLE = re.compile(r"(?s)<table>(?P<inside>.*?)</table>")
+ANY_TABLE = re.compile(r"(?s)<table(?P<attributes>(?:\s[^>]*)?)>(?P<inside>.*?)</table>")
 HEADER_ROW = re.compile(r"(?s)<thead>\s*<tr>(?P<cells>.*?)</tr>\s*</thead>")
 HEADER_CELL = re.compile(r"(?s)<th(?:\s[^>]*)?>(?P<text>.*?)</th>")
 BODY = re.compile(r"(?s)<tbody>(?P<rows>.*?)</tbody>")
@@ -76,7 +85,7 @@ def stack_on_phones(html: str) -> str:
 
     Why: a five-column table squeezed into a 390 px screen set one or two words a line and ran
     to 1,200 px; as cards, each row reads as a short list of named values."""
-    if "<table>" not in html:
+    if "<table" not in html:
         return html
     return ANY_TABLE.sub(_stacked, html)
 
@@ -104,7 +113,8 @@ def _stacked(table: re.Match[str]) -> str:
         inside[: body.start()],
     )
     return (
-        f'<table {STACK}>{head}<tbody role="rowgroup">{rows}</tbody>{inside[body.end() :]}</table>'
+        f'<table{table["attributes"]} {STACK}>{head}<tbody role="rowgroup">{rows}</tbody>'
+        f"{inside[body.end() :]}</table>"
     )
 
 

@@ -1248,6 +1248,15 @@ def test_a_cross_reference_inside_parentheses_does_not_nest_them(page_texts):
     assert not broken, broken[:5]
 
 
+def test_a_link_to_a_table_prints_its_number_and_page(page_texts):
+    """ "the robot arm in the [table](#table-gaming-cases)" reads "the table (Table 2.1, p. 19)":
+    a table's id, given to its title line, goes to the table (tables.py)."""
+    text = " ".join(" ".join(page_texts).split())
+    refs = re.findall(r"in the table \(Table (\d+)\.1, p\. (\d+)\)", text)
+    assert len(refs) >= 2, refs
+    assert all(f"Table {chapter}.1" in page_texts[int(page) - 1] for chapter, page in refs)
+
+
 def test_a_cross_reference_before_a_citation_shares_its_parentheses(page_texts):
     """ "RLHF (Chapter 4) (Christiano et al., 2017)" reads "RLHF (Chapter 4; Christiano et al.,
     2017)", and a figure's "(Figure 3.2, p. 28; Gao et al., 2023)" likewise."""

@@ -79,3 +79,13 @@ def test_narrow_tables_and_pages_without_tables_are_left_alone():
     two_tables = CORNER + "\n" + WIDE
     out = stack_on_phones(two_tables)
     assert out.startswith(CORNER) and out.count("data-stack") == 1
+
+
+def test_an_id_on_the_table_paragraph_goes_to_the_table_so_text_can_link_to_it():
+    html = '<p id="table-cases">Table: Cases</p>\n' + CORNER.replace("Rules", "Rules<br>")
+    out = stack_on_phones(title_tables(mark_row_headers(html)))
+    assert out.startswith('<table id="table-cases">\n<caption>Cases</caption>')
+    assert 'id="table-cases"' not in out.split("<caption>", 1)[1]
+    wide = '<p id="t">Table: Wide</p>\n' + WIDE.replace("<caption>Cases</caption>\n", "")
+    stacked = stack_on_phones(title_tables(wide))
+    assert stacked.startswith('<table id="t" data-stack>\n<caption>Wide</caption>'), stacked[:80]
