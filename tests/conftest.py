@@ -193,3 +193,19 @@ def page(browser, page_log: PageLog):
     context.route("**/*", guard)
     yield page
     context.close()
+
+
+@pytest.fixture
+def phone(browser, page_log: PageLog):
+    """A 390x844 touch screen (has_touch, is_mobile): uncaught errors logged, requests to other
+    hosts aborted (the tooltip and glossary tests tap on it)."""
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
+    )
+    phone = context.new_page()
+    phone.on("pageerror", lambda e: page_log.page_errors.append(str(e)))
+    context.route(
+        "**/*", lambda route: route.continue_() if _is_local(route.request.url) else route.abort()
+    )
+    yield phone
+    context.close()

@@ -171,26 +171,6 @@ def test_escape_dismisses_the_tooltip_until_focus_returns(page, site_url) -> Non
 CHAPTER = "rlhf.html"
 
 
-@pytest.fixture
-def phone(browser, page_log):
-    """A 390x844 touch screen (has_touch, is_mobile), requests to other hosts aborted."""
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
-    )
-    phone = context.new_page()
-    phone.on("pageerror", lambda e: page_log.page_errors.append(str(e)))
-    context.route(
-        "**/*",
-        lambda route: (
-            route.continue_()
-            if route.request.url.startswith(("http://127.0.0.1", "file://", "data:", "about:"))
-            else route.abort()
-        ),
-    )
-    yield phone
-    context.close()
-
-
 def _settled_scroll(page) -> float:
     page.wait_for_timeout(400)  # Material's navigation.tracking updates the address after a scroll
     return page.evaluate("scrollY")

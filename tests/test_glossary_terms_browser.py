@@ -134,24 +134,6 @@ def test_hover_shows_the_definition_and_a_click_follows_the_term(page, site_url)
     page.wait_for_url(f"**/{href}")
 
 
-@pytest.fixture
-def phone(browser):
-    """A 390x844 touch screen (has_touch, is_mobile), requests to other hosts aborted."""
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
-    )
-    context.route(
-        "**/*",
-        lambda route: (
-            route.continue_()
-            if route.request.url.startswith(("http://127.0.0.1", "file://", "data:", "about:"))
-            else route.abort()
-        ),
-    )
-    yield context.new_page()
-    context.close()
-
-
 def test_taps_on_a_term_only_open_its_tooltip_whose_link_goes_on(phone, site_url) -> None:
     """On a touch screen, as before: the term opens its definition, however often it is tapped
     (a reader cannot hover there); the tooltip's "In the glossary" link goes to the entry."""

@@ -14,7 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from test_demos_browser import LIVE_ROOT, assert_one_live_line, live_changes, record_changes
+from test_demos_browser import (
+    LIVE_ROOT,
+    assert_one_live_line,
+    live_changes,
+    record_changes,
+    said_once_keys_settle,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -124,16 +130,7 @@ def test_figure_speaks_one_short_line_once_the_keys_settle(page, site_url, name)
     figure = FIGURES[name]
     open_figure(page, site_url, figure)
     settle(page, figure)
-    record_changes(page, figure.selector)
-    page.focus(figure.control)
-    for _ in range(3):
-        page.keyboard.press("ArrowLeft")
-    pressed = page.evaluate("performance.now()")
-    page.wait_for_timeout(1200)
-    changes = live_changes(page)
-    assert len(changes) == 1, changes
-    said = changes[0]["text"]
-    assert changes[0]["at"] - pressed >= 300, "said before the keys settled"
+    said = said_once_keys_settle(page, figure.selector, figure.control, "ArrowLeft")
     assert said.startswith(SAID_AFTER_THREE_STEPS[name]) and len(said) < 200, said
     assert_one_live_line(page, figure.selector)
 
