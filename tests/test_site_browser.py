@@ -54,6 +54,24 @@ def test_search_finds_a_chapter_and_opens_it(page, site_url):
     expect(page.locator("h1").first).to_have_text(re.compile("Goodhart"))
 
 
+def test_a_search_result_chosen_by_keyboard_shows_the_focus_ring(page, site_url):
+    """Material marks the result the arrow keys reach with a faint tint only (about 1.2:1
+    against the others); it gets the site's focus ring, as every other control does."""
+    page.goto(f"{site_url}/index.html")
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially("Goodhart", delay=30)
+    expect(page.locator(".md-search-result__item a").first).to_be_visible(timeout=10_000)
+    for _ in range(2):  # a result, then its "N more on this page"
+        page.keyboard.press("ArrowDown")
+        ring = page.evaluate(
+            "(() => { const s = getComputedStyle(document.activeElement);"
+            " return [document.activeElement.closest('.md-search-result') !== null,"
+            " s.outlineStyle, parseFloat(s.outlineWidth)]; })()"
+        )
+        assert ring[0] and ring[1] == "solid" and ring[2] >= 2, ring
+
+
 def test_search_for_a_glossary_term_lands_on_its_definition(page, site_url):
     """The glossary's headings are letter ranges; a search for a term once returned "J–P", a
     run of every definition from Jailbreak on, and landed on the letter. Now the result is the
