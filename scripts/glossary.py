@@ -79,6 +79,7 @@ TAG = re.compile(r"<[^>]*>")
 HOVER_CONTEXT = re.compile(
     r"""(?xs)
       (?P<heading> <h(?P<level>[1-6])\b [^>]* > .*? </h(?P=level)> )
+    | (?P<card> <div \s+ class="ae-card (?: \s [^"]* )? " [^>]* > (?: (?!<div\b) . )*? </div> )
     | (?P<link_open> <a (?= [\s>] ) )
     | (?P<link_close> </a> )
     | (?P<abbr> <abbr\b (?P<attributes> [^>]* ) > (?P<term> .*? ) </abbr> )
@@ -500,8 +501,9 @@ def tooltip_entries(config: MkDocsConfig) -> dict[str, str]:
 
 
 def tidy_hovers(html_text: str, src_uri: str) -> str:
-    """Keep a term's mark only at its first use in each section, never in a heading or inside a
-    link; none on the glossary page, which shows the text."""
+    """Keep a term's mark only at its first use in each section, never in a heading, inside a
+    link or in one of Home's cards (a card is one link, stretched over it: a term there would be
+    a second, hidden one); none on the glossary page, which shows the text."""
     if src_uri == GLOSSARY_URI:
         return strip_all_abbr(html_text)
     if "<abbr" not in html_text:
@@ -518,7 +520,7 @@ def tidy_hovers(html_text: str, src_uri: str) -> str:
             links += 1
         elif kind == "link_close":
             links = max(links - 1, 0)
-        elif kind == "heading" and "<abbr" in found.group():
+        elif kind in ("heading", "card") and "<abbr" in found.group():
             pieces += [html_text[position : found.start()], strip_all_abbr(found.group())]
             position = found.end()
         elif kind == "abbr":

@@ -209,3 +209,24 @@ def test_button_labels_are_legible_in_every_state(browser, site_url, path, schem
         context.close()
     assert checked, f"no visible button on {path}"
     assert problems == [], f"{path}, {scheme} scheme: " + "; ".join(problems)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_clicked_button_does_not_look_pressed(browser, site_url, scheme):
+    """After a click the button keeps the focus, and Material fills a focused button: Play and
+    Pause read as held down. Filled for keyboard focus only, as the ring is."""
+    context, page = _open(browser, site_url, "specification-gaming.html", scheme)
+    try:
+        button = page.locator(PAGES["specification-gaming.html"] + " .demo-play")
+        rest = button.evaluate("b => getComputedStyle(b).backgroundColor")
+        button.click()
+        page.mouse.move(0, 0)
+        page.add_style_tag(content="* { transition: none !important; }")
+        assert button.evaluate("b => b === document.activeElement")
+        assert button.evaluate("b => getComputedStyle(b).backgroundColor") == rest
+        page.keyboard.press("Shift+Tab")
+        page.keyboard.press("Tab")
+        assert button.evaluate("b => b.matches(':focus-visible')")
+        assert button.evaluate("b => getComputedStyle(b).backgroundColor") != rest
+    finally:
+        context.close()

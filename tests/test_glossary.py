@@ -111,6 +111,20 @@ def test_headings_lose_hovers_but_paragraphs_keep_them():
     assert "<abbr" not in glossary.tidy_hovers(html, "glossary.md")
 
 
+def test_a_card_keeps_its_one_link_and_the_term_after_it_is_marked():
+    """A Home card is one link stretched over it; a term inside would be a second link under
+    it (and lift its paragraph above the card's). So a card marks no term, and the first use
+    after the card is the one marked."""
+    html = (
+        '<div class="ae-cards"><div class="ae-card">\n<p><a class="ae-card__link" href="r.html">'
+        'R</a></p>\n<p>Goes to <abbr title="t">RLHF</abbr> first.</p>\n</div>\n</div>'
+        '<p>Then <abbr title="t">RLHF</abbr>.</p>'
+    )
+    tidy = glossary.tidy_hovers(html, "index.md")
+    assert "<p>Goes to RLHF first.</p>" in tidy
+    assert tidy.endswith('<p>Then <abbr title="t">RLHF</abbr>.</p>')
+
+
 def _config(tmp_path: Path, extensions: list[str]) -> MkDocsConfig:
     config = MkDocsConfig()
     config.load_dict(

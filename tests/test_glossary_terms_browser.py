@@ -151,3 +151,32 @@ def test_taps_on_a_term_only_open_its_tooltip_whose_link_goes_on(phone, site_url
     href = more.get_attribute("href")
     more.tap()
     phone.wait_for_url(f"**/{href}")
+
+
+def test_a_drag_across_a_term_stays_and_a_modified_click_opens_a_new_tab(page, site_url) -> None:
+    """A reader dragging across a term to select it is not sent to the glossary; Ctrl-click
+    and the middle button open the entry in a new tab, as on a link; the term points like one."""
+    url = f"{site_url}/rlhf.html"
+    page.goto(url)
+    term = page.locator(".glossary-term__name").first
+    term.scroll_into_view_if_needed()
+    assert term.evaluate("t => getComputedStyle(t).cursor") == "pointer"
+    box = term.bounding_box()
+    assert box
+    page.mouse.move(box["x"] + 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] - 2, box["y"] + box["height"] / 2, steps=5)
+    page.mouse.up()
+    page.wait_for_timeout(300)
+    assert page.url == url, "a drag is not a click"
+    href = entry_href(term)
+    for click in (
+        lambda: term.click(modifiers=["ControlOrMeta"]),
+        lambda: term.click(button="middle"),
+    ):
+        with page.context.expect_page() as opened:
+            click()
+        opened.value.wait_for_load_state()
+        assert opened.value.url.endswith(href.split("/")[-1]), opened.value.url
+        opened.value.close()
+        assert page.url == url

@@ -1249,7 +1249,8 @@ def test_a_cross_reference_inside_parentheses_does_not_nest_them(page_texts):
 
 
 def test_a_link_to_a_table_prints_its_number_and_page(page_texts):
-    """ "the robot arm in the [table](#table-gaming-cases)" reads "the table (Table 2.1, p. 19)":
+    """ "the robot arm ..., in the [table](#table-gaming-cases)," reads "in the table (Table 2.1,
+    p. 19),":
     a table's id, given to its title line, goes to the table (tables.py)."""
     text = " ".join(" ".join(page_texts).split())
     refs = re.findall(r"in the table \(Table (\d+)\.1, p\. (\d+)\)", text)

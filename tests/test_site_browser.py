@@ -62,12 +62,20 @@ def test_a_search_result_chosen_by_keyboard_shows_the_focus_ring(page, site_url)
     page.keyboard.press("/")
     page.locator("input.md-search__input").press_sequentially("Goodhart", delay=30)
     expect(page.locator(".md-search-result__item a").first).to_be_visible(timeout=10_000)
-    for _ in range(2):  # a result, then its "N more on this page"
+    # Material renders results as the query arrives; the arrow keys move the focus once the
+    # list has settled (on a busy machine, a press before that is lost: press until it takes).
+    in_results = "document.activeElement.closest('.md-search-result') !== null"
+    for _ in range(10):
         page.keyboard.press("ArrowDown")
+        if page.evaluate(in_results):
+            break
+        page.wait_for_timeout(300)
+    for step in range(2):  # a result, then the next (or its "N more on this page")
+        if step:
+            page.keyboard.press("ArrowDown")
         ring = page.evaluate(
             "(() => { const s = getComputedStyle(document.activeElement);"
-            " return [document.activeElement.closest('.md-search-result') !== null,"
-            " s.outlineStyle, parseFloat(s.outlineWidth)]; })()"
+            f" return [{in_results}, s.outlineStyle, parseFloat(s.outlineWidth)]; }})()"
         )
         assert ring[0] and ring[1] == "solid" and ring[2] >= 2, ring
 

@@ -42,8 +42,10 @@
     });
   }
 
+  let pressedAt = null; // where the last pointer went down: a drag is not a click on a term
   document.addEventListener("pointerdown", function (event) {
     lastPointer = event.pointerType || "mouse";
+    pressedAt = { x: event.clientX, y: event.clientY };
   }, true);
 
   document.addEventListener("click", function (event) {
@@ -91,16 +93,34 @@
     entry.click();
   });
 
+  function dragged(event) {
+    return pressedAt !== null && event.detail !== 0 &&
+      Math.hypot(event.clientX - pressedAt.x, event.clientY - pressedAt.y) > 4;
+  }
+
+  function follow(entry, newTab) {
+    if (newTab) window.open(entry.href, "_blank", "noopener");
+    else entry.click();
+  }
+
   document.addEventListener("click", function (event) {
     const entry = glossaryEntryLink(event.target);
-    if (!entry || event.defaultPrevented || modified(event)) return;
+    if (!entry || event.defaultPrevented || event.altKey || event.shiftKey) return;
     // A tap opens the tooltip (CSS, on focus) and stays there; a click with no pointer behind it
     // (detail 0: a screen reader, voice control, a keyboard) always follows.
     const touch = lastPointer === "touch" || lastPointer === "pen";
     if (event.detail !== 0 && touch) return;
+    // A drag across the term, or a double or triple click, selects its words: no navigation.
+    if (dragged(event) || event.detail > 1) return;
     const selection = window.getSelection();
-    if (selection && !selection.isCollapsed) return; // the reader was selecting the term's text
-    entry.click();
+    if (selection && !selection.isCollapsed) return;
+    follow(entry, event.ctrlKey || event.metaKey); // Ctrl or Cmd opens the entry in a new tab
+  });
+
+  // The middle button opens the entry in a new tab, as on a link.
+  document.addEventListener("auxclick", function (event) {
+    const entry = event.button === 1 && glossaryEntryLink(event.target);
+    if (entry) follow(entry, true);
   });
 
   function restore(event) {
