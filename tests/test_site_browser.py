@@ -80,6 +80,24 @@ def test_a_search_result_chosen_by_keyboard_shows_the_focus_ring(page, site_url)
         assert ring[0] and ring[1] == "solid" and ring[2] >= 2, ring
 
 
+def test_tab_never_stops_on_the_closed_search_pane_and_the_result_count_is_spoken(page, site_url):
+    """Material's results pane was a Tab stop while search was closed (0 px tall: the focus
+    vanished between the search field and the navigation), and its "12 matching documents"
+    changed silently for a screen reader (search-a11y.js)."""
+    page.goto(f"{site_url}/rlhf.html")
+    stops = []
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        stops.append(
+            page.evaluate(
+                "(() => { const a = document.activeElement, r = a.getBoundingClientRect();"
+                " return [a.className.toString(), r.width * r.height]; })()"
+            )
+        )
+    assert not [s for s in stops if "md-search__scrollwrap" in s[0]], stops
+    assert page.locator(".md-search-result__meta").get_attribute("role") == "status"
+
+
 def test_search_for_a_glossary_term_lands_on_its_definition(page, site_url):
     """The glossary's headings are letter ranges; a search for a term once returned "J–P", a
     run of every definition from Jailbreak on, and landed on the letter. Now the result is the
