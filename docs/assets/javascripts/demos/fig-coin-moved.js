@@ -44,44 +44,47 @@
       if (prepared) drawing = { width: prepared.width, height: prepared.height, ...levelDraw.drawLevel(prepared, theme.colours, coin(), run) };
     }
 
+    // Where the coin was in the agent's training, as both texts say it.
+    const TRAINED = { fixed: "always at the right end", varied: "elsewhere in 1 level in 10" };
+
+    /** What the agent did with the coin where it is, for the summary and the live line to word
+     * each in its own length. */
+    function outcome() {
+      if (run.gotCoin) return regime() === "fixed" && run.coin.y === 0 ? "onTheWay" : "forTheCoin";
+      if (run.endsAtRightEnd) return run.passedCoin ? "pastIt" : "rightEnd";
+      return "short";
+    }
+
     function describe() {
       const { x, y } = run.coin;
       const where = `Coin ${x} steps along${y ? `, ${y} up` : ", on the floor"}.`;
-      const trained = regime() === "fixed"
-        ? "Trained with the coin always at the right end:"
-        : `Trained with the coin elsewhere in 1 level in 10:`;
-      let outcome;
-      if (run.gotCoin) {
-        outcome = regime() === "fixed" && y === 0
-          ? `the agent takes the coin in ${run.moves} moves, but only because it lies on the way to the right end.`
-          : `the agent goes for the coin and takes it in ${run.moves} moves.`;
-      } else if (run.endsAtRightEnd) {
-        outcome = `the agent runs ${run.passedCoin ? "past the coin " : ""}to the right end and stays there without it. It learned "go right", which earned the same reward as "get the coin" in every training level.`;
-      } else {
-        outcome = "the agent does not reach the coin.";
-      }
+      const trained = `Trained with the coin ${TRAINED[regime()]}:`;
+      const learned = `It learned "go right", which earned the same reward as "get the coin" in every training level.`;
+      const did = {
+        onTheWay: `the agent takes the coin in ${run.moves} moves, but only because it lies on the way to the right end.`,
+        forTheCoin: `the agent goes for the coin and takes it in ${run.moves} moves.`,
+        pastIt: `the agent runs past the coin to the right end and stays there without it. ${learned}`,
+        rightEnd: `the agent runs to the right end and stays there without it. ${learned}`,
+        short: "the agent does not reach the coin.",
+      }[outcome()];
       const other = regime() === "fixed"
-        ? `${rates.varied}% for one trained with the coin elsewhere in 1 level in 10`
-        : `${rates.fixed}% for one trained with the coin always at the right end`;
-      return `${where} ${trained} ${outcome} Over every place the coin can go, this agent takes it ${rates[regime()]}% of the time, against ${other}.`;
+        ? `${rates.varied}% for one trained with the coin ${TRAINED.varied}`
+        : `${rates.fixed}% for one trained with the coin ${TRAINED.fixed}`;
+      return `${where} ${trained} ${did} Over every place the coin can go, this agent takes it ${rates[regime()]}% of the time, against ${other}.`;
     }
 
     /** The live line: the summary's first two sentences, short. */
     function news() {
       if (!run) return null;
       const { x, y } = run.coin;
-      const trained = regime() === "fixed" ? "always at the right end" : "elsewhere in 1 level in 10";
-      let outcome;
-      if (run.gotCoin) {
-        outcome = regime() === "fixed" && y === 0
-          ? `takes it in ${run.moves} moves, on its way to the right end`
-          : `goes for the coin and takes it in ${run.moves} moves`;
-      } else if (run.endsAtRightEnd) {
-        outcome = run.passedCoin ? "runs past it to the right end" : "runs to the right end without it";
-      } else {
-        outcome = "does not reach it";
-      }
-      return `Coin ${x} steps along, ${y ? `${y} up` : "on the floor"}; the agent trained with the coin ${trained} ${outcome}.`;
+      const did = {
+        onTheWay: `takes it in ${run.moves} moves, on its way to the right end`,
+        forTheCoin: `goes for the coin and takes it in ${run.moves} moves`,
+        pastIt: "runs past it to the right end",
+        rightEnd: "runs to the right end without it",
+        short: "does not reach it",
+      }[outcome()];
+      return `Coin ${x} steps along, ${y ? `${y} up` : "on the floor"}; the agent trained with the coin ${TRAINED[regime()]} ${did}.`;
     }
 
     /** Show the coin where the controls put it; a change the reader made is also announced. */
