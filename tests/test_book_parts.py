@@ -841,6 +841,57 @@ def test_tying_changes_only_spaces_into_one_no_break_space(pieces):
         ]
 
 
+# ---------- addresses break before a hyphen ----------
+
+
+def _address_broken(markup: str) -> str:
+    from book_pdf.address_breaks import break_addresses_before_hyphens
+
+    return _typeset(markup, break_addresses_before_hyphens)[1]
+
+
+_H = "\u200b-\u2060"  # a break before the hyphen, none after it
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        (
+            '<a href="https://openai.com/x">openai.com/index/learning-from-human</a>',
+            f'<a href="https://openai.com/x">openai.com/index/learning{_H}from{_H}human</a>',
+        ),
+        ("<a>doi:10.1007/978-1-349-17295</a>", f"<a>doi:10.1007/978{_H}1{_H}349{_H}17295</a>"),
+        # words, addresses with no hyphen, and links holding elements are left alone
+        ("<a>alignment-faking</a>", "<a>alignment-faking</a>"),
+        ("<a>see openai.com/a-b here</a>", "<a>see openai.com/a-b here</a>"),
+        ("<a>arxiv.org/abs/2209.00626</a>", "<a>arxiv.org/abs/2209.00626</a>"),
+        ("<a><span>x/a-b</span></a>", "<a><span>x/a-b</span></a>"),
+        ("<p>x/a-b</p>", "<p>x/a-b</p>"),
+    ],
+)
+def test_an_address_breaks_before_its_hyphens(markup, expected):
+    assert _address_broken(markup) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab/-.:_9 ", min_size=1, max_size=30))
+def test_address_breaks_only_fence_the_hyphens_of_addresses(text):
+    """Whatever the link's text: without the two invisible characters it reads the same, and
+    they stand on both sides of every hyphen of an address and nowhere else."""
+    from book_pdf import htmltree as ht
+    from book_pdf.address_breaks import break_addresses_before_hyphens
+
+    root = ht.parse_document(f"<body><a>{text}</a></body>")
+    link = ht.part(ht.part(root, "body"), "a")
+    changed = break_addresses_before_hyphens(root)
+    after = link.text or ""
+    assert after.replace("\u200b", "").replace("\u2060", "") == text
+    is_address = "/" in text and " " not in text
+    assert changed == (is_address and "-" in text)
+    expected = text.count("-") if changed else 0
+    assert after.count(_H) == after.count("\u200b") == after.count("\u2060") == expected
+
+
 # ---------- every printed character has a glyph in the site font it is set in ----------
 
 FAMILY_OF_TAG = {
@@ -860,8 +911,12 @@ def test_every_character_has_a_glyph_in_its_site_font(site_dir):
     import tinycss2
     from fontTools.ttLib import TTFont
 
+    from book_pdf.address_breaks import WORD_JOINER, ZERO_WIDTH_SPACE
     from book_pdf.pipeline import book_document
 
+    # line-break controls, never drawn: no glyph is looked up for them (the PDF tests check
+    # that the book embeds no font but the site's)
+    invisible = {ZERO_WIDTH_SPACE, WORD_JOINER}
     fonts_css = site_dir / "assets" / "stylesheets" / "fonts.css"
     cmaps: dict[str, set[int]] = {}
     for rule in tinycss2.parse_stylesheet(
@@ -879,19 +934,19 @@ def test_every_character_has_a_glyph_in_its_site_font(site_dir):
             cmaps.setdefault(family, set()).update(font.getBestCmap())
     missing: dict[tuple[str, str], set[str]] = {}
 
+    def note(text: str, family: str, tag: str) -> None:
+        for ch in text:
+            if not ch.isspace() and ch not in invisible and ord(ch) not in cmaps.get(family, set()):
+                missing.setdefault((family, ch), set()).add(tag)
+
     def visit(el, family: str) -> None:
         if not isinstance(el.tag, str):
             return
         family = FAMILY_OF_TAG.get(el.tag, family)
-        for text in (el.text or "",):
-            for ch in text:
-                if not ch.isspace() and ord(ch) not in cmaps.get(family, set()):
-                    missing.setdefault((family, ch), set()).add(el.tag)
+        note(el.text or "", family, el.tag)
         for child in el:
             visit(child, family)
-            for ch in child.tail or "":
-                if not ch.isspace() and ord(ch) not in cmaps.get(family, set()):
-                    missing.setdefault((family, ch), set()).add(el.tag)
+            note(child.tail or "", family, el.tag)
 
     visit(book_document(site_dir).find("body"), "Inter")
     report = sorted(

@@ -1,6 +1,6 @@
 """The book from a built site, step by step: nav -> chapters -> links -> citations -> numbers,
 demo addresses, index -> HTML -> typographer's quotes, short endings
-tied -> PDF."""
+tied, addresses broken before hyphens -> PDF."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 from gc_pause import gc_paused
 
 from . import htmltree as ht
+from .address_breaks import break_addresses_before_hyphens
 from .assemble import assemble_book
 from .bibliography import collect_entries, entry_homes, point_citations
 from .book_index import build_index, page_numbers_for_cited_in
@@ -56,6 +57,7 @@ def book_document(
     book = assemble_book(info, chapters, collect_entries(chapters, homes), index)
     educate_quotes(book)
     tie_short_endings(book)
+    break_addresses_before_hyphens(book)
     return book
 
 
