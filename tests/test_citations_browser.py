@@ -302,6 +302,13 @@ def test_a_tap_on_a_glossary_term_shows_its_definition(phone, site_url) -> None:
     assert _settled_scroll(phone) == before
     phone.locator("h1").first.tap()
     tip.wait_for(state="hidden")
+    term.tap()
+    tip.wait_for(state="visible")
+    term.tap()  # a second tap closes it, as on a citation
+    tip.wait_for(state="hidden")
+    assert _settled_scroll(phone) == before
+    term.tap()
+    tip.wait_for(state="visible")
 
 
 def test_a_glossary_tooltip_leads_to_the_terms_entry(phone, site_url) -> None:
@@ -348,9 +355,28 @@ def test_printing_the_page_prints_its_references(page, site_url) -> None:
     page.wait_for_function("f => !f.open", arg=fold.element_handle())
 
 
+def test_a_second_tap_closes_the_tooltip_where_the_reader_is(phone, site_url) -> None:
+    """Tapping an open citation again is how a reader closes it: the tooltip goes and the page
+    stays put (it had followed the link, 19,000 px down to References); a third tap opens it
+    again."""
+    phone.goto(f"{site_url}/{CHAPTER}")
+    link = phone.locator("a.citation__link").nth(3)
+    link.scroll_into_view_if_needed()
+    tip = phone.locator(f"#{link.get_attribute('aria-describedby')}")
+    before = _settled_scroll(phone)
+    link.tap()
+    tip.wait_for(state="visible")
+    link.tap()
+    tip.wait_for(state="hidden")
+    assert _settled_scroll(phone) == before
+    assert "#ref-" not in phone.url
+    link.tap()
+    tip.wait_for(state="visible")
+
+
 def test_a_link_to_an_entry_opens_the_fold_and_shows_it(phone, site_url) -> None:
     """From another page ("Cited in" in Further reading lands on page#ref-key) and from the
-    citation's second tap, the entry is open and on screen."""
+    tooltip's "Full reference" link, the entry is open and on screen."""
     phone.goto(f"{site_url}/{CHAPTER}#ref-ouyang2022training")
     entry = phone.locator("#ref-ouyang2022training")
     entry.wait_for(state="visible")
@@ -361,7 +387,7 @@ def test_a_link_to_an_entry_opens_the_fold_and_shows_it(phone, site_url) -> None
     link.scroll_into_view_if_needed()
     link.tap()
     phone.locator(f"#{link.get_attribute('aria-describedby')}").wait_for(state="visible")
-    link.tap()  # the second tap follows the link
+    phone.locator(f"#{link.get_attribute('aria-describedby')} a.citation__entry").tap()
     target = phone.locator(link.get_attribute("href"))
     target.wait_for(state="visible")
     phone.wait_for_timeout(300)

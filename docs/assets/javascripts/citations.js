@@ -1,8 +1,9 @@
 /* Citation and glossary tooltips are shown by CSS on hover and keyboard focus (citations.css).
  * This adds what CSS cannot:
- * - on a touch screen, the first tap on a citation opens its tooltip instead of jumping to the
+ * - on a touch screen, a tap on a citation opens its tooltip instead of jumping to the
  *   References list (which would throw the reader far down the page); the tooltip's own "Full
- *   reference" link, or a second tap, goes there; a tap anywhere else closes it;
+ *   reference" link goes there; a second tap on the citation, or a tap anywhere else, closes it
+ *   (a second tap had followed the link, 19,000 px down a chapter, when readers meant to close);
  * - Escape dismisses a tooltip without moving the pointer or the focus (WCAG 2.1, 1.4.13); it
  *   comes back when the pointer or focus next arrives;
  * - a tooltip that would run past the bottom of the window opens above its line instead, where
@@ -12,7 +13,8 @@
  * - back at a citation through a ↩ link, its tooltip stays shut (the browser focuses the link);
  * - a glossary term is a link to its glossary entry (role="link", scripts/glossary.py): Enter,
  *   a click, or a screen reader's or voice control's activation follows its tooltip's "In the
- *   glossary" link; a tap on a touch screen only opens the tooltip, whose link goes there.
+ *   glossary" link; a tap on a touch screen only opens the tooltip, whose link goes there, and a
+ *   second tap closes it.
  * A classic script, so it also runs from file://. */
 (function () {
   "use strict";
@@ -43,9 +45,11 @@
   }
 
   let pressedAt = null; // where the last pointer went down: a drag is not a click on a term
+  let focusedAtPress = null; // what had the focus then: a term tapped again closes its tooltip
   document.addEventListener("pointerdown", function (event) {
     lastPointer = event.pointerType || "mouse";
     pressedAt = { x: event.clientX, y: event.clientY };
+    focusedAtPress = document.activeElement;
   }, true);
 
   document.addEventListener("click", function (event) {
@@ -54,8 +58,14 @@
     const touch = lastPointer === "touch" || lastPointer === "pen";
     if (link && touch) {
       const work = link.closest(".citation__work");
-      if (work && !work.classList.contains(OPEN)) {
+      if (work) {
         event.preventDefault();
+        if (work.classList.contains(OPEN)) { // a second tap closes it, as a reader expects
+          work.classList.remove(OPEN);
+          work.classList.add(DISMISSED); // a tap leaves :hover behind on a touch screen
+          link.blur();
+          return;
+        }
         closeOpen(work);
         work.classList.remove(DISMISSED);
         work.classList.add(OPEN);
@@ -109,7 +119,14 @@
     // A tap opens the tooltip (CSS, on focus) and stays there; a click with no pointer behind it
     // (detail 0: a screen reader, voice control, a keyboard) always follows.
     const touch = lastPointer === "touch" || lastPointer === "pen";
-    if (event.detail !== 0 && touch) return;
+    if (event.detail !== 0 && touch) {
+      const term = event.target.closest(".glossary-term__name");
+      if (term === focusedAtPress) { // a second tap closes it, as on a citation
+        term.closest(".glossary-term").classList.add(DISMISSED);
+        term.blur();
+      }
+      return;
+    }
     // A drag across the term, or a double or triple click, selects its words: no navigation.
     if (dragged(event) || event.detail > 1) return;
     const selection = window.getSelection();
