@@ -58,7 +58,7 @@ def test_home_text_keeps_a_chapters_measure(browser, site_url, width) -> None:
     )
     assert len(edges) > 5 and max(edges) - min(edges) <= 2, edges
     cards = page.locator(".ae-cards--demos").bounding_box()
-    text = page.locator(".md-content .md-typeset > p").last.bounding_box()
+    text = page.locator(".md-content .md-typeset > p:not(.print-only)").last.bounding_box()
     assert cards and text and cards["width"] > text["width"], "the cards keep the column"
     context.close()
 
@@ -85,6 +85,21 @@ def test_start_reading_is_in_the_first_screen(browser, site_url, viewport) -> No
         smallest = min(float(size) for size in re.findall(r'font-size="([\d.]+)"', svg))
         box = figure.bounding_box()
         assert box and box["width"] * smallest / width >= 12, box
+    context.close()
+
+
+def test_home_ends_with_one_call_to_start_and_the_footer(browser, site_url) -> None:
+    """A phone reader met three calls to start in one screen ("Start with The alignment
+    problem.", the Next card, the footer's Next): the sentence is for the book, where there is
+    no Next card; on the site the card and the footer remain."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(f"{site_url}/index.html")
+    start = page.locator(".ae-start-line")
+    assert start.count() == 1 and "The alignment problem" in start.inner_text()
+    assert not start.is_visible()
+    cards = page.locator("nav.next-page a[href='alignment-problem.html']")
+    assert cards.count() == 1 and cards.first.is_visible()
     context.close()
 
 
