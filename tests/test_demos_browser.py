@@ -417,11 +417,14 @@ def test_a_phone_on_its_side_shows_the_whole_course_with_the_steering_beside_it(
 
 
 @pytest.mark.parametrize("device", ["phone", "desktop"])
-def test_a_trained_agent_replays_where_the_reader_can_see_it(browser, site_url, device):
-    """The point of the demo is the boat circling the lagoon, and it plays on the course, far
-    above the Train button on a phone (about 870 px). While the agent trains the reader watches
-    the charts under the button; once it has learned, the page brings the course, with its
-    replay, into clear view under the header."""
+def test_a_finished_run_leaves_the_reader_at_the_charts_with_a_way_up_to_the_replay(
+    browser, site_url, device
+):
+    """While the agent trains the reader watches the charts under the Train button, as "What to
+    notice" says (the score climbs while the race progress sinks). The page used to scroll itself
+    about 810 px up to the course when the run ended, and the charts went just as the result came
+    in. Now nothing scrolls and focus stays on the button the reader pressed; a link over the
+    charts, in view with them, takes view and focus to the course, where the policy replays."""
     phone = device == "phone"
     height = 844 if phone else 800
     context = browser.new_context(
@@ -435,55 +438,81 @@ def test_a_trained_agent_replays_where_the_reader_can_see_it(browser, site_url, 
         train = page.locator("#br-train")
         train.scroll_into_view_if_needed()
         train.tap() if phone else train.click()
-        course = page.locator("#br-course")
-        assert course.bounding_box()["y"] + course.bounding_box()["height"] < 0, (
-            "the course starts above the screen, as a reader at the Train button has it"
+        page.wait_for_function(f"{BOAT}.episodes > 0")
+        # The reader scrolls down to the charts, the progress chart's axis at the screen's foot.
+        page.evaluate(
+            """() => { const figure = document.querySelector('#br-progress-chart').closest('figure');
+                window.scrollBy(0, figure.getBoundingClientRect().bottom - innerHeight + 8); }"""
         )
+        scrolled = page.evaluate("window.scrollY")
+        chart = page.locator("#br-score-chart")
+        watched = chart.bounding_box()
+        course = page.locator("#br-course")
         page.wait_for_function(
             "document.querySelector('#boat-race-demo').dataset.state === 'trained'",
             timeout=TRAINING_TIMEOUT_MS,
         )
         page.wait_for_function(f"{BOAT}.mode === 'replay'")
-        page.wait_for_timeout(600)  # a smooth scroll, if motion is allowed
+        page.wait_for_timeout(600)  # time for a smooth scroll, were there one
+        assert abs(page.evaluate("window.scrollY") - scrolled) <= 2, "the page scrolled itself"
+        box = chart.bounding_box()
+        header = page.locator(".md-header").bounding_box()
+        header_bottom = header["y"] + header["height"]
+        assert abs(box["y"] - watched["y"]) <= 80, "the charts moved away as the result came in"
+        assert header_bottom <= box["y"] and box["y"] + box["height"] <= height, box
+        assert course.bounding_box()["y"] + course.bounding_box()["height"] < header_bottom
+        assert page.evaluate("document.activeElement.id") == "br-train"
+        # The way up, in view over the charts.
+        watch = page.locator("#br-watch")
+        assert watch.inner_text().startswith("Watch the replay on the course")
+        link = watch.bounding_box()
+        assert header_bottom <= link["y"] and link["y"] + link["height"] <= box["y"], link
+        watch.tap() if phone else watch.click()
+        page.wait_for_timeout(400)  # Material shows its "Back to top" button after a scroll up
         box = course.bounding_box()
         header = page.locator(".md-header").bounding_box()
         assert box["y"] >= header["y"] + header["height"] - 1, (box, header)
         assert box["y"] + box["height"] <= height, (box, height)
-        # Focus went with the view: not left on the "Train agent" button a screen away.
-        focused = page.evaluate(
-            """() => { const e = document.activeElement, r = e.getBoundingClientRect();
-                return { id: e.id, inDemo: !!e.closest('#boat-race-demo'), top: r.top,
-                         bottom: r.bottom }; }"""
-        )
-        assert focused["inDemo"], focused
-        assert header["y"] + header["height"] - 1 <= focused["top"], focused
-        assert focused["bottom"] <= height, focused
+        top = page.locator(".md-top")
+        if top.count() and top.is_visible() and top.get_attribute("hidden") is None:
+            assert not overlaps(box, top.bounding_box()), "the Back-to-top button covers the course"
+        assert page.evaluate("document.activeElement.id") == "br-course"
+        assert page.evaluate(BOAT)["mode"] == "replay", "going to the course stops nothing"
+        assert "#br-course" not in page.url
     finally:
         context.close()
 
 
-def test_touch_steering_steps_aside_while_an_agent_trains_and_replays(browser, site_url):
-    """The steering buttons do nothing while an agent trains or its policy replays: they are
-    hidden then (keeping their room), and back for driving."""
+def test_touch_steering_goes_while_an_agent_trains_and_replays(browser, site_url):
+    """The steering buttons do nothing while an agent trains or its policy replays: they go then,
+    room and all (kept hidden, they left an empty band ~100 px tall under the course), and come
+    back for driving."""
     context = browser.new_context(
         viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
     )
+    gap = """() => document.querySelector('.demo-controls').getBoundingClientRect().top
+                   - document.querySelector('#br-hud').getBoundingClientRect().bottom"""
     try:
         page = context.new_page()
         open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
         touch = page.locator("#boat-race-demo .demo-touch")
         assert touch.is_visible()
-        room = touch.bounding_box()
         page.locator("#br-train").tap()
-        assert not touch.is_visible()
+        assert not touch.is_visible() and touch.bounding_box() is None
         page.wait_for_function(
             "document.querySelector('#boat-race-demo').dataset.state === 'trained'",
             timeout=TRAINING_TIMEOUT_MS,
         )
-        assert not touch.is_visible() and touch.bounding_box()["height"] == room["height"]
+        assert not touch.is_visible() and touch.bounding_box() is None
+        margin = page.eval_on_selector(
+            ".demo-controls", "e => parseFloat(getComputedStyle(e).marginTop)"
+        )
+        assert page.evaluate(gap) <= margin + 1, "an empty band under the course"
         page.locator("#br-drive").tap()
         page.wait_for_function(f"{BOAT}.mode === 'drive'")
         assert touch.is_visible()
+        box = touch.bounding_box()
+        assert box["y"] + box["height"] <= 844, "the steering buttons are off the screen"
     finally:
         context.close()
 

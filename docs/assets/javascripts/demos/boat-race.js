@@ -9,6 +9,11 @@
  * live line says short news (training started, its result, a preset, a checkpoint); the long
  * summary stays on the page to be read.
  *
+ * Nothing here scrolls the page on its own when a run ends: the reader is watching the charts
+ * under the Train button, where the result lands. A link over the charts ("Watch the replay on
+ * the course") takes the reader, view and focus, to the course when they ask; it is there from
+ * the start of training, so that the charts do not move down when the result comes in.
+ *
  * window.AlignmentDemos.boatRace.state() reports the simulation state for tests and curious readers.
  */
 (function (root) {
@@ -55,7 +60,13 @@
     const progressCanvas = $("br-progress-chart");
     const hud = $("br-hud");
     const summary = $("br-summary");
-    const runsBody = $("br-runs").querySelector("tbody");
+    const runsTable = $("br-runs");
+    const runsBody = runsTable.querySelector("tbody");
+    // Each body cell carries its column's name (data-label), which a phone prints above it when
+    // the table is set as cards (extra.css, table[data-stack]); the build labels the cells of the
+    // tables it sees, but this one is filled in here.
+    const columnNames = Array.from(runsTable.querySelectorAll("thead th"), (th) => th.textContent.trim());
+    const watchLink = $("br-watch");
     const sliders = {
       targetPoints: $("br-target-points"),
       finishBonus: $("br-finish-bonus"),
@@ -99,10 +110,13 @@
     }
 
     /** Set the mode (idle | training | replay | drive); the course's role follows: an application
-     * only while the reader drives it. */
+     * only while the reader drives it. The link up to the course is there while an agent trains
+     * or replays on it. */
     function setMode(next) {
       mode = next;
       const driving = mode === "drive";
+      watchLink.parentElement.hidden = mode !== "training" && mode !== "replay";
+      watchLink.firstChild.textContent = mode === "training" ? "Watch it train on the course" : "Watch the replay on the course";
       courseCanvas.setAttribute("role", driving ? "application" : "img");
       courseCanvas.setAttribute("aria-label", driving ? "Race course: you are driving the boat" : picture.label);
       courseCanvas.setAttribute("aria-describedby", driving ? keysHelp.id : picture.describedby);
@@ -234,18 +248,33 @@
       return `${head} the learned policy passes ${passed} checkpoints and scores ${page.formatNumber(r.score)}, without finishing.`;
     }
 
+    /**
+     * A row of the runs table, in the form the build gives the tables it sets as cards on a phone
+     * (scripts/tables.py): explicit roles (a table displayed as blocks keeps its semantics), each
+     * cell's column name as data-label, and the run as the row's header, the card's title.
+     */
     function addRunRow(run) {
       const r = run.rollout;
       const row = document.createElement("tr");
+      row.setAttribute("role", "row");
       const cells = [
         String(run.number), `${run.name} (${rewardText(run.reward)})`, String(run.seed),
         page.formatNumber(r.score), `${Math.round(r.progress * 100)}%`, boatCourse.behaviour(r),
       ];
-      for (const text of cells) {
-        const td = document.createElement("td");
-        td.textContent = text;
-        row.appendChild(td);
-      }
+      cells.forEach((text, i) => {
+        const cell = document.createElement(i === 0 ? "th" : "td");
+        if (i === 0) cell.scope = "row";
+        cell.setAttribute("role", i === 0 ? "rowheader" : "cell");
+        cell.dataset.label = columnNames[i] || "";
+        cell.textContent = text;
+        row.appendChild(cell);
+      });
+      // The card's title on a phone reads "Run 1" (its column's name is not printed there); in
+      // the table the column says "Run".
+      const word = document.createElement("span");
+      word.className = "demo-runs__word";
+      word.textContent = "Run ";
+      row.firstChild.prepend(word);
       // The run's colour in the charts, beside its number.
       const swatch = document.createElement("span");
       swatch.className = `demo-swatch demo-swatch--run${(run.number - 1) % 2 + 1}`;
@@ -301,31 +330,20 @@
       replay = { index: reducedMotion ? current.rollout.trail.length - 1 : 0, hold: 0 };
       updateReplayHud();
       container.dataset.state = "trained";
-      showReplay();
-    }
-
-    function inView(element) {
-      const rect = element.getBoundingClientRect();
-      return rect.height > 0 && rect.top >= 0 && rect.bottom <= root.innerHeight;
+      // No scroll and no move of focus: the result lands in the charts the reader was told to
+      // watch, and focus stays on the button they pressed. The replay is a link away (watchReplay).
     }
 
     /**
-     * The payoff is on the course: the learned policy replays there, above the controls. Bring it
-     * into view, unless half of it already is (the reader may be watching the charts), or the
-     * reader has gone on elsewhere on the page. Focus goes where the view goes: the "Train agent"
-     * button, a screen further down on a phone, would keep focus off the screen, so the readout
-     * under the course takes it (the next Tab goes on from there).
+     * The agent trains, then its learned policy replays, on the course above the controls (a
+     * screen above the Train button on a phone): the link over the charts brings the whole course
+     * into clear view, under the sticky header, and gives it focus (its name and description, the
+     * readout and the summary, say what plays there), so the next Tab goes on from the course.
      */
-    function showReplay() {
-      const stageElement = container.querySelector(".demo-stage");
-      const stage = stageElement.getBoundingClientRect();
-      const shown = Math.min(stage.bottom, root.innerHeight) - Math.max(stage.top, 0);
-      if (shown >= stage.height / 2) return;
-      const focused = document.activeElement;
-      const here = !focused || focused === document.body || container.contains(focused);
-      if (!here) return;
-      page.scrollIntoClearView(stageElement);
-      if (!focused || focused === document.body || !inView(focused)) hud.focus({ preventScroll: true });
+    function watchReplay(event) {
+      event.preventDefault(); // no #br-course in the address, and no scroll under the header
+      courseCanvas.focus({ preventScroll: true });
+      page.scrollIntoClearView(container.querySelector(".demo-stage"));
     }
 
     function updateReplayHud() {
@@ -385,7 +403,8 @@
       setMode("training");
       lastFrameTime = 0;
       container.dataset.state = "training";
-      say(`Training run ${current.number} (${current.name}) with seed ${seed}. When it ends, the learned route replays on the course above.`);
+      // As long as the result that replaces it, near enough, so the charts under it stay put.
+      say(`Training run ${current.number} (${current.name}: ${rewardText(reward)}; seed ${seed}) for ${trainer.settings.episodes} episodes. Watch the charts below: the score it is paid for, and how much of the race it completes. Once it has learned, its route replays on the course above.`);
       live.say(`Training run ${current.number} (${current.name})…`); // then its result, not the episodes
       requestFrame();
     }
@@ -450,6 +469,7 @@
     $("br-drive").addEventListener("click", drive);
     pauseButton.addEventListener("click", togglePause);
     $("br-reset").addEventListener("click", reset);
+    watchLink.addEventListener("click", watchReplay);
     $("br-preset-game").addEventListener("click", () => {
       setReward(sim.DEFAULT_REWARD);
       say(`Reward set to the game score: ${rewardText(sim.DEFAULT_REWARD)}. Press “Train agent”.`);
