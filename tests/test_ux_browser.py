@@ -621,3 +621,19 @@ def test_no_heading_gets_a_blank_line_from_its_permalink(browser, site_url, devi
         lone += [f"{path}: {text}" for text in page.evaluate(HEADINGS_WITH_LONE_PERMALINKS)]
     context.close()
     assert not lone, lone
+
+
+def test_a_phone_reader_sees_where_the_footers_back_arrow_goes(browser, site_url):
+    """Material shows a bare "←" for the previous chapter on a phone; it now says "Previous", as
+    the other side says "Next", and the next chapter's name is still shown whole."""
+    context, page = _new_page(browser, PHONE)
+    page.goto(f"{site_url}/rlhf.html")
+    back = page.locator(".md-footer__link--prev .md-footer__direction")
+    back.scroll_into_view_if_needed()
+    visible, box = back.is_visible(), back.bounding_box()
+    title = page.locator(".md-footer__link--next .md-ellipsis")
+    whole = title.evaluate("t => t.scrollWidth <= t.clientWidth")
+    overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
+    context.close()
+    assert visible and box and box["width"] > 20 and 0 <= box["x"] < 150, box
+    assert whole and overflow <= 0
