@@ -360,7 +360,7 @@ def references_html(
     back_links: dict[str, list[str]] | None = None,
 ) -> str:
     """The list of works cited on a page, by author then year (goes under "## References"),
-    each with links back to where the page cites it (↩, or ↩ a, b, c)."""
+    each with links back to where the page cites it (↩, or ↩ a b c)."""
     back_links = back_links or {}
     references = [
         (styler.view(key), styler.reference_html(key), back_links_html(back_links.get(key, [])))
@@ -374,13 +374,16 @@ def references_html(
 
 
 def back_links_html(link_ids: Sequence[str]) -> Markup:
-    """ "↩" for a work cited once, "↩ a, b, c" for one cited more often (empty: not linked)."""
+    """ "↩" for a work cited once, "↩ a b c" for one cited more often (empty: not linked).
+
+    Letters without commas, as Wikipedia sets them: each is a 24 px target (citations.css), so a
+    comma between two sat apart from both ("a , b") on a phone."""
     if len(link_ids) <= 1:
         return Markup(BACK_LINK_ONE.format(link_ids[0])) if link_ids else Markup()
     count = len(link_ids)
     return Markup(
         BACK_LINK_MANY.format(
-            ", ".join(
+            " ".join(
                 BACK_LINK.format(id=link_id, label=letters(n), n=n + 1, count=count)
                 for n, link_id in enumerate(link_ids)
             )
