@@ -21,6 +21,14 @@ def test_names_are_the_words_only_ever_written_with_a_capital():
     # split; all-capital abbreviations are never split by the English patterns' limits anyway
 
 
+def test_an_address_in_lower_case_does_not_unmake_a_name():
+    """ "Hug-/ging Face": the references' "openai.com/index/hugging-face-incident" (and its
+    fenced hyphens, book_pdf/address_breaks.py) had counted as "hugging" in lower case."""
+    text = "Hugging Face was attacked. openai.com/index/hugging\u200b-\u2060face doi:10.1/hugging"
+    assert proper_names(text) == {"hugging"}
+    assert proper_names(text + " a hugging bear") == set()
+
+
 def test_the_pattern_forbids_every_break_in_the_word():
     assert unbreakable_pattern("Christiano") == ".c8h8r8i8s8t8i8a8n8o"
 

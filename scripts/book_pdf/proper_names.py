@@ -3,7 +3,8 @@ misread, and a book's typesetter would not split them.
 
 Which words are names: those the book only ever writes capitalized ("Christiano", "DeepMind"),
 never in lower case, so "Specification" at the start of a title, which the text also writes as
-"specification", may still be split like any word. Words shorter than the stylesheet's
+"specification", may still be split like any word. Addresses do not count: the book's "Hugging
+Face" was split ("Hug-/ging") because an address in the references reads ".../hugging-face-...". Words shorter than the stylesheet's
 `hyphenate-limit-chars` minimum are never split anyway and are left out.
 
 How, at no cost to layout: WeasyPrint hyphenates with pyphen, which picks its patterns file by
@@ -26,6 +27,7 @@ from pathlib import Path
 import pyphen
 
 WORD = re.compile(r"[^\W\d_]+")
+ADDRESS = re.compile(r"\S*/\S*")  # a web address or DOI: its lower case is no evidence
 SHORTEST_SPLIT_WORD = 6  # book.css: hyphenate-limit-chars: 6 3 3
 FORBID = "8"  # even: no break here; higher than any number in pyphen's English patterns
 
@@ -34,7 +36,7 @@ def proper_names(text: str) -> set[str]:
     """The words of `text` (lower-cased, as pyphen matches them) written only with a capital,
     long enough to be split."""
     written: dict[str, bool] = {}  # lower-cased word -> seen in lower case
-    for word in WORD.findall(text):
+    for word in WORD.findall(ADDRESS.sub(" ", text)):
         if len(word) < SHORTEST_SPLIT_WORD:
             continue
         key = word.lower()
