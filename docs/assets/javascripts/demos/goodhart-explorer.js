@@ -17,8 +17,25 @@
   const ALPHA = 1;
   const MAX_D = 4;
   const TRIALS_PER_FRAME = 25;
-  /** The tails in the one-line result, in the words of the radio buttons and the chart titles. */
-  const TAILS = { gaussian: "light tails", t3: "heavy tails", t2: "heavier tails", cauchy: "extreme tails" };
+  /** Each kind of error in plain words first, how often it is huge (dozens of times its usual
+   * size), as the radio buttons say it, and its technical name after: "Occasional huge errors
+   * (heavier tails)" in the chart titles and the summary. The one-line result has the plain
+   * words alone, and short (`short`, after "no huge errors", which comes first): "Best of 70:
+   * true value with no huge errors 1.61, rising · occasional ones 0.30, down from 0.73 at its
+   * peak" keeps to three lines on a phone. (The reader review on a phone: "light tails −0.02 ·
+   * heavier tails −0.05" said nothing to a reader without statistics.) */
+  const KINDS = {
+    gaussian: { plain: "no huge errors", short: "no huge errors", tails: "light tails" },
+    t3: { plain: "rare huge errors", short: "rare ones", tails: "heavy tails" },
+    t2: { plain: "occasional huge errors", short: "occasional ones", tails: "heavier tails" },
+    cauchy: { plain: "frequent huge errors", short: "frequent ones", tails: "extreme tails" },
+  };
+
+  /** "Occasional huge errors (heavier tails)". */
+  function kindName(distribution) {
+    const kind = KINDS[distribution];
+    return `${capitalised(kind.plain)} (${kind.tails})`;
+  }
 
   /** The slider steps through the candidate counts the simulation computes (1, 2, 3, 5, 7, 10,
    * 15, ... 10,000), so that every step changes N and the slider, its readout, the summary and
@@ -83,7 +100,7 @@
       page.setText($("gh-scale-out"), Number(scaleSlider.value).toFixed(2));
       page.setText($("gh-trials-out"), fmt(Number(trialsSlider.value)));
       page.setText($("gh-beta-out"), Number(betaSlider.value).toFixed(2));
-      page.setText($("gh-heavy-title"), `${capitalised(sim.ERROR_DISTRIBUTIONS[heavy()].label)} error`);
+      page.setText($("gh-heavy-title"), kindName(heavy()));
     }
 
     function drawSelection(n) {
@@ -122,10 +139,9 @@
       const [lightCurve, heavyCurve] = curves;
       const [light, heavyHere] = here;
       const o = lightCurve.options;
-      const label = sim.ERROR_DISTRIBUTIONS[heavyCurve.options.distribution].label;
       const head = `Best of ${fmt(n)}, error of size ${o.errorScale.toFixed(2)}.`;
-      const lightText = `Light-tailed error: the winner's proxy score is typically ${fmt(light.medianProxy, 1)} and its true value ${fmt(light.meanTrue, 2)} on average, so harder selection still helps, by less than the score claims.`;
-      let heavyText = `${capitalised(label)} error: proxy ${fmt(heavyHere.medianProxy, 1)}, true value ${fmt(heavyHere.meanTrue, 2)}`;
+      const lightText = `${kindName(lightCurve.options.distribution)}: the winner's proxy score is typically ${fmt(light.medianProxy, 1)} and its true value ${fmt(light.meanTrue, 2)} on average, so harder selection still helps, by less than the score claims.`;
+      let heavyText = `${kindName(heavyCurve.options.distribution)}: proxy ${fmt(heavyHere.medianProxy, 1)}, true value ${fmt(heavyHere.meanTrue, 2)}`;
       if (sim.turnsOver(heavyCurve) && heavyHere.n > heavyCurve.peak.n) {
         heavyText += `, down from a peak of ${fmt(heavyCurve.peak.meanTrue, 2)} at N = ${fmt(heavyCurve.peak.n)}: harder selection now mostly finds candidates with huge errors, not good ones.`;
       } else if (sim.turnsOver(heavyCurve)) {
@@ -133,14 +149,14 @@
       } else {
         heavyText += ": at this size of error the true value has not turned over yet.";
       }
-      const both = "Both are regressional Goodhart: selecting on the score also selects the error. The heavy-tailed collapse is what Kwa, Thomas and Garriga-Alonso call catastrophic Goodhart.";
+      const both = "In both charts, picking by the score also picks its error: regressional Goodhart. Huge errors that bring a soaring score and no real gain are what Kwa, Thomas and Garriga-Alonso call catastrophic Goodhart.";
       const sample = `Sample: ${fmt(o.trials)} trials of ${fmt(o.maxN)} candidates each per chart, seed ${o.seed}.`;
       summary.textContent = `${head} ${lightText} ${heavyText} ${both} ${sample}`;
     }
 
     /** The line under the slider: the numbers of the summary, short enough to read while dragging. */
     function resultLine(n) {
-      const panels = curves.map((curve) => ({ name: TAILS[curve.options.distribution], curve }));
+      const panels = curves.map((curve) => ({ name: KINDS[curve.options.distribution].short, curve }));
       return draw.resultLine(n, panels);
     }
 
