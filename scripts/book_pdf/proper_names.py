@@ -26,8 +26,9 @@ from pathlib import Path
 
 import pyphen
 
+from .address_breaks import ADDRESS
+
 WORD = re.compile(r"[^\W\d_]+")
-ADDRESS = re.compile(r"\S*/\S*")  # a web address or DOI: its lower case is no evidence
 SHORTEST_SPLIT_WORD = 6  # book.css: hyphenate-limit-chars: 6 3 3
 FORBID = "8"  # even: no break here; higher than any number in pyphen's English patterns
 
@@ -36,7 +37,7 @@ def proper_names(text: str) -> set[str]:
     """The words of `text` (lower-cased, as pyphen matches them) written only with a capital,
     long enough to be split."""
     written: dict[str, bool] = {}  # lower-cased word -> seen in lower case
-    for word in WORD.findall(ADDRESS.sub(" ", text)):
+    for word in WORD.findall(ADDRESS.sub(" ", text)):  # an address's lower case is no evidence
         if len(word) < SHORTEST_SPLIT_WORD:
             continue
         key = word.lower()
