@@ -44,6 +44,11 @@
     });
   }
 
+  /* The last press came from a finger or a pen: a tap opens a tooltip, it does not follow. */
+  function tapped() {
+    return lastPointer === "touch" || lastPointer === "pen";
+  }
+
   let pressedAt = null; // where the last pointer went down: a drag is not a click on a term
   let focusedAtPress = null; // what had the focus then: a term tapped again closes its tooltip
   document.addEventListener("pointerdown", function (event) {
@@ -55,8 +60,7 @@
   document.addEventListener("click", function (event) {
     const target = event.target instanceof Element ? event.target : null;
     const link = target && target.closest(".citation__link");
-    const touch = lastPointer === "touch" || lastPointer === "pen";
-    if (link && touch) {
+    if (link && tapped()) {
       const work = link.closest(".citation__work");
       if (work) {
         event.preventDefault();
@@ -118,8 +122,7 @@
     if (!entry || event.defaultPrevented || event.altKey || event.shiftKey) return;
     // A tap opens the tooltip (CSS, on focus) and stays there; a click with no pointer behind it
     // (detail 0: a screen reader, voice control, a keyboard) always follows.
-    const touch = lastPointer === "touch" || lastPointer === "pen";
-    if (event.detail !== 0 && touch) {
+    if (event.detail !== 0 && tapped()) {
       const term = event.target.closest(".glossary-term__name");
       if (term === focusedAtPress) { // a second tap closes it, as on a citation
         term.closest(".glossary-term").classList.add(DISMISSED);
