@@ -428,6 +428,12 @@ function boatRaceThumb(demos, colours, loop) {
     title: "The boat race: the route learned for points, and the route learned for progress",
     desc: `The boat race demo's course with the two routes its learner takes (seed 2016). Paid for targets (the game's score), it ${routeOutcome(looper)}${looper.finished ? "" : ` and never finishes: game score ${fmt(end.score)}, checkpoints ${sim.checkpointsPassed(end.progress)} after ${MOVES} moves`}. Paid for progress, it ${racer.finished ? `finishes the lap in ${racer.steps} moves` : routeOutcome(racer)}.`,
   }, [
+    // the land runs to both edges, so the course sits in a scene rather than a letterbox (in the
+    // dark scheme a land panel narrower than the card looked unfinished)
+    {
+      x: 0, y: 0, width: THUMB.width, height: top + courseHeight,
+      draw({ ctx, width, height }) { ctx.fillStyle = colours.land; ctx.fillRect(0, 0, width, height); },
+    },
     zoomed(left, top, courseWidth, courseHeight, loop.drawCourse),
     ...lines.map((text, i) => {
       const entry = legendEntry(text, 0, 0, { ...draw.runStyle(colours, i), textColour: colours.fg, weight: "600" });

@@ -94,6 +94,12 @@ test("the demo previews show what the simulations compute", () => {
   // Both routes are drawn, each in its run's colour, as in the live figure.
   const colours = lightColours();
   for (const colour of colours.runs) assert.match(boat, new RegExp(`fill="none" stroke="${colour}" stroke-width="[\\d.]+"[^>]*stroke-linejoin="round"`));
+  // The land runs to both edges of the preview, down to the legend: a land panel narrower than
+  // the card looked like a letterbox (and unfinished in the dark scheme).
+  const landBand = new RegExp(`<path d="M0 0L720 0L720 ([\\d.]+)L0 \\1Z" fill="${colours.land}"/>`).exec(boat);
+  assert.ok(landBand, "a full-width band of land behind the course");
+  const firstLegend = Math.min(...[...boat.matchAll(/<text [^>]*\by="([\d.]+)"[^>]*>Paid for/g)].map((m) => Number(m[1])));
+  assert.ok(Number(landBand[1]) > 300 && Number(landBand[1]) < firstLegend - 20, `land ends at ${landBand[1]}, the legend starts at ${firstLegend}`);
 
   // The Goodhart explorer: the heavy-tailed chart alone, its peak and where the proxy ends up.
   const goodhart = built["demo-goodhart-thumb.svg"].svg;
