@@ -239,6 +239,9 @@ def test_references_bib_is_downloadable(site_dir: Path) -> None:
         encoding="utf-8"
     )
     assert not (ROOT / "docs" / "further-reading.md").exists()
+    # Home offers the file in a newcomer's words: what it is for, not its format's name.
+    home = (site_dir / "index.html").read_text(encoding="utf-8")
+    assert '<a href="references.bib" download>Download every reference</a>' in home
 
 
 def test_the_demos_page_shows_each_demo_as_a_picture_that_opens_it(site_dir: Path) -> None:
