@@ -13,7 +13,8 @@ docstrings are the spec).
     on_page_markdown  check links, tables, figure mentions and includes (scripts/snippet_includes.py);
                       citations → slots, and a References section
     on_page_content   glossary hovers: first use per section, none in headings or links; an
-                      id on each glossary term;
+                      id on each glossary term; headings' ¶ hidden from screen readers
+                      (scripts/headerlinks.py);
                       images get their intrinsic size, and a figure with an x-narrow.svg
                       a <picture> for phones (scripts/figures.py); row headers in tables with
                       an empty corner cell (scripts/tables.py); a "Next" link before the
@@ -51,6 +52,7 @@ import figure_refs
 import figures
 import glossary
 import glossary_search
+import headerlinks
 import next_page
 import page_syntax
 import reading_time
@@ -129,6 +131,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     html = glossary_search.anchor_terms(
         glossary.tidy_hovers(html, page.file.src_uri), page.file.src_uri
     )
+    html = headerlinks.quiet_permalinks(html)
     html = figures.size_images(html, page, files)
     html = figures.serve_narrow_variants(html, page, files)
     html = tables.stack_on_phones(tables.title_tables(tables.mark_row_headers(html)))

@@ -128,3 +128,25 @@ def test_the_open_navigation_drawer_and_its_sections_pass_axe(browser, site_url,
     ]
     context.close()
     assert not any(failures), "\n".join(failures)
+
+
+def test_a_screen_reader_hears_headings_without_their_permalink_mark(browser, site_url):
+    """Each heading's ¶ permalink (hidden by scripts/headerlinks.py) is no part of the heading's
+    spoken name, no link of its own in the accessibility tree, and no stop when tabbing: the
+    first stop in a chapter's text is a real link, not a "pilcrow"."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{site_url}/core-difficulties.html")
+    tree = page.locator("article").aria_snapshot()
+    headings = [line for line in tree.splitlines() if "- heading " in line]
+    assert len(headings) >= 8, tree[:500]
+    assert "¶" not in tree, [line for line in tree.splitlines() if "¶" in line][:5]
+    assert page.get_by_role("heading", name="Value stability under capability gain").count() == 1
+    # Tab onwards from the chapter's title, as a reader moving through the text would.
+    page.evaluate("() => { const h = document.querySelector('article h1'); h.tabIndex = -1; h.focus(); }")
+    page.keyboard.press("Tab")
+    focused = page.evaluate(
+        "() => [document.activeElement.className, document.activeElement.textContent]"
+    )
+    assert "headerlink" not in focused[0] and focused[1].strip() != "¶", focused
+    context.close()
