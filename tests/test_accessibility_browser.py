@@ -143,7 +143,9 @@ def test_a_screen_reader_hears_headings_without_their_permalink_mark(browser, si
     assert "¶" not in tree, [line for line in tree.splitlines() if "¶" in line][:5]
     assert page.get_by_role("heading", name="Value stability under capability gain").count() == 1
     # Tab onwards from the chapter's title, as a reader moving through the text would.
-    page.evaluate("() => { const h = document.querySelector('article h1'); h.tabIndex = -1; h.focus(); }")
+    page.evaluate(
+        "() => { const h = document.querySelector('article h1'); h.tabIndex = -1; h.focus(); }"
+    )
     page.keyboard.press("Tab")
     focused = page.evaluate(
         "() => [document.activeElement.className, document.activeElement.textContent]"
