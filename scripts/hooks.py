@@ -14,7 +14,8 @@ docstrings are the spec).
                       citations → slots, and a References section
     on_page_content   glossary hovers: first use per section, none in headings or links; an
                       id on each glossary term; headings' ¶ hidden from screen readers
-                      (scripts/headerlinks.py);
+                      (scripts/headerlinks.py); the summary boxes' titles as headings, and
+                      "Key takeaways" in the contents (scripts/summary_boxes.py);
                       images get their intrinsic size, and a figure with an x-narrow.svg
                       a <picture> for phones (scripts/figures.py); row headers in tables with
                       an empty corner cell (scripts/tables.py); a "Next" link before the
@@ -58,6 +59,7 @@ import page_syntax
 import reading_time
 import repeated_errors
 import snippet_includes
+import summary_boxes
 import tables
 from citations.site import CitationSite
 from links import LinkChecker
@@ -132,6 +134,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         glossary.tidy_hovers(html, page.file.src_uri), page.file.src_uri
     )
     html = headerlinks.quiet_permalinks(html)
+    html = summary_boxes.summary_boxes_as_headings(html)
+    summary_boxes.list_takeaways(page.toc, html)
     html = figures.size_images(html, page, files)
     html = figures.serve_narrow_variants(html, page, files)
     html = tables.stack_on_phones(tables.title_tables(tables.mark_row_headers(html)))

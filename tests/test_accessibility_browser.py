@@ -154,3 +154,22 @@ def test_a_screen_reader_hears_headings_without_their_permalink_mark(browser, si
     )
     assert "headerlink" not in focused[0] and focused[1].strip() != "¶", focused
     context.close()
+
+
+def test_a_skimmer_can_jump_to_a_chapters_summary_and_takeaways(browser, site_url):
+    """The two summary boxes are headings to a screen reader, and the contents list "Key
+    takeaways" (scripts/summary_boxes.py); following it lands on the box."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(f"{site_url}/research.html")
+    article = page.locator("article")
+    for title in ("In one minute", "Key takeaways"):
+        assert article.get_by_role("heading", name=title, level=2).count() == 1, title
+    toc = page.locator(".md-sidebar--secondary nav.md-nav--secondary")
+    labels = [t.strip() for t in toc.locator("a.md-nav__link").all_inner_texts()]
+    assert labels[-2:] == ["Key takeaways", "References"], labels
+    toc.get_by_role("link", name="Key takeaways").click()
+    page.wait_for_function("location.hash === '#key-takeaways'")
+    box = page.locator("#key-takeaways").bounding_box()
+    assert box and 0 <= box["y"] < 400, box
+    context.close()
