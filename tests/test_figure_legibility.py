@@ -13,12 +13,12 @@ checks that the column the static test assumes is the one the browser lays out.
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
 from conftest import CHAPTERS
+from svg_text import text_sizes, viewbox_width
 
 ROOT = Path(__file__).resolve().parent.parent
 FIGURES = ROOT / "docs" / "assets" / "figures"
@@ -30,8 +30,6 @@ FIGURES = ROOT / "docs" / "assets" / "figures"
 DESKTOP_COLUMN_PX = 688
 MIN_LABEL_PX = 12.0
 
-SVG_NS = "{http://www.w3.org/2000/svg}"
-NUMBER = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
 # A live figure's still (<figure class="demo-static">): the page shows the live figure instead,
 # and the still is for print, the book and readers without JavaScript.
 DEMO_STILL = re.compile(r'<figure class="demo-static">.*?</figure>', flags=re.DOTALL)
@@ -42,43 +40,10 @@ HTML_IMAGE = re.compile(r'<img\b[^>]*\bsrc="assets/figures/([\w-]+)\.svg"[^>]*>'
 WIDTH = re.compile(r'\bwidth="(\d+(?:\.\d+)?)"')
 
 
-def _scale_of(transform: str) -> float:
-    """How much an SVG transform enlarges text (translate and rotate: not at all)."""
-    scale = 1.0
-    for name, arguments in re.findall(r"(\w+)\s*\(([^)]*)\)", transform):
-        values = [float(n) for n in re.findall(NUMBER, arguments)]
-        if name == "scale":
-            scale *= abs(values[0] * (values[1] if len(values) > 1 else values[0])) ** 0.5
-        elif name == "matrix":
-            scale *= abs(values[0] * values[3] - values[1] * values[2]) ** 0.5
-    return scale
-
-
 def svg_labels(source: str) -> list[tuple[float, str]]:
-    """(font size in viewBox units, with the groups' scales; text) of each text and tspan that
-    holds a letter or a digit of its own. Sizes are inherited as SVG inherits them; an element
-    without one anywhere above it has the initial 16."""
-
-    def walk(element: ET.Element, scale: float, size: float):
-        scale *= _scale_of(element.get("transform", ""))
-        own = re.fullmatch(rf"\s*({NUMBER})(?:px)?\s*", element.get("font-size", ""))
-        styled = re.search(rf"font-size:\s*({NUMBER})", element.get("style", ""))
-        size = float(styled[1]) if styled else float(own[1]) if own else size
-        if element.tag in (f"{SVG_NS}text", f"{SVG_NS}tspan"):
-            text = " ".join(((element.text or "") + "".join(c.tail or "" for c in element)).split())
-            if re.search(r"\w", text):
-                yield size * scale, text
-        for child in element:
-            if child.tag not in (f"{SVG_NS}title", f"{SVG_NS}desc"):
-                yield from walk(child, scale, size)
-
-    return list(walk(ET.fromstring(source), 1.0, 16.0))
-
-
-def viewbox_width(source: str) -> float:
-    found = re.search(rf'viewBox="\s*{NUMBER}[\s,]+{NUMBER}[\s,]+({NUMBER})', source)
-    assert found, "the figure has no viewBox"
-    return float(found[1])
+    """(font size in viewBox units; text) of each piece of text holding a letter or a digit: the
+    labels (a lone arrow or tick is a mark, held to its own size by the book's test)."""
+    return [(size, text) for size, text in text_sizes(source) if re.search(r"\w", text)]
 
 
 def chapter_figures(chapter: str) -> list[tuple[str, float]]:

@@ -24,6 +24,7 @@ from pypdf.generic import Destination, StreamObject
 from book_pdf import PDF_NAME, build_book
 from book_pdf.render import PrintSettings, render_pdf
 from conftest import pdf_page_png
+from svg_text import text_sizes, viewbox_width
 
 pytestmark = pytest.mark.pdf
 
@@ -856,8 +857,9 @@ def test_every_figure_prints_every_label_at_7_pt_or_more(reader, site_dir):
             if width is None:
                 missing.append(f"{path}: {svg.name}")
                 continue
-            scale = width * PT_PER_PX / _viewbox_width(svg)  # points per viewBox unit
-            labels = [(round(size * scale, 2), text) for size, text in _svg_texts(svg)]
+            source = svg.read_text(encoding="utf-8")
+            scale = width * PT_PER_PX / viewbox_width(source)  # points per viewBox unit
+            labels = [(round(size * scale, 2), text) for size, text in text_sizes(source)]
             printed[f"{path}: {svg.name}"] = min(p for p in labels if re.search(r"\w", p[1]))
             for size, text in labels:
                 if not re.search(r"\w", text) and size < MIN_LABEL_PT:
@@ -873,7 +875,6 @@ def test_every_figure_prints_every_label_at_7_pt_or_more(reader, site_dir):
 
 
 PT_PER_PX = 0.75  # WeasyPrint writes a figure's /BBox in CSS pixels
-SVG_NUMBER = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
 
 
 def _figure_widths(reader: PdfReader) -> dict[str, float]:
@@ -892,44 +893,6 @@ def _figure_widths(reader: PdfReader) -> dict[str, float]:
                 widths[_plain_quotes(" ".join(str(node["/Alt"]).split()))] = x2 - x1
             stack.append(node.get("/K", []))
     return widths
-
-
-def _viewbox_width(svg: Path) -> float:
-    import xml.etree.ElementTree as ET
-
-    return float(ET.parse(svg).getroot().get("viewBox", "").split()[2])
-
-
-def _svg_texts(svg: Path) -> list[tuple[float, str]]:
-    """(font size in the SVG's viewBox units, its groups' scales applied; text) of each text and
-    tspan of the SVG that holds text of its own."""
-    import xml.etree.ElementTree as ET
-
-    def walk(el, scale: float, size: float):
-        scale *= _scale_of(el.get("transform", ""))
-        own = re.match(SVG_NUMBER, el.get("font-size", ""))
-        styled = re.search(rf"font-size:\s*({SVG_NUMBER})", el.get("style", ""))
-        size = float(styled[1]) if styled else float(own[0]) if own else size
-        if el.tag.endswith(("}text", "}tspan")):
-            text = " ".join(((el.text or "") + "".join(c.tail or "" for c in el)).split())
-            if text:
-                yield size * scale, text
-        for child in el:
-            yield from walk(child, scale, size)
-
-    return list(walk(ET.parse(svg).getroot(), 1.0, 16.0))
-
-
-def _scale_of(transform: str) -> float:
-    """How much an SVG transform enlarges text (translate and rotate: not at all)."""
-    scale = 1.0
-    for name, arguments in re.findall(r"(\w+)\s*\(([^)]*)\)", transform):
-        v = [float(n) for n in re.findall(SVG_NUMBER, arguments)]
-        if name == "scale":
-            scale *= abs(v[0] * (v[1] if len(v) > 1 else v[0])) ** 0.5
-        elif name == "matrix":
-            scale *= abs(v[0] * v[3] - v[1] * v[2]) ** 0.5
-    return scale
 
 
 @pytest.fixture(scope="session")
