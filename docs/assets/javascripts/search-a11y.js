@@ -1,4 +1,5 @@
-/* Search, for keyboard and screen-reader users: two things Material's markup leaves out.
+/* Search, for keyboard and screen-reader users, and its results' highlighting: what Material's
+   markup and scripts leave out.
 
    - Its results pane (.md-search__scrollwrap, a Tab stop so that a keyboard can scroll it) is a
      Tab stop even while search is closed, when it is 0 px tall: the focus vanished there between
@@ -8,20 +9,66 @@
      click and key press.
    - The line above the results ("12 matching documents", "No matching documents") changed
      without a word to a screen reader: it is a polite status, read when the typing pauses.
+   - On a phone or tablet (under 960 px) the header's search icon is Material's
+     <label for="__search"> around a picture (hidden from screen readers, overrides/main.html):
+     a screen reader found an unnamed image, and no Tab reached it. A real button named "Search"
+     takes its place (a label may not take role="button"); a click on it is a click on the
+     label, which Material's own handlers answer (open search, focus the field). Closed again
+     (Escape, the overlay) while the focus was in search, the focus comes back to the button.
+     The back arrow inside the open search on a phone, another icon-only label, is named
+     "Close search".
+   - Material's results link each page's entry with `?h=` and the query's words found in that
+     entry, so that the page, once open, marks them. A page listed only for its sections (a
+     search for "sycophancy" lists RLHF for two of its sections) has no words of its own (its
+     search worker gives it `terms: {}`), so its link said `?h=` and the page opened unmarked.
+     It gets the words its sections' links carry.
 
-   Only attributes on Material's own markup change; its scripts are untouched. Works from
-   file:// too. */
+   Only attributes and links in Material's own markup change, and one label is stood in for; its
+   scripts are untouched. Works from file:// too. */
 (function () {
   "use strict";
 
   const count = document.querySelector(".md-search-result__meta");
   if (count) count.setAttribute("role", "status");
 
+  const dialog = document.querySelector(".md-search[role=dialog]");
+  const name = (dialog && dialog.getAttribute("aria-label")) || "Search";
   const pane = document.querySelector(".md-search__scrollwrap");
   const open = document.getElementById("__search");
-  if (!pane || !open || !("inert" in HTMLElement.prototype)) return;
+  if (!open) return;
+
+  // The search icon as a button, in its label's place (CSS hides it where Material hid the label).
+  const label = document.querySelector('header label.md-header__button[for="__search"]');
+  let button = null;
+  if (label) {
+    button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className + " ae-search-opener";
+    button.setAttribute("aria-label", name);
+    button.setAttribute("aria-expanded", "false");
+    button.append(...Array.from(label.childNodes));   // the icon
+    label.before(button);
+    label.style.display = "none";
+    button.addEventListener("click", function () {
+      label.click();   // as a tap on the label did: Material opens search and focuses its field
+    });
+  }
+  const back = document.querySelector(".md-search__form label.md-search__icon[for=__search] svg:last-child");
+  if (back) {
+    back.removeAttribute("aria-hidden");
+    back.setAttribute("role", "img");
+    back.setAttribute("aria-label", "Close search");
+  }
+
+  let wasOpen = open.checked;
   function sync() {
-    pane.inert = !open.checked;
+    if (pane && "inert" in HTMLElement.prototype) pane.inert = !open.checked;
+    if (button) button.setAttribute("aria-expanded", String(open.checked));
+    if (wasOpen && !open.checked && button && button.getClientRects().length) {
+      const focus = document.activeElement;
+      if (!focus || focus === document.body || (dialog && dialog.contains(focus))) button.focus();
+    }
+    wasOpen = open.checked;
   }
   sync();
   ["focusin", "click", "keydown", "keyup"].forEach(function (type) {
@@ -29,4 +76,34 @@
     document.addEventListener(type, function () { window.setTimeout(sync, 0); }, true);
   });
   open.addEventListener("change", sync);
+
+  // A page's entry without words of its own gets its sections' (Material renders the results
+  // afresh as the query changes, and adds more as the list is scrolled).
+  const list = document.querySelector(".md-search-result__list");
+  if (!list || !("MutationObserver" in window)) return;
+  function highlightWords(href) {
+    try {
+      return new URL(href, document.baseURI).searchParams.get("h");
+    } catch (error) {
+      return null;
+    }
+  }
+  function fill() {
+    list.querySelectorAll(".md-search-result__item").forEach(function (item) {
+      const links = Array.from(item.querySelectorAll("a.md-search-result__link"));
+      const page = links[0];
+      if (!page || highlightWords(page.href) !== "") return;   // no ?h=, or words already
+      const words = [];
+      links.slice(1).forEach(function (link) {
+        (highlightWords(link.href) || "").split(" ").forEach(function (word) {
+          if (word && words.indexOf(word) < 0) words.push(word);
+        });
+      });
+      if (!words.length) return;
+      const url = new URL(page.href, document.baseURI);
+      url.searchParams.set("h", words.join(" "));
+      page.href = url.href;
+    });
+  }
+  new MutationObserver(fill).observe(list, { childList: true, subtree: true });
 })();
