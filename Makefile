@@ -36,7 +36,7 @@ lint: setup-test
 lock:
 	@test -x .venv/bin/uv || { test -x .venv/bin/python || python3 -m venv .venv; \
 	  .venv/bin/python -m pip install -q --disable-pip-version-check "$$(grep -E '^uv==' requirements.txt)"; }
-	.venv/bin/uv pip compile --quiet --generate-hashes --python .venv/bin/python \
+	.venv/bin/uv pip compile --quiet --generate-hashes --no-strip-extras --python .venv/bin/python \
 	  --custom-compile-command "make lock" $(if $(UPGRADE),--upgrade) \
 	  --output-file requirements.lock requirements.txt
 	$(PY) scripts/lock_check.py

@@ -24,10 +24,13 @@ PIN = re.compile(
       \s* (?: \# .* )? $
     """
 )
-# The start of a package in the lock (uv's and pip-compile's layout): "name==version \".
+# The start of a package in the lock (uv's and pip-compile's layout): "name==version \", or
+# "name[extras]==version \" where a locked package asks for the extras (`make lock` keeps them,
+# --no-strip-extras: pip's hash-checking mode refused a dependency's "fonttools[woff]>=4.59.2"
+# that the lock's plain "fonttools==4.68.0" did not pin, once a newer fonttools could be found).
 LOCKED = re.compile(
     r"""(?x)
-    ^ (?P<name> [A-Za-z0-9] [A-Za-z0-9._-]* ) == (?P<version> [^\s;\\]+ )
+    ^ (?P<name> [A-Za-z0-9] [A-Za-z0-9._-]* ) (?: \[ [^\]]* \] )? == (?P<version> [^\s;\\]+ )
     """
 )
 # uv's and pip-compile's note under a package that the input file asks for by name.

@@ -3,11 +3,14 @@ names the line and the fix for each way the two can drift apart."""
 
 from __future__ import annotations
 
+import importlib.metadata
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from packaging.requirements import Requirement
 
 from lock_check import check, normalize
 
@@ -52,6 +55,45 @@ def test_the_real_lock_pins_the_transitive_packages_with_hashes() -> None:
         assert f"\n{package}" in lock, f"requirements.lock does not pin {package}"
     entries = lock.split(" \\\n")
     assert all("--hash=sha256:" in entry for entry in entries[1:]), "an entry has no hash"
+
+
+def test_the_real_lock_pins_with_their_extras_the_packages_asked_for_with_extras() -> None:
+    """pip's hash-checking mode refuses a dependency such as WeasyPrint's "fonttools[woff]>=4.59.2"
+    unless the lock pins that package with the same extras ("fonttools[woff]==4.68.0"): with only
+    "fonttools==4.68.0", setup broke on a fresh machine once a newer fonttools could be found.
+    `make lock` keeps the extras (uv's --no-strip-extras); this fails if a lock made without them
+    is committed. Read from the installed packages' own metadata."""
+    lock = (ROOT / "requirements.lock").read_text(encoding="utf-8")
+    pinned = {
+        normalize(m["name"]): set(filter(None, (m["extras"] or "").split(",")))
+        for m in re.finditer(
+            r"(?m)^(?P<name>[A-Za-z0-9][\w.-]*)(?:\[(?P<extras>[^\]]*)\])?==", lock
+        )
+    }
+    missing = []
+    for dist in importlib.metadata.distributions():
+        if normalize(dist.metadata["Name"]) not in pinned:
+            continue
+        for line in dist.requires or []:
+            requirement = Requirement(line)
+            name = normalize(requirement.name)
+            asked = requirement.marker is None or requirement.marker.evaluate({"extra": ""})
+            wanted = set(requirement.extras)
+            if asked and wanted and name in pinned and not wanted <= pinned[name]:
+                missing.append(f"{dist.metadata['Name']} asks for {line}")
+    assert "fonttools" in pinned and "woff" in pinned["fonttools"], "WeasyPrint's fonttools[woff]"
+    assert not missing, "pin these with their extras (run `make lock`): " + "; ".join(missing)
+
+
+def test_a_locked_package_with_extras_is_read_as_that_package(tmp_path: Path) -> None:
+    lock = LOCK.replace("markdown==3.9", "markdown[extra]==3.9").replace(
+        "mkdocs==1.6.1", "mkdocs[i18n,x]==1.6.1"
+    )
+    assert _check(tmp_path, "bibtexparser==2.1.0\nmkdocs==1.6.1\n", lock) == []
+    assert _check(tmp_path, "bibtexparser==2.1.0\nmkdocs==1.6.2\n", lock) == [
+        "requirements.txt:2: mkdocs==1.6.2 is pinned at 1.6.1 in requirements.lock (line 11); "
+        "run `make lock`"
+    ]
 
 
 def test_a_lock_in_step_passes(tmp_path: Path) -> None:
