@@ -323,7 +323,7 @@ def test_home_says_why_before_the_news_and_shows_only_the_newest(site_dir):
     news = html.split('<h2 id="what-changed-recently"', 1)[1].split("<h2 ", 1)[0]
     shown, *folds = re.split(r"<details ", news)
     assert len(re.findall(r"<li>", shown)) == NEWS_SHOWN, "the newest findings, then a fold"
-    assert [f.split(">", 1)[0] for f in folds] == ['class="note web-only"'] * 2, folds
+    assert [f.split(">", 1)[0] for f in folds] == ['class="info web-only"'] * 2, folds
     assert re.search(r"<summary>Earlier in \d{4}</summary>", folds[0]), folds[0][:200]
     dates = [
         (int(year), MONTHS.split().index(month))
