@@ -27,7 +27,9 @@ docstrings are the spec).
     on_env            (every page converted) stop on a bad .bib or unknown keys, listing them all;
                       slots → citations as plain text (what the search plugin indexes)
     on_post_page      glossary tooltips (each ending in a link to its glossary entry); → full
-                      citations with tooltips, References and Further reading lists
+                      citations with tooltips, References and Further reading lists; a folded
+                      "On this page" list for screens without the contents sidebar
+                      (scripts/page_contents.py)
     on_serve          watch references.bib and the theme's custom_dir (overrides/) for live reload
     on_post_build     one search entry per glossary term (scripts/glossary_search.py); log
                       (INFO) the entries no page cites; save the cache; social-card images
@@ -55,6 +57,7 @@ import glossary
 import glossary_search
 import headerlinks
 import next_page
+import page_contents
 import page_syntax
 import reading_time
 import repeated_errors
@@ -170,7 +173,8 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
         if _glossary_url
         else ({}, "")
     )
-    return _current().post_page(glossary.hover_tips(output, entries, url), page)
+    output = _current().post_page(glossary.hover_tips(output, entries, url), page)
+    return page_contents.add_contents_list(output, page.toc)
 
 
 def on_serve(server: Any, *, config: MkDocsConfig, builder: Any) -> None:

@@ -173,3 +173,33 @@ def test_a_skimmer_can_jump_to_a_chapters_summary_and_takeaways(browser, site_ur
     box = page.locator("#key-takeaways").bounding_box()
     assert box and 0 <= box["y"] < 400, box
     context.close()
+
+
+def test_a_phone_reader_finds_a_chapters_sections_under_its_summary(browser, site_url):
+    """Below 960 px, where Material hides the contents sidebar, a chapter folds its sections
+    under its one-minute summary (scripts/page_contents.py); a tap on one lands on it. From 960
+    px up the sidebar lists them and the fold is hidden."""
+    phone = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+    page = phone.new_page()
+    page.goto(f"{site_url}/core-difficulties.html")
+    fold = page.locator("details.page-contents")
+    summary = page.locator("article .admonition.abstract")
+    assert fold.is_visible() and not fold.get_attribute("open")
+    summary_box, fold_box = summary.bounding_box(), fold.bounding_box()
+    assert summary_box and fold_box and summary_box["y"] < fold_box["y"]
+    fold.locator("summary").tap()
+    labels = [t.strip() for t in fold.locator("a").all_inner_texts()]
+    assert labels[-2:] == ["Key takeaways", "References"] and len(labels) >= 6, labels
+    fold.get_by_role("link", name="Key takeaways").tap()
+    page.wait_for_function("location.hash === '#key-takeaways'")
+    box = page.locator("#key-takeaways").bounding_box()
+    assert box and 0 <= box["y"] < 200, box
+    phone.close()
+    desktop = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = desktop.new_page()
+    page.goto(f"{site_url}/core-difficulties.html")
+    assert page.locator("details.page-contents").count() == 1
+    assert not page.locator("details.page-contents").is_visible()
+    desktop.close()

@@ -21,9 +21,17 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 # Text that is not the chapter's prose: citation and glossary hover boxes (the hook's), header
-# permalinks, and a live figure's controls and readouts (its static figure and caption still count).
+# permalinks, a live figure's controls and readouts (its static figure and caption still count),
+# and the phone's "On this page" list (the section titles again).
 INLINE_TAGS = {"a", "abbr", "b", "code", "em", "i", "kbd", "small", "span", "strong", "sub", "sup"}
-HIDDEN_CLASSES = {"citation__tip", "hover-tip", "headerlink", "demo-live", "chapter-kicker"}
+HIDDEN_CLASSES = {
+    "citation__tip",
+    "hover-tip",
+    "headerlink",
+    "demo-live",
+    "chapter-kicker",
+    "page-contents",
+}
 
 
 class _Page(HTMLParser):
