@@ -7,7 +7,7 @@ readers scrolling blind through chapters twenty screens long to get back to a se
 takeaways. So a chapter with at least `MIN_SECTIONS` sections gets a folded list of them
 (`<details class="page-contents web-only">`) right after its "In one minute" box: the page's
 own table of contents (MkDocs' `page.toc`, "Key takeaways" included once summary_boxes.py has
-added it), as links. CSS hides it from 960 px up, where the sidebar shows the same list, and in
+added it), as links, after the box summary_boxes.py anchors as the page's one summary. CSS hides it from 960 px up, where the sidebar shows the same list, and in
 print; the book leaves out everything `web-only`. It is added after the search index is made
 (on_post_page), so search does not index the section titles twice, and after the page's
 description and reading time are taken.
@@ -17,22 +17,17 @@ from __future__ import annotations
 
 import html
 
-from mkdocs.structure.toc import AnchorLink, TableOfContents
+from mkdocs.structure.toc import TableOfContents
+
+from summary_boxes import SUMMARY_ID, top_sections
 
 MIN_SECTIONS = 4  # a short page needs no list: its sections fit in a few screens
-SUMMARY_END = '<div class="admonition abstract">'
 TITLE = "On this page"
-
-
-def _sections(toc: TableOfContents) -> list[AnchorLink]:
-    """The page's top-level sections (the children of its title, or the list itself)."""
-    items = list(toc)
-    return list(items[0].children) if len(items) == 1 else items
 
 
 def contents_list(toc: TableOfContents) -> str:
     """The folded list of a page's sections, or "" for a page with too few to need one."""
-    sections = _sections(toc)
+    sections = top_sections(toc) if toc.items else []
     if len(sections) < MIN_SECTIONS:
         return ""
     # A title is the heading's text as Python-Markdown's toc gives it: already escaped HTML.
@@ -47,10 +42,11 @@ def contents_list(toc: TableOfContents) -> str:
 
 def add_contents_list(output: str, toc: TableOfContents) -> str:
     """The page with its list of sections right after its one-minute summary (unchanged if it
-    has no such summary or too few sections)."""
-    start = output.find(SUMMARY_END)
-    if start < 0 or output.count(SUMMARY_END) > 1:  # none, or several (the ten-minute overview)
+    has no summary of its own, or too few sections)."""
+    anchor = output.find(f' id="{SUMMARY_ID}"')
+    if anchor < 0:
         return output
+    start = output.rfind("<div", 0, anchor)
     listing = contents_list(toc)
     if not listing:
         return output

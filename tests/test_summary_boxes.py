@@ -39,6 +39,7 @@ def test_the_two_boxes_titles_become_level_two_headings_and_the_takeaways_an_anc
     assert out.count('<p class="admonition-title" role="heading" aria-level="2">') == 2
     assert out.count(f'id="{TAKEAWAYS_ID}"') == 1
     assert '<div class="admonition success" id="key-takeaways">' in out
+    assert '<div class="admonition abstract" id="in-one-minute">' in out
 
 
 def test_the_takeaways_join_the_contents_just_before_the_references() -> None:
