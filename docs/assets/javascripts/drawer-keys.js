@@ -40,6 +40,7 @@
   const sidebar = document.querySelector(".md-sidebar--primary");
   const nav = sidebar && sidebar.querySelector("nav.md-nav--primary");
   if (!drawer || !label || !sidebar || !nav || !("inert" in HTMLElement.prototype)) return;
+  if (!window.AlignmentHeader) return;
 
   // Material's stylesheet: `screen and (max-width: 76.234375em)` is the drawer layout (1219 px
   // and less), and from 60em the page's table of contents leaves the drawer for a sidebar.
@@ -138,15 +139,9 @@
   }
 
   // The menu button, in the label's place.
-  const button = document.createElement("button");
-  button.type = "button";
-  button.className = label.className;
-  button.append(...Array.from(label.childNodes));   // the icon
-  button.setAttribute("aria-label", "Menu");
+  const button = window.AlignmentHeader.standIn(label, "Menu");   // header-buttons.js
   if (!nav.id) nav.id = "__drawer_nav";
   button.setAttribute("aria-controls", nav.id);
-  label.before(button);
-  label.hidden = true;
   button.addEventListener("click", function () {
     drawer.click();   // as the label did: Material's change handlers run
   });

@@ -40,15 +40,10 @@
   // The search icon as a button, in its label's place (CSS hides it where Material hid the label).
   const label = document.querySelector('header label.md-header__button[for="__search"]');
   let button = null;
-  if (label) {
-    button = document.createElement("button");
-    button.type = "button";
-    button.className = label.className + " ae-search-opener";
-    button.setAttribute("aria-label", name);
+  if (label && window.AlignmentHeader) {
+    button = window.AlignmentHeader.standIn(label, name);   // header-buttons.js
+    button.classList.add("ae-search-opener");
     button.setAttribute("aria-expanded", "false");
-    button.append(...Array.from(label.childNodes));   // the icon
-    label.before(button);
-    label.style.display = "none";
     button.addEventListener("click", function () {
       label.click();   // as a tap on the label did: Material opens search and focuses its field
     });
