@@ -539,10 +539,17 @@ def test_names(author: str, shown: str, label: str) -> None:
         ("{OpenAI and Jane Doe}", "OpenAI and Jane Doe (1963)"),
         ("{OpenAI and Jane Doe and John Roe}", "OpenAI, Jane Doe, and John Roe (1963)"),
         (
-            " and ".join(f"Author{n} Surname{n}" for n in range(12)).join("{}"),
+            " and ".join(f"Author{n} Surname{n}" for n in range(6)).join("{}"),
             "Surname0, Author0, Author1 Surname1, Author2 Surname2, Author3 Surname3, Author4"
-            " Surname4, Author5 Surname5, Author6 Surname6, Author7 Surname7, Author8 Surname8,"
-            " Author9 Surname9, et al. (1963)",
+            " Surname4, and Author5 Surname5 (1963)",
+        ),
+        (
+            " and ".join(f"Author{n} Surname{n}" for n in range(7)).join("{}"),
+            "Surname0, Author0, Author1 Surname1, Author2 Surname2, et al. (1963)",
+        ),
+        (
+            "{Doe, Jane and John Roe and others}",
+            "Doe, Jane, John Roe, et al. (1963)",
         ),
     ],
 )

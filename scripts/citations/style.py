@@ -5,7 +5,7 @@ says (the markup around it is in the templates, overrides/partials/citations/).
     year letters    2016a, 2016b: assigned over the whole file, ordered by title, so "2016a"
                     means the same work on every page and in Further reading
     a citation      (see Russell, 2019, ch. 3; Amodei et al., 2016) · Russell (2019, p. 3) · (2019)
-    author list     of a formatted reference: "A, B, and C", at most 10, then "et al."
+    author list     of a formatted reference: "A, B, and C"; more than six: "A, B, C, et al."
     sort order      first author's surname, then author part, year with its letter, title
     back links      lettered a, b, ..., z, aa, ... as footnotes' are
 
@@ -31,7 +31,11 @@ if TYPE_CHECKING:
     from .bibliography import Entry
 
 NO_DATE = "n.d."
-MAX_AUTHORS_SHOWN = 10
+# A long author list is cut as the AMA and Vancouver styles cut it: six names in full, more than
+# six as the first three and "et al.". Ten names pushed a title off a phone's screen in Further
+# reading and in a tooltip; the full list stays in the entry (and the BibTeX download).
+MAX_AUTHORS_IN_FULL = 6
+AUTHORS_BEFORE_ET_AL = 3
 SAFE_ID = re.compile(r"(?x) [A-Za-z0-9_-]+")
 UNSAFE_ID_CHARS = re.compile(r"(?x) [^A-Za-z0-9_-]+")
 
@@ -173,12 +177,15 @@ def plain_text(parts: Sequence[Part]) -> str:
 def author_list(entry: Entry) -> str:
     """The first author surname first, the rest as written, as author-date styles list them:
     "Russell, Stuart"; "Amodei, Dario, and Chris Olah"; "Amodei, Dario, Chris Olah, and Jacob
-    Steinhardt"; more than MAX_AUTHORS_SHOWN (or "and others"): "..., et al."."""
+    Steinhardt"; more than MAX_AUTHORS_IN_FULL: the first AUTHORS_BEFORE_ET_AL and "et al.";
+    "and others" in the file: the names given and "et al."."""
     authors = [name for name in entry.authors if not name.is_others]
     if not authors:
         return ""
-    names = [authors[0].inverted] + [name.display for name in authors[1:MAX_AUTHORS_SHOWN]]
-    if len(authors) > MAX_AUTHORS_SHOWN or len(authors) < len(entry.authors):
+    if len(authors) > MAX_AUTHORS_IN_FULL:
+        authors = authors[:AUTHORS_BEFORE_ET_AL]
+    names = [authors[0].inverted] + [name.display for name in authors[1:]]
+    if len(authors) < len(entry.authors):
         return ", ".join(names) + ", et al."
     if len(names) == 1:
         return names[0]
