@@ -1160,3 +1160,42 @@ def test_a_live_demos_id_stands_for_the_figure_the_book_prints_for_it():
     assert mark_cross_references(chapters, labels) == 2
     link = next(a for a in chapters[0].section.iter("a") if a.get("href") == "#live-x")
     assert link.get("data-xref") == "Figure 2.1, " and "xref--page" in link.get("class", "")
+
+
+# ---------- a figure told in words ----------
+
+
+def test_a_figure_in_words_becomes_the_figures_alt_in_the_book():
+    """The site's "The figure in words" fold has no way to open on paper, and the tagged PDF gives
+    a figure only its alt: the fold's text joins the alt (its summary left out) and the fold goes."""
+    from book_pdf import htmltree as ht
+    from book_pdf.figure_text import fold_into_alt
+
+    article = ht.parse_fragment(
+        '<article><figure><img alt="Three positions."><figcaption>Figure 1.</figcaption></figure>'
+        '\n<details class="figure-text"><summary>The figure in words</summary>'
+        "<ul><li><strong>Left.</strong> Iterate.</li><li>Right: <em>halt</em>.</li></ul>"
+        "<p>Common ground.</p></details><p>After.</p></article>"
+    )
+    problems: list = []
+    fold_into_alt(article, "disagreement.html", problems)
+    assert not problems
+    assert next(article.iter("img")).get("alt") == (
+        "Three positions. Left. Iterate. Right: halt. Common ground."
+    )
+    assert not list(article.iter("details")) and ht.text_of(article).endswith("After.")
+
+
+def test_a_figure_in_words_away_from_its_figure_is_a_problem_that_names_the_page():
+    from book_pdf import htmltree as ht
+    from book_pdf.figure_text import fold_into_alt
+
+    article = ht.parse_fragment(
+        '<article><p>Text.</p><details class="figure-text"><summary>The figure in words</summary>'
+        "<p>Words.</p></details></article>"
+    )
+    problems: list = []
+    fold_into_alt(article, "site/research.html", problems)
+    [problem] = problems
+    assert str(problem).startswith("site/research.html: a '??? figure-text' fold must come")
+    assert "straight after the <figure>" in problem.message

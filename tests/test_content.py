@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # Text that is not the chapter's prose: citation and glossary hover boxes (the hook's), header
 # permalinks, a live figure's controls and readouts (its static figure and caption still count),
-# and the phone's "On this page" list (the section titles again).
+# the phone's "On this page" list (the section titles again), and "The figure in words" (a
+# figure's long description, which stands in for alt text; alt text is not prose either).
 INLINE_TAGS = {"a", "abbr", "b", "code", "em", "i", "kbd", "small", "span", "strong", "sub", "sup"}
 HIDDEN_CLASSES = {
     "citation__tip",
@@ -31,7 +32,12 @@ HIDDEN_CLASSES = {
     "demo-live",
     "chapter-kicker",
     "page-contents",
+    "figure-text",
 }
+# An alt text a screen reader can still take in at once. A longer description goes in a
+# `??? figure-text` fold after the figure (README: Add a figure), whose lists and paragraphs can
+# be stepped through.
+MAX_ALT_CHARACTERS = 600
 
 
 class _Page(HTMLParser):
@@ -173,6 +179,33 @@ def test_chapter_has_a_figure_with_alt_text_and_caption(site_dir, slug):
     assert good, f"{slug}: no figure with alt text and a caption"
     for src in re.findall(r'<img[^>]+src="([^"]+\.svg)"', "".join(good)):
         assert (site_dir / src).is_file(), src
+
+
+def test_no_alt_text_is_too_long_to_take_in_and_figure_text_follows_its_figure(site_dir):
+    long_alts, stray_folds = [], []
+    for path in sorted(site_dir.rglob("*.html")):
+        html = path.read_text(encoding="utf-8")
+        long_alts += [
+            f"{path.name}: {len(alt)} characters, {alt[:60]!r}..."
+            for alt in re.findall(r'<img[^>]+alt="([^"]*)"', html)
+            if len(alt) > MAX_ALT_CHARACTERS
+        ]
+        stray_folds += [
+            f"{path.name}: a figure-text fold after {before.strip()!r}"
+            for before in re.findall(r'(.{0,40})<details class="figure-text', html, re.DOTALL)
+            if not before.rstrip().endswith("</figure>")
+        ]
+    assert not long_alts, (
+        f"alt text over {MAX_ALT_CHARACTERS} characters; keep one sentence of alt and tell the "
+        "rest in a '??? figure-text \"The figure in words\"' fold straight after the figure:\n"
+        + "\n".join(long_alts)
+    )
+    assert not stray_folds, "\n".join(stray_folds)
+    folds = re.findall(
+        r'<details class="figure-text">\s*<summary>([^<]*)</summary>',
+        (site_dir / "disagreement.html").read_text(encoding="utf-8"),
+    )
+    assert folds == ["The figure in words"], folds
 
 
 def test_every_internal_link_and_anchor_resolves(site_dir):

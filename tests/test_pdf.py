@@ -1131,6 +1131,8 @@ def test_web_only_text_is_not_in_the_book(page_texts, site_dir):
         "Drive a lap yourself first",
         "Here you choose",
         "raised to its maximum",
+        # a figure's fold: told in the figure's alt text instead (book_pdf/figure_text.py)
+        "The figure in words",
     ]
     for path in _nav_paths(site_dir):
         phrases.extend(
@@ -1441,6 +1443,9 @@ def test_pdf_is_tagged_with_language_and_alt_text(reader, site_dir):
         assert kinds[kind], f"no {kind} in the structure tree: {kinds.most_common(12)}"
     assert any("QR code" in alt for alt in alts), "the QR codes say what they are"
     assert len([a for a in alts if len(a) > 40]) >= 10, "figures carry their alt text"
+    # A figure told in words on the site (a `??? figure-text` fold) is told in its alt here.
+    told = [a for a in alts if a.startswith("Three positions on an arrow")]
+    assert len(told) == 1 and "Common ground, in a band below all three" in told[0], told
 
 
 def test_live_demo_figures_give_their_address_and_a_qr_code_that_scans(

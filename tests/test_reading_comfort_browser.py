@@ -415,3 +415,34 @@ def test_search_words_end_at_punctuation(browser, site_url, site_dir: Path):
     marked = page.locator(".md-search-result mark").all_text_contents()
     context.close()
     assert marked and all(re.fullmatch(r"[A-Za-z]+", word) for word in marked), marked
+
+
+# --- A figure told in words --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("page", ["disagreement.html", "research.html", "constitutional-ai.html"])
+def test_a_detailed_figure_keeps_a_short_alt_and_tells_the_rest_in_a_fold(
+    browser, site_url, page, scheme
+):
+    """A 1,196-character alt text was read out in one breath, with no way to step back through
+    it. The figure keeps one sentence; its detail is a closed fold straight under it, named as a
+    thumb-sized control, whose list a screen reader steps through; no axe violation either way."""
+    context, tab = _open(browser, PHONE, scheme)
+    tab.goto(f"{site_url}/{page}")
+    figure = tab.locator("figure:has(+ details.figure-text)")
+    expect(figure).to_have_count(1)
+    alt = figure.locator("img").get_attribute("alt") or ""
+    assert 40 <= len(alt) <= 250, alt
+    fold = tab.locator("details.figure-text")
+    summary = fold.locator("summary")
+    expect(fold).not_to_have_attribute("open", "")
+    expect(summary).to_have_accessible_name("The figure in words")
+    assert (summary.bounding_box() or {}).get("height", 0) >= 44
+    expect(fold.locator("li").first).to_be_hidden()
+    summary.click()
+    expect(fold.locator("li").first).to_be_visible()
+    assert len(fold.locator("li").all()) >= 2
+    results = Axe().run(tab, context={"include": [["details.figure-text"]]}, options=WCAG_AA)
+    assert not results.response["violations"], _describe(results.response["violations"])
+    context.close()

@@ -2,7 +2,8 @@
 
 Only the page's article (`article.md-content__inner`) is kept: Material's page chrome (header,
 sidebars, flex layout) is never rendered, which is what makes WeasyPrint lose nothing.
-Then, in order: drop what only makes sense on screen, unwrap inline wrappers that print as
+Then, in order: drop what only makes sense on screen, fold a figure's "in words" text into its
+alt (figure_text.py), unwrap inline wrappers that print as
 plain text (fewer boxes for WeasyPrint), take out the page's References section (its entries
 say where each cited work is listed once: see bibliography.py), give every id a chapter prefix
 so ids stay unique in one book, and rewrite links so they point inside the book (or to the web,
@@ -17,6 +18,7 @@ from posixpath import dirname, join, normpath
 from urllib.parse import urldefrag, urlsplit
 
 from . import htmltree as ht
+from .figure_text import fold_into_alt
 from .htmltree import Element
 from .nav import NavPage
 from .problems import Problem
@@ -78,6 +80,7 @@ def read_chapter(site_dir: Path, page: NavPage, problems: list[Problem]) -> Chap
         )
         return None
     ht.remove_where(article, _is_screen_only)
+    fold_into_alt(article, str(path), problems)
     references = _take_references(article)
     h1 = next((h for h in ht.walk_headings(article) if h.tag == "h1"), None)
     title = ht.text_of(h1) if h1 is not None else page.title
