@@ -58,8 +58,8 @@ def test_keyboard_focus_shows_the_reference(page, site_url) -> None:
 
 
 def record_hash_changes(page) -> None:
-    """Material's navigation.tracking soon rewrites the address to the section in view (with
-    replaceState, which fires no event): a test reads the hash that the click itself set."""
+    """The hash the click itself set, as a hashchange event records it (a later replaceState, as
+    Material's navigation.tracking did before the site turned it off, fires no event)."""
     page.evaluate(
         "window.__hashes = []; addEventListener('hashchange', () => __hashes.push(location.hash))"
     )
@@ -172,7 +172,7 @@ CHAPTER = "rlhf.html"
 
 
 def _settled_scroll(page) -> float:
-    page.wait_for_timeout(400)  # Material's navigation.tracking updates the address after a scroll
+    page.wait_for_timeout(400)  # a smooth scroll settles
     return page.evaluate("scrollY")
 
 

@@ -87,8 +87,8 @@ def _follow_a_citation(page, site: Path) -> None:
     page.goto(_page_with_citation(site).as_uri())
     citation = page.locator('article a[href^="#ref-"]').first
     target = citation.get_attribute("href")
-    # The hash the click set (Material's navigation.tracking soon rewrites the address with
-    # replaceState to the section in view, which fires no hashchange).
+    # The hash the click set, as a hashchange event records it (a later replaceState would fire
+    # none).
     page.evaluate(
         "window.__hashes = []; addEventListener('hashchange', () => __hashes.push(location.hash))"
     )

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import io
 import struct
 from dataclasses import replace
 from datetime import date
@@ -168,3 +169,62 @@ def test_the_card_svg_escapes_the_title(cards: CardMaker) -> None:
         title="A <b>bold</b> & risky title", site_name="S", address="a", figure_svg=None
     )
     assert "&lt;b&gt;bold&lt;/b&gt;" in svg and "&amp;" in svg and "<b>" not in svg
+
+
+def test_the_band_carries_the_tagline_when_it_fits_and_leaves_it_off_when_not(
+    cards: CardMaker,
+) -> None:
+    """A feed shows the card, and "Alignment Explained" alone leaves "alignment of what?"."""
+    tagline = "Why it is so hard to make AI do what people mean"
+    svg = cards.svg(
+        title="RLHF", site_name="Alignment Explained", address="a", figure_svg=None, tagline=tagline
+    )
+    assert f"· {tagline}</tspan>" in svg
+    too_long = tagline + ", and what researchers are doing about it, chapter by chapter"
+    assert not cards.band_fits("Alignment Explained", too_long)
+    svg = cards.svg(
+        title="RLHF",
+        site_name="Alignment Explained",
+        address="a",
+        figure_svg=None,
+        tagline=too_long,
+    )
+    assert "<tspan" not in svg
+
+
+def test_the_description_fills_the_space_under_the_title_whole_or_not_at_all(
+    cards: CardMaker,
+) -> None:
+    short = "Manageable, serious, or fatal? Three camps on aligning far more capable AI."
+    lines = cards.fit_blurb(short, TITLE_WIDTH, 6)
+    assert 1 < len(lines) <= 6 and " ".join(lines) == short
+    assert cards.fit_blurb(short, TITLE_WIDTH, 1) == ()
+    svg = cards.svg(
+        title="Where experts disagree",
+        site_name="S",
+        address="a",
+        figure_svg=FIGURE.read_bytes(),
+        blurb=short,
+    )
+    assert all(f">{line}</text>" in svg for line in lines)
+    # a title of four lines leaves no room for a long description: it is left out, not cut
+    long_title = "Specification gaming and reward hacking, with a rather long subtitle"
+    svg = cards.svg(
+        title=long_title,
+        site_name="S",
+        address="a",
+        figure_svg=FIGURE.read_bytes(),
+        blurb=short * 3,
+    )
+    assert "Manageable" not in svg and "…" not in svg
+
+
+def test_the_touch_icon_is_an_opaque_180_px_square(cards: CardMaker) -> None:
+    """iOS rounds a home-screen icon's corners itself and fills transparent ones with black."""
+    from PIL import Image
+
+    png = cards.touch_icon((ROOT / "docs" / "assets" / "images" / "favicon.svg").read_bytes())
+    assert _png_size(png) == (180, 180)
+    image = Image.open(io.BytesIO(png)).convert("RGBA")
+    for corner in [(0, 0), (179, 0), (0, 179), (179, 179)]:
+        assert image.getpixel(corner) == (0x2F, 0x4B, 0x7C, 255), corner

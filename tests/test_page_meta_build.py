@@ -16,6 +16,7 @@ from pathlib import Path
 
 import bibtexparser
 import pytest
+import yaml
 
 from conftest import CHAPTERS
 
@@ -287,3 +288,36 @@ def test_a_site_url_that_is_not_http_is_a_clear_error(tmp_path: Path) -> None:
         output
     )
     assert "SITE_URL" in output and "Traceback" not in output
+
+
+def test_home_says_what_the_site_is_about_and_phones_get_an_icon_and_a_bar_colour(
+    heads: dict[str, HeadReader], site_dir: Path
+) -> None:
+    """ "Alignment Explained" alone, in a tab, a search result or a link preview, leaves
+    "alignment of what?": Home's title carries mkdocs.yml's tagline; a phone gets a home-screen
+    icon drawn from the favicon and a browser bar in the header's colour."""
+    tagline = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTag)["extra"][
+        "tagline"
+    ]
+    assert "AI" in tagline
+    home = (site_dir / "index.html").read_text(encoding="utf-8")
+    assert f"<title>Alignment Explained: {tagline}</title>" in home
+    assert heads["index.html"].meta["og:title"] == f"Alignment Explained: {tagline}"
+    assert tagline not in heads["rlhf.html"].meta["og:title"]  # a chapter's is its own title
+    for name in ("index.html", "demos/boat-race.html"):
+        page = (site_dir / name).read_text(encoding="utf-8")
+        assert re.findall(r'<meta name="theme-color" content="(#[0-9a-f]{6})" media=', page) == [
+            "#2f4b7c",
+            "#22324f",
+        ], name
+        icon = re.search(r'<link rel="apple-touch-icon" href="([^"]+)">', page)
+        assert icon, name
+        png = ((site_dir / name).parent / icon.group(1)).resolve().read_bytes()
+        assert png[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", png[16:24]) == (180, 180)
+
+
+class _AnyTag(yaml.SafeLoader):
+    """mkdocs.yml's !ENV and !!python tags read as plain values."""
+
+
+_AnyTag.add_multi_constructor("", lambda loader, suffix, node: None)

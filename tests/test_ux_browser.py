@@ -637,3 +637,22 @@ def test_a_phone_reader_sees_where_the_footers_back_arrow_goes(browser, site_url
     context.close()
     assert visible and box and box["width"] > 20 and 0 <= box["x"] < 150, box
     assert whole and overflow <= 0
+
+
+def test_the_address_stays_the_pages_own_while_reading(browser, site_url):
+    """Material's navigation.tracking rewrote the address to the section in view, so a reader who
+    shared a half-read chapter from the address bar sent it opening mid-chapter, past its
+    one-minute summary. It is off: the address changes only when the reader follows a link
+    (a heading's ¶ or the contents still give a section's address)."""
+    context, page = _new_page(browser, PHONE)
+    page.goto(f"{site_url}/disagreement.html")
+    for _ in range(6):
+        page.mouse.wheel(0, 1500)
+        page.wait_for_timeout(250)
+    page.wait_for_timeout(500)
+    assert page.evaluate("scrollY") > 3000
+    assert page.evaluate("location.hash") == ""
+    page.locator("article h2 a.headerlink").nth(2).dispatch_event("click")
+    page.wait_for_timeout(300)
+    assert page.evaluate("location.hash").startswith("#")
+    context.close()

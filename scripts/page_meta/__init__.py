@@ -18,6 +18,7 @@ updated" date is), citation.py (BibTeX and formatted reference), social_card.py 
 
 from __future__ import annotations
 
+import html
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -39,6 +40,9 @@ from .social_card import HEIGHT, WIDTH, CardMaker
 
 log = logging.getLogger(f"mkdocs.hooks.{__name__}")
 SOCIAL_DIR = "assets/social"
+# The icon a phone puts on its home screen (iOS reads only `apple-touch-icon`, a PNG), drawn from
+# the site's SVG favicon at build time (overrides/partials/page-meta.html links it).
+TOUCH_ICON = "assets/images/apple-touch-icon.png"
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,8 @@ class _Card:
     title: str
     figure: Path | None
     target: str  # site-relative PNG path
+    tagline: str  # under the site's name in the card's band ("" on Home, whose title it is)
+    blurb: str  # the page's description, under its title
 
 
 @dataclass
@@ -132,9 +138,18 @@ class PageMeta:
         target = f"{SOCIAL_DIR}/{page.file.dest_uri.removesuffix('.html')}.png"
         url = self.site_url + page.file.url
         revision = revision_of(page.meta, shallow=self.shallow, today=self.today)
-        self._cards.append(_Card(title, figure, target))
+        tagline = self.tagline
+        blurb = html.unescape(str(page.meta["description"]))  # read_page escaped it for Material
+        if page.is_homepage and tagline:
+            # The site's name alone does not say what it is about ("alignment" of what?): Home's
+            # card leads with the tagline, and its shared title carries it.
+            self._cards.append(_Card(tagline, figure, target, "", blurb))
+            shared_title = f"{self.config.site_name}: {tagline}"
+        else:
+            self._cards.append(_Card(title, figure, target, tagline, blurb))
+            shared_title = title
         return PageInfo(
-            title=title,
+            title=shared_title,
             description=page.meta["description"],
             url=url,
             image_url=self.site_url + target,
@@ -152,6 +167,11 @@ class PageMeta:
             ),
         )
 
+    @property
+    def tagline(self) -> str:
+        """mkdocs.yml's `extra.tagline`: what the site is about, in a line."""
+        return " ".join(str(self.config.extra.get("tagline") or "").split())
+
     def after_build(self) -> list[Diagnostic]:
         """Problems (duplicate descriptions) to report; else write the social cards."""
         problems = self.duplicate_descriptions()
@@ -164,12 +184,19 @@ class PageMeta:
             png = self.cards.card(
                 title=card.title,
                 site_name=self.config.site_name,
+                tagline=card.tagline,
+                blurb=card.blurb,
                 address=shown,
                 figure_svg=card.figure.read_bytes() if card.figure else None,
             )
             out = site_dir / card.target
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_bytes(png)
+        favicon = Path(self.config.docs_dir) / str(self.config.theme.get("favicon") or "")
+        if favicon.suffix == ".svg" and favicon.is_file():
+            icon = site_dir / TOUCH_ICON
+            icon.parent.mkdir(parents=True, exist_ok=True)
+            icon.write_bytes(self.cards.touch_icon(favicon.read_bytes()))
         return []
 
     def duplicate_descriptions(self) -> list[Diagnostic]:

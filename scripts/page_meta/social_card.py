@@ -26,6 +26,10 @@ TITLE_WIDTH = 440  # px of the left column the title may use
 TITLE_TOP = 100
 FIGURE_BOX = {"x": 540, "y": 128, "width": 600, "height": 420}
 ASCII = set(range(0x20, 0x7F))
+BAND_COLOUR = "#2f4b7c"  # the card's band and the favicon's ground: the site's header blue
+BAND_NAME_SIZE, BAND_TAGLINE_SIZE, BAND_GAP = 34, 26, 18  # px, as social-card.svg.j2 sets them
+BLURB_SIZE, BLURB_LINE, BLURB_GAP, BLURB_BOTTOM = 24, 33, 60, 540  # px: under the title's bar
+TOUCH_ICON_SIZE = 180  # px: Apple's home-screen icon size for current iPhones
 
 
 @dataclass(frozen=True)
@@ -69,13 +73,24 @@ class CardMaker:
             autoescape=True, keep_trailing_newline=True
         ).from_string(TEMPLATE.read_text(encoding="utf-8"))
 
-    def card(self, *, title: str, site_name: str, address: str, figure_svg: bytes | None) -> bytes:
+    def card(
+        self,
+        *,
+        title: str,
+        site_name: str,
+        address: str,
+        figure_svg: bytes | None,
+        tagline: str = "",
+        blurb: str = "",
+    ) -> bytes:
         """The PNG of one card (from the cache when the same card was made before)."""
         key = hashlib.sha256(
             repr(
                 (
                     title,
                     site_name,
+                    tagline,
+                    blurb,
                     address,
                     figure_svg,
                     TEMPLATE.read_bytes(),
@@ -86,10 +101,35 @@ class CardMaker:
         cached = self.cache_dir / f"{key}.png"
         if cached.is_file():
             return cached.read_bytes()
+        svg = self.svg(
+            title=title,
+            site_name=site_name,
+            tagline=tagline,
+            blurb=blurb,
+            address=address,
+            figure_svg=figure_svg,
+        )
+        png = self._render(svg)
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        cached.write_bytes(png)
+        return png
+
+    def touch_icon(self, favicon_svg: bytes) -> bytes:
+        """The favicon as a 180 px square PNG (a home-screen icon): on the favicon's own
+        background colour edge to edge, as iOS rounds the corners itself and fills transparent
+        ones with black."""
+        image = "data:image/svg+xml;base64," + base64.b64encode(favicon_svg).decode("ascii")
+        svg = (
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{TOUCH_ICON_SIZE}" '
+            f'height="{TOUCH_ICON_SIZE}"><rect width="100%" height="100%" fill="{BAND_COLOUR}"/>'
+            f'<image width="100%" height="100%" href="{image}"/></svg>'
+        )
+        return self._render(svg)
+
+    def _render(self, svg: str) -> bytes:
         import resvg_py
 
-        svg = self.svg(title=title, site_name=site_name, address=address, figure_svg=figure_svg)
-        png = bytes(
+        return bytes(
             resvg_py.svg_to_bytes(
                 svg_string=svg,
                 font_files=[str(f.path) for f in self.fonts],
@@ -100,26 +140,54 @@ class CardMaker:
                 serif_family=self.heading_font,
             )
         )
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
-        cached.write_bytes(png)
-        return png
 
-    def svg(self, *, title: str, site_name: str, address: str, figure_svg: bytes | None) -> str:
+    def svg(
+        self,
+        *,
+        title: str,
+        site_name: str,
+        address: str,
+        figure_svg: bytes | None,
+        tagline: str = "",
+        blurb: str = "",
+    ) -> str:
         figure = (
             "data:image/svg+xml;base64," + base64.b64encode(figure_svg).decode("ascii")
             if figure_svg
             else ""
         )
         width = TITLE_WIDTH if figure else WIDTH - 2 * 64
+        fitted = self.fit_title(title, width)
+        blurb_top = fitted.top + len(fitted.lines) * fitted.line_height + 28 + BLURB_GAP
         return self._template.render(
-            title=self.fit_title(title, width),
+            title=fitted,
+            blurb=self.fit_blurb(blurb, width, (BLURB_BOTTOM - blurb_top) // BLURB_LINE),
+            blurb_top=blurb_top,
+            blurb_line=BLURB_LINE,
+            blurb_size=BLURB_SIZE,
             site_name=site_name,
+            tagline=tagline if self.band_fits(site_name, tagline) else "",
             address=address,
             figure=figure,
             box=FIGURE_BOX,
             heading_font=self.heading_font,
             body_font=self.body_font,
         )
+
+    def band_fits(self, site_name: str, tagline: str) -> bool:
+        """Whether the site's name and the tagline after it fit the band on one line (a long
+        tagline is left off rather than run off the card)."""
+        used = self._font(self.heading_font, 600).width(site_name, BAND_NAME_SIZE)
+        used += BAND_GAP + self._font(self.body_font, 400).width("· " + tagline, BAND_TAGLINE_SIZE)
+        return used <= WIDTH - 2 * 64
+
+    def fit_blurb(self, text: str, width: float, max_lines: int) -> tuple[str, ...]:
+        """The page's description under its title, in the space the title leaves: the card's
+        left column was empty under a short title, and a feed shows the card, not the text. All
+        of it or none: a description cut off with an ellipsis reads as a broken card."""
+        font = self._font(self.body_font, 400)
+        lines = _wrap(" ".join(text.split()), lambda t: font.width(t, BLURB_SIZE), width)
+        return tuple(lines) if 0 < len(lines) <= max_lines else ()
 
     def fit_title(self, title: str, width: float = TITLE_WIDTH) -> Title:
         """The largest size (56 px down to 32) at which the title fits `width` in four lines."""
