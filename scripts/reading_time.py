@@ -1,7 +1,7 @@
 """How long a page takes to read, shown beside its "Chapter N" label ("12-minute read").
 
 Why: a reader deciding whether to start a chapter now, or sending it to someone, wants to know
-what it asks of them; Home promises a ten-minute path and chapters run 2,000 to 3,000 words.
+what it asks of them; Home promises a six-minute overview and chapters run 2,000 to 3,000 words.
 The count is of the page's own prose as MkDocs renders it (on_page_content): headings,
 paragraphs, lists, tables and boxes, not figures (an image's alt text is not read in passing, a
 caption is short) nor the scripts and styles of a live demo. Citations are still one slot each

@@ -2,7 +2,7 @@
 
 Why: a section that is not marked in its page, or a page that does not exist, stops the build
 inside the extension with a traceback that names neither the page that includes it nor the line
-(Alignment in ten minutes includes three chapters' summary and takeaways boxes; renaming a marker
+(Alignment in six minutes includes every chapter's summary box; renaming a marker
 in a chapter did exactly that). Run by the build (hooks.on_page_markdown) and by `make check`
 (check/site_checks.py), each problem with the including page's line and the fix.
 """

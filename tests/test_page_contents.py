@@ -42,7 +42,7 @@ def test_a_short_page_needs_no_list(sections: int) -> None:
 def test_a_page_without_a_summary_or_with_several_is_left_alone() -> None:
     html, toc = _page(MIN_SECTIONS + 2, summary=False)
     assert add_contents_list(html, toc) == html
-    html, toc = _page(MIN_SECTIONS + 2)  # the ten-minute overview gathers several summaries:
+    html, toc = _page(MIN_SECTIONS + 2)  # the quick overview gathers several summaries:
     start = html[: html.index("<h2")].replace(' id="in-one-minute"', "")
     twice = summary_boxes_as_headings(start + start + html[html.index("<h2") :])
     assert twice.count('<div class="admonition abstract">') == 2  # neither is anchored

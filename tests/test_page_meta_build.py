@@ -87,8 +87,11 @@ def test_every_page_has_its_own_description(heads: dict[str, HeadReader]) -> Non
     descriptions = {name: head.meta.get("description", "") for name, head in heads.items()}
     assert all(40 <= len(text) <= 160 for text in descriptions.values()), descriptions
     assert len(set(descriptions.values())) == len(descriptions), descriptions
-    # A chapter's description is taken from its "In one minute" box.
-    assert descriptions["rlhf.html"].startswith("Nobody can write a formula")
+    # A chapter's description is its front matter's, written for a link preview (the first
+    # sentence of its "In one minute" box, the fallback, read as a clipped teaser or, on Where
+    # experts disagree, as the opposite of the title).
+    assert descriptions["rlhf.html"].startswith("No formula says what")
+    assert descriptions["disagreement.html"].startswith("Manageable, serious, or a reason to halt?")
 
 
 def test_every_page_has_open_graph_and_twitter_tags_with_a_real_card(

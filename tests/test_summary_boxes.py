@@ -63,7 +63,7 @@ def test_a_page_without_takeaways_or_with_several_gets_no_anchor_and_no_entry() 
     assert out == html
     list_takeaways(toc, out)
     assert [link.id for link in toc.items[0].children] == ["a"]
-    # the ten-minute overview gathers three chapters' takeaways: no duplicate id, no entry
+    # a page gathering several chapters' takeaways: no duplicate id, no entry
     box = '!!! success "Key takeaways"\n\n    - One.\n\n'
     html, toc = _render("# Overview\n\n## A\n\n" + box + "## B\n\n" + box)
     out = summary_boxes_as_headings(html)
