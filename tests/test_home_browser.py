@@ -10,7 +10,10 @@ import re
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
+
+from test_accessibility_browser import WCAG_AA, _describe
 
 pytestmark = pytest.mark.browser
 
@@ -72,6 +75,12 @@ def test_start_reading_is_in_the_first_screen(browser, site_url, viewport) -> No
     expect(start).to_be_visible()
     assert _in_first_screen(page, start, viewport["height"])
     assert start.get_attribute("href") == "alignment-problem.html"
+    # The second way in, the boat race (three screens down on a phone before), is in the first
+    # screen too, and an outlined button, not a second primary one.
+    race = page.get_by_role("link", name="Watch an AI game a race")
+    assert _in_first_screen(page, race, viewport["height"])
+    assert race.get_attribute("href") == "demos/boat-race.html"
+    assert "md-button--primary" not in (race.get_attribute("class") or "")
     if viewport is DESKTOP:
         # The figure that shows what the site is about, whole, and wide enough to read: beside
         # the text it drew its 960-unit width at 480 px, labels 7.5 px; now at 12 px or more.
@@ -85,6 +94,23 @@ def test_start_reading_is_in_the_first_screen(browser, site_url, viewport) -> No
         smallest = min(float(size) for size in re.findall(r'font-size="([\d.]+)"', svg))
         box = figure.bounding_box()
         assert box and box["width"] * smallest / width >= 12, box
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_the_hero_buttons_read_in_both_schemes_and_the_title_leaves_room(
+    browser, site_url, scheme
+) -> None:
+    """On a phone Home's title repeated the header's name in two lines at Material's size, a
+    fifth of the first screen; the outlined button's navy text vanished on the dark scheme."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(f"{site_url}/index.html")
+    page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    title = page.locator("article h1").bounding_box()
+    assert title and title["height"] < 60, title
+    results = Axe().run(page, context={"include": [[".ae-hero"]]}, options=WCAG_AA)
+    assert not results.response["violations"], _describe(results.response["violations"])
     context.close()
 
 
