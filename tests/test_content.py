@@ -23,7 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # Text that is not the chapter's prose: citation and glossary hover boxes (the hook's), header
 # permalinks, a live figure's controls and readouts (its static figure and caption still count),
 # the phone's "On this page" list (the section titles again), and "The figure in words" (a
-# figure's long description, which stands in for alt text; alt text is not prose either).
+# figure's long description, which stands in for alt text; alt text is not prose either), and the
+# end of the guide after the last chapter (a template's card, not the chapter's text).
 INLINE_TAGS = {"a", "abbr", "b", "code", "em", "i", "kbd", "small", "span", "strong", "sub", "sup"}
 HIDDEN_CLASSES = {
     "citation__tip",
@@ -33,6 +34,7 @@ HIDDEN_CLASSES = {
     "chapter-kicker",
     "page-contents",
     "figure-text",
+    "ae-end",
 }
 # An alt text a screen reader can still take in at once. A longer description goes in a
 # `??? figure-text` fold after the figure (README: Add a figure), whose lists and paragraphs can

@@ -400,3 +400,52 @@ def test_the_reading_paths_sit_in_one_row_or_one_column(browser, site_url, width
     columns = {round(box["x"]) for box in boxes if box}
     assert len(rows) == 1 or len(columns) == 1, (rows, columns)
     context.close()
+
+
+def test_the_last_chapter_ends_the_guide_with_next_steps_and_a_link_to_pass_on(
+    browser, site_url, site_dir
+) -> None:
+    """A reader who followed Next to the last chapter met its References and a Next card to demos
+    already seen: no ending, nothing to do next, no way to pass the guide on. The chapter whose
+    front matter says `end_of_guide: true` now ends with a card that does all three; "Copy link"
+    copies the site's published address, and "Share" shows only where there is a share sheet."""
+    published = (
+        re.search(r'<link rel="canonical" href="([^"]+)"', (site_dir / "index.html").read_text())
+        .group(1)
+        .removesuffix("index.html")
+    )
+    context = browser.new_context(viewport=PHONE)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(f"{site_url}/disagreement.html")
+    end = page.locator("section.ae-end")
+    expect(end).to_have_count(1)
+    expect(end.get_by_role("heading", name="The end of the guide")).to_be_visible()
+    hrefs = end.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert {
+        "demos/index.html",
+        "further-reading.html#start-here",
+        "alignment-explained.pdf",
+    } <= set(hrefs), hrefs
+    expect(end.get_by_role("button", name="Share")).to_be_hidden()  # no share sheet here
+    end.get_by_role("button", name="Copy link").click()
+    expect(end.get_by_role("status")).to_have_text("Link copied to the clipboard.")
+    assert page.evaluate("navigator.clipboard.readText()") == published
+    page.goto(f"{site_url}/research.html")
+    expect(page.locator("section.ae-end")).to_have_count(0)
+    context.close()
+
+    # With a share sheet (a phone's), "Share" hands it the page's title and the address.
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    context.add_init_script(
+        "navigator.share = data => { window.__shared = data; return Promise.resolve(); };"
+    )
+    page = context.new_page()
+    page.goto(f"{site_url}/disagreement.html")
+    share = page.locator("section.ae-end").get_by_role("button", name="Share")
+    expect(share).to_be_visible()
+    share.click()
+    expect(page.locator("section.ae-end").get_by_role("status")).to_have_text("Shared.")
+    shared = page.evaluate("window.__shared")
+    assert shared["url"] == published and "Where experts disagree" in shared["title"]
+    context.close()
