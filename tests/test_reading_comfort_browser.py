@@ -446,3 +446,37 @@ def test_a_detailed_figure_keeps_a_short_alt_and_tells_the_rest_in_a_fold(
     results = Axe().run(tab, context={"include": [["details.figure-text"]]}, options=WCAG_AA)
     assert not results.response["violations"], _describe(results.response["violations"])
     context.close()
+
+
+# --- Where experts disagree: whose case is this? -----------------------------------------------
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_each_positions_section_says_where_it_sits_on_the_figures_arrow(browser, site_url, scheme):
+    """A phone reader met about thirteen screens with no landmark after Figure 1 and lost track
+    of whose case was being made: each position's section opens with its place on the arrow, in
+    its own colour, readable on both schemes."""
+    context, tab = _open(browser, PHONE)
+    tab.goto(f"{site_url}/disagreement.html")
+    tab.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+    found = tab.evaluate("""() => [...document.querySelectorAll('article h2.camp')].map(h => {
+      const before = getComputedStyle(h, '::before');
+      return {label: before.content, colour: before.color, bar: getComputedStyle(h).borderLeftColor,
+              ground: getComputedStyle(document.body).backgroundColor};
+    })""")
+    assert [f["label"][:17] for f in found] == [
+        '"Position 1 of 3 ',
+        '"Position 2 of 3 ',
+        '"Position 3 of 3 ',
+        '"A fourth view · ',
+    ], found
+    assert len({f["colour"] for f in found}) == 4 and all(f["bar"] == f["colour"] for f in found)
+    for f in found:
+        assert _contrast(f["colour"], f["ground"]) >= 4.5, f
+    context.close()
+
+
+def _contrast(a: str, b: str) -> float:
+    from coloraide import Color
+
+    return Color(a).contrast(Color(b))
