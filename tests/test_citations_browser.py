@@ -497,3 +497,23 @@ def test_keyboard_focus_shows_a_glossary_definition(page, site_url) -> None:
     tip.wait_for(state="visible")
     page.keyboard.press("Escape")
     tip.wait_for(state="hidden")
+
+
+def test_a_citation_is_quieter_than_a_link_until_it_is_hovered_or_focused(page, site_url) -> None:
+    """A phone reader met 49 citations in one chapter drawn exactly like its links to other
+    chapters: a citation is set in the lighter text colour (dotted underline, still 4.5:1) and
+    takes the link colour on hover (and on keyboard focus)."""
+    from coloraide import Color
+
+    page.goto(f"{site_url}/disagreement.html")
+    citation = page.locator("a.citation__link").nth(2)
+    link = page.locator("article p > a[href$='.html'], article p > a[href*='.html#']").first
+    style = """e => { const s = getComputedStyle(e);
+        return [s.color, s.textDecorationStyle, getComputedStyle(document.body).backgroundColor]; }"""
+    quiet, dotted, ground = citation.evaluate(style)
+    loud = link.evaluate(style)[0]
+    assert Color(quiet) != Color(loud) and dotted == "dotted"
+    assert Color(quiet).contrast(Color(ground)) >= 4.5, (quiet, ground)
+    citation.hover()
+    page.wait_for_timeout(400)  # Material eases link colours over 125 ms
+    assert Color(citation.evaluate(style)[0]) == Color(loud)
