@@ -409,11 +409,11 @@ def test_the_last_chapter_ends_the_guide_with_next_steps_and_a_link_to_pass_on(
     already seen: no ending, nothing to do next, no way to pass the guide on. The chapter whose
     front matter says `end_of_guide: true` now ends with a card that does all three; "Copy link"
     copies the site's published address, and "Share" shows only where there is a share sheet."""
-    published = (
-        re.search(r'<link rel="canonical" href="([^"]+)"', (site_dir / "index.html").read_text())
-        .group(1)
-        .removesuffix("index.html")
+    canonical = re.search(
+        r'<link rel="canonical" href="([^"]+)"', (site_dir / "index.html").read_text()
     )
+    assert canonical, "Home has no canonical address"
+    published = canonical.group(1).removesuffix("index.html")
     context = browser.new_context(viewport=PHONE)
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
