@@ -591,6 +591,123 @@ def test_cited_author_names_are_read_from_the_citation_text(text, names):
     assert IndexEntry("de Blanc", ()).sort_key == "de blanc"
 
 
+def _cited(authors: dict[str, str], *citations: tuple[str, str]) -> list[list[str]]:
+    """The index's names for each citation (key, text as printed) of works whose authors are
+    given as BibTeX name lists."""
+    from book_pdf import htmltree as ht
+    from book_pdf.book_index import CitedAuthors, person_labels
+    from citations.names import parse_names
+
+    cited = CitedAuthors({key: parse_names(raw) for key, raw in authors.items()})
+    links = []
+    for key, text in citations:
+        links.append(ht.Element("a", {"data-cite": key}))
+        links[-1].text = text
+    labels = person_labels(cited(link) for link in links)
+    return [[labels[name] for name in cited(link)] for link in links]
+
+
+def test_the_index_names_cited_people_by_surname_and_initials():
+    """ "Amodei, D.": two people of one surname are two entries, an organisation keeps its
+    name, and the citation's n-th name is the work's n-th author."""
+    works = {
+        "kwa": "Kwa, Thomas and Thomas, Drake and Garriga-Alonso, Adri{\\`a}",
+        "thomas": "Drake Thomas and Thomas Kwa",
+        "chen1": "Chen, Yanda and others",
+        "chen2": "Chen, Yueh-Han and Doe, Jane and Roe, Richard",
+        "openai": "{OpenAI}",
+        "goodhart": "Goodhart, Charles A. E.",
+    }
+    assert _cited(
+        works,
+        ("kwa", "Kwa et al., 2024"),
+        ("thomas", "Thomas and Kwa, 2024"),
+        ("chen1", "Chen et al., 2024"),
+        ("chen2", "Chen et al., 2025"),
+        ("openai", "OpenAI, 2023"),
+        ("goodhart", "Goodhart (1975)"),
+    ) == [
+        ["Kwa, T."],
+        ["Thomas, D.", "Kwa, T."],
+        ["Chen, Y."],
+        ["Chen, Y.-H."],
+        ["OpenAI"],
+        ["Goodhart, C. A. E."],
+    ]
+
+
+def test_the_index_tells_one_person_spelt_two_ways_from_two_people_of_one_surname():
+    """ "Paul" and "Paul F." Christiano are one person, listed with the fuller initials; Dario
+    and Daniela Amodei share their initials, so are listed with their given names; "Sam" and
+    "Samuel" are not taken for one name (two entries rather than two people merged)."""
+    works = {
+        "c1": "Paul F. Christiano and Jan Leike",
+        "c2": "Christiano, Paul",
+        "a1": "Amodei, Dario and others",
+        "a2": "Amodei, Daniela and others",
+        "b1": "Bowman, Sam",
+        "b2": "Bowman, Samuel R.",
+        "m1": "Mercado, Noem{\\'\\i}",
+        "m2": "Mercado, Noemi and others",
+    }
+    assert _cited(
+        works,
+        ("c1", "Christiano and Leike, 2017"),
+        ("c2", "Christiano, 2019"),
+        ("a1", "Amodei et al., 2016"),
+        ("a2", "Amodei et al., 2024"),
+        ("b1", "Bowman, 2023"),
+        ("b2", "Bowman, 2024"),
+        ("m1", "Mercado, 2024"),
+        ("m2", "Mercado et al., 2025"),
+    ) == [
+        ["Christiano, P. F.", "Leike, J."],
+        ["Christiano, P. F."],
+        ["Amodei, Dario"],
+        ["Amodei, Daniela"],
+        ["Bowman, S."],
+        ["Bowman, S. R."],
+        ["Mercado, N."],
+        ["Mercado, N."],
+    ]
+
+
+def test_the_index_keeps_a_name_the_bibliography_does_not_give_as_printed():
+    """A work missing from the bibliography (or a name not where the citation puts it): the
+    surname as printed; a work without author, whose citation prints its title: no one."""
+    works = {"known": "Russell, Stuart", "untitled": "", "odd": "Norvig, Peter"}
+    assert _cited(
+        works,
+        ("missing", "Clark and Amodei, 2016"),
+        ("untitled", "Concrete Problems, 2016"),
+        ("odd", "Russell, 2020"),
+        ("known", "Russell, 2019"),
+    ) == [["Clark", "Amodei"], [], ["Russell, S."], ["Russell, S."]]
+
+
+def test_the_cover_takes_homes_question_and_chapter_ones_figure():
+    """The cover's line under the title is the first sentence of Home's hero; its figure is the
+    chain of loss as a chapter prints it (its src, the first sentence of its alt)."""
+    from book_pdf import htmltree as ht
+    from book_pdf.assemble import COVER_FIGURE, cover_tagline, find_cover_figure
+    from book_pdf.chapter import Chapter
+    from book_pdf.nav import NavPage
+
+    home = ht.parse_fragment(
+        '<section><p class="ae-hero__promise">Why is it so hard? A plain guide.</p></section>'
+    )
+    src = "file:///site" + COVER_FIGURE
+    one = ht.parse_fragment(f'<section><img src="{src}" alt="The chain. In four steps."></section>')
+    chapters = [
+        Chapter(NavPage("index.html", "Home"), "Home", home),
+        Chapter(NavPage("one.html", "One"), "One", one),
+    ]
+    assert cover_tagline(chapters) == "Why is it so hard?"
+    figure = find_cover_figure(chapters)
+    assert figure is not None and (figure.src, figure.alt) == (src, "The chain.")
+    assert cover_tagline(chapters[1:]) == "" and find_cover_figure(chapters[:1]) is None
+
+
 def test_links_inside_parentheses_are_those_after_an_unclosed_bracket_of_their_paragraph():
     from book_pdf import htmltree as ht
     from book_pdf.numbering import links_inside_parentheses
@@ -1087,7 +1204,8 @@ def test_a_contents_longer_than_a_page_still_numbers_every_chapter_right(site_di
 
     count = 70  # entries: more than one A4 page of contents
     entries = "".join(
-        f'<li class="toc-entry"><a class="toc-link" href="#c{i}">Chapter {i}</a></li>'
+        f'<li class="toc-entry"><a class="toc-link" href="#c{i}">'
+        f'<span class="toc-title">Chapter {i}</span></a></li>'
         for i in range(count)
     )
     chapters = "".join(

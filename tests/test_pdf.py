@@ -6,6 +6,7 @@ Also writes PNG previews of the cover and a chapter page to test-artifacts/ for 
 
 from __future__ import annotations
 
+import html
 import itertools
 import re
 import shutil
@@ -159,6 +160,7 @@ def _drop_screen_only(parent) -> None:
                 "md-source-file",
                 "web-only",
                 "further-reading__cited",
+                "figure-text",  # the book tells it in the figure's alt (book_pdf/figure_text.py)
             }
         ):
             if child.tail:
@@ -275,6 +277,65 @@ def test_contents_page_numbers_are_where_chapters_start(outline, pdf_path):
             printed[" ".join(match["title"].split())] = int(match["page"])
     expected = {title: page + 1 for title, page, _ in outline if title != "Contents"}
     assert printed == expected
+
+
+BBOX_WORD = re.compile(
+    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>'
+)
+
+
+def _page_words(pdf_path: Path, page: int) -> list[tuple[float, float, float, float, str]]:
+    """(xMin, yMin, xMax, yMax, text) of each word on a page (1-based), in points, by poppler."""
+    out = subprocess.run(
+        ["pdftotext", "-bbox", "-f", str(page), "-l", str(page), str(pdf_path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return [
+        (float(m[1]), float(m[2]), float(m[3]), float(m[4]), html.unescape(m[5]))
+        for m in BBOX_WORD.finditer(out)
+    ]
+
+
+def test_contents_sets_numbers_titles_and_page_numbers_in_columns(outline, pdf_path):
+    """Every line of the contents in three columns of one width each: chapter numbers right-
+    aligned ("9" and "10" end at one place; 10-12 once almost touched their titles, 1-9 did
+    not), every title starting at one place, numbered or not, and page numbers right-aligned,
+    the dots of every line ending at one place. Where a line's first dot falls varies by less
+    than one step of the dots (they sit on a grid, lined up from line to line), never closer to
+    the title than the gap book.css sets (2.6 mm)."""
+    contents_page = next(page for title, page, _ in outline if title == "Contents") + 1
+    lines: list[list] = []
+    for word in sorted(_page_words(pdf_path, contents_page)[1:], key=lambda w: w[3]):
+        if lines and word[3] - lines[-1][0][3] < 3:  # one line: the same foot, within 3 pt
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    numbers, titles, dots_end, pages, gaps, steps = [], [], [], [], [], []
+    for line in lines:
+        line.sort()
+        dots = [w for w in line if w[4] == "."]
+        if not dots:
+            continue
+        first_dot = line.index(dots[0])
+        numbered = line[0][4].isdigit() and first_dot > 1
+        if numbered:
+            numbers.append(line[0][2])
+        words = line[1:] if numbered else line
+        first_dot -= numbered
+        titles.append(words[0][0])
+        gaps.append(dots[0][0] - words[first_dot - 1][2])
+        steps.append(dots[1][0] - dots[0][0])
+        dots_end.append(dots[-1][2])
+        pages.append(words[-1][2])
+        assert words[-1][4].isdigit(), words[-1]
+    assert len(titles) == len(outline) - 1 and len(numbers) >= 9, (titles, numbers)
+    for column in (numbers, titles, dots_end, pages):
+        assert max(column) - min(column) < 0.5, column
+    step = statistics.median(steps)
+    assert min(gaps) >= 2.5 * MM and max(gaps) - min(gaps) < step + 0.5, (gaps, step)
+    assert min(titles) - max(numbers) >= 3 * MM, "a clear gap after the widest number"
 
 
 def test_every_chapter_keeps_its_words(outline, page_texts, chapters):
@@ -853,7 +914,11 @@ def test_every_figure_prints_every_label_at_7_pt_or_more(reader, site_dir):
             if img is None or not img.get("src", "").endswith(".svg"):
                 continue
             svg = (site_dir / path).parent / img.get("src", "")
-            width = widths.get(_plain_quotes(" ".join(img.get("alt", "").split())))
+            alt = _plain_quotes(" ".join(img.get("alt", "").split()))
+            # A figure told in words on the site carries that text after its alt in the book.
+            width = widths.get(alt) or next(
+                (w for told, w in widths.items() if told.startswith(alt + " ")), None
+            )
             if width is None:
                 missing.append(f"{path}: {svg.name}")
                 continue
@@ -1155,6 +1220,45 @@ def test_site_address_on_the_cover_and_colophon(page_texts, site_dir):
     assert address in " ".join(page_texts[1].split()), "colophon, the cover's verso"
 
 
+def test_the_cover_says_what_the_book_is_about_in_the_sites_words(
+    page_texts, site_dir, reader, pdf_path
+):
+    """Under the title, the question Home opens with (docs/index.md's hero), in large type, so
+    that "AI" is on the cover in more than the small print; the figure Home leads with, on the
+    one page; "made from the website" is the colophon's, no longer the cover's first line."""
+    home = _parse(site_dir / "index.html")
+    promise = next(el for el in home.iter() if "ae-hero__promise" in _classes(el))
+    question = re.match(r".+?[.?!](?=\s|$)", _text(promise))
+    assert question, _text(promise)
+    cover, colophon = (" ".join(page_texts[i].split()) for i in (0, 1))
+    assert question.group() in cover, cover
+    assert "made from the website" not in cover and "made from the website" in colophon
+    tallest_ai = max(w[3] - w[1] for w in _page_words(pdf_path, 1) if w[4] == "AI")
+    assert tallest_ai > 20, f"'AI' on the cover at most {tallest_ai:.1f} pt tall"
+    first_page = reader.pages[0].indirect_reference.idnum
+    figures = [
+        str(node["/Alt"])
+        for node in _structure(reader)
+        if node["/S"] == "/Figure" and "/Pg" in node and node.raw_get("/Pg").idnum == first_page
+    ]
+    assert figures and all(alt.startswith("The chain of loss") for alt in figures), figures
+
+
+def _structure(reader: PdfReader) -> list[Any]:
+    """Every element of the PDF's structure tree."""
+    root: Any = reader.trailer["/Root"]
+    nodes, stack = [], [root["/StructTreeRoot"].get_object()["/K"]]
+    while stack:
+        node = stack.pop()
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, list):
+            stack.extend(node)
+        elif hasattr(node, "get") and "/S" in node:
+            nodes.append(node)
+            stack.append(node.get("/K", []))
+    return nodes
+
+
 def test_the_cover_names_the_edition_and_the_colophon_the_version(page_texts):
     """A reader's cover says which edition (its date); the build's version (a git hash, with
     "-dirty" when built from uncommitted changes) belongs on the colophon, where a reporter of
@@ -1338,9 +1442,10 @@ def _with_next_page_start(page_texts: list[str], index: int) -> str:
     return "\n".join(lines + [line for line in following if line.strip()])
 
 
-def test_index_page_numbers_point_at_pages_with_the_term(page_texts, outline, pdf_path):
-    """Each index entry's page numbers are pages where the term (or an author's name) appears;
-    a term's abbreviation in parentheses counts, e.g. "PPO" for "Proximal policy optimization (PPO)"."""
+INDEX_ENTRY = re.compile(r"(?m)(?:^|\s{2,})([A-Za-z][^\d\n]*?)\s+(\d+(?:, \d+)*)(?=\s{2,}|$)")
+
+
+def _index_layout(pdf_path: Path, outline) -> str:
     index = next(page for title, page, _ in outline if title == "Index")
     layout = subprocess.run(
         ["pdftotext", "-layout", "-f", str(index + 1), str(pdf_path), "-"],
@@ -1348,15 +1453,24 @@ def test_index_page_numbers_point_at_pages_with_the_term(page_texts, outline, pd
         text=True,
         check=True,
     ).stdout
-    layout = _plain_quotes(layout)
-    entries = re.findall(
-        r"(?m)(?:^|\s{2,})([A-Za-z][^\d\n]*?)\s+(\d+(?:, \d+)*)(?=\s{2,}|$)", layout
-    )
+    return _plain_quotes(layout)
+
+
+def test_index_page_numbers_point_at_pages_with_the_term(page_texts, outline, pdf_path):
+    """Each index entry's page numbers are pages where the term (or an author's name) appears;
+    a term's abbreviation in parentheses counts, e.g. "PPO" for "Proximal policy optimization (PPO)",
+    and a cited author's surname, "Amodei" for "Amodei, D." (the citation prints the surname)."""
+    index = next(page for title, page, _ in outline if title == "Index")
+    layout = _index_layout(pdf_path, outline)
+    authors_at = layout.index("Cited authors")
+    entries = [(m[1], m[2], m.start() > authors_at) for m in INDEX_ENTRY.finditer(layout)]
     assert len(entries) > 60, entries[:5]
     checked = 0
-    for name, numbers in entries:
+    for name, numbers, is_author in entries:
         forms = [name.strip(), *re.findall(r"\(([^)]+)\)", name)]
         forms += [re.sub(r"\s*\([^)]*\)", "", name).strip()]
+        if is_author:
+            forms.append(name.split(", ")[0])
         # a hyphenated term broken at its own hyphen ("peer-" / "preservation") is extracted
         # without it, as poppler joins a line ending in a hyphen to the next
         forms += [form.replace("-", "") for form in forms if "-" in form]
@@ -1369,6 +1483,33 @@ def test_index_page_numbers_point_at_pages_with_the_term(page_texts, outline, pd
             ), (name, page)
             checked += 1
     assert checked > 100
+
+
+def test_index_names_cited_people_by_surname_and_initials(pdf_path, outline):
+    """A cited person is listed as a book's index lists people, "Amodei, D.", with the initials
+    references.bib gives (its given names in full where two people of one surname share their
+    initials), so that two people of one surname are two entries; an organisation keeps its name
+    whole. Read against the bibliography as the site's citations package reads it."""
+    from citations.bibliography import load_bibliography
+
+    layout = _index_layout(pdf_path, outline)
+    names = [m[1].strip() for m in INDEX_ENTRY.finditer(layout, layout.index("Cited authors"))]
+    assert len(names) == len(set(names)), [n for n in names if names.count(n) > 1]
+    known: set[str] = set()
+    for entry in load_bibliography(ROOT / "references.bib", "references.bib").entries.values():
+        for author in entry.authors:
+            given = author.inverted[len(author.surname) :].removeprefix(", ").split(", ")[0]
+            if not given:
+                known.add(author.surname)  # an organisation
+                continue
+            short = " ".join("-".join(p[0] + "." for p in w.split("-")) for w in given.split())
+            known |= {f"{author.surname}, {short}", f"{author.surname}, {given}"}
+    unknown = [name for name in names if name not in known]
+    assert not unknown, f"index names that are no author of references.bib: {unknown}"
+    with_initials = [n for n in names if re.search(r", (?:[^\W\d_]\.[ -]?)+$", n)]
+    assert len(with_initials) > len(names) / 2, names
+    organisations = [n for n in names if "," not in n]
+    assert organisations, "organisations (OpenAI, METR) keep their whole name"
 
 
 def _inflected_in(term: str, text: str) -> bool:
@@ -1515,4 +1656,4 @@ def test_the_site_numbers_its_chapters_as_the_book_does(book_tree, site_dir, pag
 
 def test_the_ten_minute_overview_is_not_in_the_book(page_texts: list[str]) -> None:
     """It repeats three chapters' boxes for the web; the book has the chapters."""
-    assert not any("Alignment in ten minutes" in page for page in page_texts)
+    assert not any("Alignment in six minutes" in page for page in page_texts)

@@ -1,8 +1,15 @@
 """Put cover, contents, chapters and bibliography into one HTML document (Jinja template
-`book.html.j2`; the markup lives there, not in Python strings), kept as a tree."""
+`book.html.j2`; the markup lives there, not in Python strings), kept as a tree.
+
+The cover says what the book is about in the site's own words: under the title, the question
+Home opens with (docs/index.md's hero, "Why is it so hard to make AI systems do what people
+actually mean?"), and the figure Home leads with, the chain of loss, which Chapter 1 prints
+too: the cover takes that chapter's image, so it shows only a figure the book holds."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
@@ -25,6 +32,10 @@ TEMPLATES = jinja2.Environment(
 
 
 SLOT = "data-book-slot"
+HOME_PAGE = "index.html"
+HERO_QUESTION_CLASS = "ae-hero__promise"  # Home's opening lines: a question, then what it is
+COVER_FIGURE = "/assets/figures/alignment-chain-of-loss.svg"  # how a chapter's image src ends
+FIRST_SENTENCE = re.compile(r"(?s).+?[.?!](?=\s|$)")
 # Set in JetBrains Mono (book.css): the colophon names that typeface only when one is there.
 CODE_TAGS = ("code", "kbd", "samp", "pre")
 
@@ -43,6 +54,8 @@ def assemble_book(
 
     markup = TEMPLATES.get_template("book.html.j2").render(
         info=info,
+        tagline=cover_tagline(chapters),
+        cover_figure=find_cover_figure(chapters),
         chapters=chapters,
         entries=entries,
         index=index or BookIndex([], []),
@@ -59,6 +72,40 @@ def assemble_book(
         ht.replace(parent_of[slot], slot, pieces[int(number)])
     drop_unlinked_ids(root)
     return root
+
+
+@dataclass(frozen=True)
+class CoverFigure:
+    src: str
+    alt: str
+
+
+def cover_tagline(chapters: list[Chapter]) -> str:
+    """The cover's line under the title: the first sentence of Home's hero ("" without one)."""
+    home = next((c for c in chapters if c.page.path == HOME_PAGE), None)
+    hero = (
+        ht.find_first(home.section, lambda el: ht.has_class(el, HERO_QUESTION_CLASS))
+        if home is not None
+        else None
+    )
+    return first_sentence(ht.text_of(hero)) if hero is not None else ""
+
+
+def find_cover_figure(chapters: list[Chapter]) -> CoverFigure | None:
+    """The cover's figure: the chapter image of COVER_FIGURE (its src already a file URI), its
+    alt cut to the first sentence, which names it (the whole alt is read where the chapter
+    prints it); None when no chapter prints it."""
+    for chapter in chapters:
+        for img in chapter.section.iter("img"):
+            if (img.get("src") or "").endswith(COVER_FIGURE):
+                return CoverFigure(img.get("src", ""), first_sentence(img.get("alt", "")))
+    return None
+
+
+def first_sentence(text: str) -> str:
+    text = " ".join(text.split())
+    match = FIRST_SENTENCE.match(text)
+    return match.group() if match else text
 
 
 def drop_unlinked_ids(root: Element) -> int:

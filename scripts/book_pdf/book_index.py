@@ -10,23 +10,35 @@ in a chapter with none of these, a term of two words or more appears at its firs
 running text, in any inflection (plain_terms.py: "fine-tuned" for fine-tuning). A
 work appears where it is cited. Chapters start on a
 new page, so one place per chapter never prints the same page twice; the page numbers themselves
-come from WeasyPrint's target-counter() (book.css). The index lists the names as the text prints
-them: terms as the glossary spells them, authors as citations name them ("Amodei et al., 2016"
-indexes Amodei, "Clark and Amodei" both).
+come from WeasyPrint's target-counter() (book.css). Terms are listed as the glossary spells them.
+
+Authors are the ones citations name ("Amodei et al., 2016" indexes Amodei, "Clark and Amodei"
+both), listed as a book's index lists people: surname and initials, "Amodei, D.", so that two
+people of one surname are two entries ("Thomas, D." is not "Kwa, T."). The initials are those of
+the work's author in references.bib, the citation's n-th name being the work's n-th author, read
+by the site's own citations package (its parser and its name rules, which made the citation's
+text). An organisation keeps its whole name ("OpenAI"), and so does a name the bibliography does
+not give. Two spellings of one person's given names are one entry ("Paul" and "Paul F.
+Christiano": one first name, the initials agreeing), with the fuller initials; two people whose
+initials are the same ("Dario" and "Daniela Amodei") are listed with their given names in full.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import glossary
+from citations.names import Name
 
 from . import htmltree as ht
 from .chapter import CITED_KEY, Chapter
 from .htmltree import Element
+from .metadata import ROOT
 from .plain_terms import UseFinder, mark_first_uses, plain_forms
 
 GLOSSARY_PAGE = "glossary.html"
@@ -45,6 +57,8 @@ CITATION_YEAR = re.compile(r"""(?x)
 """)
 ET_AL = re.compile(r"(?x) \s+ et \s+ al\.? \s*$")
 AUTHOR_SEPARATOR = re.compile(r"(?x) \s*,\s* | \s+ (?:and|&) \s+")
+# The site's one bibliography, next to mkdocs.yml (scripts/citations reads it from there).
+BIBLIOGRAPHY = ROOT / "references.bib"
 
 
 @dataclass(frozen=True)
@@ -69,8 +83,11 @@ class BookIndex:
         return bool(self.terms or self.authors)
 
 
-def build_index(chapters: list[Chapter]) -> BookIndex:
-    """Mark the places and list them (call before the print-neutral wrappers are unwrapped)."""
+def build_index(
+    chapters: list[Chapter], authors: Mapping[str, Sequence[Name]] | None = None
+) -> BookIndex:
+    """Mark the places and list them (call before the print-neutral wrappers are unwrapped).
+    authors: each work's authors by key (default: read from references.bib)."""
     glossary_page = next((c for c in chapters if c.page.path == GLOSSARY_PAGE), None)
     terms = glossary_terms(glossary_page) if glossary_page is not None else {}
     by_spelling = term_spellings(terms)
@@ -94,7 +111,9 @@ def build_index(chapters: list[Chapter]) -> BookIndex:
             _chapter_position(chapters, glossary_page, term_places[term]),
             _anchor(dt, glossary_page, "term"),
         )
-    author_places = first_places(indexed, citation_authors)
+    cited = CitedAuthors(work_authors() if authors is None else authors)
+    shown = person_labels(cited(link) for c in indexed for link in c.section.iter("a"))
+    author_places = first_places(indexed, lambda el: [shown[name] for name in cited(el)])
     return BookIndex(
         terms=_entries(term_places),
         authors=_entries(author_places),
@@ -142,6 +161,138 @@ def first_places(
                     seen.add(name)
                     places.setdefault(name, []).append(_anchor(element, chapter, "ix"))
     return places
+
+
+@dataclass(frozen=True)
+class CitedName:
+    """A name a citation prints, with the given names references.bib has for it ("" for an
+    organisation, or for a name the bibliography does not give)."""
+
+    surname: str
+    given: str = ""
+
+
+def work_authors(path: Path = BIBLIOGRAPHY) -> dict[str, tuple[Name, ...]]:
+    """Each work's authors by key ("and others" left out), as the site's citations package
+    reads the file: {} when there is none to read."""
+    from citations.bibliography import load_bibliography  # bibtexparser: only when indexing
+
+    if not path.is_file():
+        return {}
+    entries = load_bibliography(path, path.name).entries
+    return {key: tuple(n for n in e.authors if not n.is_others) for key, e in entries.items()}
+
+
+class CitedAuthors:
+    """The people a citation link names, each with the given names of the work's author in that
+    place (the citation's first name is the work's first author, its second the second)."""
+
+    def __init__(self, authors: Mapping[str, Sequence[Name]]) -> None:
+        self.authors = authors
+        self._seen: dict[tuple[str, str], list[CitedName]] = {}
+
+    def __call__(self, element: Element) -> list[CitedName]:
+        key = element.get(CITED_KEY) if element.tag == "a" else None
+        if key is None:
+            return []
+        text = ht.text_of(element)
+        if (key, text) not in self._seen:
+            printed = citation_authors(element)
+            self._seen[key, text] = self._names(printed, self.authors.get(key)) if printed else []
+        return self._seen[key, text]
+
+    @staticmethod
+    def _names(printed: list[str], authors: Sequence[Name] | None) -> list[CitedName]:
+        if authors is None:  # a work the bibliography does not have: the names as printed
+            return [CitedName(name) for name in printed]
+        if not authors:  # no author: the citation prints the work's title, which is nobody
+            return []
+        names = []
+        for place, name in enumerate(printed):
+            author = authors[place] if place < len(authors) else None
+            if author is not None and _folded(author.surname) == _folded(name):
+                names.append(CitedName(name, given_names(author)))
+            else:  # not the work's author in that place (never, as the site labels): as printed
+                names.append(CitedName(name))
+        return names
+
+
+def given_names(name: Name) -> str:
+    """ "Paul F." of Paul F. Christiano ("" for an organisation; a "Jr." left out)."""
+    rest = name.inverted[len(name.surname) :]
+    return rest[2:].split(", ")[0].strip() if rest.startswith(", ") else ""
+
+
+def initials(given: str) -> str:
+    """ "Paul F." -> "P. F."; "Yueh-Han" -> "Y.-H."."""
+    return " ".join(
+        "-".join(f"{part[0]}." for part in word.split("-") if part) for word in given.split()
+    )
+
+
+def person_labels(cited: Iterable[Iterable[CitedName]]) -> dict[CitedName, str]:
+    """How the index lists each name a citation prints: one label per person ("Amodei, D."),
+    the same for two spellings of one person's given names, different for two people of one
+    surname (see the module docstring)."""
+    by_surname: dict[str, list[CitedName]] = {}
+    for name in dict.fromkeys(name for names in cited for name in names):
+        by_surname.setdefault(_folded(name.surname), []).append(name)
+    labels: dict[CitedName, str] = {}
+    for names in by_surname.values():
+        people = _people(names)
+        short = [_label(person, full=False) for person in people]
+        for person, label in zip(people, short, strict=True):
+            shown = _label(person, full=True) if short.count(label) > 1 else label
+            labels.update(dict.fromkeys(person, shown))
+    return labels
+
+
+def _people(names: list[CitedName]) -> list[list[CitedName]]:
+    """Names of one surname grouped by person: given names that agree are one person's (a bare
+    surname joins the one person there is, else stands for itself)."""
+    people: list[list[CitedName]] = []
+    for name in (n for n in names if n.given):
+        matching = [p for p in people if any(_same_person(name.given, o.given) for o in p)]
+        merged = [name, *(n for p in matching for n in p)]
+        people = [p for p in people if all(p is not m for m in matching)] + [merged]
+    bare = [n for n in names if not n.given]
+    if bare and len(people) == 1:
+        people[0].extend(bare)
+    elif bare:
+        people.append(bare)
+    return people
+
+
+def _same_person(one: str, other: str) -> bool:
+    """Whether two spellings of given names can be one person's: word by word, the same name,
+    or the same initial where one of them is only an initial ("Paul F." and "Paul": yes; "Dario"
+    and "Daniela", "Sam" and "Samuel": no)."""
+    for a, b in zip(one.split(), other.split(), strict=False):
+        if _is_initial(a) or _is_initial(b):
+            if initials(a) != initials(b):
+                return False
+        elif _folded(a) != _folded(b):
+            return False
+    return True
+
+
+def _is_initial(word: str) -> bool:
+    return all(len(part.rstrip(".")) <= 1 for part in word.split("-"))
+
+
+def _label(person: list[CitedName], *, full: bool) -> str:
+    """ "Amodei, D." (or "Amodei, Dario" in full) from the fullest spelling of the person's given
+    names; the surname alone when there are none."""
+    given = max((n.given for n in person), key=lambda g: (len(g.split()), len(g), g), default="")
+    if not given:
+        return person[0].surname
+    return f"{person[0].surname}, {given if full else initials(given)}"
+
+
+def _folded(text: str) -> str:
+    """For comparing names: case, accents and spacing aside ("Noemí" is "Noemi")."""
+    decomposed = unicodedata.normalize("NFKD", " ".join(text.split()))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def page_numbers_for_cited_in(chapters: list[Chapter]) -> int:
