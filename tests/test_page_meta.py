@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from page_meta.citation import PageCitation
 from page_meta.description import LIMIT, read_page, shorten
 from page_meta.revision import revision_of
-from page_meta.social_card import HEIGHT, TITLE_WIDTH, WIDTH, CardMaker
+from page_meta.social_card import HEIGHT, TITLE_WIDTH, WIDTH, CardMaker, CardText
 
 ROOT = Path(__file__).resolve().parent.parent
 FIGURE = ROOT / "docs" / "assets" / "figures" / "rlhf-pipeline.svg"
@@ -144,12 +144,12 @@ def test_a_card_is_a_1200_by_630_png_and_is_cached(cards: CardMaker) -> None:
         "address": "example.org/site",
         "figure_svg": FIGURE.read_bytes(),
     }
-    png = cards.card(**args)
+    png = cards.card(CardText(**args))
     assert _png_size(png) == (WIDTH, HEIGHT)
     assert len(list(cards.cache_dir.glob("*.png"))) == 1
-    assert cards.card(**args) == png
+    assert cards.card(CardText(**args)) == png
     assert len(list(cards.cache_dir.glob("*.png"))) == 1
-    without_figure = cards.card(**{**args, "figure_svg": None})
+    without_figure = cards.card(CardText(**{**args, "figure_svg": None}))
     assert _png_size(without_figure) == (WIDTH, HEIGHT) and without_figure != png
 
 
@@ -166,7 +166,7 @@ def test_titles_are_broken_to_fit_the_card(cards: CardMaker) -> None:
 
 def test_the_card_svg_escapes_the_title(cards: CardMaker) -> None:
     svg = cards.svg(
-        title="A <b>bold</b> & risky title", site_name="S", address="a", figure_svg=None
+        CardText(title="A <b>bold</b> & risky title", site_name="S", address="a", figure_svg=None)
     )
     assert "&lt;b&gt;bold&lt;/b&gt;" in svg and "&amp;" in svg and "<b>" not in svg
 
@@ -177,17 +177,25 @@ def test_the_band_carries_the_tagline_when_it_fits_and_leaves_it_off_when_not(
     """A feed shows the card, and "Alignment Explained" alone leaves "alignment of what?"."""
     tagline = "Why it is so hard to make AI do what people mean"
     svg = cards.svg(
-        title="RLHF", site_name="Alignment Explained", address="a", figure_svg=None, tagline=tagline
+        CardText(
+            title="RLHF",
+            site_name="Alignment Explained",
+            address="a",
+            figure_svg=None,
+            tagline=tagline,
+        )
     )
     assert f"· {tagline}</tspan>" in svg
     too_long = tagline + ", and what researchers are doing about it, chapter by chapter"
     assert not cards.band_fits("Alignment Explained", too_long)
     svg = cards.svg(
-        title="RLHF",
-        site_name="Alignment Explained",
-        address="a",
-        figure_svg=None,
-        tagline=too_long,
+        CardText(
+            title="RLHF",
+            site_name="Alignment Explained",
+            address="a",
+            figure_svg=None,
+            tagline=too_long,
+        )
     )
     assert "<tspan" not in svg
 
@@ -200,21 +208,25 @@ def test_the_description_fills_the_space_under_the_title_whole_or_not_at_all(
     assert 1 < len(lines) <= 6 and " ".join(lines) == short
     assert cards.fit_blurb(short, TITLE_WIDTH, 1) == ()
     svg = cards.svg(
-        title="Where experts disagree",
-        site_name="S",
-        address="a",
-        figure_svg=FIGURE.read_bytes(),
-        blurb=short,
+        CardText(
+            title="Where experts disagree",
+            site_name="S",
+            address="a",
+            figure_svg=FIGURE.read_bytes(),
+            blurb=short,
+        )
     )
     assert all(f">{line}</text>" in svg for line in lines)
     # a title of four lines leaves no room for a long description: it is left out, not cut
     long_title = "Specification gaming and reward hacking, with a rather long subtitle"
     svg = cards.svg(
-        title=long_title,
-        site_name="S",
-        address="a",
-        figure_svg=FIGURE.read_bytes(),
-        blurb=short * 3,
+        CardText(
+            title=long_title,
+            site_name="S",
+            address="a",
+            figure_svg=FIGURE.read_bytes(),
+            blurb=short * 3,
+        )
     )
     assert "Manageable" not in svg and "…" not in svg
 

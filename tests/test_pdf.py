@@ -945,18 +945,10 @@ PT_PER_PX = 0.75  # WeasyPrint writes a figure's /BBox in CSS pixels
 def _figure_widths(reader: PdfReader) -> dict[str, float]:
     """Each tagged figure's alt text (quotes straight) -> its image's width, in CSS pixels."""
     widths: dict[str, float] = {}
-    root: Any = reader.trailer["/Root"]
-    stack = [root["/StructTreeRoot"].get_object()["/K"]]
-    while stack:
-        node = stack.pop()
-        node = node.get_object() if hasattr(node, "get_object") else node
-        if isinstance(node, list):
-            stack.extend(node)
-        elif hasattr(node, "get") and "/S" in node:
-            if node["/S"] == "/Figure" and "/Alt" in node and "/A" in node:
-                x1, _, x2, _ = (float(v) for v in node["/A"]["/BBox"])
-                widths[_plain_quotes(" ".join(str(node["/Alt"]).split()))] = x2 - x1
-            stack.append(node.get("/K", []))
+    for node in _structure(reader):
+        if node["/S"] == "/Figure" and "/Alt" in node and "/A" in node:
+            x1, _, x2, _ = (float(v) for v in node["/A"]["/BBox"])
+            widths[_plain_quotes(" ".join(str(node["/Alt"]).split()))] = x2 - x1
     return widths
 
 

@@ -36,7 +36,7 @@ from source_text import Diagnostic
 from .citation import PageCitation
 from .description import PageFacts, read_page
 from .revision import Revision, revision_of, shallow_boundary
-from .social_card import HEIGHT, WIDTH, CardMaker
+from .social_card import HEIGHT, WIDTH, CardMaker, CardText
 
 log = logging.getLogger(f"mkdocs.hooks.{__name__}")
 SOCIAL_DIR = "assets/social"
@@ -182,12 +182,14 @@ class PageMeta:
         shown = f"{address.netloc}{address.path}".rstrip("/")
         for card in self._cards:
             png = self.cards.card(
-                title=card.title,
-                site_name=self.config.site_name,
-                tagline=card.tagline,
-                blurb=card.blurb,
-                address=shown,
-                figure_svg=card.figure.read_bytes() if card.figure else None,
+                CardText(
+                    title=card.title,
+                    site_name=self.config.site_name,
+                    address=shown,
+                    figure_svg=card.figure.read_bytes() if card.figure else None,
+                    tagline=card.tagline,
+                    blurb=card.blurb,
+                )
             )
             out = site_dir / card.target
             out.parent.mkdir(parents=True, exist_ok=True)

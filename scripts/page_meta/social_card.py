@@ -33,6 +33,20 @@ TOUCH_ICON_SIZE = 180  # px: Apple's home-screen icon size for current iPhones
 
 
 @dataclass(frozen=True)
+class CardText:
+    """What one card says: the page's title (Home's: the tagline), the site's name and the
+    tagline after it in the band, the page's description under the title, the address at the
+    foot, and the figure beside them."""
+
+    title: str
+    site_name: str
+    address: str
+    figure_svg: bytes | None = None
+    tagline: str = ""
+    blurb: str = ""
+
+
+@dataclass(frozen=True)
 class Title:
     """The title broken into lines that fit TITLE_WIDTH at `size` px."""
 
@@ -73,26 +87,12 @@ class CardMaker:
             autoescape=True, keep_trailing_newline=True
         ).from_string(TEMPLATE.read_text(encoding="utf-8"))
 
-    def card(
-        self,
-        *,
-        title: str,
-        site_name: str,
-        address: str,
-        figure_svg: bytes | None,
-        tagline: str = "",
-        blurb: str = "",
-    ) -> bytes:
+    def card(self, text: CardText) -> bytes:
         """The PNG of one card (from the cache when the same card was made before)."""
         key = hashlib.sha256(
             repr(
                 (
-                    title,
-                    site_name,
-                    tagline,
-                    blurb,
-                    address,
-                    figure_svg,
+                    text,
                     TEMPLATE.read_bytes(),
                     sorted((p.name, p.stat().st_size) for p in self._fonts_dir.glob("*.woff2")),
                 )
@@ -101,15 +101,7 @@ class CardMaker:
         cached = self.cache_dir / f"{key}.png"
         if cached.is_file():
             return cached.read_bytes()
-        svg = self.svg(
-            title=title,
-            site_name=site_name,
-            tagline=tagline,
-            blurb=blurb,
-            address=address,
-            figure_svg=figure_svg,
-        )
-        png = self._render(svg)
+        png = self._render(self.svg(text))
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         cached.write_bytes(png)
         return png
@@ -141,33 +133,24 @@ class CardMaker:
             )
         )
 
-    def svg(
-        self,
-        *,
-        title: str,
-        site_name: str,
-        address: str,
-        figure_svg: bytes | None,
-        tagline: str = "",
-        blurb: str = "",
-    ) -> str:
+    def svg(self, text: CardText) -> str:
         figure = (
-            "data:image/svg+xml;base64," + base64.b64encode(figure_svg).decode("ascii")
-            if figure_svg
+            "data:image/svg+xml;base64," + base64.b64encode(text.figure_svg).decode("ascii")
+            if text.figure_svg
             else ""
         )
         width = TITLE_WIDTH if figure else WIDTH - 2 * 64
-        fitted = self.fit_title(title, width)
+        fitted = self.fit_title(text.title, width)
         blurb_top = fitted.top + len(fitted.lines) * fitted.line_height + 28 + BLURB_GAP
         return self._template.render(
             title=fitted,
-            blurb=self.fit_blurb(blurb, width, (BLURB_BOTTOM - blurb_top) // BLURB_LINE),
+            blurb=self.fit_blurb(text.blurb, width, (BLURB_BOTTOM - blurb_top) // BLURB_LINE),
             blurb_top=blurb_top,
             blurb_line=BLURB_LINE,
             blurb_size=BLURB_SIZE,
-            site_name=site_name,
-            tagline=tagline if self.band_fits(site_name, tagline) else "",
-            address=address,
+            site_name=text.site_name,
+            tagline=text.tagline if self.band_fits(text.site_name, text.tagline) else "",
+            address=text.address,
             figure=figure,
             box=FIGURE_BOX,
             heading_font=self.heading_font,
