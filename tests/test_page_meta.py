@@ -176,27 +176,16 @@ def test_the_band_carries_the_tagline_when_it_fits_and_leaves_it_off_when_not(
 ) -> None:
     """A feed shows the card, and "Alignment Explained" alone leaves "alignment of what?"."""
     tagline = "Why it is so hard to make AI do what people mean"
-    svg = cards.svg(
-        CardText(
-            title="RLHF",
-            site_name="Alignment Explained",
-            address="a",
-            figure_svg=None,
-            tagline=tagline,
+
+    def band(tagline: str) -> str:
+        return cards.svg(
+            CardText(title="RLHF", site_name="Alignment Explained", address="a", tagline=tagline)
         )
-    )
-    assert f"· {tagline}</tspan>" in svg
+
+    assert f"· {tagline}</tspan>" in band(tagline)
     too_long = tagline + ", and what researchers are doing about it, chapter by chapter"
     assert not cards.band_fits("Alignment Explained", too_long)
-    svg = cards.svg(
-        CardText(
-            title="RLHF",
-            site_name="Alignment Explained",
-            address="a",
-            figure_svg=None,
-            tagline=too_long,
-        )
-    )
+    svg = band(too_long)
     assert "<tspan" not in svg
 
 
