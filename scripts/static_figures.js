@@ -499,7 +499,8 @@ function figures(demos, colours) {
   const gsim = demos.goodhartSim;
   const curves = ["gaussian", "t2"].map((distribution) => gsim.bestOfNCurve({ distribution, seed: 1975, trials: 200 }));
   const range = demos.goodhartDraw.sharedRange(curves);
-  const tailTitles = ["Light-tailed error: never far off", "Heavy-tailed error: now and then enormous"];
+  // Named as the live figure and the explorer name them (goodhart-draw.js), light tails first.
+  const tailTitles = ["gaussian", "t2"].map((distribution) => demos.goodhartDraw.kindTitle(distribution));
   const tailPanels = (top) => curves.flatMap((curve, i) => [
     label(tailTitles[i], 8 + i * 364, top + 16, { size: 14 }),
     {
@@ -508,7 +509,7 @@ function figures(demos, colours) {
     },
   ]);
   const heavy = curves[1];
-  const tailsDesc = `Best of N by a proxy score, N from 1 to 10,000 on a log scale. Light-tailed error: the winner's true value rises to ${curves[0].last.meanTrue.toFixed(2)} at N = 10,000 while its proxy score reaches ${curves[0].last.medianProxy.toFixed(1)}. Heavy-tailed error: the true value peaks at ${heavy.peak.meanTrue.toFixed(2)} at N = ${fmt(heavy.peak.n)} and falls back to ${heavy.last.meanTrue.toFixed(2)}, while the proxy score climbs to ${fmt(heavy.last.medianProxy)}. Mean of 200 trials, seed 1975.`;
+  const tailsDesc = `Best of N by a proxy score, N from 1 to 10,000 on a log scale. No huge errors (light tails): the winner's true value rises to ${curves[0].last.meanTrue.toFixed(2)} at N = 10,000 while its proxy score reaches ${curves[0].last.medianProxy.toFixed(1)}. Occasional huge errors (heavier tails): the true value peaks at ${heavy.peak.meanTrue.toFixed(2)} at N = ${fmt(heavy.peak.n)} and falls back to ${heavy.last.meanTrue.toFixed(2)}, while the proxy score climbs to ${fmt(heavy.last.medianProxy)}. Mean of 200 trials, seed 1975.`;
   out["live-goodhart-tails.svg"] = svgDocument({
     width: 720, height: 320, title: "Best of N by a proxy score, with light- and heavy-tailed error", desc: tailsDesc,
   }, tailPanels(0));

@@ -1,6 +1,6 @@
 """The boat race on a phone (390 x 844, touch) after a training run: the runs table within the
-page's margins, set as cards as the chapters' wide tables are; and the way up to the replay from
-the keyboard. (The view and the steering after a run: test_demos_browser.py.)"""
+page's margins, set as cards as the chapters' wide tables are; and the way from the Train button
+to the replay by keyboard. (The view and the steering after a run: test_demos_browser.py.)"""
 
 from __future__ import annotations
 
@@ -107,19 +107,23 @@ def test_the_filled_runs_table_set_as_cards_passes_axe(browser, site_url, scheme
 
 
 def test_the_keyboard_reaches_the_replay_from_the_train_button(page, site_url):
-    """Focus stays on "Train agent" when the run ends; the link to the replay comes next after
-    Pause and Reset, and takes focus to the course, in view. A screen reader hears the result on
-    the demo's one live line, once."""
+    """When the run ends the page brings the course into view, but focus stays on "Train agent"
+    (a screen reader keeps its place and hears the result on the demo's one live line, once);
+    the next Tab goes on to Pause, then Reset, then the link to the replay over the charts, which
+    takes focus to the course, in view."""
     open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
+    page.locator("#br-train").scroll_into_view_if_needed()
     page.focus("#br-train")
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "br-train"
     assert page.locator("#br-watch").inner_text().startswith("Watch it train on the course")
     page.wait_for_function(f"{BOAT}.runs.length === 1", timeout=TRAINING_TIMEOUT_MS)
-    page.wait_for_timeout(700)  # the live line settles
+    page.wait_for_timeout(700)  # the live line settles, and the page has come to the course
     assert page.evaluate("document.activeElement.id") == "br-train"
     assert "trained" in page.text_content("#boat-race-demo .demo-announce")
     course = page.locator("#br-course")
+    box = course.bounding_box()
+    assert box["y"] >= 0 and box["y"] + box["height"] <= page.viewport_size["height"], box
     for expected in ("br-pause", "br-reset", "br-watch"):
         page.keyboard.press("Tab")
         assert page.evaluate("document.activeElement.id") == expected

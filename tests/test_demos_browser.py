@@ -416,69 +416,179 @@ def test_a_phone_on_its_side_shows_the_whole_course_with_the_steering_beside_it(
         context.close()
 
 
-@pytest.mark.parametrize("device", ["phone", "desktop"])
-def test_a_finished_run_leaves_the_reader_at_the_charts_with_a_way_up_to_the_replay(
-    browser, site_url, device
-):
-    """While the agent trains the reader watches the charts under the Train button, as "What to
-    notice" says (the score climbs while the race progress sinks). The page used to scroll itself
-    about 810 px up to the course when the run ended, and the charts went just as the result came
-    in. Now nothing scrolls and focus stays on the button the reader pressed; a link over the
-    charts, in view with them, takes view and focus to the course, where the policy replays."""
+def boat_context(browser, device: str, reduced_motion: str = "no-preference"):
+    """A phone (390 x 844, touch) or a desktop (1280 x 800), as the reader reviews saw them."""
     phone = device == "phone"
-    height = 844 if phone else 800
-    context = browser.new_context(
-        viewport={"width": 390, "height": height} if phone else {"width": 1280, "height": height},
+    return browser.new_context(
+        viewport={"width": 390, "height": 844} if phone else {"width": 1280, "height": 800},
+        device_scale_factor=2 if phone else 1,
         is_mobile=phone,
         has_touch=phone,
+        reduced_motion=reduced_motion,
     )
+
+
+# Counts the page's scroll events from now on (window.__scrolls): a smooth scroll makes many.
+COUNT_SCROLLS = """() => { window.__scrolls = 0;
+  addEventListener('scroll', () => { window.__scrolls += 1; }, { passive: true }); }"""
+
+
+def press(page, selector: str, phone: bool) -> None:
+    locator = page.locator(selector)
+    locator.tap() if phone else locator.click()
+
+
+def course_in_clear_view(page) -> bool:
+    """The whole course on the screen, under the header and clear of "Back to top"."""
+    course = page.locator("#br-course").bounding_box()
+    header = page.locator(".md-header").bounding_box()
+    height = page.viewport_size["height"]
+    if course["y"] < header["y"] + header["height"] - 1 or course["y"] + course["height"] > height:
+        return False
+    top = page.locator(".md-top")
+    if top.count() and top.is_visible() and top.get_attribute("hidden") is None:
+        return not overlaps(course, top.bounding_box())
+    return True
+
+
+def train_from_the_charts(page, phone: bool) -> None:
+    """Press Train, then scroll down to the charts, the progress chart's axis at the screen's
+    foot, as "What to notice" tells the reader to watch them; wait until the route replays."""
+    train = page.locator("#br-train")
+    train.scroll_into_view_if_needed()
+    press(page, "#br-train", phone)
+    page.wait_for_function(f"{BOAT}.episodes > 0")
+    page.evaluate(
+        """() => { const figure = document.querySelector('#br-progress-chart').closest('figure');
+            window.scrollBy(0, figure.getBoundingClientRect().bottom - innerHeight + 8); }"""
+    )
+    assert page.locator("#br-course").bounding_box()["y"] < 0, "the course is out of view"
+    page.wait_for_function(
+        "document.querySelector('#boat-race-demo').dataset.state === 'trained'",
+        timeout=TRAINING_TIMEOUT_MS,
+    )
+    assert page.evaluate(BOAT)["mode"] == "replay"
+
+
+@pytest.mark.parametrize("device", ["phone", "desktop"])
+def test_a_finished_run_brings_the_course_into_view_where_the_route_replays(
+    browser, site_url, device
+):
+    """The reader review: the boat turning into the lagoon, the demo's point, replayed out of
+    view, 1,100 px above the Train button on a phone and 450 px on a desktop, and many readers
+    never scroll back up. Now, when the agent has learned, the page glides (a smooth scroll) up
+    to the whole course while the route replays; focus stays on "Train agent" and the result is
+    said on the live line. A link under the course goes back down to the result and the charts,
+    and the link over the charts up again."""
+    phone = device == "phone"
+    context = boat_context(browser, device)
+    try:
+        page = context.new_page()
+        open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
+        page.evaluate(COUNT_SCROLLS)
+        train_from_the_charts(page, phone)
+        page.evaluate("window.__scrolls = 0")
+        page.wait_for_function(
+            """() => { const c = document.querySelector('#br-course').getBoundingClientRect();
+                return c.top >= 48 && c.bottom <= innerHeight; }""",
+            timeout=3000,
+        )
+        page.wait_for_timeout(500)  # the glide ends; Material shows "Back to top" after it
+        assert course_in_clear_view(page), page.locator("#br-course").bounding_box()
+        assert page.evaluate("window.__scrolls") > 2, "a glide, not a jump"
+        assert page.evaluate("document.activeElement.id") == "br-train", "focus stays put"
+        assert page.evaluate(BOAT)["mode"] == "replay"
+        assert "#" not in page.url
+        page.wait_for_timeout(300)
+        said = page.text_content("#boat-race-demo .demo-announce")
+        assert said.startswith("Run 1 (game score) trained:") and "lagoon" in said, said
+        # The replay moves on the course the reader now sees.
+        index = page.evaluate(BOAT)["replayIndex"]
+        page.wait_for_function(f"{BOAT}.replayIndex !== {index}")
+        # The way back down: the result in words at the top of the screen, the charts under it.
+        down = page.locator("#br-to-charts")
+        assert down.is_visible() and down.inner_text().startswith("See the result and the charts")
+        box = down.bounding_box()
+        course = page.locator("#br-course").bounding_box()
+        assert course["y"] + course["height"] < box["y"] < page.viewport_size["height"]
+        press(page, "#br-to-charts", phone)
+        summary = page.locator("#br-summary").bounding_box()
+        header = page.locator(".md-header").bounding_box()
+        # under the header, and under "Back to top" if it was there, which the page keeps clear
+        assert 0 <= summary["y"] - (header["y"] + header["height"]) <= 70, summary
+        assert page.evaluate("document.activeElement.id") == "br-summary"
+        assert "never finishes" in page.text_content("#br-summary")
+        chart = page.locator("#br-score-chart").bounding_box()
+        assert chart["y"] < page.viewport_size["height"], "the charts follow the summary"
+        # And up again, by the link over the charts.
+        watch = page.locator("#br-watch")
+        assert watch.inner_text().startswith("Watch the replay on the course")
+        press(page, "#br-watch", phone)
+        page.wait_for_timeout(400)  # Material shows its "Back to top" button after a scroll up
+        assert course_in_clear_view(page)
+        assert page.evaluate("document.activeElement.id") == "br-course"
+        assert page.evaluate(BOAT)["mode"] == "replay", "going to the course stops nothing"
+        assert "#" not in page.url
+        page.click("#br-reset")
+        assert not down.is_visible() and not watch.is_visible()
+    finally:
+        context.close()
+
+
+def test_with_reduced_motion_the_course_comes_into_view_at_once(browser, site_url):
+    """Under prefers-reduced-motion the page does not glide: one jump to the course, where the
+    replay shows the route's end, not animated."""
+    context = boat_context(browser, "phone", reduced_motion="reduce")
     try:
         page = context.new_page()
         open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
         train = page.locator("#br-train")
         train.scroll_into_view_if_needed()
-        train.tap() if phone else train.click()
-        page.wait_for_function(f"{BOAT}.episodes > 0")
-        # The reader scrolls down to the charts, the progress chart's axis at the screen's foot.
+        assert page.locator("#br-course").bounding_box()["y"] < 0, "the course is out of view"
+        # Where the course is two frames after the run ends: a glide would have just begun.
         page.evaluate(
-            """() => { const figure = document.querySelector('#br-progress-chart').closest('figure');
-                window.scrollBy(0, figure.getBoundingClientRect().bottom - innerHeight + 8); }"""
+            """() => { const demo = document.querySelector('#boat-race-demo');
+                new MutationObserver((_, observer) => {
+                  if (demo.dataset.state !== 'trained') return;
+                  observer.disconnect();
+                  requestAnimationFrame(() => requestAnimationFrame(() => {
+                    window.__courseTop = document.querySelector('#br-course').getBoundingClientRect().top;
+                  }));
+                }).observe(demo, { attributes: true, attributeFilter: ['data-state'] }); }"""
         )
-        scrolled = page.evaluate("window.scrollY")
-        chart = page.locator("#br-score-chart")
-        watched = chart.bounding_box()
-        course = page.locator("#br-course")
+        train.tap()
+        page.wait_for_function("window.__courseTop !== undefined", timeout=TRAINING_TIMEOUT_MS)
+        assert 48 <= page.evaluate("window.__courseTop") < 200, "at once"
+        page.wait_for_timeout(400)
+        assert course_in_clear_view(page)
+        assert page.evaluate("document.activeElement.id") == "br-train"
+    finally:
+        context.close()
+
+
+def test_a_reader_who_has_scrolled_away_is_left_where_they_are(browser, site_url):
+    """A reader who went on reading below the demo while the agent trained is not pulled back up
+    when it has learned."""
+    context = boat_context(browser, "desktop")
+    try:
+        page = context.new_page()
+        open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
+        page.locator("#br-train").click()
+        page.wait_for_function(f"{BOAT}.episodes > 0")
+        page.evaluate(
+            "scrollBy(0, document.querySelector('#boat-race-demo').getBoundingClientRect().bottom + 50)"
+        )
+        # What the reader reads (the page keeps it in place as the runs table appears above it).
+        reading = page.locator("#what-to-notice ~ ul > li").nth(1)
+        before = reading.bounding_box()["y"]
+        assert 48 < before < 800, before
         page.wait_for_function(
             "document.querySelector('#boat-race-demo').dataset.state === 'trained'",
             timeout=TRAINING_TIMEOUT_MS,
         )
-        page.wait_for_function(f"{BOAT}.mode === 'replay'")
-        page.wait_for_timeout(600)  # time for a smooth scroll, were there one
-        assert abs(page.evaluate("window.scrollY") - scrolled) <= 2, "the page scrolled itself"
-        box = chart.bounding_box()
-        header = page.locator(".md-header").bounding_box()
-        header_bottom = header["y"] + header["height"]
-        assert abs(box["y"] - watched["y"]) <= 80, "the charts moved away as the result came in"
-        assert header_bottom <= box["y"] and box["y"] + box["height"] <= height, box
-        assert course.bounding_box()["y"] + course.bounding_box()["height"] < header_bottom
-        assert page.evaluate("document.activeElement.id") == "br-train"
-        # The way up, in view over the charts.
-        watch = page.locator("#br-watch")
-        assert watch.inner_text().startswith("Watch the replay on the course")
-        link = watch.bounding_box()
-        assert header_bottom <= link["y"] and link["y"] + link["height"] <= box["y"], link
-        watch.tap() if phone else watch.click()
-        page.wait_for_timeout(400)  # Material shows its "Back to top" button after a scroll up
-        box = course.bounding_box()
-        header = page.locator(".md-header").bounding_box()
-        assert box["y"] >= header["y"] + header["height"] - 1, (box, header)
-        assert box["y"] + box["height"] <= height, (box, height)
-        top = page.locator(".md-top")
-        if top.count() and top.is_visible() and top.get_attribute("hidden") is None:
-            assert not overlaps(box, top.bounding_box()), "the Back-to-top button covers the course"
-        assert page.evaluate("document.activeElement.id") == "br-course"
-        assert page.evaluate(BOAT)["mode"] == "replay", "going to the course stops nothing"
-        assert "#br-course" not in page.url
+        page.wait_for_timeout(600)
+        assert abs(reading.bounding_box()["y"] - before) <= 2
+        assert page.locator("#br-course").bounding_box()["y"] < 0
     finally:
         context.close()
 
@@ -490,8 +600,10 @@ def test_touch_steering_goes_while_an_agent_trains_and_replays(browser, site_url
     context = browser.new_context(
         viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
     )
+    # Under the course, once a route replays, only the readout and the link down to the charts.
     gap = """() => document.querySelector('.demo-controls').getBoundingClientRect().top
-                   - document.querySelector('#br-hud').getBoundingClientRect().bottom"""
+                   - Math.max(...[...document.querySelectorAll('.demo-stage > *')]
+                       .map(e => e.getBoundingClientRect().bottom))"""
     try:
         page = context.new_page()
         open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
@@ -614,35 +726,35 @@ def test_goodhart_controls_speak_plain_words(page, site_url):
 @pytest.mark.parametrize(
     "viewport", [{"width": 1440, "height": 900}, {"width": 390, "height": 844}]
 )
-def test_goodhart_chart_is_in_view_with_its_first_control(browser, site_url, viewport):
+def test_goodhart_slider_is_in_view_with_the_charts_it_drives(browser, site_url, viewport):
+    """The N slider sits under the two charts, the light-tailed one first on every screen: a
+    reader who scrolls down to the slider has the charts it moves in view above it, the
+    heavy-tailed one (where the true value peaks and falls) right above."""
     context = browser.new_context(viewport=viewport)
     try:
         page = context.new_page()
         open_explorer(page, f"{site_url}/demos/goodhart-explorer.html")
-        first = page.locator("#goodhart-demo .demo-live input").first
-        assert first.get_attribute("id") == "gh-n"
         header = page.locator(".md-header").bounding_box()
-        # The control brought to the middle of the screen, or to its top under the sticky header:
-        # either way the chart it drives is in view, not a screen further down.
-        for block in ("center", "start"):
-            page.evaluate(f"document.querySelector('#gh-n').scrollIntoView({{block: '{block}'}})")
-            if block == "start":
-                page.evaluate(f"window.scrollBy(0, -{header['height'] + 8})")
-            control = first.bounding_box()
-            # the heavy-tailed chart is where the point lands: on a phone, where the panels
-            # stack, it comes first, so that dragging N shows the true value peak and fall
-            phone = viewport["width"] < 600
-            chart = page.locator(
-                "#gh-selection-chart" if phone else "#gh-light-chart"
-            ).bounding_box()
-            assert (
-                header["height"] <= control["y"]
-                and control["y"] + control["height"] <= viewport["height"]
+        phone = viewport["width"] < 600
+        # The reader scrolls down until the slider's place, under the charts, is at the foot of
+        # the screen (the help text under it just below the screen), then a little further.
+        for further in (0, 40):
+            page.evaluate(
+                "scrollBy(0, document.querySelector('#goodhart-demo .demo-help')"
+                f".getBoundingClientRect().top - innerHeight + {further})"
             )
-            assert chart["y"] < viewport["height"] - 60, f"{block}: chart top at {chart['y']}"
+            control = page.locator("#gh-n").bounding_box()
+            assert header["height"] <= control["y"] <= viewport["height"] - control["height"]
+            heavy = page.locator("#gh-selection-chart").bounding_box()
+            light = page.locator("#gh-light-chart").bounding_box()
+            assert heavy["y"] + heavy["height"] <= control["y"], "the charts above the slider"
+            assert heavy["y"] >= header["height"] - 1, (
+                f"+{further}: heavy chart top at {heavy['y']}"
+            )
             if phone:
-                light = page.locator("#gh-light-chart").bounding_box()
-                assert chart["y"] < light["y"], "the heavy-tailed chart first on a phone"
+                assert light["y"] < heavy["y"], "the light-tailed chart first on a phone too"
+            else:
+                assert light["y"] == heavy["y"] and light["x"] < heavy["x"]
     finally:
         context.close()
 
@@ -813,32 +925,40 @@ def result_agrees_with_summary(page) -> None:
         assert TWO_DECIMALS.findall(part)[0] == two_decimals(panel["trueAtN"]), (part, panel)
 
 
-def stick_slider(page) -> None:
-    """Scroll the explorer's slider block up to the header, where it sticks on a phone: the
-    reader has brought the demo to the top of the screen."""
+def show_charts(page) -> None:
+    """Scroll the explorer's first chart, its title, up to just under the header: the reader has
+    brought the charts to the top of the screen (on a phone the slider is then at its foot)."""
     page.evaluate(
-        """() => scrollBy(0, document.querySelector(".demo-sticky").getBoundingClientRect().top
-                         - document.querySelector(".md-header").getBoundingClientRect().bottom)"""
+        """() => scrollBy(0, document.querySelector("#goodhart-demo .demo-chart-title")
+                             .getBoundingClientRect().top
+                         - document.querySelector(".md-header").getBoundingClientRect().bottom - 4)"""
     )
     page.wait_for_timeout(100)
 
 
-def test_goodhart_on_a_phone_the_slider_its_result_and_the_heavy_chart_share_the_screen(
+def test_goodhart_on_a_phone_the_slider_its_result_and_both_charts_share_the_screen(
     browser, site_url
 ):
-    """The reader review at 390 x 844: dragging N showed the slider, radio buttons and help text,
-    the charts that react a screen below. Now the slider, both charts (the heavy-tailed one, where
-    the true value peaks and falls, first) and a line with the result under them are in view
-    together, while the reader drags by touch or steps by keys, and the slider stays in view
-    (under the header, over the "Back to top" button) while the reader reads on below. (The
-    result line was stuck with the slider, 163 px in all, and pushed the second chart under it:
-    a second reader review; test_goodhart_phone_browser.py.)"""
+    """The reader review at 390 x 844: the "best of N" bar, stuck under the header, covered the
+    first chart's title and half its legend, and the result line ("Best of 20: ... down from
+    0.73"), under both charts, was out of sight while the reader dragged. Now the bar, slider and
+    result line together, sits under the charts and stays at the foot of the screen while the
+    charts come into view: with the charts brought to the top of the screen, both are whole,
+    titles and legends uncovered, and the slider and the result are in view below them while
+    the reader drags by touch or steps by keys."""
     context = browser.new_context(**PHONE)
     try:
         page = context.new_page()
         open_explorer(page, f"{site_url}/demos/goodhart-explorer.html")
-        stick_slider(page)
-        together = ("#gh-n", "#gh-selection-chart", "#gh-light-chart", "#gh-result")
+        show_charts(page)
+        together = (
+            "#gh-n",
+            "#gh-light-chart",
+            "#gh-selection-chart",
+            "#gh-result",
+            "#goodhart-demo .demo-chart-title >> nth=0",
+            "#gh-heavy-title",
+        )
         seen = [page.text_content("#gh-result")]
         moves = [
             lambda: touch_drag(page, "#gh-n", 0.02, 0.45),
@@ -854,15 +974,45 @@ def test_goodhart_on_a_phone_the_slider_its_result_and_the_heavy_chart_share_the
             seen.append(page.text_content("#gh-result"))
             assert seen[-1] != seen[-2], "the result line follows the slider"
             result_agrees_with_summary(page)
-        # Reading on down to the summary, then scrolling back up a little (which brings
-        # Material's "Back to top" button): the slider is still there, on top.
-        page.locator("#gh-summary").scroll_into_view_if_needed()
-        page.mouse.wheel(0, -150)
-        page.wait_for_timeout(400)
-        assert in_clear_view(page, "#gh-n"), "the slider scrolled away with the page"
-        touch_drag(page, "#gh-n", 0.25, 0.6)
-        assert page.text_content("#gh-result") != seen[-1]
-        result_agrees_with_summary(page)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_goodhart_on_a_phone_the_bar_covers_no_chart_the_reader_has_scrolled_to(
+    browser, site_url, scheme
+):
+    """Scrolled to as the reviewer did (the demo brought into view by a script), and then down
+    through the charts a few pixels at a time: the bar is at the screen's foot or in its place
+    under the charts, never over the top of the screen, where the reader reads the chart titles
+    and legends; with the demo brought into view, the first title, both legends and the bar are
+    all in clear view."""
+    context = browser.new_context(**PHONE, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        open_explorer(page, f"{site_url}/demos/goodhart-explorer.html")
+        page.evaluate("document.getElementById('goodhart-demo').scrollIntoView()")
+        page.wait_for_timeout(100)
+        first_title = "#goodhart-demo .demo-chart-title >> nth=0"
+        for selector in (first_title, "#gh-light-chart", "#gh-n", "#gh-result"):
+            assert in_clear_view(page, selector), selector
+        legend = page.evaluate(
+            f"{GOODHART}.charts[0].texts.filter(t => t.text === 'True value').length"
+        )
+        assert legend == 1, "the first chart's legend is drawn"
+        start = page.evaluate("scrollY")
+        for y in range(start - 500, start + 700, 20):
+            page.evaluate(f"scrollTo(0, {y})")
+            bar = page.locator(".demo-sticky").bounding_box()
+            if bar["y"] + bar["height"] <= 0 or bar["y"] >= 844:
+                continue  # out of view
+            stuck_at_foot = abs(bar["y"] + bar["height"] - 844) < 1
+            charts_end = page.evaluate(
+                "document.querySelector('#goodhart-demo .demo-panels').getBoundingClientRect().bottom"
+            )
+            assert stuck_at_foot or bar["y"] >= charts_end, (
+                f"at scroll {y} the bar, at {bar['y']:.0f} px, is neither at the foot nor in its place"
+            )
     finally:
         context.close()
 
@@ -895,19 +1045,22 @@ def test_goodhart_phone_controls_stay_on_an_opaque_panel(browser, site_url, sche
 
 
 def test_goodhart_on_a_phone_tab_does_not_hide_focus_under_the_stuck_slider(browser, site_url):
-    """WCAG 2.4.11: a control reached by Tab scrolls clear of the stuck slider block."""
+    """WCAG 2.4.11: a control reached by the keyboard scrolls clear of the bar stuck at the foot
+    of the screen (the choice of errors, under the second chart, right above the bar's place)."""
     context = browser.new_context(**PHONE)
     try:
         page = context.new_page()
         open_explorer(page, f"{site_url}/demos/goodhart-explorer.html")
-        # The tails' radio buttons scrolled up to where the stuck block covers them.
+        # The tails' radio buttons scrolled down to where the stuck bar covers them.
         page.evaluate(
-            "scrollBy(0, document.querySelector('#gh-dist-t2').getBoundingClientRect().top - 90)"
+            "scrollBy(0, document.querySelector('#gh-dist-t2').getBoundingClientRect().bottom - 820)"
         )
-        sticky = page.locator(".demo-sticky").bounding_box()
-        assert page.locator("#gh-dist-t2").bounding_box()["y"] < sticky["y"] + sticky["height"]
+        bar = page.locator(".demo-sticky").bounding_box()
+        radio = page.locator("#gh-dist-t2").bounding_box()
+        assert abs(bar["y"] + bar["height"] - 844) < 1, "the bar is stuck at the foot"
+        assert radio["y"] + radio["height"] > bar["y"], "the radio button is under the bar"
         page.focus("#gh-n")
-        page.keyboard.press("Tab")
+        page.keyboard.press("Shift+Tab")
         assert page.evaluate("document.activeElement.id") == "gh-dist-t2"
         assert in_clear_view(page, "#gh-dist-t2")
     finally:

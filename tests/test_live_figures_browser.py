@@ -116,7 +116,7 @@ def test_figure_works_from_the_keyboard(page, site_url, name):
 # What each figure's live line starts with after the control's value went down three steps.
 SAID_AFTER_THREE_STEPS = {
     "boat": "Move 117 of 120: paid for targets, game score",
-    "tails": "Best of 71: true value with light tails",
+    "tails": "Best of 71: true value with no huge errors",
     "leash": "Leash 1.35, smaller reward model:",
     "coin": "Coin 4 steps along, 2 up; the agent trained with the coin always at the right end",
 }
@@ -476,9 +476,9 @@ def test_tails_figure_parts_proxy_and_truth_in_both_and_turns_with_heavy_tails(p
 
 def test_tails_figure_fits_one_phone_screen_with_its_control_and_chart(browser, site_url):
     """On a 390 x 844 phone the figure was 939 px tall, more than the 796 px under the header: now
-    all of it fits, with the slider, a line with the result and the heavy-tailed chart (the one
-    where the true value peaks and falls) in view together as the reader drags. The long summary
-    is still there for screen readers; on a desktop it shows as before."""
+    all of it fits, with the slider, a line with the result and both charts (the light-tailed one
+    first, as in the explorer) in view together as the reader drags. The long summary is still
+    there for screen readers; on a desktop it shows as before."""
     figure = FIGURES["tails"]
     context = browser.new_context(**PHONE)
     try:
@@ -505,7 +505,7 @@ def test_tails_figure_fits_one_phone_screen_with_its_control_and_chart(browser, 
             light_top, heavy_top = page.eval_on_selector_all(
                 f"{figure.selector} canvas", "cs => cs.map(c => c.getBoundingClientRect().top)"
             )
-            assert heavy_top < light_top, "the heavy-tailed chart comes first, next to the slider"
+            assert light_top < heavy_top, "light tails first, as in the explorer and on a desktop"
         line = page.text_content(result)
         box = page.locator(figure.control).bounding_box()
         page.touchscreen.tap(box["x"] + box["width"] * 0.45, box["y"] + box["height"] / 2)

@@ -73,20 +73,66 @@ test("trueValueTrend places N before, at or past the peak of the true value", ()
   for (const n of [1, 100, 10000]) assert.equal(sim.trueValueTrend(curves.gaussian, n).phase, "rising");
 });
 
+// goodhart-draw.js is a browser script: loaded once here as the static figures load it (a second
+// load would find the scripts already required).
+let loadedDraw = null;
+function goodhartDraw() {
+  if (!loadedDraw) loadedDraw = require("../../scripts/static_figures.js").loadDemos().goodhartDraw;
+  return loadedDraw;
+}
+
 test("the one-line result under the N slider says the charts' numbers in words", () => {
-  // goodhart-draw.js is a browser script: loaded here as the static figures load it.
-  const { loadDemos } = require("../../scripts/static_figures.js");
-  const draw = loadDemos().goodhartDraw;
-  const panels = [{ name: "light tails", curve: curves.gaussian }, { name: "heavier tails", curve: curves.t2 }];
+  const draw = goodhartDraw();
+  const panels = [{ name: "no huge errors", curve: curves.gaussian }, { name: "occasional ones", curve: curves.t2 }];
   const peak = curves.t2.peak;
   const two = (v) => v.toFixed(2).replace("-", "\u2212");
-  const text = (n) => { const line = draw.resultLine(n, panels); return [line.lead, ...line.parts].join(" "); };
-  assert.equal(text(70), `Best of 70: true value with light tails ${two(at(curves.gaussian, 70).meanTrue)}, rising `
-    + `heavier tails ${two(at(curves.t2, 70).meanTrue)}, down from ${two(peak.meanTrue)} at its peak`);
-  assert.equal(draw.resultLine(peak.n, panels).parts[1], `heavier tails ${two(peak.meanTrue)}, its peak`);
-  assert.equal(draw.resultLine(2, panels).parts[1], `heavier tails ${two(at(curves.t2, 2).meanTrue)}, rising to ${two(peak.meanTrue)} at N = ${peak.n}`);
-  assert.match(text(1), /^Best of 1 \(no selection yet\): true value with light tails \S+ heavier tails \S+$/);
+  const text = (n, options) => { const line = draw.resultLine(n, panels, options); return [line.lead, ...line.parts].join(" "); };
+  assert.equal(text(70), `Best of 70: true value with no huge errors ${two(at(curves.gaussian, 70).meanTrue)}, rising `
+    + `occasional ones ${two(at(curves.t2, 70).meanTrue)}, past its peak of ${two(peak.meanTrue)}`);
+  assert.equal(draw.resultLine(peak.n, panels).parts[1], `occasional ones ${two(peak.meanTrue)}, its peak`);
+  assert.equal(draw.resultLine(2, panels).parts[1], `occasional ones ${two(at(curves.t2, 2).meanTrue)}, rising to ${two(peak.meanTrue)} at N = ${peak.n}`);
+  assert.match(text(1), /^Best of 1 \(no selection yet\): true value with no huge errors \S+ occasional ones \S+$/);
   assert.match(text(10000), /^Best of 10,000: /);
+  // The lead's opening, which a phone's stuck slider shows as its number, is given apart.
+  assert.equal(draw.resultLine(70, panels).at, "Best of 70:");
+  assert.equal(draw.resultLine(1, panels).at, "Best of 1 (no selection yet):");
+});
+
+test("the result line names no peak the reader has not yet passed", () => {
+  const draw = goodhartDraw();
+  const panels = [{ name: "no huge errors", curve: curves.gaussian }, { name: "occasional ones", curve: curves.t2 }];
+  const peak = curves.t2.peak;
+  const two = (v) => v.toFixed(2).replace("-", "\u2212");
+  assert.ok(peak.n > 2, "the heavy-tailed peak comes after N = 2");
+  // Dragging up from N = 1: at N = 2, and at the peak itself, the true value is "rising".
+  assert.equal(draw.resultLine(2, panels, { reached: 2 }).parts[1], `occasional ones ${two(at(curves.t2, 2).meanTrue)}, rising`);
+  assert.equal(draw.resultLine(peak.n, panels, { reached: peak.n }).parts[1], `occasional ones ${two(peak.meanTrue)}, rising`);
+  // Once past it, the peak is named, also when the reader comes back below it.
+  const past = curves.t2.points.find((p) => p.n > peak.n).n;
+  assert.match(draw.resultLine(past, panels, { reached: past }).parts[1], /past its peak of/);
+  assert.equal(draw.resultLine(peak.n, panels, { reached: past }).parts[1], `occasional ones ${two(peak.meanTrue)}, its peak`);
+  assert.match(draw.resultLine(2, panels, { reached: 10000 }).parts[1], new RegExp(`rising to ${two(peak.meanTrue)} at N = ${peak.n}$`));
+});
+
+test("the chapter's figure and the explorer name the kinds of error in one way", () => {
+  const draw = goodhartDraw();
+  assert.equal(draw.kindTitle("gaussian"), "No huge errors (light tails)");
+  assert.equal(draw.kindTitle("t2"), "Occasional huge errors (heavier tails)");
+  assert.equal(draw.kindTitle("t3"), "Rare huge errors (heavy tails)");
+  assert.equal(draw.kindTitle("cauchy"), "Frequent huge errors (extreme tails)");
+  for (const key of Object.keys(sim.ERROR_DISTRIBUTIONS)) {
+    const kind = draw.ERROR_KINDS[key];
+    assert.ok(kind && kind.short && kind.plain.endsWith("huge errors"), key);
+  }
+  // The two pages' files name them through goodhart-draw.js, not in words of their own.
+  const fs = require("node:fs");
+  const path = require("node:path");
+  const demosDir = path.resolve(__dirname, "../../docs/assets/javascripts/demos");
+  for (const file of ["fig-goodhart-tails.js", "goodhart-explorer.js"]) {
+    const source = fs.readFileSync(path.join(demosDir, file), "utf8");
+    assert.match(source, /draw\.kindTitle/, file);
+    assert.doesNotMatch(source, /light-tailed error"|heavy-tailed error"|never far off|now and then enormous/, file);
+  }
 });
 
 test("running the trials in chunks gives exactly the one-shot result", () => {

@@ -9,10 +9,13 @@
  * live line says short news (training started, its result, a preset, a checkpoint); the long
  * summary stays on the page to be read.
  *
- * Nothing here scrolls the page on its own when a run ends: the reader is watching the charts
- * under the Train button, where the result lands. A link over the charts ("Watch the replay on
- * the course") takes the reader, view and focus, to the course when they ask; it is there from
- * the start of training, so that the charts do not move down when the result comes in.
+ * While the agent trains, the reader watches the charts under the Train button (score up, race
+ * progress down); when it has learned, the page glides up to the course, where its route replays
+ * (the point of the demo, which played out of view, a screen or more above, until the reader
+ * went looking for it), instantly under reduced motion, and only if the reader is still at the
+ * demo. Focus stays on the button they pressed, and the result is spoken on the live line. A
+ * link under the course ("See the result and the charts") goes back down; a link over the charts
+ * ("Watch the replay on the course") goes up again, view and focus, after the reader scrolls down.
  *
  * window.AlignmentDemos.boatRace.state() reports the simulation state for tests and curious readers.
  */
@@ -67,6 +70,7 @@
     // tables it sees, but this one is filled in here.
     const columnNames = Array.from(runsTable.querySelectorAll("thead th"), (th) => th.textContent.trim());
     const watchLink = $("br-watch");
+    const chartsLink = $("br-to-charts");
     const sliders = {
       targetPoints: $("br-target-points"),
       finishBonus: $("br-finish-bonus"),
@@ -111,11 +115,13 @@
 
     /** Set the mode (idle | training | replay | drive); the course's role follows: an application
      * only while the reader drives it. The link up to the course is there while an agent trains
-     * or replays on it. */
+     * or replays on it (from the start of training, so the charts under it do not move when the
+     * result comes in); the link down to the charts, once a route replays. */
     function setMode(next) {
       mode = next;
       const driving = mode === "drive";
       watchLink.parentElement.hidden = mode !== "training" && mode !== "replay";
+      chartsLink.parentElement.hidden = mode !== "replay";
       watchLink.firstChild.textContent = mode === "training" ? "Watch it train on the course" : "Watch the replay on the course";
       courseCanvas.setAttribute("role", driving ? "application" : "img");
       courseCanvas.setAttribute("aria-label", driving ? "Race course: you are driving the boat" : picture.label);
@@ -330,8 +336,20 @@
       replay = { index: reducedMotion ? current.rollout.trail.length - 1 : 0, hold: 0 };
       updateReplayHud();
       container.dataset.state = "trained";
-      // No scroll and no move of focus: the result lands in the charts the reader was told to
-      // watch, and focus stays on the button they pressed. The replay is a link away (watchReplay).
+      showReplay();
+    }
+
+    /**
+     * Bring the whole course, where the learned route now replays, into clear view under the
+     * sticky header: it is 450 px above the Train button on a desktop and 1,100 px on a phone, and
+     * the charts alone tell the result without showing it. Smoothly, so the reader sees where the
+     * page went (instantly under reduced motion); not when the reader has scrolled away from the
+     * demo while it trained. Focus stays where it is, on "Train agent": a screen reader keeps its
+     * place and hears the result on the live line (a focus move would read out the course's
+     * description over it), and the next Tab goes on to Pause and Reset, scrolling back to them.
+     */
+    function showReplay() {
+      if (page.inView(container)) page.scrollIntoClearView(container.querySelector(".demo-stage"), { smooth: true });
     }
 
     /**
@@ -344,6 +362,15 @@
       event.preventDefault(); // no #br-course in the address, and no scroll under the header
       courseCanvas.focus({ preventScroll: true });
       page.scrollIntoClearView(container.querySelector(".demo-stage"));
+    }
+
+    /** The way back down from the replay: the summary (the result in words) at the top of the
+     * screen, the charts under it; focus on the summary, so a screen reader reads the result and
+     * the next Tab goes on from there. */
+    function seeCharts(event) {
+      event.preventDefault();
+      summary.focus({ preventScroll: true });
+      page.scrollIntoClearView(summary, { start: true });
     }
 
     function updateReplayHud() {
@@ -404,7 +431,7 @@
       lastFrameTime = 0;
       container.dataset.state = "training";
       // As long as the result that replaces it, near enough, so the charts under it stay put.
-      say(`Training run ${current.number} (${current.name}: ${rewardText(reward)}; seed ${seed}) for ${trainer.settings.episodes} episodes. Watch the charts below: the score it is paid for, and how much of the race it completes. Once it has learned, its route replays on the course above.`);
+      say(`Training run ${current.number} (${current.name}: ${rewardText(reward)}; seed ${seed}) for ${trainer.settings.episodes} episodes. Watch the charts below: the score it is paid for, and how much of the race it completes. Once it has learned, the page goes up to the course to replay its route.`);
       live.say(`Training run ${current.number} (${current.name})…`); // then its result, not the episodes
       requestFrame();
     }
@@ -470,6 +497,7 @@
     pauseButton.addEventListener("click", togglePause);
     $("br-reset").addEventListener("click", reset);
     watchLink.addEventListener("click", watchReplay);
+    chartsLink.addEventListener("click", seeCharts);
     $("br-preset-game").addEventListener("click", () => {
       setReward(sim.DEFAULT_REWARD);
       say(`Reward set to the game score: ${rewardText(sim.DEFAULT_REWARD)}. Press “Train agent”.`);

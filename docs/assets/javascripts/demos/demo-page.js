@@ -193,9 +193,13 @@
   /**
    * Scroll so that `element` is wholly visible below Material's sticky header and its
    * "Back to top" button (which floats under the header while the reader scrolls up), or at
-   * least starts there when it is taller than the space left.
+   * least starts there when it is taller than the space left; with `start`, its top goes there
+   * in any case (a text to read from its beginning, with what follows it under it). Instantly,
+   * unless `smooth` is asked for and the reader has not asked for reduced motion (a long jump the
+   * reader did not make, such as the boat race's to its course after training, is easier to
+   * follow gliding). Returns whether the page had to move.
    */
-  function scrollIntoClearView(element) {
+  function scrollIntoClearView(element, { smooth = false, start = false } = {}) {
     const margin = 8;
     let top = 0;
     for (const selector of [".md-header", ".md-top"]) {
@@ -208,9 +212,18 @@
     const rect = element.getBoundingClientRect();
     const room = root.innerHeight - top - 2 * margin;
     let delta = 0;
-    if (rect.top < top + margin || rect.height > room) delta = rect.top - top - margin;
+    if (start || rect.top < top + margin || rect.height > room) delta = rect.top - top - margin;
     else if (rect.bottom > root.innerHeight - margin) delta = rect.bottom - (root.innerHeight - margin);
-    if (delta) root.scrollBy({ top: delta, behavior: "instant" });
+    if (delta) root.scrollBy({ top: delta, behavior: smooth && !prefersReducedMotion() ? "smooth" : "instant" });
+    return Boolean(delta);
+  }
+
+  /** Whether any part of `element` is on the screen below Material's sticky header. */
+  function inView(element) {
+    const header = document.querySelector(".md-header");
+    const top = header ? header.getBoundingClientRect().bottom : 0;
+    const rect = element.getBoundingClientRect();
+    return rect.bottom > top && rect.top < root.innerHeight && rect.height > 0;
   }
 
   /**
@@ -283,7 +296,7 @@
 
   demos.page = {
     activate, deactivate, prefersReducedMotion, usesTouch, themeColours, onThemeChange, onResize,
-    keepDrawn, prepareCanvas, formatNumber, runInFrames, whenNear, scrollIntoClearView, whenReady,
+    keepDrawn, prepareCanvas, formatNumber, runInFrames, whenNear, scrollIntoClearView, inView, whenReady,
     announcer, setText, SETTLE_MS,
   };
 })(typeof self !== "undefined" ? self : this);

@@ -1,8 +1,10 @@
 /**
- * Live figure for the Goodhart chapter: best of N by a proxy score, with light-tailed error on
- * the left and heavy-tailed error on the right (goodhart-sim.js, drawn by goodhart-draw.js). One
- * control: how hard we select (N). Both panels are regressional Goodhart; on the right the true
- * value falls back as N grows (catastrophic Goodhart, in Kwa, Thomas and Garriga-Alonso's term).
+ * Live figure for the Goodhart chapter: best of N by a proxy score, with light-tailed error first
+ * (on the left, or on top on a phone) and heavy-tailed error second (goodhart-sim.js, drawn by
+ * goodhart-draw.js), named as the Goodhart explorer names them ("No huge errors (light tails)",
+ * "Occasional huge errors (heavier tails)") and in the same order. One control: how hard we
+ * select (N). Both panels are regressional Goodhart; in the second the true value falls back as
+ * N grows (catastrophic Goodhart, in Kwa, Thomas and Garriga-Alonso's term).
  * Screen readers hear the one-line result once the slider settles, not the summary at every step.
  *
  * window.AlignmentDemos.goodhartTails.state() reports the numbers shown, for tests.
@@ -18,10 +20,9 @@
   const SEED = 1975;
   const TRIALS = 200;
   const TRIALS_PER_FRAME = 20;
-  const PANELS = [
-    { distribution: "gaussian", name: "light-tailed error", tails: "light tails" },
-    { distribution: "t2", name: "heavy-tailed error", tails: "heavy tails" },
-  ];
+  const PANELS = ["gaussian", "t2"].map((distribution) => ({
+    distribution, title: draw.kindTitle(distribution), short: draw.ERROR_KINDS[distribution].short,
+  }));
 
   function nFromSlider(value) {
     return Math.max(1, Math.round(Math.pow(10, Number(value))));
@@ -77,7 +78,7 @@
     }
 
     function resultLine(chosen) {
-      return draw.resultLine(chosen, curves.map((curve, i) => ({ name: PANELS[i].tails, curve })));
+      return draw.resultLine(chosen, curves.map((curve, i) => ({ name: PANELS[i].short, curve })));
     }
 
     /** The live line: the result under the slider, once the reader stops moving it. */
@@ -94,10 +95,10 @@
       const verdict = chosen === 1
         ? "With one candidate nothing is selected yet: drag N up to select harder."
         : heavy.n > heavyCurve.peak.n
-          ? "With heavy tails, harder selection now mostly finds candidates with huge errors."
+          ? "With occasional huge errors, harder selection now mostly finds candidates with huge errors, not good ones."
           : "So far, harder selection helps in both, by less than the proxy says.";
-      return `Best of ${fmt(chosen)}. Light-tailed error: the winner's proxy score is ${fmt(light.medianProxy, 1)} and its true value ${fmt(light.meanTrue, 2)}. ` +
-        `Heavy-tailed error: proxy ${fmt(heavy.medianProxy, 1)}${heavy.medianProxy > range.max ? " (above the chart)" : ""}, true value ${fmt(heavy.meanTrue, 2)}${after}. ${verdict}`;
+      return `Best of ${fmt(chosen)}. ${PANELS[0].title}: the winner's proxy score is ${fmt(light.medianProxy, 1)} and its true value ${fmt(light.meanTrue, 2)}. ` +
+        `${PANELS[1].title}: proxy ${fmt(heavy.medianProxy, 1)}${heavy.medianProxy > range.max ? " (above the chart)" : ""}, true value ${fmt(heavy.meanTrue, 2)}${after}. ${verdict}`;
     }
 
     /** Run the trials a few per frame, drawing as the curves fill in. */

@@ -2,7 +2,8 @@
  * Drawing a best-of-N curve (goodhart-sim.js): the winner's proxy score and true value against N,
  * with the part up to the chosen N in full colour and the rest faint, dots and values at N, and
  * the peak of the true value marked when it turns over. Shared by the Goodhart explorer and the
- * live figure in the Goodhart chapter, so both say the same thing the same way.
+ * live figure in the Goodhart chapter, so both say the same thing the same way, with the same
+ * names for the kinds of error (ERROR_KINDS) and the light-tailed chart first.
  */
 (function (root) {
   "use strict";
@@ -10,6 +11,28 @@
   const sim = demos.goodhartSim;
   const { drawLineChart } = demos.lineChart;
   const fmt = demos.page.formatNumber;
+
+  /**
+   * Each kind of error in plain words first, how often it is huge (dozens of times its usual
+   * size), and its technical name after: "Occasional huge errors (heavier tails)" in the chart
+   * titles and the summaries. `short` is for the one-line result, after "no huge errors", which
+   * comes first: "Best of 70: true value with no huge errors 1.61, rising · occasional ones 0.30,
+   * past its peak of 0.73". (A reader review on a phone: "light tails −0.02 · heavier tails
+   * −0.05" said nothing to a reader without statistics; another found the chapter's figure and
+   * the explorer naming the same two charts in two ways.)
+   */
+  const ERROR_KINDS = {
+    gaussian: { plain: "no huge errors", short: "no huge errors", tails: "light tails" },
+    t3: { plain: "rare huge errors", short: "rare ones", tails: "heavy tails" },
+    t2: { plain: "occasional huge errors", short: "occasional ones", tails: "heavier tails" },
+    cauchy: { plain: "frequent huge errors", short: "frequent ones", tails: "extreme tails" },
+  };
+
+  /** A chart's title for a kind of error: "Occasional huge errors (heavier tails)". */
+  function kindTitle(distribution) {
+    const kind = ERROR_KINDS[distribution];
+    return `${kind.plain.charAt(0).toUpperCase()}${kind.plain.slice(1)} (${kind.tails})`;
+  }
 
   /** One y range for several panels, so that light and heavy tails compare by eye. The proxy may
    * leave it at the top (heavy tails send it far up); the true value always fits. */
@@ -25,14 +48,17 @@
   /**
    * Draw one curve on a prepared canvas ({ctx, width, height}) with the chosen N marked.
    * options: { range: {min, max}, compact: boolean, marker: false to leave out the line and
-   * dots at N (a printed figure shows the whole curve) }. Returns the point at N with the
-   * chart's texts and obstacles (`chart`, see line-chart.js).
+   * dots at N (a printed figure shows the whole curve), reached: the largest N the reader has
+   * gone to (the curve is drawn that far, faint past N, and its peak named once passed; by
+   * default all of it) }. Returns the point at N with the chart's texts and obstacles (`chart`,
+   * see line-chart.js).
    */
   function drawSelection(prepared, colours, curve, n, options) {
     const { range, compact } = options;
     const marker = options.marker !== false;
-    const pts = curve.points;
     const here = sim.pointAt(curve, n);
+    const reached = Math.max(options.reached === undefined ? Infinity : options.reached, here.n);
+    const pts = curve.points.filter((p) => p.n <= reached);
     const shown = pts.filter((p) => p.n <= here.n);
     const line = (key, p) => ({ x: p.n, y: p[key] });
     const style = {
@@ -46,7 +72,7 @@
       { ...style.truth, label: compact ? "True value" : "True value of the winner", points: shown.map((p) => line("meanTrue", p)) },
     ];
     const notes = [];
-    if (sim.turnsOver(curve)) {
+    if (sim.turnsOver(curve) && reached > curve.peak.n) {
       notes.push({ text: `peak ${curve.peak.meanTrue.toFixed(2)} at N = ${fmt(curve.peak.n)}`, short: "peak", x: curve.peak.n, y: curve.peak.meanTrue, colour: colours.truth });
     }
     // The values at N; a proxy score off the scale becomes an arrow at the top with its value.
@@ -95,46 +121,61 @@
 
   /**
    * The one-line result under an N slider, in words, from the points the charts mark:
-   * "Best of 70: true value with" then, for each panel ({ name, curve }), e.g. "light tails
-   * 1.61, rising" or "heavier tails 0.30, down from 0.73 at its peak". A phone reader dragging N
+   * "Best of 70: true value with" then, for each panel ({ name, curve }), e.g. "no huge errors
+   * 1.61, rising" or "occasional ones 0.30, past its peak of 0.73". A phone reader dragging N
    * sees this line and the chart it describes together; the long summary says the same at length.
-   * Returns { lead, parts }, so the page can keep each part's words together.
+   * `reached`, the largest N the reader has gone to (by default all): a peak not yet passed is
+   * not named, as the chart does not draw it ("rising", not "rising to 0.73 at N = 7").
+   * Returns { at, lead, parts }: `at` is the lead's opening ("Best of 70:"), which a phone's
+   * slider already shows as its number, so the page can keep each part's words together.
    */
-  function resultLine(n, panels) {
+  function resultLine(n, panels, { reached = Infinity } = {}) {
     const parts = panels.map(({ name, curve }) => {
       const { here, peak, turnsOver, phase } = sim.trueValueTrend(curve, n);
       const value = `${name} ${fmt(here.meanTrue, 2)}`;
       if (here.n === 1) return value; // nothing selected yet: no trend to speak of
-      if (phase === "falling") return `${value}, down from ${fmt(peak.meanTrue, 2)} at its peak`;
-      if (phase === "peak") return `${value}, its peak`;
-      return turnsOver ? `${value}, rising to ${fmt(peak.meanTrue, 2)} at N = ${fmt(peak.n)}` : `${value}, rising`;
+      const peakSeen = turnsOver && Math.max(reached, here.n) > peak.n;
+      if (phase === "falling") return `${value}, past its peak of ${fmt(peak.meanTrue, 2)}`;
+      if (phase === "peak" && peakSeen) return `${value}, its peak`;
+      return peakSeen ? `${value}, rising to ${fmt(peak.meanTrue, 2)} at N = ${fmt(peak.n)}` : `${value}, rising`;
     });
-    const lead = n === 1 ? "Best of 1 (no selection yet): true value with" : `Best of ${fmt(n)}: true value with`;
-    return { lead, parts };
+    const at = n === 1 ? "Best of 1 (no selection yet):" : `Best of ${fmt(n)}:`;
+    return { at, lead: `${at} true value with`, parts };
   }
 
   /** Write a resultLine into its element, each part in a span that the stylesheet keeps whole
    * (a line wraps between parts, not inside one), joined by " · " that stays with the part
-   * before it, so the text reads the same to a screen reader and in a test. */
+   * before it, so the text reads the same to a screen reader and in a test. The lead's opening
+   * ("Best of 70:") has a span of its own, which a phone's stuck slider hides from view. */
   function showResult(element, line) {
     const doc = element.ownerDocument;
-    const nodes = [];
-    [line.lead, ...line.parts].forEach((text, i) => {
-      const span = doc.createElement("span");
-      span.className = i ? "demo-result__part" : "demo-result__lead";
-      span.textContent = i > 0 && i < line.parts.length ? `${text}\u00a0·` : text;
-      if (i) nodes.push(doc.createTextNode(" "));
-      nodes.push(span);
+    const span = (className, text) => {
+      const node = doc.createElement("span");
+      node.className = className;
+      node.textContent = text;
+      return node;
+    };
+    const lead = span("demo-result__lead", "");
+    if (line.at && line.lead.startsWith(`${line.at} `)) {
+      lead.append(span("demo-result__at", line.at), " ", span("demo-result__what", line.lead.slice(line.at.length + 1)));
+    } else {
+      lead.textContent = line.lead;
+    }
+    const nodes = [lead];
+    line.parts.forEach((text, i) => {
+      nodes.push(doc.createTextNode(" "), span("demo-result__part", i < line.parts.length - 1 ? `${text}\u00a0·` : text));
     });
     element.replaceChildren(...nodes);
   }
 
   /** A resultLine as one sentence, for the figure's live line (what a screen reader hears once
-   * the slider settles): "Best of 70: true value with light tails 1.61, rising; heavier tails
-   * 0.30, down from 0.73 at its peak." */
+   * the slider settles): "Best of 70: true value with no huge errors 1.61, rising; occasional
+   * ones 0.30, past its peak of 0.73." */
   function resultText(line) {
     return `${line.lead} ${line.parts.join("; ")}.`;
   }
 
-  demos.goodhartDraw = { sharedRange, drawSelection, drawOveroptimization, resultLine, showResult, resultText };
+  demos.goodhartDraw = {
+    ERROR_KINDS, kindTitle, sharedRange, drawSelection, drawOveroptimization, resultLine, showResult, resultText,
+  };
 })(typeof self !== "undefined" ? self : this);

@@ -5,6 +5,11 @@
  * Screen readers hear one short line (the result of the control just moved) once it settles; the
  * long summary and the plot's caption are there to read, not spoken at every step.
  *
+ * The curves are drawn only as far as the reader has taken N (and the heavy-tailed peak named
+ * only once passed): opening on both whole curves and "peak 0.73 at N = 7" at N = 1, the page
+ * gave the answer before the reader touched it (a reader review). Once N has been to 10,000 the
+ * whole curves stay. The printed and no-JavaScript figure shows them whole.
+ *
  * window.AlignmentDemos.goodhart.state() reports the current numbers for tests and curious readers.
  */
 (function (root) {
@@ -17,25 +22,10 @@
   const ALPHA = 1;
   const MAX_D = 4;
   const TRIALS_PER_FRAME = 25;
-  /** Each kind of error in plain words first, how often it is huge (dozens of times its usual
-   * size), as the radio buttons say it, and its technical name after: "Occasional huge errors
-   * (heavier tails)" in the chart titles and the summary. The one-line result has the plain
-   * words alone, and short (`short`, after "no huge errors", which comes first): "Best of 70:
-   * true value with no huge errors 1.61, rising · occasional ones 0.30, down from 0.73 at its
-   * peak" keeps to three lines on a phone. (The reader review on a phone: "light tails −0.02 ·
-   * heavier tails −0.05" said nothing to a reader without statistics.) */
-  const KINDS = {
-    gaussian: { plain: "no huge errors", short: "no huge errors", tails: "light tails" },
-    t3: { plain: "rare huge errors", short: "rare ones", tails: "heavy tails" },
-    t2: { plain: "occasional huge errors", short: "occasional ones", tails: "heavier tails" },
-    cauchy: { plain: "frequent huge errors", short: "frequent ones", tails: "extreme tails" },
-  };
-
-  /** "Occasional huge errors (heavier tails)". */
-  function kindName(distribution) {
-    const kind = KINDS[distribution];
-    return `${capitalised(kind.plain)} (${kind.tails})`;
-  }
+  /** The kinds of error, named as in the chapter's figure: "Occasional huge errors (heavier
+   * tails)" in the chart titles and the summary, "occasional ones" in the one-line result. */
+  const KINDS = draw.ERROR_KINDS;
+  const kindName = draw.kindTitle;
 
   /** The slider steps through the candidate counts the simulation computes (1, 2, 3, 5, 7, 10,
    * 15, ... 10,000), so that every step changes N and the slider, its readout, the summary and
@@ -45,10 +35,6 @@
 
   function nFromSlider(value) {
     return SIZES[Math.max(0, Math.min(SIZES.length - 1, Math.round(Number(value))))];
-  }
-
-  function capitalised(text) {
-    return text.charAt(0).toUpperCase() + text.slice(1);
   }
 
   function setup(container) {
@@ -74,6 +60,7 @@
     let here = [];
     let lastOver = null; // the overoptimization numbers last drawn, for state()
     let announceWhenDone = false; // the reader asked for news while the trials were still running
+    let reached = 1; // the largest N the reader has gone to: the curves are drawn that far
     const charts = { selection: [], overoptimization: null }; // texts and obstacles drawn, for tests
 
     function heavy() {
@@ -109,7 +96,7 @@
       here = curves.map((curve, i) => {
         const prepared = page.prepareCanvas(canvases[i]);
         if (!prepared) return sim.pointAt(curve, n);
-        const drawn = draw.drawSelection(prepared, theme.colours, curve, n, { range, compact: prepared.width < 420 });
+        const drawn = draw.drawSelection(prepared, theme.colours, curve, n, { range, compact: prepared.width < 420, reached });
         charts.selection.push({ width: prepared.width, height: prepared.height, ...drawn.chart });
         return drawn;
       });
@@ -140,12 +127,14 @@
       const [light, heavyHere] = here;
       const o = lightCurve.options;
       const head = `Best of ${fmt(n)}, error of size ${o.errorScale.toFixed(2)}.`;
-      const lightText = `${kindName(lightCurve.options.distribution)}: the winner's proxy score is typically ${fmt(light.medianProxy, 1)} and its true value ${fmt(light.meanTrue, 2)} on average, so harder selection still helps, by less than the score claims.`;
+      const lightText = `${kindName(lightCurve.options.distribution)}: the winner's proxy score is typically ${fmt(light.medianProxy, 1)} and its true value ${fmt(light.meanTrue, 2)} on average${n === 1 ? "." : ", so harder selection still helps, by less than the score claims."}`;
       let heavyText = `${kindName(heavyCurve.options.distribution)}: proxy ${fmt(heavyHere.medianProxy, 1)}, true value ${fmt(heavyHere.meanTrue, 2)}`;
       if (sim.turnsOver(heavyCurve) && heavyHere.n > heavyCurve.peak.n) {
         heavyText += `, down from a peak of ${fmt(heavyCurve.peak.meanTrue, 2)} at N = ${fmt(heavyCurve.peak.n)}: harder selection now mostly finds candidates with huge errors, not good ones.`;
-      } else if (sim.turnsOver(heavyCurve)) {
+      } else if (sim.turnsOver(heavyCurve) && reached > heavyCurve.peak.n) {
         heavyText += `, still rising toward its peak of ${fmt(heavyCurve.peak.meanTrue, 2)} at N = ${fmt(heavyCurve.peak.n)}; drag N further.`;
+      } else if (sim.turnsOver(heavyCurve)) {
+        heavyText += n === 1 ? ". Drag N up to select harder." : ", rising so far; drag N further.";
       } else {
         heavyText += ": at this size of error the true value has not turned over yet.";
       }
@@ -157,7 +146,7 @@
     /** The line under the slider: the numbers of the summary, short enough to read while dragging. */
     function resultLine(n) {
       const panels = curves.map((curve) => ({ name: KINDS[curve.options.distribution].short, curve }));
-      return draw.resultLine(n, panels);
+      return draw.resultLine(n, panels, { reached });
     }
 
     function showResult(n) {
@@ -174,6 +163,7 @@
     function render() {
       showOutputs();
       const n = nFromSlider(nSlider.value);
+      reached = Math.max(reached, n);
       if (curves) {
         drawSelection(n);
         if (curves.every((c) => c.complete)) {
@@ -238,7 +228,7 @@
           trueAtN: here[i] ? here[i].meanTrue : null, proxyAtN: here[i] ? here[i].medianProxy : null,
         });
         return {
-          ready, n, sizes: SIZES, markedN: here.map((point) => point && point.n), renders, heavy: heavy(),
+          ready, n, reached, sizes: SIZES, markedN: here.map((point) => point && point.n), renders, heavy: heavy(),
           errorScale: Number(scaleSlider.value), trials: Number(trialsSlider.value), seed: runs ? runs[0].options.seed : null,
           panels: curves ? curves.map(panel) : [],
           overoptimization: lastOver,
