@@ -19,7 +19,8 @@ docstrings are the spec).
                       images get their intrinsic size, and a figure with an x-narrow.svg
                       a <picture> for phones (scripts/figures.py); row headers in tables with
                       an empty corner cell (scripts/tables.py); a "Next" link before the
-                      References (scripts/next_page.py); a numbered page's reading time
+                      References (scripts/next_page.py), or on the last chapter the end of the
+                      guide (scripts/end_of_guide.py); a numbered page's reading time
                       (scripts/reading_time.py); page metadata (description, figure)
     on_page_context   (after the search plugin has indexed the page) the citations' late-slot
                       markers back into its content; page metadata for the templates (meta
@@ -51,6 +52,7 @@ from mkdocs.utils import get_relative_url
 
 import asset_bundle
 import chapter_numbers
+import end_of_guide
 import figure_refs
 import figures
 import glossary
@@ -144,7 +146,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     html = tables.stack_on_phones(tables.title_tables(tables.mark_row_headers(html)))
     if page.file.src_uri in _chapter_numbers:
         _reading_minutes[page.file.src_uri] = reading_time.reading_minutes(html)
-    html = next_page.add_next_link(html, page)
+    html = end_of_guide.add_end_of_guide(html, page, config)
+    if not end_of_guide.is_end_of_guide(page):  # the card leads on instead
+        html = next_page.add_next_link(html, page)
     if _meta:
         _meta.read_page(html, page)
     return html

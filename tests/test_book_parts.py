@@ -686,10 +686,11 @@ def test_the_index_keeps_a_name_the_bibliography_does_not_give_as_printed():
 
 
 def test_the_cover_takes_homes_question_and_chapter_ones_figure():
-    """The cover's line under the title is the first sentence of Home's hero; its figure is the
-    chain of loss as a chapter prints it (its src, the first sentence of its alt)."""
+    """The cover's line under the title is the first sentence of Home's hero, which the
+    Introduction then leaves out (it repeated the cover word for word); its figure is the chain
+    of loss as a chapter prints it (its src, the first sentence of its alt)."""
     from book_pdf import htmltree as ht
-    from book_pdf.assemble import COVER_FIGURE, cover_tagline, find_cover_figure
+    from book_pdf.assemble import COVER_FIGURE, find_cover_figure, take_cover_tagline
     from book_pdf.chapter import Chapter
     from book_pdf.nav import NavPage
 
@@ -702,10 +703,11 @@ def test_the_cover_takes_homes_question_and_chapter_ones_figure():
         Chapter(NavPage("index.html", "Home"), "Home", home),
         Chapter(NavPage("one.html", "One"), "One", one),
     ]
-    assert cover_tagline(chapters) == "Why is it so hard?"
+    assert take_cover_tagline(chapters) == "Why is it so hard?"
+    assert ht.text_of(home) == "A plain guide."  # the Introduction starts after it
     figure = find_cover_figure(chapters)
     assert figure is not None and (figure.src, figure.alt) == (src, "The chain.")
-    assert cover_tagline(chapters[1:]) == "" and find_cover_figure(chapters[:1]) is None
+    assert take_cover_tagline(chapters[1:]) == "" and find_cover_figure(chapters[:1]) is None
 
 
 def test_links_inside_parentheses_are_those_after_an_unclosed_bracket_of_their_paragraph():

@@ -24,7 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # permalinks, a live figure's controls and readouts (its static figure and caption still count),
 # the phone's "On this page" list (the section titles again), and "The figure in words" (a
 # figure's long description, which stands in for alt text; alt text is not prose either), and the
-# end of the guide after the last chapter (a template's card, not the chapter's text).
+# end of the guide after the last chapter (a card, not the chapter's text), and a position's
+# label above its heading in Where experts disagree (a kicker, like "Chapter 9").
 INLINE_TAGS = {"a", "abbr", "b", "code", "em", "i", "kbd", "small", "span", "strong", "sub", "sup"}
 HIDDEN_CLASSES = {
     "citation__tip",
@@ -35,6 +36,7 @@ HIDDEN_CLASSES = {
     "page-contents",
     "figure-text",
     "ae-end",
+    "camp-label",
 }
 # An alt text a screen reader can still take in at once. A longer description goes in a
 # `??? figure-text` fold after the figure (README: Add a figure), whose lists and paragraphs can

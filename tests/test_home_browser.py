@@ -77,10 +77,18 @@ def test_start_reading_is_in_the_first_screen(browser, site_url, viewport) -> No
     assert start.get_attribute("href") == "alignment-problem.html"
     # The second way in, the boat race (three screens down on a phone before), is in the first
     # screen too, and an outlined button, not a second primary one.
-    race = page.get_by_role("link", name="Watch an AI game a race")
+    race = page.get_by_role("link", name="Watch an AI cheat at a boat race")
     assert _in_first_screen(page, race, viewport["height"])
     assert race.get_attribute("href") == "demos/boat-race.html"
     assert "md-button--primary" not in (race.get_attribute("class") or "")
+    # and, on a phone, for a reader short on time, the whole argument in six minutes (its card
+    # sat three screens down there)
+    short = page.get_by_role("link", name="Short on time? The whole argument in six minutes")
+    if viewport is PHONE:
+        assert _in_first_screen(page, short, viewport["height"])
+        assert short.get_attribute("href") == "overview.html"
+    else:
+        expect(short).to_be_hidden()
     if viewport is DESKTOP:
         # The figure that shows what the site is about, whole, and wide enough to read: beside
         # the text it drew its 960-unit width at 480 px, labels 7.5 px; now at 12 px or more.
@@ -421,6 +429,15 @@ def test_the_last_chapter_ends_the_guide_with_next_steps_and_a_link_to_pass_on(
     end = page.locator("section.ae-end")
     expect(end).to_have_count(1)
     expect(end.get_by_role("heading", name="The end of the guide")).to_be_visible()
+    # Where a reader finishes: after the takeaways, before the References, in place of Next.
+    assert page.evaluate("""() => {
+      const end = document.querySelector('section.ae-end');
+      const refs = document.getElementById('references');
+      const takeaways = document.getElementById('key-takeaways');
+      return !!(end.compareDocumentPosition(refs) & Node.DOCUMENT_POSITION_FOLLOWING)
+        && !!(takeaways.compareDocumentPosition(end) & Node.DOCUMENT_POSITION_FOLLOWING);
+    }""")
+    expect(page.locator("nav.next-page")).to_have_count(0)
     hrefs = end.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
     assert {
         "demos/index.html",
@@ -448,4 +465,22 @@ def test_the_last_chapter_ends_the_guide_with_next_steps_and_a_link_to_pass_on(
     expect(page.locator("section.ae-end").get_by_role("status")).to_have_text("Shared.")
     shared = page.evaluate("window.__shared")
     assert shared["url"] == published and "Where experts disagree" in shared["title"]
+    context.close()
+
+
+def test_the_six_minute_overview_reads_as_one_text_not_nine_boxes(browser, site_url) -> None:
+    """A reader met the quick overview as nine identical boxes, each labelled "In one minute":
+    there the summaries are plain text under their chapters' headings."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(f"{site_url}/overview.html")
+    boxes = page.locator("article .admonition.abstract")
+    assert boxes.count() == 9
+    assert page.locator("article .admonition.abstract > .admonition-title").evaluate_all(
+        "titles => titles.every(t => getComputedStyle(t).display === 'none')"
+    )
+    assert boxes.evaluate_all(
+        "boxes => boxes.every(b => getComputedStyle(b).borderLeftWidth === '0px')"
+    )
+    expect(page.get_by_role("heading", level=2, name="Specification gaming")).to_be_visible()
     context.close()

@@ -193,9 +193,12 @@ def test_the_description_fills_the_space_under_the_title_whole_or_not_at_all(
     cards: CardMaker,
 ) -> None:
     short = "Manageable, serious, or fatal? Three camps on aligning far more capable AI."
-    lines = cards.fit_blurb(short, TITLE_WIDTH, 6)
+    lines = cards.fit_blurb(short, TITLE_WIDTH, 6 * 33).lines
     assert 1 < len(lines) <= 6 and " ".join(lines) == short
-    assert cards.fit_blurb(short, TITLE_WIDTH, 1) == ()
+    assert cards.fit_blurb(short, TITLE_WIDTH, 33).lines == ()
+    # where 24 px does not fit, 21 px may: a long title still leaves its description
+    tight = cards.fit_blurb(short, TITLE_WIDTH, 2 * 29)
+    assert tight.size == 21 and " ".join(tight.lines) == short
     svg = cards.svg(
         CardText(
             title="Where experts disagree",
@@ -206,7 +209,7 @@ def test_the_description_fills_the_space_under_the_title_whole_or_not_at_all(
         )
     )
     assert all(f">{line}</text>" in svg for line in lines)
-    # a title of four lines leaves no room for a long description: it is left out, not cut
+    # a description too long for the room under the title is left out, not cut
     long_title = "Specification gaming and reward hacking, with a rather long subtitle"
     svg = cards.svg(
         CardText(
@@ -214,7 +217,7 @@ def test_the_description_fills_the_space_under_the_title_whole_or_not_at_all(
             site_name="S",
             address="a",
             figure_svg=FIGURE.read_bytes(),
-            blurb=short * 3,
+            blurb=short * 6,
         )
     )
     assert "Manageable" not in svg and "…" not in svg

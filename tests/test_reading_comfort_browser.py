@@ -455,24 +455,30 @@ def test_a_detailed_figure_keeps_a_short_alt_and_tells_the_rest_in_a_fold(
 def test_each_positions_section_says_where_it_sits_on_the_figures_arrow(browser, site_url, scheme):
     """A phone reader met about thirteen screens with no landmark after Figure 1 and lost track
     of whose case was being made: each position's section opens with its place on the arrow, in
-    its own colour, readable on both schemes."""
+    its own colour, readable on both schemes, as a sentence of its own just above the heading (a
+    screen reader had heard a CSS label run into the heading's name)."""
     context, tab = _open(browser, PHONE)
     tab.goto(f"{site_url}/disagreement.html")
     tab.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
     found = tab.evaluate("""() => [...document.querySelectorAll('article h2.camp')].map(h => {
-      const before = getComputedStyle(h, '::before');
-      return {label: before.content, colour: before.color, bar: getComputedStyle(h).borderLeftColor,
+      const label = h.previousElementSibling;
+      return {label: label && label.matches('p.camp-label') ? label.textContent : '',
+              colour: getComputedStyle(label).color, bar: getComputedStyle(h).borderLeftColor,
+              gap: h.getBoundingClientRect().top - label.getBoundingClientRect().bottom,
               ground: getComputedStyle(document.body).backgroundColor};
     })""")
     assert [f["label"][:17] for f in found] == [
-        '"Position 1 of 3 ',
-        '"Position 2 of 3 ',
-        '"Position 3 of 3 ',
-        '"A fourth view · ',
+        "Position 1 of 3: ",
+        "Position 2 of 3: ",
+        "Position 3 of 3: ",
+        "A fourth view: it",
     ], found
     assert len({f["colour"] for f in found}) == 4 and all(f["bar"] == f["colour"] for f in found)
     for f in found:
         assert _contrast(f["colour"], f["ground"]) >= 4.5, f
+        assert 0 <= f["gap"] <= 24, f  # the label sits on its heading
+    heading = tab.get_by_role("heading", name="Ordinary iteration will do", exact=True)
+    expect(heading).to_have_count(1)  # the heading's name is its own words
     context.close()
 
 

@@ -54,7 +54,7 @@ def assemble_book(
 
     markup = TEMPLATES.get_template("book.html.j2").render(
         info=info,
-        tagline=cover_tagline(chapters),
+        tagline=take_cover_tagline(chapters),
         cover_figure=find_cover_figure(chapters),
         chapters=chapters,
         entries=entries,
@@ -80,15 +80,23 @@ class CoverFigure:
     alt: str
 
 
-def cover_tagline(chapters: list[Chapter]) -> str:
-    """The cover's line under the title: the first sentence of Home's hero ("" without one)."""
+def take_cover_tagline(chapters: list[Chapter]) -> str:
+    """The cover's line under the title: the first sentence of Home's hero ("" without one).
+    The cover prints it, so the Introduction, which is Home, starts after it: a reader met the
+    cover's question again, word for word, as the Introduction's first line."""
     home = next((c for c in chapters if c.page.path == HOME_PAGE), None)
     hero = (
         ht.find_first(home.section, lambda el: ht.has_class(el, HERO_QUESTION_CLASS))
         if home is not None
         else None
     )
-    return first_sentence(ht.text_of(hero)) if hero is not None else ""
+    if hero is None:
+        return ""
+    text = ht.text_of(hero)
+    tagline = first_sentence(text)
+    if len(hero) == 0 and tagline and text.startswith(tagline):  # plain text: cut it there
+        hero.text = text[len(tagline) :].strip()
+    return tagline
 
 
 def find_cover_figure(chapters: list[Chapter]) -> CoverFigure | None:

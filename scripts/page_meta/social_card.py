@@ -28,7 +28,8 @@ FIGURE_BOX = {"x": 540, "y": 128, "width": 600, "height": 420}
 ASCII = set(range(0x20, 0x7F))
 BAND_COLOUR = "#2f4b7c"  # the card's band and the favicon's ground: the site's header blue
 BAND_NAME_SIZE, BAND_TAGLINE_SIZE, BAND_GAP = 34, 26, 18  # px, as social-card.svg.j2 sets them
-BLURB_SIZE, BLURB_LINE, BLURB_GAP, BLURB_BOTTOM = 24, 33, 60, 540  # px: under the title's bar
+BLURB_GAP, BLURB_BOTTOM = 60, 540  # px: where the description may sit under the title's bar
+BLURB_SIZES = (24, 21)  # px: the description's size, smaller where a long title leaves less room
 TOUCH_ICON_SIZE = 180  # px: Apple's home-screen icon size for current iPhones
 
 
@@ -44,6 +45,15 @@ class CardText:
     figure_svg: bytes | None = None
     tagline: str = ""
     blurb: str = ""
+
+
+@dataclass(frozen=True)
+class Blurb:
+    """The description's lines at `size` px, `line` px apart (none when it does not fit)."""
+
+    lines: tuple[str, ...]
+    size: int
+    line: int
 
 
 @dataclass(frozen=True)
@@ -94,6 +104,7 @@ class CardMaker:
                 (
                     text,
                     TEMPLATE.read_bytes(),
+                    Path(__file__).read_bytes(),  # how a card is laid out: a change redraws all
                     sorted((p.name, p.stat().st_size) for p in self._fonts_dir.glob("*.woff2")),
                 )
             ).encode()
@@ -140,14 +151,13 @@ class CardMaker:
             else ""
         )
         width = TITLE_WIDTH if figure else WIDTH - 2 * 64
-        fitted = self.fit_title(text.title, width)
+        # With a description to show, the title keeps to three lines so that it has room.
+        fitted = self.fit_title(text.title, width, max_lines=3 if text.blurb else 4)
         blurb_top = fitted.top + len(fitted.lines) * fitted.line_height + 28 + BLURB_GAP
         return self._template.render(
             title=fitted,
-            blurb=self.fit_blurb(text.blurb, width, (BLURB_BOTTOM - blurb_top) // BLURB_LINE),
+            blurb=self.fit_blurb(text.blurb, width, BLURB_BOTTOM - blurb_top),
             blurb_top=blurb_top,
-            blurb_line=BLURB_LINE,
-            blurb_size=BLURB_SIZE,
             site_name=text.site_name,
             tagline=text.tagline if self.band_fits(text.site_name, text.tagline) else "",
             address=text.address,
@@ -164,20 +174,25 @@ class CardMaker:
         used += BAND_GAP + self._font(self.body_font, 400).width("· " + tagline, BAND_TAGLINE_SIZE)
         return used <= WIDTH - 2 * 64
 
-    def fit_blurb(self, text: str, width: float, max_lines: int) -> tuple[str, ...]:
+    def fit_blurb(self, text: str, width: float, height: float) -> Blurb:
         """The page's description under its title, in the space the title leaves: the card's
         left column was empty under a short title, and a feed shows the card, not the text. All
-        of it or none: a description cut off with an ellipsis reads as a broken card."""
+        of it or none, at 24 px or else 21: a description cut off with an ellipsis reads as a
+        broken card."""
         font = self._font(self.body_font, 400)
-        lines = _wrap(" ".join(text.split()), lambda t: font.width(t, BLURB_SIZE), width)
-        return tuple(lines) if 0 < len(lines) <= max_lines else ()
+        for size in BLURB_SIZES:
+            line = round(size * 1.375)
+            lines = _wrap(" ".join(text.split()), lambda t, size=size: font.width(t, size), width)
+            if len(lines) > 0 and len(lines) * line <= height:
+                return Blurb(tuple(lines), size, line)
+        return Blurb((), BLURB_SIZES[0], 0)
 
-    def fit_title(self, title: str, width: float = TITLE_WIDTH) -> Title:
-        """The largest size (56 px down to 32) at which the title fits `width` in four lines."""
+    def fit_title(self, title: str, width: float = TITLE_WIDTH, max_lines: int = 4) -> Title:
+        """The largest size (56 px down to 32) at which the title fits `width` in `max_lines`."""
         font = self._font(self.heading_font, 700)
         for size in range(56, 31, -4):
             lines = _wrap(title, lambda text, size=size: font.width(text, size), width)
-            if len(lines) <= 4 and all(font.width(line, size) <= width for line in lines):
+            if len(lines) <= max_lines and all(font.width(line, size) <= width for line in lines):
                 return Title(tuple(lines), size)
         return Title(tuple(_wrap(title, lambda text: font.width(text, 32), width)[:5]), 32)
 
