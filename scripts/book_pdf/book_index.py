@@ -38,7 +38,6 @@ from citations.names import Name
 from . import htmltree as ht
 from .chapter import CITED_KEY, Chapter
 from .htmltree import Element
-from .metadata import ROOT
 from .plain_terms import UseFinder, mark_first_uses, plain_forms
 
 GLOSSARY_PAGE = "glossary.html"
@@ -57,8 +56,9 @@ CITATION_YEAR = re.compile(r"""(?x)
 """)
 ET_AL = re.compile(r"(?x) \s+ et \s+ al\.? \s*$")
 AUTHOR_SEPARATOR = re.compile(r"(?x) \s*,\s* | \s+ (?:and|&) \s+")
-# The site's one bibliography, next to mkdocs.yml (scripts/citations reads it from there).
-BIBLIOGRAPHY = ROOT / "references.bib"
+# The bibliography as the built site publishes it (its downloadable copy, authors intact): the
+# one the site's citations were made from, whichever site the book is made from.
+BIBLIOGRAPHY = "references.bib"
 
 
 @dataclass(frozen=True)
@@ -83,11 +83,9 @@ class BookIndex:
         return bool(self.terms or self.authors)
 
 
-def build_index(
-    chapters: list[Chapter], authors: Mapping[str, Sequence[Name]] | None = None
-) -> BookIndex:
+def build_index(chapters: list[Chapter], authors: Mapping[str, Sequence[Name]]) -> BookIndex:
     """Mark the places and list them (call before the print-neutral wrappers are unwrapped).
-    authors: each work's authors by key (default: read from references.bib)."""
+    authors: each work's authors by key (work_authors of the built site)."""
     glossary_page = next((c for c in chapters if c.page.path == GLOSSARY_PAGE), None)
     terms = glossary_terms(glossary_page) if glossary_page is not None else {}
     by_spelling = term_spellings(terms)
@@ -111,7 +109,7 @@ def build_index(
             _chapter_position(chapters, glossary_page, term_places[term]),
             _anchor(dt, glossary_page, "term"),
         )
-    cited = CitedAuthors(work_authors() if authors is None else authors)
+    cited = CitedAuthors(authors)
     shown = person_labels(cited(link) for c in indexed for link in c.section.iter("a"))
     author_places = first_places(indexed, lambda el: [shown[name] for name in cited(el)])
     return BookIndex(
@@ -172,9 +170,10 @@ class CitedName:
     given: str = ""
 
 
-def work_authors(path: Path = BIBLIOGRAPHY) -> dict[str, tuple[Name, ...]]:
+def work_authors(site_dir: Path) -> dict[str, tuple[Name, ...]]:
     """Each work's authors by key ("and others" left out), as the site's citations package
-    reads the file: {} when there is none to read."""
+    reads the built site's references.bib: {} when it has none."""
+    path = site_dir / BIBLIOGRAPHY
     from citations.bibliography import load_bibliography  # bibtexparser: only when indexing
 
     if not path.is_file():

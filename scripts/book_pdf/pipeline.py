@@ -14,7 +14,7 @@ from . import htmltree as ht
 from .address_breaks import break_addresses_before_hyphens
 from .assemble import assemble_book
 from .bibliography import collect_entries, entry_homes, point_citations
-from .book_index import build_index, page_numbers_for_cited_in
+from .book_index import build_index, page_numbers_for_cited_in, work_authors
 from .chapter import link_chapters, read_chapter, unwrap_print_neutral
 from .htmltree import Element
 from .live_demos import caption_live_demos
@@ -49,7 +49,7 @@ def book_document(
     for chapter in chapters:
         figure_labels.update(number_figures_and_tables(chapter))
         caption_live_demos(chapter, info.site_url)
-    index = build_index(chapters)
+    index = build_index(chapters, work_authors(site_dir))
     page_numbers_for_cited_in(chapters)
     mark_cross_references(chapters, figure_labels)
     for chapter in chapters:
