@@ -93,22 +93,21 @@ class CardMaker:
         self.heading_font, self.body_font = heading_font, body_font
         self._fonts_dir = fonts_dir
         self._fonts: list[Font] | None = None
+        template = TEMPLATE.read_text(encoding="utf-8")
         self._template = jinja2.Environment(
             autoescape=True, keep_trailing_newline=True
-        ).from_string(TEMPLATE.read_text(encoding="utf-8"))
+        ).from_string(template)
+        # What every card depends on besides its text, read once: the template, how a card is
+        # laid out (this module: a change to it redraws them all) and the fonts.
+        self._drawn_by = (
+            template,
+            Path(__file__).read_bytes(),
+            sorted((p.name, p.stat().st_size) for p in fonts_dir.glob("*.woff2")),
+        )
 
     def card(self, text: CardText) -> bytes:
         """The PNG of one card (from the cache when the same card was made before)."""
-        key = hashlib.sha256(
-            repr(
-                (
-                    text,
-                    TEMPLATE.read_bytes(),
-                    Path(__file__).read_bytes(),  # how a card is laid out: a change redraws all
-                    sorted((p.name, p.stat().st_size) for p in self._fonts_dir.glob("*.woff2")),
-                )
-            ).encode()
-        ).hexdigest()
+        key = hashlib.sha256(repr((text, self._drawn_by)).encode()).hexdigest()
         cached = self.cache_dir / f"{key}.png"
         if cached.is_file():
             return cached.read_bytes()
