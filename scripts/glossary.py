@@ -115,9 +115,7 @@ class Term:
     @property
     def hover(self) -> str:
         """The first sentence of the definition, as plain text (Markdown rendered, tags dropped)."""
-        text = " ".join(plain_text(self.definition).split())
-        match = FIRST_SENTENCE.match(text)
-        return match.group(1) if match else text
+        return first_sentence(plain_text(self.definition))
 
     def spellings(self) -> list[str]:
         """The forms a chapter may use: as written, lower-cased first letter, plural."""
@@ -130,6 +128,14 @@ class Term:
         if self.abbreviation:
             forms += [self.abbreviation, self.abbreviation + "s"]
         return list(dict.fromkeys(forms))
+
+
+def first_sentence(text: str) -> str:
+    """Up to the first full stop, question or exclamation mark that ends a word (whitespace
+    collapsed); the whole text when there is none."""
+    text = " ".join(text.split())
+    match = FIRST_SENTENCE.match(text)
+    return match.group(1) if match else text
 
 
 def plural(noun_phrase: str) -> str:

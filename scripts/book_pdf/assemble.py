@@ -8,12 +8,13 @@ too: the cover takes that chapter's image, so it shows only a figure the book ho
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
+
+from glossary import first_sentence
 
 from . import htmltree as ht
 from .bibliography import Entry
@@ -35,7 +36,6 @@ SLOT = "data-book-slot"
 HOME_PAGE = "index.html"
 HERO_QUESTION_CLASS = "ae-hero__promise"  # Home's opening lines: a question, then what it is
 COVER_FIGURE = "/assets/figures/alignment-chain-of-loss.svg"  # how a chapter's image src ends
-FIRST_SENTENCE = re.compile(r"(?s).+?[.?!](?=\s|$)")
 # Set in JetBrains Mono (book.css): the colophon names that typeface only when one is there.
 CODE_TAGS = ("code", "kbd", "samp", "pre")
 
@@ -108,12 +108,6 @@ def find_cover_figure(chapters: list[Chapter]) -> CoverFigure | None:
             if (img.get("src") or "").endswith(COVER_FIGURE):
                 return CoverFigure(img.get("src", ""), first_sentence(img.get("alt", "")))
     return None
-
-
-def first_sentence(text: str) -> str:
-    text = " ".join(text.split())
-    match = FIRST_SENTENCE.match(text)
-    return match.group() if match else text
 
 
 def drop_unlinked_ids(root: Element) -> int:
