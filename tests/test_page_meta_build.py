@@ -100,7 +100,8 @@ def test_every_page_has_open_graph_and_twitter_tags_with_a_real_card(
     assert site_root.startswith("https://")
     for name, head in heads.items():
         m = head.meta
-        assert head.canonical == site_root + name, name
+        # A folder's index page is shared by the folder's own address (Home: the site's root).
+        assert head.canonical == site_root + name.removesuffix("index.html"), name
         assert m["og:url"] == head.canonical, name
         assert m["og:title"] and m["og:title"] == m["twitter:title"], name
         assert m["og:description"] == m["description"] == m["twitter:description"], name
@@ -123,6 +124,11 @@ def test_every_page_has_open_graph_and_twitter_tags_with_a_real_card(
     assert len({head.meta["og:image"] for head in heads.values()}) == len(heads)
 
 
+def test_home_is_shared_by_the_sites_root_address(site_dir: Path, site_root: str) -> None:
+    assert read(site_dir / "index.html").canonical == site_root
+    assert read(site_dir / "demos" / "index.html").canonical == site_root + "demos/"
+
+
 def test_descriptions_with_quotes_stay_inside_their_attribute(site_dir: Path) -> None:
     text = (site_dir / "rlhf.html").read_text(encoding="utf-8")
     tag = re.search(r'<meta name="description" content="([^"]*)">', text)
@@ -136,7 +142,8 @@ def test_the_sitemap_lists_every_page_at_its_published_address(
     listed = re.findall(
         r"<loc>([^<]+)</loc>", (site_dir / "sitemap.xml").read_text(encoding="utf-8")
     )
-    assert sorted(listed) == sorted(site_root + name for name in heads)
+    assert sorted(listed) == sorted(site_root + name.removesuffix("index.html") for name in heads)
+    assert site_root in listed
 
 
 def _git_date(page: str) -> str:
@@ -159,10 +166,11 @@ def test_every_page_says_when_it_was_last_updated_and_how_to_cite_it(heads, site
         library = bibtexparser.parse_string(head.bibtex)
         assert library.failed_blocks == [] and len(library.entries) == 1, name
         (entry,) = library.entries
-        assert entry["url"] == site_root + name, name
+        address = site_root + name.removesuffix("index.html")
+        assert entry["url"] == address, name
         assert entry["title"].strip("{}") in head.meta["og:title"] or name == "index.html", name
         assert head.reference.startswith("The Alignment Explained contributors (20"), name
-        assert head.reference.endswith(site_root + name), name
+        assert head.reference.endswith(address), name
     for chapter in CHAPTERS:
         assert f"{chapter}.html" in heads
 

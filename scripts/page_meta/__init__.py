@@ -45,6 +45,14 @@ SOCIAL_DIR = "assets/social"
 TOUCH_ICON = "assets/images/apple-touch-icon.png"
 
 
+def published_address(site_url: str, page_url: str) -> str:
+    """The address to share: a folder's index page by the folder's own address (the site's
+    root for Home), as a host serves it and people type it, not `.../index.html`."""
+    if page_url == "index.html" or page_url.endswith("/index.html"):
+        page_url = page_url.removesuffix("index.html")
+    return site_url + page_url
+
+
 @dataclass(frozen=True)
 class PageInfo:
     """What the templates show about one page."""
@@ -119,6 +127,8 @@ class PageMeta:
     def read_page(self, html: str, page: Page) -> None:
         """Collect the page's facts; set its meta description (see the module docstring)."""
         facts = read_page(html)
+        # Material's <link rel="canonical"> and the sitemap read page.canonical_url.
+        page.canonical_url = published_address(self.site_url, page.file.url)
         given = str(page.meta.get("description") or "").strip()
         # Escaped here: Material writes page.meta.description into an attribute as it is.
         page.meta["description"] = escape(" ".join(given.split()) if given else facts.description)
@@ -136,7 +146,7 @@ class PageMeta:
         title = facts.title or page.title or self.config.site_name
         figure, alt = self._figure(facts, page)
         target = f"{SOCIAL_DIR}/{page.file.dest_uri.removesuffix('.html')}.png"
-        url = self.site_url + page.file.url
+        url = published_address(self.site_url, page.file.url)
         revision = revision_of(page.meta, shallow=self.shallow, today=self.today)
         tagline = self.tagline
         blurb = html.unescape(str(page.meta["description"]))  # read_page escaped it for Material
