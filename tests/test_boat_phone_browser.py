@@ -1,6 +1,7 @@
 """The boat race on a phone (390 x 844, touch) after a training run: the runs table within the
-page's margins, set as cards as the chapters' wide tables are; and the way from the Train button
-to the replay by keyboard. (The view and the steering after a run: test_demos_browser.py.)"""
+page's margins, set as cards as the chapters' wide tables are; the way from the Train button
+to the replay by keyboard; and Material's "Back to top" button, which the page's own glide up to
+the course brought up over it. (The view and the steering after a run: test_demos_browser.py.)"""
 
 from __future__ import annotations
 
@@ -8,7 +9,15 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from test_accessibility_browser import LIGHTHOUSE, WCAG_AA, _describe
-from test_demos_browser import BOAT, TRAINING_TIMEOUT_MS, open_demo
+from test_demos_browser import (
+    BOAT,
+    TRAINING_TIMEOUT_MS,
+    boat_context,
+    course_in_clear_view,
+    open_demo,
+    press,
+    train_from_the_charts,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -137,3 +146,79 @@ def test_the_keyboard_reaches_the_replay_from_the_train_button(page, site_url):
     # After a reset there is nothing to watch: the link goes.
     page.click("#br-reset")
     assert not page.locator("#br-watch").is_visible()
+
+
+# Whether Material's "Back to top" button shows: not [hidden] (Material's own rule), not out of
+# sight (visibility), not faded out (opacity, which Material animates).
+BACK_TO_TOP_SHOWN = """() => { const b = document.querySelector('.md-top'); const s = getComputedStyle(b);
+  return !b.hidden && s.visibility === 'visible' && parseFloat(s.opacity) > 0 && b.getClientRects().length > 0; }"""
+
+# From now on, at every frame: where the page is, whether "Back to top" shows, and the demo's state.
+WATCH_BACK_TO_TOP = f"""() => {{ window.__frames = [];
+  const shown = {BACK_TO_TOP_SHOWN};
+  const tick = () => {{
+    window.__frames.push({{ y: scrollY, shown: shown(),
+                           state: document.querySelector('#boat-race-demo').dataset.state }});
+    requestAnimationFrame(tick);
+  }};
+  requestAnimationFrame(tick); }}"""
+
+
+def reader_scrolls(page, dy: int) -> None:
+    """The reader's own scroll, by the wheel (or a swipe: both are input of theirs, then a scroll)."""
+    target = page.evaluate("scrollY") + dy
+    page.mouse.move(200, 400)
+    page.mouse.wheel(0, dy)
+    page.wait_for_function(f"Math.abs(scrollY - {target}) < 2", timeout=3000)
+    page.wait_for_timeout(400)  # Material decides on the scroll; its fade takes 125 ms
+
+
+@pytest.mark.parametrize("device", ["phone", "desktop"])
+def test_the_glide_up_to_the_course_does_not_bring_up_back_to_top(browser, site_url, device):
+    """The reader review: when the agent had learned, the page glided up to the course, and
+    Material's "Back to top" button came up over the page at the glide's first frame and stayed
+    there after it, as if the reader had scrolled up (Material shows it after any move up until a
+    move down; the course is above the Train button and the charts, so the glide goes up). Now it
+    stays down during the glide and after it, and after the link up to the course too; the
+    reader's own scrolls still bring it (up) and send it away (down), as everywhere else."""
+    phone = device == "phone"
+    context = boat_context(browser, device)
+    try:
+        page = context.new_page()
+        open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
+        page.evaluate(WATCH_BACK_TO_TOP)
+        train_from_the_charts(page, phone)
+        page.wait_for_function(
+            """() => { const c = document.querySelector('#br-course').getBoundingClientRect();
+                return c.top >= 48 && c.bottom <= innerHeight; }""",
+            timeout=3000,
+        )
+        page.wait_for_timeout(800)  # the glide ends, and Material has had its time to decide
+        frames = page.evaluate("window.__frames")
+        glide = [f for f in frames if f["state"] == "trained"]
+        assert glide[0]["y"] - glide[-1]["y"] > 300, "the page glides up to the course"
+        assert len({round(f["y"]) for f in glide}) > 3, "a glide, not a jump"
+        shown = [f["y"] for f in glide if f["shown"]]
+        assert not shown, f"'Back to top' shows during or after the glide, at scrollY {shown[:5]}"
+        assert not page.evaluate(BACK_TO_TOP_SHOWN)
+        assert course_in_clear_view(page)
+        # Not in the tab order either while it is out of sight.
+        assert page.eval_on_selector(".md-top", "b => getComputedStyle(b).visibility") == "hidden"
+        # The reader's own scrolls: Material's rule holds again.
+        reader_scrolls(page, 300)
+        assert not page.evaluate(BACK_TO_TOP_SHOWN), "down: not shown"
+        reader_scrolls(page, -150)
+        assert page.evaluate(BACK_TO_TOP_SHOWN), "up, by the reader: shown, as on every page"
+        reader_scrolls(page, 150)
+        assert not page.evaluate(BACK_TO_TOP_SHOWN)
+        # The link over the charts up to the course is the page's move too.
+        page.locator("#br-watch").scroll_into_view_if_needed()
+        page.wait_for_timeout(300)
+        assert not page.evaluate(BACK_TO_TOP_SHOWN)
+        page.evaluate("window.__frames = []")
+        press(page, "#br-watch", phone)
+        page.wait_for_timeout(600)
+        assert course_in_clear_view(page)
+        assert not any(f["shown"] for f in page.evaluate("window.__frames"))
+    finally:
+        context.close()

@@ -7,8 +7,10 @@ under the charts, stuck at the foot of the screen until the reader reaches its p
 words a reader sees while dragging ("light tails −0.02 · heavier tails −0.05", "KL divergence")
 assumed statistics the site promises not to need. Also: the chapter's live figure and the explorer
 name the two charts alike and in one order, and the explorer draws its curves only as far as the
-reader has taken N. (The phone's other checks, the tab order and the opaque panel:
-test_demos_browser.py.)"""
+reader has taken N. And the review after: the bar is stuck at the foot as soon as the charts
+come into view, so a reader who took it then dragged with the second chart a screen below the
+first, under the bar, and never saw it react; now moving N brings both charts whole above the bar.
+(The phone's other checks, the tab order and the opaque panel: test_demos_browser.py.)"""
 
 from __future__ import annotations
 
@@ -72,8 +74,8 @@ def not_whole(view: dict) -> list[str]:
     ]
 
 
-def open_phone(browser, site_url: str, device: dict, scheme: str = "light"):
-    context = browser.new_context(**device, color_scheme=scheme)
+def open_phone(browser, site_url: str, device: dict, scheme: str = "light", **options):
+    context = browser.new_context(**device, color_scheme=scheme, **options)
     page = context.new_page()
     open_explorer(page, f"{site_url}{URL}")
     return context, page
@@ -177,6 +179,150 @@ def test_dragging_n_on_a_phone_moves_no_chart(browser, site_url):
             for selector in ("#gh-n", *CHARTS, "#gh-result"):
                 assert in_clear_view(page, selector), selector
             result_agrees_with_summary(page)
+    finally:
+        context.close()
+
+
+def first_title_at(page, y: int) -> None:
+    """Scroll until the first chart's title is `y` px from the top of the screen."""
+    page.evaluate(
+        f"""() => scrollBy(0, document.querySelector("#goodhart-demo .demo-chart-title")
+                                .getBoundingClientRect().top - {y})"""
+    )
+    page.wait_for_timeout(100)
+
+
+def where_the_bar_first_sticks(page) -> dict:
+    """The reader scrolls down to the explorer until its first chart's title is just past the
+    middle of the screen: the bar is stuck at the foot, and the second chart is under it (where
+    the reader review found it: they took the slider there and dragged)."""
+    first_title_at(page, round(page.viewport_size["height"] * 0.45))
+    view = layout(page)
+    assert view["stuck"], view
+    assert "#gh-selection-chart" in not_whole(view), "the second chart starts out of view"
+    return view
+
+
+class Finger:
+    """A finger on the N slider, held down between moves (the helper touch_drag lifts it)."""
+
+    def __init__(self, page, at: float):
+        self.page = page
+        self.box = page.locator("#gh-n").bounding_box()
+        self.cdp = page.context.new_cdp_session(page)
+        self._send("touchStart", at)
+
+    def _send(self, kind: str, fraction: float) -> None:
+        box = self.box
+        point = {"x": box["x"] + box["width"] * fraction, "y": box["y"] + box["height"] / 2}
+        self.cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": [point]})
+
+    def move(self, start: float, end: float, steps: int = 6) -> None:
+        for i in range(1, steps + 1):
+            self._send("touchMove", start + (end - start) * i / steps)
+            self.page.wait_for_timeout(30)
+
+    def lift(self) -> None:
+        self.cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+        self.cdp.detach()
+
+
+def assert_both_react_in_view(page, bar_before: dict) -> None:
+    """Both charts whole between the header and the bar, which has not moved (nor the thumb
+    under the finger), each marking the N the slider says."""
+    view = layout(page)
+    assert not not_whole(view), view
+    assert view["stuck"] and abs(view["barTop"] - bar_before["barTop"]) < 1, (view, bar_before)
+    n = page.evaluate(GOODHART)["n"]
+    assert all(c["labelText"] == f"N = {n:,}" for c in view["charts"]), view
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("height", [844, 667])
+def test_dragging_n_where_the_bar_first_sticks_brings_both_charts_into_view(
+    browser, site_url, scheme, height
+):
+    """The reader review: with the bar stuck at the foot and only the first chart above it, the
+    reader dragged N and never saw the second chart, the heavy-tailed one where the true value
+    peaks and falls, react: it was a screen below, under the bar. Now, as soon as N moves, the
+    page glides forward until both charts are whole above the bar, while the finger is still
+    down; the bar and the thumb stay where they are, and the rest of the drag moves both
+    charts in view. On a lower phone (375 x 667-like) too: the charts are flatter there."""
+    device = {**PHONE, "viewport": {"width": 390, "height": height}}
+    context, page = open_phone(browser, site_url, device, scheme)
+    try:
+        before = where_the_bar_first_sticks(page)
+        finger = Finger(page, 0.02)
+        finger.move(0.02, 0.3)
+        page.wait_for_function(
+            "() => { const s = document.querySelector('#gh-selection-chart').getBoundingClientRect();"
+            " return s.bottom <= document.querySelector('.demo-sticky').getBoundingClientRect().top; }",
+            timeout=3000,
+        )
+        page.wait_for_timeout(700)  # the glide ends
+        assert_both_react_in_view(page, before)
+        first = page.evaluate(GOODHART)["n"]
+        finger.move(0.3, 0.8)
+        assert_both_react_in_view(page, before)
+        assert page.evaluate(GOODHART)["n"] > first, "the drag goes on after the glide"
+        finger.lift()
+        result_agrees_with_summary(page)
+        # Back up to where the bar first sticks, at once, and a second drag: the same again.
+        before = where_the_bar_first_sticks(page)
+        finger = Finger(page, 0.8)
+        finger.move(0.8, 0.5)
+        page.wait_for_timeout(900)
+        assert_both_react_in_view(page, before)
+        finger.lift()
+    finally:
+        context.close()
+
+
+def test_a_key_that_moves_n_where_the_bar_first_sticks_brings_both_charts_into_view(
+    browser, site_url
+):
+    """By keyboard as by touch; under reduced motion the page goes there at once, not gliding."""
+    context, page = open_phone(browser, site_url, PHONE, reduced_motion="reduce")
+    try:
+        before = where_the_bar_first_sticks(page)
+        page.focus("#gh-n")
+        assert layout(page)["scrollY"] == before["scrollY"], "taking focus moves nothing"
+        page.keyboard.press("ArrowRight")
+        page.wait_for_timeout(50)  # two frames: a glide would have just begun
+        assert_both_react_in_view(page, before)
+        scroll = page.evaluate("scrollY")
+        for _ in range(3):
+            page.keyboard.press("ArrowRight")
+        assert page.evaluate("scrollY") == scroll, "once in view, N moves and the page does not"
+        assert_both_react_in_view(page, before)
+        before = where_the_bar_first_sticks(page)  # the reader goes back up: the same again
+        page.keyboard.press("ArrowLeft")
+        page.wait_for_timeout(50)
+        assert_both_react_in_view(page, before)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("device", ["desktop", "on its side"])
+def test_where_the_slider_is_not_stuck_moving_n_moves_no_page(browser, site_url, device):
+    """On a desktop and on a phone on its side the slider is in the page, under the charts: the
+    page stays where the reader left it, even with the second chart out of view."""
+    options = (
+        ON_ITS_SIDE if device == "on its side" else {"viewport": {"width": 1280, "height": 800}}
+    )
+    context, page = open_phone(browser, site_url, options)
+    try:
+        page.evaluate(
+            "scrollBy(0, document.querySelector('#gh-n').getBoundingClientRect().bottom"
+            " - innerHeight + 4)"
+        )
+        page.wait_for_timeout(100)
+        scroll = page.evaluate("scrollY")
+        page.focus("#gh-n")
+        page.keyboard.press("ArrowRight")
+        page.keyboard.press("ArrowRight")
+        page.wait_for_timeout(700)
+        assert page.evaluate("scrollY") == scroll
     finally:
         context.close()
 

@@ -197,7 +197,8 @@
    * in any case (a text to read from its beginning, with what follows it under it). Instantly,
    * unless `smooth` is asked for and the reader has not asked for reduced motion (a long jump the
    * reader did not make, such as the boat race's to its course after training, is easier to
-   * follow gliding). Returns whether the page had to move.
+   * follow gliding). A move up keeps "Back to top" down (quietBackToTop). Returns whether the
+   * page had to move.
    */
   function scrollIntoClearView(element, { smooth = false, start = false } = {}) {
     const margin = 8;
@@ -214,8 +215,42 @@
     let delta = 0;
     if (start || rect.top < top + margin || rect.height > room) delta = rect.top - top - margin;
     else if (rect.bottom > root.innerHeight - margin) delta = rect.bottom - (root.innerHeight - margin);
+    if (delta < 0) quietBackToTop();
     if (delta) root.scrollBy({ top: delta, behavior: smooth && !prefersReducedMotion() ? "smooth" : "instant" });
     return Boolean(delta);
+  }
+
+  /**
+   * Material shows its "Back to top" button while the page's last move was upward (and it is not
+   * at the top), and keeps it until a move down. A demo that moves the page up by itself (the
+   * boat race's glide up to its course after training, a few hundred pixels to a screen and
+   * more) is not the reader going back up, yet the button came up over the page at the glide's
+   * first frame and stayed after it (a reader review). So from a demo's move up until the reader
+   * next scrolls the page themselves, the root element has the class OWN_SCROLL, under which
+   * demos.css hides the button (out of sight, out of the tab order). The reader's own scroll is
+   * told from the demo's by what comes before it: a wheel, a touch, a pointer or a key (a script's
+   * scroll has none). At that scroll the class goes, and Material's rule decides again, from the
+   * same scroll: the button shows if the reader goes up, not if they go down. Material's script is
+   * not touched.
+   */
+  const OWN_SCROLL = "demo-own-scroll";
+  const READER_INPUT = ["wheel", "touchstart", "pointerdown", "keydown"];
+  const LISTEN = { capture: true, passive: true };
+  let endQuiet = null;
+
+  function quietBackToTop() {
+    if (endQuiet) endQuiet(); // a newer move up starts again
+    const html = document.documentElement;
+    const readerScrolls = () => endQuiet && endQuiet();
+    const readerActs = () => root.addEventListener("scroll", readerScrolls, LISTEN);
+    endQuiet = () => {
+      READER_INPUT.forEach((type) => root.removeEventListener(type, readerActs, LISTEN));
+      root.removeEventListener("scroll", readerScrolls, LISTEN);
+      html.classList.remove(OWN_SCROLL);
+      endQuiet = null;
+    };
+    html.classList.add(OWN_SCROLL);
+    READER_INPUT.forEach((type) => root.addEventListener(type, readerActs, LISTEN));
   }
 
   /** Whether any part of `element` is on the screen below Material's sticky header. */

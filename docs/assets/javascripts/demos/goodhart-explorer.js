@@ -10,6 +10,11 @@
  * gave the answer before the reader touched it (a reader review). Once N has been to 10,000 the
  * whole curves stay. The printed and no-JavaScript figure shows them whole.
  *
+ * On a phone the slider is stuck at the foot of the screen while the charts come into view above
+ * it; a reader who moves it then has the page glide forward until both charts are whole above it
+ * (bringChartsIntoView), so the second chart, where the true value peaks and falls, is seen
+ * reacting too.
+ *
  * window.AlignmentDemos.goodhart.state() reports the current numbers for tests and curious readers.
  */
 (function (root) {
@@ -201,6 +206,47 @@
       });
     }
 
+    /**
+     * On a phone the N slider and its result line are stuck at the foot of the screen while the
+     * charts come into view above them (demos.css, .demo-sticky), so a reader could take the
+     * slider with the second chart, the heavy-tailed one, under the bar or below the screen: they
+     * dragged and never saw it react, a screen below the first (a reader review). When the reader
+     * moves the slider while it is stuck and a chart is not whole above it, the page glides
+     * forward until both are, the first still under the header, and as far as the bar's own
+     * place, under the choice of errors, if the screen allows. The bar, stuck until then, stays
+     * where it is, and so does the thumb under the finger. Forward only: the bar is stuck only
+     * while its place is below the screen. Smoothly, so the reader sees where the page went, or
+     * at once under reduced motion; on a desktop or a phone on its side the slider is in the page,
+     * under the charts, and nothing moves. Returns whether the page moves.
+     */
+    const bar = container.querySelector(".demo-sticky");
+    const panels = container.querySelector(".demo-panels");
+    const firstTitle = container.querySelector(".demo-chart-title");
+    const CLEAR = 8; // px kept between a chart and the bar, and under the header
+    // The last glide ({ from, to, at }): N moved again while it is under way (under a second old,
+    // the page between where it started and where it goes) does not start it again, which would
+    // slow it down at every step of the drag.
+    let glide = null;
+    function bringChartsIntoView() {
+      const style = root.getComputedStyle(bar);
+      if (style.position !== "sticky") return false;
+      const barTop = bar.getBoundingClientRect().top;
+      const lifted = panels.getBoundingClientRect().bottom + parseFloat(style.marginTop) - barTop; // above its place
+      const hidden = Math.max(...canvases.map((canvas) => canvas.getBoundingClientRect().bottom)) - (barTop - CLEAR);
+      if (lifted < 1 || hidden < 1) return false; // in its place, or the charts whole above it
+      const header = document.querySelector(".md-header");
+      const headerBottom = header ? header.getBoundingClientRect().bottom : 0;
+      const room = firstTitle.getBoundingClientRect().top - headerBottom - CLEAR;
+      const delta = Math.round(Math.min(lifted, room));
+      const target = root.scrollY + delta;
+      const now = root.performance.now();
+      const underWay = glide && now - glide.at < 1000 && root.scrollY > glide.from && root.scrollY < glide.to;
+      if (delta < 1 || (underWay && Math.abs(target - glide.to) < 2)) return false;
+      glide = { from: root.scrollY, to: target, at: now };
+      root.scrollBy({ top: delta, behavior: page.prefersReducedMotion() ? "instant" : "smooth" });
+      return true;
+    }
+
     container.querySelectorAll('input[name="gh-distribution"]').forEach((radio) => radio.addEventListener("change", () => compute("heavy")));
     scaleSlider.addEventListener("change", () => compute("both"));
     scaleSlider.addEventListener("input", showOutputs);
@@ -208,6 +254,7 @@
     trialsSlider.addEventListener("input", showOutputs);
     seedInput.addEventListener("change", () => compute("both"));
     nSlider.addEventListener("input", () => {
+      bringChartsIntoView();
       render();
       live.say(selectionNews);
       if (container.dataset.state === "computing") announceWhenDone = true;
