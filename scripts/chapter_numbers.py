@@ -2,21 +2,63 @@
 
 The book numbers its chapters ("Chapter 4", "Figure 4.2"), and its glossary and cross-references
 point by number ("(Chapter 7)"); the site numbered nothing, so a reader with both could not match
-them. Each numbered page now carries the same "Chapter N" label above its title: every page of
-the nav in order except the home page (the book's Introduction) and the back matter (the
-glossary, Further reading), which is the book's own rule (book_pdf/numbering.py; a test holds the
-two to the same numbers). overrides/main.html prints it, web-only (the book sets its own), above
-the page's content: outside it, so that the search index still opens each page on its title.
+them. Each numbered page now carries the same label above its title. The rule, one for the site
+and the book (book_pdf/numbering.py calls `number_parts`): the home page (the book's
+Introduction) and the back matter (the glossary, Further reading) are not numbered; the other
+pages at the top of the nav are chapters, numbered 1, 2, 3; pages inside a nav section (the
+interactive demos) are appendices, lettered A, B, C, because they come after the guide's own end
+("The end of the guide" closes its last chapter; a reader met "Chapter 11" after it).
+overrides/main.html prints the label, web-only (the book sets its own), above the page's content:
+outside it, so that the search index still opens each page on its title.
 """
 
 from __future__ import annotations
 
-from mkdocs.structure.nav import Navigation
+import string
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the book imports this module too, without needing MkDocs' nav
+    from mkdocs.structure.nav import Navigation
 
 UNNUMBERED = ("index.md", "glossary.md", "further-reading.md")
 
 
-def chapter_numbers(nav: Navigation) -> dict[str, int]:
-    """src_uri -> chapter number, in nav order."""
-    numbered = [page for page in nav.pages if page.file.src_uri not in UNNUMBERED]
-    return {page.file.src_uri: number for number, page in enumerate(numbered, start=1)}
+@dataclass(frozen=True)
+class PartNumber:
+    """A chapter's or an appendix's number, as the book and the site print it."""
+
+    kind: str  # "Chapter" or "Appendix"
+    number: str  # "3" or "B"
+
+    @property
+    def label(self) -> str:
+        """'Chapter 3', 'Appendix B'."""
+        return f"{self.kind} {self.number}"
+
+
+def number_parts(
+    pages: Iterable[tuple[str, bool]], unnumbered: Iterable[str]
+) -> dict[str, PartNumber]:
+    """(page, whether it sits in a nav section) in nav order -> the numbered pages' numbers."""
+    skip = set(unnumbered)
+    numbers: dict[str, PartNumber] = {}
+    chapters = appendices = 0
+    for page, in_section in pages:
+        if page in skip:
+            continue
+        if in_section:
+            numbers[page] = PartNumber("Appendix", string.ascii_uppercase[appendices])
+            appendices += 1
+        else:
+            chapters += 1
+            numbers[page] = PartNumber("Chapter", str(chapters))
+    return numbers
+
+
+def chapter_numbers(nav: Navigation) -> dict[str, PartNumber]:
+    """src_uri -> its number, in nav order."""
+    return number_parts(
+        ((page.file.src_uri, page.parent is not None) for page in nav.pages), UNNUMBERED
+    )

@@ -9,7 +9,8 @@ docstrings are the spec).
     on_files          the asset bundles are added; figures get their dark palette (scripts/figures.py);
                       add further-reading.md and references.bib (generated); start the site's
                       citation pass (parse the .bib, render every citation) in a second process
-    on_nav            the chapters' numbers, as the book gives them (scripts/chapter_numbers.py)
+    on_nav            the chapters' and appendices' numbers, as the book gives them
+                      (scripts/chapter_numbers.py)
     on_page_markdown  check links, tables, figure mentions and includes (scripts/snippet_includes.py);
                       citations → slots, and a References section
     on_page_content   glossary hovers: first use per section, none in headings or links; an
@@ -77,7 +78,7 @@ _meta: PageMeta | None = None
 _bundles: list[asset_bundle.Bundle] = []
 _glossary_entries: dict[str, str] = {}  # hover text -> its term's id on the glossary page
 _glossary_url: str | None = None  # the glossary page's URL, if the site has one
-_chapter_numbers: dict[str, int] = {}  # src_uri -> "Chapter N", as the book numbers them
+_chapter_numbers: dict[str, chapter_numbers.PartNumber] = {}  # src_uri -> "Chapter N", as the book
 _reading_minutes: dict[str, int] = {}  # src_uri -> "N-minute read", for numbered pages
 
 

@@ -834,6 +834,7 @@ def _two_chapters(markup: str):
     from book_pdf import htmltree as ht
     from book_pdf.chapter import Chapter
     from book_pdf.nav import NavPage
+    from chapter_numbers import PartNumber
 
     pages = [("one.html", markup), ("two.html", "<p>Target.</p>")]
     return [
@@ -841,7 +842,7 @@ def _two_chapters(markup: str):
             NavPage(path, path),
             path,
             ht.parse_fragment(f'<section id="{NavPage(path, path).slug}">{body}</section>'),
-            number=number,
+            number=PartNumber("Chapter", str(number)),
         )
         for number, (path, body) in enumerate(pages, start=1)
     ]

@@ -7,22 +7,36 @@ from typing import cast
 
 from mkdocs.structure.nav import Navigation
 
-from chapter_numbers import chapter_numbers
+from chapter_numbers import chapter_numbers, number_parts
 
 
 def _nav(*src_uris: str) -> Navigation:
-    pages = [SimpleNamespace(file=SimpleNamespace(src_uri=uri)) for uri in src_uris]
+    """Pages in nav order; those under a folder sit in a nav section (their parent)."""
+    pages = [
+        SimpleNamespace(file=SimpleNamespace(src_uri=uri), parent="section" if "/" in uri else None)
+        for uri in src_uris
+    ]
     return cast(Navigation, SimpleNamespace(pages=pages))
 
 
-def test_every_page_but_the_home_page_and_the_back_matter_is_numbered_in_nav_order():
+def test_top_level_pages_are_chapters_and_a_sections_pages_are_lettered_appendices():
+    """The demos come after the guide's last chapter ends it: a reader met "Chapter 11" there."""
     nav = _nav(
         "index.md", "alignment-problem.md", "rlhf.md", "demos/index.md", "demos/boat-race.md",
         "glossary.md", "further-reading.md",
     )  # fmt: skip
-    assert chapter_numbers(nav) == {
-        "alignment-problem.md": 1,
-        "rlhf.md": 2,
-        "demos/index.md": 3,
-        "demos/boat-race.md": 4,
+    labels = {uri: number.label for uri, number in chapter_numbers(nav).items()}
+    assert labels == {
+        "alignment-problem.md": "Chapter 1",
+        "rlhf.md": "Chapter 2",
+        "demos/index.md": "Appendix A",
+        "demos/boat-race.md": "Appendix B",
+    }
+
+
+def test_the_book_and_the_site_share_the_rule():
+    numbers = number_parts([("a.html", False), ("x/b.html", True), ("c.html", False)], ["a.html"])
+    assert {page: (n.kind, n.number) for page, n in numbers.items()} == {
+        "x/b.html": ("Appendix", "A"),
+        "c.html": ("Chapter", "1"),
     }

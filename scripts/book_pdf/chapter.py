@@ -17,6 +17,8 @@ from pathlib import Path
 from posixpath import dirname, join, normpath
 from urllib.parse import urldefrag, urlsplit
 
+from chapter_numbers import PartNumber
+
 from . import htmltree as ht
 from .figure_text import fold_into_alt
 from .htmltree import Element
@@ -59,7 +61,7 @@ class Chapter:
     section: Element
     references: dict[str, Element] = field(default_factory=dict)
     citations: list[str] = field(default_factory=list)
-    number: int | None = None  # set by numbering.number_chapters; None: front or back matter
+    number: PartNumber | None = None  # numbering.number_chapters; None: front or back matter
     marks: int = 0  # ids book_index has added so far (they are numbered)
 
     @property

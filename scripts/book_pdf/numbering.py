@@ -1,8 +1,10 @@
 """Numbers, as a book has them: chapters, figures and tables within chapters ("Figure 3.2"), and
 cross-references that print the number and the page of what they point at.
 
-Which pages are chapters: every page of the nav but the home page (the book's Introduction) and
-the reference pages at the back (glossary, Further reading), which are front and back matter.
+Which pages are chapters: the site's rule (chapter_numbers.number_parts): every page at the top of
+the nav but the home page (the book's Introduction) and the reference pages at the back
+(glossary, Further reading), which are front and back matter; the pages in a nav section (the
+interactive demos) are appendices, lettered ("Appendix B", "Figure B.1").
 Numbers are written into the HTML (they are the same on every paper size); page numbers come
 from WeasyPrint's target-counter() in book.css, the only thing that knows them.
 """
@@ -10,6 +12,8 @@ from WeasyPrint's target-counter() in book.css, the only thing that knows them.
 from __future__ import annotations
 
 import re
+
+from chapter_numbers import number_parts
 
 from . import htmltree as ht
 from .chapter import CITED_KEY, Chapter
@@ -40,21 +44,23 @@ AUTHORS_FIGURE_NUMBER = re.compile(r"""(?x)
 
 
 def number_chapters(chapters: list[Chapter]) -> None:
-    """Give every chapter its number, retitle the home page "Introduction" (its h1 is the book's
-    own title, which the running head already shows), and put "Chapter N" above each title."""
-    number = 0
+    """Give every chapter and appendix its number, retitle the home page "Introduction" (its h1
+    is the book's own title, which the running head already shows), and put "Chapter N" or
+    "Appendix B" above each title."""
+    numbers = number_parts(
+        ((c.page.path, c.page.section is not None) for c in chapters),
+        (HOME_PAGE, *BACK_MATTER_PAGES),
+    )
     for chapter in chapters:
         if chapter.page.path == HOME_PAGE:
             _retitle(chapter, INTRODUCTION)
+        if (number := numbers.get(chapter.page.path)) is None:
             continue
-        if chapter.page.path in BACK_MATTER_PAGES:
-            continue
-        number += 1
         chapter.number = number
         h1 = _title_heading(chapter)
-        h1.set(CHAPTER_NUMBER, str(number))  # book.css: the bookmark reads "3 Goodhart's Law"
+        h1.set(CHAPTER_NUMBER, number.number)  # book.css: the bookmark reads "3 Goodhart's Law"
         label = ht.Element("p", {"class": "chapter-number"})
-        label.text = f"Chapter {number}"
+        label.text = number.label
         chapter.section.insert(list(chapter.section).index(h1), label)
 
 
@@ -63,7 +69,7 @@ def number_figures_and_tables(chapter: Chapter) -> dict[str, str]:
     an unnumbered chapter); returns element id -> label for the cross-references (ids added
     where missing)."""
     labels: dict[str, str] = {}
-    prefix = f"{chapter.number}." if chapter.number else ""
+    prefix = f"{chapter.number.number}." if chapter.number else ""
     counts = {"figure": 0, "table": 0}
     for element in [el for el in chapter.section.iter() if el.tag in counts]:
         counts[element.tag] += 1
@@ -133,7 +139,7 @@ def mark_cross_references(chapters: list[Chapter], figure_labels: dict[str, str]
             elif target in figure_labels:
                 label, kind = figure_labels[target] + ", ", XREF_PAGE_CLASS
             elif target_chapter is not chapter and target_chapter.number:
-                label, kind = f"Chapter\u00a0{target_chapter.number}", XREF_CLASS
+                label, kind = target_chapter.number.label.replace(" ", "\u00a0"), XREF_CLASS
             else:
                 continue  # the same chapter, or an unnumbered one (the glossary)
             # Inside the text's own "(": "(the study (Chapter 7))" would nest, so "(the study, Chapter 7)";
