@@ -10,6 +10,14 @@ level, right under its title or after its last section), gives each box an id (`
 `key-takeaways`) where the page has one of it, and adds "Key takeaways" to the page's table of
 contents, before the References, through MkDocs' public `AnchorLink`. The summary's id is where
 page_contents.py puts a phone's "On this page" list.
+
+On a phone the summary filled a chapter's whole first screen, so its opening story started below
+it. The anchored summary gets a button, "Read the one-minute summary", at its end: on narrow
+screens with scripting (extra.css, from the first paint) the box shows its title and first two
+lines with a fade, and the button (minute-fold.js: a class and `aria-expanded`) opens it in place.
+Elsewhere (desktop, print, no JavaScript) the button is hidden and the box whole; the book drops
+it (`web-only`, and book_pdf leaves out every <button>). The overview's boxes have no id, so they
+get no button and never fold.
 """
 
 from __future__ import annotations
@@ -21,6 +29,16 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 SUMMARY_ID = "in-one-minute"
 TAKEAWAYS_ID = "key-takeaways"
 TAKEAWAYS_TITLE = "Key takeaways"
+FOLD_LABEL = "Read the one-minute summary"
+UNFOLDED_LABEL = "Show less"
+SUMMARY_TOGGLE = (
+    '<button type="button" class="ae-minute__toggle web-only" data-search-exclude'
+    f' aria-expanded="false" aria-controls="{SUMMARY_ID}">'
+    f'<span class="ae-minute__more">{FOLD_LABEL}</span>'
+    f'<span class="ae-minute__less">{UNFOLDED_LABEL}</span></button>\n'
+)
+DIV_TAG = re.compile(r"<(/?)div\b")
+SUMMARY_BOX = re.compile(rf'<div class="admonition [\w-]+" id="{SUMMARY_ID}">')
 BOX_IDS = {"In one minute": SUMMARY_ID, TAKEAWAYS_TITLE: TAKEAWAYS_ID}
 
 # What Python-Markdown's admonition extension writes for `!!! kind "Title"`.
@@ -46,7 +64,29 @@ def summary_boxes_as_headings(html: str) -> str:
             f'<p class="admonition-title" role="heading" aria-level="2">{match["title"]}</p>'
         )
 
-    return BOX_TITLE.sub(as_heading, html)
+    return add_summary_toggle(BOX_TITLE.sub(as_heading, html))
+
+
+def closing_div(html: str, start: int) -> int:
+    """Where the </div> closing the <div> that opens at `start` begins (-1 if it is not closed)."""
+    depth = 0
+    for tag in DIV_TAG.finditer(html, start):
+        depth += -1 if tag[1] else 1
+        if depth == 0:
+            return tag.start()
+    return -1
+
+
+def add_summary_toggle(html: str) -> str:
+    """The page with a fold button as the last thing in its anchored "In one minute" box (once:
+    a page built twice keeps one); a page without that box is returned as it was."""
+    box = SUMMARY_BOX.search(html)
+    if box is None:
+        return html
+    end = closing_div(html, box.start())
+    if end < 0 or "ae-minute__toggle" in html[box.start() : end]:
+        return html
+    return html[:end] + SUMMARY_TOGGLE + html[end:]
 
 
 def top_sections(toc: TableOfContents) -> list[AnchorLink]:

@@ -74,7 +74,10 @@ class _Page(HTMLParser):
         if tag not in VOID_TAGS:
             self.depth += 1
             self._stack.append(tag)
-            hidden = tag in ("script", "style") or HIDDEN_CLASSES & set(a.get("class", "").split())
+            # a control's label (the phone fold's "Read the one-minute summary") is not prose
+            hidden = tag in ("script", "style", "button") or HIDDEN_CLASSES & set(
+                a.get("class", "").split()
+            )
             self._hidden.append(bool(hidden))
             self.skip += bool(hidden)
         if tag == "a" and a.get("href"):

@@ -19,8 +19,9 @@ pytestmark = pytest.mark.site
 
 
 class _Boxes(HTMLParser):
-    """The text of each admonition (class and words), leaving out tooltips: a glossary term is
-    marked at its first use in a section, and the sections differ between the two pages."""
+    """The text of each admonition (class and words), leaving out tooltips (a glossary term is
+    marked at its first use in a section, and the sections differ between the two pages) and
+    buttons (a chapter's summary has its phone fold button, scripts/summary_boxes.py)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -30,7 +31,7 @@ class _Boxes(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         classes = (dict(attrs).get("class") or "").split()
-        if self.hidden or "hover-tip" in classes or "citation__tip" in classes:
+        if self.hidden or tag == "button" or "hover-tip" in classes or "citation__tip" in classes:
             self.hidden += 1
             return
         if tag == "div" and "admonition" in classes and not self.depth:
