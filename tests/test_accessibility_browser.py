@@ -107,7 +107,7 @@ def test_tables_set_as_cards_on_a_phone_pass_axe(browser, site_url, scheme):
     carded = page.locator("table[data-stack]").count()  # on the last page
     context.close()
     assert not failures, "\n\n".join(failures)
-    assert carded == 1
+    assert carded >= 1  # Constitutional AI's two three-column tables
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
