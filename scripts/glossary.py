@@ -12,7 +12,8 @@ gives hovers on "Reinforcement learning from human feedback", "reinforcement lea
 feedback" and "RLHF". Terms named in a `<!-- no-hover: A, B -->` comment are defined on the
 glossary page but not marked elsewhere (they are too common in ordinary prose).
 
-A term is marked once per section (`<h2>` to `<h2>`): at its first use there, never in a
+A term is marked at its first use in the page's lead (before the first `<h2>`: the "In one
+minute" box) and at its first use in the body after it, never in a
 heading, never inside a link's text (no underline on an underline, no control in a control),
 and not at all on the glossary page, where a hover would only repeat the text (`tidy_hovers`,
 on_page_content). In the finished page (`hover_tips`, on_post_page, after the search index is
@@ -507,9 +508,12 @@ def tooltip_entries(config: MkDocsConfig) -> dict[str, str]:
 
 
 def tidy_hovers(html_text: str, src_uri: str) -> str:
-    """Keep a term's mark only at its first use in each section, never in a heading, inside a
-    link or in one of Home's cards (a card is one link, stretched over it: a term there would be
-    a second, hidden one); none on the glossary page, which shows the text."""
+    """Keep a term's mark only at its first use in the page's lead (before its first `##`: the
+    "In one minute" box, folded on a phone) and at its first use in the body after it, never in
+    a heading, inside a link or in one of Home's cards (a card is one link, stretched over it: a
+    term there would be a second, hidden one); none on the glossary page, which shows the text.
+    Marking the first use in every section had put 20 to 50 underlines in a chapter, beside its
+    citations and links (a reader review: the page read like documentation)."""
     if src_uri == GLOSSARY_URI:
         return strip_all_abbr(html_text)
     if "<abbr" not in html_text:
@@ -517,11 +521,13 @@ def tidy_hovers(html_text: str, src_uri: str) -> str:
     pieces: list[str] = []
     position = 0
     links = 0  # <a> elements open here
-    marked: set[str] = set()  # terms (by hover text) marked in this section
+    marked: set[str] = set()  # terms (by hover text) marked in the lead, then in the body
+    in_lead = True
     for found in HOVER_CONTEXT.finditer(html_text):
         kind = found.lastgroup
-        if kind == "heading" and found.group("level") == "2":
-            marked.clear()  # a new section
+        if kind == "heading" and found.group("level") == "2" and in_lead:
+            marked.clear()  # the body begins
+            in_lead = False
         if kind == "link_open":
             links += 1
         elif kind == "link_close":
