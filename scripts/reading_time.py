@@ -16,26 +16,30 @@ import re
 from html.parser import HTMLParser
 
 WORDS_PER_MINUTE = 230
-SKIPPED = frozenset({"script", "style", "template", "svg", "figure", "noscript"})
+SKIPPED = frozenset({"script", "style", "template", "svg", "figure", "noscript", "button"})
+# Folds a reader passes closed: "The figure in words" (`??? figure-text`), the figure told again
+# for whoever cannot see it.
+SKIPPED_CLASSES = frozenset({"figure-text"})
 WORD = re.compile(r"[^\W_](?:[\w'’.-]*\w)?")
 
 
 class _Prose(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.depth = 0  # inside how many skipped elements
+        self.skipping: list[str] = []  # the open elements from the outermost skipped one in
         self.words = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in SKIPPED:
-            self.depth += 1
+        classes = set((dict(attrs).get("class") or "").split())
+        if self.skipping or tag in SKIPPED or classes & SKIPPED_CLASSES:
+            self.skipping.append(tag)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in SKIPPED and self.depth:
-            self.depth -= 1
+        if tag in self.skipping:
+            del self.skipping[len(self.skipping) - 1 - self.skipping[::-1].index(tag) :]
 
     def handle_data(self, data: str) -> None:
-        if not self.depth:
+        if not self.skipping:
             self.words += len(WORD.findall(data))
 
 

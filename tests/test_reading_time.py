@@ -25,6 +25,16 @@ def test_words_are_counted_in_the_prose_and_not_in_figures_or_scripts() -> None:
     assert prose_words(html) == 3 + 6 + 3  # "model's" is one word, "&" none, "2026" one
 
 
+def test_a_closed_figure_in_words_fold_and_a_buttons_label_are_not_read_in_passing() -> None:
+    html = (
+        "<p>Four words of prose.</p>"
+        '<details class="figure-text"><summary>The figure in words</summary>'
+        "<ul><li>Told <em>again</em>.</li></ul><p>More.</p></details>"
+        "<p>Two more.<br>Then <button>Read the one-minute summary</button>three.</p>"
+    )
+    assert prose_words(html) == 4 + 2 + 2
+
+
 def test_minutes_round_up_and_never_say_zero() -> None:
     words = lambda n: "<p>" + " ".join(["word"] * n) + "</p>"  # noqa: E731
     assert reading_minutes("") == 1
