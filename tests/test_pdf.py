@@ -210,14 +210,21 @@ def _site_chapter(path: Path) -> dict:
                 parent.remove(marker)
                 break
     h1 = next(el for el in article.iter("h1"))
+    home = path.name == "index.html" and path.parent.name != "demos"
+    words = Counter(w.casefold() for w in WORD.findall(" ".join(article.itertext())))
+    if home:
+        # The book's title and Home's opening question are the cover's, not the Introduction's
+        # (book_pdf/assemble.py): a short Home lost them past the 2% a chapter may lose.
+        promise = next(el for el in article.iter() if "ae-hero__promise" in _classes(el))
+        question = re.match(r".+?[.?!](?=\s|$)", _text(promise))
+        cover = _text(h1) + " " + (question.group() if question else "")
+        words -= Counter(w.casefold() for w in WORD.findall(cover))
     return {
         "path": path.name,
         # The home page's h1 is the book's own title; in the book it is the Introduction.
-        "title": "Introduction"
-        if path.name == "index.html" and path.parent.name != "demos"
-        else _text(h1),
+        "title": "Introduction" if home else _text(h1),
         "sections": [_text(h2) for h2 in article.iter("h2")],
-        "words": Counter(w.casefold() for w in WORD.findall(" ".join(article.itertext()))),
+        "words": words,
         "demo_figures": sum(1 for el in article.iter("figure") if "demo-static" in _classes(el)),
     }
 
