@@ -509,7 +509,7 @@ function figures(demos, colours) {
     },
   ]);
   const heavy = curves[1];
-  const tailsDesc = `Best of N by a proxy score, N from 1 to 10,000 on a log scale. No huge errors (light tails): the winner's true value rises to ${curves[0].last.meanTrue.toFixed(2)} at N = 10,000 while its proxy score reaches ${curves[0].last.medianProxy.toFixed(1)}. Occasional huge errors (heavier tails): the true value peaks at ${heavy.peak.meanTrue.toFixed(2)} at N = ${fmt(heavy.peak.n)} and falls back to ${heavy.last.meanTrue.toFixed(2)}, while the proxy score climbs to ${fmt(heavy.last.medianProxy)}. Mean of 200 trials, seed 1975.`;
+  const tailsDesc = `Best of N by a proxy score, N from 1 to 10,000 on a log scale. ${tailTitles[0]}: the winner's true value rises to ${curves[0].last.meanTrue.toFixed(2)} at N = 10,000 while its proxy score reaches ${curves[0].last.medianProxy.toFixed(1)}. ${tailTitles[1]}: the true value peaks at ${heavy.peak.meanTrue.toFixed(2)} at N = ${fmt(heavy.peak.n)} and falls back to ${heavy.last.meanTrue.toFixed(2)}, while the proxy score climbs to ${fmt(heavy.last.medianProxy)}. Mean of 200 trials, seed 1975.`;
   out["live-goodhart-tails.svg"] = svgDocument({
     width: 720, height: 320, title: "Best of N by a proxy score, with light- and heavy-tailed error", desc: tailsDesc,
   }, tailPanels(0));

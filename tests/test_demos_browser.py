@@ -247,6 +247,54 @@ def test_game_score_agent_circles_and_progress_agent_finishes(page, page_log, si
     assert_clean(page_log)
 
 
+# The boat's pixels on the course, around where state() says it was drawn: how many have each
+# run's colour and how many the course's own boat colour (the reader's boat).
+BOAT_PIXELS = """() => {
+  const state = window.AlignmentDemos.boatRace.state();
+  const canvas = document.querySelector("#br-course");
+  const style = getComputedStyle(canvas);
+  const rgb = (name) => { const hex = style.getPropertyValue(name).trim(); return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)); };
+  const sx = canvas.width / state.courseWidth, sy = canvas.height / state.courseHeight;
+  const r = Math.round(30 * sx);
+  const x0 = Math.max(0, Math.round(state.boat.x * sx) - r), y0 = Math.max(0, Math.round(state.boat.y * sy) - r);
+  const data = canvas.getContext("2d").getImageData(x0, y0, 2 * r, 2 * r).data;
+  const count = (want) => { let n = 0; for (let i = 0; i < data.length; i += 4) {
+    if (data[i + 3] > 200 && want.every((v, k) => Math.abs(data[i + k] - v) <= 6)) n += 1; } return n; };
+  return { boat: state.boat, run: state.courseRun, colours: { run1: style.getPropertyValue("--demo-run-1").trim(),
+           run2: style.getPropertyValue("--demo-run-2").trim(), boat: style.getPropertyValue("--demo-boat").trim() },
+           pixels: { run1: count(rgb("--demo-run-1")), run2: count(rgb("--demo-run-2")), boat: count(rgb("--demo-boat")) } };
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_each_replayed_boat_is_drawn_in_its_runs_colour(browser, site_url, scheme):
+    """The reader review: in the "pay for progress" replay the boat kept run 1's pink while its
+    trail, its chart lines and its row were run 2's green. Each agent's boat, replaying (and
+    training), is its run's colour; the reader's own boat keeps the course's. Under reduced
+    motion the replay holds the route's end, so the boat stands still to be measured."""
+    context = browser.new_context(color_scheme=scheme, reduced_motion="reduce")
+    try:
+        page = context.new_page()
+        open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
+        assert colour_pixels(page, "#br-course", "--demo-boat") > 40, "the reader's boat, idle"
+        for number, preset in ((1, "#br-preset-game"), (2, "#br-preset-progress")):
+            page.click(preset)
+            train_and_wait(page, number - 1)
+            page.wait_for_function(f"{BOAT}.mode === 'replay'")
+            # No pink boat anywhere on the course: the course's boat colour is the reader's own.
+            assert colour_pixels(page, "#br-course", "--demo-boat") == 0, f"run {number}"
+            seen = page.evaluate(BOAT_PIXELS)
+            own, other = (f"run{number}", f"run{3 - number}")
+            assert seen["run"]["number"] == number, seen
+            assert seen["boat"]["colour"] == seen["run"]["colour"] == seen["colours"][own], seen
+            # Drawn so: the hull's pixels round the boat are the run's colour, none the pink boat's.
+            assert seen["pixels"][own] > 40 and seen["pixels"]["boat"] == 0, seen
+            if number == 2:
+                assert seen["pixels"][other] == 0, "run 1's colour is nowhere near run 2's boat"
+    finally:
+        context.close()
+
+
 def test_same_seed_gives_the_same_run(page, site_url):
     open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
     page.fill("#br-seed", "77")
@@ -711,6 +759,86 @@ def test_goodhart_opens_on_the_light_versus_heavy_comparison(page, page_log, sit
     assert_clean(page_log)
 
 
+def test_goodhart_first_view_shows_the_comparison_drawn(page, site_url):
+    """The reader review: the page said it "opens on the comparison that matters", and opened at
+    N = 1 on two empty charts. Now it opens at the best of 100 with both curves drawn up to
+    there: the first chart's true value still rising, the second's past its named peak, and the
+    result line and the page's words saying so, before the reader touches anything."""
+    state = open_explorer(page, f"{site_url}/demos/goodhart-explorer.html")
+    assert (state["n"], state["reached"], state["markedN"]) == (100, 100, [100, 100])
+    assert page.input_value("#gh-n") == str(state["sizes"].index(100))
+    assert page.text_content("#gh-n-out") == "100"
+    heavy = state["panels"][1]
+    assert heavy["peakN"] < 100 and heavy["trueAtN"] < heavy["peakTrue"] - 0.2, heavy
+    for i, chart in enumerate(state["charts"][:2]):
+        # the curves' markers up to N (every third point from 1 to 100), not one lone dot at N = 1
+        assert len(chart["marks"]) >= 3, (i, chart["marks"])
+        assert (
+            colour_pixels(page, ["#gh-light-chart", "#gh-selection-chart"][i], "--demo-true") > 150
+        )
+    texts = [t["text"] for t in state["charts"][1]["texts"]]
+    assert any(t.startswith("peak") for t in texts), texts
+    result = " ".join(page.text_content("#gh-result").split())
+    assert result.startswith("Best of 100:") and "rising" in result and "past its peak" in result
+    step = page.text_content("#what-to-try + .web-only li")
+    assert "opens on the best of 100" in step, step
+
+
+VISIBLE_TEXT = """e => {
+  // The text a sighted reader sees in e: not what is visually hidden for screen readers (a box
+  // of 1 px or less), nor what is not rendered.
+  const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+  let text = "";
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const box = node.parentElement.getBoundingClientRect();
+    if (box.width > 1 && box.height > 1) text += node.textContent;
+  }
+  return text;
+}"""
+
+
+def test_goodhart_says_its_numbers_once_and_the_summary_in_words(page, site_url):
+    """The reader review: the same figures appeared three times under the charts (the line under
+    the slider, and the summary repeating them, with the charts' own). Now the line under the
+    slider gives the numbers, the summary under it what they mean, in words; its numbers, the
+    proxy scores too, stay for screen readers, visually hidden."""
+    open_explorer(page, f"{site_url}/demos/goodhart-explorer.html")
+    for key in (None, "End", "Home"):
+        if key:
+            page.focus("#gh-n")
+            page.keyboard.press(key)
+        state = page.evaluate(GOODHART)
+        seen = page.eval_on_selector("#gh-summary", VISIBLE_TEXT)
+        heard = page.text_content("#gh-summary")
+        assert not re.search(r"\d\.\d", seen), seen
+        assert "regressional Goodhart" in seen and len(seen.split()) >= 10, seen
+        result = page.text_content("#gh-result")
+        assert set(TWO_DECIMALS.findall(result)) <= set(TWO_DECIMALS.findall(heard)), (
+            result,
+            heard,
+        )
+        for panel in state["panels"]:
+            proxy = f"{panel['proxyAtN']:,.1f}"
+            proxy = proxy.lstrip("-") if float(proxy) == 0 else proxy.replace("-", "\u2212")
+            assert f"proxy score typically {proxy}" in heard, heard
+    assert "nothing is selected yet" in page.eval_on_selector("#gh-summary", VISIBLE_TEXT)
+
+
+def test_goodhart_axes_are_titled_in_plain_words(page, site_url):
+    """ "Value (0 = average)" asked "average of what?", and "d = √KL" titled an axis in maths:
+    the value axis now says what 0 is, a random pick, and the overoptimization plot's axis says
+    how far picking moved the model; √KL is left to "How the simulation works"."""
+    state = open_explorer(page, f"{site_url}/demos/goodhart-explorer.html")
+    selection, overoptimization = state["charts"][:2], state["charts"][2]
+    for chart in selection:
+        axes = [t["text"] for t in chart["texts"] if t["kind"] == "axis"]
+        assert any(re.match(r"How good.*\(0 = (a )?random", t) for t in axes), axes
+        assert not any("average" in t or t.startswith("Value") for t in axes), axes
+    axes = [t["text"] for t in overoptimization["texts"] if t["kind"] == "axis"]
+    assert any(t.startswith("How far") and "moved the model" in t for t in axes), axes
+    assert not re.search("[√αβ]|KL|d =", " ".join(axes)), axes
+
+
 def test_goodhart_controls_speak_plain_words(page, site_url):
     open_explorer(page, f"{site_url}/demos/goodhart-explorer.html")
     labels = " ".join(
@@ -774,15 +902,19 @@ def test_goodhart_heavy_tails_switch_recomputes_the_right_chart(page, page_log, 
     assert after["panels"][1]["trueAtMaxN"] < after["panels"][1]["peakTrue"] - 0.3
     assert canvas_pixels(page, "#gh-selection-chart") != chart_before
     # plain words first, the technical name after (the reader review on a phone)
-    assert page.text_content("#gh-heavy-title") == "Frequent huge errors (extreme tails)"
+    assert page.text_content("#gh-heavy-title") == "Frequent huge errors (heavy tails)"
+    assert "frequent huge errors" in page.text_content("#gh-summary")
     assert_clean(page_log)
 
 
 def test_goodhart_selection_slider_works_from_the_keyboard(page, site_url):
-    before = open_explorer(page, f"{site_url}/demos/goodhart-explorer.html")
+    open_explorer(page, f"{site_url}/demos/goodhart-explorer.html")
+    page.focus("#gh-n")
+    page.keyboard.press("Home")  # from N = 1, every step up to 10,000
+    before = page.evaluate(GOODHART)
+    assert before["n"] == 1
     overopt_before = canvas_pixels(page, "#gh-overopt-chart")
     summary_before = page.text_content("#gh-summary")
-    page.focus("#gh-n")
     page.keyboard.press("ArrowRight")
     page.wait_for_function(f"{GOODHART}.renders > {before['renders']}")
     after = page.evaluate(GOODHART)

@@ -474,6 +474,139 @@ def test_tails_figure_parts_proxy_and_truth_in_both_and_turns_with_heavy_tails(p
     assert "regressional Goodhart" in caption(page, figure)
 
 
+@pytest.mark.parametrize(
+    "device", [PHONE, {"viewport": {"width": 1440, "height": 900}}], ids=["phone", "desktop"]
+)
+def test_tails_figure_peak_label_is_anchored_to_the_peak(browser, site_url, device):
+    """The reader review: the chapter's figure put a floating "peak" label away from the peak
+    (15 px from a point of the curve no marker showed, at the figure's opening N on a phone; and
+    for N from 7 to 30 no label at all). Now an open ring marks the peak, at every N, and its
+    label sits right beside the ring (within a few px of its edge), or, where the curves and the
+    N marker leave no room, further out with a line to the ring; at the opening N, beside it."""
+    figure = FIGURES["tails"]
+    context = browser.new_context(**device)
+    try:
+        page = context.new_page()
+        open_figure(page, site_url, figure)
+        page.evaluate("document.fonts.ready.then(() => true)")
+        reach = page.evaluate("window.AlignmentDemos.lineChart.NOTE_REACH")
+        for value in (2, 0, 0.5, 0.85, 1, 1.25, 1.5, 3, 4):
+            page.eval_on_selector(
+                figure.control,
+                f"e => {{ e.value = {value}; e.dispatchEvent(new Event('input')); }}",
+            )
+            state = page.evaluate(figure.js())
+            peak = page.evaluate(
+                """() => { const s = window.AlignmentDemos.goodhartTails.state(); const c = s.charts[1];
+                   return { x: c.tx(s.panels[1].peakN), y: c.ty(s.panels[1].peakTrue) }; }"""
+            )
+            chart = state["charts"][1]
+            texts = [t for t in chart["texts"] if t["kind"] == "note"]
+            assert len(texts) == 1, f"N = {state['n']}: the peak is not named ({texts})"
+            ring = [
+                b
+                for b in chart["obstacles"]["boxes"]
+                if b["kind"] == "anchor"
+                and abs(b["x"] + b["w"] / 2 - peak["x"]) < 0.01
+                and abs(b["y"] + b["h"] / 2 - peak["y"]) < 0.01
+            ]
+            assert ring, f"N = {state['n']}: the peak is not marked"
+            (note,) = chart["notes"]
+            assert note["box"] == texts[0]["box"], (note, texts)
+            assert abs(note["x"] - peak["x"]) < 0.01 and abs(note["y"] - peak["y"]) < 0.01, (
+                note,
+                peak,
+            )
+            box = note["box"]
+            dx = max(box["x"] - peak["x"], 0, peak["x"] - (box["x"] + box["w"]))
+            dy = max(box["y"] - peak["y"], 0, peak["y"] - (box["y"] + box["h"]))
+            distance = (dx * dx + dy * dy) ** 0.5
+            # beside the ring: its radius, the space kept round a label, and a few px
+            assert distance <= reach or note["leader"], f"N = {state['n']}: {distance:.1f} px away"
+            if value == 2:  # N = 100, where the figure opens
+                assert distance <= reach and not note["leader"], f"{distance:.1f} px"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize(
+    "device", [PHONE, {"viewport": {"width": 1440, "height": 900}}], ids=["phone", "desktop"]
+)
+def test_coin_figure_sprites_are_whole_and_clear_of_the_edges(browser, site_url, device):
+    """The reader review: the agent at the right end was clipped at the canvas's edge, with a
+    sliver of the training coin's ring peeking out behind it. Now the level has open sky beside
+    its ends: the agent, the coin and the ring stay whole, at least 8 px from the canvas's sides
+    (its corners are rounded), and a ring or a taken coin under the agent goes round it."""
+    figure = FIGURES["coin"]
+    context = browser.new_context(**device)
+    try:
+        page = context.new_page()
+        open_figure(page, site_url, figure)
+        for regime in ("fixed", "varied"):
+            page.check(f"{figure.selector} input[value={regime}]")
+            for x, y in ((7, 2), (14, 0), (14, 3), (1, 0), (13, 1)):
+                page.eval_on_selector(
+                    "#lcm-x", f"e => {{ e.value = {x}; e.dispatchEvent(new Event('input')); }}"
+                )
+                page.eval_on_selector(
+                    "#lcm-y", f"e => {{ e.value = {y}; e.dispatchEvent(new Event('input')); }}"
+                )
+                (drawing,) = page.evaluate(figure.js())["charts"]
+                # Nothing of the agent's colour within 8 px of the canvas's sides, as drawn.
+                edges = page.eval_on_selector(
+                    f"{figure.selector} canvas",
+                    """(c) => {
+                      const hex = getComputedStyle(c).getPropertyValue("--demo-run-1").trim();
+                      const want = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+                      const band = Math.round(8 * c.width / c.getBoundingClientRect().width);
+                      const ctx = c.getContext("2d");
+                      let count = 0;
+                      for (const x of [0, c.width - band]) {
+                        const data = ctx.getImageData(x, 0, band, c.height).data;
+                        for (let i = 0; i < data.length; i += 4) {
+                          if (data[i + 3] > 200 && want.every((v, k) => Math.abs(data[i + k] - v) <= 6)) count += 1;
+                        }
+                      }
+                      return count;
+                    }""",
+                )
+                assert edges == 0, f"{regime}, coin at {x},{y}: the agent is at the canvas's edge"
+                width, height, sprites = drawing["width"], drawing["height"], drawing["sprites"]
+                shown = page.locator(f"{figure.selector} canvas").bounding_box()
+                assert abs(shown["width"] - width) < 1 and abs(shown["height"] - height) < 1
+                where = f"{regime}, coin at {x},{y}"
+                for name in ("agent", "coin", "place"):
+                    box = sprites[name]
+                    assert box["x"] >= 8 and box["x"] + box["w"] <= width - 8, (
+                        where,
+                        name,
+                        box,
+                        width,
+                    )
+                    assert box["y"] >= 0 and box["y"] + box["h"] <= height, (
+                        where,
+                        name,
+                        box,
+                        height,
+                    )
+                agent = sprites["agent"]
+                middle = (agent["x"] + agent["w"] / 2, agent["y"] + agent["h"] / 2)
+                for name in ("coin", "place"):
+                    ring = sprites[name]
+                    if (
+                        abs(ring["x"] + ring["w"] / 2 - middle[0]) < 1
+                        and abs(ring["y"] + ring["h"] / 2 - middle[1]) < 1
+                    ):
+                        assert (
+                            ring["x"] <= agent["x"]
+                            and ring["y"] <= agent["y"]
+                            and ring["x"] + ring["w"] >= agent["x"] + agent["w"]
+                            and ring["y"] + ring["h"] >= agent["y"] + agent["h"]
+                        ), f"{where}: the {name} peeks out from behind the agent"
+    finally:
+        context.close()
+
+
 def test_tails_figure_fits_one_phone_screen_with_its_control_and_chart(browser, site_url):
     """On a 390 x 844 phone the figure was 939 px tall, more than the 796 px under the header: now
     all of it fits, with the slider, a line with the result and both charts (the light-tailed one
@@ -542,18 +675,101 @@ def test_leash_figure_gold_peaks_while_the_proxy_rises(page, site_url):
         and states[2]["pastPeak"]
         and not states[0]["pastPeak"]
     )
-    # Each number is named (the leash and the reward are both 1.00 at the peak); at d = 3 the
-    # proxy is 3 (1 - ln 3) + 3 ln 4 = 3.86 and the gold 3 (1 - ln 3) = -0.30.
+    # In words for the eye; each number named for a screen reader (the leash and the reward are
+    # both 1.00 at the peak); at d = 3 the proxy is 3 (1 - ln 3) + 3 ln 4 = 3.86 and the gold
+    # 3 (1 - ln 3) = -0.30.
     assert summary(page, figure) == (
-        "Leash 3.00 (KL 9.00), smaller reward model: the reward model scores the policy 3.86; its true "
-        "reward is \u22120.30. The true reward is highest, 1.00, with a leash of 1.00: this longer leash "
-        "makes the model worse while its score keeps rising."
+        "Leash 3.00 (KL 9.00), smaller reward model: the reward model's score 3.86, the true reward "
+        "\u22120.30; the true reward is highest, 1.00, at a leash of 1.00. Past a leash of about 1, "
+        "extra freedom makes the answers worse while the reward model's score keeps rising. This "
+        "leash is too long."
     )
     page.check(f"{figure.selector} input[value=large]")
     larger = page.evaluate(figure.js())
     assert larger["model"] == "large" and larger["peak"]["d"] > states[2]["peak"]["d"]
     text = caption(page, figure)
     assert "not data" in text and "made up for illustration" in text and "d(α − β log d)" in text
+
+
+SEEN_TEXT = """e => {
+  // What a sighted reader sees of e: its text, less what is visually hidden for screen readers
+  // (a box of 1 px or less).
+  const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+  let text = "";
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const box = node.parentElement.getBoundingClientRect();
+    if (box.width > 1 && box.height > 1) text += node.textContent;
+  }
+  return text;
+}"""
+
+
+@pytest.mark.parametrize(
+    "device", [PHONE, {"viewport": {"width": 1440, "height": 900}}], ids=["phone", "desktop"]
+)
+def test_leash_summary_says_in_words_what_the_leash_does(browser, site_url, device):
+    """The reader review: the summary read like instrument output ("Leash 1.50 (KL 2.25)…
+    scores the policy 2.27"). Now it says in words what the leash does at this length, for the
+    reward model chosen; the numbers, each named, stay for screen readers, visually hidden."""
+    figure = FIGURES["leash"]
+    context = browser.new_context(**device)
+    try:
+        page = context.new_page()
+        open_figure(page, site_url, figure)
+
+        def seen() -> str:
+            text = page.eval_on_selector(f"{figure.selector} .demo-summary", SEEN_TEXT)
+            return " ".join(text.split())
+
+        helps = "the answers get better, though the score rises faster than they do."
+        expected = [
+            (
+                "small",
+                1.5,
+                "Past a leash of about 1, extra freedom makes the answers worse while the "
+                "reward model's score keeps rising. This leash is too long.",
+            ),
+            (
+                "small",
+                1.0,
+                "About the best leash for the smaller reward model: its answers are as good as "
+                "training can make them. Any longer and they get worse while the score keeps rising.",
+            ),
+            (
+                "small",
+                0.5,
+                f"A longer leash still helps, up to about 1 with the smaller reward model: {helps}",
+            ),
+            (
+                "large",
+                1.5,
+                f"A longer leash still helps, up to about 1.6 with the larger reward model: {helps}",
+            ),
+            (
+                "large",
+                0.0,
+                "No leash at all: training cannot move the model, so neither its score nor its "
+                "answers change.",
+            ),
+        ]
+        assert seen() == expected[0][2], "at the leash the figure opens with"
+        names = {"small": "smaller reward model", "large": "larger reward model"}
+        for model, d, words in expected:
+            page.check(f"{figure.selector} input[value={model}]")
+            page.eval_on_selector(
+                figure.control, f"e => {{ e.value = {d}; e.dispatchEvent(new Event('input')); }}"
+            )
+            assert seen() == words, (model, d)
+            assert not re.search(r"\d\.\d\d|KL", seen()), seen()
+            state = page.evaluate(figure.js())
+            heard = summary(page, figure)
+            assert heard.startswith(f"Leash {d:.2f} (KL {d * d:.2f}), {names[model]}:"), heard
+            assert heard.endswith(words), heard
+            gold = f"{state['gold']:.2f}"
+            gold = gold.lstrip("-") if float(gold) == 0 else gold.replace("-", "\u2212")
+            assert f"the true reward {gold}" in heard, heard
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize(

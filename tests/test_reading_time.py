@@ -80,7 +80,9 @@ def test_a_demo_says_it_is_one_beside_its_chapter_number(site_dir: Path, page: s
     after the guide's end, with nothing to say it was a demo. It is an appendix (the book's
     letter), and "Interactive demo" stands beside it; the chapters and the demos' index say
     nothing of the kind."""
-    kicker = r'<div class="chapter-kicker web-only">\s*<p class="chapter-label">Appendix [A-Z]</p>\s*'
+    kicker = (
+        r'<div class="chapter-kicker web-only">\s*<p class="chapter-label">Appendix [A-Z]</p>\s*'
+    )
     text = (site_dir / page).read_text(encoding="utf-8")
     assert re.search(kicker + r'<p class="chapter-kicker__kind">Interactive demo</p>', text), page
     for other in ["demos/index.html", "rlhf.html"]:

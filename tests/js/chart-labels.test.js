@@ -161,6 +161,58 @@ test("best of N: the off-scale proxy is an arrow with its value, never a marker 
   }
 });
 
+/** How far a note's text is from the point it is about (0 when the point is in its box). */
+function noteDistance(note) {
+  const b = note.box;
+  const dx = Math.max(b.x - note.x, 0, note.x - (b.x + b.w));
+  const dy = Math.max(b.y - note.y, 0, note.y - (b.y + b.h));
+  return Math.hypot(dx, dy);
+}
+
+/** The ring that marks a note's point: an obstacle of kind "anchor" centred on it. */
+function ringAt(chart, note) {
+  return chart.obstacles.boxes.find((b) => b.kind === "anchor" && Math.abs(b.x + b.w / 2 - note.x) < 0.01 && Math.abs(b.y + b.h / 2 - note.y) < 0.01);
+}
+
+test("best of N: the peak's note is anchored to the peak, marked with a ring, at every N", () => {
+  // A reader review found "peak" floating 15 px from an unmarked point of the curve, and for N
+  // from 7 to 30 it was left out. Now a ring marks the peak; the note sits right beside it, or
+  // where the curves leave no room beside it, further out with a line to the ring.
+  const { NOTE_REACH } = demos.lineChart;
+  const heavy = tailCurves[1];
+  for (const [width, height] of [...SIZES.tails, ...SIZES.explorerSelection]) {
+    for (const value of SLIDER) {
+      const n = Math.max(1, Math.round(Math.pow(10, value)));
+      const chart = draw(width, height, (p) => demos.goodhartDraw.drawSelection(p, colours, heavy, n, { range: tailRange, compact: true }).chart);
+      const where = `${width}x${height}, N = ${n}`;
+      assert.equal(chart.notes.length, 1, where);
+      const [note] = chart.notes;
+      assert.ok(note.box, `${where}: the peak is named`);
+      assert.ok(Math.abs(note.x - chart.tx(heavy.peak.n)) < 0.01 && Math.abs(note.y - chart.ty(heavy.peak.meanTrue)) < 0.01, `${where}: about the peak`);
+      assert.ok(ringAt(chart, note), `${where}: the peak is marked`);
+      assert.ok(noteDistance(note) <= NOTE_REACH || note.leader, `${where}: ${noteDistance(note).toFixed(1)} px away, no line to it`);
+      assert.equal(note.leader, noteDistance(note) > NOTE_REACH, where);
+    }
+    // At N = 100, where the explorer and the chapter's figure open, right beside it.
+    const opening = draw(width, height, (p) => demos.goodhartDraw.drawSelection(p, colours, heavy, 100, { range: tailRange, compact: true }).chart);
+    assert.ok(noteDistance(opening.notes[0]) <= NOTE_REACH && !opening.notes[0].leader, `${width}x${height}: ${noteDistance(opening.notes[0])}`);
+  }
+});
+
+test("best of N: the value axis says what 0 is in words, not an average of nothing named", () => {
+  for (const [width, height] of [...SIZES.tails, ...SIZES.explorerSelection, [356, 290], [600, 300]]) {
+    const chart = draw(width, height, (p) => demos.goodhartDraw.drawSelection(p, colours, tailCurves[0], 100, { range: tailRange, compact: width < 420 }).chart);
+    const axes = chart.texts.filter((t) => t.kind === "axis").map((t) => t.text);
+    const y = axes.find((t) => /^How good/.test(t));
+    assert.ok(y && /0 = (a )?random/.test(y), `${width}x${height}: ${axes}`);
+    assert.ok(!axes.some((t) => /average/.test(t)), axes);
+  }
+  const over = draw(688, 304, (p) => demos.goodhartDraw.drawOveroptimization(p, colours, { alpha: 1, beta: 0.3, maxD: 4 }));
+  const overAxes = over.texts.filter((t) => t.kind === "axis").map((t) => t.text);
+  assert.ok(overAxes.includes("How far picking moved the model from where it started"), overAxes);
+  assert.ok(!overAxes.some((t) => /[√αβ]|KL|d =/.test(t)), overAxes);
+});
+
 test("KL leash: labels clear at every leash length, both reward models, phone and desktop", () => {
   for (const [width, height] of SIZES.leash) {
     for (const model of ["small", "large"]) {
@@ -262,6 +314,40 @@ test("coin level: the ground's words fit, never under 11 px, and name the coin's
   }
   const wide = draw(720, 238, (p) => demos.coinLevelDraw.drawLevel(p, colours, { x: 7, y: 2 }, run));
   assert.match(wide.texts[1].text, /coin’s place in training/);
+});
+
+test("coin level: no sprite is clipped or pressed against the canvas's edge, none peeks out from behind the agent", () => {
+  // A reader review saw the agent at the right end clipped at the canvas's (rounded) edge, with a
+  // sliver of the training coin's ring peeking out behind it: the level ran from edge to edge,
+  // the agent 5 px from it, and the ring (and a taken coin) was narrower than the agent is tall.
+  const csim = demos.coinLevelSim;
+  const agents = { fixed: csim.train({ regime: "fixed" }), varied: csim.train({ regime: "varied" }) };
+  const MARGIN = 8; // px: the canvas's rounded corners
+  const inside = (box, width, height) => box.x >= MARGIN && box.y >= 0 && box.x + box.w <= width - MARGIN && box.y + box.h <= height;
+  const contains = (outer, inner) => outer.x <= inner.x && outer.y <= inner.y && outer.x + outer.w >= inner.x + inner.w && outer.y + outer.h >= inner.y + inner.h;
+  const centre = (box) => [box.x + box.w / 2, box.y + box.h / 2];
+  let checked = 0;
+  for (const [width, height] of [...SIZES.coin, [254, 88], [534, 185], [720, 250]]) {
+    for (const coin of [{ x: 14, y: 0 }, { x: 7, y: 2 }, { x: 14, y: 3 }, { x: 1, y: 0 }, { x: 13, y: 1 }]) {
+      for (const [regime, agent] of Object.entries(agents)) {
+        const run = csim.play(agent, coin);
+        const level = draw(width, height, (p) => demos.coinLevelDraw.drawLevel(p, colours, coin, run));
+        const where = `${width}x${height}, coin ${coin.x},${coin.y}, ${regime}`;
+        const { agent: body, coin: disc, place } = level.sprites;
+        assert.ok(inside(body, width, height), `${where}: agent ${JSON.stringify(body)}`);
+        assert.ok(inside(disc, width, height) && inside(place, width, height), where);
+        for (const round of [disc, place]) {
+          const [ax, ay] = centre(body);
+          const [rx, ry] = centre(round);
+          if (Math.hypot(ax - rx, ay - ry) < 1) {
+            assert.ok(contains(round, body), `${where}: ${JSON.stringify(round)} peeks out from behind the agent ${JSON.stringify(body)}`);
+            checked += 1;
+          }
+        }
+      }
+    }
+  }
+  assert.ok(checked > 10, "the agent stands on the training place or the coin in some of these");
 });
 
 test("the printed figures have every label clear, inside and legible too", () => {

@@ -117,12 +117,23 @@ test("the result line names no peak the reader has not yet passed", () => {
 test("the chapter's figure and the explorer name the kinds of error in one way", () => {
   const draw = goodhartDraw();
   assert.equal(draw.kindTitle("gaussian"), "No huge errors (light tails)");
-  assert.equal(draw.kindTitle("t2"), "Occasional huge errors (heavier tails)");
+  assert.equal(draw.kindTitle("t2"), "Occasional huge errors (heavy tails)");
   assert.equal(draw.kindTitle("t3"), "Rare huge errors (heavy tails)");
-  assert.equal(draw.kindTitle("cauchy"), "Frequent huge errors (extreme tails)");
+  assert.equal(draw.kindTitle("cauchy"), "Frequent huge errors (heavy tails)");
   for (const key of Object.keys(sim.ERROR_DISTRIBUTIONS)) {
     const kind = draw.ERROR_KINDS[key];
     assert.ok(kind && kind.short && kind.plain.endsWith("huge errors"), key);
+  }
+  // One vocabulary: how often the error is huge (no, rare, occasional, frequent), the radio
+  // buttons' words, and one technical pair, light or heavy tails, never "heavier" or "extreme"
+  // (a reader review met three sets of names for the same settings).
+  const words = { gaussian: "no", t3: "rare", t2: "occasional", cauchy: "frequent" };
+  for (const [key, word] of Object.entries(words)) {
+    const kind = draw.ERROR_KINDS[key];
+    assert.equal(kind.plain, `${word} huge errors`, key);
+    assert.equal(kind.tails, key === "gaussian" ? "light tails" : "heavy tails", key);
+    assert.equal(sim.ERROR_DISTRIBUTIONS[key].label, kind.plain, key);
+    assert.doesNotMatch(JSON.stringify([kind, sim.ERROR_DISTRIBUTIONS[key].label]), /heavier|extreme/i, key);
   }
   // The two pages' files name them through goodhart-draw.js, not in words of their own.
   const fs = require("node:fs");

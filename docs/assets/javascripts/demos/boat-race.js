@@ -95,6 +95,7 @@
     const runs = [];
     let lastTrail = [];
     let replay = { index: 0, hold: 0 };
+    let drawnBoat = null; // where the boat was last drawn on the course, in its units, and in which colour: for tests
     let boat = null;
     const input = { up: false, down: false, left: false, right: false };
 
@@ -134,6 +135,9 @@
     }
 
     // ---- drawing
+    // The reader's own boat is the course's boat colour; an agent's boat, training or replaying,
+    // is its run's colour, as its trail, its lines in both charts and its row in the runs table
+    // are (the boat paid for progress had raced in run 1's pink on a green trail, a reader review).
     function drawCourse() {
       const canvas = page.prepareCanvas(courseCanvas);
       if (!canvas) return;
@@ -142,6 +146,7 @@
         drawCheckpoints(ctx, theme.colours, boat.run.nextCheckpoint);
         drawTargets(ctx, theme.colours, boat.run.targetReadyAt.map((t) => boat.time >= t));
         drawBoat(ctx, theme.colours, boat.x, boat.y, boat.angle);
+        drawnBoat = { x: boat.x, y: boat.y, colour: theme.colours.boat };
         return;
       }
       if (mode !== "training" && current && current.rollout) { // the learned policy, replayed
@@ -152,21 +157,24 @@
         const next = trail[Math.min(Math.floor(i) + 1, trail.length - 1)];
         const a = cellPoint(here);
         const b = cellPoint(next);
+        const colour = runColour(current);
+        const shown = { x: a.x + (b.x - a.x) * frac, y: a.y + (b.y - a.y) * frac, angle: interpolateAngle(a.angle, b.angle, frac), colour };
         drawRace(ctx, theme.colours, {
           passed: Math.round(here.progress * course.CHECKPOINTS.length), ready: here.ready,
-          runs: [{
-            colour: runColour(current), points: trail.slice(0, Math.floor(i) + 1).map((p) => cellPoint(p)), alpha: 0.8,
-            boat: { x: a.x + (b.x - a.x) * frac, y: a.y + (b.y - a.y) * frac, angle: interpolateAngle(a.angle, b.angle, frac) },
-          }],
+          runs: [{ colour, points: trail.slice(0, Math.floor(i) + 1).map((p) => cellPoint(p)), alpha: 0.8, boat: shown }],
         });
+        drawnBoat = { x: shown.x, y: shown.y, colour };
         return;
       }
-      const start = { x: course.START.x, y: course.START.y, angle: 0 };
+      // Before any run, the course's boat at the start; while a run trains, that run's boat.
+      const colour = current ? runColour(current) : theme.colours.boat;
+      const start = { x: course.START.x, y: course.START.y, angle: 0, colour };
       const training = mode === "training" && lastTrail.length;
       drawRace(ctx, theme.colours, {
         passed: 0, ready: null,
-        runs: [training ? { colour: runColour(current), points: lastTrail.map((p) => cellPoint(p)), alpha: 0.55, boat: start } : { colour: null, points: [], alpha: 1, boat: start }],
+        runs: [training ? { colour, points: lastTrail.map((p) => cellPoint(p)), alpha: 0.55, boat: start } : { colour: null, points: [], alpha: 1, boat: start }],
       });
+      drawnBoat = { x: start.x, y: start.y, colour };
     }
 
     function chartRuns() {
@@ -574,6 +582,11 @@
             policyLoops: r.rollout.policyLoops, trainingMs: r.trainingMs,
           })),
           driving: boat ? { score: boat.run.score, checkpoints: boat.run.nextCheckpoint, finished: boat.run.finished, x: boat.x, y: boat.y } : null,
+          // The boat last drawn on the course (course units) and its colour; the run on the course
+          // (the one training or replaying) and its colour.
+          boat: drawnBoat ? { ...drawnBoat } : null,
+          courseRun: current ? { number: current.number, colour: runColour(current) } : null,
+          courseWidth: course.WIDTH, courseHeight: course.HEIGHT,
         };
       },
       train, drive, reset, togglePause,

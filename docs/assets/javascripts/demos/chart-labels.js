@@ -179,18 +179,23 @@
 
   /**
    * Candidate places around an anchor point (canvas coordinates) for a note about that point:
-   * above, below, then beside it; in two rounds, near then further out, so that a short
-   * wording near the point wins over the full one far from it.
+   * above, below, then beside it; in rounds, near then further out, so that a short
+   * wording near the point wins over the full one far from it. `gap` (each round's numbers) is
+   * the space between the point and the text's box; `across`, how far a text above or below may
+   * be shifted sideways (centred there); `beside`, how far a text beside the point may be shifted
+   * up or down.
    */
-  function aroundPoint(ax, ay, { rounds = [[6, 12], [20, 30]], size = 13 } = {}) {
+  function aroundPoint(ax, ay, { rounds = [[6, 12], [20, 30]], size = 13, across = [12, 24], beside = [0] } = {}) {
     return rounds.map((gaps) => gaps.flatMap((gap) => {
       const dy = gap + size * 0.6;
       const out = [];
       for (const y of [ay - dy, ay + dy]) {
         out.push({ x: ax, y, align: "center" }, { x: ax + 4, y, align: "left" }, { x: ax - 4, y, align: "right" });
-        for (const dx of [12, 24]) out.push({ x: ax + dx, y, align: "center" }, { x: ax - dx, y, align: "center" });
+        for (const dx of across) out.push({ x: ax + dx, y, align: "center" }, { x: ax - dx, y, align: "center" });
       }
-      out.push({ x: ax + gap + 4, y: ay, align: "left" }, { x: ax - gap - 4, y: ay, align: "right" });
+      for (const shift of beside) {
+        out.push({ x: ax + gap + 4, y: ay + shift, align: "left" }, { x: ax - gap - 4, y: ay + shift, align: "right" });
+      }
       return out;
     }));
   }

@@ -2,7 +2,7 @@
  * Live figure for the Goodhart chapter: best of N by a proxy score, with light-tailed error first
  * (on the left, or on top on a phone) and heavy-tailed error second (goodhart-sim.js, drawn by
  * goodhart-draw.js), named as the Goodhart explorer names them ("No huge errors (light tails)",
- * "Occasional huge errors (heavier tails)") and in the same order. One control: how hard we
+ * "Occasional huge errors (heavy tails)") and in the same order. One control: how hard we
  * select (N). Both panels are regressional Goodhart; in the second the true value falls back as
  * N grows (catastrophic Goodhart, in Kwa, Thomas and Garriga-Alonso's term).
  * Screen readers hear the one-line result once the slider settles, not the summary at every step.

@@ -40,18 +40,36 @@
       if (prepared) {
         chart = { width: prepared.width, height: prepared.height, ...demos.klLeashDraw.drawLeash(prepared, theme.colours, { model: name, d, compare: false }).chart };
       }
-      summary.textContent = describe(name);
+      describe(name);
     }
 
-    /** The numbers in words, naming each one: the leash and the reward are both near 1 here. */
+    /**
+     * What the leash does, in words a reader can take in (a reader review found "Leash 1.50
+     * (KL 2.25)… scores the policy 2.27" read like instrument output), with the numbers, each
+     * named, for screen readers only: a sighted reader reads them off the chart's marked points.
+     * The best leash is said roughly ("about 1"): the constants are made up, the shape is the point.
+     */
     function describe(name) {
-      const { d, proxy, gold, peak, pastPeak } = current;
+      const { d, kl, proxy, gold, peak, pastPeak } = current;
       const model = sim.REWARD_MODELS[name].label;
-      const best = `The true reward is highest, ${fmt(peak.gold, 2)}, with a leash of ${peak.d.toFixed(2)}`;
-      const where = pastPeak
-        ? `${best}: this longer leash makes the model worse while its score keeps rising.`
-        : d < peak.d ? `${best}, so a longer leash still helps.` : `${best}: this is the best leash.`;
-      return `Leash ${d.toFixed(2)} (KL ${(d * d).toFixed(2)}), ${model}: the reward model scores the policy ${fmt(proxy, 2)}; its true reward is ${fmt(gold, 2)}. ${where}`;
+      const rounded = Math.round(peak.d * 10) / 10;
+      const about = `about ${Number.isInteger(rounded) ? rounded : rounded.toFixed(1)}`;
+      const step = Number(slider.step) || 0.05;
+      let words;
+      if (d === 0) {
+        words = "No leash at all: training cannot move the model, so neither its score nor its answers change.";
+      } else if (Math.abs(d - peak.d) < step / 2 + 1e-9) {
+        words = `About the best leash for the ${model}: its answers are as good as training can make them. Any longer and they get worse while the score keeps rising.`;
+      } else if (pastPeak) {
+        words = `Past a leash of ${about}, extra freedom makes the answers worse while the reward model's score keeps rising. This leash is too long.`;
+      } else {
+        words = `A longer leash still helps, up to ${about} with the ${model}: the answers get better, though the score rises faster than they do.`;
+      }
+      const numbers = `Leash ${d.toFixed(2)} (KL ${kl.toFixed(2)}), ${model}: the reward model's score ${fmt(proxy, 2)}, the true reward ${fmt(gold, 2)}; the true reward is highest, ${fmt(peak.gold, 2)}, at a leash of ${peak.d.toFixed(2)}.`;
+      const hidden = container.ownerDocument.createElement("span");
+      hidden.className = "demo-sr-only";
+      hidden.textContent = numbers;
+      summary.replaceChildren(hidden, ` ${words}`);
     }
 
     /** The live line: the numbers of the summary's first sentence, and where the peak is. */

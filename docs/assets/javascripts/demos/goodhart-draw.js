@@ -13,22 +13,31 @@
   const fmt = demos.page.formatNumber;
 
   /**
-   * Each kind of error in plain words first, how often it is huge (dozens of times its usual
-   * size), and its technical name after: "Occasional huge errors (heavier tails)" in the chart
-   * titles and the summaries. `short` is for the one-line result, after "no huge errors", which
-   * comes first: "Best of 70: true value with no huge errors 1.61, rising · occasional ones 0.30,
-   * past its peak of 0.73". (A reader review on a phone: "light tails −0.02 · heavier tails
-   * −0.05" said nothing to a reader without statistics; another found the chapter's figure and
-   * the explorer naming the same two charts in two ways.)
+   * Each kind of error named by how often it is huge (dozens of times its usual size): no, rare,
+   * occasional or frequent huge errors, the words of the explorer's radio buttons, its help, its
+   * "How it works" and the chapter's figure. The statistician's term comes once, after, in the
+   * chart titles: light tails for the first, heavy tails for the three others, told apart by the
+   * plain word ("Occasional huge errors (heavy tails)"). `short` is for the one-line result,
+   * after "no huge errors", which comes first: "Best of 70: true value with no huge errors 1.61,
+   * rising · occasional ones 0.30, past its peak of 0.73". (Reader reviews: "light tails −0.02 ·
+   * heavier tails −0.05" said nothing to a reader without statistics; the chapter's figure and
+   * the explorer named the same two charts in two ways; and the buttons said rare / occasional /
+   * frequent while the help said heavy / heavier / extreme, a third vocabulary in the titles.)
    */
   const ERROR_KINDS = {
     gaussian: { plain: "no huge errors", short: "no huge errors", tails: "light tails" },
     t3: { plain: "rare huge errors", short: "rare ones", tails: "heavy tails" },
-    t2: { plain: "occasional huge errors", short: "occasional ones", tails: "heavier tails" },
-    cauchy: { plain: "frequent huge errors", short: "frequent ones", tails: "extreme tails" },
+    t2: { plain: "occasional huge errors", short: "occasional ones", tails: "heavy tails" },
+    cauchy: { plain: "frequent huge errors", short: "frequent ones", tails: "heavy tails" },
   };
 
-  /** A chart's title for a kind of error: "Occasional huge errors (heavier tails)". */
+  /** The selection charts' y axis: how good the pick is, by its score and in truth, measured from
+   * what a random pick gets on average ("Value (0 = average)" left a reader asking: average of
+   * what?). Shorter wordings where the axis is short. */
+  const Y_LABEL = "How good the pick is (0 = a random pick)";
+  const Y_SHORT = ["How good (0 = a random pick)", "How good (0 = random)"];
+
+  /** A chart's title for a kind of error: "Occasional huge errors (heavy tails)". */
   function kindTitle(distribution) {
     const kind = ERROR_KINDS[distribution];
     return `${kind.plain.charAt(0).toUpperCase()}${kind.plain.slice(1)} (${kind.tails})`;
@@ -86,7 +95,8 @@
     ] : [];
     const chart = drawLineChart(prepared.ctx, prepared.width, prepared.height, colours, {
       x: { min: 1, max: sim.MAX_N, log: true, label: compact ? "N, the number of candidates (log scale)" : "N candidates; the best by proxy wins (log scale)", short: "N candidates (log scale)", format: (v) => fmt(v) },
-      y: { min: range.min, max: range.max, label: compact ? "Value (0 = average)" : "Value of the winner (0 = average)", format: (v) => fmt(v, Number.isInteger(v) ? 0 : 1) },
+      // In words a reader without statistics can use: 0 is what picking at random gives on average.
+      y: { min: range.min, max: range.max, label: Y_LABEL, short: Y_SHORT, format: (v) => fmt(v, Number.isInteger(v) ? 0 : 1) },
       series,
       vertical: marker ? { x: here.n, label: `N = ${fmt(here.n)}` } : null,
       notes,
@@ -104,7 +114,9 @@
   function drawOveroptimization(prepared, colours, { alpha, beta, maxD, at = null, note = "gold peaks" }) {
     const model = sim.overoptimizationCurve({ alpha, beta, maxD, steps: 80 });
     return drawLineChart(prepared.ctx, prepared.width, prepared.height, colours, {
-      x: { min: 0, max: maxD, label: "How far selection moved the model, d = √KL", format: (v) => v.toFixed(0) },
+      // In words, as the RLHF chapter's leash figure says it; what is plotted (√KL) is in the
+      // explorer's "How the simulation works".
+      x: { min: 0, max: maxD, label: "How far picking moved the model from where it started", short: "How far the model moved from its start", format: (v) => v.toFixed(0) },
       y: { min: -2, max: alpha * maxD * 1.05, label: "Reward (arbitrary units)", format: (v) => fmt(v) },
       series: [
         { label: "Reward model’s score (proxy)", colour: colours.proxy, dash: [7, 5], marker: "square", markerEvery: 10, width: 2.5, points: model.points.map((p) => ({ x: p.d, y: p.proxy })) },
@@ -176,6 +188,6 @@
   }
 
   demos.goodhartDraw = {
-    ERROR_KINDS, kindTitle, sharedRange, drawSelection, drawOveroptimization, resultLine, showResult, resultText,
+    ERROR_KINDS, Y_LABEL, Y_SHORT, kindTitle, sharedRange, drawSelection, drawOveroptimization, resultLine, showResult, resultText,
   };
 })(typeof self !== "undefined" ? self : this);

@@ -5,10 +5,17 @@
  * Screen readers hear one short line (the result of the control just moved) once it settles; the
  * long summary and the plot's caption are there to read, not spoken at every step.
  *
- * The curves are drawn only as far as the reader has taken N (and the heavy-tailed peak named
- * only once passed): opening on both whole curves and "peak 0.73 at N = 7" at N = 1, the page
- * gave the answer before the reader touched it (a reader review). Once N has been to 10,000 the
- * whole curves stay. The printed and no-JavaScript figure shows them whole.
+ * The page opens at the best of 100 (OPENING_N), with both curves drawn from 1 to there: the
+ * comparison that makes the point, the true value still rising in the first chart and past its
+ * peak in the second, is on the screen before the reader touches anything (at N = 1 the charts
+ * opened empty, a reader review). Beyond 100 the curves are drawn only as far as the reader
+ * takes N (and the heavy-tailed peak named only once passed): opening on both whole curves, the
+ * page gave the whole answer away (an earlier review). Once N has been to 10,000 the whole curves
+ * stay. The printed and no-JavaScript figure shows them whole.
+ *
+ * The numbers are said once where a reader sees them: on the charts and in the line under the
+ * slider. The summary under the charts says in words what they mean; its numbers (the proxy
+ * scores too, which the line leaves out) are there for screen readers only.
  *
  * On a phone the slider is stuck at the foot of the screen while the charts come into view above
  * it; a reader who moves it then has the page glide forward until both charts are whole above it
@@ -27,8 +34,9 @@
   const ALPHA = 1;
   const MAX_D = 4;
   const TRIALS_PER_FRAME = 25;
-  /** The kinds of error, named as in the chapter's figure: "Occasional huge errors (heavier
-   * tails)" in the chart titles and the summary, "occasional ones" in the one-line result. */
+  /** The kinds of error, named as in the chapter's figure: "Occasional huge errors (heavy
+   * tails)" in the chart titles, "occasional huge errors" in the summary, "occasional ones" in
+   * the one-line result. */
   const KINDS = draw.ERROR_KINDS;
   const kindName = draw.kindTitle;
 
@@ -37,6 +45,9 @@
    * the charts' marker all show the same N (a free log scale showed "best of 36" over a chart
    * that could only mark N = 30). */
   const SIZES = sim.selectionSizes(sim.MAX_N);
+  /** Where the slider starts: far enough that the second chart's true value has peaked and fallen
+   * while the first one's still rises (the markup's value, goodhart-explorer.md, says the same). */
+  const OPENING_N = 100;
 
   function nFromSlider(value) {
     return SIZES[Math.max(0, Math.min(SIZES.length - 1, Math.round(Number(value))))];
@@ -46,6 +57,7 @@
     const $ = (id) => container.querySelector(`#${id}`);
     const nSlider = $("gh-n");
     nSlider.max = String(SIZES.length - 1);
+    nSlider.value = String(SIZES.indexOf(OPENING_N));
     const scaleSlider = $("gh-scale");
     const trialsSlider = $("gh-trials");
     const betaSlider = $("gh-beta");
@@ -65,7 +77,7 @@
     let here = [];
     let lastOver = null; // the overoptimization numbers last drawn, for state()
     let announceWhenDone = false; // the reader asked for news while the trials were still running
-    let reached = 1; // the largest N the reader has gone to: the curves are drawn that far
+    let reached = OPENING_N; // the largest N the reader has gone to (or the opening N): the curves are drawn that far
     const charts = { selection: [], overoptimization: null }; // texts and obstacles drawn, for tests
 
     function heavy() {
@@ -127,25 +139,40 @@
       return { beta, d, goldHere, peak: model.peak, line };
     }
 
+    /**
+     * The summary under the charts: what they show, in words, and for screen readers the numbers
+     * (which the charts and the line under the slider show a sighted reader), first, so that it
+     * opens "Best of 100, …" as the line does.
+     */
     function describe(n) {
       const [lightCurve, heavyCurve] = curves;
       const [light, heavyHere] = here;
       const o = lightCurve.options;
-      const head = `Best of ${fmt(n)}, error of size ${o.errorScale.toFixed(2)}.`;
-      const lightText = `${kindName(lightCurve.options.distribution)}: the winner's proxy score is typically ${fmt(light.medianProxy, 1)} and its true value ${fmt(light.meanTrue, 2)} on average${n === 1 ? "." : ", so harder selection still helps, by less than the score claims."}`;
-      let heavyText = `${kindName(heavyCurve.options.distribution)}: proxy ${fmt(heavyHere.medianProxy, 1)}, true value ${fmt(heavyHere.meanTrue, 2)}`;
-      if (sim.turnsOver(heavyCurve) && heavyHere.n > heavyCurve.peak.n) {
-        heavyText += `, down from a peak of ${fmt(heavyCurve.peak.meanTrue, 2)} at N = ${fmt(heavyCurve.peak.n)}: harder selection now mostly finds candidates with huge errors, not good ones.`;
-      } else if (sim.turnsOver(heavyCurve) && reached > heavyCurve.peak.n) {
-        heavyText += `, still rising toward its peak of ${fmt(heavyCurve.peak.meanTrue, 2)} at N = ${fmt(heavyCurve.peak.n)}; drag N further.`;
-      } else if (sim.turnsOver(heavyCurve)) {
-        heavyText += n === 1 ? ". Drag N up to select harder." : ", rising so far; drag N further.";
+      const kind = heavyCurve.options.distribution;
+      const turns = sim.turnsOver(heavyCurve);
+      const past = turns && heavyHere.n > heavyCurve.peak.n;
+      const peakText = `its peak of ${fmt(heavyCurve.peak.meanTrue, 2)} at N = ${fmt(heavyCurve.peak.n)}`;
+      let heavyNumbers = `proxy score typically ${fmt(heavyHere.medianProxy, 1)}, true value ${fmt(heavyHere.meanTrue, 2)} on average`;
+      if (past) heavyNumbers += `, down from ${peakText}`;
+      else if (turns && reached > heavyCurve.peak.n) heavyNumbers += `, rising toward ${peakText}`;
+      const numbers = `Best of ${fmt(n)}, error of size ${o.errorScale.toFixed(2)}. ${kindName(lightCurve.options.distribution)}: proxy score typically ${fmt(light.medianProxy, 1)}, true value ${fmt(light.meanTrue, 2)} on average. `
+        + `${kindName(kind)}: ${heavyNumbers}. Sample: ${fmt(o.trials)} trials of ${fmt(o.maxN)} candidates each per chart, seed ${o.seed}.`;
+      const plain = KINDS[kind].plain;
+      let words;
+      if (n === 1) {
+        words = "With one candidate nothing is selected yet: drag N up to select harder.";
+      } else if (past) {
+        words = `With no huge errors, picking from more candidates still helps, by less than the score claims. With ${plain}, it now mostly finds the candidates with the biggest errors, not good ones: the score soars while the true value falls back.`;
+      } else if (turns) {
+        words = `So far, picking from more candidates helps with both kinds of error, by less than the score claims.${reached > heavyCurve.peak.n ? "" : " Drag N further."}`;
       } else {
-        heavyText += ": at this size of error the true value has not turned over yet.";
+        words = `At this size of error, the true value with ${plain} has not turned over yet: picking from more candidates still helps with both, by less than the score claims.`;
       }
-      const both = "In both charts, picking by the score also picks its error: regressional Goodhart. Huge errors that bring a soaring score and no real gain are what Kwa, Thomas and Garriga-Alonso call catastrophic Goodhart.";
-      const sample = `Sample: ${fmt(o.trials)} trials of ${fmt(o.maxN)} candidates each per chart, seed ${o.seed}.`;
-      summary.textContent = `${head} ${lightText} ${heavyText} ${both} ${sample}`;
+      const both = "Either way, picking by the score also picks its error: regressional Goodhart. Huge errors that bring a soaring score and no real gain are what Kwa, Thomas and Garriga-Alonso call catastrophic Goodhart.";
+      const hidden = document.createElement("span");
+      hidden.className = "demo-sr-only";
+      hidden.textContent = numbers;
+      summary.replaceChildren(hidden, ` ${words} ${both}`);
     }
 
     /** The line under the slider: the numbers of the summary, short enough to read while dragging. */

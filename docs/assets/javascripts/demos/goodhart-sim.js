@@ -27,12 +27,13 @@
 })(typeof self !== "undefined" ? self : this, function (random) {
   "use strict";
 
-  /** The error distributions a reader can pick, lightest tail first. */
+  /** The error distributions a reader can pick, lightest tail first, each labelled by how often
+   * the error is huge, as the pages name them (goodhart-draw.js, ERROR_KINDS). */
   const ERROR_DISTRIBUTIONS = Object.freeze({
-    gaussian: { label: "light-tailed", technical: "normal (Gaussian)", draw: (rng, gauss) => gauss() },
-    t3: { label: "heavy-tailed", technical: "Student-t, 3 degrees of freedom", draw: (rng, gauss) => random.studentT(rng, 3, gauss) },
-    t2: { label: "heavier-tailed", technical: "Student-t, 2 degrees of freedom", draw: (rng, gauss) => random.studentT(rng, 2, gauss) },
-    cauchy: { label: "extremely heavy-tailed", technical: "Cauchy, which has no mean", draw: (rng) => random.cauchy(rng) },
+    gaussian: { label: "no huge errors", technical: "normal (Gaussian)", draw: (rng, gauss) => gauss() },
+    t3: { label: "rare huge errors", technical: "Student-t, 3 degrees of freedom", draw: (rng, gauss) => random.studentT(rng, 3, gauss) },
+    t2: { label: "occasional huge errors", technical: "Student-t, 2 degrees of freedom", draw: (rng, gauss) => random.studentT(rng, 2, gauss) },
+    cauchy: { label: "frequent huge errors", technical: "Cauchy, which has no mean", draw: (rng) => random.cauchy(rng) },
   });
 
   const MAX_N = 10000;

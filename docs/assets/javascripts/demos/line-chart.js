@@ -16,6 +16,9 @@
   const TEXT = `13px ${FONT}`;
   const MARKER = 4; // series markers' size
   const DOT = 6; // the values at the chosen x
+  const RING = 4.5; // the open ring that marks the point a note is about
+  // How far (px) a note's text may sit from its point before a thin line joins the two.
+  const NOTE_REACH = 16;
 
   function niceStep(span, count) {
     const raw = span / Math.max(1, count);
@@ -76,16 +79,20 @@
   }
 
   /**
-   * Draw a chart. spec = { x: {min, max, log, label, short, format}, y: {min, max, label, short, format},
+   * Draw a chart. spec = { x: {min, max, log, label, short, format}, y: {min, max, label, short, format}
+   * (an axis's `short`: a shorter title, or a list of ever shorter ones, for where `label` does not fit),
    * series: [{label, colour, dash, marker, markerEvery, width, alpha, points: [{x, y}]}],
    * vertical: {x, label} | null (its label above the plot), dots: [{x, y, colour, marker, offScale}], notes: [{text, short,
    * x, y, colour}], message: text | null }.
    * A dot off the y scale is drawn as an arrow at the plot's edge with its `offScale` text (or
-   * its value) beside it. A note is about the point (x, y); it goes near it where it covers
-   * nothing, in its short wording if need be, or is left out. The legend takes as many rows as
+   * its value) beside it. A note is about the point (x, y), which an open ring marks; its text
+   * goes right beside the ring where it covers nothing, in its short wording if need be, else a
+   * little further out with a thin line to the ring, or is left out. The legend takes as many rows as
    * it needs above the plot; a message (for example "no run yet") is written across an empty
-   * plot. Returns the scales, the plot's box and every text drawn with its box (`texts`), and
-   * the layout's obstacles, for tests.
+   * plot. Returns the scales, the plot's box and every text drawn with its box (`texts`), the
+   * layout's obstacles, and each note's point and text box (`notes`: [{ text, x, y, box, leader }],
+   * box null for a note left out, leader true where a line joins a text placed further out), for
+   * tests.
    */
   function drawLineChart(ctx, width, height, colours, spec) {
     ctx.font = TEXT;
@@ -152,7 +159,7 @@
     {
       // The x axis's title: centred under the plot, shifted (or shortened) to stay on the canvas.
       const fitsWidth = (text) => labels.textBox(ctx, text, TEXT, 0, 0, "left").w <= width - 4;
-      const title = fitsWidth(xs.label) || !xs.short ? xs.label : xs.short;
+      const title = longestThatFits([xs.label, ...[].concat(xs.short || [])], fitsWidth);
       const half = labels.textBox(ctx, title, TEXT, 0, 0, "left").w / 2;
       write(title, Math.max(half + 2, Math.min(width - half - 2, pad.left + plotW / 2)), pad.top + plotH + 33, "center", "axis", colours.fg);
     }
@@ -162,7 +169,7 @@
       const top = 4 + 18 * legend.rows;
       const bottom = height - 2;
       const length = (text) => labels.textBox(ctx, text, TEXT, 0, 0, "center").w;
-      const title = length(ys.label) <= bottom - top || !ys.short ? ys.label : ys.short;
+      const title = longestThatFits([ys.label, ...[].concat(ys.short || [])], (text) => length(text) <= bottom - top);
       const along = labels.textBox(ctx, title, TEXT, 0, 0, "center");
       const centre = Math.max(top + along.w / 2, Math.min(bottom - along.w / 2, pad.top + plotH / 2));
       ctx.save();
@@ -220,6 +227,22 @@
       marked.push(...marks.map(([x, y]) => ({ colour: s.colour, box: markerBox(x, y, MARKER) })));
     });
 
+    // The points the notes are about, each marked with an open ring, under the dots (a dot at the
+    // same point covers it): a note's text then points at a mark, not at a bend of a line (a
+    // reader review found "peak" floating beside an unmarked curve).
+    const anchors = (spec.notes || []).map((note) => ({ note, x: tx(note.x), y: ty(note.y) }))
+      .filter((a) => inPlot(a.x, a.y));
+    for (const a of anchors) {
+      ctx.fillStyle = colours.bg;
+      ctx.strokeStyle = a.note.colour || colours.fg;
+      ctx.lineWidth = 2;
+      ctx.beginPath();
+      ctx.arc(a.x, a.y, RING, 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.stroke();
+      layout.block(markerBox(a.x, a.y, RING), "anchor");
+    }
+
     // Dots: larger markers for the values at a chosen x; an arrow at the edge for one off the scale.
     const offScale = [];
     for (const dot of spec.dots || []) {
@@ -260,11 +283,31 @@
       for (let dx = 8; dx <= 48; dx += 8) candidates.push({ x: vertical + dx, y, align: "left" }, { x: vertical - dx, y, align: "right" });
       layout.place({ text: spec.vertical.label, font: TEXT, kind: "vertical", colour: colours.fg, required: true, bounds: row, candidates });
     }
-    for (const note of spec.notes || []) {
-      layout.place({
+    // A note's text goes right beside its ring (clear of the ring, and of a dot on the same
+    // point), or failing that a little further out, joined to the ring by a thin line.
+    const notes = anchors.map((a) => {
+      const { note } = a;
+      const reach = markerBox(0, 0, RING).w / 2 + 3 + 0.5; // clear of the ring's box and the labels' margin
+      const placed = layout.place({
         text: note.text, short: note.short, font: TEXT, kind: "note", colour: note.colour || colours.fg,
-        candidates: labels.aroundPoint(tx(note.x), ty(note.y)),
+        candidates: labels.aroundPoint(a.x, a.y, {
+          rounds: [[reach, reach + 4], [reach + 8], [22, 32, 44], [58, 74]], across: [12, 24, 40, 60], beside: [0, -9, 9, -18, 18],
+        }),
       });
+      return { note, a, placed };
+    });
+    for (const entry of notes) {
+      const { note, a, placed } = entry;
+      entry.leader = Boolean(placed) && boxDistance(placed.box, a.x, a.y) > NOTE_REACH;
+      if (!entry.leader) continue;
+      const to = nearestPoint(placed.box, a.x, a.y);
+      const length = Math.hypot(to.x - a.x, to.y - a.y);
+      ctx.strokeStyle = note.colour || colours.fg;
+      ctx.lineWidth = 1;
+      ctx.beginPath();
+      ctx.moveTo(a.x + ((to.x - a.x) / length) * (RING + 1), a.y + ((to.y - a.y) / length) * (RING + 1));
+      ctx.lineTo(to.x - ((to.x - a.x) / length) * 2, to.y - ((to.y - a.y) / length) * 2);
+      ctx.stroke();
     }
     for (const placed of layout.labels) write(placed.text, placed.x, placed.y, placed.align, placed.kind, placed.colour);
 
@@ -277,7 +320,27 @@
       markSeries(ctx, s, colours, alpha, [[lx + 13, ly]]);
       write(s.label, lx + 32, ly, "left", "legend", colours.fg);
     }
-    return { tx, ty, plot: { left: pad.left, top: pad.top, width: plotW, height: plotH }, texts, obstacles: { boxes: layout.boxes, lines: layout.lines }, marks: marked, dots: dotsAt };
+    return {
+      tx, ty, plot: { left: pad.left, top: pad.top, width: plotW, height: plotH }, texts,
+      obstacles: { boxes: layout.boxes, lines: layout.lines }, marks: marked, dots: dotsAt,
+      notes: notes.map(({ a, placed, leader }) => ({ text: placed ? placed.text : null, x: a.x, y: a.y, box: placed ? placed.box : null, leader })),
+    };
+  }
+
+  /** An axis title: the first wording that fits, or the last (the shortest) if none does. */
+  function longestThatFits(wordings, fits) {
+    return wordings.find(fits) || wordings[wordings.length - 1];
+  }
+
+  /** The point of a box nearest to (x, y). */
+  function nearestPoint(box, x, y) {
+    return { x: Math.max(box.x, Math.min(box.x + box.w, x)), y: Math.max(box.y, Math.min(box.y + box.h, y)) };
+  }
+
+  /** How far (x, y) is from a box: 0 inside it. */
+  function boxDistance(box, x, y) {
+    const p = nearestPoint(box, x, y);
+    return Math.hypot(p.x - x, p.y - y);
   }
 
   /** A filled arrow on the plot's edge at x, pointing out of the chart; returns its box. */
@@ -336,5 +399,5 @@
     ctx.globalAlpha = 1;
   }
 
-  demos.lineChart = { drawLineChart, linearTicks, FONT };
+  demos.lineChart = { drawLineChart, linearTicks, FONT, NOTE_REACH };
 })(typeof self !== "undefined" ? self : this);
