@@ -16,6 +16,7 @@ import pytest
 
 from test_demos_browser import (
     LIVE_ROOT,
+    VISIBLE_TEXT,
     assert_one_live_line,
     live_changes,
     record_changes,
@@ -691,19 +692,6 @@ def test_leash_figure_gold_peaks_while_the_proxy_rises(page, site_url):
     assert "not data" in text and "made up for illustration" in text and "d(α − β log d)" in text
 
 
-SEEN_TEXT = """e => {
-  // What a sighted reader sees of e: its text, less what is visually hidden for screen readers
-  // (a box of 1 px or less).
-  const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
-  let text = "";
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const box = node.parentElement.getBoundingClientRect();
-    if (box.width > 1 && box.height > 1) text += node.textContent;
-  }
-  return text;
-}"""
-
-
 @pytest.mark.parametrize(
     "device", [PHONE, {"viewport": {"width": 1440, "height": 900}}], ids=["phone", "desktop"]
 )
@@ -718,7 +706,7 @@ def test_leash_summary_says_in_words_what_the_leash_does(browser, site_url, devi
         open_figure(page, site_url, figure)
 
         def seen() -> str:
-            text = page.eval_on_selector(f"{figure.selector} .demo-summary", SEEN_TEXT)
+            text = page.eval_on_selector(f"{figure.selector} .demo-summary", VISIBLE_TEXT)
             return " ".join(text.split())
 
         helps = "the answers get better, though the score rises faster than they do."
