@@ -19,7 +19,7 @@ import html
 
 from mkdocs.structure.toc import TableOfContents
 
-from summary_boxes import SUMMARY_ID, top_sections
+from summary_boxes import SUMMARY_ID, closing_div, top_sections
 
 MIN_SECTIONS = 4  # a short page needs no list: its sections fit in a few screens
 TITLE = "On this page"
@@ -56,17 +56,7 @@ def add_contents_list(output: str, toc: TableOfContents) -> str:
 
 def _closing_div(output: str, start: int) -> int:
     """The index just past the `</div>` that closes the `<div` at `start`."""
-    depth, i = 0, start
-    while True:
-        opening = output.find("<div", i)
-        closing = output.find("</div>", i)
-        if closing < 0:
-            raise ValueError("an unclosed <div> in the page's summary box")
-        if 0 <= opening < closing:
-            depth += 1
-            i = opening + 4
-        else:
-            depth -= 1
-            i = closing + len("</div>")
-            if depth == 0:
-                return i
+    closing = closing_div(output, start)
+    if closing < 0:
+        raise ValueError("an unclosed <div> in the page's summary box")
+    return closing + len("</div>")
