@@ -77,7 +77,7 @@ def test_start_reading_is_in_the_first_screen(browser, site_url, viewport) -> No
     assert start.get_attribute("href") == "alignment-problem.html"
     # The second way in, the boat race (three screens down on a phone before), is in the first
     # screen too, and an outlined button, not a second primary one.
-    race = page.get_by_role("link", name="Watch an AI cheat at a boat race")
+    race = page.get_by_role("link", name="Watch an AI win the wrong game")
     assert _in_first_screen(page, race, viewport["height"])
     assert race.get_attribute("href") == "demos/boat-race.html"
     assert "md-button--primary" not in (race.get_attribute("class") or "")
@@ -102,6 +102,41 @@ def test_start_reading_is_in_the_first_screen(browser, site_url, viewport) -> No
         smallest = min(float(size) for size in re.findall(r'font-size="([\d.]+)"', svg))
         box = figure.bounding_box()
         assert box and box["width"] * smallest / width >= 12, box
+    context.close()
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, {"width": 1024, "height": 768}, PHONE],
+                         ids=["1440x900", "1024x768", "390x844"])
+def test_the_hero_text_is_centred_over_the_figure_on_a_wide_screen(browser, site_url, viewport):
+    """Flush left at 36em, the hero's text left two fifths of a desktop column empty beside it:
+    from 960 px up it is centred over the central figure; a phone keeps it flush left."""
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(f"{site_url}/index.html")
+    figure = page.locator(".ae-hero__figure img").bounding_box()
+    column = page.locator("article").bounding_box()
+    assert figure and column
+    middle = figure["x"] + figure["width"] / 2
+    if viewport is not PHONE:
+        assert abs(middle - (column["x"] + column["width"] / 2)) <= 2, (figure, column)
+    for selector in ("article h1", ".ae-hero__promise", ".ae-hero__detail"):
+        lines = page.locator(selector).evaluate(
+            """el => { const r = document.createRange(); r.selectNodeContents(el);
+                return [...r.getClientRects()].map(b => [b.left, b.right]); }"""
+        )
+        left = min(b[0] for b in lines)
+        right = max(b[1] for b in lines)
+        if viewport is PHONE:
+            assert abs(left - figure["x"]) <= 2, (selector, left, figure)
+        else:
+            assert abs((left + right) / 2 - middle) <= 4, (selector, left, right, middle)
+    buttons = [page.get_by_role("link", name=name).bounding_box()
+               for name in ("Start reading", "Watch an AI win the wrong game")]
+    assert buttons[0] and buttons[1]
+    if viewport is not PHONE:
+        pair_middle = (buttons[0]["x"] + buttons[1]["x"] + buttons[1]["width"]) / 2
+        assert abs(pair_middle - middle) <= 8, (buttons, middle)
+        assert buttons[0]["y"] == buttons[1]["y"], "the two buttons share a row"
     context.close()
 
 
