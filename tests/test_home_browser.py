@@ -105,8 +105,11 @@ def test_start_reading_is_in_the_first_screen(browser, site_url, viewport) -> No
     context.close()
 
 
-@pytest.mark.parametrize("viewport", [DESKTOP, {"width": 1024, "height": 768}, PHONE],
-                         ids=["1440x900", "1024x768", "390x844"])
+@pytest.mark.parametrize(
+    "viewport",
+    [DESKTOP, {"width": 1024, "height": 768}, PHONE],
+    ids=["1440x900", "1024x768", "390x844"],
+)
 def test_the_hero_text_is_centred_over_the_figure_on_a_wide_screen(browser, site_url, viewport):
     """Flush left at 36em, the hero's text left two fifths of a desktop column empty beside it:
     from 960 px up it is centred over the central figure; a phone keeps it flush left."""
@@ -130,8 +133,10 @@ def test_the_hero_text_is_centred_over_the_figure_on_a_wide_screen(browser, site
             assert abs(left - figure["x"]) <= 2, (selector, left, figure)
         else:
             assert abs((left + right) / 2 - middle) <= 4, (selector, left, right, middle)
-    buttons = [page.get_by_role("link", name=name).bounding_box()
-               for name in ("Start reading", "Watch an AI win the wrong game")]
+    buttons = [
+        page.get_by_role("link", name=name).bounding_box()
+        for name in ("Start reading", "Watch an AI win the wrong game")
+    ]
     assert buttons[0] and buttons[1]
     if viewport is not PHONE:
         pair_middle = (buttons[0]["x"] + buttons[1]["x"] + buttons[1]["width"]) / 2
