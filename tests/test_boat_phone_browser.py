@@ -1,7 +1,8 @@
 """The boat race on a phone (390 x 844, touch) after a training run: the runs table within the
 page's margins, set as cards as the chapters' wide tables are; the way from the Train button
 to the replay by keyboard; and Material's "Back to top" button, which the page's own glide up to
-the course brought up over it. (The view and the steering after a run: test_demos_browser.py.)"""
+the course ("Skip to the result") brought up over it. (The view and the steering after a run:
+test_demos_browser.py.)"""
 
 from __future__ import annotations
 
@@ -16,12 +17,12 @@ from test_demos_browser import (
     course_in_clear_view,
     open_demo,
     press,
-    train_from_the_charts,
+    skip_from_the_charts,
 )
 
 pytestmark = pytest.mark.browser
 
-COLUMNS = ["Run", "Reward", "Seed", "Score", "Race completed", "Behaviour"]
+COLUMNS = ["Run", "Reward", "Seed", "Game score", "Race completed", "Behaviour"]
 
 
 def two_runs(page, site_url: str) -> None:
@@ -116,28 +117,31 @@ def test_the_filled_runs_table_set_as_cards_passes_axe(browser, site_url, scheme
 
 
 def test_the_keyboard_reaches_the_replay_from_the_train_button(page, site_url):
-    """When the run ends the page brings the course into view, but focus stays on "Train agent"
-    (a screen reader keeps its place and hears the result on the demo's one live line, once);
-    the next Tab goes on to Pause, then Reset, then the link to the replay over the charts, which
-    takes focus to the course, in view."""
+    """When the run ends the page stays where it is (it used to glide up to the course, unasked),
+    and focus stays on "Train agent" (a screen reader keeps its place and hears the result on the
+    demo's one live line, once); the next Tab goes on to Pause, then Reset, then the link to the
+    replay over the charts ("Skip to the result" went with the training), which takes focus to
+    the course, in view."""
     open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
     page.locator("#br-train").scroll_into_view_if_needed()
     page.focus("#br-train")
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "br-train"
-    assert page.locator("#br-watch").inner_text().startswith("Watch it train on the course")
+    assert page.locator("#br-watch").inner_text().startswith("Watch it on the course")
+    assert page.locator("#br-skip").is_visible()
+    at = page.locator("#br-train").bounding_box()["y"]
     page.wait_for_function(f"{BOAT}.runs.length === 1", timeout=TRAINING_TIMEOUT_MS)
-    page.wait_for_timeout(700)  # the live line settles, and the page has come to the course
+    page.wait_for_timeout(700)  # the live line settles; a glide would be over
     assert page.evaluate("document.activeElement.id") == "br-train"
     assert "trained" in page.text_content("#boat-race-demo .demo-announce")
-    course = page.locator("#br-course")
-    box = course.bounding_box()
-    assert box["y"] >= 0 and box["y"] + box["height"] <= page.viewport_size["height"], box
+    assert abs(page.locator("#br-train").bounding_box()["y"] - at) <= 1, "the page moved"
+    assert not page.locator("#br-skip").is_visible()
     for expected in ("br-pause", "br-reset", "br-watch"):
         page.keyboard.press("Tab")
         assert page.evaluate("document.activeElement.id") == expected
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "br-course"
+    course = page.locator("#br-course")
     box = course.bounding_box()
     header = page.locator(".md-header").bounding_box()
     assert header["y"] + header["height"] - 1 <= box["y"]
@@ -146,6 +150,21 @@ def test_the_keyboard_reaches_the_replay_from_the_train_button(page, site_url):
     # After a reset there is nothing to watch: the link goes.
     page.click("#br-reset")
     assert not page.locator("#br-watch").is_visible()
+
+
+def test_focus_on_skip_when_the_training_ends_by_itself_goes_to_the_link_beside_it(page, site_url):
+    """A keyboard reader who has tabbed to "Skip to the result" but not pressed it when the
+    training ends is not left on nothing (the button goes): focus is on the link beside it, to
+    the replay, and the page has not moved."""
+    open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
+    page.locator("#br-train").click()
+    page.wait_for_function(f"{BOAT}.episodes > 0")
+    page.focus("#br-skip")
+    at = page.locator("#br-watch").bounding_box()["y"]
+    page.wait_for_function(f"{BOAT}.runs.length === 1", timeout=TRAINING_TIMEOUT_MS)
+    assert page.evaluate(BOAT)["runs"][0]["skipped"] is False
+    assert page.evaluate("document.activeElement.id") == "br-watch"
+    assert abs(page.locator("#br-watch").bounding_box()["y"] - at) <= 1, "the page moved"
 
 
 # Whether Material's "Back to top" button shows: not [hidden] (Material's own rule), not out of
@@ -175,19 +194,20 @@ def reader_scrolls(page, dy: int) -> None:
 
 @pytest.mark.parametrize("device", ["phone", "desktop"])
 def test_the_glide_up_to_the_course_does_not_bring_up_back_to_top(browser, site_url, device):
-    """The reader review: when the agent had learned, the page glided up to the course, and
-    Material's "Back to top" button came up over the page at the glide's first frame and stayed
-    there after it, as if the reader had scrolled up (Material shows it after any move up until a
-    move down; the course is above the Train button and the charts, so the glide goes up). Now it
-    stays down during the glide and after it, and after the link up to the course too; the
-    reader's own scrolls still bring it (up) and send it away (down), as everywhere else."""
+    """The reader review: when the page glided up to the course, Material's "Back to top" button
+    came up over the page at the glide's first frame and stayed there after it, as if the reader
+    had scrolled up (Material shows it after any move up until a move down; the course is above
+    the Train button and the charts, so the glide goes up). The page glides there now only when
+    the reader presses "Skip to the result"; the button stays down during that glide and after
+    it, and after the link up to the course too; the reader's own scrolls still bring it (up) and
+    send it away (down), as everywhere else."""
     phone = device == "phone"
     context = boat_context(browser, device)
     try:
         page = context.new_page()
         open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
         page.evaluate(WATCH_BACK_TO_TOP)
-        train_from_the_charts(page, phone)
+        skip_from_the_charts(page, phone)
         page.wait_for_function(
             """() => { const c = document.querySelector('#br-course').getBoundingClientRect();
                 return c.top >= 48 && c.bottom <= innerHeight; }""",

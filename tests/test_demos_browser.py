@@ -506,10 +506,7 @@ def train_from_the_charts(page, phone: bool) -> None:
     train.scroll_into_view_if_needed()
     press(page, "#br-train", phone)
     page.wait_for_function(f"{BOAT}.episodes > 0")
-    page.evaluate(
-        """() => { const figure = document.querySelector('#br-progress-chart').closest('figure');
-            window.scrollBy(0, figure.getBoundingClientRect().bottom - innerHeight + 8); }"""
-    )
+    page.evaluate(SCROLL_TO_THE_CHARTS)
     assert page.locator("#br-course").bounding_box()["y"] < 0, "the course is out of view"
     page.wait_for_function(
         "document.querySelector('#boat-race-demo').dataset.state === 'trained'",
@@ -518,38 +515,79 @@ def train_from_the_charts(page, phone: bool) -> None:
     assert page.evaluate(BOAT)["mode"] == "replay"
 
 
+# The progress chart's foot at the screen's foot: the reader watching both charts train.
+SCROLL_TO_THE_CHARTS = """() => {
+  const figure = document.querySelector('#br-progress-chart').closest('figure');
+  window.scrollBy(0, figure.getBoundingClientRect().bottom - innerHeight + 8); }"""
+
+# From now on, at every frame until the run is trained and 30 frames after: the page's scroll
+# position and where the score chart stands on the screen (window.__watch).
+WATCH_THE_PAGE = """() => { window.__watch = [];
+  const demo = document.querySelector('#boat-race-demo');
+  const chart = document.querySelector('#br-score-chart');
+  let after = 30;
+  const tick = () => {
+    window.__watch.push({ y: scrollY, chart: chart.getBoundingClientRect().top, state: demo.dataset.state });
+    if (demo.dataset.state === 'trained') after -= 1;
+    if (after > 0) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick); }"""
+
+
 @pytest.mark.parametrize("device", ["phone", "desktop"])
-def test_a_finished_run_brings_the_course_into_view_where_the_route_replays(
-    browser, site_url, device
-):
-    """The reader review: the boat turning into the lagoon, the demo's point, replayed out of
-    view, 1,100 px above the Train button on a phone and 450 px on a desktop, and many readers
-    never scroll back up. Now, when the agent has learned, the page glides (a smooth scroll) up
-    to the whole course while the route replays; focus stays on "Train agent" and the result is
-    said on the live line. A link under the course goes back down to the result and the charts,
-    and the link over the charts up again."""
+def test_a_finished_run_leaves_the_page_where_the_reader_has_it(browser, site_url, device):
+    """The reader review: when the agent had learned, the page glided up to the course by
+    itself, unasked. Now the end of training moves nothing: the reader watching the charts keeps
+    them where they were (the result, written over them and in the button's line, takes no less
+    room than the training's words did), focus stays on "Train agent", and the result is said on
+    the live line. The link over the charts goes up to the course, where the route replays, when
+    the reader asks; a link under the course comes back down to the result and the charts."""
     phone = device == "phone"
     context = boat_context(browser, device)
     try:
         page = context.new_page()
         open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
-        page.evaluate(COUNT_SCROLLS)
-        train_from_the_charts(page, phone)
-        page.evaluate("window.__scrolls = 0")
-        page.wait_for_function(
-            """() => { const c = document.querySelector('#br-course').getBoundingClientRect();
-                return c.top >= 48 && c.bottom <= innerHeight; }""",
-            timeout=3000,
+        page.locator("#br-train").scroll_into_view_if_needed()
+        press(page, "#br-train", phone)
+        page.wait_for_function(f"{BOAT}.episodes > 0")
+        # Watching the charts, the summary's first lines above the screen.
+        page.evaluate(SCROLL_TO_THE_CHARTS)
+        page.evaluate(
+            """() => { const s = document.querySelector('#br-summary').getBoundingClientRect();
+                if (s.top > 0) window.scrollBy(0, s.top + 40); }"""
         )
-        page.wait_for_timeout(500)  # the glide ends; Material shows "Back to top" after it
-        assert course_in_clear_view(page), page.locator("#br-course").bounding_box()
-        assert page.evaluate("window.__scrolls") > 2, "a glide, not a jump"
+        page.wait_for_timeout(100)
+        page.evaluate(WATCH_THE_PAGE)
+        page.wait_for_function(
+            "window.__watch.length && window.__watch.at(-1).state === 'trained'",
+            timeout=TRAINING_TIMEOUT_MS,
+        )
+        page.wait_for_timeout(800)  # a glide would be under way or over
+        frames = page.evaluate("window.__watch")
+        assert frames[0]["state"] == "training" and frames[-1]["state"] == "trained"
+        # No glide, no jump: at most the browser's own scroll anchoring, keeping what the reader
+        # sees in place should a line of words above it (the readout under the course) rewrap.
+        ys = sorted({round(f["y"]) for f in frames})
+        assert len(ys) <= 2 and ys[-1] - ys[0] <= 40, f"the page moved by itself: scrollY {ys}"
+        charts = [round(f["chart"]) for f in frames]
+        assert max(charts) - min(charts) <= 1, (
+            f"the charts moved on the screen: {charts[0]} to {charts[-1]}"
+        )
+        assert page.locator("#br-course").bounding_box()["y"] < 0, "the course stays out of view"
         assert page.evaluate("document.activeElement.id") == "br-train", "focus stays put"
         assert page.evaluate(BOAT)["mode"] == "replay"
-        assert "#" not in page.url
-        page.wait_for_timeout(300)
         said = page.text_content("#boat-race-demo .demo-announce")
         assert said.startswith("Run 1 (game score) trained:") and "lagoon" in said, said
+        # The way up, when the reader asks: the whole course in clear view, focus on it.
+        watch = page.locator("#br-watch")
+        assert watch.is_visible() and watch.inner_text().startswith(
+            "Watch the replay on the course"
+        )
+        press(page, "#br-watch", phone)
+        page.wait_for_timeout(400)  # Material shows its "Back to top" button after a scroll up
+        assert course_in_clear_view(page)
+        assert page.evaluate("document.activeElement.id") == "br-course"
+        assert "#" not in page.url
         # The replay moves on the course the reader now sees.
         index = page.evaluate(BOAT)["replayIndex"]
         page.wait_for_function(f"{BOAT}.replayIndex !== {index}")
@@ -568,48 +606,350 @@ def test_a_finished_run_brings_the_course_into_view_where_the_route_replays(
         assert "never finishes" in page.text_content("#br-summary")
         chart = page.locator("#br-score-chart").bounding_box()
         assert chart["y"] < page.viewport_size["height"], "the charts follow the summary"
-        # And up again, by the link over the charts.
-        watch = page.locator("#br-watch")
-        assert watch.inner_text().startswith("Watch the replay on the course")
-        press(page, "#br-watch", phone)
-        page.wait_for_timeout(400)  # Material shows its "Back to top" button after a scroll up
-        assert course_in_clear_view(page)
-        assert page.evaluate("document.activeElement.id") == "br-course"
-        assert page.evaluate(BOAT)["mode"] == "replay", "going to the course stops nothing"
-        assert "#" not in page.url
+        assert page.evaluate(BOAT)["mode"] == "replay", "going up and down stops nothing"
         page.click("#br-reset")
         assert not down.is_visible() and not watch.is_visible()
     finally:
         context.close()
 
 
-def test_with_reduced_motion_the_course_comes_into_view_at_once(browser, site_url):
-    """Under prefers-reduced-motion the page does not glide: one jump to the course, where the
-    replay shows the route's end, not animated."""
+@pytest.mark.parametrize("device", ["phone", "desktop"])
+def test_a_longer_result_does_not_move_the_charts_the_reader_watches(browser, site_url, device):
+    """Run 2's result (set beside run 1's) takes more lines than its training's words did: to a
+    reader watching the charts, the summary's first lines above the screen, the charts stay put
+    (the page keeps them where they were, at once, where the browser's scroll anchoring does not);
+    to one who sees the summary's first line, the longer words push the charts down, as words
+    do, and the page does not move."""
+    phone = device == "phone"
+    context = boat_context(browser, device)
+    try:
+        page = context.new_page()
+        open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
+        skip_from_the_charts(page, phone)
+        page.wait_for_function(f"{BOAT}.runs.length === 1")
+        # Run 2 paid for progress, set beside run 1; run 3 paid by the game, beside run 2.
+        for watching, preset in ((True, "#br-preset-progress"), (False, "#br-preset-game")):
+            press(page, preset, phone)
+            page.locator("#br-train").scroll_into_view_if_needed()
+            press(page, "#br-train", phone)
+            page.wait_for_function(f"{BOAT}.mode === 'training'")
+            if watching:
+                page.evaluate(SCROLL_TO_THE_CHARTS)
+                page.evaluate(
+                    """() => { const s = document.querySelector('#br-summary').getBoundingClientRect();
+                        if (s.top > 0) window.scrollBy(0, s.top + 40); }"""
+                )
+            else:
+                page.evaluate(
+                    "window.scrollBy(0, document.querySelector('#br-summary').getBoundingClientRect().top - 120)"
+                )
+            lines = page.eval_on_selector("#br-summary", "s => s.getBoundingClientRect().height")
+            summary_top = page.eval_on_selector("#br-summary", "s => s.getBoundingClientRect().top")
+            page.evaluate(WATCH_THE_PAGE)
+            page.wait_for_function(
+                "window.__watch.length && window.__watch.at(-1).state === 'trained'",
+                timeout=TRAINING_TIMEOUT_MS,
+            )
+            page.wait_for_timeout(300)
+            grown = page.eval_on_selector("#br-summary", "s => s.getBoundingClientRect().height")
+            assert grown > lines + 10, "the result takes more lines than the training's words"
+            charts = [round(f["chart"]) for f in page.evaluate("window.__watch")]
+            if watching:
+                assert max(charts) - min(charts) <= 1, (
+                    f"the charts moved: {charts[0]} to {charts[-1]}"
+                )
+            else:
+                assert abs(charts[-1] - charts[0] - (grown - lines)) <= 2, (charts[0], charts[-1])
+                top = page.eval_on_selector("#br-summary", "s => s.getBoundingClientRect().top")
+                assert abs(top - summary_top) <= 1, "the summary, read from its start, stays put"
+            assert page.evaluate(f"{BOAT}.runs.length") in (2, 3)
+    finally:
+        context.close()
+
+
+def skip_from_the_charts(page, phone: bool) -> None:
+    """Press Train, watch the charts a moment, then press "Skip to the result" over them."""
+    page.locator("#br-train").scroll_into_view_if_needed()
+    press(page, "#br-train", phone)
+    page.wait_for_function(f"{BOAT}.episodes > 0")
+    page.locator("#br-skip").scroll_into_view_if_needed()
+    assert page.locator("#br-course").bounding_box()["y"] < 0, "the course is out of view"
+    assert page.evaluate(BOAT)["mode"] == "training"
+    press(page, "#br-skip", phone)
+
+
+@pytest.mark.parametrize("device", ["phone", "desktop"])
+def test_skip_to_the_result_finishes_training_and_goes_to_the_replay(browser, site_url, device):
+    """The reader review: two runs took about a minute to watch. "Skip to the result", a real
+    button over the charts while an agent trains, trains the rest at once and takes the reader,
+    who asked, up to the course (gliding), focus on it, where the learned route replays; the
+    result is in the summary and said on the live line. It goes with the training."""
+    phone = device == "phone"
+    context = boat_context(browser, device)
+    try:
+        page = context.new_page()
+        open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
+        skip = page.locator("#br-skip")
+        assert not skip.is_visible(), "nothing to skip before training"
+        assert skip.evaluate("b => b.tagName") == "BUTTON"
+        assert skip.get_attribute("type") == "button"
+        page.evaluate(COUNT_SCROLLS)
+        skip_from_the_charts(page, phone)
+        page.evaluate("window.__scrolls = 0")
+        state = page.evaluate(BOAT)
+        assert state["trained"] and state["mode"] == "replay"
+        assert state["episodes"] == state["totalEpisodes"] == 500
+        assert state["runs"][0]["skipped"] is True
+        assert not skip.is_visible(), "it goes with the training"
+        page.wait_for_function(
+            """() => { const c = document.querySelector('#br-course').getBoundingClientRect();
+                return c.top >= 48 && c.bottom <= innerHeight; }""",
+            timeout=3000,
+        )
+        page.wait_for_timeout(500)
+        assert course_in_clear_view(page), page.locator("#br-course").bounding_box()
+        assert page.evaluate("window.__scrolls") > 2, "a glide, not a jump"
+        assert page.evaluate("document.activeElement.id") == "br-course"
+        assert "never finishes" in page.text_content("#br-summary")
+        page.wait_for_timeout(300)
+        said = page.text_content("#boat-race-demo .demo-announce")
+        assert said.startswith("Run 1 (game score) trained:") and "lagoon" in said, said
+        index = page.evaluate(BOAT)["replayIndex"]
+        page.wait_for_function(f"{BOAT}.replayIndex !== {index}")
+    finally:
+        context.close()
+
+
+def test_skip_to_the_result_is_reached_and_pressed_by_keyboard(page, site_url):
+    """From "Train agent": Pause, Reset, then "Skip to the result" (the summary between them is
+    no stop), then the link to the course; Enter on it gives the result, and focus goes to the
+    course, whose description (the readout and the summary) says it."""
+    open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
+    page.locator("#br-train").scroll_into_view_if_needed()
+    page.focus("#br-train")
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"{BOAT}.episodes > 0")
+    for expected in ("br-pause", "br-reset", "br-skip", "br-watch"):
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.id") == expected
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.id") == "br-skip"
+    outline = page.eval_on_selector("#br-skip", "e => getComputedStyle(e).outlineStyle")
+    assert outline not in ("none", ""), "keyboard focus must be visible"
+    assert page.evaluate(BOAT)["mode"] == "training"
+    page.keyboard.press("Enter")
+    state = page.evaluate(BOAT)
+    assert state["trained"] and state["runs"][0]["skipped"] is True
+    assert page.evaluate("document.activeElement.id") == "br-course"
+    assert page.get_attribute("#br-course", "aria-describedby") == "br-hud br-summary"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_skip_to_the_result_is_legible_in_every_state(browser, site_url, scheme):
+    """WCAG 1.4.3 for the button that shows only while an agent trains (the demos' contrast
+    test reads the buttons it finds at rest, before any training): its label 4.5:1 on its face,
+    at rest, hovered and focused."""
+    from coloraide import Color
+
+    from test_demo_contrast_browser import BUTTON_COLOURS, STATES, _composite, _contrast
+
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
+        page.add_style_tag(content="* { transition: none !important; }")
+        page.click("#br-train")
+        page.click("#br-pause")  # the button stays while training is held
+        skip = page.locator("#br-skip")
+        skip.scroll_into_view_if_needed()
+        ratios = {}
+        for state, reach in STATES.items():
+            page.mouse.move(0, 0)
+            skip.evaluate("b => b.blur()")
+            if reach:
+                reach(skip)
+            text, layers = skip.evaluate(BUTTON_COLOURS)
+            background = Color("white")
+            for layer in reversed(layers):
+                background = _composite(layer, background)
+            ratios[state] = round(_contrast(_composite(text, background), background), 2)
+        assert all(ratio >= 4.5 for ratio in ratios.values()), ratios
+        # Paused, it still skips: the rest of the training, at once.
+        skip.click()
+        assert page.evaluate(BOAT)["runs"][0]["skipped"] is True
+        assert page.text_content("#br-pause") == "Pause"
+    finally:
+        context.close()
+
+
+def test_a_run_skipped_is_the_run_watched(browser, site_url):
+    """The same seed and reward give the same learned policy and the same numbers, whether the
+    reader watches the training or skips to its result, at its start or halfway: the run's
+    totals over its 500 episodes, its route, its table row and both charts, pixel for pixel."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
+
+        def seen() -> dict:
+            state = page.evaluate(BOAT)
+            (run,) = state["runs"]
+            return {
+                "run": {k: v for k, v in run.items() if k not in ("trainingMs", "skipped")},
+                "row": page.locator("#br-runs tbody tr").first.inner_text(),
+                "charts": [
+                    canvas_pixels(page, c) for c in ("#br-score-chart", "#br-progress-chart")
+                ],
+                "summary": page.text_content("#br-summary"),
+            }
+
+        results = {}
+        for preset in ("#br-preset-game", "#br-preset-progress"):
+            page.click(preset)
+            page.fill("#br-seed", "31")
+            for how in ("watched", "skipped at once", "skipped halfway"):
+                page.click("#br-reset")
+                page.click("#br-train")
+                if how == "skipped at once":
+                    page.click("#br-skip")
+                elif how == "skipped halfway":
+                    page.wait_for_function(f"{BOAT}.episodes >= 250", timeout=TRAINING_TIMEOUT_MS)
+                    page.click("#br-skip")
+                page.wait_for_function(f"{BOAT}.runs.length === 1", timeout=TRAINING_TIMEOUT_MS)
+                assert page.evaluate(BOAT)["runs"][0]["skipped"] is (how != "watched"), how
+                results[preset, how] = seen()
+            watched = results[preset, "watched"]
+            assert watched["run"]["episodes"] == 500
+            for how in ("skipped at once", "skipped halfway"):
+                skipped = results[preset, how]
+                assert skipped["run"] == watched["run"], (preset, how)
+                assert skipped["row"] == watched["row"], (preset, how)
+                assert skipped["summary"] == watched["summary"], (preset, how)
+                assert skipped["charts"] == watched["charts"], f"{preset}, {how}: the charts differ"
+        # And the two rewards did learn different things (the comparison means something).
+        game, progress = (
+            results["#br-preset-game", "watched"],
+            results["#br-preset-progress", "watched"],
+        )
+        assert game["run"]["finished"] is False and progress["run"]["finished"] is True
+    finally:
+        context.close()
+
+
+# The run-2 line's pixels in the score chart's plot above a value's height (CSS px to canvas px).
+RUN_PIXELS_ABOVE = """([variable, yCss]) => {
+  const canvas = document.querySelector('#br-score-chart');
+  const state = window.AlignmentDemos.boatRace.state();
+  const plot = state.charts.score.plot;
+  const ratio = canvas.width / canvas.getBoundingClientRect().width;
+  const hex = getComputedStyle(canvas).getPropertyValue(variable).trim();
+  const want = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const x0 = Math.round(plot.left * ratio), y0 = Math.round(plot.top * ratio);
+  const w = Math.round(plot.width * ratio), h = Math.round((yCss - plot.top) * ratio);
+  if (h <= 0) return 0;
+  const data = canvas.getContext('2d').getImageData(x0, y0, w, h).data;
+  let count = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    if (data[i + 3] > 200 && want.every((v, k) => Math.abs(data[i + k] - v) <= 6)) count += 1;
+  }
+  return count;
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_score_chart_measures_both_runs_by_the_game_score(browser, site_url, scheme):
+    """The reader review: the score chart drew each run in its own reward (about 830 against
+    170), which reads as "paying for progress scored worse". Both runs are now drawn on one
+    measure, the game's score: the run paid for targets high (about 800), the run paid for
+    progress low (its game score, 50 a race, not its own reward's 170), while the progress chart
+    shows only the second finishing; the runs table and the summary use the same measures."""
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 800}, color_scheme=scheme, reduced_motion="reduce"
+    )
+    try:
+        page = context.new_page()
+        open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
+        train_and_wait(page, 0)
+        page.click("#br-preset-progress")
+        state = train_and_wait(page, 1)
+        looper, racer = state["runs"]
+        assert (looper["finished"], racer["finished"]) == (False, True)
+        assert looper["gameScore"] == looper["score"] > racer["gameScore"] > 0
+        assert racer["score"] != racer["gameScore"], (
+            "paid for progress, its own reward is not the game's"
+        )
+        score, progress = state["charts"]["score"], state["charts"]["progress"]
+        assert score["yLabel"].startswith("Game score")
+        lines = {s["label"]: s["last"] for s in score["series"]}
+        assert list(lines) == ["Run 1: game score", "Run 2: pay for progress"]
+        assert lines["Run 1: game score"] > 700, lines
+        # the run paid for progress, by the game's score: a finish (50) and a target now and then
+        assert 40 <= lines["Run 2: pay for progress"] <= 80, lines
+        assert score["yMax"] >= lines["Run 1: game score"]
+        finished = {s["label"]: s["last"] for s in progress["series"]}
+        assert finished == {"Run 1: game score": 0, "Run 2: pay for progress": 100}
+        # Drawn so: the green line keeps to the bottom of the plot (below 120 game points), the
+        # wine one climbs above it; both are there.
+        above = page.evaluate(f"{BOAT.replace('state()', 'chartY')}('score', 120)")
+        assert page.evaluate(RUN_PIXELS_ABOVE, ["--demo-run-2", above]) == 0
+        assert page.evaluate(RUN_PIXELS_ABOVE, ["--demo-run-1", above]) > 100
+        assert colour_pixels(page, "#br-score-chart", "--demo-run-2") > 50
+        # The table and the summary: the same measures.
+        assert page.locator("#br-runs thead th").nth(3).inner_text() == "Game score"
+        rows = page.locator("#br-runs tbody tr")
+        assert rows.nth(0).locator("td").nth(2).inner_text() == f"{looper['gameScore']:,}"
+        assert rows.nth(1).locator("td").nth(2).inner_text() == f"{racer['gameScore']:,}"
+        assert rows.nth(1).locator("td").nth(3).inner_text() == "100%"
+        summary = page.text_content("#br-summary")
+        assert f"a game score of {racer['gameScore']}" in summary, summary
+        assert "On the same measures" in summary and "less of the race" in summary, summary
+        # The charts' words say it too (their names for screen readers, and their captions).
+        for chart in ("#br-score-chart", "#br-progress-chart"):
+            assert "one scale" in page.get_attribute(chart, "aria-label")
+        assert "whatever it was paid" in page.locator("#br-score-chart + figcaption").inner_text()
+    finally:
+        context.close()
+
+
+def test_with_reduced_motion_the_end_of_training_moves_nothing_and_skip_jumps(browser, site_url):
+    """Under prefers-reduced-motion the end of training moves the page no more than otherwise
+    (not at all), and "Skip to the result" goes up to the course in one jump, not a glide;
+    the replay shows the route's end, not animated."""
     context = boat_context(browser, "phone", reduced_motion="reduce")
     try:
         page = context.new_page()
         open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
         train = page.locator("#br-train")
         train.scroll_into_view_if_needed()
-        assert page.locator("#br-course").bounding_box()["y"] < 0, "the course is out of view"
-        # Where the course is two frames after the run ends: a glide would have just begun.
-        page.evaluate(
-            """() => { const demo = document.querySelector('#boat-race-demo');
-                new MutationObserver((_, observer) => {
-                  if (demo.dataset.state !== 'trained') return;
-                  observer.disconnect();
-                  requestAnimationFrame(() => requestAnimationFrame(() => {
-                    window.__courseTop = document.querySelector('#br-course').getBoundingClientRect().top;
-                  }));
-                }).observe(demo, { attributes: true, attributeFilter: ['data-state'] }); }"""
-        )
+        before = train.bounding_box()["y"]
         train.tap()
+        page.wait_for_function(f"{BOAT}.runs.length === 1", timeout=TRAINING_TIMEOUT_MS)
+        page.wait_for_timeout(400)
+        assert abs(train.bounding_box()["y"] - before) <= 1, "the page moved"
+        assert page.locator("#br-course").bounding_box()["y"] < 0
+        # Run 2, skipped: where the course is two frames after the press.
+        page.locator("#br-preset-progress").tap()
+        train.scroll_into_view_if_needed()
+        train.tap()
+        page.wait_for_function(f"{BOAT}.mode === 'training'")
+        page.evaluate(
+            """() => document.querySelector('#br-skip').addEventListener('click', () => {
+                 requestAnimationFrame(() => requestAnimationFrame(() => {
+                   window.__courseTop = document.querySelector('#br-course').getBoundingClientRect().top;
+                 }));
+               })"""
+        )
+        page.locator("#br-skip").tap()
         page.wait_for_function("window.__courseTop !== undefined", timeout=TRAINING_TIMEOUT_MS)
         assert 48 <= page.evaluate("window.__courseTop") < 200, "at once"
         page.wait_for_timeout(400)
         assert course_in_clear_view(page)
-        assert page.evaluate("document.activeElement.id") == "br-train"
+        assert page.evaluate("document.activeElement.id") == "br-course"
+        state = page.evaluate(BOAT)
+        assert state["runs"][1]["skipped"] and state["runs"][1]["finished"]
+        course_then = canvas_pixels(page, "#br-course")
+        page.wait_for_timeout(300)
+        assert canvas_pixels(page, "#br-course") == course_then, "the replay holds still"
     finally:
         context.close()
 

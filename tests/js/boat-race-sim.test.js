@@ -149,3 +149,53 @@ test("checkpoints are counted as the course numbers them: seven, the finish line
   assert.ok(finisher.finished);
   assert.equal(sim.checkpointsPassed(finisher.progress), "7 of 7");
 });
+
+// "Skip to the result" (boat-race.js) trains the episodes still to come at once, where watching
+// trains them EPISODES_PER_FRAME (2) a frame: the same run either way, policy and numbers.
+function trainWatched(reward, seed) {
+  const trainer = sim.createTrainer({ seed, reward });
+  while (!trainer.done) trainer.trainEpisodes(2);
+  return trainer;
+}
+
+function sameRun(a, b, what) {
+  assert.deepEqual(a.history, b.history, `${what}: the episodes`);
+  assert.deepEqual(Array.from(a.qValues), Array.from(b.qValues), `${what}: the learned values`);
+  const [ra, rb] = [a.greedyRollout(), b.greedyRollout()];
+  assert.deepEqual(rb, ra, `${what}: the learned policy's race`);
+}
+
+test("skipping to the result gives the run that watching it gives, from any point", () => {
+  for (const reward of [sim.DEFAULT_REWARD, sim.PROGRESS_REWARD]) {
+    const watched = trainWatched(reward, 2016);
+    for (const after of [0, 2, 74, 498]) {
+      const skipped = sim.createTrainer({ seed: 2016, reward });
+      for (let done = 0; done < after; done += 2) skipped.trainEpisodes(2);
+      const rest = skipped.finish();
+      assert.equal(rest.length, sim.DEFAULT_TRAINING.episodes - after);
+      assert.ok(skipped.done);
+      sameRun(watched, skipped, `skipped after ${after} episodes`);
+    }
+  }
+  // Nothing is left to skip once training is done.
+  const trained = trainWatched(sim.PROGRESS_REWARD, 7);
+  assert.deepEqual(trained.finish(), []);
+});
+
+test("every episode and route is also scored by the game's score, one measure for both rewards", () => {
+  for (const seed of SEEDS) {
+    const { trainer: looperTrainer, rollout: looper } = defaultRuns.get(seed);
+    const { trainer: racerTrainer, rollout: racer } = progressRuns.get(seed);
+    // Paid by the game's score, its game score is its score.
+    assert.ok(looperTrainer.history.every((e) => e.gameScore === e.score));
+    assert.equal(looper.gameScore, looper.score);
+    // Paid for progress: the game scores the same route as a rollout scored by the game does.
+    assert.equal(racer.gameScore, racerTrainer.greedyRollout(sim.DEFAULT_REWARD).score);
+    assert.ok(racerTrainer.history.every((e) => !e.finished || e.gameScore >= sim.DEFAULT_REWARD.finishBonus));
+    assert.ok(racer.trail.every((p, i) => i === 0 || p.gameScore >= racer.trail[i - 1].gameScore), "the game score never falls");
+    // On that one measure the boat paid for targets scores more, yet only the other finishes.
+    assert.ok(looper.gameScore > racer.gameScore, `seed ${seed}: ${looper.gameScore} vs ${racer.gameScore}`);
+    assert.ok(racer.finished && !looper.finished);
+  }
+  assert.equal(sim.gameScoreOf({ targetsHit: 3, nextCheckpoint: 8, finished: true }), 3 * 10 + 50);
+});

@@ -359,6 +359,12 @@
     ctx.lineTo(-11, -7);
     ctx.quadraticCurveTo(6, -8, 15, 0);
     ctx.closePath();
+    // A halo in the page's colour first: a boat over a trail of its own colour (the green boat at
+    // the finish, in the printed still) all but vanished into it (a reader review).
+    ctx.strokeStyle = colours.bg;
+    ctx.lineWidth = 6;
+    ctx.lineJoin = "round";
+    ctx.stroke();
     ctx.fillStyle = colours.boat;
     ctx.strokeStyle = colours.boatEdge;
     ctx.lineWidth = 2;
@@ -443,6 +449,18 @@
     };
   }
 
+  /**
+   * The game-score chart's spec for drawLineChart: every run measured by the game's own score
+   * (runSeries(runs, "gameScore", 1)), whatever it was paid, on one scale, so that a run paid
+   * for progress is not drawn in its own, smaller, reward beside one paid by the game (a reader
+   * review read 830 against 170 as "paying for progress scored worse"). The boat race page draws
+   * this one; scoreChart (each run in its own reward) stays for its print figure.
+   */
+  function gameScoreChart(series, episodes, message) {
+    const spec = scoreChart(series, episodes, message);
+    return { ...spec, y: { ...spec.y, label: "Game score (20-episode average)", short: ["Game score (average of 20)", "Game score"] } };
+  }
+
   /** The progress chart's spec for drawLineChart: what we wanted, the share of the race completed. */
   function progressChart(series, episodes, message) {
     return {
@@ -461,6 +479,6 @@
 
   demos.boatCourse = {
     drawBase, drawCheckpoints, drawTargets, drawTrail, drawBoat, drawRace, cellPoint, interpolateAngle, courseLabels, MIN_TEXT_PX,
-    SMOOTHING_WINDOW, movingAverage, runStyle, runSeries, scoreChart, progressChart, behaviour,
+    SMOOTHING_WINDOW, movingAverage, runStyle, runSeries, scoreChart, gameScoreChart, progressChart, behaviour,
   };
 })(typeof self !== "undefined" ? self : this);

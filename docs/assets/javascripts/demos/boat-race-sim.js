@@ -159,6 +159,18 @@
   /** The numbered checkpoints (the last gate is the finish line, which has no number). */
   const NUMBERED_CHECKPOINTS = CHECKPOINT_COUNT - 1;
 
+  /**
+   * What a run scores by the game's own score (DEFAULT_REWARD), whatever reward it was paid:
+   * one measure for every run, so that runs paid differently can be compared on it (a reader
+   * review: a chart of each run in its own reward, 830 against 170, read as "paying for progress
+   * scored worse"). Counted from what the run did, not replayed: no random number is drawn.
+   */
+  function gameScoreOf(run) {
+    const gates = Math.min(run.nextCheckpoint, NUMBERED_CHECKPOINTS);
+    return run.targetsHit * DEFAULT_REWARD.targetPoints + gates * DEFAULT_REWARD.checkpointReward
+      + (run.finished ? DEFAULT_REWARD.finishBonus : 0);
+  }
+
   /** "3 of 7": the numbered checkpoints passed at this race progress, as a reader counts them
    * on the course (crossing the finish line adds none). */
   function checkpointsPassed(progress) {
@@ -277,20 +289,33 @@
         position = result.position;
         if (trail) trail.push({ ...position });
       }
-      const summary = { episode: history.length + 1, score: run.score, progress: progressOf(run), finished: run.finished, epsilon };
+      const summary = {
+        episode: history.length + 1, score: run.score, gameScore: gameScoreOf(run), progress: progressOf(run),
+        finished: run.finished, epsilon,
+      };
       history.push(summary);
       return { ...summary, trail };
+    }
+
+    /** Train up to n more episodes; the last one's path is kept so a page can draw it. */
+    function trainEpisodes(n) {
+      const results = [];
+      const count = Math.min(n, settings.episodes - history.length);
+      for (let k = 0; k < count; k += 1) results.push(runEpisode(k === count - 1));
+      return results;
     }
 
     return {
       settings, reward, history,
       get done() { return history.length >= settings.episodes; },
-      /** Train up to n more episodes; the last one's path is kept so a page can draw it. */
-      trainEpisodes(n) {
-        const results = [];
-        const count = Math.min(n, settings.episodes - history.length);
-        for (let k = 0; k < count; k += 1) results.push(runEpisode(k === count - 1));
-        return results;
+      trainEpisodes,
+      /**
+       * Train every episode still to come, at once: a page's "Skip to the result". The episodes
+       * are the ones a page would have trained frame by frame (the same random numbers in the same
+       * order), so the learned policy and every number are the same, skipped or watched.
+       */
+      finish() {
+        return trainEpisodes(settings.episodes - history.length);
       },
       /**
        * The learned behaviour with exploration switched off, scored by the training reward or,
@@ -311,7 +336,7 @@
   function rollout(policy, reward, maxSteps) {
     const run = newRun(GRID_RESPAWN_STEPS);
     let position = { cell: startCell, heading: START.heading };
-    const trail = [{ ...position, score: 0, progress: 0, ready: TARGETS.map(() => true) }];
+    const trail = [{ ...position, score: 0, gameScore: 0, progress: 0, ready: TARGETS.map(() => true) }];
     const firstSeen = new Map();
     let cycle = null;
     for (let step = 0; step < maxSteps && !run.finished; step += 1) {
@@ -320,12 +345,12 @@
       if (!firstSeen.has(state)) firstSeen.set(state, step);
       position = gridStep(position, policy(state), run, reward).position;
       const ready = run.targetReadyAt.map((t) => run.clock >= t);
-      trail.push({ ...position, score: run.score, progress: progressOf(run), ready });
+      trail.push({ ...position, score: run.score, gameScore: gameScoreOf(run), progress: progressOf(run), ready });
     }
     const loopTrail = cycle ? trail.slice(cycle.start, cycle.end + 1) : [];
     const loopCells = new Set(loopTrail.map((p) => p.cell));
     return {
-      trail, score: run.score, progress: progressOf(run), finished: run.finished,
+      trail, score: run.score, gameScore: gameScoreOf(run), progress: progressOf(run), finished: run.finished,
       steps: trail.length - 1, targetsHit: run.targetsHit,
       policyLoops: Boolean(cycle) && !run.finished,
       loopLength: cycle ? cycle.end - cycle.start : 0,
@@ -381,6 +406,6 @@
 
   return {
     course, grid, CELL, HEADINGS, DEFAULT_REWARD, PROGRESS_REWARD, DEFAULT_TRAINING, BOAT,
-    createTrainer, rollout, createBoat, driveStep, progressOf, checkpointsPassed, startCell,
+    createTrainer, rollout, createBoat, driveStep, progressOf, gameScoreOf, checkpointsPassed, startCell,
   };
 });

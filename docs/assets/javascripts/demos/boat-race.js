@@ -9,13 +9,19 @@
  * live line says short news (training started, its result, a preset, a checkpoint); the long
  * summary stays on the page to be read.
  *
- * While the agent trains, the reader watches the charts under the Train button (score up, race
- * progress down); when it has learned, the page glides up to the course, where its route replays
- * (the point of the demo, which played out of view, a screen or more above, until the reader
- * went looking for it), instantly under reduced motion, and only if the reader is still at the
- * demo. Focus stays on the button they pressed, and the result is spoken on the live line. A
- * link under the course ("See the result and the charts") goes back down; a link over the charts
- * ("Watch the replay on the course") goes up again, view and focus, after the reader scrolls down.
+ * While an agent trains, the reader watches the charts under the Train button (the game's score
+ * up, race progress down), or presses "Skip to the result" over them, which trains the episodes
+ * still to come at once (the same episodes, so the same policy and numbers as watching) and takes
+ * the reader, view and focus, up to the course, where the learned route replays. When training
+ * ends by itself the page does not move (a reader review: it had glided up to the course unasked):
+ * the result is spoken on the live line and written in the summary, and the link over the charts
+ * ("Watch the replay on the course") goes up, view and focus, when the reader wants to. A link
+ * under the course ("See the result and the charts") goes back down.
+ *
+ * Both charts and the runs table measure every run the same way, whatever it was paid: by the
+ * game's score (10 per target, 50 for finishing) and by how much of the race it completes. (Each
+ * run in its own reward, 830 against 170, read as "paying for progress scored worse", a reader
+ * review.)
  *
  * window.AlignmentDemos.boatRace.state() reports the simulation state for tests and curious readers.
  */
@@ -78,6 +84,7 @@
     };
     const seedInput = $("br-seed");
     const pauseButton = $("br-pause");
+    const skipButton = $("br-skip");
     const keysHelp = $("br-course-keys");
     const reducedMotion = page.prefersReducedMotion();
     const live = page.announcer(container);
@@ -96,6 +103,7 @@
     let lastTrail = [];
     let replay = { index: 0, hold: 0 };
     let drawnBoat = null; // where the boat was last drawn on the course, in its units, and in which colour: for tests
+    const charted = { score: null, progress: null }; // what the charts last drew: for tests
     let boat = null;
     const input = { up: false, down: false, left: false, right: false };
 
@@ -115,15 +123,21 @@
     }
 
     /** Set the mode (idle | training | replay | drive); the course's role follows: an application
-     * only while the reader drives it. The link up to the course is there while an agent trains
-     * or replays on it (from the start of training, so the charts under it do not move when the
-     * result comes in); the link down to the charts, once a route replays. */
+     * only while the reader drives it. The links between the course and the charts are there
+     * while an agent trains or replays on the course (from the start of training, so that nothing
+     * above the charts the reader watches changes size when the result comes in): over the
+     * charts, "Skip to the result" while it trains and the link up to the course; under the
+     * course, the link down to the charts. */
     function setMode(next) {
       mode = next;
       const driving = mode === "drive";
-      watchLink.parentElement.hidden = mode !== "training" && mode !== "replay";
-      chartsLink.parentElement.hidden = mode !== "replay";
-      watchLink.firstChild.textContent = mode === "training" ? "Watch it train on the course" : "Watch the replay on the course";
+      const agent = mode === "training" || mode === "replay";
+      watchLink.parentElement.hidden = !agent;
+      skipButton.hidden = mode !== "training";
+      chartsLink.parentElement.hidden = !agent;
+      chartsLink.firstChild.textContent = mode === "training" ? "See the charts" : "See the result and the charts";
+      // Short while it trains, to share a phone's line with "Skip to the result".
+      watchLink.firstChild.textContent = mode === "training" ? "Watch it on the course" : "Watch the replay on the course";
       courseCanvas.setAttribute("role", driving ? "application" : "img");
       courseCanvas.setAttribute("aria-label", driving ? "Race course: you are driving the boat" : picture.label);
       courseCanvas.setAttribute("aria-describedby", driving ? keysHelp.id : picture.describedby);
@@ -192,22 +206,34 @@
       return run ? runStyle(run).colour : theme.colours.boat;
     }
 
+    /** Both charts measure every run alike: the game's score (whatever the run was paid) and the
+     * share of the race completed, each on one scale for both runs. */
     function drawCharts() {
       const shown = chartRuns();
       const episodes = Math.max(sim.DEFAULT_TRAINING.episodes, ...shown.map((r) => r.history.length));
       const lines = shown.map((run) => ({ label: `Run ${run.number}: ${run.name}`, style: runStyle(run), history: run.history }));
-      const empty = shown.length ? null : "No run yet. Train an agent to see its score per episode.";
+      const empty = shown.length ? null : "No run yet. Train an agent to see its game score per episode.";
       const score = page.prepareCanvas(scoreCanvas);
       if (score) {
-        drawLineChart(score.ctx, score.width, score.height, theme.colours,
-          boatCourse.scoreChart(boatCourse.runSeries(lines, "score", 1), episodes, empty));
+        const spec = boatCourse.gameScoreChart(boatCourse.runSeries(lines, "gameScore", 1), episodes, empty);
+        charted.score = chartReport(spec, drawLineChart(score.ctx, score.width, score.height, theme.colours, spec));
       }
       const progress = page.prepareCanvas(progressCanvas);
       if (progress) {
-        drawLineChart(progress.ctx, progress.width, progress.height, theme.colours,
-          boatCourse.progressChart(boatCourse.runSeries(lines, "progress", 100), episodes,
-            empty && "No run yet. Train an agent to see how much of the race it completes."));
+        const spec = boatCourse.progressChart(boatCourse.runSeries(lines, "progress", 100), episodes,
+          empty && "No run yet. Train an agent to see how much of the race it completes.");
+        charted.progress = chartReport(spec, drawLineChart(progress.ctx, progress.width, progress.height, theme.colours, spec));
       }
+    }
+
+    /** What a chart shows, for tests: its value axis, each line's last value, and where on the
+     * canvas (CSS pixels) its plot is and a value would be drawn. */
+    function chartReport(spec, drawn) {
+      return {
+        yLabel: spec.y.label, yMax: spec.y.max, plot: drawn.plot,
+        series: spec.series.map((s) => ({ label: s.label, last: s.points.length ? s.points[s.points.length - 1].y : null })),
+        yAt: (value) => drawn.ty(value),
+      };
     }
 
     function redraw() {
@@ -233,33 +259,59 @@
       live.say(`Checkpoint ${passed} of ${NUMBERED_CHECKPOINTS}`, wait);
     }
 
-    /** The result of a run in one short line, for the live announcement (describeRun is long). */
+    /** The result of a run in one short line, for the live announcement (describeRun is long);
+     * its score is the game's, the measure every run is charted and tabled by. */
     function runNews(run) {
       const r = run.rollout;
       const passed = sim.checkpointsPassed(r.progress);
       const head = `Run ${run.number} (${run.name}) trained:`;
-      if (r.finished) return `${head} it finishes the race in ${r.steps} moves, score ${page.formatNumber(r.score)}.`;
+      const points = `game score ${page.formatNumber(r.gameScore)}`;
+      if (r.finished) return `${head} it finishes the race in ${r.steps} moves, ${points}.`;
       if (r.policyLoops && r.loopInLagoon && r.targetsHit > 0) {
-        return `${head} it circles the lagoon and never finishes, score ${page.formatNumber(r.score)}, checkpoints ${passed}.`;
+        return `${head} it circles the lagoon and never finishes, ${points}, checkpoints ${passed}.`;
       }
       if (r.policyLoops) return `${head} it gets stuck in a loop and never finishes, checkpoints ${passed}.`;
-      return `${head} it passes ${passed} checkpoints without finishing, score ${page.formatNumber(r.score)}.`;
+      return `${head} it passes ${passed} checkpoints without finishing, ${points}.`;
     }
 
-    function describeRun(run) {
+    /** "a game score of 830", and what its own reward paid when that is not the game's score. */
+    function pointsText(run) {
+      const r = run.rollout;
+      const game = `a game score of ${page.formatNumber(r.gameScore)}`;
+      return sameReward(run.reward, sim.DEFAULT_REWARD) ? game : `${game} (its own reward paid it ${page.formatNumber(r.score)})`;
+    }
+
+    function raceText(rollout) {
+      return rollout.finished ? "all of the race" : `${Math.round(rollout.progress * 100)}% of the race`;
+    }
+
+    /** The latest run beside the one before it, on the measures both charts use. */
+    function comparison(run, before) {
+      if (!before) return "";
+      const [p, r] = [before.rollout, run.rollout];
+      let text = ` On the same measures, run ${before.number} (${before.name}) had a game score of ${page.formatNumber(p.gameScore)} and completed ${raceText(p)}; run ${run.number} had ${page.formatNumber(r.gameScore)} and completed ${raceText(r)}.`;
+      const [more, less] = p.gameScore > r.gameScore ? [p, r] : [r, p];
+      if (more.gameScore > less.gameScore && less.progress > more.progress) text += " The higher game score went with less of the race.";
+      return text;
+    }
+
+    /** The result of a run in words; `before`, the run it is set beside (by default, the one
+     * before it). */
+    function describeRun(run, before = runs[runs.indexOf(run) - 1]) {
       const r = run.rollout;
       const passed = sim.checkpointsPassed(r.progress);
       const head = `Run ${run.number} (${run.name}: ${rewardText(run.reward)}; seed ${run.seed}), after ${run.history.length} training episodes:`;
+      let text;
       if (r.finished) {
-        return `${head} the learned policy finishes the race in ${r.steps} moves with a score of ${page.formatNumber(r.score)}. Paid for progress, the agent races.`;
+        text = `${head} the learned policy finishes the race in ${r.steps} moves, with ${pointsText(run)}. Paid for progress, the agent races.`;
+      } else if (r.policyLoops && r.loopInLagoon && r.targetsHit > 0) {
+        text = `${head} the learned policy gets ${pointsText(run)} a race but passes ${passed} checkpoints. It turns into the lagoon and circles there, a lap of ${r.loopLength} moves, collecting the targets as they respawn. It never finishes: the score went up while the race was lost.`;
+      } else if (r.policyLoops) {
+        text = `${head} the learned policy gets stuck in a loop after passing ${passed} checkpoints, with ${pointsText(run)}. It never finishes.`;
+      } else {
+        text = `${head} the learned policy passes ${passed} checkpoints, with ${pointsText(run)}, without finishing.`;
       }
-      if (r.policyLoops && r.loopInLagoon && r.targetsHit > 0) {
-        return `${head} the learned policy scores ${page.formatNumber(r.score)} points per race but passes ${passed} checkpoints. It turns into the lagoon and circles there, a lap of ${r.loopLength} moves, collecting the targets as they respawn. It never finishes: the score went up while the race was lost.`;
-      }
-      if (r.policyLoops) {
-        return `${head} the learned policy gets stuck in a loop after passing ${passed} checkpoints, with a score of ${page.formatNumber(r.score)}. It never finishes.`;
-      }
-      return `${head} the learned policy passes ${passed} checkpoints and scores ${page.formatNumber(r.score)}, without finishing.`;
+      return text + comparison(run, before);
     }
 
     /**
@@ -273,7 +325,7 @@
       row.setAttribute("role", "row");
       const cells = [
         String(run.number), `${run.name} (${rewardText(run.reward)})`, String(run.seed),
-        page.formatNumber(r.score), `${Math.round(r.progress * 100)}%`, boatCourse.behaviour(r),
+        page.formatNumber(r.gameScore), `${Math.round(r.progress * 100)}%`, boatCourse.behaviour(r),
       ];
       cells.forEach((text, i) => {
         const cell = document.createElement(i === 0 ? "th" : "td");
@@ -326,38 +378,85 @@
       const episodes = trainer.history.length;
       const epsilon = last ? last.epsilon : 0;
       setHud(`Training run ${current.number}: episode ${episodes} of ${trainer.settings.episodes}, exploring ${Math.round(epsilon * 100)}% of moves at random.`);
-      if (trainer.done) finishTraining();
+      if (trainer.done) finishTraining(false);
       drawCharts();
       drawCourse();
     }
 
-    function finishTraining() {
+    /**
+     * The run has learned: its row, its result in words and on the live line, and its route
+     * replaying on the course. The page stays where the reader has it (a reader review: it had
+     * glided up to the course by itself, unasked); the link over the charts goes there. Focus
+     * stays where it is, unless it was on "Skip to the result", which goes with the training: then
+     * on the link beside it, which now says "Watch the replay on the course".
+     */
+    function finishTraining(skipped) {
       current.trainingMs = root.performance.now() - current.startedAt;
+      current.skipped = skipped;
       current.rollout = trainer.greedyRollout();
       runs.push(current);
+      const steady = skipped ? null : holdTheCharts();
       addRunRow(current);
       say(describeRun(current));
       live.say(runNews(current));
       container.dataset.trainingMs = String(Math.round(current.trainingMs));
+      const skipHadFocus = document.activeElement === skipButton;
       setMode("replay");
+      if (skipHadFocus && !skipped) watchLink.focus({ preventScroll: true });
       lastTrail = [];
       replay = { index: reducedMotion ? current.rollout.trail.length - 1 : 0, hold: 0 };
       updateReplayHud();
       container.dataset.state = "trained";
-      showReplay();
+      if (steady) steady();
     }
 
     /**
-     * Bring the whole course, where the learned route now replays, into clear view under the
-     * sticky header: it is 450 px above the Train button on a desktop and 1,100 px on a phone, and
-     * the charts alone tell the result without showing it. Smoothly, so the reader sees where the
-     * page went (instantly under reduced motion); not when the reader has scrolled away from the
-     * demo while it trained. Focus stays where it is, on "Train agent": a screen reader keeps its
-     * place and hears the result on the live line (a focus move would read out the course's
-     * description over it), and the next Tab goes on to Pause and Reset, scrolling back to them.
+     * When the result comes in, what the reader sees stays where it is on the screen. Over the
+     * charts, the summary and the line with "Skip to the result" keep at least the height they
+     * had while the agent trained (the button goes from the line; the result may take fewer lines
+     * than the training's words), until the next run, a reset, a drive or a change of the page's
+     * width. If the result takes more lines and the reader's screen begins below the summary's
+     * first line (they watch the charts), the page is moved down by as much, at once, so that
+     * the charts do not move (as the browser's own scroll anchoring would, where it does); if the
+     * summary's first line is on the screen, the new words push what follows down, as words do.
+     * Returns the function that does that, after the change.
      */
-    function showReplay() {
-      if (page.inView(container)) page.scrollIntoClearView(container.querySelector(".demo-stage"), { smooth: true });
+    function holdTheCharts() {
+      for (const element of [summary, watchLink.parentElement]) {
+        element.style.minHeight = `${element.getBoundingClientRect().height}px`;
+      }
+      const charts = container.querySelector(".demo-charts");
+      const header = document.querySelector(".md-header");
+      const screenTop = header ? header.getBoundingClientRect().bottom : 0;
+      const before = charts.getBoundingClientRect();
+      const watching = summary.getBoundingClientRect().top < screenTop && before.bottom > screenTop && before.top < root.innerHeight;
+      return () => {
+        const moved = charts.getBoundingClientRect().top - before.top;
+        if (watching && moved >= 1) root.scrollBy({ top: moved, behavior: "instant" });
+      };
+    }
+
+    function releaseHeights() {
+      for (const element of [summary, watchLink.parentElement]) element.style.minHeight = "";
+    }
+
+    /**
+     * "Skip to the result": the episodes still to come, trained at once (the very episodes the
+     * frames would have trained, so the same policy and numbers), then what the reader asked for,
+     * the result: up to the whole course, where the learned route replays, in clear view under the
+     * sticky header (gliding, or at once under reduced motion), and focus on the course (its name
+     * and description, the readout and the summary, say what plays there).
+     */
+    function skipTraining() {
+      if (mode !== "training") return;
+      stop();
+      trainer.finish();
+      finishTraining(true);
+      redraw();
+      courseCanvas.focus({ preventScroll: true });
+      page.scrollIntoClearView(container.querySelector(".demo-stage"), { smooth: true });
+      lastFrameTime = 0;
+      if (!reducedMotion) requestFrame();
     }
 
     /**
@@ -385,7 +484,7 @@
       const trail = current.rollout.trail;
       const here = trail[Math.min(Math.floor(replay.index), trail.length - 1)];
       const status = current.rollout.finished && Math.floor(replay.index) >= trail.length - 1 ? "finished" : `checkpoints ${sim.checkpointsPassed(here.progress)}`;
-      setHud(`Run ${current.number}, learned policy: move ${Math.floor(replay.index)} of ${trail.length - 1} · score ${page.formatNumber(here.score)} · ${status}.`);
+      setHud(`Run ${current.number}, learned policy: move ${Math.floor(replay.index)} of ${trail.length - 1} · game score ${page.formatNumber(here.gameScore)} · ${status}.`);
     }
 
     function replayStep(dt) {
@@ -438,8 +537,9 @@
       setMode("training");
       lastFrameTime = 0;
       container.dataset.state = "training";
-      // As long as the result that replaces it, near enough, so the charts under it stay put.
-      say(`Training run ${current.number} (${current.name}: ${rewardText(reward)}; seed ${seed}) for ${trainer.settings.episodes} episodes. Watch the charts below: the score it is paid for, and how much of the race it completes. Once it has learned, the page goes up to the course to replay its route.`);
+      releaseHeights();
+      const then = runs.length ? ` Then it is set beside run ${runs[runs.length - 1].number} on the same measures.` : "";
+      say(`Training run ${current.number} (${current.name}: ${rewardText(reward)}; seed ${seed}) for ${trainer.settings.episodes} episodes; it learns from its reward alone. Watch the charts below, which measure every run alike, whatever it is paid: its game score, and how much of the race it completes; or skip to the result. Once it has learned, its route replays on the course.${then}`);
       live.say(`Training run ${current.number} (${current.name})…`); // then its result, not the episodes
       requestFrame();
     }
@@ -465,6 +565,7 @@
       // header; then bring the whole course (and the touch buttons) into clear view.
       courseCanvas.focus({ preventScroll: true });
       page.scrollIntoClearView(container.querySelector(".demo-stage"));
+      releaseHeights();
       say(`You are driving. ${steerHint()} Pass the numbered checkpoints in order and cross the finish line.`);
       requestFrame();
     }
@@ -482,6 +583,7 @@
 
     function reset() {
       stop();
+      releaseHeights();
       setMode("idle");
       trainer = null;
       current = null;
@@ -503,6 +605,7 @@
     $("br-train").addEventListener("click", train);
     $("br-drive").addEventListener("click", drive);
     pauseButton.addEventListener("click", togglePause);
+    skipButton.addEventListener("click", skipTraining);
     $("br-reset").addEventListener("click", reset);
     watchLink.addEventListener("click", watchReplay);
     chartsLink.addEventListener("click", seeCharts);
@@ -555,6 +658,12 @@
     });
 
     if (document.fonts && document.fonts.ready) document.fonts.ready.then(redraw);
+    // The heights held over the charts were the old width's (a phone turned on its side).
+    let width = root.innerWidth;
+    root.addEventListener("resize", () => {
+      if (root.innerWidth !== width) releaseHeights();
+      width = root.innerWidth;
+    });
 
     demos.boatRace = {
       /** What the simulation is doing, for tests and for anyone curious in the console. */
@@ -569,6 +678,7 @@
           totalEpisodes: trainer ? trainer.settings.episodes : sim.DEFAULT_TRAINING.episodes,
           trained: Boolean(rollout),
           lastScore: rollout ? rollout.score : lastEpisode ? lastEpisode.score : null,
+          lastGameScore: rollout ? rollout.gameScore : lastEpisode ? lastEpisode.gameScore : null,
           lastProgress: rollout ? rollout.progress : lastEpisode ? lastEpisode.progress : null,
           finished: rollout ? rollout.finished : false,
           policyLoops: rollout ? rollout.policyLoops : false,
@@ -578,8 +688,11 @@
           reducedMotion,
           runs: runs.map((r) => ({
             number: r.number, name: r.name, seed: r.seed, reward: r.reward, episodes: r.history.length,
-            score: r.rollout.score, progress: r.rollout.progress, finished: r.rollout.finished,
-            policyLoops: r.rollout.policyLoops, trainingMs: r.trainingMs,
+            score: r.rollout.score, gameScore: r.rollout.gameScore, progress: r.rollout.progress,
+            finished: r.rollout.finished, steps: r.rollout.steps, policyLoops: r.rollout.policyLoops,
+            route: r.rollout.trail.map((p) => p.cell), trainingMs: r.trainingMs, skipped: r.skipped,
+            // every training episode's numbers, summed: the same run gives the same sums
+            totals: ["score", "gameScore", "progress", "epsilon"].reduce((t, key) => ({ ...t, [key]: r.history.reduce((sum, e) => sum + e[key], 0) }), {}),
           })),
           driving: boat ? { score: boat.run.score, checkpoints: boat.run.nextCheckpoint, finished: boat.run.finished, x: boat.x, y: boat.y } : null,
           // The boat last drawn on the course (course units) and its colour; the run on the course
@@ -587,9 +700,17 @@
           boat: drawnBoat ? { ...drawnBoat } : null,
           courseRun: current ? { number: current.number, colour: runColour(current) } : null,
           courseWidth: course.WIDTH, courseHeight: course.HEIGHT,
+          // Each chart's value axis, its lines' last values and its plot, as last drawn (chartY: where a value is).
+          charts: Object.fromEntries(Object.entries(charted).map(([name, c]) => [name, c && {
+            yLabel: c.yLabel, yMax: c.yMax, plot: c.plot, series: c.series,
+          }])),
         };
       },
-      train, drive, reset, togglePause,
+      /** The canvas y (CSS pixels) at which a chart ("score" or "progress") draws a value. */
+      chartY(name, value) {
+        return charted[name] ? charted[name].yAt(value) : null;
+      },
+      train, drive, reset, togglePause, skip: skipTraining,
     };
 
     showSliderValues();

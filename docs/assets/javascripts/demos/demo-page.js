@@ -196,8 +196,8 @@
    * least starts there when it is taller than the space left; with `start`, its top goes there
    * in any case (a text to read from its beginning, with what follows it under it). Instantly,
    * unless `smooth` is asked for and the reader has not asked for reduced motion (a long jump the
-   * reader did not make, such as the boat race's to its course after training, is easier to
-   * follow gliding). A move up keeps "Back to top" down (quietBackToTop). Returns whether the
+   * reader did not make, such as the boat race's to its course after Skip to the result, is
+   * easier to follow gliding). A move up keeps "Back to top" down (quietBackToTop). Returns whether the
    * page had to move.
    */
   function scrollIntoClearView(element, { smooth = false, start = false } = {}) {
@@ -223,8 +223,8 @@
   /**
    * Material shows its "Back to top" button while the page's last move was upward (and it is not
    * at the top), and keeps it until a move down. A demo that moves the page up by itself (the
-   * boat race's glide up to its course after training, a few hundred pixels to a screen and
-   * more) is not the reader going back up, yet the button came up over the page at the glide's
+   * boat race's glide up to its course after Skip to the result, a few hundred pixels to a
+   * screen and more) is not the reader going back up, yet the button came up over the page at the glide's
    * first frame and stayed after it (a reader review). So from a demo's move up until the reader
    * next scrolls the page themselves, the root element has the class OWN_SCROLL, under which
    * demos.css hides the button (out of sight, out of the tab order). The reader's own scroll is
