@@ -296,8 +296,8 @@ function boatRaceResult(demos, colours, trainers) {
   const draw = demos.boatCourse;
   const fmt = demos.page.formatNumber;
   const runs = [
-    { label: "Game score", title: "Paid by the game score", reward: sim.DEFAULT_REWARD },
-    { label: "Pay for progress", title: "Paid for progress", reward: sim.PROGRESS_REWARD },
+    { label: "Paid for targets", title: "Paid for targets (the game’s score)", reward: sim.DEFAULT_REWARD },
+    { label: "Paid for progress", title: "Paid for progress", reward: sim.PROGRESS_REWARD },
   ].map((run, i) => ({ ...run, style: draw.runStyle(colours, i), history: trainers[i].history, rollout: trainers[i].greedyRollout() }));
   const rewardText = (r) => [
     r.targetPoints && `${r.targetPoints} per target`, r.checkpointReward && `${r.checkpointReward} per checkpoint`,

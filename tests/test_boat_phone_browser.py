@@ -1,7 +1,7 @@
 """The boat race on a phone (390 x 844, touch) after a training run: the runs table within the
 page's margins, set as cards as the chapters' wide tables are; the way from the Train button
 to the replay by keyboard; and Material's "Back to top" button, which the page's own glide up to
-the course ("Skip to the result") brought up over it. (The view and the steering after a run:
+the course ("Skip to the replay") brought up over it. (The view and the steering after a run:
 test_demos_browser.py.)"""
 
 from __future__ import annotations
@@ -120,7 +120,7 @@ def test_the_keyboard_reaches_the_replay_from_the_train_button(page, site_url):
     """When the run ends the page stays where it is (it used to glide up to the course, unasked),
     and focus stays on "Train agent" (a screen reader keeps its place and hears the result on the
     demo's one live line, once); the next Tab goes on to Pause, then Reset, then the link to the
-    replay over the charts ("Skip to the result" went with the training), which takes focus to
+    replay over the charts ("Skip to the replay" went with the training), which takes focus to
     the course, in view."""
     open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
     page.locator("#br-train").scroll_into_view_if_needed()
@@ -153,7 +153,7 @@ def test_the_keyboard_reaches_the_replay_from_the_train_button(page, site_url):
 
 
 def test_focus_on_skip_when_the_training_ends_by_itself_goes_to_the_link_beside_it(page, site_url):
-    """A keyboard reader who has tabbed to "Skip to the result" but not pressed it when the
+    """A keyboard reader who has tabbed to "Skip to the replay" but not pressed it when the
     training ends is not left on nothing (the button goes): focus is on the link beside it, to
     the replay, and the page has not moved."""
     open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
@@ -198,7 +198,7 @@ def test_the_glide_up_to_the_course_does_not_bring_up_back_to_top(browser, site_
     came up over the page at the glide's first frame and stayed there after it, as if the reader
     had scrolled up (Material shows it after any move up until a move down; the course is above
     the Train button and the charts, so the glide goes up). The page glides there now only when
-    the reader presses "Skip to the result"; the button stays down during that glide and after
+    the reader presses "Skip to the replay"; the button stays down during that glide and after
     it, and after the link up to the course too; the reader's own scrolls still bring it (up) and
     send it away (down), as everywhere else."""
     phone = device == "phone"

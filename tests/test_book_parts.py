@@ -636,6 +636,50 @@ def test_the_index_names_cited_people_by_surname_and_initials():
     ]
 
 
+def test_a_citation_that_prints_only_its_year_indexes_the_works_authors():
+    """ "AISI [-@aisi2026incident]" prints "2026a" (the sentence names the author): the book's
+    index listed "2026a" and "2026c" as cited authors, first in the list, and the institute,
+    Anthropic and OpenAI lost the page (a reader review). Its names are the work's, as a full
+    citation of it prints them."""
+    works = {
+        "aisi": "{AI Security Institute}",
+        "pair": "Clark, Jack and Amodei, Dario",
+        "many": "Kwa, Thomas and Thomas, Drake and Garriga-Alonso, Adri{\\`a}",
+    }
+    assert _cited(
+        works,
+        ("aisi", "2026a"),
+        ("pair", "2016"),
+        ("many", "(2024)"),
+        ("aisi", "AI Security Institute, 2026a"),
+    ) == [
+        ["AI Security Institute"],
+        ["Clark, J.", "Amodei, D."],
+        ["Kwa, T."],
+        ["AI Security Institute"],
+    ]
+
+
+def test_no_name_in_the_books_index_is_a_year(site_dir):
+    """Read back from the real book's HTML: every entry the index lists is a name or a term."""
+    import re
+
+    from book_pdf.pipeline import book_document
+
+    index = next(
+        el for el in book_document(site_dir).iter() if "book-index" in (el.get("class") or "")
+    )
+    names = [  # an entry: its name, then its page numbers in a span
+        (li.text or "").strip()
+        for li in index.iter("li")
+        if "index-entry" in (li.get("class") or "")
+    ]
+    assert len(names) > 100, "the index lists almost nothing"
+    assert "AI Security Institute" in names
+    years = [n for n in names if re.match(r"\s*\(?\d{4}", n)]
+    assert not years, years
+
+
 def test_the_index_tells_one_person_spelt_two_ways_from_two_people_of_one_surname():
     """ "Paul" and "Paul F." Christiano are one person, listed with the fuller initials; Dario
     and Daniela Amodei share their initials, so are listed with their given names; "Sam" and

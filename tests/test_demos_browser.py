@@ -577,7 +577,7 @@ def test_a_finished_run_leaves_the_page_where_the_reader_has_it(browser, site_ur
         assert page.evaluate("document.activeElement.id") == "br-train", "focus stays put"
         assert page.evaluate(BOAT)["mode"] == "replay"
         said = page.text_content("#boat-race-demo .demo-announce")
-        assert said.startswith("Run 1 (game score) trained:") and "lagoon" in said, said
+        assert said.startswith("Run 1 (paid for targets) trained:") and "lagoon" in said, said
         # The way up, when the reader asks: the whole course in clear view, focus on it.
         watch = page.locator("#br-watch")
         assert watch.is_visible() and watch.inner_text().startswith(
@@ -668,7 +668,7 @@ def test_a_longer_result_does_not_move_the_charts_the_reader_watches(browser, si
 
 
 def skip_from_the_charts(page, phone: bool) -> None:
-    """Press Train, watch the charts a moment, then press "Skip to the result" over them."""
+    """Press Train, watch the charts a moment, then press "Skip to the replay" over them."""
     page.locator("#br-train").scroll_into_view_if_needed()
     press(page, "#br-train", phone)
     page.wait_for_function(f"{BOAT}.episodes > 0")
@@ -680,7 +680,7 @@ def skip_from_the_charts(page, phone: bool) -> None:
 
 @pytest.mark.parametrize("device", ["phone", "desktop"])
 def test_skip_to_the_result_finishes_training_and_goes_to_the_replay(browser, site_url, device):
-    """The reader review: two runs took about a minute to watch. "Skip to the result", a real
+    """The reader review: two runs took about a minute to watch. "Skip to the replay", a real
     button over the charts while an agent trains, trains the rest at once and takes the reader,
     who asked, up to the course (gliding), focus on it, where the learned route replays; the
     result is in the summary and said on the live line. It goes with the training."""
@@ -713,7 +713,7 @@ def test_skip_to_the_result_finishes_training_and_goes_to_the_replay(browser, si
         assert "never finishes" in page.text_content("#br-summary")
         page.wait_for_timeout(300)
         said = page.text_content("#boat-race-demo .demo-announce")
-        assert said.startswith("Run 1 (game score) trained:") and "lagoon" in said, said
+        assert said.startswith("Run 1 (paid for targets) trained:") and "lagoon" in said, said
         index = page.evaluate(BOAT)["replayIndex"]
         page.wait_for_function(f"{BOAT}.replayIndex !== {index}")
     finally:
@@ -721,7 +721,7 @@ def test_skip_to_the_result_finishes_training_and_goes_to_the_replay(browser, si
 
 
 def test_skip_to_the_result_is_reached_and_pressed_by_keyboard(page, site_url):
-    """From "Train agent": Pause, Reset, then "Skip to the result" (the summary between them is
+    """From "Train agent": Pause, Reset, then "Skip to the replay" (the summary between them is
     no stop), then the link to the course; Enter on it gives the result, and focus goes to the
     course, whose description (the readout and the summary) says it."""
     open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
@@ -881,13 +881,13 @@ def test_the_score_chart_measures_both_runs_by_the_game_score(browser, site_url,
         score, progress = state["charts"]["score"], state["charts"]["progress"]
         assert score["yLabel"].startswith("Game score")
         lines = {s["label"]: s["last"] for s in score["series"]}
-        assert list(lines) == ["Run 1: game score", "Run 2: pay for progress"]
-        assert lines["Run 1: game score"] > 700, lines
+        assert list(lines) == ["Run 1: paid for targets", "Run 2: paid for progress"]
+        assert lines["Run 1: paid for targets"] > 700, lines
         # the run paid for progress, by the game's score: a finish (50) and a target now and then
-        assert 40 <= lines["Run 2: pay for progress"] <= 80, lines
-        assert score["yMax"] >= lines["Run 1: game score"]
+        assert 40 <= lines["Run 2: paid for progress"] <= 80, lines
+        assert score["yMax"] >= lines["Run 1: paid for targets"]
         finished = {s["label"]: s["last"] for s in progress["series"]}
-        assert finished == {"Run 1: game score": 0, "Run 2: pay for progress": 100}
+        assert finished == {"Run 1: paid for targets": 0, "Run 2: paid for progress": 100}
         # Drawn so: the green line keeps to the bottom of the plot (below 120 game points), the
         # wine one climbs above it; both are there.
         above = page.evaluate(f"{BOAT.replace('state()', 'chartY')}('score', 120)")
@@ -902,7 +902,14 @@ def test_the_score_chart_measures_both_runs_by_the_game_score(browser, site_url,
         assert rows.nth(1).locator("td").nth(3).inner_text() == "100%"
         summary = page.text_content("#br-summary")
         assert f"a game score of {racer['gameScore']}" in summary, summary
-        assert "On the same measures" in summary and "less of the race" in summary, summary
+        # The point leads: the boat that does not finish wins by the game's score, in every move
+        # a race allows (300), against the lap the other one finishes.
+        lead = (
+            "By the game's own score, the boat that does not finish wins: run 1 (paid for targets)"
+            f" scores {looper['gameScore']:,} in the 300 moves a race allows, run 2 (paid for"
+            f" progress) {racer['gameScore']:,}, finishing the lap in"
+        )
+        assert summary.startswith(lead), summary
         # The charts' words say it too (their names for screen readers, and their captions).
         for chart in ("#br-score-chart", "#br-progress-chart"):
             assert "one scale" in page.get_attribute(chart, "aria-label")
@@ -913,7 +920,7 @@ def test_the_score_chart_measures_both_runs_by_the_game_score(browser, site_url,
 
 def test_with_reduced_motion_the_end_of_training_moves_nothing_and_skip_jumps(browser, site_url):
     """Under prefers-reduced-motion the end of training moves the page no more than otherwise
-    (not at all), and "Skip to the result" goes up to the course in one jump, not a glide;
+    (not at all), and "Skip to the replay" goes up to the course in one jump, not a glide;
     the replay shows the route's end, not animated."""
     context = boat_context(browser, "phone", reduced_motion="reduce")
     try:

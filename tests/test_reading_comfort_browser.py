@@ -98,6 +98,31 @@ def test_no_table_scrolls_sideways_or_widens_the_page(browser, site_url, site_di
     assert checked >= 8
 
 
+def test_no_page_is_wider_than_a_small_phone(browser, site_url, site_dir):
+    """At 320 px (a small phone, or a larger one with large text) the Goodhart chapter's live
+    figure set its charts at least 15rem wide in about 254 px: the page grew wider than the
+    screen and the phone zoomed the whole chapter out (a reader review). No page may."""
+    context, page = _open(
+        browser, {"viewport": {"width": 320, "height": 700}, "is_mobile": True, "has_touch": True}
+    )
+    pages = sorted(
+        p.relative_to(site_dir).as_posix()
+        for p in site_dir.rglob("*.html")
+        if "assets/" not in p.as_posix() and p.name != "404.html"
+    )
+    wide = {}
+    for path in pages:
+        page.goto(f"{site_url}/{path}")
+        page.wait_for_timeout(200)  # live figures draw when they come near the screen
+        # against the screen's 320 px: a phone that zooms out widens its viewport to the page
+        extra = page.evaluate("document.documentElement.scrollWidth") - 320
+        if extra > 0:
+            wide[path] = extra
+    context.close()
+    assert len(pages) >= 14
+    assert not wide, wide
+
+
 def test_a_printed_table_fits_its_page_in_the_texts_size(browser, site_url):
     """Printing a chapter from the browser (not the book, which has its own stylesheet): a
     five-column table in 16 px still fits an A4 page's width."""

@@ -55,6 +55,9 @@ CITATION_YEAR = re.compile(r"""(?x)
     \)?\s*$
 """)
 ET_AL = re.compile(r"(?x) \s+ et \s+ al\.? \s*$")
+# A citation that prints only its year (`AISI [-@aisi2026incident]`: the sentence names the
+# author itself, in its own words): its authors are the work's, as a full citation prints them.
+YEAR_ONLY = re.compile(r"(?x) ^\s* \(? (?:\d{4}[a-z]?|n\.d\.) \)? \s*$")
 AUTHOR_SEPARATOR = re.compile(r"(?x) \s*,\s* | \s+ (?:and|&) \s+")
 # The bibliography as the built site publishes it (its downloadable copy, authors intact): the
 # one the site's citations were made from, whichever site the book is made from.
@@ -142,6 +145,8 @@ def citation_authors(element: Element) -> list[str]:
     """The names a citation link prints ("Clark and Amodei, 2016" -> Clark, Amodei)."""
     if element.tag != "a" or element.get(CITED_KEY) is None:
         return []
+    if YEAR_ONLY.match(ht.text_of(element)):
+        return []  # the author suppressed: CitedAuthors names the work's own
     names = ET_AL.sub("", CITATION_YEAR.sub("", ht.text_of(element)))
     return [name for name in AUTHOR_SEPARATOR.split(names) if name]
 
@@ -197,7 +202,11 @@ class CitedAuthors:
         text = ht.text_of(element)
         if (key, text) not in self._seen:
             printed = citation_authors(element)
-            self._seen[key, text] = self._names(printed, self.authors.get(key)) if printed else []
+            authors = self.authors.get(key)
+            if not printed and authors and YEAR_ONLY.match(text):
+                # as a full citation names them: both of two authors, else the first ("et al.")
+                printed = [a.surname for a in authors[: 2 if len(authors) == 2 else 1]]
+            self._seen[key, text] = self._names(printed, authors) if printed else []
         return self._seen[key, text]
 
     @staticmethod

@@ -150,7 +150,7 @@ test("checkpoints are counted as the course numbers them: seven, the finish line
   assert.equal(sim.checkpointsPassed(finisher.progress), "7 of 7");
 });
 
-// "Skip to the result" (boat-race.js) trains the episodes still to come at once, where watching
+// "Skip to the replay" (boat-race.js) trains the episodes still to come at once, where watching
 // trains them EPISODES_PER_FRAME (2) a frame: the same run either way, policy and numbers.
 function trainWatched(reward, seed) {
   const trainer = sim.createTrainer({ seed, reward });

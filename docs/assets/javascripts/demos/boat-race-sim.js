@@ -310,7 +310,7 @@
       get done() { return history.length >= settings.episodes; },
       trainEpisodes,
       /**
-       * Train every episode still to come, at once: a page's "Skip to the result". The episodes
+       * Train every episode still to come, at once: a page's "Skip to the replay". The episodes
        * are the ones a page would have trained frame by frame (the same random numbers in the same
        * order), so the learned policy and every number are the same, skipped or watched.
        */

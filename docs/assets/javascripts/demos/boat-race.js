@@ -10,7 +10,7 @@
  * summary stays on the page to be read.
  *
  * While an agent trains, the reader watches the charts under the Train button (the game's score
- * up, race progress down), or presses "Skip to the result" over them, which trains the episodes
+ * up, race progress down), or presses "Skip to the replay" over them, which trains the episodes
  * still to come at once (the same episodes, so the same policy and numbers as watching) and takes
  * the reader, view and focus, up to the course, where the learned route replays. When training
  * ends by itself the page does not move (a reader review: it had glided up to the course unasked):
@@ -52,8 +52,8 @@
   }
 
   function rewardName(reward) {
-    if (sameReward(reward, sim.DEFAULT_REWARD)) return "game score";
-    if (sameReward(reward, sim.PROGRESS_REWARD)) return "pay for progress";
+    if (sameReward(reward, sim.DEFAULT_REWARD)) return "paid for targets";
+    if (sameReward(reward, sim.PROGRESS_REWARD)) return "paid for progress";
     return "custom reward";
   }
 
@@ -126,7 +126,7 @@
      * only while the reader drives it. The links between the course and the charts are there
      * while an agent trains or replays on the course (from the start of training, so that nothing
      * above the charts the reader watches changes size when the result comes in): over the
-     * charts, "Skip to the result" while it trains and the link up to the course; under the
+     * charts, "Skip to the replay" while it trains and the link up to the course; under the
      * course, the link down to the charts. */
     function setMode(next) {
       mode = next;
@@ -136,7 +136,7 @@
       skipButton.hidden = mode !== "training";
       chartsLink.parentElement.hidden = !agent;
       chartsLink.firstChild.textContent = mode === "training" ? "See the charts" : "See the result and the charts";
-      // Short while it trains, to share a phone's line with "Skip to the result".
+      // Short while it trains, to share a phone's line with "Skip to the replay".
       watchLink.firstChild.textContent = mode === "training" ? "Watch it on the course" : "Watch the replay on the course";
       courseCanvas.setAttribute("role", driving ? "application" : "img");
       courseCanvas.setAttribute("aria-label", driving ? "Race course: you are driving the boat" : picture.label);
@@ -285,14 +285,26 @@
       return rollout.finished ? "all of the race" : `${Math.round(rollout.progress * 100)}% of the race`;
     }
 
-    /** The latest run beside the one before it, on the measures both charts use. */
+    /** The latest run beside the one before it, on the measures both charts use. When the
+     * higher game score went with less of the race, that is the demo's point, and it leads the
+     * result (a reader review: after the reward's settings it came last, flat, and it never said
+     * that the circling boat's points are those of every move a race allows). */
     function comparison(run, before) {
-      if (!before) return "";
+      if (!before) return { lead: "", text: "" };
       const [p, r] = [before.rollout, run.rollout];
-      let text = ` On the same measures, run ${before.number} (${before.name}) had a game score of ${page.formatNumber(p.gameScore)} and completed ${raceText(p)}; run ${run.number} had ${page.formatNumber(r.gameScore)} and completed ${raceText(r)}.`;
-      const [more, less] = p.gameScore > r.gameScore ? [p, r] : [r, p];
-      if (more.gameScore > less.gameScore && less.progress > more.progress) text += " The higher game score went with less of the race.";
-      return text;
+      const [more, less] = p.gameScore > r.gameScore ? [before, run] : [run, before];
+      const [m, l] = [more.rollout, less.rollout];
+      if (m.gameScore > l.gameScore && l.progress > m.progress && !m.finished) {
+        const finish = l.finished ? `finishing the lap in ${l.steps} moves` : `completing ${raceText(l)}`;
+        return {
+          lead: `By the game's own score, the boat that does not finish wins: run ${more.number} (${more.name}) scores ${page.formatNumber(m.gameScore)} in the ${m.steps} moves a race allows, run ${less.number} (${less.name}) ${page.formatNumber(l.gameScore)}, ${finish}.`,
+          text: "",
+        };
+      }
+      return {
+        lead: "",
+        text: ` On the same measures, run ${before.number} (${before.name}) had a game score of ${page.formatNumber(p.gameScore)} and completed ${raceText(p)}; run ${run.number} had ${page.formatNumber(r.gameScore)} and completed ${raceText(r)}.`,
+      };
     }
 
     /** The result of a run in words; `before`, the run it is set beside (by default, the one
@@ -311,7 +323,8 @@
       } else {
         text = `${head} the learned policy passes ${passed} checkpoints, with ${pointsText(run)}, without finishing.`;
       }
-      return text + comparison(run, before);
+      const { lead, text: after } = comparison(run, before);
+      return lead ? `${lead} ${text}` : text + after;
     }
 
     /**
@@ -387,7 +400,7 @@
      * The run has learned: its row, its result in words and on the live line, and its route
      * replaying on the course. The page stays where the reader has it (a reader review: it had
      * glided up to the course by itself, unasked); the link over the charts goes there. Focus
-     * stays where it is, unless it was on "Skip to the result", which goes with the training: then
+     * stays where it is, unless it was on "Skip to the replay", which goes with the training: then
      * on the link beside it, which now says "Watch the replay on the course".
      */
     function finishTraining(skipped) {
@@ -412,7 +425,7 @@
 
     /**
      * When the result comes in, what the reader sees stays where it is on the screen. Over the
-     * charts, the summary and the line with "Skip to the result" keep at least the height they
+     * charts, the summary and the line with "Skip to the replay" keep at least the height they
      * had while the agent trained (the button goes from the line; the result may take fewer lines
      * than the training's words), until the next run, a reset, a drive or a change of the page's
      * width. If the result takes more lines and the reader's screen begins below the summary's
@@ -441,7 +454,7 @@
     }
 
     /**
-     * "Skip to the result": the episodes still to come, trained at once (the very episodes the
+     * "Skip to the replay": the episodes still to come, trained at once (the very episodes the
      * frames would have trained, so the same policy and numbers), then what the reader asked for,
      * the result: up to the whole course, where the learned route replays, in clear view under the
      * sticky header (gliding, or at once under reduced motion), and focus on the course (its name
@@ -539,7 +552,7 @@
       container.dataset.state = "training";
       releaseHeights();
       const then = runs.length ? ` Then it is set beside run ${runs[runs.length - 1].number} on the same measures.` : "";
-      say(`Training run ${current.number} (${current.name}: ${rewardText(reward)}; seed ${seed}) for ${trainer.settings.episodes} episodes; it learns from its reward alone. Watch the charts below, which measure every run alike, whatever it is paid: its game score, and how much of the race it completes; or skip to the result. Once it has learned, its route replays on the course.${then}`);
+      say(`Training run ${current.number} (${current.name}: ${rewardText(reward)}; seed ${seed}) for ${trainer.settings.episodes} episodes; it learns from its reward alone. Watch the charts below, which measure every run alike, whatever it is paid: its game score, and how much of the race it completes; or skip to the replay. Once it has learned, its route replays on the course.${then}`);
       live.say(`Training run ${current.number} (${current.name})…`); // then its result, not the episodes
       requestFrame();
     }

@@ -196,7 +196,7 @@
    * least starts there when it is taller than the space left; with `start`, its top goes there
    * in any case (a text to read from its beginning, with what follows it under it). Instantly,
    * unless `smooth` is asked for and the reader has not asked for reduced motion (a long jump the
-   * reader did not make, such as the boat race's to its course after Skip to the result, is
+   * reader did not make, such as the boat race's to its course after Skip to the replay, is
    * easier to follow gliding). A move up keeps "Back to top" down (quietBackToTop). Returns whether the
    * page had to move.
    */
@@ -223,7 +223,7 @@
   /**
    * Material shows its "Back to top" button while the page's last move was upward (and it is not
    * at the top), and keeps it until a move down. A demo that moves the page up by itself (the
-   * boat race's glide up to its course after Skip to the result, a few hundred pixels to a
+   * boat race's glide up to its course after Skip to the replay, a few hundred pixels to a
    * screen and more) is not the reader going back up, yet the button came up over the page at the glide's
    * first frame and stayed after it (a reader review). So from a demo's move up until the reader
    * next scrolls the page themselves, the root element has the class OWN_SCROLL, under which
