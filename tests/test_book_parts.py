@@ -645,6 +645,7 @@ def test_a_citation_that_prints_only_its_year_indexes_the_works_authors():
         "aisi": "{AI Security Institute}",
         "pair": "Clark, Jack and Amodei, Dario",
         "many": "Kwa, Thomas and Thomas, Drake and Garriga-Alonso, Adri{\\`a}",
+        "others": "Clark, Jack and Amodei, Dario and others",  # the site prints "Clark et al."
     }
     assert _cited(
         works,
@@ -652,11 +653,13 @@ def test_a_citation_that_prints_only_its_year_indexes_the_works_authors():
         ("pair", "2016"),
         ("many", "(2024)"),
         ("aisi", "AI Security Institute, 2026a"),
+        ("others", "2019"),
     ) == [
         ["AI Security Institute"],
         ["Clark, J.", "Amodei, D."],
         ["Kwa, T."],
         ["AI Security Institute"],
+        ["Clark, J."],
     ]
 
 

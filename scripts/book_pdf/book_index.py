@@ -34,6 +34,7 @@ from pathlib import Path
 
 import glossary
 from citations.names import Name
+from citations.style import names_label
 
 from . import htmltree as ht
 from .chapter import CITED_KEY, Chapter
@@ -147,8 +148,12 @@ def citation_authors(element: Element) -> list[str]:
         return []
     if YEAR_ONLY.match(ht.text_of(element)):
         return []  # the author suppressed: CitedAuthors names the work's own
-    names = ET_AL.sub("", CITATION_YEAR.sub("", ht.text_of(element)))
-    return [name for name in AUTHOR_SEPARATOR.split(names) if name]
+    return _printed_names(CITATION_YEAR.sub("", ht.text_of(element)))
+
+
+def _printed_names(author_part: str) -> list[str]:
+    """ "Clark and Amodei" -> Clark, Amodei; "Amodei et al." -> Amodei."""
+    return [name for name in AUTHOR_SEPARATOR.split(ET_AL.sub("", author_part)) if name]
 
 
 def first_places(
@@ -176,15 +181,16 @@ class CitedName:
 
 
 def work_authors(site_dir: Path) -> dict[str, tuple[Name, ...]]:
-    """Each work's authors by key ("and others" left out), as the site's citations package
-    reads the built site's references.bib: {} when it has none."""
+    """Each work's authors by key ("and others" kept at the end, as the site's et-al rule reads
+    the list), as the site's citations package reads the built site's references.bib: {} when
+    it has none."""
     path = site_dir / BIBLIOGRAPHY
     from citations.bibliography import load_bibliography  # bibtexparser: only when indexing
 
     if not path.is_file():
         return {}
     entries = load_bibliography(path, path.name).entries
-    return {key: tuple(n for n in e.authors if not n.is_others) for key, e in entries.items()}
+    return {key: tuple(e.authors) for key, e in entries.items()}
 
 
 class CitedAuthors:
@@ -204,8 +210,8 @@ class CitedAuthors:
             printed = citation_authors(element)
             authors = self.authors.get(key)
             if not printed and authors and YEAR_ONLY.match(text):
-                # as a full citation names them: both of two authors, else the first ("et al.")
-                printed = [a.surname for a in authors[: 2 if len(authors) == 2 else 1]]
+                # the names a full citation of the work prints, by the site's own et-al rule
+                printed = _printed_names(names_label(authors))
             self._seen[key, text] = self._names(printed, authors) if printed else []
         return self._seen[key, text]
 

@@ -29,6 +29,7 @@ from markupsafe import Markup, escape
 
 if TYPE_CHECKING:
     from .bibliography import Entry
+    from .names import Name
 
 NO_DATE = "n.d."
 # A long author list is cut as the AMA and Vancouver styles cut it: six names in full, more than
@@ -79,12 +80,18 @@ class Label:
 
 def author_label(entry: Entry) -> str:
     """ "Russell", "Manheim and Garrabrant", "Amodei et al.", or the title without authors."""
-    names = [name for name in entry.authors if not name.is_others]
+    return names_label(entry.authors) or entry.text("title")
+
+
+def names_label(authors: Sequence[Name]) -> str:
+    """The et-al rule on a work's author list ("and others" as the bibliography gives it): ""
+    when it names nobody. The book's index reads a citation that printed only its year by it."""
+    names = [name for name in authors if not name.is_others]
     if not names:
-        return entry.text("title")
-    if len(names) == 1 and len(entry.authors) == 1:
+        return ""
+    if len(names) == 1 and len(authors) == 1:
         return names[0].surname
-    if len(names) == 2 and len(entry.authors) == 2:
+    if len(names) == 2 and len(authors) == 2:
         return f"{names[0].surname} and {names[1].surname}"
     return f"{names[0].surname} et al."
 
