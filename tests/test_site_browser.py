@@ -62,8 +62,15 @@ def test_a_search_result_chosen_by_keyboard_shows_the_focus_ring(page, site_url)
     page.keyboard.press("/")
     page.locator("input.md-search__input").press_sequentially("Goodhart", delay=30)
     expect(page.locator(".md-search-result__item a").first).to_be_visible(timeout=10_000)
-    # Material renders results as the query arrives; the arrow keys move the focus once the
-    # list has settled (on a busy machine, a press before that is lost: press until it takes).
+    # Material renders results as the query arrives, and a list drawn again after the arrow keys
+    # reached it takes the focus with it (a fresh-clone run lost it so): first wait until the
+    # list has stopped changing, then move; a press before that is lost: press until it takes.
+    settled = """() => { const text = document.querySelector('.md-search-result').innerText;
+        const same = window.__results === text; window.__results = text; return same; }"""
+    for _ in range(20):
+        page.wait_for_timeout(250)
+        if page.evaluate(settled):
+            break
     in_results = "document.activeElement.closest('.md-search-result') !== null"
     for _ in range(10):
         page.keyboard.press("ArrowDown")
