@@ -315,7 +315,7 @@ function boatRaceResult(demos, colours, trainers) {
   const scores = draw.runSeries(runs, "gameScore", 1);
   const progress = draw.runSeries(runs, "progress", 100);
   const charts = [
-    { title: "Game score per episode, both runs", spec: draw.gameScoreChart(scores, episodes, null) },
+    { title: "Game score per episode, both runs", spec: draw.scoreChart(scores, episodes, null) },
     { title: "Race progress per episode: what we wanted", spec: draw.progressChart(progress, episodes, null) },
   ];
   // A run's last charted point: its average over the last episodes, as the chart ends.

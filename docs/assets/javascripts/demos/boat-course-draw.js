@@ -438,27 +438,23 @@
     return runs.map((run) => ({ label: run.label, ...run.style, markerEvery: 50, points: movingAverage(run.history, key, scale) }));
   }
 
-  /** The score chart's spec for drawLineChart: what the agent is paid for, its axis a tenth above the best average. */
+  /**
+   * The score chart's spec for drawLineChart: every run measured by the game's own score
+   * (runSeries(runs, "gameScore", 1)), whatever it was paid, on one scale, its axis a tenth above
+   * the best average (a chart of each run in its own reward, 830 against 170, read as "paying for
+   * progress scored worse", a reader review). The page and its print figure both draw it.
+   */
   function scoreChart(series, episodes, message) {
     const format = demos.page.formatNumber; // looked up when drawing: demo-page.js may load after this file
     const maxScore = Math.max(10, ...series.flatMap((s) => s.points.map((p) => p.y)));
     return {
       x: { min: 0, max: episodes, label: "Training episode" },
-      y: { min: 0, max: maxScore * 1.1, label: "Score (20-episode average)", short: "Score (average of 20)", format: (v) => format(v, Number.isInteger(v) ? 0 : 1) },
+      y: {
+        min: 0, max: maxScore * 1.1, label: "Game score (20-episode average)",
+        short: ["Game score (average of 20)", "Game score"], format: (v) => format(v, Number.isInteger(v) ? 0 : 1),
+      },
       series, message,
     };
-  }
-
-  /**
-   * The game-score chart's spec for drawLineChart: every run measured by the game's own score
-   * (runSeries(runs, "gameScore", 1)), whatever it was paid, on one scale, so that a run paid
-   * for progress is not drawn in its own, smaller, reward beside one paid by the game (a reader
-   * review read 830 against 170 as "paying for progress scored worse"). The boat race page draws
-   * this one; scoreChart (each run in its own reward) stays for its print figure.
-   */
-  function gameScoreChart(series, episodes, message) {
-    const spec = scoreChart(series, episodes, message);
-    return { ...spec, y: { ...spec.y, label: "Game score (20-episode average)", short: ["Game score (average of 20)", "Game score"] } };
   }
 
   /** The progress chart's spec for drawLineChart: what we wanted, the share of the race completed. */
@@ -479,6 +475,6 @@
 
   demos.boatCourse = {
     drawBase, drawCheckpoints, drawTargets, drawTrail, drawBoat, drawRace, cellPoint, interpolateAngle, courseLabels, MIN_TEXT_PX,
-    SMOOTHING_WINDOW, movingAverage, runStyle, runSeries, scoreChart, gameScoreChart, progressChart, behaviour,
+    SMOOTHING_WINDOW, movingAverage, runStyle, runSeries, scoreChart, progressChart, behaviour,
   };
 })(typeof self !== "undefined" ? self : this);

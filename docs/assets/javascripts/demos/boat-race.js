@@ -215,7 +215,7 @@
       const empty = shown.length ? null : "No run yet. Train an agent to see its game score per episode.";
       const score = page.prepareCanvas(scoreCanvas);
       if (score) {
-        const spec = boatCourse.gameScoreChart(boatCourse.runSeries(lines, "gameScore", 1), episodes, empty);
+        const spec = boatCourse.scoreChart(boatCourse.runSeries(lines, "gameScore", 1), episodes, empty);
         charted.score = chartReport(spec, drawLineChart(score.ctx, score.width, score.height, theme.colours, spec));
       }
       const progress = page.prepareCanvas(progressCanvas);
