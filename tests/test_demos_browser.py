@@ -464,11 +464,18 @@ def test_a_phone_on_its_side_shows_the_whole_course_with_the_steering_beside_it(
         context.close()
 
 
+PHONE_SIZES = {
+    "phone": {"width": 390, "height": 844},
+    "narrow phone": {"width": 320, "height": 640},
+}
+
+
 def boat_context(browser, device: str, reduced_motion: str = "no-preference"):
-    """A phone (390 x 844, touch) or a desktop (1280 x 800), as the reader reviews saw them."""
-    phone = device == "phone"
+    """A phone (390 x 844, or a narrow one, 320 x 640, touch) or a desktop (1280 x 800), as the
+    reader reviews saw them."""
+    phone = device in PHONE_SIZES
     return browser.new_context(
-        viewport={"width": 390, "height": 844} if phone else {"width": 1280, "height": 800},
+        viewport=PHONE_SIZES[device] if phone else {"width": 1280, "height": 800},
         device_scale_factor=2 if phone else 1,
         is_mobile=phone,
         has_touch=phone,
@@ -534,15 +541,17 @@ WATCH_THE_PAGE = """() => { window.__watch = [];
   requestAnimationFrame(tick); }"""
 
 
-@pytest.mark.parametrize("device", ["phone", "desktop"])
+@pytest.mark.parametrize("device", ["phone", "narrow phone", "desktop"])
 def test_a_finished_run_leaves_the_page_where_the_reader_has_it(browser, site_url, device):
     """The reader review: when the agent had learned, the page glided up to the course by
     itself, unasked. Now the end of training moves nothing: the reader watching the charts keeps
-    them where they were (the result, written over them and in the button's line, takes no less
-    room than the training's words did), focus stays on "Train agent", and the result is said on
-    the live line. The link over the charts goes up to the course, where the route replays, when
-    the reader asks; a link under the course comes back down to the result and the charts."""
-    phone = device == "phone"
+    them where they were (the result, written over them, takes no less room than the training's
+    words and the line with "Skip to the replay" did), focus stays on "Train agent", and the
+    result is said on the live line. The link over the charts goes up to the course, where the
+    route replays, when the reader asks; a link under the course comes back down to the result
+    and the charts. On a narrow phone, where the link had wrapped under the button, the line is
+    then one link high: no blank line under it (a later review)."""
+    phone = device in PHONE_SIZES
     context = boat_context(browser, device)
     try:
         page = context.new_page()
@@ -574,6 +583,9 @@ def test_a_finished_run_leaves_the_page_where_the_reader_has_it(browser, site_ur
             f"the charts moved on the screen: {charts[0]} to {charts[-1]}"
         )
         assert page.locator("#br-course").bounding_box()["y"] < 0, "the course stays out of view"
+        line = page.locator(".demo-jump--up").bounding_box()
+        link = page.locator("#br-watch").bounding_box()
+        assert line["height"] <= link["height"] + 8, f"a blank line under the link: {line}, {link}"
         assert page.evaluate("document.activeElement.id") == "br-train", "focus stays put"
         assert page.evaluate(BOAT)["mode"] == "replay"
         said = page.text_content("#boat-race-demo .demo-announce")

@@ -1397,9 +1397,11 @@ def test_figures_named_in_the_text_read_as_the_book_numbers_them(page_texts, out
     text of a numbered chapter (an unnumbered one, the Introduction, labels its own "Figure 1")."""
     book = _chapter_entries(outline)
     ends = [page for _, page, _ in book[1:]] + [len(page_texts)]
-    named = 0
+    named = appendix = 0
     for (title, start, _), end in zip(book, ends, strict=True):
-        numbered = re.match(r"\s*(?:CHAPTER|Chapter) (\d+)", page_texts[start])
+        numbered = re.match(
+            r"\s*(?:CHAPTER|Chapter|APPENDIX|Appendix) (\d+|[A-Z])\b", page_texts[start]
+        )
         for index in range(start, end):
             text = " ".join(page_texts[index].split())
             # "Figure 3.2 (p. 29)", or inside the text's own parentheses "(Figure 3.2, p. 29)",
@@ -1407,9 +1409,10 @@ def test_figures_named_in_the_text_read_as_the_book_numbers_them(page_texts, out
             # another chapter's figure (the demos chapter's list of live figures) reads
             # "(Figure 2.2, p. 17)" too, and also sends the reader to its caption
             for label, form, page in re.findall(
-                r"\b((?:Figure|Table) \d+\.\d+)( \(|, )p\. (\d+)\)", text
+                r"\b((?:Figure|Table) (?:\d+|[A-Z])\.\d+)( \(|, )p\. (\d+)\)", text
             ):
                 named += 1
+                appendix += label.split()[1][0].isalpha()
                 own = label.split()[1].split(".")[0] == (numbered and numbered.group(1))
                 assert own or form == ", ", f"{title}: {label} is in another chapter"
                 if own:
@@ -1421,6 +1424,8 @@ def test_figures_named_in_the_text_read_as_the_book_numbers_them(page_texts, out
             bare = re.findall(r"\b(?:Figure|Table) \d+\b(?!\.\d)", text)
             assert not (numbered and bare), f"page {index + 1}: {bare}: an author's number"
     assert named >= 4, "the chapters' own references to their figures"
+    # the boat race's "What to notice", printed before its figure, which the book defers
+    assert appendix >= 1, "an appendix's text sends the reader to its own figure"
 
 
 def _page_numbers(text: str) -> list[int]:

@@ -143,3 +143,28 @@ test("the SVG canvas stand-in draws arcs, dashes, clips and text the way a canva
   assert.match(ctx.defs.join(""), /<clipPath id="clip1"><path d="M10 20L20 20L20 30L10 30Z"\/><\/clipPath>/);
   assert.throws(() => { ctx.font = "large serif"; ctx.fillText("x", 0, 0); }, /cannot read the canvas font "large serif"/);
 });
+
+// A passed checkpoint fills its numbered badge; its gate stays a dashed line in a hue apart from
+// both runs' routes (a reader review: passed gates were solid lines in the green route's own
+// hue, which hid the route where it ran along or across one).
+test("the course's gates stay dashed when passed, in a hue apart from both routes", () => {
+  const colours = lightColours();
+  const hue = (hex) => {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
+    const max = Math.max(r, g, b);
+    const d = max - Math.min(r, g, b);
+    const h = max === r ? ((g - b) / d) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+    return (h * 60 + 360) % 360;
+  };
+  const apart = (a, b) => Math.min(Math.abs(a - b), 360 - Math.abs(a - b));
+  for (const run of colours.runs) {
+    assert.ok(apart(hue(colours.checkpoint), hue(run)) >= 60, `gates ${colours.checkpoint} beside route ${run}`);
+  }
+  for (const name of ["demo-boat-race.svg", "live-boat-loop.svg", "demo-boat-race-thumb.svg"]) {
+    const gates = [...built[name].svg.matchAll(/<path d="M[\d. ]+L[\d. ]+"([^>]*)\/>/g)]
+      .map((m) => m[1])
+      .filter((attributes) => attributes.includes(`stroke="${colours.checkpoint}"`));
+    assert.ok(gates.length >= 6, `${name}: the numbered gates are drawn`);
+    assert.ok(gates.every((attributes) => /stroke-dasharray=/.test(attributes)), `${name}: a solid gate`);
+  }
+});

@@ -121,10 +121,12 @@
         drawFinishLine(ctx, colours, gate);
         return;
       }
+      // A passed gate keeps its dashed line and fills its badge: a solid line would hide a route
+      // that runs along or across it.
       const done = k < passed;
       ctx.strokeStyle = colours.checkpoint;
-      ctx.lineWidth = done ? 4 : 2.5;
-      ctx.setLineDash(done ? [] : [5, 4]);
+      ctx.lineWidth = 2.5;
+      ctx.setLineDash([5, 4]);
       ctx.beginPath();
       ctx.moveTo(gate.a.x, gate.a.y);
       ctx.lineTo(gate.b.x, gate.b.y);

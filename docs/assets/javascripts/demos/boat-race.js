@@ -425,32 +425,34 @@
 
     /**
      * When the result comes in, what the reader sees stays where it is on the screen. Over the
-     * charts, the summary and the line with "Skip to the replay" keep at least the height they
-     * had while the agent trained (the button goes from the line; the result may take fewer lines
-     * than the training's words), until the next run, a reset, a drive or a change of the page's
-     * width. If the result takes more lines and the reader's screen begins below the summary's
-     * first line (they watch the charts), the page is moved down by as much, at once, so that
-     * the charts do not move (as the browser's own scroll anchoring would, where it does); if the
-     * summary's first line is on the screen, the new words push what follows down, as words do.
+     * charts, the summary keeps at least the height it had while the agent trained (the result
+     * may take fewer lines than the training's words), plus what the line under it loses when
+     * "Skip to the replay" goes (on a narrow phone, the link under the button comes up beside
+     * where it was: the space goes to the summary's box, not a blank line under the link), until
+     * the next run, a reset, a drive or a change of the page's width. If the result takes more
+     * lines and the reader's screen begins below the summary's first line (they watch the
+     * charts), the page is moved down by as much, at once, so that the charts do not move (as the
+     * browser's own scroll anchoring would, where it does); if the summary's first line is on the
+     * screen, the new words push what follows down, as words do.
      * Returns the function that does that, after the change.
      */
     function holdTheCharts() {
-      for (const element of [summary, watchLink.parentElement]) {
-        element.style.minHeight = `${element.getBoundingClientRect().height}px`;
-      }
+      const line = watchLink.parentElement;
+      const held = summary.getBoundingClientRect().height + line.getBoundingClientRect().height;
       const charts = container.querySelector(".demo-charts");
       const header = document.querySelector(".md-header");
       const screenTop = header ? header.getBoundingClientRect().bottom : 0;
       const before = charts.getBoundingClientRect();
       const watching = summary.getBoundingClientRect().top < screenTop && before.bottom > screenTop && before.top < root.innerHeight;
       return () => {
+        summary.style.minHeight = `${held - line.getBoundingClientRect().height}px`;
         const moved = charts.getBoundingClientRect().top - before.top;
         if (watching && moved >= 1) root.scrollBy({ top: moved, behavior: "instant" });
       };
     }
 
     function releaseHeights() {
-      for (const element of [summary, watchLink.parentElement]) element.style.minHeight = "";
+      summary.style.minHeight = "";
     }
 
     /**
