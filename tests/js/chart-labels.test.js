@@ -297,10 +297,18 @@ test("boat course: its words are on land, clear of the badges and each other, ne
       for (const [x, y] of [[t.box.x, t.box.y], [t.box.x + t.box.w, t.box.y + t.box.h], [t.box.x + t.box.w / 2, t.box.y + t.box.h / 2]]) {
         assert.ok(!demos.boatRaceSim.course.isWater(x, y), `${width}: "${t.text}" is on land`);
       }
+      // "Lagoon →" points across the land at the lagoon: the first water to its right is it
+      if (t.text.includes("→")) {
+        const { course } = demos.boatRaceSim;
+        const y = t.box.y + t.box.h / 2;
+        let x = t.box.x + t.box.w;
+        while (x < course.WIDTH && !course.isWater(x, y)) x += 1;
+        assert.ok(course.inLagoon(x, y), `${width}: "${t.text}" points at the lagoon, not at (${x}, ${y})`);
+      }
     }
   }
   const wide = demos.boatCourse.courseLabels(new SvgContext(), 720).texts.map((t) => t.text).join(" ");
-  assert.match(wide, /Lagoon: targets respawn after pickup/, "at full size the note is whole");
+  assert.match(wide, /Lagoon → targets respawn after pickup/, "at full size the note is whole");
   assert.match(wide, /Start \/ finish/);
 });
 

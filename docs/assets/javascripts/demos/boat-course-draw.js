@@ -196,10 +196,12 @@
     ctx.restore();
   }
 
-  /** The lagoon's note, then shorter ones for a course drawn small (first that fits). */
+  /** The lagoon's note, then shorter ones for a course drawn small (first that fits). It sits on
+   * the land left of the lagoon, so its title points there: "Lagoon:" over sand read as naming
+   * the sand (a reader review, on a phone). */
   const LAGOON_NOTES = [
-    { title: "Lagoon:", text: "targets respawn after pickup" },
-    { title: "Lagoon:", text: "targets respawn" },
+    { title: "Lagoon →", text: "targets respawn after pickup" },
+    { title: "Lagoon →", text: "targets respawn" },
     { title: null, text: "Targets respawn" },
   ];
 
