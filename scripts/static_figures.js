@@ -524,7 +524,7 @@ function figures(demos, colours) {
     desc: `${tailsDesc} Below, a simulated overoptimization curve of the form gold = d(α − βd), d = √KL, with illustrative α = 1 and β = ${beta}: the proxy rises steadily, the gold reward peaks at d = ${model.peak.d.toFixed(2)} and falls.`,
   }, [
     ...tailPanels(0),
-    label("The same shape in language models (simulated; its constants made up for illustration)", 8, 348, { size: 14 }),
+    label("A related shape in language models (simulated; its constants made up for illustration)", 8, 348, { size: 14 }),
     {
       x: 0, y: 356, width: 720, height: 284,
       draw(prepared) {

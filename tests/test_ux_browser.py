@@ -445,7 +445,7 @@ def test_a_phone_sees_the_home_figure_drawn_for_it(browser, site_url, site_dir, 
     assert (
         '<picture><source media="(max-width: 599px)" srcset="assets/figures/'
         f'alignment-chain-of-loss-narrow.svg" width="{size.width:g}" height="{size.height:g}">'
-        '<img alt="The chain of loss in four steps'
+        '<img alt="The chain of loss in four numbered boxes'
     ) in html
     context, page = _new_page(browser, PHONE, color_scheme=scheme)
     page.goto(f"{site_url}/index.html")

@@ -132,8 +132,18 @@
         };
       }
       const peakText = `its peak of ${fmt(model.peak.gold, 2)}`;
-      const side = d < model.peak.d ? `still short of ${peakText}` : `past ${peakText}, and falling`;
-      page.setText(overSummary, `A simulated shape, not measured data (the formula is under "How the simulation works"). Picking the best of ${fmt(n)} answers moves the model away from where it started (distance ${d.toFixed(2)}): the reward model's score reads ${fmt(ALPHA * d, 2)} and the true (gold) reward ${fmt(goldHere, 2)}, ${side}.`);
+      // Within 0.02 of the peak, "just" short of it or past it: at the opening N the gold reward
+      // reads 0.82 against a peak of 0.83, not yet "falling" to the eye (a reader review); where
+      // the two read the same (best of 30 or 50), "about at its peak".
+      const near = model.peak.gold - goldHere < 0.02;
+      let side;
+      if (fmt(goldHere, 2) === fmt(model.peak.gold, 2)) side = "about at its peak";
+      else if (d < model.peak.d) side = `${near ? "just" : "still"} short of ${peakText}`;
+      else side = near ? `just past ${peakText}` : `past ${peakText}, and falling`;
+      const picking = n === 1
+        ? `With one answer there is nothing to pick, so the model stays where it started (distance ${d.toFixed(2)})`
+        : `Picking the best of ${fmt(n)} answers moves the model away from where it started (distance ${d.toFixed(2)})`;
+      page.setText(overSummary, `A simulated shape with made-up constants, not measured data, so its peak does not line up with the selection charts' (the formula is under "How the simulation works"). ${picking}: the reward model's score reads ${fmt(ALPHA * d, 2)} and the true (gold) reward ${fmt(goldHere, 2)}, ${side}.`);
       // What the "how flawed" slider changes, in one line for the live announcement.
       const line = `How flawed ${beta.toFixed(2)}, best of ${fmt(n)}: the reward model's score reads ${fmt(ALPHA * d, 2)}, the true reward ${fmt(goldHere, 2)}, ${side}.`;
       return { beta, d, goldHere, peak: model.peak, line };
@@ -175,10 +185,15 @@
       summary.replaceChildren(hidden, ` ${words} ${both}`);
     }
 
-    /** The line under the slider: the numbers of the summary, short enough to read while dragging. */
+    /** The line under the slider: the numbers of the summary, short enough to read while dragging.
+     * It opens "Best of 100, true value: no huge errors 1.68, …", not the chapter figure's "Best
+     * of 100: true value with no huge errors …": on a 320 px phone, where the opening "Best of
+     * 100" is hidden, "True value with" stood alone on its line (a reader review). */
     function resultLine(n) {
       const panels = curves.map((curve) => ({ name: KINDS[curve.options.distribution].short, curve }));
-      return draw.resultLine(n, panels, { reached });
+      const line = draw.resultLine(n, panels, { reached });
+      const at = line.at.replace(/:$/, ",");
+      return { ...line, at, lead: `${at} true value:` };
     }
 
     function showResult(n) {
