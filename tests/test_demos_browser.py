@@ -236,7 +236,7 @@ def test_game_score_agent_circles_and_progress_agent_finishes(page, page_log, si
     assert second["policyLoops"] is False
     assert [run["finished"] for run in second["runs"]] == [False, True]
     assert page.locator("#br-runs tbody tr").count() == 2
-    assert "finishes the race" in page.text_content("#br-summary")
+    assert "finishing the lap in" in page.text_content("#br-summary")
     for chart in ("#br-score-chart", "#br-progress-chart"):
         assert colour_pixels(page, chart, "--demo-run-1") > 50, chart
         assert colour_pixels(page, chart, "--demo-run-2") > 50, chart
@@ -341,6 +341,38 @@ def test_reader_can_drive_with_the_keyboard(page, page_log, site_url):
     page.keyboard.press("Escape")
     assert page.evaluate(BOAT)["mode"] == "idle"
     assert_clean(page_log)
+
+
+def test_driving_while_an_agent_trains_drops_the_run_in_so_many_words(page, site_url):
+    """A reader review: Drive pressed while run 1 trained dropped it without a word, its line
+    left ending mid-chart, the summary still saying "You are driving" after Esc, and on a touch
+    screen nothing could stop the drive. Now the summary says the run was dropped, its line goes,
+    the next run is run 1 again, and the button says "Stop driving" while the reader drives."""
+    open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
+    page.click("#br-train")
+    page.wait_for_function(f"{BOAT}.episodes >= 20", timeout=TRAINING_TIMEOUT_MS)
+    assert colour_pixels(page, "#br-score-chart", "--demo-run-1") > 0
+    drive = page.locator("#br-drive")
+    drive.click()
+    assert page.evaluate(BOAT)["mode"] == "drive"
+    summary = page.text_content("#br-summary")
+    assert summary.startswith("Training run 1 stopped before it finished"), summary
+    assert "You are driving" in summary
+    for chart in ("#br-score-chart", "#br-progress-chart"):
+        assert colour_pixels(page, chart, "--demo-run-1") == 0, f"{chart}: the dropped run's line"
+    assert drive.inner_text() == "Stop driving"
+    drive.click()
+    assert page.evaluate(BOAT)["mode"] == "idle"
+    assert drive.inner_text() == "Drive the boat"
+    assert page.text_content("#br-summary").startswith("You stopped driving")
+    page.click("#br-train")
+    assert page.text_content("#br-summary").startswith("Training run 1 ")
+    # Esc stops a drive too, and says so where the reader reads.
+    page.click("#br-reset")
+    drive.click()
+    page.keyboard.press("Escape")
+    assert page.evaluate(BOAT)["mode"] == "idle"
+    assert page.text_content("#br-summary").startswith("You stopped driving")
 
 
 def test_the_course_is_an_application_while_driven_and_says_the_checkpoints(page, site_url):
@@ -627,8 +659,9 @@ def test_a_finished_run_leaves_the_page_where_the_reader_has_it(browser, site_ur
 
 @pytest.mark.parametrize("device", ["phone", "desktop"])
 def test_a_longer_result_does_not_move_the_charts_the_reader_watches(browser, site_url, device):
-    """Run 2's result (set beside run 1's) takes more lines than its training's words did: to a
-    reader watching the charts, the summary's first lines above the screen, the charts stay put
+    """Run 2's result (set beside run 1's, paid alike with another seed, so that the result sets
+    out both runs' numbers) takes more lines than its training's words did: to a reader watching
+    the charts, the summary's first lines above the screen, the charts stay put
     (the page keeps them where they were, at once, where the browser's scroll anchoring does not);
     to one who sees the summary's first line, the longer words push the charts down, as words
     do, and the page does not move."""
@@ -639,9 +672,9 @@ def test_a_longer_result_does_not_move_the_charts_the_reader_watches(browser, si
         open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
         skip_from_the_charts(page, phone)
         page.wait_for_function(f"{BOAT}.runs.length === 1")
-        # Run 2 paid for progress, set beside run 1; run 3 paid by the game, beside run 2.
-        for watching, preset in ((True, "#br-preset-progress"), (False, "#br-preset-game")):
-            press(page, preset, phone)
+        # Runs 2 and 3 paid for targets too, with other seeds, each beside the one before.
+        for watching, seed in ((True, "7"), (False, "8")):
+            page.fill("#br-seed", seed)
             page.locator("#br-train").scroll_into_view_if_needed()
             press(page, "#br-train", phone)
             page.wait_for_function(f"{BOAT}.mode === 'training'")
@@ -907,13 +940,15 @@ def test_the_score_chart_measures_both_runs_by_the_game_score(browser, site_url,
         assert page.evaluate(RUN_PIXELS_ABOVE, ["--demo-run-1", above]) > 100
         assert colour_pixels(page, "#br-score-chart", "--demo-run-2") > 50
         # The table and the summary: the same measures.
-        assert page.locator("#br-runs thead th").nth(3).inner_text() == "Game score"
+        assert page.locator("#br-runs thead th").nth(2).inner_text() == "Game score"
         rows = page.locator("#br-runs tbody tr")
-        assert rows.nth(0).locator("td").nth(2).inner_text() == f"{looper['gameScore']:,}"
-        assert rows.nth(1).locator("td").nth(2).inner_text() == f"{racer['gameScore']:,}"
-        assert rows.nth(1).locator("td").nth(3).inner_text() == "100%"
+        assert rows.nth(0).locator("td").nth(1).inner_text() == f"{looper['gameScore']:,}"
+        assert rows.nth(1).locator("td").nth(1).inner_text() == f"{racer['gameScore']:,}"
+        assert rows.nth(1).locator("td").nth(2).inner_text() == "100%"
         summary = page.text_content("#br-summary")
-        assert f"a game score of {racer['gameScore']}" in summary, summary
+        # ... and after it the run's settings, not its numbers again (a reader review)
+        assert summary.count(f"{racer['steps']} moves") == 1, summary
+        assert "its own reward paid it" in summary, summary
         # The point leads: the boat that does not finish wins by the game's score, in every move
         # a race allows (300), against the lap the other one finishes.
         lead = (
@@ -1138,7 +1173,8 @@ def test_goodhart_first_view_shows_the_comparison_drawn(page, site_url):
     texts = [t["text"] for t in state["charts"][1]["texts"]]
     assert any(t.startswith("peak") for t in texts), texts
     result = " ".join(page.text_content("#gh-result").split())
-    assert result.startswith("Best of 100:") and "rising" in result and "past its peak" in result
+    assert result.startswith("Best of 100, true value:"), result
+    assert "rising" in result and "past its peak" in result, result
     step = page.text_content("#what-to-try + .web-only li")
     assert "opens on the best of 100" in step, step
 
@@ -1301,7 +1337,7 @@ def test_goodhart_n_slider_speaks_one_short_line_once_the_keys_settle(page, site
     assert_one_live_line(page, "#goodhart-demo")
     said = said_once_keys_settle(page, "#goodhart-demo", "#gh-n", "ArrowRight")
     state = page.evaluate(GOODHART)
-    assert len(said) < 200 and said.startswith(f"Best of {state['n']:,}:"), said
+    assert len(said) < 200 and said.startswith(f"Best of {state['n']:,}, true value:"), said
     # the numbers of the line under the slider, which agrees with the summary
     assert TWO_DECIMALS.findall(said) == TWO_DECIMALS.findall(page.text_content("#gh-result"))
     assert page.get_attribute("#gh-n", "aria-valuetext") == f"best of {state['n']:,}"

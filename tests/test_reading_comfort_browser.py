@@ -98,6 +98,28 @@ def test_no_table_scrolls_sideways_or_widens_the_page(browser, site_url, site_di
     assert checked >= 8
 
 
+def test_table_headings_do_not_look_sortable(browser, site_url, site_dir):
+    """tables.py writes role="columnheader" on the headings of tables set as cards on a phone;
+    Material styles that role as a sortable heading (a pointer, a sort icon on hover) though
+    nothing sorts them, and the icon's hidden box made each heading row a line taller (a reader
+    review)."""
+    context, page = _open(browser, {"viewport": {"width": 1280, "height": 900}})
+    checked = 0
+    for path in _table_pages(site_dir):
+        page.goto(f"{site_url}/{path}")
+        headings = page.evaluate(
+            """() => [...document.querySelectorAll('article th[role=columnheader]')].map(h => ({
+              text: h.textContent, cursor: getComputedStyle(h).cursor,
+              icon: getComputedStyle(h, '::after').content }))"""
+        )
+        checked += len(headings)
+        for heading in headings:
+            assert heading["cursor"] != "pointer", (path, heading)
+            assert heading["icon"] in ("none", "normal"), (path, heading)
+    context.close()
+    assert checked >= 20, "the chapters' stacked tables have their headings"
+
+
 def test_no_page_is_wider_than_a_small_phone(browser, site_url, site_dir):
     """At 320 px (a small phone, or a larger one with large text) the Goodhart chapter's live
     figure set its charts at least 15rem wide in about 254 px: the page grew wider than the

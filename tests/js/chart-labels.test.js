@@ -15,14 +15,16 @@ const colours = lightColours();
 const FONT = "13px Inter";
 
 /** The canvases' displayed sizes (CSS px) in Chromium at 390x844 and 1440x900. */
+// ... and as a 320 px phone draws them (the chapters' figures in a 254 px panel, square there: a
+// later review found the y titles of flatter charts running into the x titles).
 const SIZES = {
-  tails: [[324, 216], [317, 238]],
-  leash: [[324, 243], [654, 308]],
-  explorerSelection: [[358, 239], [334, 250]],
-  explorerOveropt: [[358, 268], [688, 304]],
-  course: [324, 358, 654, 720],
-  coin: [[324, 112], [654, 227]],
-  raceCharts: [[358, 233], [334, 217]],
+  tails: [[324, 216], [317, 238], [254, 254]],
+  leash: [[324, 243], [654, 308], [254, 254]],
+  explorerSelection: [[358, 239], [334, 250], [288, 192]],
+  explorerOveropt: [[358, 268], [688, 304], [288, 288]],
+  course: [324, 358, 654, 720, 254, 288],
+  coin: [[324, 112], [654, 227], [254, 88]],
+  raceCharts: [[358, 233], [334, 217], [288, 216]],
 };
 
 function draw(width, height, fn) {
@@ -138,7 +140,12 @@ test("best of N: every label clear of the data and of each other, at every N, ph
         assert.equal(placedTexts(chart, "vertical").length, 1, `${where}: the N label is drawn`);
         const here = gsim.pointAt(curve, n);
         if (here.medianProxy > tailRange.max) {
-          assert.deepEqual(placedTexts(chart, "offscale"), [`proxy ${demos.page.formatNumber(here.medianProxy, 1)}`], `${where}: off-scale value`);
+          // On a 320 px phone's chart (254 px) the value may stand alone, in the proxy's colour
+          // beside the proxy's arrow, where "proxy 10.6" finds no clear place.
+          const value = demos.page.formatNumber(here.medianProxy, 1);
+          const allowed = width < 300 ? [[`proxy ${value}`], [value]] : [[`proxy ${value}`]];
+          const placed = placedTexts(chart, "offscale");
+          assert.ok(allowed.some((a) => JSON.stringify(a) === JSON.stringify(placed)), `${where}: off-scale value ${placed}`);
         }
       });
     }
@@ -291,8 +298,12 @@ test("boat course: its words are on land, clear of the badges and each other, ne
     const placed = demos.boatCourse.courseLabels(new SvgContext(), width);
     assert.deepEqual(labelProblems(placed), [], `course drawn ${width} px wide`);
     const words = placed.texts.map((t) => t.text);
-    assert.ok(words.includes("Start / finish") || words.includes("Finish"), `${width}: ${words}`);
-    assert.ok(words.some((w) => /respawn/i.test(w)), `${width}: the lagoon's note is there (${words})`);
+    // Under 300 px (a 320 px phone's) no word fits on the land at 11 px but "Finish", then none:
+    // the text under the course says what the words would.
+    if (width >= 300) {
+      assert.ok(words.includes("Start / finish") || words.includes("Finish"), `${width}: ${words}`);
+      assert.ok(words.some((w) => /respawn/i.test(w)), `${width}: the lagoon's note is there (${words})`);
+    }
     for (const t of placed.texts) {
       for (const [x, y] of [[t.box.x, t.box.y], [t.box.x + t.box.w, t.box.y + t.box.h], [t.box.x + t.box.w / 2, t.box.y + t.box.h / 2]]) {
         assert.ok(!demos.boatRaceSim.course.isWater(x, y), `${width}: "${t.text}" is on land`);

@@ -23,11 +23,11 @@ function xTitle(width, height, options) {
 
 test("the x axis says in words how far training moved the model from where it started", () => {
   assert.equal(draw.X_LABEL, "How far training moved the model from where it started");
-  for (const text of [draw.X_LABEL, draw.X_SHORT]) {
+  for (const text of [draw.X_LABEL, draw.X_SHORT, draw.X_SHORTEST]) {
     assert.match(text, /^How far .*moved .*start/, text);
     assert.doesNotMatch(text, /[αβ√]|KL/, text);
   }
-  assert.ok(draw.X_SHORT.length < draw.X_LABEL.length);
+  assert.ok(draw.X_SHORTEST.length < draw.X_SHORT.length && draw.X_SHORT.length < draw.X_LABEL.length);
 });
 
 test("a desktop shows the whole x title, a phone at least the short one; nothing on the chart is maths", () => {

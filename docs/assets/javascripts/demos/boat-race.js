@@ -76,6 +76,7 @@
     // tables it sees, but this one is filled in here.
     const columnNames = Array.from(runsTable.querySelectorAll("thead th"), (th) => th.textContent.trim());
     const watchLink = $("br-watch");
+    const driveButton = $("br-drive");
     const chartsLink = $("br-to-charts");
     const sliders = {
       targetPoints: $("br-target-points"),
@@ -133,6 +134,7 @@
       const driving = mode === "drive";
       const agent = mode === "training" || mode === "replay";
       watchLink.parentElement.hidden = !agent;
+      driveButton.textContent = driving ? "Stop driving" : "Drive the boat";
       skipButton.hidden = mode !== "training";
       chartsLink.parentElement.hidden = !agent;
       chartsLink.firstChild.textContent = mode === "training" ? "See the charts" : "See the result and the charts";
@@ -324,7 +326,14 @@
         text = `${head} the learned policy passes ${passed} checkpoints, with ${pointsText(run)}, without finishing.`;
       }
       const { lead, text: after } = comparison(run, before);
-      return lead ? `${lead} ${text}` : text + after;
+      if (!lead) return text + after;
+      // The lead has given the scores and the lap: what is left is how this run went about it,
+      // and its settings (a reader review: the 67 moves and the 50 points were said twice).
+      const own = sameReward(run.reward, sim.DEFAULT_REWARD) ? "" : `; its own reward paid it ${page.formatNumber(r.score)}`;
+      const how = r.policyLoops && r.loopInLagoon && r.targetsHit > 0
+        ? ` Run ${run.number} turns into the lagoon and circles there, a lap of ${r.loopLength} moves, collecting the targets as they respawn.`
+        : "";
+      return `${lead}${how} (Run ${run.number}: ${rewardText(run.reward)}; seed ${run.seed}; ${run.history.length} training episodes${own}.)`;
     }
 
     /**
@@ -337,7 +346,7 @@
       const row = document.createElement("tr");
       row.setAttribute("role", "row");
       const cells = [
-        String(run.number), `${run.name} (${rewardText(run.reward)})`, String(run.seed),
+        String(run.number), run.name,
         page.formatNumber(r.gameScore), `${Math.round(r.progress * 100)}%`, boatCourse.behaviour(r),
       ];
       cells.forEach((text, i) => {
@@ -348,6 +357,18 @@
         cell.textContent = text;
         row.appendChild(cell);
       });
+      // The reward: its name, then its settings and the seed on a line of their own (run
+      // together they ran to four or five lines in the table's column; the seed had a column of
+      // its own, which pushed the table past its column on a tablet).
+      const reward = row.children[1];
+      const name = document.createElement("span");
+      name.className = "demo-runs__name";
+      name.textContent = run.name;
+      reward.replaceChildren(name);
+      const settings = document.createElement("span");
+      settings.className = "demo-runs__detail";
+      settings.textContent = ` (${rewardText(run.reward)}; seed ${run.seed})`;
+      reward.appendChild(settings);
       // The card's title on a phone reads "Run 1" (its column's name is not printed there); in
       // the table the column says "Run".
       const word = document.createElement("span");
@@ -525,7 +546,7 @@
       setHud(`You: score ${page.formatNumber(boat.run.score)} · ${race}. ${steerHint()}`);
       if (boat.run.finished && !boat.announced) {
         boat.announced = true;
-        say(`You finished the race in ${boat.finishTime.toFixed(1)} seconds with a score of ${page.formatNumber(boat.run.score)}. Now train the agent with the game score and see what it prefers.`);
+        say(`You finished the race in ${boat.finishTime.toFixed(1)} seconds with a score of ${page.formatNumber(boat.run.score)}. Now train the agent paid for targets, as the game scores, and see what it prefers.`);
         live.say(`Finished in ${boat.finishTime.toFixed(1)} seconds, score ${page.formatNumber(boat.run.score)}.`, Math.max(0, lastCheckpointSaid + CHECKPOINT_GAP_MS - root.performance.now()));
       }
       drawCourse();
@@ -566,8 +587,19 @@
         : "Arrow keys or WASD to steer; Esc to stop.";
     }
 
+    /**
+     * Drive the boat; pressed while an agent trains, the training stops, and its half-drawn line
+     * and its run number go with it, in so many words (a reader review: the run was dropped
+     * without a word, its line left ending mid-chart).
+     */
     function drive() {
+      const dropped = mode === "training" ? current : null;
       stop();
+      if (dropped) {
+        trainer = null;
+        current = runs[runs.length - 1] || null;
+        drawCharts();
+      }
       boat = sim.createBoat(readReward());
       keysHelp.textContent = `${steerHint()} Pass the ${NUMBERED_CHECKPOINTS} numbered checkpoints in order, then cross the finish line; each checkpoint passed is announced.`;
       setMode("drive");
@@ -581,8 +613,20 @@
       courseCanvas.focus({ preventScroll: true });
       page.scrollIntoClearView(container.querySelector(".demo-stage"));
       releaseHeights();
-      say(`You are driving. ${steerHint()} Pass the numbered checkpoints in order and cross the finish line.`);
+      const note = dropped ? `Training run ${dropped.number} stopped before it finished, so it is not kept; train again to run it in full. ` : "";
+      say(`${note}You are driving. ${steerHint()} Pass the numbered checkpoints in order and cross the finish line.`);
       requestFrame();
+    }
+
+    /** Esc, or the drive button, which says "Stop driving" while the reader drives (the only way
+     * to stop on a touch screen). */
+    function stopDriving() {
+      stop();
+      setMode("idle");
+      setHud("Stopped driving. Drive again, or train an agent.");
+      say("You stopped driving. Drive again, or train an agent.");
+      live.say("Stopped driving.", 0);
+      drawCourse();
     }
 
     function togglePause() {
@@ -618,7 +662,7 @@
     // ---- wiring
     for (const slider of Object.values(sliders)) slider.addEventListener("input", showSliderValues);
     $("br-train").addEventListener("click", train);
-    $("br-drive").addEventListener("click", drive);
+    driveButton.addEventListener("click", () => (mode === "drive" ? stopDriving() : drive()));
     pauseButton.addEventListener("click", togglePause);
     skipButton.addEventListener("click", skipTraining);
     $("br-reset").addEventListener("click", reset);
@@ -626,8 +670,8 @@
     chartsLink.addEventListener("click", seeCharts);
     $("br-preset-game").addEventListener("click", () => {
       setReward(sim.DEFAULT_REWARD);
-      say(`Reward set to the game score: ${rewardText(sim.DEFAULT_REWARD)}. Press “Train agent”.`);
-      live.say(`Reward: the game score, ${rewardText(sim.DEFAULT_REWARD)}.`);
+      say(`Reward set to pay for targets, as the game scores: ${rewardText(sim.DEFAULT_REWARD)}. Press “Train agent”.`);
+      live.say(`Reward: pay for targets, the game's score, ${rewardText(sim.DEFAULT_REWARD)}.`);
     });
     $("br-preset-progress").addEventListener("click", () => {
       setReward(sim.PROGRESS_REWARD);
@@ -637,11 +681,7 @@
 
     courseCanvas.addEventListener("keydown", (event) => {
       if (event.key === "Escape" && mode === "drive") {
-        stop();
-        setMode("idle");
-        setHud("Stopped driving. Drive again, or train an agent.");
-        live.say("Stopped driving.", 0);
-        drawCourse();
+        stopDriving();
         return;
       }
       const direction = KEYS[event.key];

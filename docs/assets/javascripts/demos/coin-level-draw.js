@@ -23,10 +23,20 @@
   const COIN_R = 0.32;
   const PLACE_R = 0.47;
 
+  /** The ground's least height in CSS px: its words (11 px at the least) and their margins. On a
+   * 320 px phone, 0.7 of a cell was 13 px and the words ran off the canvas's foot. */
+  const MIN_GROUND_PX = 18;
+
   function geometry({ width, height }) {
-    const cell = Math.min(width / (COLS + 2 * SIDE), height / (ROWS + GROUND + HEADROOM));
+    const across = width / (COLS + 2 * SIDE);
+    let cell = Math.min(across, height / (ROWS + GROUND + HEADROOM));
+    let ground = GROUND * cell;
+    if (ground < MIN_GROUND_PX) {
+      ground = MIN_GROUND_PX;
+      cell = Math.min(across, (height - ground) / (ROWS + HEADROOM));
+    }
     const left = (width - cell * COLS) / 2;
-    const floor = height - GROUND * cell; // y of the floor line
+    const floor = height - ground; // y of the floor line
     return {
       cell, left, floor,
       centre: (p) => ({ x: left + (p.x + 0.5) * cell, y: floor - (p.y + 0.5) * cell }),

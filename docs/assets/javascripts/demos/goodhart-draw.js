@@ -116,7 +116,7 @@
     return drawLineChart(prepared.ctx, prepared.width, prepared.height, colours, {
       // In words, as the RLHF chapter's leash figure says it; what is plotted (√KL) is in the
       // explorer's "How the simulation works".
-      x: { min: 0, max: maxD, label: "How far picking moved the model from where it started", short: "How far the model moved from its start", format: (v) => v.toFixed(0) },
+      x: { min: 0, max: maxD, label: "How far picking moved the model from where it started", short: ["How far the model moved from its start", "How far it moved from its start"], format: (v) => v.toFixed(0) },
       y: { min: -2, max: alpha * maxD * 1.05, label: "Reward (arbitrary units)", format: (v) => fmt(v) },
       series: [
         { label: "Reward model’s score (proxy)", colour: colours.proxy, dash: [7, 5], marker: "square", markerEvery: 10, width: 2.5, points: model.points.map((p) => ({ x: p.d, y: p.proxy })) },

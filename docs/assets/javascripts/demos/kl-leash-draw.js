@@ -8,9 +8,11 @@
   const demos = root.AlignmentDemos;
   const sim = demos.klLeashSim;
   const { drawLineChart } = demos.lineChart;
-  /** The x axis's title, and a shorter one for a phone's width; both say "from where it started". */
+  /** The x axis's title, and shorter ones for a phone's width (the last for a 320 px phone's);
+   * all say "from where it started". */
   const X_LABEL = "How far training moved the model from where it started";
   const X_SHORT = "How far the model moved from its start";
+  const X_SHORTEST = "How far it moved from its start";
 
   /**
    * Draw on a prepared canvas ({ctx, width, height}). options: { model: "small" | "large",
@@ -48,7 +50,7 @@
     const chart = drawLineChart(prepared.ctx, prepared.width, prepared.height, colours, {
       // In words: the chapter promises no maths. What is plotted (√KL) is said in the figure's
       // "How it works" note (rlhf.md) and in the static figure's caption.
-      x: { min: 0, max: sim.MAX_D, label: X_LABEL, short: X_SHORT, format: (v) => v.toFixed(0) },
+      x: { min: 0, max: sim.MAX_D, label: X_LABEL, short: [X_SHORT, X_SHORTEST], format: (v) => v.toFixed(0) },
       y: {
         min: Math.min(-1, ...golds.map((p) => p.gold)) - 0.5, max: Math.max(...points.map((p) => p.proxy)) * 1.05,
         label: "Reward (illustrative units)", format: (v) => demos.page.formatNumber(v),
@@ -64,5 +66,5 @@
     return { here, chart };
   }
 
-  demos.klLeashDraw = { drawLeash, X_LABEL, X_SHORT };
+  demos.klLeashDraw = { drawLeash, X_LABEL, X_SHORT, X_SHORTEST };
 })(typeof self !== "undefined" ? self : this);

@@ -14,6 +14,8 @@
   const labels = demos.chartLabels;
   const FONT = "Inter, 'Helvetica Neue', Arial, sans-serif";
   const TEXT = `13px ${FONT}`;
+  const Y_TITLE_X = 11; // the y axis's title, turned on its side: its centre line
+  const Y_TITLE_COLUMN = 20; // ... and where its column ends, which the x axis's title keeps clear of
   const MARKER = 4; // series markers' size
   const DOT = 6; // the values at the chosen x
   const RING = 4.5; // the open ring that marks the point a note is about
@@ -157,11 +159,14 @@
     ctx.lineTo(pad.left + plotW, pad.top + plotH);
     ctx.stroke();
     {
-      // The x axis's title: centred under the plot, shifted (or shortened) to stay on the canvas.
-      const fitsWidth = (text) => labels.textBox(ctx, text, TEXT, 0, 0, "left").w <= width - 4;
+      // The x axis's title: centred under the plot, shifted (or shortened) to stay on the canvas
+      // and clear of the y axis's title, which runs down the left edge to the canvas's foot (on
+      // a 320 px phone the two crossed there, a reader review).
+      const from = Y_TITLE_COLUMN;
+      const fitsWidth = (text) => labels.textBox(ctx, text, TEXT, 0, 0, "left").w <= width - from - 2;
       const title = longestThatFits([xs.label, ...[].concat(xs.short || [])], fitsWidth);
       const half = labels.textBox(ctx, title, TEXT, 0, 0, "left").w / 2;
-      write(title, Math.max(half + 2, Math.min(width - half - 2, pad.left + plotW / 2)), pad.top + plotH + 33, "center", "axis", colours.fg);
+      write(title, Math.max(from + half, Math.min(width - half - 2, pad.left + plotW / 2)), pad.top + plotH + 33, "center", "axis", colours.fg);
     }
     {
       // The y axis's title: along the plot, moved down (or shortened) to stay clear of the
@@ -173,7 +178,7 @@
       const along = labels.textBox(ctx, title, TEXT, 0, 0, "center");
       const centre = Math.max(top + along.w / 2, Math.min(bottom - along.w / 2, pad.top + plotH / 2));
       ctx.save();
-      ctx.translate(11, centre);
+      ctx.translate(Y_TITLE_X, centre);
       ctx.rotate(-Math.PI / 2);
       ctx.font = TEXT;
       ctx.fillStyle = colours.fg;
@@ -181,7 +186,7 @@
       ctx.textBaseline = "middle";
       ctx.fillText(title, 0, 0);
       ctx.restore();
-      texts.push({ text: title, kind: "axis", size: labels.fontSize(TEXT), box: { x: 11 - along.h / 2, y: centre - along.w / 2, w: along.h, h: along.w } });
+      texts.push({ text: title, kind: "axis", size: labels.fontSize(TEXT), box: { x: Y_TITLE_X - along.h / 2, y: centre - along.w / 2, w: along.h, h: along.w } });
     }
 
     // The layout of the labels inside the plot: the data are its obstacles.
