@@ -83,6 +83,8 @@ HOVER_CONTEXT = re.compile(
     | (?P<card> <div \s+ class="ae-card (?: \s [^"]* )? " [^>]* > (?: (?!<div\b) . )*? </div> )
     | (?P<link_open> <a (?= [\s>] ) )
     | (?P<link_close> </a> )
+    | (?P<fold_open> <details\b (?P<fold_attributes> [^>]* ) > )
+    | (?P<fold_close> </details> )
     | (?P<abbr> <abbr\b (?P<attributes> [^>]* ) > (?P<term> .*? ) </abbr> )
     """
 )
@@ -513,7 +515,10 @@ def tidy_hovers(html_text: str, src_uri: str) -> str:
     a heading, inside a link or in one of Home's cards (a card is one link, stretched over it: a
     term there would be a second, hidden one); none on the glossary page, which shows the text.
     Marking the first use in every section had put 20 to 50 underlines in a chapter, beside its
-    citations and links (a reader review: the page read like documentation)."""
+    citations and links (a reader review: the page read like documentation). A use in a closed
+    fold ("The figure in words") does not count as the first in the text around it, which most
+    readers never open: the fold marks its own first use, and the text its own (a later review
+    found "preference model" marked only in a closed fold, not where the chapter explains it)."""
     if src_uri == GLOSSARY_URI:
         return strip_all_abbr(html_text)
     if "<abbr" not in html_text:
@@ -521,28 +526,37 @@ def tidy_hovers(html_text: str, src_uri: str) -> str:
     pieces: list[str] = []
     position = 0
     links = 0  # <a> elements open here
+    folds: list[bool] = []  # the <details> open here: whether each is closed (no `open`)
     marked: set[str] = set()  # terms (by hover text) marked in the lead, then in the body
+    marked_in_folds: set[str] = set()  # ... and in its closed folds
     in_lead = True
     for found in HOVER_CONTEXT.finditer(html_text):
         kind = found.lastgroup
         if kind == "heading" and found.group("level") == "2" and in_lead:
             marked.clear()  # the body begins
+            marked_in_folds.clear()
             in_lead = False
         if kind == "link_open":
             links += 1
         elif kind == "link_close":
             links = max(links - 1, 0)
+        elif kind == "fold_open":
+            folds.append(not re.search(r"\bopen\b", found.group("fold_attributes")))
+        elif kind == "fold_close":
+            if folds:
+                folds.pop()
         elif kind in ("heading", "card") and "<abbr" in found.group():
             pieces += [html_text[position : found.start()], strip_all_abbr(found.group())]
             position = found.end()
         elif kind == "abbr":
             title = TITLE_ATTRIBUTE.search(found.group("attributes"))
             key = title.group("title") if title else found.group("term")
-            if links or key in marked:
+            seen = marked_in_folds if any(folds) else marked
+            if links or key in seen:
                 pieces += [html_text[position : found.start()], found.group("term")]
                 position = found.end()
             else:
-                marked.add(key)
+                seen.add(key)
     pieces.append(html_text[position:])
     return "".join(pieces)
 

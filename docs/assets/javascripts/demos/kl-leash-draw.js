@@ -43,16 +43,31 @@
         label: `True reward, ${sim.REWARD_MODELS[other].label}`, points: otherCurve.points.map((p) => ({ x: p.d, y: p.gold })),
       });
     }
-    const golds = compare ? [...points, ...otherCurve.points] : points;
+    // The live figure shows one reward model at a time; the other's true reward stays behind it,
+    // faint and named at its peak, on the same scale: a reader review switched models and saw the
+    // axis change instead of the peak move (each model had set its own range).
+    const ghost = !compare && d != null;
+    if (ghost) {
+      series.unshift({
+        colour: colours.truth, dash: [2, 4], marker: null, width: 1.5, alpha: 0.45, label: null,
+        points: otherCurve.points.map((p) => ({ x: p.d, y: p.gold })),
+      });
+    }
+    const both = [...points, ...otherCurve.points];
     const here = d == null ? null : sim.at(d, model);
     const notes = [{ text: "true reward peaks", short: ["true peak", "peak"], x: peak.d, y: peak.gold, colour: colours.truth }];
     if (compare) notes.push({ text: "later, higher peak", short: "later peak", x: otherCurve.peak.d, y: otherCurve.peak.gold, colour: colours.truth });
+    if (ghost) {
+      const name = sim.REWARD_MODELS[other].label;
+      notes.push({ text: `with the ${name}`, short: [name, other === "large" ? "larger" : "smaller"], x: otherCurve.peak.d, y: otherCurve.peak.gold, colour: colours.muted });
+    }
     const chart = drawLineChart(prepared.ctx, prepared.width, prepared.height, colours, {
       // In words: the chapter promises no maths. What is plotted (√KL) is said in the figure's
       // "How it works" note (rlhf.md) and in the static figure's caption.
       x: { min: 0, max: sim.MAX_D, label: X_LABEL, short: [X_SHORT, X_SHORTEST], format: (v) => v.toFixed(0) },
       y: {
-        min: Math.min(-1, ...golds.map((p) => p.gold)) - 0.5, max: Math.max(...points.map((p) => p.proxy)) * 1.05,
+        // One scale for both reward models, whichever is shown.
+        min: Math.min(-1, ...both.map((p) => p.gold)) - 0.5, max: Math.max(...both.map((p) => p.proxy)) * 1.05,
         label: "Reward (illustrative units)", format: (v) => demos.page.formatNumber(v),
       },
       series,
