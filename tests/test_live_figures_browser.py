@@ -215,6 +215,43 @@ def test_figure_works_by_touch(browser, site_url, name):
         context.close()
 
 
+def test_a_thumb_scrolling_past_the_coin_level_scrolls_the_page(browser, site_url):
+    """A reader review: a vertical swipe that began on the toy level moved the coin (the canvas
+    took every touch) and the page did not scroll. Now the page scrolls and the coin stays; a
+    tap still moves it (test_figure_works_by_touch)."""
+    figure = FIGURES["coin"]
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+    )
+    try:
+        page = context.new_page()
+        open_figure(page, site_url, figure)
+        settle(page, figure)
+        canvas = page.locator(f"{figure.selector} canvas")
+        canvas.evaluate("c => c.scrollIntoView({ block: 'center' })")
+        page.wait_for_timeout(300)
+        box = canvas.bounding_box()
+        coin, scrolled = page.evaluate(figure.js())["coin"], page.evaluate("scrollY")
+        cdp = context.new_cdp_session(page)
+        x, y = box["x"] + box["width"] * 0.5, box["y"] + box["height"] * 0.8
+        cdp.send(
+            "Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": x, "y": y}]}
+        )
+        for step in range(1, 9):
+            point = {"x": x, "y": y - 300 * step / 8}
+            cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [point]})
+            page.wait_for_timeout(20)
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+        page.wait_for_timeout(600)
+        assert page.evaluate("scrollY") > scrolled + 100, "the page scrolls"
+        assert page.evaluate(figure.js())["coin"] == coin, "the coin stays where it was"
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("dpr", [1, 2])
 @pytest.mark.parametrize("name", FIGURES)
 def test_canvases_are_drawn_at_their_displayed_size(browser, site_url, name, dpr):

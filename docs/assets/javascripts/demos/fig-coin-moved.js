@@ -55,14 +55,19 @@
       return "short";
     }
 
+    /** "1 move", "11 moves". */
+    function movesText(moves) {
+      return `${moves} ${moves === 1 ? "move" : "moves"}`;
+    }
+
     function describe() {
       const { x, y } = run.coin;
       const where = `Coin ${x} steps along${y ? `, ${y} up` : ", on the floor"}.`;
       const trained = `Trained with the coin ${TRAINED[regime()]}:`;
       const learned = `It learned "go right", which earned the same reward as "get the coin" in every training level.`;
       const did = {
-        onTheWay: `the agent takes the coin in ${run.moves} moves, but only because it lies on the way to the right end.`,
-        forTheCoin: `the agent goes for the coin and takes it in ${run.moves} moves.`,
+        onTheWay: `the agent takes the coin in ${movesText(run.moves)}, but only because it lies on the way to the right end.`,
+        forTheCoin: `the agent goes for the coin and takes it in ${movesText(run.moves)}.`,
         pastIt: `the agent runs past the coin to the right end and stays there without it. ${learned}`,
         rightEnd: `the agent runs to the right end and stays there without it. ${learned}`,
         short: "the agent does not reach the coin.",
@@ -78,8 +83,8 @@
       if (!run) return null;
       const { x, y } = run.coin;
       const did = {
-        onTheWay: `takes it in ${run.moves} moves, on its way to the right end`,
-        forTheCoin: `goes for the coin and takes it in ${run.moves} moves`,
+        onTheWay: `takes it in ${movesText(run.moves)}, on its way to the right end`,
+        forTheCoin: `goes for the coin and takes it in ${movesText(run.moves)}`,
         pastIt: "runs past it to the right end",
         rightEnd: "runs to the right end without it",
         short: "does not reach it",
@@ -120,15 +125,22 @@
       changed();
     }
 
+    // A finger on the level may be the start of a scroll past it (the canvas lets the page pan
+    // up and down: a reader review's thumb, scrolling, moved the coin instead): by touch the
+    // coin moves on a tap or a sideways drag, and a scroll cancels the touch; a mouse or a pen
+    // moves it at once.
     canvas.addEventListener("pointerdown", (event) => {
       dragging = true;
+      if (event.pointerType === "touch") return;
       if (canvas.setPointerCapture) canvas.setPointerCapture(event.pointerId);
       placeAt(event);
     });
     canvas.addEventListener("pointermove", (event) => { if (dragging) placeAt(event); });
-    const release = () => { dragging = false; };
-    canvas.addEventListener("pointerup", release);
-    canvas.addEventListener("pointercancel", release);
+    canvas.addEventListener("pointerup", (event) => {
+      if (dragging && event.pointerType === "touch") placeAt(event);
+      dragging = false;
+    });
+    canvas.addEventListener("pointercancel", () => { dragging = false; });
     [xSlider, ySlider].forEach((s) => s.addEventListener("input", changed));
     radios.forEach((r) => r.addEventListener("change", changed));
 
