@@ -182,15 +182,19 @@ def test_boat_figure_play_button_says_what_it_does_and_the_stop_is_announced(pag
     assert len(said) == 1 and said[0].startswith(f"Move {move} of 120: paid for targets"), said
 
 
+# A phone as the reader reviews used: 390 x 844, touch.
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "device_scale_factor": 2,
+    "is_mobile": True,
+    "has_touch": True,
+}
+
+
 @pytest.mark.parametrize("name", FIGURES)
 def test_figure_works_by_touch(browser, site_url, name):
     figure = FIGURES[name]
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844},
-        device_scale_factor=2,
-        is_mobile=True,
-        has_touch=True,
-    )
+    context = browser.new_context(**PHONE)
     try:
         page = context.new_page()
         open_figure(page, site_url, figure)
@@ -220,12 +224,7 @@ def test_a_thumb_scrolling_past_the_coin_level_scrolls_the_page(browser, site_ur
     took every touch) and the page did not scroll. Now the page scrolls and the coin stays; a
     tap still moves it (test_figure_works_by_touch)."""
     figure = FIGURES["coin"]
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844},
-        device_scale_factor=2,
-        is_mobile=True,
-        has_touch=True,
-    )
+    context = browser.new_context(**PHONE)
     try:
         page = context.new_page()
         open_figure(page, site_url, figure)
@@ -354,12 +353,7 @@ SLIDER_VALUES: dict[str, list[float]] = {
 @pytest.mark.parametrize(
     "device",
     [
-        PHONE := {
-            "viewport": {"width": 390, "height": 844},
-            "device_scale_factor": 2,
-            "is_mobile": True,
-            "has_touch": True,
-        },
+        PHONE,
         {"viewport": {"width": 1440, "height": 900}},
     ],
     ids=["phone", "desktop"],
