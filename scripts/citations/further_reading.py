@@ -64,7 +64,8 @@ class Group:
 START_HERE_TITLE = "Start here"
 START_HERE_INTRO = (
     "A few places to begin if you are new to the subject, the works we would hand a friend:"
-    " videos first, then articles, books and papers. Everything else follows, grouped by kind."
+    " videos first, then articles and reports, books and papers. Everything else follows, grouped"
+    " by kind."
 )
 START_HERE_ORDER = ("video", "article", "book", "paper")  # easiest first
 
