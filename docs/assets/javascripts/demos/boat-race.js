@@ -313,27 +313,29 @@
      * before it). */
     function describeRun(run, before = runs[runs.indexOf(run) - 1]) {
       const r = run.rollout;
+      const circles = r.policyLoops && r.loopInLagoon && r.targetsHit > 0;
+      const circling = (who) => `${who} turns into the lagoon and circles there, a lap of ${r.loopLength} moves, collecting the targets as they respawn.`;
+      const { lead, text: after } = comparison(run, before);
+      if (lead) {
+        // The lead has given the scores and the lap: what is left is how this run went about it,
+        // and its settings (a reader review: the 67 moves and the 50 points were said twice).
+        const own = sameReward(run.reward, sim.DEFAULT_REWARD) ? "" : `; its own reward paid it ${page.formatNumber(r.score)}`;
+        const how = circles ? ` ${circling(`Run ${run.number}`)}` : "";
+        return `${lead}${how} (Run ${run.number}: ${rewardText(run.reward)}; seed ${run.seed}; ${run.history.length} training episodes${own}.)`;
+      }
       const passed = sim.checkpointsPassed(r.progress);
       const head = `Run ${run.number} (${run.name}: ${rewardText(run.reward)}; seed ${run.seed}), after ${run.history.length} training episodes:`;
       let text;
       if (r.finished) {
         text = `${head} the learned policy finishes the race in ${r.steps} moves, with ${pointsText(run)}. Paid for progress, the agent races.`;
-      } else if (r.policyLoops && r.loopInLagoon && r.targetsHit > 0) {
-        text = `${head} the learned policy gets ${pointsText(run)} a race but passes ${passed} checkpoints. It turns into the lagoon and circles there, a lap of ${r.loopLength} moves, collecting the targets as they respawn. It never finishes: the score went up while the race was lost.`;
+      } else if (circles) {
+        text = `${head} the learned policy gets ${pointsText(run)} a race but passes ${passed} checkpoints. ${circling("It")} It never finishes: the score went up while the race was lost.`;
       } else if (r.policyLoops) {
         text = `${head} the learned policy gets stuck in a loop after passing ${passed} checkpoints, with ${pointsText(run)}. It never finishes.`;
       } else {
         text = `${head} the learned policy passes ${passed} checkpoints, with ${pointsText(run)}, without finishing.`;
       }
-      const { lead, text: after } = comparison(run, before);
-      if (!lead) return text + after;
-      // The lead has given the scores and the lap: what is left is how this run went about it,
-      // and its settings (a reader review: the 67 moves and the 50 points were said twice).
-      const own = sameReward(run.reward, sim.DEFAULT_REWARD) ? "" : `; its own reward paid it ${page.formatNumber(r.score)}`;
-      const how = r.policyLoops && r.loopInLagoon && r.targetsHit > 0
-        ? ` Run ${run.number} turns into the lagoon and circles there, a lap of ${r.loopLength} moves, collecting the targets as they respawn.`
-        : "";
-      return `${lead}${how} (Run ${run.number}: ${rewardText(run.reward)}; seed ${run.seed}; ${run.history.length} training episodes${own}.)`;
+      return text + after;
     }
 
     /**
@@ -345,30 +347,23 @@
       const r = run.rollout;
       const row = document.createElement("tr");
       row.setAttribute("role", "row");
+      const span = (className, text) => Object.assign(document.createElement("span"), { className, textContent: text });
       const cells = [
-        String(run.number), run.name,
-        page.formatNumber(r.gameScore), `${Math.round(r.progress * 100)}%`, boatCourse.behaviour(r),
+        [String(run.number)],
+        // The reward: its name, then its settings and the seed on a line of their own (run
+        // together they ran to four or five lines in the table's column; the seed had a column of
+        // its own, which pushed the table past its column on a tablet).
+        [span("demo-runs__name", run.name), span("demo-runs__detail", ` (${rewardText(run.reward)}; seed ${run.seed})`)],
+        [page.formatNumber(r.gameScore)], [`${Math.round(r.progress * 100)}%`], [boatCourse.behaviour(r)],
       ];
-      cells.forEach((text, i) => {
+      cells.forEach((content, i) => {
         const cell = document.createElement(i === 0 ? "th" : "td");
         if (i === 0) cell.scope = "row";
         cell.setAttribute("role", i === 0 ? "rowheader" : "cell");
         cell.dataset.label = columnNames[i] || "";
-        cell.textContent = text;
+        cell.append(...content);
         row.appendChild(cell);
       });
-      // The reward: its name, then its settings and the seed on a line of their own (run
-      // together they ran to four or five lines in the table's column; the seed had a column of
-      // its own, which pushed the table past its column on a tablet).
-      const reward = row.children[1];
-      const name = document.createElement("span");
-      name.className = "demo-runs__name";
-      name.textContent = run.name;
-      reward.replaceChildren(name);
-      const settings = document.createElement("span");
-      settings.className = "demo-runs__detail";
-      settings.textContent = ` (${rewardText(run.reward)}; seed ${run.seed})`;
-      reward.appendChild(settings);
       // The card's title on a phone reads "Run 1" (its column's name is not printed there); in
       // the table the column says "Run".
       const word = document.createElement("span");
