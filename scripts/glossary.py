@@ -91,6 +91,7 @@ HOVER_CONTEXT = re.compile(
 ABBR_TAG = re.compile(r"<abbr\b[^>]*>(.*?)</abbr>", re.DOTALL)
 TITLED_ABBR = re.compile(r"""(?xs) <abbr \s+ title="(?P<title>[^"]*)" > (?P<term> .*? ) </abbr>""")
 TITLE_ATTRIBUTE = re.compile(r"""(?x) \b title="(?P<title>[^"]*)" """)
+OPEN_ATTRIBUTE = re.compile(r"\bopen\b")  # a <details> shown open
 HOVER_TIP = (
     '<span class="glossary-term"><abbr class="glossary-term__name"{role} tabindex="0" '
     'aria-describedby="{id}">{term}</abbr><span class="glossary-term__tip hover-tip" '
@@ -541,7 +542,7 @@ def tidy_hovers(html_text: str, src_uri: str) -> str:
         elif kind == "link_close":
             links = max(links - 1, 0)
         elif kind == "fold_open":
-            folds.append(not re.search(r"\bopen\b", found.group("fold_attributes")))
+            folds.append(not OPEN_ATTRIBUTE.search(found.group("fold_attributes")))
         elif kind == "fold_close":
             if folds:
                 folds.pop()
