@@ -140,8 +140,10 @@
    * not named, as the chart does not draw it ("rising", not "rising to 0.73 at N = 7").
    * Returns { at, lead, parts }: `at` is the lead's opening ("Best of 70:"), which a phone's
    * slider already shows as its number, so the page can keep each part's words together.
+   * `valueFirst`: the lead reads "Best of 70, true value:" (the explorer's: where its phone
+   * hides the opening, "True value with" had stood alone on a line).
    */
-  function resultLine(n, panels, { reached = Infinity } = {}) {
+  function resultLine(n, panels, { reached = Infinity, valueFirst = false } = {}) {
     const parts = panels.map(({ name, curve }) => {
       const { here, peak, turnsOver, phase } = sim.trueValueTrend(curve, n);
       const value = `${name} ${fmt(here.meanTrue, 2)}`;
@@ -151,8 +153,9 @@
       if (phase === "peak" && peakSeen) return `${value}, its peak`;
       return peakSeen ? `${value}, rising to ${fmt(peak.meanTrue, 2)} at N = ${fmt(peak.n)}` : `${value}, rising`;
     });
-    const at = n === 1 ? "Best of 1 (no selection yet):" : `Best of ${fmt(n)}:`;
-    return { at, lead: `${at} true value with`, parts };
+    const best = n === 1 ? "Best of 1 (no selection yet)" : `Best of ${fmt(n)}`;
+    const at = `${best}${valueFirst ? "," : ":"}`;
+    return { at, lead: `${at} ${valueFirst ? "true value:" : "true value with"}`, parts };
   }
 
   /** Write a resultLine into its element, each part in a span that the stylesheet keeps whole

@@ -191,9 +191,7 @@
      * 100" is hidden, "True value with" stood alone on its line (a reader review). */
     function resultLine(n) {
       const panels = curves.map((curve) => ({ name: KINDS[curve.options.distribution].short, curve }));
-      const line = draw.resultLine(n, panels, { reached });
-      const at = line.at.replace(/:$/, ",");
-      return { ...line, at, lead: `${at} true value:` };
+      return draw.resultLine(n, panels, { reached, valueFirst: true });
     }
 
     function showResult(n) {
