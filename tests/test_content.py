@@ -293,6 +293,30 @@ def test_glossary_terms_are_used_by_the_site_and_hover_in_chapters(site_dir):
     assert "<abbr" not in glossary_page.split('<article class="md-content__inner', 1)[1]
 
 
+def test_no_glossary_term_is_split_by_emphasis_in_the_pages():
+    """`*gold* reward model` renders as `<em>gold</em> reward model`, which the hover cannot
+    match, so the term silently loses its hover: emphasise a whole term or none of it."""
+    from glossary import parse_glossary
+
+    terms = parse_glossary((ROOT / "docs" / "glossary.md").read_text(encoding="utf-8"))
+    split: set[str] = set()
+    for term in terms:
+        for spelling in term.spellings():
+            words = spelling.split()
+            if len(words) < 2:
+                continue
+            marked = r"\s+".join(rf"[*_]{{0,2}}{re.escape(word)}[*_]{{0,2}}" for word in words)
+            pattern = re.compile(rf"(?<![\w*])(?:{marked})(?![\w*])", re.IGNORECASE)
+            for path in sorted((ROOT / "docs").rglob("*.md")):
+                text = path.read_text(encoding="utf-8")
+                for found in pattern.finditer(text):
+                    inside = found.group(0).strip("*_")
+                    if re.search(r"[*_]", inside):
+                        line = text.count("\n", 0, found.start()) + 1
+                        split.add(f"{path.relative_to(ROOT)}:{line}: {found.group(0)!r}")
+    assert not split, "emphasis splits a glossary term (hover lost):\n" + "\n".join(sorted(split))
+
+
 def test_spelling():
     targets = [str(p) for p in (ROOT / "docs").rglob("*.md")] + [str(ROOT / "README.md")]
     result = subprocess.run(
