@@ -310,7 +310,13 @@ def test_same_seed_gives_the_same_run(page, site_url):
 
 def test_pause_holds_training_and_reset_clears_it(page, page_log, site_url):
     open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
+    # Idle, there is nothing to pause: Pause says so and a click changes nothing.
+    assert page.get_attribute("#br-pause", "aria-disabled") == "true"
+    page.click("#br-pause", force=True)  # Playwright waits for an enabled button: click anyway
+    assert page.text_content("#br-pause") == "Pause"
+    assert page.evaluate(BOAT)["paused"] is False
     page.click("#br-train")
+    assert page.get_attribute("#br-pause", "aria-disabled") == "false"
     page.wait_for_function(f"{BOAT}.episodes > 0")
     page.click("#br-pause")
     held = page.evaluate(BOAT)["episodes"]
@@ -328,6 +334,7 @@ def test_pause_holds_training_and_reset_clears_it(page, page_log, site_url):
     page.click("#br-reset")
     state = page.evaluate(BOAT)
     assert (state["mode"], state["episodes"], state["runs"]) == ("idle", 0, [])
+    assert page.get_attribute("#br-pause", "aria-disabled") == "true"
     assert_clean(page_log)
 
 

@@ -135,6 +135,9 @@
       const agent = mode === "training" || mode === "replay";
       watchLink.parentElement.hidden = !agent;
       driveButton.textContent = driving ? "Stop driving" : "Drive the boat";
+      // Nothing to pause while idle. aria-disabled, not disabled: a keyboard reader's focus on
+      // Pause is not dropped when Reset or Stop driving ends the run.
+      pauseButton.setAttribute("aria-disabled", String(mode === "idle"));
       skipButton.hidden = mode !== "training";
       chartsLink.parentElement.hidden = !agent;
       chartsLink.firstChild.textContent = mode === "training" ? "See the charts" : "See the result and the charts";
