@@ -732,6 +732,148 @@ def test_the_index_keeps_a_name_the_bibliography_does_not_give_as_printed():
     ) == [["Clark", "Amodei"], [], ["Russell, S."], ["Russell, S."]]
 
 
+# ---------- named examples in the index ----------
+
+
+def _examples(text: str) -> tuple[list, list[str]]:
+    from book_pdf.named_examples import parse_examples
+
+    problems: list = []
+    examples = parse_examples(text, problems)
+    return examples, [str(p) for p in problems]
+
+
+def test_named_examples_are_read_with_their_lines():
+    examples, problems = _examples(
+        "# a comment\nCoastRunners (boat race): [CoastRunners]\nKing Midas: Midas\n"
+        "Blackmail stress test: [blackmail, blackmailed]\n"
+    )
+    assert problems == []
+    assert [(e.heading, e.spellings, e.line) for e in examples] == [
+        ("CoastRunners (boat race)", ("CoastRunners",), 2),
+        ("King Midas", ("Midas",), 3),
+        ("Blackmail stress test", ("blackmail", "blackmailed"), 4),
+    ]
+    assert _examples("") == ([], []) and _examples("# only comments\n") == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "CoastRunners: [CoastRunners\nKing Midas: [Midas]\n",
+            "docs/book-index.yml, line 2: not valid YAML",
+        ),
+        ("- CoastRunners\n", "docs/book-index.yml, line 1: expected a list of examples"),
+        ("ok: [a]\nCoinRun: [CoinRun, [nested]]\n", "line 2: 'CoinRun': its spellings must be"),
+        ("CoinRun: ['']\n", "line 1: 'CoinRun': its spellings must be words"),
+        ("A: [Midas]\nB: [Midas]\n", "line 2: 'Midas' already names the example on line 1"),
+        ("'': [Midas]\n", "line 1: an example needs a heading"),
+    ],
+)
+def test_mistakes_in_the_named_examples_are_located(text: str, expected: str):
+    """Each mistake names docs/book-index.yml, its line and what to write (no traceback)."""
+    _, problems = _examples(text)
+    assert len(problems) == 1 and expected in problems[0], problems
+    assert "docs/book-index.yml, line " in problems[0]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80))
+def test_any_text_as_named_examples_gives_examples_or_located_problems(text: str):
+    """Whatever a contributor types, reading it never raises: examples, or problems each with
+    the file and a line."""
+    examples, problems = _examples(text)
+    assert all(re.match(r"docs/book-index\.yml, line \d+: ", p) for p in problems), problems
+    assert all(e.heading and all(e.spellings) for e in examples)
+
+
+def test_named_examples_are_found_as_written_longest_first():
+    from book_pdf.named_examples import NamedExample, NameFinder
+
+    finder = NameFinder(
+        [
+            NamedExample("GPT-6 Astra", ("GPT-6 Astra", "Astra"), 1),
+            NamedExample("CoinRun (game)", ("CoinRun",), 2),
+        ]
+    )
+    found = [(m.term, m.start) for m in finder.uses("GPT-6 Astra, then Astra; coinrun, CoinRuns")]
+    assert found == [("GPT-6 Astra", 0), ("GPT-6 Astra", 18)]  # case and whole words count
+    assert finder.headings_in("CoinRun and Astra and CoinRun") == ["CoinRun (game)", "GPT-6 Astra"]
+    assert NameFinder([]).uses("anything") == []
+
+
+def test_the_index_lists_named_examples_where_each_chapter_first_names_them():
+    """A heading or a link that names an example is its place in that chapter; else its first
+    use in the running text (given an id); one place per chapter; the glossary is left out.
+    Spellings no chapter uses, and examples that are glossary terms, are located problems."""
+    from book_pdf import htmltree as ht
+    from book_pdf.book_index import build_index
+    from book_pdf.chapter import Chapter
+    from book_pdf.named_examples import NamedExample
+    from book_pdf.nav import NavPage
+
+    one = ht.parse_fragment(
+        "<section><p>Intro.</p><h2 id='boats'>The CoastRunners boat</h2>"
+        "<p>CoastRunners again, and King Midas.</p></section>"
+    )
+    two = ht.parse_fragment(
+        "<section><p>Nothing <code>CoastRunners</code> here; then <em>the CoastRunners boat</em>"
+        " and <a href='x.html'>the CoastRunners page</a>.</p></section>"
+    )
+    glossary = ht.parse_fragment(
+        "<section><dl><dt>Reward hacking</dt><dd>As CoastRunners shows.</dd></dl></section>"
+    )
+    chapters = [
+        Chapter(NavPage("one.html", "One"), "One", one),
+        Chapter(NavPage("two.html", "Two"), "Two", two),
+        Chapter(NavPage("glossary.html", "Glossary"), "Glossary", glossary),
+    ]
+    examples = [
+        NamedExample("CoastRunners (boat race)", ("CoastRunners",), 1),
+        NamedExample("King Midas", ("Midas",), 2),
+        NamedExample("Coinrun", ("Coinrun",), 3),
+        NamedExample("Reward hacking", ("reward hacking",), 4),
+    ]
+    problems: list = []
+    index = build_index(chapters, {}, examples, problems)
+    entries = {e.name: e.anchors for e in index.terms}
+    assert entries["CoastRunners (boat race)"][0] == "boats"  # the heading, not the intro
+    second = entries["CoastRunners (boat race)"][1]
+    assert len(entries["CoastRunners (boat race)"]) == 2  # none from the glossary
+    marked = next(el for el in two.iter() if el.get("id") == second)
+    assert marked.tag == "a"  # the link names it; code is not a use
+    midas = next(el for el in one.iter() if el.get("id") == entries["King Midas"][0])
+    assert (midas.tag, midas.text) == ("span", "Midas")
+    assert "Coinrun" not in entries
+    assert [str(p) for p in problems] == [
+        "docs/book-index.yml, line 3: no chapter uses 'Coinrun' (as written, case included): "
+        "correct the spelling to the chapters' own, or remove the example",
+        "docs/book-index.yml, line 4: 'Reward hacking' is a glossary term, indexed already: "
+        "remove it",
+    ]
+
+
+def test_a_misspelt_named_example_stops_the_book_with_its_line(site_dir, tmp_path):
+    """The real site with one example misspelt: the book says which line, and how to fix it."""
+    from book_pdf import BookError
+    from book_pdf.pipeline import book_document
+
+    copy = tmp_path / "site"
+    shutil.copytree(site_dir, copy)
+    examples = copy / "book-index.yml"
+    examples.write_text(
+        examples.read_text(encoding="utf-8") + "Coast runners: [Coastrunners]\n", encoding="utf-8"
+    )
+    line = examples.read_text(encoding="utf-8").count("\n")
+    with pytest.raises(BookError) as raised:
+        book_document(copy)
+    assert str(raised.value) == (
+        f"docs/book-index.yml, line {line}: no chapter uses 'Coastrunners' (as written, case "
+        "included): correct the spelling to the chapters' own, or remove the example"
+    )
+
+
 def test_the_cover_takes_homes_question_and_chapter_ones_figure():
     """The cover's line under the title is the first sentence of Home's hero, which the
     Introduction then leaves out (it repeated the cover word for word); its figure is the chain

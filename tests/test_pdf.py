@@ -1485,7 +1485,18 @@ def _index_layout(pdf_path: Path, outline) -> str:
 def test_index_page_numbers_point_at_pages_with_the_term(page_texts, outline, pdf_path):
     """Each index entry's page numbers are pages where the term (or an author's name) appears;
     a term's abbreviation in parentheses counts, e.g. "PPO" for "Proximal policy optimization (PPO)",
-    and a cited author's surname, "Amodei" for "Amodei, D." (the citation prints the surname)."""
+    a cited author's surname, "Amodei" for "Amodei, D." (the citation prints the surname), and a
+    named example's spellings in docs/book-index.yml ("blackmailed" for "Blackmail stress test")."""
+    from book_pdf.named_examples import parse_examples
+
+    problems: list = []
+    spellings = {
+        example.heading: example.spellings
+        for example in parse_examples(
+            (ROOT / "docs" / "book-index.yml").read_text(encoding="utf-8"), problems
+        )
+    }
+    assert spellings and not problems, problems
     index = next(page for title, page, _ in outline if title == "Index")
     layout = _index_layout(pdf_path, outline)
     authors_at = layout.index("Cited authors")
@@ -1497,6 +1508,7 @@ def test_index_page_numbers_point_at_pages_with_the_term(page_texts, outline, pd
         forms += [re.sub(r"\s*\([^)]*\)", "", name).strip()]
         if is_author:
             forms.append(name.split(", ")[0])
+        forms += spellings.get(_plain_quotes(name.strip()), ())
         # a hyphenated term broken at its own hyphen ("peer-" / "preservation") is extracted
         # without it, as poppler joins a line ending in a hyphen to the next
         forms += [form.replace("-", "") for form in forms if "-" in form]

@@ -1,5 +1,5 @@
-"""The book's index (glossary terms and cited authors, with page numbers) and the page numbers of
-Further reading's "Cited in".
+"""The book's index (glossary terms, named examples and cited authors, with page numbers) and the
+page numbers of Further reading's "Cited in".
 
 Both point at places in the text: for each term, author or work, the first place in each chapter
 where it appears, given an id here. A term appears where the site marks it with a hover, where a
@@ -10,7 +10,8 @@ in a chapter with none of these, a term of two words or more appears at its firs
 running text, in any inflection (plain_terms.py: "fine-tuned" for fine-tuning). A
 work appears where it is cited. Chapters start on a
 new page, so one place per chapter never prints the same page twice; the page numbers themselves
-come from WeasyPrint's target-counter() (book.css). Terms are listed as the glossary spells them.
+come from WeasyPrint's target-counter() (book.css). Terms are listed as the glossary spells them,
+and among them the stories and named examples of docs/book-index.yml (named_examples.py).
 
 Authors are the ones citations name ("Amodei et al., 2016" indexes Amodei, "Clark and Amodei"
 both), listed as a book's index lists people: surname and initials, "Amodei, D.", so that two
@@ -39,7 +40,9 @@ from citations.style import names_label
 from . import htmltree as ht
 from .chapter import CITED_KEY, Chapter
 from .htmltree import Element
+from .named_examples import NamedExample, NameFinder, unused_examples
 from .plain_terms import UseFinder, mark_first_uses, plain_forms
+from .problems import Problem
 
 GLOSSARY_PAGE = "glossary.html"
 # Pages whose mentions are not indexed: Further reading lists every work and many terms in its
@@ -87,9 +90,16 @@ class BookIndex:
         return bool(self.terms or self.authors)
 
 
-def build_index(chapters: list[Chapter], authors: Mapping[str, Sequence[Name]]) -> BookIndex:
+def build_index(
+    chapters: list[Chapter],
+    authors: Mapping[str, Sequence[Name]],
+    examples: Sequence[NamedExample] = (),
+    problems: list[Problem] | None = None,
+) -> BookIndex:
     """Mark the places and list them (call before the print-neutral wrappers are unwrapped).
-    authors: each work's authors by key (work_authors of the built site)."""
+    authors: each work's authors by key (work_authors of the built site); examples: the named
+    examples (read_examples), listed among the terms; problems gets the examples no chapter
+    names."""
     glossary_page = next((c for c in chapters if c.page.path == GLOSSARY_PAGE), None)
     terms = glossary_terms(glossary_page) if glossary_page is not None else {}
     by_spelling = term_spellings(terms)
@@ -113,6 +123,14 @@ def build_index(chapters: list[Chapter], authors: Mapping[str, Sequence[Name]]) 
             _chapter_position(chapters, glossary_page, term_places[term]),
             _anchor(dt, glossary_page, "term"),
         )
+    if examples:
+        example_places = named_example_places(
+            [c for c in indexed if c is not glossary_page], examples
+        )
+        if problems is not None:
+            problems.extend(unused_examples(examples, example_places, terms))
+        for heading, anchors in example_places.items():
+            term_places.setdefault(heading, []).extend(anchors)
     cited = CitedAuthors(authors)
     shown = person_labels(cited(link) for c in indexed for link in c.section.iter("a"))
     author_places = first_places(indexed, lambda el: [shown[name] for name in cited(el)])
@@ -120,6 +138,30 @@ def build_index(chapters: list[Chapter], authors: Mapping[str, Sequence[Name]]) 
         terms=_entries(term_places),
         authors=_entries(author_places),
     )
+
+
+def named_example_places(
+    chapters: list[Chapter], examples: Sequence[NamedExample]
+) -> dict[str, list[str]]:
+    """Example heading -> one id per chapter that names it: a heading or a link whose text names
+    it, else its first use in the running text (as a term's, in build_index)."""
+    names = NameFinder(examples)
+
+    def named_by(element: Element) -> list[str]:
+        if element.tag in ht.HEADINGS or (element.tag == "a" and element.get(CITED_KEY) is None):
+            return names.headings_in(ht.text_of(element))
+        return []
+
+    found: dict[str, list[str]] = {}
+    for chapter in chapters:
+        places = first_places([chapter], named_by)
+        unplaced = [e.heading for e in examples if e.heading not in places]
+        ids = (_next_id(chapter, "use") for _ in itertools.count())
+        for heading, anchor in mark_first_uses(chapter.section, names, unplaced, ids).items():
+            places[heading] = [anchor]
+        for heading, anchors in places.items():
+            found.setdefault(heading, []).extend(anchors)
+    return found
 
 
 def glossary_terms(glossary: Chapter) -> dict[str, Element]:

@@ -19,6 +19,7 @@ from .chapter import link_chapters, read_chapter, unwrap_print_neutral
 from .htmltree import Element
 from .live_demos import caption_live_demos
 from .metadata import read_book_info
+from .named_examples import read_examples
 from .nav import read_home, read_nav
 from .numbering import mark_cross_references, number_chapters, number_figures_and_tables
 from .problems import BookError, Problem
@@ -38,6 +39,7 @@ def book_document(
     nav = read_nav(site_dir, home)
     info = read_book_info(site_dir, version=version, date=date, home=home)
     chapters = [c for page in nav if (c := read_chapter(site_dir, page, problems))]
+    examples = read_examples(site_dir, problems)
     known_keys = {key for c in chapters for key in c.references}
     link_chapters(chapters, site_dir, info.site_url, known_keys, problems)
     if problems:
@@ -49,7 +51,9 @@ def book_document(
     for chapter in chapters:
         figure_labels.update(number_figures_and_tables(chapter))
         caption_live_demos(chapter, info.site_url)
-    index = build_index(chapters, work_authors(site_dir))
+    index = build_index(chapters, work_authors(site_dir), examples, problems)
+    if problems:
+        raise BookError(problems)
     page_numbers_for_cited_in(chapters)
     mark_cross_references(chapters, figure_labels)
     for chapter in chapters:

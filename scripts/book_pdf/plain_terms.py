@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 
 import snowballstemmer
 
@@ -125,8 +125,14 @@ class UseFinder:
         return found
 
 
+class FindsUses(Protocol):
+    """What mark_first_uses looks with: UseFinder for terms, NameFinder for named examples."""
+
+    def uses(self, text: str) -> list[Match]: ...
+
+
 def mark_first_uses(
-    section: Element, finder: UseFinder, terms: Iterable[str], make_id: Iterator[str]
+    section: Element, finder: FindsUses, terms: Iterable[str], make_id: Iterator[str]
 ) -> dict[str, str]:
     """Wrap the first running-text use of each of terms in section in a <span> with the next id
     of make_id; return term -> id. (One finder serves every chapter: its regex is compiled once.)"""
