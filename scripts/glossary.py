@@ -15,8 +15,9 @@ glossary page but not marked elsewhere (they are too common in ordinary prose).
 A term is marked at its first use in the page's lead (before the first `<h2>`: the "In one
 minute" box) and at its first use in the body after it, never in a
 heading, never inside a link's text (no underline on an underline, no control in a control),
-and not at all on the glossary page, where a hover would only repeat the text (`tidy_hovers`,
-on_page_content). In the finished page (`hover_tips`, on_post_page, after the search index is
+not on the page whose title names it (Goodhart's Law on "Goodhart's Law": the whole page
+explains it; `terms_named_by`), and not at all on the glossary page, where a hover would only
+repeat the text (`tidy_hovers`, on_page_content). In the finished page (`hover_tips`, on_post_page, after the search index is
 made) each marked term gets the same CSS-only tooltip as a citation (citations.css): shown on
 hover and on keyboard focus or a tap (the term is focusable), hidden by Escape (citations.js).
 Like a citation, whose link goes to its References entry, a term is a link to its glossary
@@ -471,7 +472,9 @@ def join_wrapped_terms(markdown_text: str, spellings: Iterable[str]) -> str:
 
 
 @functools.cache
-def terms_pattern(spellings: tuple[str, ...], between: str = "[ ]") -> re.Pattern[str]:
+def terms_pattern(
+    spellings: tuple[str, ...], between: str = "[ ]", flags: int = 0
+) -> re.Pattern[str]:
     """One alternation of the spellings as whole words (not inside a longer word or a hyphenated
     one), longest first so that a term wins over a shorter term inside it; `between` is what may
     separate a term's words. Shared by the hook (terms split by a line wrap) and the book index
@@ -480,7 +483,7 @@ def terms_pattern(spellings: tuple[str, ...], between: str = "[ ]") -> re.Patter
         between.join(re.escape(word) for word in form.split(" "))
         for form in sorted(spellings, key=len, reverse=True)
     )
-    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", flags)
 
 
 def strip_all_abbr(html_text: str) -> str:
@@ -510,7 +513,18 @@ def tooltip_entries(config: MkDocsConfig) -> dict[str, str]:
     return entry_anchors(path, Path(config.docs_dir).name + "/" + GLOSSARY_URI)
 
 
-def tidy_hovers(html_text: str, src_uri: str) -> str:
+def terms_named_by(title: str, definitions: dict[str, str]) -> frozenset[str]:
+    """The hover texts of the terms a page's title names, as whole words in any case
+    ("Specification gaming and reward hacking": both terms): definitions is the `abbr`
+    extension's glossary (spelling -> hover text)."""
+    if not title or not definitions:
+        return frozenset()
+    pattern = terms_pattern(tuple(definitions), flags=re.IGNORECASE)
+    folded = {spelling.casefold(): hover for spelling, hover in definitions.items()}
+    return frozenset(folded[found.group().casefold()] for found in pattern.finditer(title))
+
+
+def tidy_hovers(html_text: str, src_uri: str, unmarked: frozenset[str] = frozenset()) -> str:
     """Keep a term's mark only at its first use in the page's lead (before its first `##`: the
     "In one minute" box, folded on a phone) and at its first use in the body after it, never in
     a heading, inside a link or in one of Home's cards (a card is one link, stretched over it: a
@@ -519,7 +533,9 @@ def tidy_hovers(html_text: str, src_uri: str) -> str:
     citations and links (a reader review: the page read like documentation). A use in a closed
     fold ("The figure in words") does not count as the first in the text around it, which most
     readers never open: the fold marks its own first use, and the text its own (a later review
-    found "preference model" marked only in a closed fold, not where the chapter explains it)."""
+    found "preference model" marked only in a closed fold, not where the chapter explains it).
+    Terms whose hover text is in unmarked (those the page's title names) are not marked at all:
+    an underlined "Goodhart's Law" on the page called Goodhart's Law (a reader review)."""
     if src_uri == GLOSSARY_URI:
         return strip_all_abbr(html_text)
     if "<abbr" not in html_text:
@@ -553,7 +569,7 @@ def tidy_hovers(html_text: str, src_uri: str) -> str:
             title = TITLE_ATTRIBUTE.search(found.group("attributes"))
             key = title.group("title") if title else found.group("term")
             seen = marked_in_folds if any(folds) else marked
-            if links or key in seen:
+            if links or key in seen or key in unmarked:
                 pieces += [html_text[position : found.start()], found.group("term")]
                 position = found.end()
             else:

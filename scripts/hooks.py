@@ -136,8 +136,14 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # The title in the nav ("Specification gaming") and the heading over the page
+    # ("Specification gaming and reward hacking"): the page explains what either names.
+    heading = next((item.title for item in page.toc.items if item.level == 1), "")
+    named = glossary.terms_named_by(
+        f"{page.title or ''} / {heading}", config.mdx_configs.get("abbr", {}).get("glossary", {})
+    )
     html = glossary_search.anchor_terms(
-        glossary.tidy_hovers(html, page.file.src_uri), page.file.src_uri
+        glossary.tidy_hovers(html, page.file.src_uri, named), page.file.src_uri
     )
     html = headerlinks.quiet_permalinks(html)
     html = summary_boxes.summary_boxes_as_headings(html)

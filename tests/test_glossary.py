@@ -700,3 +700,43 @@ def test_a_use_in_a_closed_fold_does_not_stand_for_the_text_around_it():
         f"</details><p>Then {t}, PM.</p><details><summary>More</summary><p>PM.</p></details>"
         "<details open><summary>Open</summary><p>PM.</p></details>"
     )
+
+
+def test_a_term_the_pages_title_names_is_not_marked_on_that_page():
+    """ "Goodhart's Law" underlined on the page called Goodhart's Law (a reader review): the
+    whole page explains it. Every spelling counts, in any case; other terms keep their marks."""
+    definitions = {
+        "Goodhart's Law": "g",
+        "goodhart's Law": "g",
+        "Specification gaming": "s",
+        "specification gaming": "s",
+        "reward hacking": "r",
+        "RLHF": "h",
+        "Reinforcement learning from human feedback": "h",
+        "reinforcement learning from human feedback": "h",
+        "PPO": "p",
+    }
+    named = glossary.terms_named_by
+    assert named("Goodhart's Law", definitions) == {"g"}
+    assert named("Specification gaming and reward hacking", definitions) == {"s", "r"}
+    assert named("Reinforcement learning from human feedback", definitions) == {"h"}
+    assert named("The Goodhart explorer", definitions) == frozenset()
+    assert named("", definitions) == named("Goodhart's Law", {}) == frozenset()
+    g, p = '<abbr title="g">Goodhart\'s Law</abbr>', '<abbr title="p">PPO</abbr>'
+    page = f"<p>{g} and {p}.</p><h2 id='a'>First</h2><p>{g}, {p}.</p>"
+    assert glossary.tidy_hovers(page, "goodhart.md", named("Goodhart's Law", definitions)) == (
+        f"<p>Goodhart's Law and {p}.</p><h2 id='a'>First</h2><p>Goodhart's Law, {p}.</p>"
+    )
+
+
+def test_the_real_chapters_do_not_mark_the_terms_their_titles_name(site_dir: Path):
+    for page, term in (
+        ("goodhart.html", "Goodhart's Law"),
+        ("constitutional-ai.html", "Constitutional AI"),
+        ("rlhf.html", "RLHF"),
+        ("specification-gaming.html", "reward hacking"),
+    ):
+        html = (site_dir / page).read_text(encoding="utf-8")
+        marks = re.findall(r'<abbr class="glossary-term__name"[^>]*>([^<]*)</abbr>', html)
+        assert marks, page  # other terms are still marked
+        assert term.casefold() not in {m.casefold() for m in marks}, (page, term)
