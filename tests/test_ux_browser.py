@@ -657,3 +657,23 @@ def test_the_address_stays_the_pages_own_while_reading(browser, site_url):
     page.wait_for_timeout(300)
     assert page.evaluate("location.hash").startswith("#")
     context.close()
+
+
+@pytest.mark.parametrize("path", ["demos/goodhart-explorer.html"])
+def test_every_choice_in_a_demo_is_a_finger_sized_target_on_a_phone(browser, site_url, path):
+    """A radio button is 13 px; its label is the target, and under a finger it is at least 44 px
+    high (Apple's and Android's guidelines; it was 24 px, a reader review). A mouse keeps the
+    compact row."""
+    for device, least in ((PHONE, 44), (DESKTOP, 0)):
+        context, page = _new_page(browser, device)
+        page.goto(f"{site_url}/{path}")
+        page.wait_for_function("document.querySelector('.demo-live:not([hidden])') !== null")
+        heights = page.eval_on_selector_all(
+            ".demo-live .demo-choice label",
+            "labels => labels.filter(l => l.offsetParent).map(l => l.getBoundingClientRect().height)",
+        )
+        context.close()
+        if device is PHONE:
+            assert heights and min(heights) >= least - 0.5, (path, heights)
+        else:
+            assert heights and max(heights) < 44, (path, heights)
