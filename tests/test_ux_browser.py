@@ -677,3 +677,27 @@ def test_every_choice_in_a_demo_is_a_finger_sized_target_on_a_phone(browser, sit
             assert heights and min(heights) >= least - 0.5, (path, heights)
         else:
             assert heights and max(heights) < 44, (path, heights)
+
+
+def test_the_header_shows_the_sites_name_whole_on_the_narrowest_phone(browser, site_url):
+    """At 320 px the header had room for "Alignment Ex…" (a reader review): there it is set
+    smaller, on up to two lines, and the name is not cut; from 360 px it stays one line."""
+    for width, lines in ((320, 2), (390, 1)):
+        context, page = _new_page(browser, {**PHONE, "viewport": {"width": width, "height": 700}})
+        page.goto(f"{site_url}/demos/goodhart-explorer.html")
+        name = page.locator(".md-header__topic:first-child .md-ellipsis")
+        box = name.evaluate(
+            "e => ({text: e.textContent.trim(), sw: e.scrollWidth, cw: e.clientWidth,"
+            " sh: e.scrollHeight, ch: e.clientHeight,"
+            " lines: Math.round(e.getBoundingClientRect().height"
+            " / parseFloat(getComputedStyle(e).lineHeight))})"
+        )
+        header = page.locator(".md-header").bounding_box()
+        title = name.bounding_box()
+        context.close()
+        assert box["text"] == "Alignment Explained"
+        # a cut line would hide a whole line (18 px); a descender may pass the box by a pixel or two
+        assert box["sw"] <= box["cw"] and box["sh"] <= box["ch"] + 4, (width, box)
+        assert box["lines"] == lines, (width, box)
+        assert header and title and header["y"] <= title["y"]
+        assert title["y"] + title["height"] <= header["y"] + header["height"], (width, title)
