@@ -517,20 +517,27 @@ function figures(demos, colours) {
   }, tailPanels(0));
   out["demo-goodhart-thumb.svg"] = goodhartThumb(demos, colours, heavy, range);
 
-  const beta = 0.3;
-  const model = gsim.overoptimizationCurve({ alpha: 1, beta, maxD: 4, steps: 80 });
+  // The explorer's still: its opening state, the two selection charts (whole, as printed) and,
+  // under them, one draw of the opening N's candidates for each kind of error, as the live page
+  // shows them under its slider.
+  const OPENING_N = 100;
+  const oneDraws = ["gaussian", "t2"].map((distribution) => gsim.oneDraw({ distribution, seed: 1975 }));
+  const drawRange = demos.goodhartDraw.drawRange(oneDraws[0], oneDraws[1]);
+  const winners = oneDraws.map((d) => d.winner(OPENING_N));
+  const winnerText = (w) => `true value ${w.value.toFixed(2)}, score ${w.score.toFixed(2)}`;
   out["demo-goodhart.svg"] = svgDocument({
-    width: 720, height: 640, title: "The Goodhart explorer: best of N, and overoptimization",
-    desc: `${tailsDesc} Below, a simulated overoptimization curve of the form gold = d(α − βd), d = √KL, with illustrative α = 1 and β = ${beta}: the proxy rises steadily, the gold reward peaks at d = ${model.peak.d.toFixed(2)} and falls.`,
+    width: 720, height: 640, title: "The Goodhart explorer: best of N, and one draw up close",
+    desc: `${tailsDesc} Below, one draw of ${OPENING_N} candidates for each, each candidate's score against its true value, the winner being the highest score. ${tailTitles[0]}: the winner has ${winnerText(winners[0])}. ${tailTitles[1]}: the winner has ${winnerText(winners[1])}, its score mostly error.`,
   }, [
     ...tailPanels(0),
-    label("A related shape in language models (simulated; its constants made up for illustration)", 8, 348, { size: 14 }),
-    {
-      x: 0, y: 356, width: 720, height: 284,
-      draw(prepared) {
-        return demos.goodhartDraw.drawOveroptimization(prepared, colours, { alpha: 1, beta, maxD: 4, note: "gold peaks, then falls" });
+    label(`One draw of ${OPENING_N} candidates: which one wins`, 8, 348, { size: 14 }),
+    ...oneDraws.flatMap((one, i) => [
+      label(tailTitles[i], 8 + i * 364, 372, { size: 13, weight: "400" }),
+      {
+        x: i * 364, y: 380, width: 356, height: 260,
+        draw(prepared) { return demos.goodhartDraw.drawOneDraw(prepared, colours, one, OPENING_N, { range: drawRange, compact: true }).chart; },
       },
-    },
+    ]),
   ]);
 
   // The KL leash (rlhf.md, #live-kl-leash).

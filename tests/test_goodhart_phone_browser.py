@@ -425,7 +425,7 @@ def test_the_chapter_figure_and_the_explorer_name_and_order_the_charts_alike(
             page.locator(f"{selector} .demo-panels").scroll_into_view_if_needed()
             state = "goodhart" if selector == "#goodhart-demo" else "goodhartTails"
             page.wait_for_function(f"window.AlignmentDemos.{state}.state().ready", timeout=60_000)
-            titles = page.locator(f"{selector} .demo-chart-title")
+            titles = page.locator(f"{selector} .demo-panels .demo-chart-title")
             boxes = [titles.nth(i).bounding_box() for i in range(titles.count())]
             if phone:
                 assert boxes[0]["y"] < boxes[1]["y"], "the first title above the second"
@@ -462,12 +462,12 @@ def test_the_words_a_reader_sees_put_plain_words_first(page, site_url):
     for title in page.locator("#goodhart-demo .demo-chart-title").all_text_contents():
         plain, _, technical = title.partition(" (")
         assert "huge errors" in plain.lower() and "tails" in technical, title
-    help_text = page.text_content("#goodhart-demo .demo-help")
+    help_text = page.text_content("#gh-help")
     assert help_text.index("how often the error is huge") < help_text.index("tail"), help_text
     summary = page.text_content("#gh-summary")
     assert summary.index("picks its error") < summary.index("regressional Goodhart"), summary
     steps = page.locator("#what-to-try + .web-only li").all_text_contents()
-    assert len(steps) == 4 and not any("KL divergence" in step for step in steps), steps
+    assert len(steps) == 3 and not any("KL divergence" in step for step in steps), steps
     for step in steps:
         if "tail" in step:
             assert step.index("huge") < step.index("tail"), step
@@ -490,7 +490,7 @@ def test_one_vocabulary_names_the_kinds_of_error_everywhere(page, site_url):
         for t in page.locator("#goodhart-demo fieldset.demo-choice label").all_text_contents()
     ]
     assert choices == ["rare", "occasional", "frequent"], choices
-    help_text = page.text_content("#goodhart-demo .demo-help")
+    help_text = page.text_content("#gh-help")
     how = page.text_content("article details.info")
     assert "How the simulation works" in how, how
     for text in (help_text, how):

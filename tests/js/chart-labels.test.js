@@ -21,7 +21,6 @@ const SIZES = {
   tails: [[324, 216], [317, 238], [254, 254]],
   leash: [[324, 243], [654, 308], [254, 254]],
   explorerSelection: [[358, 239], [334, 250], [288, 192]],
-  explorerOveropt: [[358, 268], [688, 304], [288, 288]],
   course: [324, 358, 654, 720, 254, 288],
   coin: [[324, 112], [654, 227], [254, 88]],
   raceCharts: [[358, 233], [334, 217], [288, 216]],
@@ -214,10 +213,6 @@ test("best of N: the value axis says what 0 is in words, not an average of nothi
     assert.ok(y && /0 = (a )?random/.test(y), `${width}x${height}: ${axes}`);
     assert.ok(!axes.some((t) => /average/.test(t)), axes);
   }
-  const over = draw(688, 304, (p) => demos.goodhartDraw.drawOveroptimization(p, colours, { alpha: 1, beta: 0.3, maxD: 4 }));
-  const overAxes = over.texts.filter((t) => t.kind === "axis").map((t) => t.text);
-  assert.ok(overAxes.includes("How far picking moved the model from where it started"), overAxes);
-  assert.ok(!overAxes.some((t) => /[√αβ]|KL|d =/.test(t)), overAxes);
 });
 
 test("KL leash: labels clear at every leash length, both reward models, phone and desktop", () => {
@@ -238,31 +233,9 @@ test("KL leash: labels clear at every leash length, both reward models, phone an
   }
 });
 
-test("overoptimization chart of the explorer: labels clear for every N and flaw setting", () => {
-  for (const [width, height] of SIZES.explorerOveropt) {
-    for (const beta of [0.1, 0.3, 0.5, 0.8, 1]) {
-      for (const value of SLIDER.filter((v, i) => i % 4 === 0)) {
-        const n = Math.max(1, Math.round(Math.pow(10, value)));
-        const d = Math.sqrt(gsim.bestOfNKl(n));
-        const chart = draw(width, height, (p) => demos.goodhartDraw.drawOveroptimization(p, colours, { alpha: 1, beta, maxD: 4, at: { d, label: `best of ${n}` } }));
-        assert.deepEqual(labelProblems(chart), [], `${width}x${height}, beta ${beta}, N = ${n}`);
-      }
-    }
-  }
-});
-
 test("a chosen value's dot is never doubled by its own series' marker beside it", () => {
   const doubled = (chart) => chart.marks.filter((m) => chart.dots.some((d) => d.colour === m.colour && labels.boxesOverlap(d.box, m.box)));
   let dots = 0;
-  for (const [width, height] of SIZES.explorerOveropt) {
-    for (const value of SLIDER) {
-      const n = Math.max(1, Math.round(Math.pow(10, value)));
-      const d = Math.sqrt(gsim.bestOfNKl(n));
-      const chart = draw(width, height, (p) => demos.goodhartDraw.drawOveroptimization(p, colours, { alpha: 1, beta: 0.3, maxD: 4, at: { d, label: `best of ${n}` } }));
-      assert.deepEqual(doubled(chart), [], `overoptimization ${width}x${height}, N = ${n}`);
-      dots += chart.dots.length;
-    }
-  }
   for (const [width, height] of SIZES.leash) {
     for (const d of SLIDER) {
       const chart = draw(width, height, (p) => demos.klLeashDraw.drawLeash(p, colours, { model: "small", d, compare: false }).chart);

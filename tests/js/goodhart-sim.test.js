@@ -184,21 +184,68 @@ test("bad options are refused with a message that names the fix", () => {
   assert.throws(() => sim.bestOfNCurve({ trials: -1 }), /trials must be a non-negative number/);
 });
 
-test("the KL divergence of best-of-n starts at 0 and grows like log n", () => {
-  assert.equal(sim.bestOfNKl(1), 0);
-  assert.ok(Math.abs(sim.bestOfNKl(2) - (Math.log(2) - 0.5)) < 1e-12);
-  assert.ok(sim.bestOfNKl(10000) > sim.bestOfNKl(1000));
+// ------------------------------------------------------------------ one draw, up close
+test("one draw is the first trial of the charts' run: the same winner at every N", () => {
+  for (const distribution of Object.keys(sim.ERROR_DISTRIBUTIONS)) {
+    for (const errorScale of [0.5, 1, 2]) {
+      const options = { distribution, errorScale, seed: 1975 };
+      const first = sim.createBestOfN({ ...options, trials: 1 }).addTrials().result();
+      const draw = sim.oneDraw(options);
+      for (const p of first.points) {
+        const w = draw.winner(p.n);
+        assert.equal(w.value, p.meanTrue, `${distribution} ${errorScale} N = ${p.n}`);
+        assert.equal(w.score, p.medianProxy);
+        assert.equal(w.score, draw.scores[w.index]);
+        assert.ok(Math.abs(w.value + w.error - w.score) < 1e-12);
+      }
+    }
+  }
 });
 
-test("the overoptimization curve: the proxy keeps rising, the gold reward rises then falls", () => {
-  const model = sim.overoptimizationCurve({ alpha: 1, beta: 0.3, maxD: 4, steps: 80 });
-  const { points, peak } = model;
-  for (let i = 1; i < points.length; i += 1) assert.ok(points[i].proxy > points[i - 1].proxy);
-  assert.ok(Math.abs(peak.d - 1 / 0.6) < 1e-12);
-  const before = points.filter((p) => p.d < peak.d);
-  const after = points.filter((p) => p.d > peak.d);
-  for (let i = 1; i < before.length; i += 1) assert.ok(before[i].gold > before[i - 1].gold);
-  for (let i = 1; i < after.length; i += 1) assert.ok(after[i].gold < after[i - 1].gold);
-  assert.ok(points[points.length - 1].gold < 0, "far past the peak the gold reward is below the start");
-  assert.throws(() => sim.overoptimizationCurve({ beta: 0 }), /alpha and beta must be positive/);
+test("one draw is deterministic for a seed, and its winner's score never falls as N grows", () => {
+  const a = sim.oneDraw({ distribution: "t2", seed: 7 });
+  const b = sim.oneDraw({ distribution: "t2", seed: 7 });
+  assert.deepEqual(Array.from(a.scores), Array.from(b.scores));
+  assert.notDeepEqual(Array.from(a.scores.subarray(0, 50)), Array.from(sim.oneDraw({ distribution: "t2", seed: 8 }).scores.subarray(0, 50)));
+  let last = -Infinity;
+  for (const n of sim.selectionSizes(sim.MAX_N)) {
+    const w = a.winner(n);
+    assert.ok(w.index < n && w.score >= last, `N = ${n}`);
+    for (let i = 0; i < n; i += 1) assert.ok(a.scores[i] <= w.score);
+    last = w.score;
+  }
+});
+
+test("the draws show the mechanism: the light-tailed winner is good, the heavy-tailed one mostly error", () => {
+  const light = sim.oneDraw({ distribution: "gaussian", seed: 1975 }).winner(sim.MAX_N);
+  const heavy = sim.oneDraw({ distribution: "t2", seed: 1975 }).winner(sim.MAX_N);
+  assert.ok(light.value > 2.5, light);
+  assert.ok(heavy.error > 10 * Math.abs(heavy.value), heavy);
+});
+
+test("the draws' labels are clear at a phone's and a desktop's sizes, for every N, kind and size of error", () => {
+  const { labelProblems } = require("./support/label-check.js");
+  const { lightColours, SvgContext } = require("../../scripts/static_figures.js");
+  const draw = goodhartDraw();
+  const colours = lightColours();
+  // The draws' canvases in Chromium (CSS px): 1440 x 900, 390 x 844, 320 px, and the printed still.
+  const sizes = [[459, 298], [358, 232], [288, 216], [356, 260]];
+  for (const heavy of ["t3", "t2", "cauchy"]) {
+    for (const errorScale of [0.25, 1, 2]) {
+      const draws = ["gaussian", heavy].map((distribution) => sim.oneDraw({ distribution, errorScale, seed: 1975 }));
+      const range = draw.drawRange(draws[0], draws[1]);
+      for (const n of sim.selectionSizes(sim.MAX_N)) {
+        for (const [width, height] of sizes) {
+          for (const one of draws) {
+            const ctx = new SvgContext();
+            const drawn = draw.drawOneDraw({ ctx, width, height }, colours, one, n, { range, compact: width < 420 });
+            const where = `${one.options.distribution} ${errorScale} N = ${n} at ${width} x ${height}`;
+            assert.deepEqual(labelProblems({ width, height, ...drawn.chart }), [], where);
+            assert.ok(drawn.chart.texts.some((t) => t.kind === "vertical" && t.text.startsWith("winner")), where);
+            assert.equal(drawn.shown, Math.min(n, draw.DRAW_CAP), where);
+          }
+        }
+      }
+    }
+  }
 });

@@ -3,7 +3,8 @@
  * with the part up to the chosen N in full colour and the rest faint, dots and values at N, and
  * the peak of the true value marked when it turns over. Shared by the Goodhart explorer and the
  * live figure in the Goodhart chapter, so both say the same thing the same way, with the same
- * names for the kinds of error (ERROR_KINDS) and the light-tailed chart first.
+ * names for the kinds of error (ERROR_KINDS) and the light-tailed chart first. And one draw of N
+ * candidates up close (drawOneDraw), the explorer's picture of why: who wins, and by what.
  */
 (function (root) {
   "use strict";
@@ -105,30 +106,131 @@
     return { ...here, chart };
   }
 
+  /** The most candidates one draw shows as dots: past that, the first DRAW_CAP of them (a random
+   * sample, each candidate being drawn independently of the others) and the winner, so that
+   * dragging N to 10,000 stays quick on a phone. */
+  const DRAW_CAP = 2000;
+
   /**
-   * Draw the overoptimization curve (sim.overoptimizationCurve: gold = d(alpha - beta d), proxy
-   * alpha d) on a prepared canvas, with the values at distance d marked when `at` is given
-   * ({ d, label }). Shared by the explorer and its printed figure. Returns the chart's texts
-   * and obstacles.
+   * The scales of the two draws (oneDraw in goodhart-sim.js), shared, so they compare by eye, and
+   * taken from all of each draw, not the first N, so the axes stay put while N moves and the
+   * cloud grows on them: across, every true value of both; up, the light-tailed scores, with
+   * room above for a winner. A heavy-tailed score beyond that is drawn at the edge.
    */
-  function drawOveroptimization(prepared, colours, { alpha, beta, maxD, at = null, note = "gold peaks" }) {
-    const model = sim.overoptimizationCurve({ alpha, beta, maxD, steps: 80 });
-    return drawLineChart(prepared.ctx, prepared.width, prepared.height, colours, {
-      // In words, as the RLHF chapter's leash figure says it; what is plotted (√KL) is in the
-      // explorer's "How the simulation works".
-      x: { min: 0, max: maxD, label: "How far picking moved the model from where it started", short: ["How far the model moved from its start", "How far it moved from its start"], format: (v) => v.toFixed(0) },
-      y: { min: -2, max: alpha * maxD * 1.05, label: "Reward (arbitrary units)", format: (v) => fmt(v) },
-      series: [
-        { label: "Reward model’s score (proxy)", colour: colours.proxy, dash: [7, 5], marker: "square", markerEvery: 10, width: 2.5, points: model.points.map((p) => ({ x: p.d, y: p.proxy })) },
-        { label: "Gold (true) reward", colour: colours.truth, dash: [], marker: "circle", markerEvery: 10, width: 3, points: model.points.map((p) => ({ x: p.d, y: p.gold })) },
-      ],
-      vertical: at ? { x: at.d, label: at.label } : null,
-      dots: at ? [
-        { x: at.d, y: alpha * at.d, colour: colours.proxy, marker: "square" },
-        { x: at.d, y: at.d * (alpha - beta * at.d), colour: colours.truth, marker: "circle" },
-      ] : [],
-      notes: [{ text: note, short: "peak", x: model.peak.d, y: model.peak.gold, colour: colours.truth }],
+  function drawRange(light, heavy) {
+    let spread = 3;
+    for (const d of [light, heavy]) for (const v of d.values) spread = Math.max(spread, Math.abs(v));
+    let low = -4;
+    let high = 8;
+    for (const u of light.scores) {
+      low = Math.min(low, u - 0.5);
+      high = Math.max(high, u + 2);
+    }
+    // Half a unit past a whole number: no tick at the plot's corners, where an x tick's value
+    // would meet a y tick's.
+    const x = Math.ceil(spread) + 0.5;
+    return { x: { min: -x, max: x }, y: { min: Math.floor(low), max: Math.ceil(high) } };
+  }
+
+  /** A score as the draws write it: two decimals, fewer when it is large. */
+  function scoreText(u) {
+    return fmt(u, Math.abs(u) >= 100 ? 0 : Math.abs(u) >= 10 ? 1 : 2);
+  }
+
+  /**
+   * One draw of N candidates up close: each candidate a dot, across at its true value and up at
+   * its score, with the line where the score would equal the true value (a dot's height above
+   * it is its error), and the winner, the highest score, ringed in the score's colour. A dotted
+   * line marks the winner's true value on the x axis, named above the plot with its score ("winner:
+   * true value 0.41, score 61.7", shorter where the plot is narrow), where no data can be; dashed
+   * lines take its score across to the y axis and its true value down to the x axis, in the
+   * colours the selection charts give score and true value. A score off the scale is drawn at the edge, the
+   * winner's as an arrow. At most `cap` candidates are dots (DRAW_CAP). options: { range
+   * (drawRange), compact }. Returns { winner, count, shown, capped, label, chart }.
+   */
+  function drawOneDraw(prepared, colours, draw, n, { range, compact = false, cap = DRAW_CAP }) {
+    const { ctx, width, height } = prepared;
+    const winner = draw.winner(n);
+    const count = Math.min(n, draw.values.length);
+    const shown = Math.min(count, cap);
+    const value = fmt(winner.value, 2);
+    const score = scoreText(winner.score);
+    // The widest wording that fits over the plot (line-chart.js: 64 px left of it, 26 right).
+    ctx.font = `13px ${demos.lineChart.FONT}`;
+    const room = width - 64 - 26 - 4;
+    const label = [`winner: true value ${value}, score ${score}`, `winner: value ${value}, score ${score}`, `winner ${value}, score ${score}`, "winner"]
+      .find((text, i, all) => i === all.length - 1 || ctx.measureText(text).width <= room);
+    const corner = Math.min(range.x.max, range.y.max);
+    const from = Math.max(range.x.min, range.y.min);
+    const chart = drawLineChart(ctx, width, height, colours, {
+      x: { min: range.x.min, max: range.x.max, label: "True value of a candidate", short: "True value", format: (v) => fmt(v) },
+      y: { min: range.y.min, max: range.y.max, label: "Its score (the proxy)", short: ["Its score", "Score"], format: (v) => fmt(v) },
+      series: [{
+        label: compact ? "Score = true value" : "Score = true value (no error)", colour: colours.fgLight, dash: [4, 4], width: 1.5,
+        marker: null, points: [{ x: from, y: from }, { x: corner, y: corner }],
+      }],
+      vertical: { x: winner.value, label },
+      underlay(context, { tx, ty, plot, layout }) {
+        const top = plot.y;
+        const bottom = plot.y + plot.h;
+        context.save();
+        context.globalAlpha = 0.5;
+        context.fillStyle = colours.muted;
+        for (let i = 0; i < shown; i += 1) {
+          if (i === winner.index) continue;
+          const x = tx(draw.values[i]);
+          const y = ty(draw.scores[i]);
+          context.beginPath();
+          // Off the scale: a small triangle inside the edge, pointing out (clear of the row above
+          // the plot, where the winner is named).
+          if (y < top) {
+            context.moveTo(x, top); context.lineTo(x + 3, top + 5); context.lineTo(x - 3, top + 5);
+          } else if (y > bottom) {
+            context.moveTo(x, bottom); context.lineTo(x + 3, bottom - 5); context.lineTo(x - 3, bottom - 5);
+          } else context.arc(x, y, 2, 0, 2 * Math.PI);
+          context.fill();
+          const at = Math.max(top + 3, Math.min(bottom - 3, y));
+          layout.block({ x: x - 3, y: at - 3, w: 6, h: 6 });
+        }
+        context.restore();
+        const wx = tx(winner.value);
+        // The winner's ring whole inside the plot, or an arrow on its top edge.
+        const inScale = ty(winner.score) >= top + 11;
+        const wy = Math.max(top, Math.min(bottom, ty(winner.score)));
+        // Its score across to the y axis, its true value down to the x axis, each in its colour
+        // on the selection charts.
+        context.lineWidth = 1.5;
+        context.setLineDash([3, 3]);
+        for (const [colour, line] of [[colours.proxy, [[plot.x, wy], [wx, wy]]], [colours.truth, [[wx, wy], [wx, bottom]]]]) {
+          context.strokeStyle = colour;
+          context.beginPath();
+          context.moveTo(line[0][0], line[0][1]);
+          context.lineTo(line[1][0], line[1][1]);
+          context.stroke();
+          layout.blockLine(line, "data");
+        }
+        context.setLineDash([]);
+        context.strokeStyle = colours.proxy;
+        context.fillStyle = colours.proxy;
+        context.lineWidth = 2;
+        context.beginPath();
+        if (inScale) {
+          context.arc(wx, wy, 10, 0, 2 * Math.PI);
+          context.stroke();
+          context.strokeStyle = colours.bg;
+          context.beginPath();
+          context.arc(wx, wy, 6, 0, 2 * Math.PI);
+          context.fill();
+        } else { // off the top: an arrow on the edge, pointing up
+          context.moveTo(wx, top + 1); context.lineTo(wx + 7, top + 13); context.lineTo(wx - 7, top + 13); context.closePath();
+          context.fill();
+        }
+        context.stroke();
+        const ringTop = Math.max(top, wy - 11);
+        layout.block({ x: wx - 11, y: ringTop, w: 22, h: Math.min(bottom, wy + 11) - ringTop }, "anchor");
+      },
     });
+    return { winner, count, shown, capped: count > shown, label, chart };
   }
 
   /**
@@ -191,6 +293,7 @@
   }
 
   demos.goodhartDraw = {
-    ERROR_KINDS, Y_LABEL, Y_SHORT, kindTitle, sharedRange, drawSelection, drawOveroptimization, resultLine, showResult, resultText,
+    ERROR_KINDS, Y_LABEL, Y_SHORT, DRAW_CAP, kindTitle, sharedRange, drawSelection, drawRange, drawOneDraw,
+    resultLine, showResult, resultText,
   };
 })(typeof self !== "undefined" ? self : this);

@@ -1,9 +1,10 @@
 /**
  * The Goodhart explorer page: reads the controls, runs the best-of-N simulation (goodhart-sim.js)
  * for light-tailed error and for the heavy-tailed error the reader picks, draws the two side by
- * side (goodhart-draw.js) with the overoptimization plot below, and writes what they show.
+ * side (goodhart-draw.js) with, under the slider, one draw of N candidates for each (the first
+ * trial, goodhart-sim.js oneDraw: who wins and why), and writes what they show.
  * Screen readers hear one short line (the result of the control just moved) once it settles; the
- * long summary and the plot's caption are there to read, not spoken at every step.
+ * long summary and the draws' line are there to read, not spoken at every step.
  *
  * The page opens at the best of 100 (OPENING_N), with both curves drawn from 1 to there: the
  * comparison that makes the point, the true value still rising in the first chart and past its
@@ -31,8 +32,6 @@
   const page = demos.page;
   const draw = demos.goodhartDraw;
   const fmt = page.formatNumber;
-  const ALPHA = 1;
-  const MAX_D = 4;
   const TRIALS_PER_FRAME = 25;
   /** The kinds of error, named as in the chapter's figure: "Occasional huge errors (heavy
    * tails)" in the chart titles, "occasional huge errors" in the summary, "occasional ones" in
@@ -60,25 +59,26 @@
     nSlider.value = String(SIZES.indexOf(OPENING_N));
     const scaleSlider = $("gh-scale");
     const trialsSlider = $("gh-trials");
-    const betaSlider = $("gh-beta");
     const seedInput = $("gh-seed");
     const canvases = [$("gh-light-chart"), $("gh-selection-chart")];
-    const overCanvas = $("gh-overopt-chart");
+    const drawCanvases = [$("gh-draw-light"), $("gh-draw-heavy")];
     const summary = $("gh-summary");
     const result = $("gh-result");
-    const overSummary = $("gh-overopt-summary");
+    const drawSummary = $("gh-draw-summary");
+    const drawCap = $("gh-draw-cap"); // says so when the draw shows only some of its candidates
     const live = page.announcer(container);
 
-    const theme = page.keepDrawn(container, [...canvases, overCanvas], render);
+    const theme = page.keepDrawn(container, [...canvases, ...drawCanvases], render);
     let runs = null; // [light, heavy] best-of-N runs, filled in a few trials per frame
     let curves = null;
     let stopComputing = () => {};
     let renders = 0;
     let here = [];
-    let lastOver = null; // the overoptimization numbers last drawn, for state()
+    let draws = null; // [light, heavy]: one draw of candidates each (the first trial), for the draws
+    let drawn = []; // what the draws last showed: { winner, count, shown, capped, label }, for state()
     let announceWhenDone = false; // the reader asked for news while the trials were still running
     let reached = OPENING_N; // the largest N the reader has gone to (or the opening N): the curves are drawn that far
-    const charts = { selection: [], overoptimization: null }; // texts and obstacles drawn, for tests
+    const charts = { selection: [], draws: [] }; // texts and obstacles drawn, for tests
 
     function heavy() {
       const checked = container.querySelector('input[name="gh-distribution"]:checked');
@@ -103,8 +103,8 @@
       page.setText($("gh-n-out"), fmt(n));
       page.setText($("gh-scale-out"), Number(scaleSlider.value).toFixed(2));
       page.setText($("gh-trials-out"), fmt(Number(trialsSlider.value)));
-      page.setText($("gh-beta-out"), Number(betaSlider.value).toFixed(2));
       page.setText($("gh-heavy-title"), kindName(heavy()));
+      page.setText($("gh-draw-heavy-title"), kindName(heavy()));
     }
 
     function drawSelection(n) {
@@ -119,34 +119,33 @@
       });
     }
 
-    function drawOveroptimization(n) {
-      const beta = Number(betaSlider.value);
-      const model = sim.overoptimizationCurve({ alpha: ALPHA, beta, maxD: MAX_D, steps: 80 });
-      const d = Math.sqrt(sim.bestOfNKl(n));
-      const goldHere = d * (ALPHA - beta * d);
-      const chart = page.prepareCanvas(overCanvas);
-      if (chart) {
-        charts.overoptimization = {
-          width: chart.width, height: chart.height,
-          ...draw.drawOveroptimization(chart, theme.colours, { alpha: ALPHA, beta, maxD: MAX_D, at: { d, label: `best of ${fmt(n)}` } }),
-        };
-      }
-      const peakText = `its peak of ${fmt(model.peak.gold, 2)}`;
-      // Within 0.02 of the peak, "just" short of it or past it: at the opening N the gold reward
-      // reads 0.82 against a peak of 0.83, not yet "falling" to the eye (a reader review); where
-      // the two read the same (best of 30 or 50), "about at its peak".
-      const near = model.peak.gold - goldHere < 0.02;
-      let side;
-      if (fmt(goldHere, 2) === fmt(model.peak.gold, 2)) side = "about at its peak";
-      else if (d < model.peak.d) side = `${near ? "just" : "still"} short of ${peakText}`;
-      else side = near ? `just past ${peakText}` : `past ${peakText}, and falling`;
-      const picking = n === 1
-        ? `With one answer there is nothing to pick, so the model stays where it started (distance ${d.toFixed(2)})`
-        : `Picking the best of ${fmt(n)} answers moves the model away from where it started (distance ${d.toFixed(2)})`;
-      page.setText(overSummary, `A simulated shape with made-up constants, not measured data, so its peak does not line up with the selection charts' (the formula is under "How the simulation works"). ${picking}: the reward model's score reads ${fmt(ALPHA * d, 2)} and the true (gold) reward ${fmt(goldHere, 2)}, ${side}.`);
-      // What the "how flawed" slider changes, in one line for the live announcement.
-      const line = `How flawed ${beta.toFixed(2)}, best of ${fmt(n)}: the reward model's score reads ${fmt(ALPHA * d, 2)}, the true reward ${fmt(goldHere, 2)}, ${side}.`;
-      return { beta, d, goldHere, peak: model.peak, line };
+    /**
+     * The two draws under the slider: one draw of N candidates for each kind of error, the
+     * winner ringed, on shared scales (goodhart-draw.js, drawOneDraw), and the line under them
+     * naming each winner's true value and score, which each canvas's label also gives.
+     */
+    function drawDraws(n) {
+      const range = draw.drawRange(draws[0], draws[1]);
+      charts.draws = [];
+      drawn = draws.map((one, i) => {
+        const prepared = page.prepareCanvas(drawCanvases[i]);
+        if (!prepared) return { winner: one.winner(n), count: n, shown: Math.min(n, draw.DRAW_CAP), capped: n > draw.DRAW_CAP, label: null };
+        const result = draw.drawOneDraw(prepared, theme.colours, one, n, { range, compact: prepared.width < 420 });
+        charts.draws.push({ width: prepared.width, height: prepared.height, ...result.chart });
+        return result;
+      });
+      const kinds = draws.map((one) => KINDS[one.options.distribution].plain);
+      const numbers = (w) => `true value ${fmt(w.value, 2)}, score ${fmt(w.score, Math.abs(w.score) >= 10 ? 1 : 2)}`;
+      page.setText($("gh-draw-title"), n === 1 ? "One draw of 1 candidate: nothing to pick from yet" : `One draw of ${fmt(n)} candidates: which one wins`);
+      page.setText(drawCap, drawn[0].capped ? ` Of its ${fmt(n)} candidates, ${fmt(draw.DRAW_CAP)} are shown, at random, and the winner.` : "");
+      drawn.forEach((d, i) => {
+        drawCanvases[i].setAttribute("aria-label", `One draw of ${fmt(n)} candidate${n === 1 ? "" : "s"} with ${kinds[i]}: each candidate's score against its true value. The winner, ringed, has ${numbers(d.winner)}.`);
+      });
+      const [light, heavyOne] = drawn.map((d) => d.winner);
+      const mostlyError = heavyOne.error > Math.max(0, heavyOne.value) && heavyOne.error > light.error;
+      page.setText(drawSummary, n === 1
+        ? `With one candidate it wins whatever its score: ${kinds[0]}, ${numbers(light)}; ${kinds[1]}, ${numbers(heavyOne)}.`
+        : `In this draw of ${fmt(n)}, the winner with ${kinds[0]} has ${numbers(light)}; with ${kinds[1]}, ${numbers(heavyOne)}${mostlyError ? ": most of its score is error" : ""}.`);
     }
 
     /**
@@ -209,6 +208,7 @@
       showOutputs();
       const n = nFromSlider(nSlider.value);
       reached = Math.max(reached, n);
+      if (draws) drawDraws(n);
       if (curves) {
         drawSelection(n);
         if (curves.every((c) => c.complete)) {
@@ -216,7 +216,6 @@
           showResult(n);
         }
       }
-      lastOver = drawOveroptimization(n);
       renders += 1;
       container.dataset.renders = String(renders);
     }
@@ -230,6 +229,7 @@
         && runs[0].options.errorScale === Number(scaleSlider.value)
         && runs[0].options.seed === demos.random.parseSeed(seedInput.value);
       runs = [keep ? runs[0] : sim.createBestOfN(options("gaussian")), sim.createBestOfN(options(heavy()))];
+      draws = runs.map((run) => sim.oneDraw(run.options)); // each run's first trial, up close
       seedInput.value = String(runs[0].options.seed);
       summary.textContent = "Running the trials…";
       result.textContent = "Running the trials…";
@@ -299,10 +299,6 @@
       live.say(selectionNews);
       if (container.dataset.state === "computing") announceWhenDone = true;
     });
-    betaSlider.addEventListener("input", () => {
-      render();
-      live.say(() => lastOver.line);
-    });
 
     demos.goodhart = {
       /** The numbers behind the plots, for tests and for anyone curious in the console. */
@@ -318,8 +314,12 @@
           ready, n, reached, sizes: SIZES, markedN: here.map((point) => point && point.n), renders, heavy: heavy(),
           errorScale: Number(scaleSlider.value), trials: Number(trialsSlider.value), seed: runs ? runs[0].options.seed : null,
           panels: curves ? curves.map(panel) : [],
-          overoptimization: lastOver,
-          charts: [...charts.selection, ...(charts.overoptimization ? [charts.overoptimization] : [])],
+          draws: draws ? draws.map((one, i) => ({
+            distribution: one.options.distribution, n, count: drawn[i] ? drawn[i].count : null, shown: drawn[i] ? drawn[i].shown : null,
+            capped: drawn[i] ? drawn[i].capped : null, label: drawn[i] ? drawn[i].label : null, winner: one.winner(n),
+            candidates: { values: Array.from(one.values.subarray(0, Math.min(n, 20))), scores: Array.from(one.scores.subarray(0, Math.min(n, 20))) },
+          })) : [],
+          charts: [...charts.selection, ...charts.draws],
         };
       },
     };

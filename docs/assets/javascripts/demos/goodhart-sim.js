@@ -1,7 +1,6 @@
 /**
- * Goodhart explorer simulation: best-of-N selection on a noisy proxy, and an overoptimization
- * curve of the shape Gao, Schulman and Hilton (2022) fitted. No drawing here (see
- * goodhart-explorer.js).
+ * Goodhart explorer simulation: best-of-N selection on a noisy proxy, and one draw of its
+ * candidates up close (oneDraw). No drawing here (see goodhart-draw.js, goodhart-explorer.js).
  *
  * Why this model: each candidate has a true value V ~ N(0, 1) and a proxy U = V + scale * error,
  * with the error independent of V. Picking the best of N by U is the simplest optimizer there is,
@@ -124,6 +123,37 @@
     };
   }
 
+  /**
+   * One draw of candidates, seen up close: the first trial of createBestOfN with the same options,
+   * from the same seeded stream, so its winner among the first n is that trial's best of n.
+   * Returns { options, values, scores } (Float64Arrays of maxN: true value V and proxy score U)
+   * and winner(n): the candidate with the highest score among the first n, as { index, value,
+   * score, error } (the first of equal scores, as in the trials).
+   */
+  function oneDraw(options) {
+    const o = checkOptions(options);
+    const rng = random.mulberry32(o.seed);
+    const gauss = random.normalSource(rng);
+    const draw = ERROR_DISTRIBUTIONS[o.distribution].draw;
+    const values = new Float64Array(o.maxN);
+    const scores = new Float64Array(o.maxN);
+    const leader = new Int32Array(o.maxN); // leader[i]: the winner among the first i + 1
+    let best = 0;
+    for (let i = 0; i < o.maxN; i += 1) {
+      values[i] = gauss();
+      scores[i] = values[i] + o.errorScale * draw(rng, gauss);
+      if (scores[i] > scores[best]) best = i;
+      leader[i] = best;
+    }
+    return {
+      options: o, values, scores,
+      winner(n) {
+        const index = leader[Math.max(1, Math.min(o.maxN, Math.round(n))) - 1];
+        return { index, value: values[index], score: scores[index], error: scores[index] - values[index] };
+      },
+    };
+  }
+
   /** Mean true and median proxy value of the best-of-N candidate, all trials at once. */
   function bestOfNCurve(options) {
     return createBestOfN(options).addTrials().result();
@@ -162,29 +192,8 @@
     return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
   }
 
-  /** KL divergence (nats) of best-of-n sampling from the base policy: log n - (n - 1) / n. */
-  function bestOfNKl(n) {
-    return Math.log(n) - (n - 1) / n;
-  }
-
-  /**
-   * Proxy and gold reward against d = sqrt(KL), in the functional form Gao et al. fitted for
-   * best-of-n: gold(d) = d (alpha - beta d). The proxy is modelled as alpha d (it does not see the
-   * penalty). alpha and beta are illustrative, not the paper's fitted values.
-   */
-  function overoptimizationCurve({ alpha = 1, beta = 0.25, maxD = 5, steps = 60 } = {}) {
-    if (!(alpha > 0) || !(beta > 0)) throw new Error("alpha and beta must be positive numbers");
-    const points = [];
-    for (let i = 0; i <= steps; i += 1) {
-      const d = (maxD * i) / steps;
-      points.push({ d, kl: d * d, proxy: alpha * d, gold: d * (alpha - beta * d) });
-    }
-    const peakD = alpha / (2 * beta);
-    return { points, peak: { d: peakD, kl: peakD * peakD, gold: (alpha * alpha) / (4 * beta) }, alpha, beta };
-  }
-
   return {
-    ERROR_DISTRIBUTIONS, DEFAULTS, MAX_N, selectionSizes, createBestOfN, bestOfNCurve, pointAt, turnsOver,
-    trueValueTrend, bestOfNKl, overoptimizationCurve,
+    ERROR_DISTRIBUTIONS, DEFAULTS, MAX_N, selectionSizes, createBestOfN, oneDraw, bestOfNCurve, pointAt, turnsOver,
+    trueValueTrend,
   };
 });

@@ -85,7 +85,8 @@
    * (an axis's `short`: a shorter title, or a list of ever shorter ones, for where `label` does not fit),
    * series: [{label, colour, dash, marker, markerEvery, width, alpha, points: [{x, y}]}],
    * vertical: {x, label} | null (its label above the plot), dots: [{x, y, colour, marker, offScale}], notes: [{text, short,
-   * x, y, colour}], message: text | null }.
+   * x, y, colour}], message: text | null, underlay: (ctx, { tx, ty, plot, layout }) => void | null,
+   * which draws under the series and blocks what it drew in the label layout }.
    * A dot off the y scale is drawn as an arrow at the plot's edge with its `offScale` text (or
    * its value) beside it. A note is about the point (x, y), which an open ring marks; its text
    * goes right beside the ring where it covers nothing, in its short wording if need be, else a
@@ -205,6 +206,10 @@
       ctx.setLineDash([]);
       layout.blockLine([[vertical, pad.top], [vertical, pad.top + plotH]], "vertical");
     }
+
+    // Anything a figure draws under its series (the Goodhart explorer's cloud of candidates): it
+    // is given the scales, the plot and the label layout, to which it adds what it drew.
+    if (spec.underlay) spec.underlay(ctx, { tx, ty, plot, layout });
 
     // Series: lines clipped to the plot area, then the markers that lie inside it, whole.
     ctx.save();
