@@ -13,7 +13,8 @@ docstrings are the spec).
                       (scripts/chapter_numbers.py)
     on_page_markdown  check links, tables, figure mentions and includes (scripts/snippet_includes.py);
                       citations → slots, and a References section
-    on_page_content   glossary hovers: first use per section, none in headings or links; an
+    on_page_content   stop on Markdown that an HTML element left unrendered (scripts/
+                      unrendered_markdown.py); glossary hovers: first use per section, none in headings or links; an
                       id on each glossary term; headings' ¶ hidden from screen readers
                       (scripts/headerlinks.py); the summary boxes' titles as headings, and
                       "Key takeaways" in the contents (scripts/summary_boxes.py);
@@ -67,6 +68,7 @@ import repeated_errors
 import snippet_includes
 import summary_boxes
 import tables
+import unrendered_markdown
 from citations.site import CitationSite
 from links import LinkChecker
 from page_meta import PageMeta
@@ -136,6 +138,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    fail(
+        unrendered_markdown.unrendered_markdown_problems(
+            html, page.file.content_string, _current().source_name(page.file)
+        )
+    )
     # The title in the nav ("Specification gaming") and the heading over the page
     # ("Specification gaming and reward hacking"): the page explains what either names.
     heading = next((item.title for item in page.toc.items if item.level == 1), "")

@@ -42,6 +42,7 @@ from page_syntax import page_syntax_problems
 from snippet_includes import include_problems
 from source_text import Diagnostic, ProblemsFound
 from text_files import decode_utf8
+from unrendered_markdown import unrendered_markdown_problems
 
 from .project import CONFIG_FILE, Project, quiet_mkdocs
 
@@ -104,6 +105,9 @@ def check_site(project: Project) -> SiteFindings:
                 continue
             page.markdown = rendered.markdown
             page.render(config, project.files)
+            found.problems.extend(
+                unrendered_markdown_problems(page.content or "", text.file.content_string, name)
+            )
     found.problems.extend(links.after_build())
     return found
 
