@@ -503,15 +503,18 @@ function figures(demos, colours) {
   const range = demos.goodhartDraw.sharedRange(curves);
   // Named as the live figure and the explorer name them (goodhart-draw.js), light tails first.
   const tailTitles = ["gaussian", "t2"].map((distribution) => demos.goodhartDraw.kindTitle(distribution));
-  const tailPanels = (top) => curves.flatMap((curve, i) => [
+  // `proxyDigits`: the explorer's still writes the proxy off the scale with one decimal, as its live
+  // chart does (goodhart-draw.js); the chapter's figure with none.
+  const tailPanels = (top, proxyDigits = 0) => curves.flatMap((curve, i) => [
     label(tailTitles[i], 8 + i * 364, top + 16, { size: 14 }),
     {
       x: i * 364, y: top + 24, width: 356, height: 290,
-      draw(prepared) { return demos.goodhartDraw.drawSelection(prepared, colours, curve, gsim.MAX_N, { range, compact: true, marker: false }).chart; },
+      draw(prepared) { return demos.goodhartDraw.drawSelection(prepared, colours, curve, gsim.MAX_N, { range, compact: true, marker: false, proxyDigits }).chart; },
     },
   ]);
   const heavy = curves[1];
-  const tailsDesc = `Best of N by a proxy score, N from 1 to 10,000 on a log scale. ${tailTitles[0]}: the winner's true value rises to ${curves[0].last.meanTrue.toFixed(2)} at N = 10,000 while its proxy score reaches ${curves[0].last.medianProxy.toFixed(1)}. ${tailTitles[1]}: the true value peaks at ${heavy.peak.meanTrue.toFixed(2)} at N = ${fmt(heavy.peak.n)} and falls back to ${heavy.last.meanTrue.toFixed(2)}, while the proxy score climbs to ${fmt(heavy.last.medianProxy)}. Mean of 200 trials, seed 1975.`;
+  const tailsDescribed = (digits) => `Best of N by a proxy score, N from 1 to 10,000 on a log scale. ${tailTitles[0]}: the winner's true value rises to ${curves[0].last.meanTrue.toFixed(2)} at N = 10,000 while its proxy score reaches ${curves[0].last.medianProxy.toFixed(1)}. ${tailTitles[1]}: the true value peaks at ${heavy.peak.meanTrue.toFixed(2)} at N = ${fmt(heavy.peak.n)} and falls back to ${heavy.last.meanTrue.toFixed(2)}, while the proxy score climbs to ${fmt(heavy.last.medianProxy, digits)}. Mean of 200 trials, seed 1975.`;
+  const tailsDesc = tailsDescribed(0);
   out["live-goodhart-tails.svg"] = svgDocument({
     width: 720, height: 320, title: "Best of N by a proxy score, with light- and heavy-tailed error", desc: tailsDesc,
   }, tailPanels(0));
@@ -527,9 +530,9 @@ function figures(demos, colours) {
   const winnerText = (w) => `true value ${w.value.toFixed(2)}, score ${w.score.toFixed(2)}`;
   out["demo-goodhart.svg"] = svgDocument({
     width: 720, height: 640, title: "The Goodhart explorer: best of N, and one draw up close",
-    desc: `${tailsDesc} Below, one draw of ${OPENING_N} candidates for each, each candidate's score against its true value, the winner being the highest score. ${tailTitles[0]}: the winner has ${winnerText(winners[0])}. ${tailTitles[1]}: the winner has ${winnerText(winners[1])}, its score mostly error.`,
+    desc: `${tailsDescribed(1)} Below, one draw of ${OPENING_N} candidates for each, each candidate's score against its true value, the winner being the highest score. ${tailTitles[0]}: the winner has ${winnerText(winners[0])}. ${tailTitles[1]}: the winner has ${winnerText(winners[1])}, its score mostly error.`,
   }, [
-    ...tailPanels(0),
+    ...tailPanels(0, 1),
     label(`One draw of ${OPENING_N} candidates: which one wins`, 8, 348, { size: 14 }),
     ...oneDraws.flatMap((one, i) => [
       label(tailTitles[i], 8 + i * 364, 372, { size: 13, weight: "400" }),

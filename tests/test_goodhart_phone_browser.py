@@ -339,8 +339,13 @@ def test_a_phone_on_its_side_shows_the_slider_and_both_whole_charts(browser, sit
     try:
         show_charts(page)
         view = layout(page)
-        position = page.eval_on_selector(".demo-sticky", "e => getComputedStyle(e).position")
-        assert position == "static", position
+        # Not stuck at the foot (the screen cannot spare the room): stuck under the header only
+        # once the reader scrolls past it to the draws.
+        position, bottom = page.eval_on_selector(
+            ".demo-sticky", "e => [getComputedStyle(e).position, getComputedStyle(e).bottom]"
+        )
+        assert (position, bottom) == ("sticky", "auto"), (position, bottom)
+        assert not view["stuck"], view
         assert in_clear_view(page, "#gh-n")
         assert not not_whole(view), view
         for selector in CHARTS:
@@ -464,8 +469,8 @@ def test_the_words_a_reader_sees_put_plain_words_first(page, site_url):
         assert "huge errors" in plain.lower() and "tails" in technical, title
     help_text = page.text_content("#gh-help")
     assert help_text.index("how often the error is huge") < help_text.index("tail"), help_text
-    summary = page.text_content("#gh-summary")
-    assert summary.index("picks its error") < summary.index("regressional Goodhart"), summary
+    notice = page.text_content("#what-to-notice + ul")
+    assert notice.index("selects the error") < notice.index("regressional Goodhart"), notice
     steps = page.locator("#what-to-try + .web-only li").all_text_contents()
     assert len(steps) == 3 and not any("KL divergence" in step for step in steps), steps
     for step in steps:
@@ -515,3 +520,43 @@ def test_one_vocabulary_names_the_kinds_of_error_everywhere(page, site_url):
     assert not words.findall(figure.text_content()), figure.text_content()
     alt = page.get_attribute("#live-goodhart-tails .demo-static img", "alt")
     assert not words.findall(alt), alt
+
+
+@pytest.mark.parametrize(
+    "device", [PHONE, {**PHONE, "viewport": {"width": 320, "height": 640}}, ON_ITS_SIDE],
+    ids=["390x844", "320x640", "on-its-side"],
+)
+def test_the_slider_is_in_reach_while_the_draws_are_in_view(browser, site_url, device):
+    """A reader review: "What to try" says to watch the two draws as N moves, but on a phone the
+    bar left with its place under the charts, a screen above the draws. Now, upright, its place
+    is under the draws and it stays at the screen's foot while they are in view; on its side it
+    sticks under the header. With each draw brought into view above the bar (or below it), the
+    slider is in clear view and a drag by touch changes the draw's winner line."""
+    context, page = open_phone(browser, site_url, device)
+    try:
+        for canvas in ("#gh-draw-light", "#gh-draw-heavy"):
+            page.evaluate(
+                f"""() => {{ const bar = document.querySelector(".demo-sticky").getBoundingClientRect();
+                    const c = document.querySelector("{canvas}").getBoundingClientRect();
+                    const header = document.querySelector(".md-header").getBoundingClientRect().bottom;
+                    const foot = getComputedStyle(document.querySelector(".demo-sticky")).bottom !== "auto";
+                    scrollBy({{ top: foot ? c.bottom - (innerHeight - bar.height) + 8
+                                          : c.top - (header + bar.height) - 8, behavior: "instant" }}); }}"""
+            )
+            page.wait_for_timeout(300)
+            box = page.locator(canvas).bounding_box()
+            bar = page.locator(".demo-sticky").bounding_box()
+            height = device["viewport"]["height"]
+            assert box["y"] + box["height"] <= bar["y"] + 1 or box["y"] >= bar["y"] + bar["height"] - 1, (
+                f"{canvas} is under the bar"
+            )
+            assert box["y"] >= 0 and box["y"] + box["height"] <= height + 1, f"{canvas} in view"
+            assert in_clear_view(page, "#gh-n"), f"the slider is out of reach with {canvas} in view"
+            before = page.text_content("#gh-draw-summary")
+            touch_drag(page, "#gh-n", 0.3, 0.9)
+            page.wait_for_timeout(100)
+            assert page.text_content("#gh-draw-summary") != before, "the draws follow the slider"
+            touch_drag(page, "#gh-n", 0.9, 0.3)
+            page.wait_for_timeout(100)
+    finally:
+        context.close()

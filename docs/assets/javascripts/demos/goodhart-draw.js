@@ -66,6 +66,9 @@
   function drawSelection(prepared, colours, curve, n, options) {
     const { range, compact } = options;
     const marker = options.marker !== false;
+    // The printed proxy's decimals: 1, as the live chart writes it at N ("proxy 83.5", not "84"
+    // in the explorer's figure, a reader review); the chapter's figure still writes none.
+    const proxyDigits = options.proxyDigits === undefined ? 0 : options.proxyDigits;
     const here = sim.pointAt(curve, n);
     const reached = Math.max(options.reached === undefined ? Infinity : options.reached, here.n);
     const pts = curve.points.filter((p) => p.n <= reached);
@@ -91,8 +94,8 @@
       { x: here.n, y: here.medianProxy, colour: colours.proxy, marker: "square", offScale: `proxy ${fmt(here.medianProxy, 1)}`, offScaleShort: fmt(here.medianProxy, 1) },
       { x: here.n, y: here.meanTrue, colour: colours.truth, marker: "circle" },
     ] : curve.last.medianProxy > range.max ? [
-      { x: curve.last.n, y: curve.last.medianProxy, colour: colours.proxy, offScale: `proxy reaches ${fmt(curve.last.medianProxy)} at N = ${fmt(curve.last.n)}`,
-        offScaleShort: `proxy ${fmt(curve.last.medianProxy)} at N = ${fmt(curve.last.n)}` },
+      { x: curve.last.n, y: curve.last.medianProxy, colour: colours.proxy, offScale: `proxy reaches ${fmt(curve.last.medianProxy, proxyDigits)} at N = ${fmt(curve.last.n)}`,
+        offScaleShort: `proxy ${fmt(curve.last.medianProxy, proxyDigits)} at N = ${fmt(curve.last.n)}` },
     ] : [];
     const chart = drawLineChart(prepared.ctx, prepared.width, prepared.height, colours, {
       x: { min: 1, max: sim.MAX_N, log: true, label: compact ? "N, the number of candidates (log scale)" : "N candidates; the best by proxy wins (log scale)", short: "N candidates (log scale)", format: (v) => fmt(v) },
@@ -132,7 +135,8 @@
     return { x: { min: -x, max: x }, y: { min: Math.floor(low), max: Math.ceil(high) } };
   }
 
-  /** A score as the draws write it: two decimals, fewer when it is large. */
+  /** A score as the draws write it, on the canvas and in the line under them alike: two
+   * decimals, fewer when it is large. */
   function scoreText(u) {
     return fmt(u, Math.abs(u) >= 100 ? 0 : Math.abs(u) >= 10 ? 1 : 2);
   }
@@ -194,7 +198,8 @@
         }
         context.restore();
         const wx = tx(winner.value);
-        // The winner's ring whole inside the plot, or an arrow on its top edge.
+        // The winner's ring whole inside the plot, or an arrow on its top edge, ringed too: the
+        // help says "the ringed dot wins" (an unringed triangle at large N, a reader review).
         const inScale = ty(winner.score) >= top + 11;
         const wy = Math.max(top, Math.min(bottom, ty(winner.score)));
         // Its score across to the y axis, its true value down to the x axis, each in its colour
@@ -221,12 +226,15 @@
           context.beginPath();
           context.arc(wx, wy, 6, 0, 2 * Math.PI);
           context.fill();
-        } else { // off the top: an arrow on the edge, pointing up
-          context.moveTo(wx, top + 1); context.lineTo(wx + 7, top + 13); context.lineTo(wx - 7, top + 13); context.closePath();
+        } else { // off the top: an arrow on the edge, pointing up, in a ring
+          context.moveTo(wx, top + 3); context.lineTo(wx + 5, top + 13); context.lineTo(wx - 5, top + 13); context.closePath();
           context.fill();
+          context.stroke();
+          context.beginPath();
+          context.arc(wx, top + 10, 9, 0, 2 * Math.PI);
         }
         context.stroke();
-        const ringTop = Math.max(top, wy - 11);
+        const ringTop = inScale ? Math.max(top, wy - 11) : top;
         layout.block({ x: wx - 11, y: ringTop, w: 22, h: Math.min(bottom, wy + 11) - ringTop }, "anchor");
       },
     });
@@ -293,7 +301,7 @@
   }
 
   demos.goodhartDraw = {
-    ERROR_KINDS, Y_LABEL, Y_SHORT, DRAW_CAP, kindTitle, sharedRange, drawSelection, drawRange, drawOneDraw,
+    ERROR_KINDS, Y_LABEL, Y_SHORT, DRAW_CAP, kindTitle, scoreText, sharedRange, drawSelection, drawRange, drawOneDraw,
     resultLine, showResult, resultText,
   };
 })(typeof self !== "undefined" ? self : this);

@@ -135,7 +135,8 @@
         return result;
       });
       const kinds = draws.map((one) => KINDS[one.options.distribution].plain);
-      const numbers = (w) => `true value ${fmt(w.value, 2)}, score ${fmt(w.score, Math.abs(w.score) >= 10 ? 1 : 2)}`;
+      // Rounded as each canvas's label rounds them (goodhart-draw.js, scoreText): one number, one way.
+      const numbers = (w) => `true value ${fmt(w.value, 2)}, score ${draw.scoreText(w.score)}`;
       page.setText($("gh-draw-title"), n === 1 ? "One draw of 1 candidate: nothing to pick from yet" : `One draw of ${fmt(n)} candidates: which one wins`);
       page.setText(drawCap, drawn[0].capped ? ` Of its ${fmt(n)} candidates, ${fmt(draw.DRAW_CAP)} are shown, at random, and the winner.` : "");
       drawn.forEach((d, i) => {
@@ -177,11 +178,12 @@
       } else {
         words = `At this size of error, the true value with ${plain} has not turned over yet: picking from more candidates still helps with both, by less than the score claims.`;
       }
-      const both = "Either way, picking by the score also picks its error: regressional Goodhart. Huge errors that bring a soaring score and no real gain are what Kwa, Thomas and Garriga-Alonso call catastrophic Goodhart.";
       const hidden = document.createElement("span");
       hidden.className = "demo-sr-only";
       hidden.textContent = numbers;
-      summary.replaceChildren(hidden, ` ${words} ${both}`);
+      // What the setting shows, in one sentence: why, and the names for it, are in "What to notice"
+      // (the same explanation three times in a row, a reader review).
+      summary.replaceChildren(hidden, ` ${words}`);
     }
 
     /** The line under the slider: the numbers of the summary, short enough to read while dragging.
@@ -261,6 +263,26 @@
      */
     const bar = container.querySelector(".demo-sticky");
     const panels = container.querySelector(".demo-panels");
+    /**
+     * On a phone held upright the bar's place is under the two draws, at the end of the block
+     * that holds charts and draws ($("gh-span")), so that, stuck at the foot of the screen while
+     * its place is below it, it stays there while the charts and then the draws are in view: the
+     * reader moves N while watching the draws, as "What to try" asks (a reader review: with its
+     * place under the charts, it left with them, and the draws were a screen below the slider).
+     * Elsewhere it is under the charts (on a phone on its side it sticks under the header while
+     * the draws are in view, demos.css). Moved in the page, not only on the screen, so the tab
+     * order follows what the reader sees; the slider keeps the focus if it had it.
+     */
+    const span = $("gh-span");
+    const upright = root.matchMedia("(max-width: 37.4375em) and (min-height: 31.25em)");
+    function placeBar() {
+      const focused = bar.contains(document.activeElement) ? document.activeElement : null;
+      if (upright.matches && span.lastElementChild !== bar) span.append(bar);
+      else if (!upright.matches && panels.nextElementSibling !== bar) panels.after(bar);
+      if (focused && document.activeElement !== focused) focused.focus({ preventScroll: true });
+    }
+    placeBar();
+    upright.addEventListener("change", placeBar);
     const firstTitle = container.querySelector(".demo-chart-title");
     const CLEAR = 8; // px kept between a chart and the bar, and under the header
     // The last glide ({ from, to, at }): N moved again while it is under way (under a second old,
@@ -269,9 +291,10 @@
     let glide = null;
     function bringChartsIntoView() {
       const style = root.getComputedStyle(bar);
-      if (style.position !== "sticky") return false;
+      if (style.position !== "sticky" || style.bottom === "auto") return false; // not stuck at the foot
       const barTop = bar.getBoundingClientRect().top;
-      const lifted = panels.getBoundingClientRect().bottom + parseFloat(style.marginTop) - barTop; // above its place
+      // How far the bar is above its place, under what comes before it (the draws' line).
+      const lifted = bar.previousElementSibling.getBoundingClientRect().bottom + parseFloat(style.marginTop) - barTop;
       const hidden = Math.max(...canvases.map((canvas) => canvas.getBoundingClientRect().bottom)) - (barTop - CLEAR);
       if (lifted < 1 || hidden < 1) return false; // in its place, or the charts whole above it
       const header = document.querySelector(".md-header");
