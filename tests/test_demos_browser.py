@@ -1279,8 +1279,8 @@ def test_goodhart_slider_is_in_view_with_the_charts_it_drives(browser, site_url,
                 "scrollBy({top: document.querySelector('#gh-selection-chart').getBoundingClientRect().bottom"
                 f" - innerHeight + document.querySelector('.demo-sticky').offsetHeight + 4 + {further},"
                 " behavior: 'instant'})"
-                if phone else
-                "scrollBy(0, document.querySelector('#gh-try')"
+                if phone
+                else "scrollBy(0, document.querySelector('#gh-try')"
                 f".getBoundingClientRect().top - innerHeight + {further})"
             )
             control = page.locator("#gh-n").bounding_box()

@@ -523,7 +523,8 @@ def test_one_vocabulary_names_the_kinds_of_error_everywhere(page, site_url):
 
 
 @pytest.mark.parametrize(
-    "device", [PHONE, {**PHONE, "viewport": {"width": 320, "height": 640}}, ON_ITS_SIDE],
+    "device",
+    [PHONE, {**PHONE, "viewport": {"width": 320, "height": 640}}, ON_ITS_SIDE],
     ids=["390x844", "320x640", "on-its-side"],
 )
 def test_the_slider_is_in_reach_while_the_draws_are_in_view(browser, site_url, device):
@@ -547,9 +548,9 @@ def test_the_slider_is_in_reach_while_the_draws_are_in_view(browser, site_url, d
             box = page.locator(canvas).bounding_box()
             bar = page.locator(".demo-sticky").bounding_box()
             height = device["viewport"]["height"]
-            assert box["y"] + box["height"] <= bar["y"] + 1 or box["y"] >= bar["y"] + bar["height"] - 1, (
-                f"{canvas} is under the bar"
-            )
+            assert (
+                box["y"] + box["height"] <= bar["y"] + 1 or box["y"] >= bar["y"] + bar["height"] - 1
+            ), f"{canvas} is under the bar"
             assert box["y"] >= 0 and box["y"] + box["height"] <= height + 1, f"{canvas} in view"
             assert in_clear_view(page, "#gh-n"), f"the slider is out of reach with {canvas} in view"
             before = page.text_content("#gh-draw-summary")
