@@ -4,18 +4,14 @@ in the build and in `make check`: a caption once showed readers `[below](#when-.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from test_check import copy_project, run_check
+from test_check import copy_project, run_check, run_python
 from unrendered_markdown import unrendered_markdown, unrendered_markdown_problems
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.parametrize(
@@ -116,17 +112,8 @@ def test_make_check_names_the_line_and_the_fix(tmp_path: Path) -> None:
 
 def test_the_build_stops_with_the_same_message(tmp_path: Path) -> None:
     project = _planted(tmp_path)
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "out")],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={
-            "PYTHONPATH": str(ROOT / "scripts"),
-            "PATH": "/usr/bin:/bin",
-            "NO_MKDOCS_2_WARNING": "1",
-        },
+    result = run_python(
+        ["-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "out")], project
     )
     output = result.stdout + result.stderr
     assert result.returncode != 0
