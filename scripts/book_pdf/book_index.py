@@ -41,7 +41,7 @@ from . import htmltree as ht
 from .chapter import CITED_KEY, Chapter
 from .htmltree import Element
 from .named_examples import NamedExample, NameFinder, unused_examples
-from .plain_terms import UseFinder, mark_first_uses, plain_forms
+from .plain_terms import FindsUses, UseFinder, mark_first_uses, plain_forms
 from .problems import Problem
 
 GLOSSARY_PAGE = "glossary.html"
@@ -108,15 +108,10 @@ def build_index(
     forms = plain_forms(terms)
     finder = UseFinder(forms)
     # The glossary's own entry is added below; its definitions' italics are not uses.
-    term_places: dict[str, list[str]] = {}
-    for chapter in (c for c in indexed if c is not glossary_page):
-        places = first_places([chapter], find.terms_in)
-        unplaced = [form.term for form in forms if form.term not in places]
-        ids = (_next_id(chapter, "use") for _ in itertools.count())
-        for term, anchor in mark_first_uses(chapter.section, finder, unplaced, ids).items():
-            places[term] = [anchor]  # a chapter with no marked place: its first plain use
-        for term, anchors in places.items():
-            term_places.setdefault(term, []).extend(anchors)
+    chapters_read = [c for c in indexed if c is not glossary_page]
+    term_places = places_by_chapter(
+        chapters_read, find.terms_in, finder, [form.term for form in forms]
+    )
     for term, dt in terms.items():  # the glossary's own entry, in book order
         assert glossary_page is not None  # terms come from it
         term_places.setdefault(term, []).insert(
@@ -124,9 +119,7 @@ def build_index(
             _anchor(dt, glossary_page, "term"),
         )
     if examples:
-        example_places = named_example_places(
-            [c for c in indexed if c is not glossary_page], examples
-        )
+        example_places = named_example_places(chapters_read, examples)
         if problems is not None:
             problems.extend(unused_examples(examples, example_places, terms))
         for heading, anchors in example_places.items():
@@ -152,15 +145,27 @@ def named_example_places(
             return names.headings_in(ht.text_of(element))
         return []
 
+    return places_by_chapter(chapters, named_by, names, [e.heading for e in examples])
+
+
+def places_by_chapter(
+    chapters: list[Chapter],
+    marked_in: Callable[[Element], Iterable[str]],
+    finder: FindsUses,
+    names: Sequence[str],
+) -> dict[str, list[str]]:
+    """Name -> one id per chapter: its first marked place there (marked_in), or in a chapter
+    with none, the first use of one of names in the running text (finder), given an id. Terms
+    and named examples are placed the same way."""
     found: dict[str, list[str]] = {}
     for chapter in chapters:
-        places = first_places([chapter], named_by)
-        unplaced = [e.heading for e in examples if e.heading not in places]
+        places = first_places([chapter], marked_in)
+        unplaced = [name for name in names if name not in places]
         ids = (_next_id(chapter, "use") for _ in itertools.count())
-        for heading, anchor in mark_first_uses(chapter.section, names, unplaced, ids).items():
-            places[heading] = [anchor]
-        for heading, anchors in places.items():
-            found.setdefault(heading, []).extend(anchors)
+        for name, anchor in mark_first_uses(chapter.section, finder, unplaced, ids).items():
+            places[name] = [anchor]
+        for name, anchors in places.items():
+            found.setdefault(name, []).extend(anchors)
     return found
 
 
