@@ -135,6 +135,15 @@
     return { x: { min: -x, max: x }, y: { min: Math.floor(low), max: Math.ceil(high) } };
   }
 
+  /** What one draw shows at N: its winner, how many candidates it holds (N, at most the draw's
+   * size), how many of them are dots (at most `cap`), and whether some are left out. The same
+   * whether or not the canvas can be drawn (drawOneDraw, and the explorer's line without it). */
+  function drawShown(draw, n, cap = DRAW_CAP) {
+    const count = Math.min(n, draw.values.length);
+    const shown = Math.min(count, cap);
+    return { winner: draw.winner(n), count, shown, capped: count > shown };
+  }
+
   /** A score as the draws write it, on the canvas and in the line under them alike: two
    * decimals, fewer when it is large. */
   function scoreText(u) {
@@ -154,9 +163,7 @@
    */
   function drawOneDraw(prepared, colours, draw, n, { range, compact = false, cap = DRAW_CAP }) {
     const { ctx, width, height } = prepared;
-    const winner = draw.winner(n);
-    const count = Math.min(n, draw.values.length);
-    const shown = Math.min(count, cap);
+    const { winner, count, shown, capped } = drawShown(draw, n, cap);
     const value = fmt(winner.value, 2);
     const score = scoreText(winner.score);
     // The widest wording that fits over the plot (line-chart.js: 64 px left of it, 26 right).
@@ -238,7 +245,7 @@
         layout.block({ x: wx - 11, y: ringTop, w: 22, h: Math.min(bottom, wy + 11) - ringTop }, "anchor");
       },
     });
-    return { winner, count, shown, capped: count > shown, label, chart };
+    return { winner, count, shown, capped, label, chart };
   }
 
   /**
@@ -301,7 +308,7 @@
   }
 
   demos.goodhartDraw = {
-    ERROR_KINDS, Y_LABEL, Y_SHORT, DRAW_CAP, kindTitle, scoreText, sharedRange, drawSelection, drawRange, drawOneDraw,
+    ERROR_KINDS, Y_LABEL, Y_SHORT, DRAW_CAP, kindTitle, scoreText, sharedRange, drawSelection, drawRange, drawShown, drawOneDraw,
     resultLine, showResult, resultText,
   };
 })(typeof self !== "undefined" ? self : this);

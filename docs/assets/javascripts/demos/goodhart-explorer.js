@@ -129,7 +129,7 @@
       charts.draws = [];
       drawn = draws.map((one, i) => {
         const prepared = page.prepareCanvas(drawCanvases[i]);
-        if (!prepared) return { winner: one.winner(n), count: n, shown: Math.min(n, draw.DRAW_CAP), capped: n > draw.DRAW_CAP, label: null };
+        if (!prepared) return { ...draw.drawShown(one, n), label: null };
         const result = draw.drawOneDraw(prepared, theme.colours, one, n, { range, compact: prepared.width < 420 });
         charts.draws.push({ width: prepared.width, height: prepared.height, ...result.chart });
         return result;
