@@ -550,7 +550,7 @@ function figures(demos, colours) {
     const large = lsim.peak(lsim.REWARD_MODELS.large);
     out["live-kl-leash.svg"] = svgDocument({
       width: 720, height: 400, title: "The KL leash: a simulation of the shape Gao, Schulman and Hilton fitted",
-      desc: `Reward against how far training pulled the model, d = √KL, from 0 to ${lsim.MAX_D}. The reward model's score rises across the whole chart. The true reward, d(α − β log d) with illustrative constants, peaks at d = ${small.d.toFixed(1)} and then falls below zero; for a larger reward model it peaks later, at d = ${large.d.toFixed(1)}, and higher, and also falls.`,
+      desc: `Reward against how far training pulled the model, d = √KL, from 0 to ${lsim.MAX_D}. The reward model's score rises across the whole chart. The true reward, d(a − b log d) with illustrative constants, peaks at d = ${small.d.toFixed(1)} and then falls below zero; for a larger reward model it peaks later, at d = ${large.d.toFixed(1)}, and higher, and also falls.`,
     }, [{
       x: 0, y: 0, width: 720, height: 400,
       draw(prepared) { return demos.klLeashDraw.drawLeash(prepared, colours, { model: "small", d: null, compare: true }).chart; },

@@ -720,7 +720,10 @@ def test_leash_figure_gold_peaks_while_the_proxy_rises(page, site_url):
     larger = page.evaluate(figure.js())
     assert larger["model"] == "large" and larger["peak"]["d"] > states[2]["peak"]["d"]
     text = caption(page, figure)
-    assert "not data" in text and "made up for illustration" in text and "d(α − β log d)" in text
+    assert "not data" in text and "made up for illustration" in text
+    # β is the KL penalty's strength on this page (Figure 1, the text): the still's caption does
+    # not reuse it for the fitted curve's constant (reader review 11).
+    assert "β" not in text, text
 
 
 @pytest.mark.parametrize(
@@ -832,10 +835,11 @@ def test_leash_figure_speaks_in_words_and_keeps_the_maths_in_how_it_works(
         small, large = page.evaluate(
             "['small', 'large'].map(m => window.AlignmentDemos.klLeashSim.REWARD_MODELS[m])"
         )
-        assert "d = √KL" in details and "d(α − β log d)" in details and "made-up" in details
+        assert "d = √KL" in details and "d(a − b log d)" in details and "made-up" in details
+        assert "this b is not the KL penalty's strength" in details
         assert small["beta"] == large["beta"]
         assert (
-            f"α = {small['alpha']:g} and β = {small['beta']:g} (α = {large['alpha']:g} for the larger"
+            f"a = {small['alpha']:g} and b = {small['beta']:g} (a = {large['alpha']:g} for the larger"
             in details
         )
     finally:
