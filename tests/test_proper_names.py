@@ -47,6 +47,20 @@ def test_names_are_kept_whole_while_laying_out_and_the_registry_is_restored_afte
     assert pyphen.Pyphen(lang="en_US").positions("christiano") == plain.positions("christiano")
 
 
+def test_a_name_the_dictionary_lists_as_an_exception_is_kept_whole_too():
+    """ "Sep-/tember" was split in the book: the English file lists the whole word as an
+    exception (".sep8t9em8b9er."), whose 9 outranks the name's 8. The exception is dropped for
+    the book's names; a word that is not one of them keeps its exception."""
+    text = "In September and November, Christiano wrote. Remember december? No: December."
+    plain = pyphen.Pyphen(lang="en_US")
+    assert plain.positions("september") and plain.positions("november"), "the case for this"
+    with names_kept_whole(text, "en-US"):
+        inside = pyphen.Pyphen(lang="en_US")
+        assert inside.positions("september") == inside.positions("november") == []
+        assert inside.positions("september’s") == []
+        assert inside.positions("december") == plain.positions("december")  # also in lower case
+
+
 def test_a_language_without_patterns_or_a_text_without_names_changes_nothing():
     before = dict(pyphen.LANGUAGES)
     with names_kept_whole(TEXT, "x-none"):

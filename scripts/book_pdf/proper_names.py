@@ -30,7 +30,9 @@ from .address_breaks import ADDRESS
 
 WORD = re.compile(r"[^\W\d_]+")
 SHORTEST_SPLIT_WORD = 6  # book.css: hyphenate-limit-chars: 6 3 3
-FORBID = "8"  # even: no break here; higher than any number in pyphen's English patterns
+FORBID = "8"  # even: no break here; higher than any number in pyphen's English patterns but
+# the odd 9 of a whole-word exception, which write_dictionary drops for the names
+PATTERN_DIGIT = re.compile(r"\d")
 
 
 def proper_names(text: str) -> set[str]:
@@ -76,9 +78,16 @@ def names_kept_whole(text: str, language: str) -> Iterator[None]:
 
 def write_dictionary(base: Path, names: Iterable[str], out: Path) -> None:
     """pyphen's file `base` with one pattern per name, in UTF-8 (the names may hold letters,
-    "ń", that the base file's own encoding, named on its first line, cannot)."""
+    "ń", that the base file's own encoding, named on its first line, cannot).
+
+    A word the base file lists as an exception, whole (".sep8t9em8b9er." for "September": an
+    exception's 9, odd, outranks every other number), is dropped from it, so that the name's own
+    pattern decides: "Sep-/tember" was split though it is written only with a capital."""
+    names = sorted(names)
+    whole_words = {f".{name}." for name in names}
     with base.open("rb") as raw:
         encoding = raw.readline().decode().strip()
-    patterns = base.read_text(encoding).split("\n", 1)[1].rstrip("\n")
-    lines = ["UTF-8", patterns, *(unbreakable_pattern(name) for name in names)]
+    patterns = base.read_text(encoding).split("\n", 1)[1].rstrip("\n").split("\n")
+    kept = [p for p in patterns if PATTERN_DIGIT.sub("", p.strip()) not in whole_words]
+    lines = ["UTF-8", *kept, *(unbreakable_pattern(name) for name in names)]
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
