@@ -326,6 +326,16 @@ def test_search_ranks_the_page_that_explains_a_term_first(page, site_url, query,
     assert set(results[: len(expected)]) == expected, results[:5]
 
 
+def test_searching_a_chapters_menu_name_puts_the_chapter_first(page, site_url) -> None:
+    """UX review 11: the menu calls the chapter "RLHF", but its title spelled the term out, so
+    "RLHF" put the glossary first and the chapter's best match was a minor section. The title now
+    carries the acronym, and the chapter's own entry (its title and summary) comes first."""
+    results = _search(page, site_url, "RLHF")
+    assert results[0] == "rlhf.html", results[:5]
+    first = page.locator(".md-search-result__item > a").first
+    assert "#" not in (first.get_attribute("href") or ""), first.get_attribute("href")
+
+
 # The demos' previews (scripts/static_figures.js draws demo-*-thumb.svg from the simulations): on
 # Home's "Try it yourself" cards and on the demos index, each loaded, shown whole (the full result
 # figures were cropped through their charts and drew labels at 4-7 px), its labels at 12 px or

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -305,11 +306,64 @@ def test_each_chapters_search_entry_opens_on_its_title_and_summary(site_dir: Pat
         '<div class="chapter-kicker web-only">\n    <p class="chapter-label">Chapter 4</p>' in text
     )
     for page, title in [
-        ("rlhf.html", "Reinforcement learning from human feedback"),
+        ("rlhf.html", "Reinforcement learning from human feedback (RLHF)"),
         ("specification-gaming.html", "Specification gaming and reward hacking"),
     ]:
         assert entries[page]["title"] == title, entries[page]
         assert "In one minute" in entries[page]["text"], entries[page]["text"][:80]
+
+
+def test_search_indexes_no_demo_controls_and_no_noscript_notice(site_dir: Path) -> None:
+    """UX review 11: searching "Goodhart" showed the explorer with the snippet "The interactive
+    version of this figure needs JavaScript, which is switched off in this browser", and "ready"
+    or "reset" landed in a demo's buttons. A live demo's controls and its <noscript> notice carry
+    data-search-exclude; the still figure's caption, which says what the demo shows, stays."""
+    docs = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(d["text"] for d in docs["docs"])
+    for chrome in ("needs JavaScript", "Loading the simulation", "Training the agents", "Ready."):
+        assert chrome not in text, chrome
+    goodhart = [d for d in docs["docs"] if d["location"] == "demos/goodhart-explorer.html"]
+    assert goodhart and "Goodhart" in goodhart[0]["text"] + goodhart[0]["title"]
+    assert "The result of the live demo" in text  # the boat race's still caption
+
+
+class _ExcludedNesting(HTMLParser):
+    """Elements marked data-search-exclude that hold an element of their own tag."""
+
+    VOID: ClassVar[frozenset[str]] = frozenset(
+        {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
+    )
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: list[tuple[str, bool]] = []  # (tag, marked) of the open elements
+        self.nested: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.VOID:
+            return
+        if any(t == tag and marked for t, marked in self.open):
+            self.nested.append(f"<{tag}> inside a <{tag} data-search-exclude> at {self.getpos()}")
+        self.open.append((tag, any(name == "data-search-exclude" for name, _ in attrs)))
+
+    def handle_endtag(self, tag: str) -> None:
+        for index in range(len(self.open) - 1, -1, -1):
+            if self.open[index][0] == tag:
+                del self.open[index:]
+                return
+
+
+def test_no_search_excluded_element_holds_an_element_of_its_own_tag(site_dir: Path) -> None:
+    """Material 9.8's search parser compares elements by tag alone: the first </div> inside a
+    <div data-search-exclude> ends the exclusion (material/plugins/search/plugin.py, Element and
+    handle_endtag). So the demos' live parts are <section>s, and nothing excluded may hold an
+    element of its own tag, or its text leaks into the index (the test above shows the symptom)."""
+    problems = []
+    for page in sorted(site_dir.rglob("*.html")):
+        parser = _ExcludedNesting()
+        parser.feed(page.read_text(encoding="utf-8"))
+        problems += [f"{page.relative_to(site_dir)}: {n}" for n in parser.nested]
+    assert not problems, "\n".join(problems[:10])
 
 
 def test_the_edit_link_is_at_the_foot_of_the_page_not_beside_its_title(site_dir: Path) -> None:

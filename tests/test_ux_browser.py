@@ -679,6 +679,53 @@ def test_every_choice_in_a_demo_is_a_finger_sized_target_on_a_phone(browser, sit
             assert heights and max(heights) < 44, (path, heights)
 
 
+def test_a_long_caption_is_flush_left_and_every_caption_is_centred_under_its_figure(
+    browser, site_url
+):
+    """Reader review 11: RLHF's Figure 1 caption ran six centred lines at 390 px. A caption of
+    several lines is set flush left; its box stays centred under the figure, so a one-line
+    caption still reads centred."""
+    context, page = _new_page(browser, PHONE)
+    page.goto(f"{site_url}/rlhf.html")
+    captions = page.eval_on_selector_all(
+        "article figure > figcaption",
+        """cs => cs.filter(c => c.offsetParent).map(c => {
+            const box = c.getBoundingClientRect(), fig = c.parentElement.getBoundingClientRect();
+            const s = getComputedStyle(c);
+            return {align: s.textAlign, lines: Math.round(box.height / parseFloat(s.lineHeight)),
+                    offCentre: Math.abs((box.left + box.right) / 2 - (fig.left + fig.right) / 2)};
+        })""",
+    )
+    context.close()
+    assert any(c["lines"] >= 3 for c in captions), captions
+    for c in captions:
+        assert c["align"] in ("start", "left"), c
+        assert c["offCentre"] < 2, c
+
+
+@pytest.mark.parametrize("width", [320, 390, 430])
+def test_the_header_shows_a_chapters_title_whole_once_scrolled_on_a_phone(browser, site_url, width):
+    """Scrolled, the header names the page: at 390 px it read "Why capability make…" and "What
+    researchers are do…" (UX review 11). On a phone it takes two smaller lines, uncut."""
+    for path in ("capability.html", "research.html", "core-difficulties.html"):
+        context, page = _new_page(browser, {**PHONE, "viewport": {"width": width, "height": 700}})
+        page.goto(f"{site_url}/{path}")
+        page.mouse.wheel(0, 1500)
+        page.wait_for_function("document.querySelector('.md-header__title--active') !== null")
+        topic = page.locator(".md-header__topic:nth-child(2) .md-ellipsis")
+        page.wait_for_function(
+            "e => e.getBoundingClientRect().height > 0", arg=topic.element_handle()
+        )
+        box = topic.evaluate(
+            "e => ({text: e.textContent.trim(), sw: e.scrollWidth, cw: e.clientWidth,"
+            " sh: e.scrollHeight, ch: e.clientHeight})"
+        )
+        h1 = page.locator("h1").first.text_content() or ""
+        context.close()
+        assert box["text"] and h1.startswith(box["text"]), (path, box, h1)
+        assert box["sw"] <= box["cw"] and box["sh"] <= box["ch"] + 4, (width, path, box)
+
+
 def test_the_header_shows_the_sites_name_whole_on_the_narrowest_phone(browser, site_url):
     """At 320 px the header had room for "Alignment Ex…" (a reader review): there it is set
     smaller, on up to two lines, and the name is not cut; from 360 px it stays one line."""

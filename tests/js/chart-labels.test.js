@@ -307,6 +307,16 @@ test("coin level: the ground's words fit, never under 11 px, and name the coin's
     assert.deepEqual(labelProblems(level), [], `${width}x${height}`);
     assert.deepEqual(level.texts.map((t) => t.text.split(/[,:]/)[0]), ["Start", "Right end"], `${width}x${height}`);
   }
+  // On a 320 px phone the two stood 4 px apart and read as one phrase ("Start Right end, the
+  // coin's place in training"): a clear em between them at every phone width (UX review 11),
+  // which makes a narrow level take a shorter wording.
+  for (let width = 240; width <= 420; width += 2) {
+    const height = Math.round((width * 112) / 324);
+    const level = draw(width, height, (p) => demos.coinLevelDraw.drawLevel(p, colours, { x: 7, y: 2 }, run));
+    const [start, end] = level.texts;
+    const gap = end.box.x - (start.box.x + start.box.w);
+    assert.ok(gap >= start.size, `${width}x${height}: "${start.text}" and "${end.text}" ${gap.toFixed(1)} px apart`);
+  }
   const wide = draw(720, 238, (p) => demos.coinLevelDraw.drawLevel(p, colours, { x: 7, y: 2 }, run));
   assert.match(wide.texts[1].text, /coin’s place in training/);
 });

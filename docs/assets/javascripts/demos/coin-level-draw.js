@@ -83,7 +83,9 @@
     const size = Math.max(11, Math.min(14, g.cell * 0.42));
     const font = `600 ${size}px ${FONT}`;
     const strip = { x: 0, y: g.floor, w: width, h: height - g.floor };
-    const layout = labels.createLayout(ctx, strip, { margin: 2 });
+    // A clear em between the two: with 2 px, "Start Right end, the coin's place in training" read
+    // as one phrase on a 320 px phone (UX review 11), so the shorter wordings were never tried.
+    const layout = labels.createLayout(ctx, strip, { margin: size });
     const y = g.floor + (height - g.floor) / 2;
     layout.place({ text: "Start", font, candidates: [{ x: g.left + 4, y, align: "left" }], kind: "level", required: true });
     layout.place({
