@@ -703,6 +703,50 @@ def test_a_long_caption_is_flush_left_and_every_caption_is_centred_under_its_fig
         assert c["offCentre"] < 2, c
 
 
+@pytest.mark.parametrize("width", [320, 390])
+def test_the_footer_names_the_next_chapter_whole_on_a_phone(browser, site_url, width):
+    """The footer's Next read "What rese…" at 320 px and "What researchers …" at 390 (UX review
+    11): on a phone the next chapter's name takes up to two smaller lines (three at 320), uncut."""
+    context, page = _new_page(browser, {**PHONE, "viewport": {"width": width, "height": 800}})
+    cut = []
+    for path in ("capability.html", "constitutional-ai.html", "goodhart.html", "research.html"):
+        page.goto(f"{site_url}/{path}")
+        box = page.eval_on_selector(
+            ".md-footer__link--next .md-footer__title .md-ellipsis",
+            "e => ({text: e.textContent.trim(), sw: e.scrollWidth, cw: e.clientWidth,"
+            " sh: e.scrollHeight, ch: e.clientHeight})",
+        )
+        if box["sw"] > box["cw"] or box["sh"] > box["ch"] + 2:
+            cut.append((path, box))
+    context.close()
+    assert not cut, cut
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_a_demos_choices_sit_together_beside_or_under_their_question(browser, site_url, width):
+    """At 320 px the KL leash's "Reward model (•) smaller" left "( ) larger" alone on the next
+    line, flush under the question, as if it belonged to something else (UX review 11): either
+    every choice sits on the question's line, or none does."""
+    for path in ("rlhf.html", "core-difficulties.html", "demos/goodhart-explorer.html"):
+        context, page = _new_page(browser, {**PHONE, "viewport": {"width": width, "height": 800}})
+        page.goto(f"{site_url}/{path}")
+        page.wait_for_function("document.querySelector('.demo-live:not([hidden])') !== null")
+        groups = page.eval_on_selector_all(
+            ".demo-live fieldset.demo-choice",
+            """fs => fs.filter(f => f.offsetParent).map(f => {
+                const q = f.querySelector('legend').getBoundingClientRect();
+                return [...f.querySelectorAll('label')].map(l => {
+                    const r = l.getBoundingClientRect();
+                    return r.top < q.bottom - 2 && r.bottom > q.top + 2;  // on the question's line
+                });
+            })""",
+        )
+        context.close()
+        assert groups, path
+        for beside in groups:
+            assert all(beside) or not any(beside), (path, width, beside)
+
+
 @pytest.mark.parametrize("width", [320, 390, 430])
 def test_the_header_shows_a_chapters_title_whole_once_scrolled_on_a_phone(browser, site_url, width):
     """Scrolled, the header names the page: at 390 px it read "Why capability make…" and "What
