@@ -770,6 +770,33 @@ def test_the_header_shows_a_chapters_title_whole_once_scrolled_on_a_phone(browse
         assert box["sw"] <= box["cw"] and box["sh"] <= box["ch"] + 4, (width, path, box)
 
 
+def test_the_demos_and_cite_boxes_buttons_are_finger_sized_on_a_phone(browser, site_url):
+    """UX review 11: the boat race's Drive, Train, Pause, Reset and preset buttons were 31 px
+    high, "Copy reference" and "Copy BibTeX" 28: under a finger each is 44 px; a mouse keeps
+    the compact ones. "Skip to the replay" keeps its row's one height (test_demos_browser)."""
+    for device, phone in ((PHONE, True), (DESKTOP, False)):
+        context, page = _new_page(browser, device)
+        page.goto(f"{site_url}/demos/boat-race.html")
+        page.wait_for_function("document.querySelector('.demo-live:not([hidden])') !== null")
+        demo = page.eval_on_selector_all(
+            ".demo-live .md-button:not(.demo-jump .md-button)",
+            "bs => bs.filter(b => b.offsetParent).map(b => [b.textContent.trim(),"
+            " b.getBoundingClientRect().height])",
+        )
+        page.locator("details.ae-cite > summary").click()
+        copy = page.eval_on_selector_all(
+            ".ae-cite__copy",
+            "bs => bs.map(b => [b.textContent.trim(), b.getBoundingClientRect().height])",
+        )
+        context.close()
+        assert len(demo) >= 5 and len(copy) == 2, (demo, copy)
+        for name, height in demo + copy:
+            if phone:
+                assert height >= 43.5, (name, height)
+            else:
+                assert height < 40, (name, height)
+
+
 def test_the_header_shows_the_sites_name_whole_on_the_narrowest_phone(browser, site_url):
     """At 320 px the header had room for "Alignment Ex…" (a reader review): there it is set
     smaller, on up to two lines, and the name is not cut; from 360 px it stays one line."""
