@@ -679,6 +679,22 @@ def test_every_choice_in_a_demo_is_a_finger_sized_target_on_a_phone(browser, sit
             assert heights and max(heights) < 44, (path, heights)
 
 
+# A line of text that Material ellipses or the site clamps to a few lines: its text, its
+# scroll and client sizes, and the lines it shows.
+TEXT_BOX = (
+    "e => ({text: e.textContent.trim(), sw: e.scrollWidth, cw: e.clientWidth,"
+    " sh: e.scrollHeight, ch: e.clientHeight,"
+    " lines: Math.round(e.getBoundingClientRect().height"
+    " / parseFloat(getComputedStyle(e).lineHeight))})"
+)
+
+
+def _cut(box: dict, slack: float = 4) -> bool:
+    """Whether the box cuts its text: wider than it (an ellipsis), or taller by more than `slack`
+    (a clamped line hides a whole line, 18 px; a descender may pass the box by a pixel or two)."""
+    return box["sw"] > box["cw"] or box["sh"] > box["ch"] + slack
+
+
 def test_a_long_caption_is_flush_left_and_every_caption_is_centred_under_its_figure(
     browser, site_url
 ):
@@ -712,11 +728,9 @@ def test_the_footer_names_the_next_chapter_whole_on_a_phone(browser, site_url, w
     for path in ("capability.html", "constitutional-ai.html", "goodhart.html", "research.html"):
         page.goto(f"{site_url}/{path}")
         box = page.eval_on_selector(
-            ".md-footer__link--next .md-footer__title .md-ellipsis",
-            "e => ({text: e.textContent.trim(), sw: e.scrollWidth, cw: e.clientWidth,"
-            " sh: e.scrollHeight, ch: e.clientHeight})",
+            ".md-footer__link--next .md-footer__title .md-ellipsis", TEXT_BOX
         )
-        if box["sw"] > box["cw"] or box["sh"] > box["ch"] + 2:
+        if _cut(box, slack=2):
             cut.append((path, box))
     context.close()
     assert not cut, cut
@@ -760,14 +774,11 @@ def test_the_header_shows_a_chapters_title_whole_once_scrolled_on_a_phone(browse
         page.wait_for_function(
             "e => e.getBoundingClientRect().height > 0", arg=topic.element_handle()
         )
-        box = topic.evaluate(
-            "e => ({text: e.textContent.trim(), sw: e.scrollWidth, cw: e.clientWidth,"
-            " sh: e.scrollHeight, ch: e.clientHeight})"
-        )
+        box = topic.evaluate(TEXT_BOX)
         h1 = page.locator("h1").first.text_content() or ""
         context.close()
         assert box["text"] and h1.startswith(box["text"]), (path, box, h1)
-        assert box["sw"] <= box["cw"] and box["sh"] <= box["ch"] + 4, (width, path, box)
+        assert not _cut(box), (width, path, box)
 
 
 def test_the_demos_and_cite_boxes_buttons_are_finger_sized_on_a_phone(browser, site_url):
@@ -804,18 +815,12 @@ def test_the_header_shows_the_sites_name_whole_on_the_narrowest_phone(browser, s
         context, page = _new_page(browser, {**PHONE, "viewport": {"width": width, "height": 700}})
         page.goto(f"{site_url}/demos/goodhart-explorer.html")
         name = page.locator(".md-header__topic:first-child .md-ellipsis")
-        box = name.evaluate(
-            "e => ({text: e.textContent.trim(), sw: e.scrollWidth, cw: e.clientWidth,"
-            " sh: e.scrollHeight, ch: e.clientHeight,"
-            " lines: Math.round(e.getBoundingClientRect().height"
-            " / parseFloat(getComputedStyle(e).lineHeight))})"
-        )
+        box = name.evaluate(TEXT_BOX)
         header = page.locator(".md-header").bounding_box()
         title = name.bounding_box()
         context.close()
         assert box["text"] == "Alignment Explained"
-        # a cut line would hide a whole line (18 px); a descender may pass the box by a pixel or two
-        assert box["sw"] <= box["cw"] and box["sh"] <= box["ch"] + 4, (width, box)
+        assert not _cut(box), (width, box)
         assert box["lines"] == lines, (width, box)
         assert header and title and header["y"] <= title["y"]
         assert title["y"] + title["height"] <= header["y"] + header["height"], (width, title)
