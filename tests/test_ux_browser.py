@@ -824,3 +824,41 @@ def test_the_header_shows_the_sites_name_whole_on_the_narrowest_phone(browser, s
         assert box["lines"] == lines, (width, box)
         assert header and title and header["y"] <= title["y"]
         assert title["y"] + title["height"] <= header["y"] + header["height"], (width, title)
+
+
+def test_figures_and_citations_ways_on_are_finger_sized_on_a_phone(browser, site_url):
+    """UX review 11: the Enlarge button was 32 px high, the References back-links 24 px square,
+    and the tooltip's "Full reference" 17 px: under a finger they are 44, 44 and over 30 px (the
+    Enlarge button still clear of its caption); a mouse keeps the compact ones."""
+    for device, phone in ((PHONE, True), (DESKTOP, False)):
+        context, page = _new_page(browser, device)
+        page.goto(f"{site_url}/constitutional-ai.html")
+        figure = page.locator(".md-content figure:has(.ae-zoom)").first
+        figure.scroll_into_view_if_needed()
+        enlarge = figure.locator(".ae-zoom").bounding_box()
+        caption = figure.locator("figcaption").bounding_box()
+        backs = page.eval_on_selector_all(
+            ".citation-reference__back a, a.citation-reference__back",
+            "as => as.map(a => a.getBoundingClientRect()).map(r => [r.width, r.height])",
+        )
+        link = page.locator("p .citation__link").first
+        link.scroll_into_view_if_needed()
+        link.tap() if phone else link.hover()
+        tip = page.locator(
+            ".citation__work--open .hover-tip" if phone else ".citation__work:hover .hover-tip"
+        )
+        tip.wait_for(state="visible")
+        tip_links = tip.locator("a").evaluate_all(
+            "as => as.map(a => [a.textContent, a.getBoundingClientRect().height])"
+        )
+        context.close()
+        assert enlarge and caption and enlarge["y"] + enlarge["height"] <= caption["y"] + 1
+        assert len(backs) > 20 and tip_links[0][0] == "Full reference", tip_links
+        if phone:
+            assert enlarge["height"] >= 43.5, enlarge
+            assert min(min(w, h) for w, h in backs) >= 43.5, backs
+            assert min(h for _, h in tip_links) >= 30, tip_links
+        else:
+            assert enlarge["height"] < 40, enlarge
+            assert max(h for _, h in backs) < 30, backs
+            assert max(h for _, h in tip_links) < 25, tip_links
