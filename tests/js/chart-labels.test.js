@@ -294,6 +294,12 @@ test("boat course: its words are on land, clear of the badges and each other, ne
       }
     }
   }
+  // Drawn wide, the words grow with the course (10 px at 688 px beside 17 px body text was
+  // UX review 11's complaint): a 55th of its width, up to 13 px; a phone's stay at 11.
+  for (const [width, least] of [[358, 11], [654, 654 / 55], [688, 688 / 55], [720, 13], [800, 13]]) {
+    const sizes = demos.boatCourse.courseLabels(new SvgContext(), width).texts.map((t) => t.size);
+    assert.ok(sizes.length >= 2 && Math.min(...sizes) >= least - 0.01, `${width}: ${sizes} (at least ${least})`);
+  }
   const wide = demos.boatCourse.courseLabels(new SvgContext(), 720).texts.map((t) => t.text).join(" ");
   assert.match(wide, /Lagoon → targets respawn after pickup/, "at full size the note is whole");
   assert.match(wide, /Start \/ finish/);

@@ -13,15 +13,25 @@
   const labels = demos.chartLabels;
   /** No text on the course is drawn smaller than this many CSS pixels, however small the course. */
   const MIN_TEXT_PX = 11;
+  /** A course drawn wide (a desktop's 688 px) has room for larger words than a phone's: its
+   * smallest text grows with its width, a 55th of it, up to 13 px (its labels were 10 px beside
+   * 17 px body text; UX review 11). */
+  const WIDE_TEXT_SHARE = 1 / 55;
+  const WIDE_TEXT_PX = 13;
   /** How much to enlarge boats, trails and targets, in course units, so that they stay visible
    * when the course is drawn small (on a phone); set by drawBase for each drawing. */
   let ui = 1;
   /** CSS pixels per course unit, set by drawBase. */
   let scale = 1;
 
-  /** A font size in course units: `base`, or larger if that would be under MIN_TEXT_PX. */
+  /** The smallest text at this scale, in CSS pixels. */
+  function minTextPx() {
+    return Math.min(WIDE_TEXT_PX, Math.max(MIN_TEXT_PX, scale * course.WIDTH * WIDE_TEXT_SHARE));
+  }
+
+  /** A font size in course units: `base`, or larger if that would be under minTextPx(). */
   function textUnits(base) {
-    return Math.max(base, MIN_TEXT_PX / scale);
+    return Math.max(base, minTextPx() / scale);
   }
 
   /** The numbered badge at the inner end of a checkpoint gate: centre and radius. */
@@ -208,7 +218,7 @@
   /**
    * Where the course's words go at this width: the lagoon's note and "Start / finish", each on
    * land, clear of the checkpoint badges, the finish line and each other, at no less than
-   * MIN_TEXT_PX. Returns { texts, obstacles, width, height } in course units, each text with its
+   * minTextPx() (MIN_TEXT_PX on a phone). Returns { texts, obstacles, width, height } in course units, each text with its
    * size in CSS pixels (the form tests/js/support/label-check.js reads), and what to draw.
    * Cached per width: the search tests many places.
    */
