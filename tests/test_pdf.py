@@ -1627,6 +1627,15 @@ def test_pdf_is_tagged_with_language_and_alt_text(reader, site_dir):
     assert len(told) == 1 and "Common ground, in a band below all three" in told[0], told
 
 
+def test_a_web_link_prints_its_address_after_its_name(page_texts):
+    """On paper "BlueDot Impact" led nowhere (a book review): a link named, not written as an
+    address, prints its address after it, short, and one with a hyphen reads whole."""
+    text = " ".join(" ".join(page_texts).split())
+    for named in ("BlueDot Impact (bluedot.org)", "DAIR Institute (dair-institute.org)"):
+        assert named in text, named
+    assert "arXiv:2210.10760 (arxiv.org" not in text  # an identifier says where it goes
+
+
 def test_live_demo_figures_give_their_address_and_a_qr_code_that_scans(
     page_texts, pdf_path, site_dir, tmp_path
 ):

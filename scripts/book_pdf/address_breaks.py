@@ -11,7 +11,8 @@ So each hyphen of a link whose text is an address or a DOI ("doi:10.1038/s41586-
 gets a zero-width space before it (a break opportunity) and a word joiner after it (none).
 Both are invisible, have no glyph and are left out of the PDF's text, so a copy reads as the
 address; characters rather than `<wbr>` and no-wrap spans, which cost WeasyPrint a box each to
-lay out. Breaks after a slash stay as they were. The live demos' addresses, built with spans of
+lay out. Breaks after a slash stay as they were. A short address the book printed after a web
+link's name (web_addresses.py) is one too, slash or not. The live demos' addresses, built with spans of
 their own (`live_demos.py`), are left alone.
 """
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from . import htmltree as ht
 from .htmltree import Element
 
 ZERO_WIDTH_SPACE = "\u200b"
@@ -26,6 +28,9 @@ WORD_JOINER = "\u2060"
 FENCED_HYPHEN = ZERO_WIDTH_SPACE + "-" + WORD_JOINER
 # An address or an identifier written like one (a DOI): one word with a slash in it.
 ADDRESS = re.compile(r"\S*/\S*")
+# A link the book wrote to print a web link's address, such as "dair-institute.org", which has
+# no slash to tell it from a word (web_addresses.py).
+ADDRESS_CLASS = "web-address"
 
 
 def is_address_text(text: str) -> bool:
@@ -38,7 +43,9 @@ def break_addresses_before_hyphens(root: Element) -> int:
     changed = 0
     for link in root.iter("a"):
         text = link.text or ""
-        if len(link) or "-" not in text or not is_address_text(text):
+        if len(link) or "-" not in text:
+            continue
+        if not (is_address_text(text) or ht.has_class(link, ADDRESS_CLASS)):
             continue
         link.text = text.replace("-", FENCED_HYPHEN)
         changed += 1

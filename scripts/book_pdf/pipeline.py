@@ -1,5 +1,5 @@
 """The book from a built site, step by step: nav -> chapters -> links -> citations -> numbers,
-demo addresses, index -> HTML -> typographer's quotes, short endings
+demo addresses, web links' addresses, index -> HTML -> typographer's quotes, short endings
 tied, addresses broken before hyphens -> PDF."""
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from .numbering import mark_cross_references, number_chapters, number_figures_an
 from .problems import BookError, Problem
 from .render import PAPER_SIZES, PrintSettings, render_pdf
 from .typography import educate_quotes, tie_short_endings
+from .web_addresses import print_web_addresses
 
 PDF_NAME = "alignment-explained.pdf"
 
@@ -51,6 +52,7 @@ def book_document(
     for chapter in chapters:
         figure_labels.update(number_figures_and_tables(chapter))
         caption_live_demos(chapter, info.site_url)
+        print_web_addresses(chapter.section)
     index = build_index(chapters, work_authors(site_dir), examples, problems)
     if problems:
         raise BookError(problems)
