@@ -1627,6 +1627,21 @@ def test_pdf_is_tagged_with_language_and_alt_text(reader, site_dir):
     assert len(told) == 1 and "Common ground, in a band below all three" in told[0], told
 
 
+def test_each_chapters_key_takeaways_is_whole_on_its_last_page(page_texts, reader):
+    """A chapter's Key takeaways, its last box, is never split: split 2 | 5, its last five points
+    stood on the chapter's last page under no title (a book review)."""
+    tops = [
+        (item.title or "", reader.get_destination_page_number(item))
+        for item in reader.outline
+        if not isinstance(item, list)
+    ]
+    numbered = [i for i, (title, _) in enumerate(tops) if re.match(r"\d+ ", title)]
+    assert len(numbered) == 9, tops
+    for i in numbered:
+        last_page = " ".join(page_texts[tops[i + 1][1] - 1].split())
+        assert "Key takeaways" in last_page, f"{tops[i][0]}: its last page lacks the whole box"
+
+
 def test_a_web_link_prints_its_address_after_its_name(page_texts):
     """On paper "BlueDot Impact" led nowhere (a book review): a link named, not written as an
     address, prints its address after it, short, and one with a hyphen reads whole."""
