@@ -1366,6 +1366,11 @@ def test_a_cross_reference_before_a_citation_shares_its_parentheses(page_texts):
     pairs = re.findall(r"\((?:Chapter \d+|[^()]{0,40}p\. \d+)\) \([A-Z][^()]{0,60}\d{4}", text)
     assert not pairs, pairs[:5]
     assert len(re.findall(r"\(Chapter \d+; [A-Z][^()]{0,80}\d{4}[a-z]?\)", text)) >= 5
+    # Nor any two parentheses side by side, in either order: "(OpenAI, 2025c) (RLHF, Chapter 4)"
+    # and "(21% against 41%) (Ouyang et al., 2022)" read as a stutter (a book review); the fix
+    # is the sentence's, in the chapter.
+    side_by_side = re.findall(r".{30}\) \(.{30}", text)
+    assert not side_by_side, side_by_side[:5]
 
 
 def test_quotes_and_apostrophes_are_typographers(raw_page_texts, page_texts):
