@@ -1096,6 +1096,9 @@ def _tied(markup: str) -> str:
         ("<p>ask three\nquestions.</p>", "<p>ask three\u00a0questions.</p>"),
         ("<p>it belongs to.</p>", "<p>it belongs\u00a0to.</p>"),
         ("<p>an interpretability.</p>", "<p>an interpretability.</p>"),
+        # ten letters and its closing marks count as short ("conditions." was a runt line)
+        ("<p>some conditions.)</p>", "<p>some\u00a0conditions.)</p>"),
+        ("<p>some conditionals.</p>", "<p>some conditionals.</p>"),
         # the last run of text after an element, a locator after a citation, list items
         ("<p>see <em>this</em> and that.</p>", "<p>see <em>this</em> and\u00a0that.</p>"),
         (

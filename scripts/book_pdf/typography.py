@@ -28,7 +28,8 @@ LITERAL_TAGS = {"pre", "code", "kbd", "samp", "tt", "script", "style", "math", "
 NOT_PROSE = LITERAL_TAGS | {""}  # "": a comment (_tag gives it no name)
 STRAIGHT = ("'", '"')
 NO_BREAK_SPACE = "\u00a0"
-SHORT_ENDING = 10  # characters: a last word this long or shorter is tied to the one before
+SHORT_ENDING = 10  # letters: a last word this long or shorter is tied to the one before
+CLOSING_MARKS = ".,;:!?)]\u201d\u2019\"'"  # not counted: "conditions." is a 10-letter ending
 LAST_SPACE = re.compile(r"(?<=\S)\s+(?=\S+\s*$)")  # the space before the text's last word
 LAST_SPACE_OR_LEADING = re.compile(r"(?:(?<=\S)|^)\s+(?=\S+\s*$)")  # ... or before the text
 CITATION_YEAR = re.compile(r",\s+(?=\d{4}|n\.d\.)")  # "Amodei, 2016", "ARC, n.d."
@@ -106,7 +107,7 @@ def _tie_last_word(block: Element) -> int:
     if not text:
         return 0
     last_word = text.rstrip().rsplit(None, 1)[-1]
-    if len(last_word) > SHORT_ENDING:
+    if len(last_word.rstrip(CLOSING_MARKS)) > SHORT_ENDING:
         return 0
     # A tail's leading space follows the element before it, whose last word it may tie to.
     space = LAST_SPACE if attribute == "text" else LAST_SPACE_OR_LEADING
