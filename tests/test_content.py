@@ -414,6 +414,40 @@ def test_home_says_why_before_the_news_and_shows_only_the_newest(site_dir):
     ), "what shows and the first fold are one year's findings"
 
 
+def _section(html: str, anchor: str) -> str:
+    """The HTML of the section a link's #anchor opens: from the heading with that id (or the
+    heading before the element with it) to the next heading of its level or higher."""
+    at = html.find(f'id="{anchor}"')
+    assert at >= 0, f"no id {anchor!r}"
+    heading = list(re.finditer(r"<h([1-6])[ >]", html[:at]))[-1]
+    level = int(heading.group(1))
+    rest = html[heading.start() + 1 :]
+    end = re.search(rf"<h[1-{level}][ >]", rest)
+    return rest[: end.start()] if end else rest
+
+
+def test_each_of_homes_findings_is_told_where_it_sends_the_reader(site_dir):
+    """Home's news items end "More in <chapter>" (or two), linking sections: together they cite
+    every work the item cites (a cut in Research took out the story one item pointed to)."""
+    html = (site_dir / "index.html").read_text(encoding="utf-8")
+    news = html.split('<h2 id="what-changed-recently"', 1)[1].split("<h2 ", 1)[0]
+    items = re.findall(r"<li>(.*?)</li>", news, flags=re.DOTALL)
+    checked = 0
+    for item in items:
+        keys = set(re.findall(r'href="#ref-([^"]+)"', item))
+        if "More in" not in item:
+            continue
+        more = re.findall(r'<a href="([\w-]+\.html)#([\w-]+)"', item.rsplit("More in", 1)[1])
+        assert more, parse_text(item)[:12]
+        told = "".join(
+            _section((site_dir / page).read_text(encoding="utf-8"), anchor) for page, anchor in more
+        )
+        missing = sorted(k for k in keys if f'href="#ref-{k}"' not in told)
+        assert not missing, f"{more} do not tell {missing}: {parse_text(item)[:12]}"
+        checked += 1
+    assert checked >= NEWS_SHOWN + 4, checked
+
+
 NUMBER_WORDS = "one two three four five six seven eight nine ten eleven twelve".split()
 
 
