@@ -1647,13 +1647,16 @@ def test_each_chapters_key_takeaways_is_whole_on_its_last_page(page_texts, reade
         assert "Key takeaways" in last_page, f"{tops[i][0]}: its last page lacks the whole box"
 
 
-def test_a_web_link_prints_its_address_after_its_name(page_texts):
+def test_a_web_link_prints_its_address_after_its_name(page_texts, layout_text):
     """On paper "BlueDot Impact" led nowhere (a book review): a link named, not written as an
-    address, prints its address after it, short, and one with a hyphen reads whole."""
+    address, prints its address after it, short, and one with a hyphen reads whole; the list is
+    set ragged, as justified its lines opened wide gaps ("AI   as   Normal   Technology")."""
     text = " ".join(" ".join(page_texts).split())
     for named in ("BlueDot Impact (bluedot.org)", "DAIR Institute (dair-institute.org)"):
         assert named in text, named
     assert "arXiv:2210.10760 (arxiv.org" not in text  # an identifier says where it goes
+    listed = [line.strip() for line in layout_text.split("\n") if "(normaltech.ai)" in line]
+    assert listed and all("   " not in line for line in listed), listed
 
 
 def test_live_demo_figures_give_their_address_and_a_qr_code_that_scans(
