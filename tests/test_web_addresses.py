@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 
 from book_pdf import htmltree as ht
 from book_pdf.address_breaks import break_addresses_before_hyphens
-from book_pdf.web_addresses import print_web_addresses, short_address
+from book_pdf.web_addresses import print_web_addresses
+from citations.urls import short_address
 
 
 def _book(markup: str) -> str:

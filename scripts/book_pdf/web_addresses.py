@@ -14,19 +14,15 @@ from __future__ import annotations
 
 import re
 
+from citations.urls import short_address
+
 from .address_breaks import ADDRESS_CLASS
 from .htmltree import Element
 
 WEB_LINK = re.compile(r"(?i)https?://")
-SCHEME_AND_WWW = re.compile(r"(?i)^https?://(?:www\.)?")
 # A link whose text is one word with a colon or a slash is an address or an identifier
 # ("arXiv:2210.10760", "doi:10.1038/...", "bluedot.org/courses"): it names where it goes already.
 IDENTIFIER = re.compile(r"\S*[:/]\S*")
-
-
-def short_address(url: str) -> str:
-    """The address as a reader would type it: "https://www.bluedot.org/" -> "bluedot.org"."""
-    return SCHEME_AND_WWW.sub("", url).rstrip("/")
 
 
 def print_web_addresses(root: Element) -> int:

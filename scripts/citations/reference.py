@@ -26,12 +26,11 @@ from .bibliography import Entry
 from .fields import page_range
 from .latex import decode
 from .style import Label, anchor_id, author_list
-from .urls import Piece, linkable, pieces
+from .urls import Piece, linkable, pieces, short_address
 
 ARXIV_URL = re.compile(
     r"(?ix) ^ arxiv\.org / (?: abs | pdf ) / (?P<id> .+? ) (?: v\d+ )? (?: \.pdf )? $"
 )
-URL_START = re.compile(r"(?ix) ^ https?:// (?: www\. )?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +156,7 @@ def reference_links(entry: Entry) -> tuple[Link, ...]:
     ]
     for url, text in [*((url, "") for url in entry.urls), *in_note]:
         if linkable(url) and not any(_same_target(url, link.href) for link in links):
-            links.append(Link(decode(text) if text else _short_url(url), url))
+            links.append(Link(decode(text) if text else short_address(url), url))
     return tuple(links)
 
 
@@ -169,7 +168,7 @@ def _segments(value: str) -> tuple[Segment, ...]:
             if linkable(piece.href):
                 found.append(
                     Segment(
-                        decode(piece.text) if piece.text else _short_url(piece.href), piece.href
+                        decode(piece.text) if piece.text else short_address(piece.href), piece.href
                     )
                 )
             else:  # shown, never linked: its link text, else the address as written
@@ -212,10 +211,6 @@ def _same_target(url: str, href: str) -> bool:
 def _comparable(url: str) -> str:
     """A URL as compared for duplicates: scheme, www, trailing slash, case and an arXiv
     version or .pdf make no difference."""
-    bare = URL_START.sub("", url).rstrip("/").lower().replace("dx.doi.org/", "doi.org/")
+    bare = short_address(url).lower().replace("dx.doi.org/", "doi.org/")
     arxiv = ARXIV_URL.match(bare)
     return f"arxiv.org/abs/{arxiv.group('id')}" if arxiv else bare
-
-
-def _short_url(url: str) -> str:
-    return URL_START.sub("", url).rstrip("/")

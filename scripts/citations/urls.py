@@ -30,6 +30,7 @@ URL_COMMAND = re.compile(
 URL_ESCAPE = re.compile(r"(?x) \\ (?P<char> [_%#&$~] ) | \\textasciitilde (?: \{\} )? | [{}]")
 TRAILING_PUNCTUATION = ".,;:)"
 LINK_SCHEMES = ("http", "https")
+SCHEME_AND_WWW = re.compile(r"(?ix) ^ https?:// (?: www\. )?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,12 @@ class Piece:
 
     text: str
     href: str = ""
+
+
+def short_address(url: str) -> str:
+    """An address as a reader would type it, shown where a link has no text of its own (and the
+    book prints after a named web link): "https://www.bluedot.org/" -> "bluedot.org"."""
+    return SCHEME_AND_WWW.sub("", url).rstrip("/")
 
 
 def linkable(address: str) -> bool:

@@ -218,8 +218,9 @@
   /**
    * Where the course's words go at this width: the lagoon's note and "Start / finish", each on
    * land, clear of the checkpoint badges, the finish line and each other, at no less than
-   * minTextPx() (MIN_TEXT_PX on a phone). Returns { texts, obstacles, width, height } in course units, each text with its
-   * size in CSS pixels (the form tests/js/support/label-check.js reads), and what to draw.
+   * minTextPx() (MIN_TEXT_PX on a phone). Returns { texts, obstacles, width, height } in course
+   * units, each text with its size in CSS pixels (the form tests/js/support/label-check.js
+   * reads), and what to draw.
    * Cached per width: the search tests many places.
    */
   let cached = null;
