@@ -386,6 +386,11 @@ NEWS_SHOWN = 3
 NEWS_MOST = 12
 
 
+def _home_news(html: str) -> str:
+    """Home's "What changed recently" section, folds included, as HTML."""
+    return html.split('<h2 id="what-changed-recently"', 1)[1].split("<h2 ", 1)[0]
+
+
 def test_home_says_why_before_the_news_and_shows_only_the_newest(site_dir):
     """A newcomer reads why alignment matters and what to try before a list of findings, and
     the list shows its newest few, then a few more of the year folded ("Earlier in 2026") and of
@@ -396,7 +401,7 @@ def test_home_says_why_before_the_news_and_shows_only_the_newest(site_dir):
     headings = re.findall(r'<h2 id="([^"]+)"', html)
     assert headings.index("why-this-matters") < headings.index("what-changed-recently"), headings
     assert headings.index("try-it-yourself") < headings.index("what-changed-recently"), headings
-    news = html.split('<h2 id="what-changed-recently"', 1)[1].split("<h2 ", 1)[0]
+    news = _home_news(html)
     shown, *folds = re.split(r"<details ", news)
     assert len(re.findall(r"<li>", shown)) == NEWS_SHOWN, "the newest findings, then a fold"
     assert [f.split(">", 1)[0] for f in folds] == ['class="info web-only"'] * 2, folds
@@ -430,7 +435,7 @@ def test_each_of_homes_findings_is_told_where_it_sends_the_reader(site_dir):
     """Home's news items end "More in <chapter>" (or two), linking sections: together they cite
     every work the item cites (a cut in Research took out the story one item pointed to)."""
     html = (site_dir / "index.html").read_text(encoding="utf-8")
-    news = html.split('<h2 id="what-changed-recently"', 1)[1].split("<h2 ", 1)[0]
+    news = _home_news(html)
     items = re.findall(r"<li>(.*?)</li>", news, flags=re.DOTALL)
     checked = 0
     for item in items:
