@@ -233,7 +233,7 @@ def test_the_jump_line_stays_under_the_header_and_its_ranges_land_clear(browser,
     for name, anchor in (("A–C", "#ac"), ("U–W", "#uw"), ("J–P", "#jp")):
         link = page.locator(BAR).get_by_role("link", name=name)
         box = link.bounding_box()
-        assert box and box["height"] >= 40, (name, box)
+        assert box and box["height"] >= 43.5, (name, box)
         link.tap()
         page.wait_for_function(f"location.hash === '{anchor}'")
         _assert_in_reach_and_clear(_lands_clear(page, f"h2{anchor}"), name)
