@@ -14,13 +14,13 @@ site: setup
 ## Set everything up, then lint, type-check and run every test (unit, property, build, PDF,
 ## browser, live preview, demo logic).
 test: setup-test lint
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadfile
 	node --test tests/js/
 
 ## For contributors: lint, types and every test but the browser, PDF, live-preview and real-site
 ## ones (pytest markers; conftest.py marks every test that needs the built site as `site`).
 test-fast: setup-test lint
-	$(PY) -m pytest -m "not browser and not pdf and not live_preview and not site"
+	$(PY) -m pytest -n auto --dist loadfile -m "not browser and not pdf and not live_preview and not site"
 	node --test tests/js/
 
 ## ruff's lint, mypy, then ruff's format check over scripts/ and tests/: the first tool that

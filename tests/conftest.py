@@ -5,9 +5,11 @@ request that leaves the page's own origin."""
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
 import io
+import os
 import re
 import subprocess
 import threading
@@ -70,19 +72,36 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.site)
 
 
-@pytest.fixture(scope="session")
-def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built strictly (with every post-build artefact) into a temporary folder."""
+def _build_site(out: Path) -> str | None:
+    """Builds the real site into `out`; what went wrong, or None."""
     from build import main as build_main
 
-    out = tmp_path_factory.mktemp("site")
     try:
         build_main(["--site-dir", str(out)])
     except SystemExit as exit_:
-        pytest.fail(
-            f"the real site does not build (exit {exit_.code}): see the build log above",
-            pytrace=False,
-        )
+        return f"the real site does not build (exit {exit_.code}): see the build log above"
+    return None
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built strictly (with every post-build artefact) into a temporary folder,
+    once per run: under pytest-xdist (`make test` runs one worker per core) the first worker
+    that needs it builds it into the run's shared folder while the others wait on a lock."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker is None:
+        out = tmp_path_factory.mktemp("site")
+        problem = _build_site(out)
+    else:
+        shared = tmp_path_factory.getbasetemp().parent
+        out, outcome = shared / "site", shared / "site.outcome"
+        with (shared / "site.lock").open("w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not outcome.exists():
+                outcome.write_text(_build_site(out) or "", encoding="utf-8")
+            problem = outcome.read_text(encoding="utf-8") or None
+    if problem:
+        pytest.fail(problem, pytrace=False)
     return out
 
 
