@@ -57,7 +57,9 @@ def test_layout_shift_stays_below_the_limit_on_a_slow_connection(browser, site_u
     cdp.send("Network.enable")
     cdp.send("Network.emulateNetworkConditions", SLOW)
     page.add_init_script(LAYOUT_SHIFTS)
-    page.goto(f"{site_url}/{path}", wait_until="load")
+    # a minute, not Playwright's 30 s: on a loaded machine the throttled load took longer, and
+    # the test is about layout shift, not time
+    page.goto(f"{site_url}/{path}", wait_until="load", timeout=60_000)
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(500)
     shifts = page.evaluate("window.__shifts")
@@ -793,6 +795,8 @@ def test_the_demos_and_cite_boxes_buttons_are_finger_sized_on_a_phone(browser, s
         context, page = _new_page(browser, device)
         page.goto(f"{site_url}/demos/boat-race.html")
         page.wait_for_function("document.querySelector('.demo-live:not([hidden])') !== null")
+        # measured in the site's own fonts: in a wider fallback face a preset's label wraps
+        page.wait_for_function("document.fonts.status === 'loaded'")
         demo = page.eval_on_selector_all(
             ".demo-live .md-button:not(.demo-jump .md-button)",
             "bs => bs.filter(b => b.offsetParent).map(b => [b.textContent.trim(),"
