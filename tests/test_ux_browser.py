@@ -872,3 +872,80 @@ def test_figures_and_citations_ways_on_are_finger_sized_on_a_phone(browser, site
             assert enlarge["height"] < 40, enlarge
             assert max(h for _, h in backs) < 30, backs
             assert max(h for _, h in tip_links) < 25, tip_links
+
+
+# The most characters on any full line of an element's text (its last line, often short, left
+# out), counted by where each character is drawn.
+CHARACTERS_PER_LINE = """e => {
+  const rows = new Map();
+  const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement.closest('.hover-tip, [role=tooltip], sup')) continue;
+    for (let i = 0; i < node.length; i += 1) {
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const box = range.getClientRects()[0];
+      if (!box) continue;
+      const row = Math.round(box.top / 4);
+      rows.set(row, (rows.get(row) || 0) + 1);
+    }
+  }
+  const full = [...rows.values()].slice(0, -1);
+  return full.length ? Math.max(...full) : 0;
+}"""
+# What keeps the column's full width at every size: figures, tables, the live demos, the
+# references.
+WIDE_BLOCKS = (
+    "article.md-typeset > :is(figure, .md-typeset__scrollwrap, .demo, .citation-references)"
+)
+# Running text: a chapter's paragraphs and list items, the glossary's definitions, Further
+# reading's notes; long enough to fill several lines.
+RUNNING_TEXT = (
+    "article.md-typeset > p, article.md-typeset > ul > li, article.md-typeset dd,"
+    " .further-reading__entry > p"
+)
+
+
+@pytest.mark.parametrize("width", [390, 600, 768, 1024, 1219, 1280])
+def test_running_text_keeps_a_comfortable_measure_without_a_sidebar(browser, site_url, width):
+    """At 768 px (no sidebar) paragraphs ran the full 736 px column, 92-96 characters a line, and
+    at 1219 (the contents sidebar only) 115-120 (UX review 11). From 600 to 1219 px the running
+    text stops at about 75 characters, 65-80 on every page; the figures, tables and demos keep
+    the column's whole width. A phone and a desktop between two sidebars are unchanged: the
+    text runs the column's width there."""
+    context, page = _new_page(browser, {"viewport": {"width": width, "height": 900}})
+    measured = {}
+    for path in ("goodhart.html", "rlhf.html", "demos/boat-race.html", "glossary.html"):
+        page.goto(f"{site_url}/{path}")
+        page.evaluate("document.fonts.ready")
+        page.wait_for_function(
+            "document.querySelector('.demo-live:not([hidden])') !== null"
+            " || !document.querySelector('.demo-live')"
+        )
+        measured[path] = page.evaluate(
+            f"""() => {{
+                const lines = {CHARACTERS_PER_LINE};
+                const column = document.querySelector('article.md-typeset').clientWidth;
+                const visible = s => [...document.querySelectorAll(s)].filter(e => e.offsetParent);
+                return {{
+                    column,
+                    lines: visible('{RUNNING_TEXT}').filter(e => e.textContent.length > 250)
+                        .slice(0, 8).map(lines),
+                    widths: visible('article.md-typeset > p:not([class])')
+                        .map(p => p.getBoundingClientRect().width),
+                    wide: visible('{WIDE_BLOCKS}').map(e => [e.className, e.getBoundingClientRect().width]),
+                }};
+            }}"""
+        )
+    context.close()
+    for path, m in measured.items():
+        assert m["lines"] and m["wide"], (path, m)
+        if 600 <= width < 1220:
+            assert max(m["lines"]) <= 80, (width, path, m["lines"])
+            if width > 600:  # at 600 px the column itself is the measure
+                assert min(m["lines"]) >= 65, (width, path, m["lines"])
+        else:  # the column's width, as Material sets it
+            assert all(w == pytest.approx(m["column"], abs=1) for w in m["widths"]), (width, path)
+        for name, block in m["wide"]:  # the column's width, or a figure's drawn 720 px
+            assert block >= min(m["column"], 720) - 1, (width, path, name, block, m["column"])
