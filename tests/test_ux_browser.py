@@ -1004,3 +1004,36 @@ def test_the_boat_courses_lagoon_note_keeps_clear_of_the_lagoon_in_chromiums_fon
     assert not near, near
     # the whole note at the desktop's size, on one line or two
     assert any(re.search(r"respawn( / | )after pickup", text) for w, text, _ in gaps if w == 688)
+
+
+ARROW_ALONE = """() => {
+  const arrow = document.querySelector('.next-page__arrow');
+  if (!arrow) return null;
+  const title = document.querySelector('.next-page__title');
+  const range = document.createRange();
+  range.selectNodeContents(title);
+  const lines = [...range.getClientRects()];
+  const last = lines[lines.length - 1];
+  const drawn = [...arrow.getClientRects()].pop();
+  return {title: title.textContent, alone: drawn.top >= last.bottom - 2};
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 360, 390])
+def test_the_next_links_arrow_stays_with_the_titles_last_word(browser, site_url, site_dir, width):
+    """The in-page Next link set its arrow as a flex item of its own: at 320 px it wrapped alone
+    under six titles ("What researchers are doing" / "→"; UX review 11). Set as a line of
+    text, the arrow keeps to the last word on every page."""
+    context, page = _new_page(browser, {**PHONE, "viewport": {"width": width, "height": 800}})
+    seen, alone = 0, []
+    for path in sorted(p.relative_to(site_dir).as_posix() for p in site_dir.glob("**/*.html")):
+        if "next-page__arrow" not in (site_dir / path).read_text(encoding="utf-8"):
+            continue
+        page.goto(f"{site_url}/{path}")
+        page.evaluate("document.fonts.ready")
+        found = page.evaluate(ARROW_ALONE)
+        seen += 1
+        if found["alone"]:
+            alone.append((path, found["title"]))
+    context.close()
+    assert seen >= 12 and not alone, (seen, alone)
