@@ -876,3 +876,168 @@ def test_figures_and_citations_ways_on_are_finger_sized_on_a_phone(browser, site
             assert enlarge["height"] < 40, enlarge
             assert max(h for _, h in backs) < 30, backs
             assert max(h for _, h in tip_links) < 25, tip_links
+
+
+# The most characters on any full line of an element's text (its last line, often short, left
+# out), counted by where each character is drawn.
+CHARACTERS_PER_LINE = """e => {
+  const rows = new Map();
+  const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.parentElement.closest('.hover-tip, [role=tooltip], sup')) continue;
+    for (let i = 0; i < node.length; i += 1) {
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const box = range.getClientRects()[0];
+      if (!box) continue;
+      const row = Math.round(box.top / 4);
+      rows.set(row, (rows.get(row) || 0) + 1);
+    }
+  }
+  const full = [...rows.values()].slice(0, -1);
+  return full.length ? Math.max(...full) : 0;
+}"""
+# What keeps the column's full width at every size: figures, tables, the live demos, the
+# references.
+WIDE_BLOCKS = (
+    "article.md-typeset > :is(figure, .md-typeset__scrollwrap, .demo, .citation-references)"
+)
+# Running text: a chapter's paragraphs and list items, the glossary's definitions, Further
+# reading's notes; long enough to fill several lines.
+RUNNING_TEXT = (
+    "article.md-typeset > p, article.md-typeset > ul > li, article.md-typeset dd,"
+    " .further-reading__entry > p"
+)
+
+
+@pytest.mark.parametrize("width", [390, 600, 768, 1024, 1219, 1280])
+def test_running_text_keeps_a_comfortable_measure_without_a_sidebar(browser, site_url, width):
+    """At 768 px (no sidebar) paragraphs ran the full 736 px column, 92-96 characters a line, and
+    at 1219 (the contents sidebar only) 115-120 (UX review 11); Home's, 84-85. From 600 to 1219
+    px the running text stops at about 75 characters, 65-80 on every page; the figures, tables
+    and demos keep the column's whole width. A phone and a desktop between two sidebars are
+    unchanged: a chapter's text runs the column's width there (Home keeps its own measure)."""
+    context, page = _new_page(browser, {"viewport": {"width": width, "height": 900}})
+    measured = {}
+    for path in (
+        "goodhart.html",
+        "rlhf.html",
+        "demos/boat-race.html",
+        "glossary.html",
+        "index.html",
+    ):
+        page.goto(f"{site_url}/{path}")
+        page.evaluate("document.fonts.ready")
+        page.wait_for_function(
+            "document.querySelector('.demo-live:not([hidden])') !== null"
+            " || !document.querySelector('.demo-live')"
+        )
+        measured[path] = page.evaluate(
+            f"""() => {{
+                const lines = {CHARACTERS_PER_LINE};
+                const column = document.querySelector('article.md-typeset').clientWidth;
+                const visible = s => [...document.querySelectorAll(s)].filter(e => e.offsetParent);
+                return {{
+                    column,
+                    lines: visible('{RUNNING_TEXT}').filter(e => e.textContent.length > 250)
+                        .slice(0, 8).map(lines),
+                    widths: visible('article.md-typeset > p:not([class])')
+                        .map(p => p.getBoundingClientRect().width),
+                    wide: visible('{WIDE_BLOCKS}').map(e => [e.className, e.getBoundingClientRect().width]),
+                }};
+            }}"""
+        )
+    context.close()
+    for path, m in measured.items():
+        assert m["lines"] and m["wide"], (path, m)
+        if 600 <= width < 1220:
+            assert max(m["lines"]) <= 80, (width, path, m["lines"])
+            if width > 600:  # at 600 px the column itself is the measure
+                assert min(m["lines"]) >= 65, (width, path, m["lines"])
+        elif path != "index.html":  # the column's width, as Material sets it
+            assert all(w == pytest.approx(m["column"], abs=1) for w in m["widths"]), (width, path)
+        for name, block in m["wide"]:  # the column's width, or a figure's drawn 720 px
+            assert block >= min(m["column"], 720) - 1, (width, path, name, block, m["column"])
+
+
+LAGOON_NOTE_GAPS = """widths => {
+  const { boatRaceSim: { course }, boatCourse } = window.AlignmentDemos;
+  const SHORE = 3.5;  // the shore line's width in course units (boat-course-draw.js)
+  const ctx = document.createElement('canvas').getContext('2d');
+  return widths.map(width => {
+    const placed = boatCourse.courseLabels(ctx, width);
+    const scale = width / course.WIDTH;
+    let nearest = Infinity;
+    for (const t of placed.texts.filter(t => !placed.start || t.text !== placed.start.text)) {
+      const b = t.box;
+      for (let x = b.x - 40; x <= b.x + b.w + 40; x += 0.5) {
+        for (let y = b.y - 40; y <= b.y + b.h + 40; y += 0.5) {
+          if (!course.isWater(x, y)) continue;
+          nearest = Math.min(nearest, Math.hypot(Math.max(b.x - x, 0, x - b.x - b.w),
+                                                 Math.max(b.y - y, 0, y - b.y - b.h)));
+        }
+      }
+    }
+    return [width, placed.texts.map(t => t.text).join(' / '), (nearest - SHORE) * scale];
+  });
+}"""
+
+
+def test_the_boat_courses_lagoon_note_keeps_clear_of_the_lagoon_in_chromiums_fonts(
+    browser, site_url
+):
+    """UX review 12: at 1280 px "targets respawn after pickup" ended about 3 px from the lagoon's
+    outline (the demo's 688 px course and the chapter's 654 px one; 1-2 px at 600-720 in
+    Chromium's own text metrics). The note keeps 6 px of land from every shore line at every
+    width the pages draw the course, as drawn there (tests/js/chart-labels.test.js checks the
+    same with fixed-width letters)."""
+    context, page = _new_page(browser, DESKTOP)
+    page.goto(f"{site_url}/demos/boat-race.html")
+    page.wait_for_function("document.querySelector('.demo-live:not([hidden])') !== null")
+    page.evaluate("document.fonts.ready")
+    drawn = page.evaluate(
+        "[...document.querySelectorAll('.demo-live canvas#br-course')]"
+        ".map(c => c.getBoundingClientRect().width)"
+    )
+    widths = sorted({*drawn, 254, 288, 324, 358, 500, 568, 600, 654, 688, 720, 736, 800, 945})
+    gaps = page.evaluate(LAGOON_NOTE_GAPS, widths)
+    context.close()
+    assert drawn == [688], drawn
+    near = [(w, text, round(gap, 1)) for w, text, gap in gaps if gap < 6]
+    assert not near, near
+    # the whole note at the desktop's size, on one line or two
+    assert any(re.search(r"respawn( / | )after pickup", text) for w, text, _ in gaps if w == 688)
+
+
+ARROW_ALONE = """() => {
+  const arrow = document.querySelector('.next-page__arrow');
+  if (!arrow) return null;
+  const title = document.querySelector('.next-page__title');
+  const range = document.createRange();
+  range.selectNodeContents(title);
+  const lines = [...range.getClientRects()];
+  const last = lines[lines.length - 1];
+  const drawn = [...arrow.getClientRects()].pop();
+  return {title: title.textContent, alone: drawn.top >= last.bottom - 2};
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 360, 390])
+def test_the_next_links_arrow_stays_with_the_titles_last_word(browser, site_url, site_dir, width):
+    """The in-page Next link set its arrow as a flex item of its own: at 320 px it wrapped alone
+    under six titles ("What researchers are doing" / "→"; UX review 11). Set as a line of
+    text, the arrow keeps to the last word on every page."""
+    context, page = _new_page(browser, {**PHONE, "viewport": {"width": width, "height": 800}})
+    seen, alone = 0, []
+    for path in sorted(p.relative_to(site_dir).as_posix() for p in site_dir.glob("**/*.html")):
+        if "next-page__arrow" not in (site_dir / path).read_text(encoding="utf-8"):
+            continue
+        page.goto(f"{site_url}/{path}")
+        page.evaluate("document.fonts.ready")
+        found = page.evaluate(ARROW_ALONE)
+        seen += 1
+        if found["alone"]:
+            alone.append((path, found["title"]))
+    context.close()
+    assert seen >= 12 and not alone, (seen, alone)

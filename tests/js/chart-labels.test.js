@@ -233,6 +233,41 @@ test("KL leash: labels clear at every leash length, both reward models, phone an
   }
 });
 
+/** The notes whose line to their ring crosses a marker, a dot or another text. */
+function leadersThroughMarks(chart) {
+  return chart.notes.filter((note) => note.leader).filter((note) => {
+    const from = { x: note.x, y: note.y };
+    const { box } = note;
+    const to = { x: Math.max(box.x, Math.min(box.x + box.w, from.x)), y: Math.max(box.y, Math.min(box.y + box.h, from.y)) };
+    // the line starts at the ring's edge and stops short of its text
+    const length = Math.hypot(to.x - from.x, to.y - from.y);
+    const [ux, uy] = [(to.x - from.x) / length, (to.y - from.y) / length];
+    const [x1, y1, x2, y2] = [from.x + ux * 6, from.y + uy * 6, to.x - ux * 2, to.y - uy * 2];
+    const own = (b) => note.x >= b.x && note.x <= b.x + b.w && note.y >= b.y && note.y <= b.y + b.h;
+    const marks = chart.obstacles.boxes.filter((b) => b.kind !== "leader" && !own(b));
+    const texts = chart.texts.filter((t) => t.box !== box && !(t.text === note.text && t.box.x === box.x)).map((t) => t.box);
+    return [...marks, ...texts].some((b) => labels.segmentHitsBox(x1, y1, x2, y2, b));
+  }).map((note) => note.text);
+}
+
+test("KL leash: a note's line to its ring crosses no marker, dot or text as the figure opens", () => {
+  // At 320 px (the chart 254 px square) the other reward model's note, "larger", drew its line
+  // through the reward model's square at the leash (UX review 11). As the figure opens (the
+  // smaller model, leash 1.5), and at every leash up to 2.5 with it, at a phone's and a desktop's
+  // sizes, no line crosses a mark. (A few states leave no clear place, on a 254-324 px chart:
+  // the larger model at a leash of 1.3-2.1, the smaller at 2.6 and 2.8. There the note keeps its
+  // name and its line crosses a marker, but still no text.)
+  for (const [width, height] of [...SIZES.leash, [288, 288]]) {
+    const opening = draw(width, height, (p) => demos.klLeashDraw.drawLeash(p, colours, { model: "small", d: 1.5, compare: false }).chart);
+    assert.ok(opening.notes.some((note) => note.leader || note.box), `${width}x${height}: notes`);
+    assert.deepEqual(leadersThroughMarks(opening), [], `${width}x${height}, as it opens`);
+    for (const d of SLIDER.filter((v) => v <= 2.5)) {
+      const chart = draw(width, height, (p) => demos.klLeashDraw.drawLeash(p, colours, { model: "small", d, compare: false }).chart);
+      assert.deepEqual(leadersThroughMarks(chart), [], `${width}x${height}, leash ${d.toFixed(2)}`);
+    }
+  }
+});
+
 test("a chosen value's dot is never doubled by its own series' marker beside it", () => {
   const doubled = (chart) => chart.marks.filter((m) => chart.dots.some((d) => d.colour === m.colour && labels.boxesOverlap(d.box, m.box)));
   let dots = 0;
@@ -303,6 +338,68 @@ test("boat course: its words are on land, clear of the badges and each other, ne
   const wide = demos.boatCourse.courseLabels(new SvgContext(), 720).texts.map((t) => t.text).join(" ");
   assert.match(wide, /Lagoon → targets respawn after pickup/, "at full size the note is whole");
   assert.match(wide, /Start \/ finish/);
+});
+
+test("boat course: the lagoon's note keeps clear land between itself and every shore line", () => {
+  // "targets respawn after pickup" ended 1-2 px from the lagoon's outline at 600-720 px in
+  // Chromium, 3-5 px here (UX review 12): at least 6 px of land at every width, measured from
+  // the outline's outer edge (the shore line, drawn on the land side of the water).
+  const { course } = demos.boatRaceSim;
+  const SHORE = 3.5; // the shore line's width, course units (drawWater in boat-course-draw.js)
+  const LEAST = 6;
+  let checked = 0;
+  for (let width = 254; width <= 960; width += 14) {
+    const placed = demos.boatCourse.courseLabels(new SvgContext(), width);
+    if (!placed.lagoon) continue;
+    const scale = width / course.WIDTH;
+    const reach = (LEAST + 1) / scale + SHORE;
+    for (const t of placed.texts.filter((text) => !placed.start || text.text !== placed.start.text)) {
+      const b = t.box;
+      let nearest = Infinity; // course units from the text's box to the nearest water
+      for (let x = b.x - reach; x <= b.x + b.w + reach; x += 0.5) {
+        for (let y = b.y - reach; y <= b.y + b.h + reach; y += 0.5) {
+          if (!course.isWater(x, y)) continue;
+          nearest = Math.min(nearest, Math.hypot(Math.max(b.x - x, 0, x - b.x - b.w), Math.max(b.y - y, 0, y - b.y - b.h)));
+        }
+      }
+      const gap = (nearest - SHORE) * scale;
+      assert.ok(gap >= LEAST - 0.3, `${width} px: "${t.text}" is ${gap.toFixed(1)} px from a shore line`);
+      checked += 1;
+    }
+  }
+  assert.ok(checked > 60, `${checked} lines of the note measured`);
+});
+
+test("boat course: the lagoon's note takes a line of a few words before a stack of single words", () => {
+  // At 568 px (a 600 px tablet) the note stood "targets / respawn / after / pickup", one word a
+  // line, where two lines of two fitted.
+  for (let width = 500; width <= 960; width += 14) {
+    const { lagoon } = demos.boatCourse.courseLabels(new SvgContext(), width);
+    assert.ok(lagoon, `${width} px: the note is there`);
+    assert.ok(lagoon.lines.length <= 2 && lagoon.lines.every((line) => /\s/.test(line) || lagoon.lines.length === 1), `${width} px: ${lagoon.lines.join(" / ")}`);
+  }
+});
+
+test("boat course: no checkpoint's number sits on the lagoon's rim", () => {
+  // On a 320 px phone (the course 254-288 px wide) the "4" badge touched or covered the lagoon's
+  // outline, as if it numbered the lagoon: at least 2 px of land between every badge (its ring
+  // included) and the outline of the lagoon or its channel, at every width from the narrowest
+  // the site draws (the chapter's figure on a 320 px phone).
+  const { course } = demos.boatRaceSim;
+  const { LAGOON: lagoon, CHANNEL: ch } = course;
+  const SHORE = 3.5; // the shore line's width, course units (drawWater in boat-course-draw.js)
+  for (let width = 254; width <= 960; width += 6) {
+    const scale = width / course.WIDTH;
+    const badges = demos.boatCourse.courseLabels(new SvgContext(), width).obstacles.boxes.filter((b) => b.kind === "checkpoint badge");
+    assert.equal(badges.length, 7, `${width} px`);
+    badges.forEach((b, k) => {
+      const [x, y, ring] = [b.x + b.w / 2, b.y + b.h / 2, b.w / 2];
+      const toLagoon = Math.hypot(x - lagoon.x, y - lagoon.y) - lagoon.r;
+      const toChannel = Math.hypot(Math.max(ch.x0 - x, 0, x - ch.x1), Math.max(ch.y0 - y, 0, y - ch.y1));
+      const gap = (Math.min(toLagoon, toChannel) - SHORE - ring) * scale;
+      assert.ok(gap >= 1.9, `${width} px: badge ${k + 1} is ${gap.toFixed(1)} px from the lagoon's outline`);
+    });
+  }
 });
 
 test("coin level: the ground's words fit, never under 11 px, and name the coin's training place when there is room", () => {

@@ -18,6 +18,14 @@
    * 17 px body text; UX review 11). */
   const WIDE_TEXT_SHARE = 1 / 55;
   const WIDE_TEXT_PX = 13;
+  /** The shore line drawn on the land side of every water's edge, in course units. */
+  const SHORE = 3.5;
+  /** The clear land (CSS pixels) between the lagoon's note and the nearest shore line: kept only
+   * 2.5 px from the water, "targets respawn after pickup" ended 1-2 px from the lagoon's outline
+   * at 600-720 px (UX review 12). */
+  const SHORE_GAP_PX = 6;
+  /** The least clear space (CSS pixels) between a checkpoint's badge and the lagoon's outline. */
+  const BADGE_GAP_PX = 2;
   /** How much to enlarge boats, trails and targets, in course units, so that they stay visible
    * when the course is drawn small (on a phone); set by drawBase for each drawing. */
   let ui = 1;
@@ -34,13 +42,34 @@
     return Math.max(base, minTextPx() / scale);
   }
 
-  /** The numbered badge at the inner end of a checkpoint gate: centre and radius. */
+  /** Course units between a point and the outline of the lagoon or its channel (negative inside
+   * the outline): the shore line is drawn SHORE wide on the land side of the water. */
+  function lagoonRoom(x, y) {
+    const { LAGOON: lagoon, CHANNEL: ch } = course;
+    const dx = Math.max(ch.x0 - x, 0, x - ch.x1);
+    const dy = Math.max(ch.y0 - y, 0, y - ch.y1);
+    return Math.min(Math.hypot(x - lagoon.x, y - lagoon.y) - lagoon.r, Math.hypot(dx, dy)) - SHORE;
+  }
+
+  /**
+   * The numbered badge at the inner end of a checkpoint gate: centre and radius. It stands a
+   * little past the gate's end, on the infield, unless that brings it within BADGE_GAP_PX of the
+   * lagoon's outline: then it slides back along the gate, towards the track, until it is clear
+   * (on a 320 px phone the "4" sat on the lagoon's rim, as if numbering the lagoon).
+   */
   function badge(gate) {
     const size = textUnits(11);
-    return {
-      x: gate.b.x + (gate.b.x - gate.a.x) * 0.14, y: gate.b.y + (gate.b.y - gate.a.y) * 0.14,
-      r: size * 0.9, size,
-    };
+    const r = size * 0.9;
+    const ring = r + 1; // its outline (2 units wide) included
+    let spot = null;
+    for (let t = 0.14; t >= -0.2 - 1e-9; t -= 0.02) {
+      const x = gate.b.x + (gate.b.x - gate.a.x) * t;
+      const y = gate.b.y + (gate.b.y - gate.a.y) * t;
+      const room = lagoonRoom(x, y) - ring;
+      if (!spot || room > spot.room) spot = { x, y, room };
+      if (room * scale >= BADGE_GAP_PX) break;
+    }
+    return { x: spot.x, y: spot.y, r, size };
   }
 
   // ------------------------------------------------------------------------------ course drawing
@@ -56,7 +85,7 @@
 
   /** Water over land, with a thin shore line drawn on the land side of every edge. */
   function drawWater(ctx, colours) {
-    const shore = 3.5;
+    const shore = SHORE;
     const outer = course.RADIUS + course.HALF_WIDTH;
     const inner = course.RADIUS - course.HALF_WIDTH;
     const { LAGOON: lagoon, CHANNEL: ch } = course;
@@ -215,6 +244,43 @@
     { title: null, text: "Targets respawn" },
   ];
 
+  /** `words` on `count` lines, broken where the longest line is shortest. */
+  function evenLines(words, count, widthOf) {
+    let best = null;
+    const split = (from, left, lines) => {
+      if (left === 1) {
+        const all = [...lines, words.slice(from).join(" ")];
+        const widest = Math.max(...all.map(widthOf));
+        if (!best || widest < best.widest) best = { widest, lines: all };
+        return;
+      }
+      for (let end = from + 1; end <= words.length - left + 1; end += 1) split(end, left - 1, [...lines, words.slice(from, end).join(" ")]);
+    };
+    split(0, count, []);
+    return best.lines;
+  }
+
+  /**
+   * Whether a box on the infield keeps `gap` (course units) of land between itself and every
+   * water's edge: the track's inner edge, the lagoon and its channel. Exact: the infield is a
+   * stadium, convex, so a box lies inside its shrunken copy when its four corners do.
+   */
+  function clearOfWater(box, gap) {
+    const { LEFT_CENTRE: left, RIGHT_CENTRE: right, LAGOON: lagoon, CHANNEL: ch } = course;
+    const clamp = (v, lo, hi) => Math.max(lo, Math.min(hi, v));
+    const inner = course.RADIUS - course.HALF_WIDTH - gap;
+    for (const x of [box.x, box.x + box.w]) {
+      for (const y of [box.y, box.y + box.h]) {
+        if (Math.hypot(x - clamp(x, left.x, right.x), y - left.y) > inner) return false;
+      }
+    }
+    const nearest = { x: clamp(lagoon.x, box.x, box.x + box.w), y: clamp(lagoon.y, box.y, box.y + box.h) };
+    if (Math.hypot(nearest.x - lagoon.x, nearest.y - lagoon.y) < lagoon.r + gap) return false;
+    const dx = Math.max(ch.x0 - (box.x + box.w), 0, box.x - ch.x1);
+    const dy = Math.max(ch.y0 - (box.y + box.h), 0, box.y - ch.y1);
+    return Math.hypot(dx, dy) >= gap;
+  }
+
   /**
    * Where the course's words go at this width: the lagoon's note and "Start / finish", each on
    * land, clear of the checkpoint badges, the finish line and each other, at no less than
@@ -269,8 +335,9 @@
     const start = layout.place({ text: "Start / finish", short: "Finish", font: `600 ${size}px ${FONT}`, candidates, kind: "course" });
 
 
-    // The lagoon's note: a title over the wrapped text, in the land left of the lagoon; narrower
-    // (more lines) or shorter if it does not fit as it is.
+    // The lagoon's note: a title over the wrapped text, in the land left of the lagoon, clear of
+    // every shore line by SHORE_GAP_PX; narrower (more lines) or shorter if it does not fit as it
+    // is.
     const titleSize = textUnits(13);
     const bodySize = textUnits(12);
     const bodyFont = `${bodySize}px ${FONT}`;
@@ -284,16 +351,22 @@
       }
     }
     spots.sort((a, b) => Math.hypot(a.x - 270, a.y - 240) - Math.hypot(b.x - 270, b.y - 240));
+    // The note on one or two lines in any wording, then three, before a stack of single words:
+    // at 568 px the whole note stood one word a line ("targets / respawn / after / pickup")
+    // where two lines fitted. Its words are shared out evenly over the lines.
+    const wordsOf = (text) => text.split(/\s+/);
+    const rounds = [[1, 2], [3], [Infinity]];
     let lagoon = null;
-    search: for (const { title, text } of LAGOON_NOTES) {
-      for (const wrapAt of [220, 170, 1]) {
-        const lines = labels.wrap(ctx, text, bodyFont, wrapAt * bodySize / 12);
+    search: for (const counts of rounds) for (const { title, text } of LAGOON_NOTES) {
+      for (const count of counts) {
+        if (count !== Infinity && count > wordsOf(text).length) continue;
+        const lines = count === Infinity ? wordsOf(text) : evenLines(wordsOf(text), count, (line) => widthOf(line, bodyFont));
         const blockWidth = Math.max(title ? widthOf(title, titleFont) : 0, ...lines.map((l) => widthOf(l, bodyFont)));
         const titleHeight = title ? titleSize * 1.2 : 0;
         const blockHeight = titleHeight + lineGap * lines.length;
         for (const spot of spots) {
           const box = { x: spot.x - blockWidth / 2, y: spot.y - blockHeight / 2, w: blockWidth, h: blockHeight };
-          if (layout.fits(box)) {
+          if (layout.fits(box) && clearOfWater(box, SHORE + SHORE_GAP_PX / scale)) {
             lagoon = { x: spot.x, top: box.y, title, titleHeight, lines, titleFont, bodyFont };
             layout.block(box, "lagoon note");
             break search;

@@ -138,7 +138,8 @@
     /**
      * Place a label: { text, short (optional: a shorter wording, or a list of ever shorter ones),
      * font, candidates, kind, required, bounds
-     * (optional, instead of the layout's) }. Candidates
+     * (optional, instead of the layout's), clear (optional: box => whether this label may go
+     * there, a veto of its own) }. Candidates
      * are [{x, y, align}], or rounds of them ([[...], [...]]): within a round, every candidate
      * is tried with the text, then with the short text, before the next round's. A required
      * label that fits nowhere goes where it collides least (inside the bounds when it can); any
@@ -152,7 +153,7 @@
         for (const text of texts) {
           for (const c of round) {
             const box = textBox(ctx, text, label.font, c.x, c.y, c.align);
-            if (contains(within, box) && cost(box) === 0) return accept(label, text, c, box);
+            if (contains(within, box) && cost(box) === 0 && (!label.clear || label.clear(box))) return accept(label, text, c, box);
           }
         }
       }

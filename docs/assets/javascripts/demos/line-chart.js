@@ -93,9 +93,9 @@
    * little further out with a thin line to the ring, or is left out. The legend takes as many rows as
    * it needs above the plot; a message (for example "no run yet") is written across an empty
    * plot. Returns the scales, the plot's box and every text drawn with its box (`texts`), the
-   * layout's obstacles, and each note's point and text box (`notes`: [{ text, x, y, box, leader }],
-   * box null for a note left out, leader true where a line joins a text placed further out), for
-   * tests.
+   * layout's obstacles, and each note's point and text box (`notes`: [{ text, x, y, box, leader,
+   * line }], box null for a note left out, leader true where a line ({from, to}) joins a text
+   * placed further out), for tests.
    */
   function drawLineChart(ctx, width, height, colours, spec) {
     ctx.font = TEXT;
@@ -294,29 +294,42 @@
       layout.place({ text: spec.vertical.label, font: TEXT, kind: "vertical", colour: colours.fg, required: true, bounds: row, candidates });
     }
     // A note's text goes right beside its ring (clear of the ring, and of a dot on the same
-    // point), or failing that a little further out, joined to the ring by a thin line.
+    // point), or failing that a little further out, joined to the ring by a thin line that
+    // crosses no marker, dot or other text (at 320 px the KL leash's "larger" drew its line
+    // through the reward model's square at the leash: UX review 11).
     const notes = anchors.map((a) => {
       const { note } = a;
       const reach = markerBox(0, 0, RING).w / 2 + 3 + 0.5; // clear of the ring's box and the labels' margin
-      const placed = layout.place({
-        text: note.text, short: note.short, font: TEXT, kind: "note", colour: note.colour || colours.fg,
+      const own = (box) => a.x >= box.x && a.x <= box.x + box.w && a.y >= box.y && a.y <= box.y + box.h;
+      // Whether a text at `box` leaves its line clear of other texts and (`marks`) of the markers and dots.
+      const clearLeader = (marks) => (box) => {
+        const line = leader(box, a);
+        if (!line) return true;
+        const crosses = (other) => labels.segmentHitsBox(line.from.x, line.from.y, line.to.x, line.to.y, other);
+        return !layout.labels.some((other) => crosses(other.box)) && !(marks && layout.boxes.some((other) => !own(other) && crosses(other)));
+      };
+      const label = {
+        text: note.text, short: note.short, font: TEXT, kind: "note", colour: note.colour || colours.fg, clear: clearLeader(true),
         candidates: labels.aroundPoint(a.x, a.y, {
           rounds: [[reach, reach + 4], [reach + 8], [22, 32, 44], [58, 74]], across: [12, 24, 40, 60], beside: [0, -9, 9, -18, 18],
         }),
-      });
-      return { note, a, placed };
+      };
+      // ... or, where every such line would cross a mark (a 254 px chart, crowded), with a line
+      // clear of other texts at least: a note named with a line over a marker beats one left out.
+      const placed = layout.place(label) || layout.place({ ...label, clear: clearLeader(false) });
+      const line = placed ? leader(placed.box, a) : null;
+      if (line) layout.blockLine([[line.from.x, line.from.y], [line.to.x, line.to.y]], "leader");
+      return { note, a, placed, line };
     });
     for (const entry of notes) {
-      const { note, a, placed } = entry;
-      entry.leader = Boolean(placed) && boxDistance(placed.box, a.x, a.y) > NOTE_REACH;
-      if (!entry.leader) continue;
-      const to = nearestPoint(placed.box, a.x, a.y);
-      const length = Math.hypot(to.x - a.x, to.y - a.y);
+      const { note, line } = entry;
+      entry.leader = Boolean(line);
+      if (!line) continue;
       ctx.strokeStyle = note.colour || colours.fg;
       ctx.lineWidth = 1;
       ctx.beginPath();
-      ctx.moveTo(a.x + ((to.x - a.x) / length) * (RING + 1), a.y + ((to.y - a.y) / length) * (RING + 1));
-      ctx.lineTo(to.x - ((to.x - a.x) / length) * 2, to.y - ((to.y - a.y) / length) * 2);
+      ctx.moveTo(line.from.x, line.from.y);
+      ctx.lineTo(line.to.x, line.to.y);
       ctx.stroke();
     }
     for (const placed of layout.labels) write(placed.text, placed.x, placed.y, placed.align, placed.kind, placed.colour);
@@ -333,7 +346,7 @@
     return {
       tx, ty, plot: { left: pad.left, top: pad.top, width: plotW, height: plotH }, texts,
       obstacles: { boxes: layout.boxes, lines: layout.lines }, marks: marked, dots: dotsAt,
-      notes: notes.map(({ a, placed, leader }) => ({ text: placed ? placed.text : null, x: a.x, y: a.y, box: placed ? placed.box : null, leader })),
+      notes: notes.map(({ a, placed, leader: joined, line }) => ({ text: placed ? placed.text : null, x: a.x, y: a.y, box: placed ? placed.box : null, leader: joined, line })),
     };
   }
 
@@ -351,6 +364,20 @@
   function boxDistance(box, x, y) {
     const p = nearestPoint(box, x, y);
     return Math.hypot(p.x - x, p.y - y);
+  }
+
+  /** The thin line from a note's ring (x, y) to its text's box, { from, to }, or null when the
+   * text is near enough to need none (NOTE_REACH). */
+  function leader(box, anchor) {
+    if (boxDistance(box, anchor.x, anchor.y) <= NOTE_REACH) return null;
+    const to = nearestPoint(box, anchor.x, anchor.y);
+    const length = Math.hypot(to.x - anchor.x, to.y - anchor.y);
+    const ux = (to.x - anchor.x) / length;
+    const uy = (to.y - anchor.y) / length;
+    return {
+      from: { x: anchor.x + ux * (RING + 1), y: anchor.y + uy * (RING + 1) },
+      to: { x: to.x - ux * 2, y: to.y - uy * 2 },
+    };
   }
 
   /** A filled arrow on the plot's edge at x, pointing out of the chart; returns its box. */
