@@ -14,7 +14,7 @@ site: setup
 ## Set everything up, then lint, type-check and run every test (unit, property, build, PDF,
 ## browser, live preview, demo logic).
 test: setup-test lint
-	$(PY) -m pytest -n auto --dist loadfile
+	$(PY) -m pytest
 	node --test tests/js/
 
 ## For contributors: lint, types and every test but the browser, PDF, live-preview and real-site

@@ -86,8 +86,8 @@ def _build_site(out: Path) -> str | None:
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built strictly (with every post-build artefact) into a temporary folder,
-    once per run: under pytest-xdist (`make test` runs one worker per core) the first worker
-    that needs it builds it into the run's shared folder while the others wait on a lock."""
+    once per run: under pytest-xdist (`pytest -n auto`) the first worker that needs it builds
+    it into the run's shared folder while the others wait on a lock."""
     worker = os.environ.get("PYTEST_XDIST_WORKER")
     if worker is None:
         out = tmp_path_factory.mktemp("site")
