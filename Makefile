@@ -12,9 +12,10 @@ site: setup
 	$(PY) scripts/build.py --paper $(PAPER)
 
 ## Set everything up, then lint, type-check and run every test (unit, property, build, PDF,
-## browser, live preview, demo logic).
+## browser, live preview, demo logic). pytest runs a worker per core, with every Chromium test
+## in one group on one worker (conftest.py): two browsers at once upset timing-sensitive tests.
 test: setup-test lint
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadgroup
 	node --test tests/js/
 
 ## For contributors: lint, types and every test but the browser, PDF, live-preview and real-site

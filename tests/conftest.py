@@ -64,12 +64,18 @@ def pdf_page_png(pdf: Path, page: int, dpi: int, stem: Path) -> Path:
     return stem.with_name(stem.name + ".png")
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark every test that needs the real site (site_dir, even through another fixture) as
-    `site`: building it, PDF included, is what `make test-fast` leaves out."""
+    `site`: building it, PDF included, is what `make test-fast` leaves out. Every browser test
+    joins one xdist group, so that under `make test` (`--dist loadgroup`) one worker runs the
+    Chromium tests one at a time: two Chromiums on two cores upset timing-sensitive ones. It runs
+    first so that xdist's own hook, which reads the groups, sees them."""
     for item in items:
         if "site_dir" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.site)
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("chromium"))
 
 
 def _build_site(out: Path) -> str | None:
