@@ -177,6 +177,15 @@ def browser():
         browser.close()
 
 
+def visit_in_site_fonts(page, url: str) -> None:
+    """Loads `url` twice, as a reader's every page after the first: the site's faces are
+    `font-display: optional`, so on a loaded machine a first visit can keep the wider fallback
+    face for good, and a test that measures text would measure that."""
+    for _ in range(2):
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+
+
 @dataclass
 class PageLog:
     """What a page did that a test may want to forbid."""

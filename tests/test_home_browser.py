@@ -13,6 +13,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from conftest import visit_in_site_fonts
 from test_accessibility_browser import WCAG_AA, _describe
 
 pytestmark = pytest.mark.browser
@@ -150,11 +151,7 @@ def test_the_hero_buttons_read_in_both_schemes_and_the_title_leaves_room(
     fifth of the first screen; the outlined button's navy text vanished on the dark scheme."""
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
-    # a second visit, as a reader's every page after the first: the faces are `font-display:
-    # optional`, so on a loaded machine a first visit could keep the wider fallback for good
-    for _ in range(2):
-        page.goto(f"{site_url}/index.html")
-        page.wait_for_load_state("networkidle")
+    visit_in_site_fonts(page, f"{site_url}/index.html")
     page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
     title = page.locator("article h1").bounding_box()
     assert title and title["height"] < 60, title

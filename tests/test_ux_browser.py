@@ -13,7 +13,7 @@ import pytest
 from coloraide import Color
 from PIL import Image, ImageStat
 
-from conftest import CHAPTERS
+from conftest import CHAPTERS, visit_in_site_fonts
 
 pytestmark = pytest.mark.browser
 
@@ -793,12 +793,8 @@ def test_the_demos_and_cite_boxes_buttons_are_finger_sized_on_a_phone(browser, s
     the compact ones. "Skip to the replay" keeps its row's one height (test_demos_browser)."""
     for device, phone in ((PHONE, True), (DESKTOP, False)):
         context, page = _new_page(browser, device)
-        # measured in the site's own fonts, on a second visit: the faces are `font-display:
-        # optional`, so a loaded machine's first visit could keep a wider fallback, where a
-        # preset's label wraps
-        for _ in range(2):
-            page.goto(f"{site_url}/demos/boat-race.html")
-            page.wait_for_load_state("networkidle")
+        # in the site's own fonts: in a wider fallback face a preset's label wraps
+        visit_in_site_fonts(page, f"{site_url}/demos/boat-race.html")
         page.wait_for_function("document.querySelector('.demo-live:not([hidden])') !== null")
         demo = page.eval_on_selector_all(
             ".demo-live .md-button:not(.demo-jump .md-button)",
