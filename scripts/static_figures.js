@@ -538,7 +538,10 @@ function figures(demos, colours) {
       label(tailTitles[i], 8 + i * 364, 372, { size: 13, weight: "400" }),
       {
         x: i * 364, y: 380, width: 356, height: 260,
-        draw(prepared) { return demos.goodhartDraw.drawOneDraw(prepared, colours, one, OPENING_N, { range: drawRange, compact: true }).chart; },
+        draw(prepared) {
+          const beside = oneDraws.filter((other) => other !== one); // their winners worded alike, as live
+          return demos.goodhartDraw.drawOneDraw(prepared, colours, one, OPENING_N, { range: drawRange, compact: true, beside }).chart;
+        },
       },
     ]),
   ]);

@@ -1080,6 +1080,56 @@ def test_a_cross_reference_that_is_the_subject_inside_parentheses_is_set_off_by_
     assert [ht.has_class(a, XREF_APPOSITION_CLASS) for a in links] == [True, False, False, False]
 
 
+# ---------- a table that runs on to another page ----------
+
+
+def _table(rows: int, attributes: str = "") -> str:
+    body = "".join(f"<tr><td>Row {i}</td><td>Cell {i}</td></tr>" for i in range(1, rows + 1))
+    return (
+        f"<table{attributes}><caption>Caption</caption>"
+        f"<thead><tr><th>Head A</th><th>Head B</th></tr></thead><tbody>{body}</tbody></table>"
+    )
+
+
+def test_a_table_that_runs_on_is_marked_continued_on_the_pages_it_runs_on_to():
+    """book.css prints "Table 1.1 (continued)" at the head of each page a table runs on to, over
+    its repeated header row; never on the page a table starts on (here the second table starts a
+    page, caption first: a string set by the caption would have read as that page's own), nor
+    after the table ends. numbering.py gives the label to the table's first body row."""
+    from pypdf import PdfReader
+    from weasyprint import CSS, HTML
+
+    from book_pdf import htmltree as ht
+    from book_pdf.numbering import TABLE_CONTINUED, number_figures_and_tables
+    from book_pdf.render import BOOK_CSS
+
+    chapters = _two_chapters(
+        f"<p>Before.</p>{_table(90)}<p>After the first table.</p>"
+        '<p style="break-before: page">Own page.</p>'
+        + _table(5, ' style="break-before: page"')
+        + "<p>After the second.</p>"
+        '<p style="break-before: page">Last page.</p>'
+    )
+    chapter = chapters[0]
+    chapter.section.set("class", "chapter")
+    number_figures_and_tables(chapter)
+    first_rows = [next(t.iter("tbody"))[0] for t in chapter.section.iter("table")]
+    assert [row.get(TABLE_CONTINUED) for row in first_rows] == ["Table 1.1", "Table 1.2"]
+    html = f"<html><body>{ht.to_html(chapter.section)}</body></html>"
+    pdf = HTML(string=html).render(stylesheets=[CSS(filename=str(BOOK_CSS))]).write_pdf()
+    texts = [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+    first = [i for i, text in enumerate(texts) if "Row " in text and "Table 1.1" in text]
+    second = next(i for i, text in enumerate(texts) if "Table 1.2" in text)
+    assert len(first) >= 3, "the long table runs on to two more pages"
+    assert "Table 1.1 Caption" in texts[first[0]] and "(continued)" not in texts[first[0]]
+    for index in first[1:]:
+        assert "Table 1.1 (continued)" in texts[index], (index, texts[index][:80])
+        assert "Head A" in texts[index], "the header row is repeated"
+    assert texts[second].lstrip().startswith("Table 1.2 Caption"), "it starts its page"
+    others = [text for i, text in enumerate(texts) if i not in first[1:]]
+    assert not [text for text in others if "(continued)" in text], others
+
+
 # ---------- short endings tied ----------
 
 

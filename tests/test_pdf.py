@@ -1126,6 +1126,48 @@ def test_short_tables_stay_whole_and_long_ones_break_two_rows_a_side(book_tree, 
             assert len(before) >= 2, (rows[0], pages[0] + 1, before)
 
 
+def test_a_table_that_runs_on_is_marked_continued_over_its_repeated_header(
+    book_tree, pdf_path, page_texts
+):
+    """A table broken over pages is marked as a book marks it: each page it runs on to reads
+    "Table 3.1 (continued)" in its head, above the repeated header row (book.css, @page
+    chapter); no other page carries such a line, the table's first page included. The tables
+    that break are found from the PDF, not named."""
+    runs_on: dict[int, tuple[str, str]] = {}
+    for table in book_tree.iter("table"):
+        label = next(
+            " ".join("".join(span.itertext()).split())
+            for span in table.iter("span")
+            if "caption-label" in _classes(span)
+        )
+        head = " ".join("".join(next(table.iter("th")).itertext()).split())
+        for page in _table_pages(table, page_texts)[1:]:
+            runs_on[page] = (label, head)
+    assert runs_on, "no table breaks over pages now: this test has nothing to read"
+    marker = re.compile(r"\bTable (?:\d+|[A-Z])\.\d+ \(continued\)")
+    for index, page in enumerate(_bbox_pages(pdf_path)):
+        lines = [
+            (float(line.get("yMin")), float(line.get("yMax")), _line_text(line))
+            for line in page.iter("line")
+        ]
+        marks = [line for line in lines if marker.search(line[2])]
+        if index not in runs_on:
+            assert not marks, f"page {index + 1}, which no table runs on to: {marks}"
+            continue
+        label, head = runs_on[index]
+        found = [line for line in marks if f"{label} (continued)" in line[2]]
+        assert len(found) == 1, f"page {index + 1}: {label} runs on to it, marked {found}"
+        mark = found[0]
+        header = next(line for line in lines if line[2].startswith(head))
+        assert mark[1] <= TEXT_TOP + 1 and mark[1] < header[0], (
+            f"page {index + 1}: the mark is not in the head, above the header row"
+        )
+
+
+def _line_text(line) -> str:
+    return " ".join(word.text or "" for word in line.iter("word"))
+
+
 def test_no_table_leaves_the_page_before_it_half_empty(book_tree, pdf_path, page_texts):
     """Kept whole, Goodhart's four-row table (each row five lines deep) moved on and left the
     page before it 40% empty, and the page after it too. A table that starts a page follows a
@@ -1301,7 +1343,8 @@ def test_chapters_figures_and_tables_are_numbered_by_chapter(outline, page_texts
         text = " ".join(page_texts[start:end])
         match = re.search(r"CHAPTER (\d+)|Chapter (\d+)", page_texts[start])
         for kind in ("Figure", "Table"):
-            labels = re.findall(rf"\b{kind} (\d+)\.(\d+) (?!\(p\.)", text)  # captions
+            # captions, not "(p. 28)" after a cross-reference or a "(continued)" page's head
+            labels = re.findall(rf"\b{kind} (\d+)\.(\d+) (?!\(p\.|\(continued\))", text)
             if not labels:
                 continue
             assert match, f"{title}: a chapter with numbered {kind.lower()}s has a number"
@@ -1423,7 +1466,7 @@ def test_figures_named_in_the_text_read_as_the_book_numbers_them(page_texts, out
                 if own:
                     assert start < int(page) <= end, f"{title}: {label} is in another chapter"
                 caption = " ".join(page_texts[int(page) - 1].split())
-                assert re.search(rf"\b{re.escape(label)} (?!\(p\.)", caption), (
+                assert re.search(rf"\b{re.escape(label)} (?!\(p\.|\(continued\))", caption), (
                     f"page {index + 1} sends the reader to page {page} for {label}"
                 )
             bare = re.findall(r"\b(?:Figure|Table) \d+\b(?!\.\d)", text)

@@ -26,6 +26,9 @@ XREF_CLASS = "xref"  # book.css prints " (" attr(data-xref) ")"
 XREF_PAGE_CLASS = "xref--page"  # ... and "p. " target-counter(page) after it
 XREF_LABEL = "data-xref"
 CHAPTER_NUMBER = "data-chapter"  # on a numbered chapter's <h1>, for its bookmark
+# On a table's first body row: its label, which book.css prints as "Table 3.1 (continued)" at the
+# head of every page the table continues on (string-set from this row, cleared by its last row).
+TABLE_CONTINUED = "data-continued"
 XREF_IN_PARENS_CLASS = "xref--in-parens"  # ... as ", Chapter 3" inside the text's own "( )"
 XREF_APPOSITION_CLASS = "xref--apposition"  # ... and ", Chapter 3," when the sentence goes on
 CONTINUES_THE_SENTENCE = re.compile(r"\s+\w")  # "(Constitutional AI has the figures)"
@@ -88,6 +91,8 @@ def number_figures_and_tables(chapter: Chapter) -> dict[str, str]:
         mark.tail = (" " + caption.text) if caption.text or len(caption) else ""
         caption.text = None
         caption.insert(0, mark)
+        if element.tag == "table":
+            _mark_continuation(element, label)
         element_id = element.get("id") or f"{chapter.slug}--{element.tag}-{counts[element.tag]}"
         element.set("id", element_id)
         labels[element_id] = label
@@ -98,6 +103,15 @@ def number_figures_and_tables(chapter: Chapter) -> dict[str, str]:
         if demo.get("id") and ht.has_class(demo, "demo") and len(figures) == 1:
             labels[demo.get("id", "")] = labels[figures[0].get("id", "")]
     return labels
+
+
+def _mark_continuation(table: Element, label: str) -> None:
+    """Give the table's first body row its label, for book.css's "Table 3.1 (continued)" on the
+    pages the table runs on to (a row, not the caption: WeasyPrint's string(..., start) takes a
+    value set by the first thing on a page as that page's own, and a caption can be that)."""
+    rows = [row for body in table.iter("tbody") for row in body.iter("tr")]
+    if rows:
+        rows[0].set(TABLE_CONTINUED, label)
 
 
 def mark_cross_references(chapters: list[Chapter], figure_labels: dict[str, str]) -> int:

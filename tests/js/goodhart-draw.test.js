@@ -53,3 +53,15 @@ test("a printed figure (no marker, no reached) still draws the whole curve and i
   const printed = drawn(heavy, sim.MAX_N, { marker: false });
   assert.ok(printed.texts.some((t) => t === `peak ${heavy.peak.meanTrue.toFixed(2)} at N = ${heavy.peak.n}` || t === "peak"), printed.texts);
 });
+
+test("a winner's wording is the widest that fits every winner beside it", () => {
+  const ctx = new SvgContext();
+  ctx.font = "13px sans-serif";
+  const narrow = { value: -0.03, score: 5.93 };
+  const wide = { value: 1.35, score: 2.64 };
+  const room = ctx.measureText(draw.winnerWordings(wide)[0]).width;
+  assert.equal(draw.winnerWording(ctx, [wide], room), 0, "alone, it takes the longest");
+  assert.ok(ctx.measureText(draw.winnerWordings(narrow)[0]).width > room);
+  assert.equal(draw.winnerWording(ctx, [wide, narrow], room), 1, "beside a wider one, the next");
+  assert.equal(draw.winnerWording(ctx, [wide], 1), draw.winnerWordings(wide).length - 1, "never none");
+});

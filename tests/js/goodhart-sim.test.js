@@ -223,29 +223,37 @@ test("the draws show the mechanism: the light-tailed winner is good, the heavy-t
   assert.ok(heavy.error > 10 * Math.abs(heavy.value), heavy);
 });
 
-test("the draws' labels are clear at a phone's and a desktop's sizes, for every N, kind and size of error", () => {
+test("the draws' labels are clear at a phone's and a desktop's sizes, for every N, kind and size of error, and word the two winners alike", () => {
   const { labelProblems } = require("./support/label-check.js");
   const { lightColours, SvgContext } = require("../../scripts/static_figures.js");
   const draw = goodhartDraw();
   const colours = lightColours();
   // The draws' canvases in Chromium (CSS px): 1440 x 900, 390 x 844, 320 px, and the printed still.
   const sizes = [[459, 298], [358, 232], [288, 216], [356, 260]];
+  const seen = new Set(); // the wordings the winners were given
   for (const heavy of ["t3", "t2", "cauchy"]) {
     for (const errorScale of [0.25, 1, 2]) {
       const draws = ["gaussian", heavy].map((distribution) => sim.oneDraw({ distribution, errorScale, seed: 1975 }));
       const range = draw.drawRange(draws[0], draws[1]);
       for (const n of sim.selectionSizes(sim.MAX_N)) {
         for (const [width, height] of sizes) {
+          const wordings = [];
           for (const one of draws) {
             const ctx = new SvgContext();
-            const drawn = draw.drawOneDraw({ ctx, width, height }, colours, one, n, { range, compact: width < 420 });
+            const beside = draws.filter((other) => other !== one);
+            const drawn = draw.drawOneDraw({ ctx, width, height }, colours, one, n, { range, compact: width < 420, beside });
             const where = `${one.options.distribution} ${errorScale} N = ${n} at ${width} x ${height}`;
             assert.deepEqual(labelProblems({ width, height, ...drawn.chart }), [], where);
-            assert.ok(drawn.chart.texts.some((t) => t.kind === "vertical" && t.text.startsWith("winner")), where);
+            assert.ok(drawn.chart.texts.some((t) => t.kind === "vertical" && t.text === drawn.label && t.text.startsWith("winner")), where);
             assert.equal(drawn.shown, Math.min(n, draw.DRAW_CAP), where);
+            wordings.push(drawn.label.replace(/[−-]?\d[\d.,]*/g, "#")); // its words, numbers taken out
           }
+          // Side by side, "winner: true value 1.35" and "winner: value −0.03" read as two measures.
+          assert.equal(wordings[0], wordings[1], `${heavy} ${errorScale} N = ${n} at ${width} x ${height}`);
+          seen.add(wordings[0]);
         }
       }
     }
   }
+  assert.ok(seen.size >= 2, `a narrower plot takes a shorter wording: ${[...seen]}`);
 });

@@ -168,3 +168,12 @@ test("the course's gates stay dashed when passed, in a hue apart from both route
     assert.ok(gates.every((attributes) => /stroke-dasharray=/.test(attributes)), `${name}: a solid gate`);
   }
 });
+
+test("the explorer's still words its two draws' winners alike", () => {
+  // Appendix C's figure read "winner: true value 1.35, score 2.64" beside "winner: value −0.03,
+  // score 5.93": each draw had chosen the widest wording that fitted its own numbers.
+  const winners = [...built["demo-goodhart.svg"].svg.matchAll(/>(winner[^<]*)</g)].map((m) => m[1]);
+  assert.equal(winners.length, 2, winners.join(" | "));
+  const [first, second] = winners.map((label) => label.replace(/[−-]?\d[\d.,]*/g, "#"));
+  assert.equal(first, second, winners.join(" | "));
+});

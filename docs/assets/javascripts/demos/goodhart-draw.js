@@ -150,6 +150,27 @@
     return fmt(u, Math.abs(u) >= 100 ? 0 : Math.abs(u) >= 10 ? 1 : 2);
   }
 
+  /** The wordings that name a winner above its plot, widest first: "winner: true value 0.41,
+   * score 61.7", then shorter ones for a narrow plot. */
+  function winnerWordings(winner) {
+    const value = fmt(winner.value, 2);
+    const score = scoreText(winner.score);
+    return [`winner: true value ${value}, score ${score}`, `winner: value ${value}, score ${score}`, `winner ${value}, score ${score}`, "winner"];
+  }
+
+  /** Which wording (an index into winnerWordings) names every one of `winners` within `room` px
+   * in the context's current font: the widest that fits them all, so that draws shown side by
+   * side word their winners alike. Each chose for itself before, and the explorer's still read
+   * "winner: true value 1.35" beside "winner: value −0.03" (its minus sign made the difference),
+   * as if they were two measures. */
+  function winnerWording(ctx, winners, room) {
+    const last = winnerWordings(winners[0]).length - 1;
+    for (let i = 0; i < last; i += 1) {
+      if (winners.every((w) => ctx.measureText(winnerWordings(w)[i]).width <= room)) return i;
+    }
+    return last;
+  }
+
   /**
    * One draw of N candidates up close: each candidate a dot, across at its true value and up at
    * its score, with the line where the score would equal the true value (a dot's height above
@@ -159,18 +180,18 @@
    * lines take its score across to the y axis and its true value down to the x axis, in the
    * colours the selection charts give score and true value. A score off the scale is drawn at the edge, the
    * winner's as an arrow. At most `cap` candidates are dots (DRAW_CAP). options: { range
-   * (drawRange), compact }. Returns { winner, count, shown, capped, label, chart }.
+   * (drawRange), compact, beside: the other draws shown next to this one at the same N, whose
+   * winners its label words alike (winnerWording) }. Returns { winner, count, shown, capped,
+   * label, chart }.
    */
-  function drawOneDraw(prepared, colours, draw, n, { range, compact = false, cap = DRAW_CAP }) {
+  function drawOneDraw(prepared, colours, draw, n, { range, compact = false, cap = DRAW_CAP, beside = [] }) {
     const { ctx, width, height } = prepared;
     const { winner, count, shown, capped } = drawShown(draw, n, cap);
-    const value = fmt(winner.value, 2);
-    const score = scoreText(winner.score);
-    // The widest wording that fits over the plot (line-chart.js: 64 px left of it, 26 right).
+    // The widest wording that fits over the plot (line-chart.js: 64 px left of it, 26 right)
+    // for this winner and those beside it.
     ctx.font = `13px ${demos.lineChart.FONT}`;
     const room = width - 64 - 26 - 4;
-    const label = [`winner: true value ${value}, score ${score}`, `winner: value ${value}, score ${score}`, `winner ${value}, score ${score}`, "winner"]
-      .find((text, i, all) => i === all.length - 1 || ctx.measureText(text).width <= room);
+    const label = winnerWordings(winner)[winnerWording(ctx, [winner, ...beside.map((d) => d.winner(n))], room)];
     const corner = Math.min(range.x.max, range.y.max);
     const from = Math.max(range.x.min, range.y.min);
     const chart = drawLineChart(ctx, width, height, colours, {
@@ -309,6 +330,6 @@
 
   demos.goodhartDraw = {
     ERROR_KINDS, Y_LABEL, Y_SHORT, DRAW_CAP, kindTitle, scoreText, sharedRange, drawSelection, drawRange, drawShown, drawOneDraw,
-    resultLine, showResult, resultText,
+    winnerWordings, winnerWording, resultLine, showResult, resultText,
   };
 })(typeof self !== "undefined" ? self : this);

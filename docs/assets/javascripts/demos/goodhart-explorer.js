@@ -130,7 +130,8 @@
       drawn = draws.map((one, i) => {
         const prepared = page.prepareCanvas(drawCanvases[i]);
         if (!prepared) return { ...draw.drawShown(one, n), label: null };
-        const result = draw.drawOneDraw(prepared, theme.colours, one, n, { range, compact: prepared.width < 420 });
+        const beside = draws.filter((other) => other !== one); // their winners worded alike
+        const result = draw.drawOneDraw(prepared, theme.colours, one, n, { range, compact: prepared.width < 420, beside });
         charts.draws.push({ width: prepared.width, height: prepared.height, ...result.chart });
         return result;
       });
