@@ -878,13 +878,14 @@ def test_figures_and_citations_ways_on_are_finger_sized_on_a_phone(browser, site
 
 
 # The most characters on any full line of an element's text (its last line, often short, left
-# out), counted by where each character is drawn.
+# out), counted by where each character is drawn; a closed fold's text (laid out, unseen) is not.
 CHARACTERS_PER_LINE = """e => {
   const rows = new Map();
   const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
   const range = document.createRange();
+  const unseen = '.hover-tip, [role=tooltip], sup, details:not([open]) > :not(summary)';
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.parentElement.closest('.hover-tip, [role=tooltip], sup')) continue;
+    if (node.parentElement.closest(unseen)) continue;
     for (let i = 0; i < node.length; i += 1) {
       range.setStart(node, i);
       range.setEnd(node, i + 1);
@@ -910,12 +911,15 @@ RUNNING_TEXT = (
 )
 
 
-@pytest.mark.parametrize("width", [390, 600, 768, 1024, 1219, 1280])
-def test_running_text_keeps_a_comfortable_measure_without_a_sidebar(browser, site_url, width):
+@pytest.mark.parametrize("width", [390, 600, 768, 1024, 1219, 1280, 1920])
+def test_running_text_and_captions_keep_a_comfortable_measure(browser, site_url, width):
     """At 768 px (no sidebar) paragraphs ran the full 736 px column, 92-96 characters a line, and
-    at 1219 (the contents sidebar only) 115-120 (UX review 11); Home's, 84-85. From 600 to 1219
-    px the running text stops at about 75 characters, 65-80 on every page; the figures, tables
-    and demos keep the column's whole width. A phone and a desktop between two sidebars are
+    at 1219 (the contents sidebar only) 115-120 (UX review 11); Home's, 84-85. Between the two
+    sidebars (1220 px up) a chapter's ran Material's whole column, 84-91. From 600 px up the
+    running text stops at about 75 characters, 65-80 on every page; the figures, tables and
+    demos keep the column's whole width. Figure captions ran the figure's width, 99-115
+    characters a line on a desktop: at every width they run 80 at most, each box still centred
+    under its figure (a live figure's caption sits flush left in its panel). A phone is
     unchanged: a chapter's text runs the column's width there (Home keeps its own measure)."""
     context, page = _new_page(browser, {"viewport": {"width": width, "height": 900}})
     measured = {}
@@ -937,6 +941,7 @@ def test_running_text_keeps_a_comfortable_measure_without_a_sidebar(browser, sit
                 const lines = {CHARACTERS_PER_LINE};
                 const column = document.querySelector('article.md-typeset').clientWidth;
                 const visible = s => [...document.querySelectorAll(s)].filter(e => e.offsetParent);
+                const box = e => e.getBoundingClientRect();
                 return {{
                     column,
                     lines: visible('{RUNNING_TEXT}').filter(e => e.textContent.length > 250)
@@ -944,13 +949,19 @@ def test_running_text_keeps_a_comfortable_measure_without_a_sidebar(browser, sit
                     widths: visible('article.md-typeset > p:not([class])')
                         .map(p => p.getBoundingClientRect().width),
                     wide: visible('{WIDE_BLOCKS}').map(e => [e.className, e.getBoundingClientRect().width]),
+                    captions: visible('article figcaption').map(c => [
+                        c.textContent.trim().slice(0, 40), lines(c),
+                        c.closest('.demo-figure, .demo-chart') ? 0
+                            : Math.abs(box(c).left + box(c).right
+                                       - box(c.parentElement).left - box(c.parentElement).right) / 2,
+                    ]),
                 }};
             }}"""
         )
     context.close()
     for path, m in measured.items():
         assert m["lines"] and m["wide"], (path, m)
-        if 600 <= width < 1220:
+        if width >= 600:
             assert max(m["lines"]) <= 80, (width, path, m["lines"])
             if width > 600:  # at 600 px the column itself is the measure
                 assert min(m["lines"]) >= 65, (width, path, m["lines"])
@@ -958,6 +969,10 @@ def test_running_text_keeps_a_comfortable_measure_without_a_sidebar(browser, sit
             assert all(w == pytest.approx(m["column"], abs=1) for w in m["widths"]), (width, path)
         for name, block in m["wide"]:  # the column's width, or a figure's drawn 720 px
             assert block >= min(m["column"], 720) - 1, (width, path, name, block, m["column"])
+        for caption, characters, off_centre in m["captions"]:
+            assert characters <= 80 and off_centre < 2, (width, path, caption, characters)
+    captions = [c for m in measured.values() for c in m["captions"]]
+    assert sum(characters >= 65 for _, characters, _ in captions) >= (4 if width >= 600 else 0)
 
 
 LAGOON_NOTE_GAPS = """widths => {
