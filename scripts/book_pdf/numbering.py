@@ -109,9 +109,9 @@ def _mark_continuation(table: Element, label: str) -> None:
     """Give the table's first body row its label, for book.css's "Table 3.1 (continued)" on the
     pages the table runs on to (a row, not the caption: WeasyPrint's string(..., start) takes a
     value set by the first thing on a page as that page's own, and a caption can be that)."""
-    rows = [row for body in table.iter("tbody") for row in body.iter("tr")]
-    if rows:
-        rows[0].set(TABLE_CONTINUED, label)
+    first = next((row for body in table.iter("tbody") for row in body.iter("tr")), None)
+    if first is not None:
+        first.set(TABLE_CONTINUED, label)
 
 
 def mark_cross_references(chapters: list[Chapter], figure_labels: dict[str, str]) -> int:
