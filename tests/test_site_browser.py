@@ -183,13 +183,21 @@ def test_the_colour_toggle_answers_space_as_well_as_enter(browser, site_url):
 def test_further_reading_shows_the_works_one_chapter_cites(page, page_log, site_url, site_dir):
     """A reader after more on one subject picks its chapter: the list keeps the works that page
     cites (as many as its References list), hides the groups left empty, and keeps the choice
-    in the address; "any page" brings everything back. From file:// too."""
+    in the address; "any page" brings everything back. From file:// too. The filter keeps to
+    the running text's measure."""
     page.goto(f"{site_url}/rlhf.html")
     cited = page.locator("li.citation-reference").count()
     page.goto(f"{site_url}/further-reading.html")
     entries = page.locator(".further-reading__entry")
     everything = entries.count()
     assert everything > 100 and page.locator("form.further-reading__filter").is_visible()
+    # within the text's measure on a desktop: its count of works once ran 9 px past the text
+    edges = page.evaluate(
+        "() => [document.querySelector('article.md-typeset > p:not([class])'),"
+        " document.querySelector('form.further-reading__filter')]"
+        ".map(e => e.getBoundingClientRect().right)"
+    )
+    assert edges[1] <= edges[0] + 1, edges
     page.select_option("#further-reading-chapter", "rlhf.html")
     shown = page.locator(".further-reading__entry:visible")
     expect(page.locator(".further-reading__shown")).to_have_text(f"{cited} works cited in RLHF")
