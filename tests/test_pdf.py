@@ -786,6 +786,11 @@ def _bbox_pages(pdf_path: Path) -> list:
     return list(ET.fromstring(out.replace('xmlns="http://www.w3.org/1999/xhtml"', "")).iter("page"))
 
 
+def _line_text(line) -> str:
+    """A <line> of _bbox_pages as text, its words joined by spaces."""
+    return " ".join(word.text or "" for word in line.iter("word"))
+
+
 def _bbox_lines(pdf_path: Path) -> list[tuple[float, float, float, str]]:
     """(height, left, right, text) of every line poppler finds, in points."""
     lines = []
@@ -798,7 +803,7 @@ def _bbox_lines(pdf_path: Path) -> list[tuple[float, float, float, str]]:
                 round(y_max - y_min, 1),
                 x_min,
                 x_max,
-                " ".join(w.text or "" for w in line.iter("word")),
+                _line_text(line),
             )
         )
     return lines
@@ -1164,10 +1169,6 @@ def test_a_table_that_runs_on_is_marked_continued_over_its_repeated_header(
         )
 
 
-def _line_text(line) -> str:
-    return " ".join(word.text or "" for word in line.iter("word"))
-
-
 def test_no_table_leaves_the_page_before_it_half_empty(book_tree, pdf_path, page_texts):
     """Kept whole, Goodhart's four-row table (each row five lines deep) moved on and left the
     page before it 40% empty, and the page after it too. A table that starts a page follows a
@@ -1182,7 +1183,7 @@ def test_no_table_leaves_the_page_before_it_half_empty(book_tree, pdf_path, page
     for table in book_tree.iter("table"):
         first = _table_pages(table, page_texts)[0]
         lines = list(pages[first].iter("line"))
-        words = " ".join(w.text or "" for w in lines[1].iter("word")) if len(lines) > 1 else ""
+        words = _line_text(lines[1]) if len(lines) > 1 else ""
         if not words.startswith("Table "):  # [0] is the running head; the caption is not first
             continue
         filled = (max(body_bottoms(pages[first - 1])) - head) / (foot - head)
