@@ -463,6 +463,21 @@ def test_links_are_clickable_inside_and_out(reader):
     )
 
 
+def test_links_say_in_words_where_they_go(reader):
+    """A tagged PDF's link annotations carry a description (/Contents) that screen readers and
+    link tooltips read out: the book's own words for the target, never its anchor name."""
+    internal = [a for a in _link_annotations(reader) if "/Dest" in a]
+    raw = sorted({str(a["/Dest"]) for a in internal if str(a.get("/Contents")) == str(a["/Dest"])})
+    assert not raw, f"{len(raw)} link targets described by their anchor name, e.g. {raw[:3]}"
+    said = {str(a["/Dest"]): str(a["/Contents"]) for a in internal}
+    assert said["further-reading--wiener1960some"].startswith("Further reading: Wiener, Norbert")
+    assert all("--" not in words for words in said.values())
+    web = [a for a in _link_annotations(reader) if "/A" in a]
+    assert web and all(str(a["/Contents"]) == str(a["/A"]["/URI"]) for a in web), (
+        "a link to the web keeps its address"
+    )
+
+
 def test_document_metadata(reader, site_dir):
     home = _parse(site_dir / "index.html")
     meta = {el.get("name"): el.get("content") for el in home.iter("meta") if el.get("name")}

@@ -29,6 +29,7 @@ from . import htmltree as ht
 from . import pydyf_fixes, tinyhtml5_fixes, weasyprint_fixes, weasyprint_svg_fixes
 from .fonts import LocalFontCacheFetcher, needed_font_faces
 from .htmltree import Element
+from .link_descriptions import describing_links, target_descriptions
 from .placement import anchor_positions, place_opening_figures
 from .proper_names import names_kept_whole
 
@@ -108,7 +109,8 @@ def render_pdf(
     """Write the PDF of an HTML document: a book tree as book_document makes (in parts, see
     above), or any HTML text (in one piece). Fonts come from the site's fonts.css (its woff2
     files, embedded as subsets); relative URLs resolve against the site folder. The PDF is
-    tagged (structure tree, reading order, alt text, /Lang) unless settings say otherwise."""
+    tagged (structure tree, reading order, alt text, /Lang) unless settings say otherwise; a
+    book's links then say in words where they go (link_descriptions.py)."""
     weasyprint_fixes.apply()
     weasyprint_svg_fixes.apply()
     tinyhtml5_fixes.apply()
@@ -116,11 +118,17 @@ def render_pdf(
     renderer = Renderer.for_document(document, site_dir, settings)
     with gc_paused():
         if isinstance(document, str):
-            pdf = renderer.render(document)
+            pdf, finisher = renderer.render(document), None
         else:
             with names_kept_whole(ht.text_of(document), hyphenation_language(document)):
                 pdf = render_book(document, renderer)
-        pdf.write_pdf(out, pdf_tags=settings.tagged, uncompressed_pdf=not settings.compressed)
+            finisher = describing_links(target_descriptions(document))
+        pdf.write_pdf(
+            out,
+            finisher=finisher,
+            pdf_tags=settings.tagged,
+            uncompressed_pdf=not settings.compressed,
+        )
 
 
 def hyphenation_language(root: Element) -> str:
