@@ -592,6 +592,31 @@ def test_no_word_is_left_alone_before_an_inline_element(site_dir, tmp_path):
     ]
 
 
+def test_no_line_is_cut_short_by_hyphenating_a_run_that_fits(site_dir, tmp_path):
+    """The same bug with hyphens on: a run that fits only without its trailing space, after an
+    inline element, had its first long word hyphenated, wherever it stood: "What   is   lost
+    here   is   certainty   about   which   goal   the   model   ab-" (book_pdf.weasyprint_fixes).
+    Across the widths where the run fits, no first line ends inside "internalized"."""
+    run = (
+        "What is lost here is certainty about <em>which</em> goal the model internalized. "
+        "The chapter <span>(Someone et al., 2020)</span> treats this as goal misgeneralization."
+    )
+    paragraphs = "".join(
+        f'<p style="width:{width}px;margin:0 0 8px">{run}</p>' for width in range(450, 570)
+    )
+    out = tmp_path / "lines.pdf"
+    render_pdf(f"<html lang='en'><body>{paragraphs}</body></html>", site_dir, out)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    first_lines = [line for line in lines if line.startswith("What is")]
+    assert len(first_lines) == 120
+    assert all("internalized." in line for line in first_lines), [
+        line for line in first_lines if "internalized." not in line
+    ]
+
+
 def test_a_folder_that_is_not_a_built_site_gets_a_clear_error(tmp_path):
     from book_pdf import BookError
 
