@@ -1167,6 +1167,16 @@ def _tied(markup: str) -> str:
             '<p>as <a href="#x">Chapter 8</a> describes.</p>',
             '<p>as <a href="#x">Chapter 8</a>\u00a0describes.</p>',
         ),
+        # ending on a cross-reference: its printed label, "(Chapter 2).", ends the block, and
+        # the link's words stay breakable (tied, they and the label made a 95 pt run)
+        (
+            '<p>see <a class="xref" data-xref="Chapter 2">Specification gaming</a>.</p>',
+            '<p>see <a class="xref" data-xref="Chapter 2">Specification gaming</a>.</p>',
+        ),
+        (
+            '<p>(see <a class="xref xref--in-parens" data-xref="Chapter 2">reward hacking</a>).</p>',
+            '<p>(see <a class="xref xref--in-parens" data-xref="Chapter 2">reward hacking</a>).</p>',
+        ),
         ("<p>code <code>x = 1</code></p>", "<p>code <code>x = 1</code></p>"),
         ("<li>intro<ul><li>a b</li></ul></li>", "<li>intro<ul><li>a\u00a0b</li></ul></li>"),
         ("<p>single</p>", "<p>single</p>"),

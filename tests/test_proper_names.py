@@ -7,7 +7,7 @@ import pyphen
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from book_pdf.proper_names import names_kept_whole, proper_names, unbreakable_pattern
+from book_pdf.proper_names import names_kept_whole, proper_names, unbreakable_patterns
 
 TEXT = (
     "Paul Christiano argued. Specification gaming is specification gaming; ChatGPT and "
@@ -29,8 +29,26 @@ def test_an_address_in_lower_case_does_not_unmake_a_name():
     assert proper_names(text + " a hugging bear") == set()
 
 
-def test_the_pattern_forbids_every_break_in_the_word():
-    assert unbreakable_pattern("Christiano") == ".c8h8r8i8s8t8i8a8n8o"
+def test_the_patterns_forbid_every_break_in_the_word_alone_or_before_an_apostrophe():
+    assert unbreakable_patterns("Christiano") == [
+        ".c8h8r8i8s8t8i8a8n8o.",
+        ".c8h8r8i8s8t8i8a8n8o8\u2019",
+        ".c8h8r8i8s8t8i8a8n8o8'",
+    ]
+
+
+def test_a_longer_word_that_starts_with_a_name_still_splits():
+    """A pattern anchored at the word's start only ("Cooper" as ".c8o8o8p8e8r") kept every word
+    starting with a name whole: "cooperative", "information" (for a title's "Inform"),
+    "summarizers" (for "Summarize"), and left loose lines before them."""
+    text = "Cooper wrote. Inform Policy. Learning to Summarize. " + TEXT
+    plain = pyphen.Pyphen(lang="en_US")
+    words = ("cooperative", "information", "summarizers", "christianity", "deepminds")
+    assert all(plain.positions(word) for word in words), "the case for this"
+    with names_kept_whole(text, "en-US"):
+        inside = pyphen.Pyphen(lang="en_US")
+        assert [inside.positions(w) for w in words] == [plain.positions(w) for w in words]
+        assert inside.positions("cooper’s") == inside.positions("summarize") == []
 
 
 def test_names_are_kept_whole_while_laying_out_and_the_registry_is_restored_after():
@@ -70,14 +88,17 @@ def test_a_language_without_patterns_or_a_text_without_names_changes_nothing():
 
 
 NAMES = ("christiano", "chatgpt", "deepmind")
-WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyzé", min_size=6, max_size=16).filter(
-    lambda word: not word.startswith(NAMES)
-)
+LETTERS = "abcdefghijklmnopqrstuvwxyzé"
+WORDS = st.one_of(
+    st.text(alphabet=LETTERS, min_size=6, max_size=16),
+    st.builds(str.__add__, st.sampled_from(NAMES), st.text(alphabet=LETTERS, min_size=1)),
+).filter(lambda word: word not in NAMES)
 
 
 @settings(max_examples=25, deadline=None)
 @given(st.lists(WORDS, min_size=20, max_size=40))
 def test_every_other_word_splits_as_the_dictionary_splits_it(words):
+    """Any word but a name, even one that starts with a name's letters."""
     plain = pyphen.Pyphen(lang="en_US")
     with names_kept_whole(TEXT, "en-US"):
         inside = pyphen.Pyphen(lang="en_US")

@@ -11,7 +11,11 @@ straight quotes (they are meant literally), and so do attribute values.
 
 Short endings tied: a paragraph's last word, when short, is joined to the one before it by a
 no-break space, so that no paragraph ends on a line holding only "to." or "2016)."; and a
-citation's year is tied to its authors ("Clark and Amodei,\u00a02016").
+citation's year is tied to its authors ("Clark and Amodei,\u00a02016"). A paragraph that ends
+on a cross-reference ends, in print, on the label book.css writes after it, "(Chapter 2).", which
+is no runt: the link's own last words are left untied there, as tied they made one unbreakable
+run with the label ("Specification\u00a0gaming (Chapter\u00a02).", 95 pt of a 380 pt line)
+and stretched the line before it to spaces of up to 1.4 em.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import smartypants
 
 from . import htmltree as ht
 from .htmltree import Element
+from .numbering import XREF_CLASS, XREF_LABEL
 
 QUOTES_ONLY = smartypants.Attr.q | smartypants.Attr.u  # no dashes or ellipses; Unicode out
 LITERAL_TAGS = {"pre", "code", "kbd", "samp", "tt", "script", "style", "math", "svg"}
@@ -116,6 +121,13 @@ def _tie_last_word(block: Element) -> int:
     return count
 
 
+def _prints_a_label_after(element: Element) -> bool:
+    """A cross-reference, after which book.css prints its label: " (Chapter 2)"."""
+    return (
+        _tag(element) == "a" and ht.has_class(element, XREF_CLASS) and bool(element.get(XREF_LABEL))
+    )
+
+
 def _last_text(element: Element) -> tuple[Element | None, str]:
     """Where the element's last non-blank text is: (an element, "text" or "tail"), or (None, "")
     when it ends in a nested block or literal content (its own ending, tied on its own)."""
@@ -125,6 +137,8 @@ def _last_text(element: Element) -> tuple[Element | None, str]:
             return child, "tail"
         if _tag(child) in TIED_BLOCKS | {"ul", "ol", "dl", "table", "figure"} or _is_literal(child):
             return None, ""
+        if _prints_a_label_after(child):
+            return None, ""  # the label ends the block: "(Chapter 2)."
         # after "<em>alignment faking</em>." the ending is the element's own last words
         holder, attribute = _last_text(child)
         if tail and holder is None:
