@@ -1,0 +1,72 @@
+"""The site from the keyboard and through a screen reader's eyes (Chromium's accessibility tree),
+as a keyboard and screen-reader walkthrough found it: the colour toggle's Tab stop, Material's
+single-key shortcuts, search results' names, the phone's closed search, "Back to top", the boat
+race's touch buttons, the Goodhart explorer's sticky panel at 400% zoom, Further reading's filter,
+the 404 page, and where Escape leaves the focus in search."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+# The focused element, and what a sighted keyboard user sees of it.
+FOCUSED = """() => { const a = document.activeElement;
+  return { id: a.id, tag: a.tagName, className: a.className.toString(),
+           name: a.getAttribute('aria-label') }; }"""
+
+
+def tab_until(page, selector: str, limit: int = 30) -> None:
+    """Presses Tab until the focus is on an element matching `selector`."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"{limit} Tabs never reached {selector}: {page.evaluate(FOCUSED)}")
+
+
+# The colour toggle as a keyboard reaches it: the radio the Tab lands on, its name, whether it
+# is checked, and the ring drawn on its label (the input itself is 0 x 0).
+TOGGLE = """() => { const input = document.activeElement, label = input.nextElementSibling,
+  style = getComputedStyle(label), box = label.getBoundingClientRect();
+  return { name: input.getAttribute('aria-label'), checked: input.checked,
+           labelShown: !label.hidden && box.width > 0 && box.height > 0,
+           ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0,
+           scheme: document.body.getAttribute('data-md-color-scheme') }; }"""
+TOGGLE_INPUT = "form[data-md-component=palette] input.md-option"
+
+
+@pytest.mark.parametrize("visit", ["light system", "dark system", "dark chosen, reloaded"])
+def test_the_colour_toggle_tab_stop_is_the_one_shown_and_named_for_what_it_does(
+    browser, site_url, visit
+):
+    """Material checks neither of the toggle's two radio buttons, so Tab always went to the
+    first, "Switch to dark mode": on a dark page its label is hidden, its input is 0 x 0, no ring
+    showed anywhere, a screen reader heard the wrong action, and Space did nothing visible.
+    palette-keys.js checks the radio whose label is shown, so Tab lands there."""
+    context = browser.new_context(color_scheme="dark" if visit == "dark system" else "light")
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}/rlhf.html")
+        page.wait_for_load_state("networkidle")
+        if visit == "dark chosen, reloaded":
+            page.locator("form[data-md-component=palette] label:visible").first.click()
+            page.reload()
+            page.wait_for_load_state("networkidle")
+        dark = visit != "light system"
+        tab_until(page, TOGGLE_INPUT)
+        toggle = page.evaluate(TOGGLE)
+        assert toggle == {
+            "name": "Switch to light mode" if dark else "Switch to dark mode",
+            "checked": True,
+            "labelShown": True,
+            "ring": True,
+            "scheme": "slate" if dark else "default",
+        }, toggle
+        page.keyboard.press("Space")  # does what its name says, and the focus stays on it
+        toggle = page.evaluate(TOGGLE)
+        assert toggle["scheme"] == ("default" if dark else "slate"), toggle
+        assert toggle["labelShown"] and toggle["checked"], toggle
+        assert toggle["name"] == ("Switch to dark mode" if dark else "Switch to light mode")
+    finally:
+        context.close()
