@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from test_demos_browser import BOAT, open_demo
+
 pytestmark = pytest.mark.browser
 
 # The focused element, and what a sighted keyboard user sees of it.
@@ -70,3 +72,52 @@ def test_the_colour_toggle_tab_stop_is_the_one_shown_and_named_for_what_it_does(
         assert toggle["name"] == ("Switch to dark mode" if dark else "Switch to light mode")
     finally:
         context.close()
+
+
+# Material's single-key shortcuts: n and . go to the next page, p and , to the previous one, and
+# s, f and / open search.
+SHORTCUTS = ["n", "p", ",", ".", "s", "f", "/"]
+SEARCH_OPEN = "document.getElementById('__search').checked"
+
+
+def test_materials_single_key_shortcuts_are_off_and_search_still_opens_by_tab(page, site_url):
+    """WCAG 2.1.4: a single-key shortcut must be one a reader can turn off. Material's fired
+    with nothing editable focused, and on a focused radio button (it lets letters through one):
+    a mistyped key or a speech-input user left the page or lost the focus to search. They are
+    off (shortcuts-off.js); search opens by Tab (and on a phone by its button), and takes every
+    letter typed into it."""
+    page.goto(f"{site_url}/rlhf.html")
+    page.wait_for_load_state("networkidle")
+    navigations: list[str] = []
+    page.on("framenavigated", lambda frame: navigations.append(frame.url))
+    for focus in (None, TOGGLE_INPUT):  # nothing focused, then the colour toggle's radio
+        if focus:
+            page.focus(focus)
+        for key in SHORTCUTS:
+            page.keyboard.press(key)
+            page.wait_for_timeout(50)
+            assert navigations == [], f"{key} left the page"
+            assert not page.evaluate(SEARCH_OPEN), f"{key} opened search"
+    page.wait_for_timeout(500)
+    assert navigations == [] and page.url.endswith("/rlhf.html"), navigations
+    tab_until(page, "input.md-search__input")
+    assert page.evaluate(SEARCH_OPEN)
+    page.keyboard.type("specification", delay=20)  # s, p, f and n among its letters
+    field = page.locator("input.md-search__input")
+    assert field.input_value() == "specification"
+    page.locator(".md-search-result__item a").first.wait_for(timeout=10_000)
+
+
+def test_s_brakes_the_boat_and_no_longer_opens_search(page, site_url):
+    """The boat race steers with the arrows or WASD. While driving, s (brake) was also
+    Material's search shortcut: search opened and took the focus from the course."""
+    open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
+    page.focus("#br-course")
+    page.keyboard.down("w")
+    page.wait_for_function(f"{BOAT}.driving && {BOAT}.driving.x > 400")
+    page.keyboard.up("w")
+    page.keyboard.down("s")
+    page.wait_for_timeout(300)
+    state = page.evaluate(f"[{BOAT}.mode, document.activeElement.id, {SEARCH_OPEN}]")
+    page.keyboard.up("s")
+    assert state == ["drive", "br-course", False], state
