@@ -17,6 +17,12 @@
      (Escape, the overlay) while the focus was in search, the focus comes back to the button.
      The back arrow inside the open search on a phone, another icon-only label, is named
      "Close search".
+   - Each result is a link around an <article>, from which Chromium takes no name for the link:
+     a screen reader arrowing through the results heard "link" and nothing of where it went.
+     The article gets role="none", so the link is named by what it shows, its title first and
+     then the excerpt, as other browsers name it. (Named by its title alone, through
+     aria-labelledby, the link's name left out text it shows: WCAG 2.5.3, axe's
+     label-content-name-mismatch, one of Lighthouse's audits.)
    - Material's results link each page's entry with `?h=` and the query's words found in that
      entry, so that the page, once open, marks them. A page listed only for its sections (a
      search for "sycophancy" lists RLHF for two of its sections) has no words of its own (its
@@ -72,8 +78,9 @@
   });
   open.addEventListener("change", sync);
 
-  // A page's entry without words of its own gets its sections' (Material renders the results
-  // afresh as the query changes, and adds more as the list is scrolled).
+  // Each result link is named by what it shows, and a page's entry without words of its own gets
+  // its sections' (Material renders the results afresh as the query changes, and adds more as
+  // the list is scrolled).
   const list = document.querySelector(".md-search-result__list");
   if (!list || !("MutationObserver" in window)) return;
   function highlightWords(href) {
@@ -83,7 +90,13 @@
       return null;
     }
   }
+  function nameLinks() {
+    list.querySelectorAll("a.md-search-result__link > article:not([role])").forEach(function (article) {
+      article.setAttribute("role", "none");
+    });
+  }
   function fill() {
+    nameLinks();
     list.querySelectorAll(".md-search-result__item").forEach(function (item) {
       const links = Array.from(item.querySelectorAll("a.md-search-result__link"));
       const page = links[0];
