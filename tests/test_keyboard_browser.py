@@ -172,3 +172,45 @@ def test_every_search_result_link_is_named_title_first(page, site_url):
     assert len(names) >= 10 and len(names) == len(titles), (names, titles)
     for name, title in zip(names, titles, strict=True):
         assert name.startswith(title.strip()), (name, title)
+
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+# Where the focus is, whether a reader can see it there, and whether search is open.
+STOP = f"""() => {{ const a = document.activeElement, box = a.getBoundingClientRect();
+  return {{ element: a.tagName + '.' + a.className.toString(), top: box.top, height: box.height,
+           field: a.matches('input.md-search__input'), button: a.matches('.ae-search-opener'),
+           seen: box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight,
+           open: {SEARCH_OPEN} }}; }}"""
+
+
+def test_on_a_phone_closed_search_is_no_tab_stop_and_its_button_opens_it(browser, site_url):
+    """Under 960 px the search field stayed in the Tab order while search was closed: Tab from
+    the Search button opened the full-screen search, the next Tab closed it and left the focus
+    on the hidden field, and after Escape the next Tab opened it again. While search is closed
+    the field is out of the Tab order there (search-a11y.js); the button is the way in."""
+    context = browser.new_context(**PHONE)
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}/rlhf.html")
+        page.wait_for_load_state("networkidle")
+        tab_until(page, "button.ae-search-opener")
+        for _ in range(3):
+            page.keyboard.press("Tab")
+            stop = page.evaluate(STOP)
+            assert not stop["field"] and not stop["open"] and stop["seen"], stop
+        page.locator("button.ae-search-opener").focus()
+        page.keyboard.press("Enter")
+        page.wait_for_function("document.activeElement.matches('input.md-search__input')")
+        assert page.evaluate(STOP)["open"]
+        page.keyboard.type("sycophancy")  # the field takes letters while open
+        assert page.locator("input.md-search__input").input_value() == "sycophancy"
+        page.keyboard.press("Escape")
+        page.wait_for_function("document.activeElement.matches('.ae-search-opener')")
+        # Material gives back the page's scroll 100 ms after search closes (its scroll lock)
+        page.wait_for_function("!document.body.hasAttribute('data-md-scrolllock')")
+        page.wait_for_timeout(150)
+        page.keyboard.press("Tab")
+        stop = page.evaluate(STOP)
+        assert not stop["field"] and not stop["open"] and stop["seen"], stop
+    finally:
+        context.close()

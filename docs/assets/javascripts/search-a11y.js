@@ -16,7 +16,9 @@
      label, which Material's own handlers answer (open search, focus the field). Closed again
      (Escape, the overlay) while the focus was in search, the focus comes back to the button.
      The back arrow inside the open search on a phone, another icon-only label, is named
-     "Close search".
+     "Close search". While search is closed and the button shows, the search field is out of
+     the Tab order (tabindex -1): Tab from the button landed on it and opened the full-screen
+     search, and the next Tab left the focus on the hidden field, with no ring.
    - Each result is a link around an <article>, from which Chromium takes no name for the link:
      a screen reader arrowing through the results heard "link" and nothing of where it went.
      The article gets role="none", so the link is named by what it shows, its title first and
@@ -61,10 +63,16 @@
     back.setAttribute("aria-label", "Close search");
   }
 
+  const field = document.querySelector("input.md-search__input");
   let wasOpen = open.checked;
   function sync() {
     if (pane && "inert" in HTMLElement.prototype) pane.inert = !open.checked;
     if (button) button.setAttribute("aria-expanded", String(open.checked));
+    if (field && button) {
+      // The button is the way in where it shows; focus() still reaches a tabindex -1 field.
+      if (!open.checked && button.getClientRects().length) field.tabIndex = -1;
+      else field.removeAttribute("tabindex");
+    }
     if (wasOpen && !open.checked && button && button.getClientRects().length) {
       const focus = document.activeElement;
       if (!focus || focus === document.body || (dialog && dialog.contains(focus))) button.focus();
@@ -77,6 +85,7 @@
     document.addEventListener(type, function () { window.setTimeout(sync, 0); }, true);
   });
   open.addEventListener("change", sync);
+  window.addEventListener("resize", sync);   // the button shows under 960 px only
 
   // Each result link is named by what it shows, and a page's entry without words of its own gets
   // its sections' (Material renders the results afresh as the query changes, and adds more as
