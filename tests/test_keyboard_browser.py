@@ -214,3 +214,32 @@ def test_on_a_phone_closed_search_is_no_tab_stop_and_its_button_opens_it(browser
         assert not stop["field"] and not stop["open"] and stop["seen"], stop
     finally:
         context.close()
+
+
+def test_back_to_top_takes_the_focus_to_the_top(page, site_url):
+    """ "Back to top" scrolled the page up but dropped the focus to <body>, so the next Tab went
+    to the footer's "Previous" link and scrolled back down to it. Now the focus goes to the
+    page's title (back-to-top.js), and the next Tab to the first link after it."""
+    page.goto(f"{site_url}/rlhf.html")
+    page.wait_for_load_state("networkidle")
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+    top = page.locator("button.md-top")
+    for _ in range(10):  # Material shows the button once the reader scrolls back up
+        page.mouse.wheel(0, -400)
+        page.wait_for_timeout(150)
+        if top.is_visible():
+            break
+    top.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("window.scrollY === 0")
+    assert page.evaluate("document.activeElement.matches('article h1')"), page.evaluate(FOCUSED)
+    page.keyboard.press("Tab")
+    landed = page.evaluate(
+        """() => { const a = document.activeElement, box = a.getBoundingClientRect();
+          const h1 = document.querySelector('article h1');
+          return { inArticle: !!a.closest('article'),
+                   afterTitle: !!(h1.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING),
+                   onScreen: box.top >= 0 && box.bottom <= innerHeight, scrollY }; }"""
+    )
+    assert landed["inArticle"] and landed["afterTitle"] and landed["onScreen"], landed
+    assert landed["scrollY"] < page.viewport_size["height"], landed
