@@ -243,3 +243,32 @@ def test_back_to_top_takes_the_focus_to_the_top(page, site_url):
     )
     assert landed["inArticle"] and landed["afterTitle"] and landed["onScreen"], landed
     assert landed["scrollY"] < page.viewport_size["height"], landed
+
+
+def test_the_boat_races_touch_buttons_answer_keys_and_a_screen_readers_click(browser, site_url):
+    """On a touch screen the steering buttons are Tab stops named "Accelerate", "Turn left"
+    and so on, but they answered only a finger held on them: Enter, Space and a screen reader's
+    double tap (a click with no pointer, detail 0) did nothing. Now a key held on one holds
+    that input until it is let go, a click without a pointer gives a short nudge, and the focus
+    stays on the button (boat-race.js)."""
+    context = browser.new_context(**PHONE)
+    held = f"{BOAT}.input"
+    try:
+        page = context.new_page()
+        open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
+        for key, direction in (("Enter", "up"), ("Space", "left")):
+            button = page.locator(f'[data-drive="{direction}"]')
+            button.focus()
+            page.keyboard.down(key)
+            page.wait_for_function(f"{BOAT}.mode === 'drive' && {held}.{direction}", timeout=5_000)
+            page.wait_for_timeout(300)
+            assert page.evaluate(f"{held}.{direction}"), f"{key} let go of {direction} too soon"
+            assert button.evaluate("b => b === document.activeElement")
+            page.keyboard.up(key)
+            assert not page.evaluate(f"{held}.{direction}"), f"{key} up did not let go"
+        right = page.locator('[data-drive="right"]')
+        assert right.evaluate(f"b => {{ b.click(); return {held}.right; }}"), "no nudge"
+        page.wait_for_function(f"!{held}.right", timeout=2_000)
+        assert page.evaluate(f"{BOAT}.mode") == "drive"
+    finally:
+        context.close()
