@@ -272,3 +272,35 @@ def test_the_boat_races_touch_buttons_answer_keys_and_a_screen_readers_click(bro
         assert page.evaluate(f"{BOAT}.mode") == "drive"
     finally:
         context.close()
+
+
+# What of the screen the header and the explorer's bar cover where the bar is stuck (out of its
+# place in the page, after the element before it), in px.
+COVERED = """() => { const bar = document.querySelector('#goodhart-demo .demo-sticky');
+  const box = bar.getBoundingClientRect(), before = bar.previousElementSibling.getBoundingClientRect();
+  const place = before.bottom + parseFloat(getComputedStyle(bar).marginTop);
+  const stuck = Math.abs(box.top - place) > 1 && box.bottom > 0 && box.top < innerHeight;
+  const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+  return header + (stuck ? Math.min(box.bottom, innerHeight) - Math.max(box.top, header) : 0); }"""
+
+
+def test_at_400_percent_zoom_the_explorers_bar_leaves_most_of_the_screen_to_read(browser, site_url):
+    """At 320 x 256 CSS px (a 1280 x 1024 window at 400%) the Goodhart explorer's slider and
+    result bar stuck under the header, and the two covered 208 of 256 px while the reader
+    scrolled through the demo (WCAG 1.4.10). On a screen that low the bar stays in its place
+    (demos.css); the phone on its side (844 x 390) keeps it stuck (test_goodhart_phone_browser)."""
+    context = browser.new_context(viewport={"width": 320, "height": 256})
+    try:
+        page = context.new_page()
+        open_demo(page, f"{site_url}/demos/goodhart-explorer.html", "#goodhart-demo")
+        start, end = page.evaluate(
+            """() => { const r = document.querySelector('#goodhart-demo').getBoundingClientRect();
+              return [scrollY + r.top, scrollY + r.bottom]; }"""
+        )
+        worst = 0.0
+        for y in range(int(start) - 256, int(end), 64):
+            page.evaluate(f"window.scrollTo({{ top: {y}, behavior: 'instant' }})")
+            worst = max(worst, page.evaluate(COVERED))
+        assert worst <= 256 / 2, f"header and bar cover {worst:.0f} of 256 px"
+    finally:
+        context.close()
