@@ -304,3 +304,44 @@ def test_at_400_percent_zoom_the_explorers_bar_leaves_most_of_the_screen_to_read
         assert worst <= 256 / 2, f"header and bar cover {worst:.0f} of 256 px"
     finally:
         context.close()
+
+
+def test_further_readings_filter_speaks_once_the_choice_settles_and_shows_the_sites_ring(
+    page, site_url
+):
+    """Arrowing through the closed chapter filter changes its value at every press (Chromium on
+    Linux and Windows): five presses queued five polite counts ("20 works cited in Home", "21
+    works ..."), each over the option the screen reader was already reading. The count is
+    written once the choice settles (further-reading.js). And the select had only the browser's
+    thin default ring, not the site's 2 px one (extra.css)."""
+    page.goto(f"{site_url}/further-reading.html")
+    page.wait_for_load_state("networkidle")
+    select = page.locator("#further-reading-chapter")
+    tab_until(page, "#further-reading-chapter")
+    ring = select.evaluate(
+        """s => { const style = getComputedStyle(s);
+          return [style.outlineStyle, style.outlineWidth, style.outlineColor,
+                  getComputedStyle(document.body).getPropertyValue('--md-accent-fg-color').trim()]; }"""
+    )
+    accent = page.evaluate(
+        """v => { const probe = document.createElement('span'); probe.style.color = v;
+          document.body.append(probe); const c = getComputedStyle(probe).color; probe.remove();
+          return c; }""",
+        ring[3],
+    )
+    assert ring[:3] == ["solid", "2px", accent], ring
+    page.evaluate(
+        """() => { window.__said = [];
+          const shown = document.querySelector('.further-reading__shown');
+          new MutationObserver(() => window.__said.push(shown.textContent))
+            .observe(shown, { childList: true, characterData: true, subtree: true }); }"""
+    )
+    for _ in range(5):
+        page.keyboard.press("ArrowDown")
+        page.wait_for_timeout(60)
+    chosen = select.evaluate("s => s.selectedOptions[0].textContent")
+    assert select.input_value() != "", "the arrow keys did not change the choice"
+    page.wait_for_timeout(1_000)
+    said = page.evaluate("window.__said")
+    assert len(said) == 1 and said[0].endswith(f"cited in {chosen}"), said
+    assert page.locator(".further-reading__shown").get_attribute("aria-live") == "polite"
