@@ -345,3 +345,21 @@ def test_further_readings_filter_speaks_once_the_choice_settles_and_shows_the_si
     said = page.evaluate("window.__said")
     assert len(said) == 1 and said[0].endswith(f"cited in {chosen}"), said
     assert page.locator(".further-reading__shown").get_attribute("aria-live") == "polite"
+
+
+def test_the_404_page_is_titled_for_what_it_says_and_has_the_skip_link(page, site_url):
+    """The 404 page was titled just "Alignment Explained" (WCAG 2.4.2), and its first Tab went
+    to the logo: Material writes its "Skip to content" link only on a page with a contents list,
+    which every other page has (2.4.1, 3.2.3). overrides/404.html gives it both."""
+    response = page.goto(f"{site_url}/no/such/page.html")
+    assert response is not None and response.status == 404
+    assert page.title() == "Page not found - Alignment Explained"
+    page.keyboard.press("Tab")
+    skip = page.evaluate(
+        """() => { const a = document.activeElement, box = a.getBoundingClientRect();
+          return [a.matches('a.md-skip'), a.textContent.trim(), box.width > 0 && box.height > 0]; }"""
+    )
+    assert skip == [True, "Skip to content", True], skip
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")  # on from the page's title, into the text
+    assert page.evaluate("!!document.activeElement.closest('article')"), page.evaluate(FOCUSED)
