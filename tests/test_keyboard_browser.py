@@ -145,6 +145,7 @@ def search_for(page, query: str) -> None:
     """Types `query` into search and waits until Material has stopped redrawing the results."""
     field = page.locator("input.md-search__input")
     field.focus()
+    field.fill("")  # a query left from before
     field.press_sequentially(query, delay=20)
     page.locator(".md-search-result__item a").first.wait_for(timeout=10_000)
     settled = """() => { const text = document.querySelector('.md-search-result').innerText;
@@ -363,3 +364,43 @@ def test_the_404_page_is_titled_for_what_it_says_and_has_the_skip_link(page, sit
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")  # on from the page's title, into the text
     assert page.evaluate("!!document.activeElement.closest('article')"), page.evaluate(FOCUSED)
+
+
+def test_escape_from_desktop_search_gives_the_focus_back_not_to_the_body(page, site_url):
+    """On a desktop, Escape closed search and left the focus on <body>, from the field or from a
+    result reached with the arrow keys: a screen reader said nothing, and the reader's place was
+    lost (WCAG 2.4.3). The focus goes back to where it was before search took it, or, when search
+    was opened from nowhere (a click into the field), to the search box (search-a11y.js); search
+    stays closed."""
+    page.goto(f"{site_url}/rlhf.html")
+    page.wait_for_load_state("networkidle")
+    field = page.locator("input.md-search__input")
+    where = "document.activeElement === document.body ? 'body' : document.activeElement.outerHTML.slice(0, 80)"
+    for start in ("field", "result"):
+        page.locator(TOGGLE_INPUT + ":checked").focus()
+        before = page.evaluate(where)
+        page.keyboard.press("Tab")
+        page.wait_for_function(
+            SEARCH_OPEN, timeout=2_000
+        )  # Material opens it as the field gets focus
+        assert field.evaluate("f => f === document.activeElement")
+        search_for(page, "goodhart")
+        if start == "result":
+            for _ in range(10):  # until Material's list takes the arrow key
+                page.keyboard.press("ArrowDown")
+                if page.evaluate("!!document.activeElement.closest('.md-search-result')"):
+                    break
+                page.wait_for_timeout(300)
+        page.keyboard.press("Escape")
+        page.wait_for_timeout(300)
+        assert not page.evaluate(SEARCH_OPEN), f"search open again after Escape from the {start}"
+        assert page.evaluate(where) == before, f"Escape from the {start}"
+    page.evaluate("document.activeElement.blur()")
+    field.click()  # from nowhere: the box itself
+    search_for(page, "goodhart")
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(300)
+    assert not page.evaluate(SEARCH_OPEN)
+    assert page.evaluate("document.activeElement.matches('form.md-search__form')"), page.evaluate(
+        where
+    )

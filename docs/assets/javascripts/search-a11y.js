@@ -15,6 +15,12 @@
      takes its place (a label may not take role="button"); a click on it is a click on the
      label, which Material's own handlers answer (open search, focus the field). Closed again
      (Escape, the overlay) while the focus was in search, the focus comes back to the button.
+   - On a desktop, Escape closed search and Material dropped the focus to <body>, from the field
+     or from a result: a screen reader said nothing and the reader's place was lost. The focus
+     goes back to where it was before it entered search (the field takes it by Tab, and the
+     next Tab opens search again), or, if it came from nowhere (a click into the field), to the
+     search box. Not to the field itself: focused, it opens search again, and Material would
+     leave it focused with search closed, typing into nothing.
      The back arrow inside the open search on a phone, another icon-only label, is named
      "Close search". While search is closed and the button shows, the search field is out of
      the Tab order (tabindex -1): Tab from the button landed on it and opened the full-screen
@@ -64,6 +70,27 @@
   }
 
   const field = document.querySelector("input.md-search__input");
+  let opener = null;     // where the focus was before it entered search
+  let escaped = false;   // Escape pressed while search was open
+  if (dialog) {
+    dialog.addEventListener("focusin", function (event) {
+      if (!dialog.contains(event.relatedTarget)) opener = event.relatedTarget;
+    });
+  }
+  function giveFocusBack() {
+    if (opener && opener !== document.body && opener.isConnected && !dialog.contains(opener) &&
+        opener.getClientRects().length && !opener.closest("[inert]")) {
+      opener.focus();
+      return;
+    }
+    const box = field && field.form;
+    if (!box) return;
+    if (!box.hasAttribute("tabindex")) {
+      box.tabIndex = -1;
+      box.addEventListener("blur", function () { box.removeAttribute("tabindex"); }, { once: true });
+    }
+    box.focus();
+  }
   let wasOpen = open.checked;
   function sync() {
     if (pane && "inert" in HTMLElement.prototype) pane.inert = !open.checked;
@@ -73,13 +100,21 @@
       if (!open.checked && button.getClientRects().length) field.tabIndex = -1;
       else field.removeAttribute("tabindex");
     }
-    if (wasOpen && !open.checked && button && button.getClientRects().length) {
+    if (wasOpen && !open.checked) {
       const focus = document.activeElement;
-      if (!focus || focus === document.body || (dialog && dialog.contains(focus))) button.focus();
+      if (!focus || focus === document.body || (dialog && dialog.contains(focus))) {
+        if (button && button.getClientRects().length) button.focus();
+        else if (escaped && dialog) giveFocusBack();
+      }
     }
     wasOpen = open.checked;
+    escaped = false;
   }
   sync();
+  // Material closes search on Escape in its own keydown listener, on window, after this one
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && open.checked) escaped = true;
+  }, true);
   ["focusin", "click", "keydown", "keyup"].forEach(function (type) {
     // after Material's own handlers have opened or closed search
     document.addEventListener(type, function () { window.setTimeout(sync, 0); }, true);
