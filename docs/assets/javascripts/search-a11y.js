@@ -15,20 +15,20 @@
      takes its place (a label may not take role="button"); a click on it is a click on the
      label, which Material's own handlers answer (open search, focus the field). Closed again
      (Escape, the overlay) while the focus was in search, the focus comes back to the button.
+     The back arrow inside the open search on a phone, another icon-only label, is named
+     "Close search". While search is closed and the button shows, the search field is out of
+     the Tab order (tabindex -1): Tab from the button landed on it and opened the full-screen
+     search, and the next Tab left the focus on the hidden field, with no ring.
    - On a desktop, Escape closed search and Material dropped the focus to <body>, from the field
      or from a result: a screen reader said nothing and the reader's place was lost. The focus
      goes back to where it was before it entered search (the field takes it by Tab, and the
      next Tab opens search again), or, if it came from nowhere (a click into the field), to the
      search box. Not to the field itself: focused, it opens search again, and Material would
      leave it focused with search closed, typing into nothing.
-     The back arrow inside the open search on a phone, another icon-only label, is named
-     "Close search". While search is closed and the button shows, the search field is out of
-     the Tab order (tabindex -1): Tab from the button landed on it and opened the full-screen
-     search, and the next Tab left the focus on the hidden field, with no ring.
    - Each result is a link around an <article>, from which Chromium takes no name for the link:
      a screen reader arrowing through the results heard "link" and nothing of where it went.
-     The article gets role="none", so the link is named by what it shows, its title first and
-     then the excerpt, as other browsers name it. (Named by its title alone, through
+     The article gets role="none", so the link is named by its content, what it shows: its
+     title first, then the excerpt. (Named by its title alone, through
      aria-labelledby, the link's name left out text it shows: WCAG 2.5.3, axe's
      label-content-name-mismatch, one of Lighthouse's audits.)
    - Material's results link each page's entry with `?h=` and the query's words found in that
