@@ -12,7 +12,7 @@ from test_demos_browser import BOAT, open_demo
 
 pytestmark = pytest.mark.browser
 
-# The focused element, and what a sighted keyboard user sees of it.
+# The focused element, for a failure message.
 FOCUSED = """() => { const a = document.activeElement;
   return { id: a.id, tag: a.tagName, className: a.className.toString(),
            name: a.getAttribute('aria-label') }; }"""
