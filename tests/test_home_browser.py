@@ -301,7 +301,7 @@ def test_the_404_page_works_under_the_published_sub_path(browser, site_server) -
 def _search(page, site_url: str, query: str) -> list[str]:
     page.goto(f"{site_url}/index.html")
     page.wait_for_load_state("networkidle")
-    page.keyboard.press("/")
+    page.locator("input.md-search__input").focus()
     page.locator("input.md-search__input").press_sequentially(query, delay=20)
     first = page.locator(".md-search-result__item > a").first
     expect(first).to_be_visible(timeout=10_000)

@@ -3,7 +3,10 @@
  * one subject does not scroll through every paper (the list runs some 40 phone screens). The
  * choice is kept in the address (?cited-in=rlhf.html), so a filtered list can be shared and
  * survives a reload. Without scripts the form stays hidden and the whole list shows.
- * A classic script, so it also runs from file://. */
+ * The count of works shown (a polite live region) is written once the choice settles, as the
+ * demos' live lines are (demo-page.js, 500 ms): in Chromium each arrow key on the closed select
+ * changes its value, and five presses queued five counts, each over the option the screen reader
+ * was already reading. A classic script, so it also runs from file://. */
 (function () {
   "use strict";
   const form = document.querySelector("form.further-reading__filter");
@@ -12,6 +15,16 @@
   const shown = form.querySelector(".further-reading__shown");
   const jump = document.querySelector(".further-reading__jump");
   const PARAM = "cited-in";
+  const SETTLE_MS = 500;
+  let settling = 0;
+
+  /* Writes the count now, or `SETTLE_MS` after the last change; only new words. */
+  function tell(text, settle) {
+    window.clearTimeout(settling);
+    const write = function () { if (shown.textContent !== text) shown.textContent = text; };
+    if (settle) settling = window.setTimeout(write, SETTLE_MS);
+    else write();
+  }
 
   /* A group: its list, and what belongs to it before the list (heading, introduction). */
   function groups() {
@@ -34,7 +47,7 @@
     );
   }
 
-  function apply(page) {
+  function apply(page, settle) {
     let count = 0;
     let all = 0;
     groups().forEach(function (parts) {
@@ -57,14 +70,14 @@
     });
     if (jump) jump.hidden = Boolean(page);
     const title = page && select.selectedOptions[0] ? select.selectedOptions[0].textContent : "";
-    shown.textContent = page
+    tell(page
       ? count + (count === 1 ? " work" : " works") + " cited in " + title
-      : "All " + all + " works";
+      : "All " + all + " works", settle);
   }
 
   /* Filter by page ("" for all) and keep the choice in the address; a reader's own choice drops
      the work the address named, which the new list may not hold. */
-  function choose(page, keepHash) {
+  function choose(page, keepHash, settle) {
     select.value = page;
     const url = new URL(location.href);
     if (!keepHash) url.hash = "";
@@ -75,7 +88,7 @@
     } catch (error) {
       /* file:// in some browsers: the filter still works, the address just does not keep it */
     }
-    apply(page);
+    apply(page, settle);
   }
 
   /* An address naming a work the filter hides (a link from a chapter's References, with a filter
@@ -94,7 +107,7 @@
     return known ? page : "";
   }
 
-  select.addEventListener("change", function () { choose(select.value, false); });
+  select.addEventListener("change", function () { choose(select.value, false, true); });
   window.addEventListener("hashchange", showAddressed);
 
   select.value = fromAddress();

@@ -16,7 +16,21 @@
      label, which Material's own handlers answer (open search, focus the field). Closed again
      (Escape, the overlay) while the focus was in search, the focus comes back to the button.
      The back arrow inside the open search on a phone, another icon-only label, is named
-     "Close search".
+     "Close search". While search is closed and the button shows, the search field is out of
+     the Tab order (tabindex -1): Tab from the button landed on it and opened the full-screen
+     search, and the next Tab left the focus on the hidden field, with no ring.
+   - On a desktop, Escape closed search and Material dropped the focus to <body>, from the field
+     or from a result: a screen reader said nothing and the reader's place was lost. The focus
+     goes back to where it was before it entered search (the field takes it by Tab, and the
+     next Tab opens search again), or, if it came from nowhere (a click into the field), to the
+     search box. Not to the field itself: focused, it opens search again, and Material would
+     leave it focused with search closed, typing into nothing.
+   - Each result is a link around an <article>, from which Chromium takes no name for the link:
+     a screen reader arrowing through the results heard "link" and nothing of where it went.
+     The article gets role="none", so the link is named by its content, what it shows: its
+     title first, then the excerpt. (Named by its title alone, through
+     aria-labelledby, the link's name left out text it shows: WCAG 2.5.3, axe's
+     label-content-name-mismatch, one of Lighthouse's audits.)
    - Material's results link each page's entry with `?h=` and the query's words found in that
      entry, so that the page, once open, marks them. A page listed only for its sections (a
      search for "sycophancy" lists RLHF for two of its sections) has no words of its own (its
@@ -55,25 +69,62 @@
     back.setAttribute("aria-label", "Close search");
   }
 
+  const field = document.querySelector("input.md-search__input");
+  let opener = null;     // where the focus was before it entered search
+  let escaped = false;   // Escape pressed while search was open
+  if (dialog) {
+    dialog.addEventListener("focusin", function (event) {
+      if (!dialog.contains(event.relatedTarget)) opener = event.relatedTarget;
+    });
+  }
+  function giveFocusBack() {
+    if (opener && opener !== document.body && opener.isConnected && !dialog.contains(opener) &&
+        opener.getClientRects().length && !opener.closest("[inert]")) {
+      opener.focus();
+      return;
+    }
+    const box = field && field.form;
+    if (!box) return;
+    if (!box.hasAttribute("tabindex")) {
+      box.tabIndex = -1;
+      box.addEventListener("blur", function () { box.removeAttribute("tabindex"); }, { once: true });
+    }
+    box.focus();
+  }
   let wasOpen = open.checked;
   function sync() {
     if (pane && "inert" in HTMLElement.prototype) pane.inert = !open.checked;
     if (button) button.setAttribute("aria-expanded", String(open.checked));
-    if (wasOpen && !open.checked && button && button.getClientRects().length) {
+    if (field && button) {
+      // The button is the way in where it shows; focus() still reaches a tabindex -1 field.
+      if (!open.checked && button.getClientRects().length) field.tabIndex = -1;
+      else field.removeAttribute("tabindex");
+    }
+    if (wasOpen && !open.checked) {
       const focus = document.activeElement;
-      if (!focus || focus === document.body || (dialog && dialog.contains(focus))) button.focus();
+      if (!focus || focus === document.body || (dialog && dialog.contains(focus))) {
+        if (button && button.getClientRects().length) button.focus();
+        else if (escaped && dialog) giveFocusBack();
+      }
     }
     wasOpen = open.checked;
+    escaped = false;
   }
   sync();
+  // Material closes search on Escape in its own keydown listener, on window, after this one
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && open.checked) escaped = true;
+  }, true);
   ["focusin", "click", "keydown", "keyup"].forEach(function (type) {
     // after Material's own handlers have opened or closed search
     document.addEventListener(type, function () { window.setTimeout(sync, 0); }, true);
   });
   open.addEventListener("change", sync);
+  window.addEventListener("resize", sync);   // the button shows under 960 px only
 
-  // A page's entry without words of its own gets its sections' (Material renders the results
-  // afresh as the query changes, and adds more as the list is scrolled).
+  // Each result link is named by what it shows, and a page's entry without words of its own gets
+  // its sections' (Material renders the results afresh as the query changes, and adds more as
+  // the list is scrolled).
   const list = document.querySelector(".md-search-result__list");
   if (!list || !("MutationObserver" in window)) return;
   function highlightWords(href) {
@@ -83,7 +134,13 @@
       return null;
     }
   }
+  function nameLinks() {
+    list.querySelectorAll("a.md-search-result__link > article:not([role])").forEach(function (article) {
+      article.setAttribute("role", "none");
+    });
+  }
   function fill() {
+    nameLinks();
     list.querySelectorAll(".md-search-result__item").forEach(function (item) {
       const links = Array.from(item.querySelectorAll("a.md-search-result__link"));
       const page = links[0];

@@ -42,6 +42,9 @@
   const CHECKPOINT_GAP_MS = 1200;
   const NUMBERED_CHECKPOINTS = course.CHECKPOINTS.filter((gate) => !gate.isFinish).length;
   const REPLAY_STEPS_PER_SECOND = 12;
+  /** How long a steering button clicked without a pointer (a screen reader's double tap) holds
+   * its input (ms). */
+  const NUDGE_MS = 300;
   const KEYS = {
     ArrowUp: "up", ArrowDown: "down", ArrowLeft: "left", ArrowRight: "right",
     w: "up", s: "down", a: "left", d: "right", W: "up", S: "down", A: "left", D: "right",
@@ -695,19 +698,55 @@
     courseCanvas.addEventListener("blur", () => {
       for (const key of Object.keys(input)) input[key] = false;
     });
+    // The touch steering, held by a finger; and, since each is a named Tab stop, by Enter or
+    // Space held on it (down presses, up lets go) and by a click with no pointer behind it (a
+    // screen reader's double tap, detail 0), which gives a short nudge. A key or a screen
+    // reader leaves the focus on the button, where the reader is (drive() moves it to the course).
+    const isPressKey = (event) => event.key === "Enter" || event.key === " ";
     container.querySelectorAll("[data-drive]").forEach((button) => {
       const direction = button.dataset.drive;
+      let keyHeld = false;
+      let nudge = 0;
       const release = () => { input[direction] = false; };
+      const press = (keepFocus) => {
+        if (mode !== "drive") {
+          drive();
+          if (keepFocus) button.focus({ preventScroll: true });
+        }
+        input[direction] = true;
+      };
       button.addEventListener("pointerdown", (event) => {
         event.preventDefault();
-        if (mode !== "drive") drive();
-        input[direction] = true;
+        press(false);
         if (button.setPointerCapture) button.setPointerCapture(event.pointerId);
       });
       button.addEventListener("pointerup", release);
       button.addEventListener("pointercancel", release);
       button.addEventListener("lostpointercapture", release);
       button.addEventListener("contextmenu", (event) => event.preventDefault());
+      button.addEventListener("keydown", (event) => {
+        if (!isPressKey(event)) return;
+        event.preventDefault(); // no click as well: the key is the press
+        if (event.repeat) return;
+        press(true); // (drive() may move the focus away and back: a blur, which lets go)
+        keyHeld = true;
+      });
+      button.addEventListener("keyup", (event) => {
+        if (!isPressKey(event)) return;
+        event.preventDefault();
+        keyHeld = false;
+        release();
+      });
+      button.addEventListener("blur", () => {
+        keyHeld = false;
+        release();
+      });
+      button.addEventListener("click", (event) => {
+        if (event.detail !== 0 || keyHeld) return; // a finger's press and release came first
+        press(true);
+        window.clearTimeout(nudge);
+        nudge = window.setTimeout(release, NUDGE_MS);
+      });
     });
 
     if (document.fonts && document.fonts.ready) document.fonts.ready.then(redraw);
@@ -727,6 +766,7 @@
         const lastEpisode = history[history.length - 1];
         return {
           mode, paused, seed: run ? run.seed : Number(seedInput.value), reward: readReward(),
+          input: { ...input }, // the steering held down: up, down, left, right
           episodes: history.length,
           totalEpisodes: trainer ? trainer.settings.episodes : sim.DEFAULT_TRAINING.episodes,
           trained: Boolean(rollout),
