@@ -7,9 +7,8 @@ test_demos_browser.py.)"""
 from __future__ import annotations
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
-from test_accessibility_browser import LIGHTHOUSE, WCAG_AA, _describe
+from test_accessibility_browser import _describe, axe_violations
 from test_demos_browser import (
     BOAT,
     TRAINING_TIMEOUT_MS,
@@ -133,13 +132,10 @@ def test_the_filled_runs_table_set_as_cards_passes_axe(browser, site_url, scheme
         page = context.new_page()
         two_runs(page, site_url)
         assert page.locator("#br-runs").evaluate("t => getComputedStyle(t).display") == "block"
-        failures = [
-            _describe(Axe().run(page, options=options).response["violations"])
-            for options in (WCAG_AA, LIGHTHOUSE)
-        ]
+        violations = axe_violations(page)
     finally:
         context.close()
-    assert not any(failures), "\n".join(failures)
+    assert not violations, _describe(violations)
 
 
 def test_the_keyboard_reaches_the_replay_from_the_train_button(page, site_url):

@@ -82,6 +82,28 @@ def settle(page, figure: Figure) -> None:
         page.wait_for_timeout(100)
 
 
+REPLAY_SECONDS = 10  # the boat's first replay: 120 moves at 12 a second (fig-boat-loop.js)
+
+
+def open_settled(page, base: str, figure: Figure) -> dict:
+    """open_figure, then settle, for a test that needs the figure at rest rather than its
+    animation. The boat's first replay, 120 moves at 12 a second, took ten seconds of each such
+    test; it plays on the page's own clock (Playwright's page.clock) instead, run on a second at a
+    time: every frame in order, 16 ms apart, ending as it does in real time (the same state, words
+    and pixels; test_boat_figure_loops_beside_a_racer_as_its_caption_says watches it in real
+    time). The clock then goes on in step with real time."""
+    boat = figure.state == "boatLoop"
+    if boat:
+        page.clock.install()
+    state = open_figure(page, base, figure)
+    for _ in range(REPLAY_SECONDS * 3 if boat else 0):
+        if not page.evaluate(f"{figure.js()}.playing"):
+            break
+        page.clock.run_for(1000)
+    settle(page, figure)
+    return state
+
+
 @pytest.mark.parametrize("name", FIGURES)
 def test_figure_is_live_in_its_chapter_without_errors(page, page_log, site_url, name):
     figure = FIGURES[name]
@@ -102,8 +124,7 @@ def test_figure_is_live_in_its_chapter_without_errors(page, page_log, site_url, 
 @pytest.mark.parametrize("name", FIGURES)
 def test_figure_works_from_the_keyboard(page, site_url, name):
     figure = FIGURES[name]
-    open_figure(page, site_url, figure)
-    settle(page, figure)
+    open_settled(page, site_url, figure)
     before = summary(page, figure)
     page.focus(figure.control)
     outline = page.eval_on_selector(figure.control, "e => getComputedStyle(e).outlineStyle")
@@ -129,8 +150,7 @@ def test_figure_speaks_one_short_line_once_the_keys_settle(page, site_url, name)
     keys settle, to one short result; the long summary and the value readout stay quiet (the
     slider's own value text speaks the value)."""
     figure = FIGURES[name]
-    open_figure(page, site_url, figure)
-    settle(page, figure)
+    open_settled(page, site_url, figure)
     said = said_once_keys_settle(page, figure.selector, figure.control, "ArrowLeft")
     assert said.startswith(SAID_AFTER_THREE_STEPS[name]) and len(said) < 200, said
     assert_one_live_line(page, figure.selector)
@@ -154,8 +174,7 @@ def test_figure_says_nothing_while_it_loads(page, site_url, name):
           }})).observe(document, {{ subtree: true, childList: true, characterData: true }});
         }});"""
     )
-    open_figure(page, site_url, figure)
-    settle(page, figure)
+    open_settled(page, site_url, figure)
     page.wait_for_timeout(800)
     assert page.evaluate("window.__figureWatched")
     assert page.evaluate("window.__figureSaid") == []
@@ -166,8 +185,7 @@ def test_boat_figure_play_button_says_what_it_does_and_the_stop_is_announced(pag
     well ("Pause, toggle button, pressed"). Where the reader pauses, the live line says the
     boats' scores once."""
     figure = FIGURES["boat"]
-    open_figure(page, site_url, figure)
-    settle(page, figure)
+    open_settled(page, site_url, figure)
     play = page.locator(f"{figure.selector} .demo-play")
     assert play.text_content() == "Replay" and play.get_attribute("aria-pressed") is None
     record_changes(page, figure.selector)
@@ -197,8 +215,7 @@ def test_figure_works_by_touch(browser, site_url, name):
     context = browser.new_context(**PHONE)
     try:
         page = context.new_page()
-        open_figure(page, site_url, figure)
-        settle(page, figure)
+        open_settled(page, site_url, figure)
         before = summary(page, figure)
         if name == "coin":
             # Tap the level near its left end, low down: the coin moves there.
@@ -227,8 +244,7 @@ def test_a_thumb_scrolling_past_the_coin_level_scrolls_the_page(browser, site_ur
     context = browser.new_context(**PHONE)
     try:
         page = context.new_page()
-        open_figure(page, site_url, figure)
-        settle(page, figure)
+        open_settled(page, site_url, figure)
         canvas = page.locator(f"{figure.selector} canvas")
         canvas.evaluate("c => c.scrollIntoView({ block: 'center' })")
         page.wait_for_timeout(300)
@@ -289,8 +305,7 @@ def test_figure_redraws_in_the_dark_scheme_when_the_reader_switches(page, site_u
     """Material's light/dark toggle sets an attribute on <body>; every canvas of the figure is
     drawn again in the dark scheme's colours (demo-page.js keepDrawn)."""
     figure = FIGURES[name]
-    open_figure(page, site_url, figure)
-    settle(page, figure)
+    open_settled(page, site_url, figure)
     pixels = "sel => [...document.querySelectorAll(sel + ' canvas')].map(c => c.toDataURL())"
     light = page.evaluate(pixels, figure.selector)
     page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
@@ -427,8 +442,7 @@ def test_boat_legend_names_each_number_under_the_note_on_how_both_are_scored(
     context = browser.new_context(**device)
     try:
         page = context.new_page()
-        open_figure(page, site_url, figure)
-        settle(page, figure)
+        open_settled(page, site_url, figure)
         note = f"{figure.selector} .demo-scoring"
         legend = f"{figure.selector} .demo-legend"
         reward = page.evaluate("window.AlignmentDemos.boatRaceSim.DEFAULT_REWARD")

@@ -15,7 +15,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from test_accessibility_browser import LIGHTHOUSE, WCAG_AA, _describe
+from test_accessibility_browser import WCAG_AA, _describe, axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -295,12 +295,9 @@ def test_the_phone_glossary_with_its_stuck_line_passes_axe(browser, site_url, sc
     context, page = _open(browser, PHONE, scheme)
     page.goto(f"{site_url}/glossary.html#sycophancy")
     page.wait_for_load_state("networkidle")
-    failures = [
-        _describe(axe.run(page, options=options).response["violations"])
-        for options in (WCAG_AA, LIGHTHOUSE)
-    ]
+    violations = axe_violations(page, axe=axe)
     context.close()
-    assert not any(failures), "\n".join(failures)
+    assert not violations, _describe(violations)
 
 
 # --- The header to a screen reader --------------------------------------------------------------
@@ -368,12 +365,9 @@ def test_the_phone_header_and_its_open_search_pass_axe(browser, site_url, scheme
     page.get_by_role("button", name="Search").tap()
     page.locator("input.md-search__input").press_sequentially("sycophancy", delay=30)
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
-    failures = [
-        _describe(axe.run(page, options=options).response["violations"])
-        for options in (WCAG_AA, LIGHTHOUSE)
-    ]
+    violations = axe_violations(page, axe=axe)
     context.close()
-    assert not any(failures), "\n".join(failures)
+    assert not violations, _describe(violations)
 
 
 def test_every_header_icon_is_hidden_from_screen_readers_in_the_built_pages(site_dir: Path):
