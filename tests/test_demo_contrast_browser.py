@@ -67,9 +67,8 @@ def _shot(page, box: dict, ring: float) -> tuple[Image.Image, float]:
 def _panel(image: Image.Image, ring_px: int) -> Color:
     """The commonest colour in the ring around the control: the panel it sits on."""
     w, h = image.size
-    pixel = image.load()
     pixels = [
-        pixel[x, y]
+        image.getpixel((x, y))
         for x in range(w)
         for y in range(h)
         if x < ring_px - 1 or y < ring_px - 1 or x >= w - ring_px + 1 or y >= h - ring_px + 1
@@ -77,16 +76,12 @@ def _panel(image: Image.Image, ring_px: int) -> Color:
     return _rgb(Counter(pixels).most_common(1)[0][0])
 
 
-def _inner_colours(image: Image.Image, ring_px: int) -> set[tuple[int, ...]]:
+def _inner_colours(image: Image.Image, ring_px: int) -> list:
     """The colours inside the ring, each once: the contrast of each colour is what counts, and a
-    control's few hundred pixels share a few dozen colours (each pixel's contrast, worked out
+    control's thousands of pixels share a few dozen colours (each pixel's contrast, worked out
     one by one, took seconds a page)."""
-    pixel = image.load()
-    return {
-        pixel[x, y]
-        for x in range(ring_px, image.width - ring_px)
-        for y in range(ring_px, image.height - ring_px)
-    }
+    inner = image.crop((ring_px, ring_px, image.width - ring_px, image.height - ring_px))
+    return [colour for _, colour in inner.getcolors(inner.width * inner.height) or []]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
