@@ -186,6 +186,18 @@ def visit_in_site_fonts(page, url: str) -> None:
         page.wait_for_load_state("networkidle")
 
 
+def wait_until_search_results_settle(page) -> None:
+    """Waits until Material has stopped redrawing the search results: it renders them as the
+    query arrives, and a list drawn again takes the focus with it, so a key pressed before then
+    is lost."""
+    settled = """() => { const text = document.querySelector('.md-search-result').innerText;
+        const same = window.__results === text; window.__results = text; return same; }"""
+    for _ in range(20):
+        page.wait_for_timeout(250)
+        if page.evaluate(settled):
+            return
+
+
 @dataclass
 class PageLog:
     """What a page did that a test may want to forbid."""

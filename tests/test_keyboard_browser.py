@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import wait_until_search_results_settle
 from test_demos_browser import BOAT, open_demo
 
 pytestmark = pytest.mark.browser
@@ -148,12 +149,7 @@ def search_for(page, query: str) -> None:
     field.fill("")  # a query left from before
     field.press_sequentially(query, delay=20)
     page.locator(".md-search-result__item a").first.wait_for(timeout=10_000)
-    settled = """() => { const text = document.querySelector('.md-search-result').innerText;
-        const same = window.__results === text; window.__results = text; return same; }"""
-    for _ in range(20):
-        page.wait_for_timeout(250)
-        if page.evaluate(settled):
-            return
+    wait_until_search_results_settle(page)
 
 
 def test_every_search_result_link_is_named_title_first(page, site_url):

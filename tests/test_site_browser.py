@@ -7,6 +7,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from conftest import wait_until_search_results_settle
+
 pytestmark = pytest.mark.browser
 
 
@@ -65,12 +67,7 @@ def test_a_search_result_chosen_by_keyboard_shows_the_focus_ring(page, site_url)
     # Material renders results as the query arrives, and a list drawn again after the arrow keys
     # reached it takes the focus with it (a fresh-clone run lost it so): first wait until the
     # list has stopped changing, then move; a press before that is lost: press until it takes.
-    settled = """() => { const text = document.querySelector('.md-search-result').innerText;
-        const same = window.__results === text; window.__results = text; return same; }"""
-    for _ in range(20):
-        page.wait_for_timeout(250)
-        if page.evaluate(settled):
-            break
+    wait_until_search_results_settle(page)
     in_results = "document.activeElement.closest('.md-search-result') !== null"
     for _ in range(10):
         page.keyboard.press("ArrowDown")
