@@ -17,11 +17,11 @@ pass makes this page with the keys each page cites.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from markdown.extensions.toc import slugify
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
@@ -118,10 +118,12 @@ def works_summary(kinds: Sequence[str]) -> str:
     return f"{len(kinds)} works: " + ", ".join(words)
 
 
-def anchor_for(src_uri: str) -> str:
-    """A group's heading id from its page's file: 'demos/boat-race.md' -> 'demos-boat-race'."""
-    stem = src_uri.removesuffix(".md").removesuffix("/index").replace("/", "-")
-    return re.sub(r"[^A-Za-z0-9_-]+", "-", stem).strip("-").lower() or "home"
+def heading_id(title: str) -> str:
+    """The id Markdown's `toc` extension gives the heading `## {title}` with its default slugify
+    (the site's), for the "Jump to" line: 'Goodhart's Law' -> 'goodharts-law'. Ids from the
+    page's files were tried, written `{ #id }`, but that needs `attr_list`, which a site may not
+    switch on."""
+    return slugify(title, "-")
 
 
 def nav_titles(nav: object) -> dict[str, str]:
@@ -187,19 +189,19 @@ def further_reading_page(
     for page, keys in group_by_first_citer(rest, pages):
         ordered = [k for kind in START_HERE_ORDER for k in keys if entries[k].kind == kind]
         ordered += [k for k in keys if entries[k].kind not in START_HERE_ORDER]
-        anchor = anchor_for(page.src_uri) if page else "also-worth-reading"
+        title = page.title if page else UNCITED_TITLE
         topics.append(
             Group(
-                page.title if page else UNCITED_TITLE,
+                title,
                 entry_views(ordered),
                 "" if page else UNCITED_INTRO,
-                anchor + "-works" if anchor in entries or anchor == "start-here" else anchor,
+                heading_id(title),
                 works_summary([entries[k].kind for k in ordered]),
                 folds=True,
             )
         )
     candidates = [
-        Group(START_HERE_TITLE, entry_views(start), START_HERE_INTRO, "start-here"),
+        Group(START_HERE_TITLE, entry_views(start), START_HERE_INTRO, heading_id(START_HERE_TITLE)),
         *topics,
     ]
     groups = [group for group in candidates if group.entries]  # an empty group is left out
