@@ -210,14 +210,20 @@ def test_further_reading_folds_each_topic_and_counts_its_works_by_kind(styler: S
     its heading outside it (contents list, search, headings lists); its summary counts by kind."""
     pages = [SourcePage("a.md", "a.html", "Chapter A", ("arc", "russell2019human"))]
     markdown, _slots = further_reading_page(styler, pages)
-    folds = re.findall(r'(?m)^<details class="further-reading__fold" open><summary>([^<]+)</summary>'
-                       r'<div class="further-reading" data-search-exclude><!--citation-late:\d+-->'
-                       r"</div></details>$", markdown)
+    folds = re.findall(
+        r'(?m)^<details class="further-reading__fold" open><summary>([^<]+)</summary>'
+        r'<div class="further-reading" data-search-exclude><!--citation-late:\d+-->'
+        r"</div></details>$",
+        markdown,
+    )
     uncited = len(styler.bibliography.entries) - 2
     assert folds[0] == "2 works: 1 article, 1 book"
     assert folds[1].startswith(f"{uncited} works: 1 video, ")
     assert re.search(r"(?m)^## Chapter A\n\n<details", markdown), "the fold under its heading"
-    assert "Jump to: [Chapter A](#chapter-a) (2) · [Also worth reading](#also-worth-reading)" in markdown
+    assert (
+        "Jump to: [Chapter A](#chapter-a) (2) · [Also worth reading](#also-worth-reading)"
+        in markdown
+    )
 
 
 def test_group_by_first_citer() -> None:

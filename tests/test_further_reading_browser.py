@@ -82,9 +82,10 @@ def test_a_phone_meets_start_here_then_a_folded_line_per_topic(browser, site_url
 def test_a_wide_screen_gets_every_topic_open(browser, site_url):
     context, tab, errors = _open(browser, DESKTOP, f"{site_url}/further-reading.html")
     assert all(_folds(tab)) and len(_folds(tab)) >= 8
-    assert tab.locator(".further-reading__entry:visible").count() == tab.locator(
-        ".further-reading__entry"
-    ).count()
+    assert (
+        tab.locator(".further-reading__entry:visible").count()
+        == tab.locator(".further-reading__entry").count()
+    )
     assert tab.locator(".further-reading__jump").is_visible()
     assert errors == []
     context.close()
@@ -95,9 +96,10 @@ def test_without_scripts_a_phone_gets_everything_open(browser, site_url):
         browser, PHONE, f"{site_url}/further-reading.html", java_script_enabled=False
     )
     assert all(_folds(tab))
-    assert tab.locator(".further-reading__entry:visible").count() == tab.locator(
-        ".further-reading__entry"
-    ).count()
+    assert (
+        tab.locator(".further-reading__entry:visible").count()
+        == tab.locator(".further-reading__entry").count()
+    )
     context.close()
 
 
@@ -146,12 +148,16 @@ def test_an_address_or_a_link_on_the_page_opens_the_fold_it_names(browser, site_
     key = _folded_work_cited_in(tab, "goodhart.html")
     other = _folded_work_cited_in(tab, "rlhf.html")
     context.close()
-    context, tab, errors = _open(browser, PHONE, (site_dir / "further-reading.html").as_uri() + f"#{key}")
+    context, tab, errors = _open(
+        browser, PHONE, (site_dir / "further-reading.html").as_uri() + f"#{key}"
+    )
     _lands_on_open_entry(tab, key)
     tab.evaluate("id => { location.hash = '#' + id; }", other)
     tab.wait_for_timeout(200)
     _lands_on_open_entry(tab, other)
-    tab.evaluate("document.querySelectorAll('details.further-reading__fold').forEach(d => d.open = false)")
+    tab.evaluate(
+        "document.querySelectorAll('details.further-reading__fold').forEach(d => d.open = false)"
+    )
     tab.evaluate("() => { location.hash = '#rlhf'; }")
     tab.wait_for_timeout(200)
     fold = tab.locator("#rlhf ~ details.further-reading__fold").first

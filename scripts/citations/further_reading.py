@@ -184,7 +184,7 @@ def further_reading_page(
             [k for k, e in entries.items() if e.starts_here and e.kind == kind]
         )
     ]
-    rest = [k for k in styler.sorted_keys(entries) if k not in start]
+    rest = [k for k in styler.sorted_keys(list(entries)) if k not in start]
     topics = []
     for page, keys in group_by_first_citer(rest, pages):
         ordered = [k for kind in START_HERE_ORDER for k in keys if entries[k].kind == kind]
