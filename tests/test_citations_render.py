@@ -15,7 +15,15 @@ from hypothesis import strategies as st
 from markupsafe import escape
 
 from citations.bibliography import Bibliography, Entry, load_bibliography
-from citations.further_reading import SourcePage, further_reading_page, nav_titles, uncited_keys
+from citations.further_reading import (
+    SourcePage,
+    further_reading_page,
+    group_by_first_citer,
+    heading_id,
+    nav_titles,
+    uncited_keys,
+    works_summary,
+)
 from citations.latex import decode
 from citations.render import (
     Styler,
@@ -154,25 +162,38 @@ def test_unknown_key_in_a_group_reports_only_that_key(styler: Styler) -> None:
 # --- Further reading --------------------------------------------------------------------------------
 
 
+def headings_and_groups(text: str) -> tuple[list[str], dict[str, str], dict[str, str]]:
+    """The page's group headings, each group's Markdown by heading, and each heading's id."""
+    headings = re.findall(r"(?m)^## (.+)$", text)
+    groups = dict(zip(headings, re.split(r"(?m)^## .+$", text)[1:], strict=True))
+    ids = dict(re.findall(r"\[([^\]]+)\]\(#([^)]+)\) \(\d+\)", text))  # the "Jump to" line's
+    return headings, groups, ids
+
+
 def test_further_reading_groups_annotations_and_cited_in(styler: Styler) -> None:
     pages = [
         SourcePage("index.md", "index.html", "Home", ("arc",)),
         SourcePage("demos/x.md", "demos/x.html", "A <demo>", ("arc", "russell2019human", "arc")),
     ]
     text = further_reading_text(styler, pages)
-    headings = re.findall(r"(?m)^## (.+)$", text)
-    assert headings == ["Papers", "Books", "Articles and posts", "Videos"]
-    groups = dict(zip(headings, re.split(r"(?m)^## .+$", text)[1:], strict=True))
-    assert re.findall(r'id="([^"]+)"', groups["Books"]) == ["russell2019human"]
-    assert re.findall(r'id="([^"]+)"', groups["Videos"]) == ["miles_channel"]
-    assert "Five concrete failure modes — a classic." in groups["Papers"]
-    arc = groups["Articles and posts"]
+    headings, groups, ids = headings_and_groups(text)
+    # by topic: under the first page citing a work that is not the home page; then the rest
+    assert headings == ["A &lt;demo&gt;", "Also worth reading"]
+    assert ids == {"A &lt;demo&gt;": "a-demo", "Also worth reading": "also-worth-reading"}
+    demo = groups["A &lt;demo&gt;"]
+    assert re.findall(r'class="further-reading__entry" id="([^"]+)"', demo) == [
+        "arc",  # an article before a book: easiest first
+        "russell2019human",
+    ]
+    rest = groups["Also worth reading"]
+    assert re.findall(r'class="further-reading__entry" id="([^"]+)"', rest)[0] == "miles_channel"
+    assert "Five concrete failure modes — a classic." in rest
     assert (
         'Cited in: <a href="index.html#ref-arc">Home</a>, '
-        '<a href="demos/x.html#ref-arc">A &lt;demo&gt;</a></p>' in arc
+        '<a href="demos/x.html#ref-arc">A &lt;demo&gt;</a></p>' in demo
     )
     assert "](references.bib)" in text
-    assert "Cited in" not in groups["Videos"]
+    assert "Cited in" not in rest
     # the chapter filter: an option for each page that cites, in order; each entry names its pages
     total = len(re.findall(r'class="further-reading__entry"', text))
     assert re.findall(r'<option value="([^"]*)">([^<]*)</option>', text) == [
@@ -180,8 +201,68 @@ def test_further_reading_groups_annotations_and_cited_in(styler: Styler) -> None
         ("index.html", "Home"),
         ("demos/x.html", "A &lt;demo&gt;"),
     ]
-    assert 'id="arc" data-cited-in="index.html demos/x.html">' in arc
-    assert 'id="miles_channel" data-cited-in="">' in groups["Videos"]
+    assert 'id="arc" data-cited-in="index.html demos/x.html">' in demo
+    assert 'id="miles_channel" data-cited-in="">' in rest
+
+
+def test_further_reading_folds_each_topic_and_counts_its_works_by_kind(styler: Styler) -> None:
+    """Each topic's list is a fold, open as written (no scripts, the book: everything shows),
+    its heading outside it (contents list, search, headings lists); its summary counts by kind."""
+    pages = [SourcePage("a.md", "a.html", "Chapter A", ("arc", "russell2019human"))]
+    markdown, _slots = further_reading_page(styler, pages)
+    folds = re.findall(
+        r'(?m)^<details class="further-reading__fold" open><summary>([^<]+)</summary>'
+        r'<div class="further-reading" data-search-exclude><!--citation-late:\d+-->'
+        r"</div></details>$",
+        markdown,
+    )
+    uncited = len(styler.bibliography.entries) - 2
+    assert folds[0] == "2 works: 1 article, 1 book"
+    assert folds[1].startswith(f"{uncited} works: 1 video, ")
+    assert re.search(r"(?m)^## Chapter A\n\n<details", markdown), "the fold under its heading"
+    assert (
+        "Jump to: [Chapter A](#chapter-a) (2) · [Also worth reading](#also-worth-reading)"
+        in markdown
+    )
+
+
+def test_group_by_first_citer() -> None:
+    """Each work under the first page citing it, the home page (which introduces everything)
+    only when no other page cites it; pages in nav order, then the works no page cites."""
+    home = SourcePage("index.md", "index.html", "Home", ("a", "b", "f"))
+    one = SourcePage("one.md", "one.html", "One", ("c", "b"))
+    two = SourcePage("two.md", "two.html", "Two", ("a", "c", "d"))
+    three = SourcePage("three.md", "three.html", "Three", ("d",))
+    grouped = group_by_first_citer(["a", "b", "c", "d", "e", "f"], [home, one, two, three])
+    assert [(page.title if page else None, keys) for page, keys in grouped] == [
+        ("Home", ["f"]),
+        ("One", ["b", "c"]),
+        ("Two", ["a", "d"]),
+        (None, ["e"]),
+    ]
+    assert group_by_first_citer(["a"], [two]) == [(two, ["a"])]  # no empty groups
+    assert group_by_first_citer([], [home]) == []
+
+
+@pytest.mark.parametrize(
+    ("kinds", "summary"),
+    [
+        (["paper", "article", "paper"], "3 works: 1 article, 2 papers"),
+        (["book", "book"], "2 books"),
+        (["video"], "1 video"),
+        (["paper", "book", "video", "article"], "4 works: 1 video, 1 article, 1 book, 1 paper"),
+    ],
+)
+def test_works_summary_counts_by_kind_easiest_first(kinds: list[str], summary: str) -> None:
+    assert works_summary(kinds) == summary
+
+
+def test_group_heading_ids_are_the_toc_extensions() -> None:
+    """The "Jump to" line links each group by the id Markdown gives its heading."""
+
+    for title in ("RLHF", "Goodhart's Law", "Why capability makes it worse", "A <demo>"):
+        page = markdown.markdown(f"## {html.escape(title)}", extensions=["toc"])
+        assert f'<h2 id="{heading_id(title)}">' in page, page
 
 
 def test_nav_titles_and_uncited(styler: Styler) -> None:
@@ -599,9 +680,8 @@ def test_further_reading_opens_with_the_start_here_group_easiest_first(tmp_path:
     path.write_text(bib, encoding="utf-8")
     styler = Styler(load_bibliography(path, "references.bib"), ENV)
     text = further_reading_text(styler, [])
-    headings = re.findall(r"(?m)^## (.+)$", text)
-    assert headings == ["Start here", "Papers", "Articles and posts"], headings  # others emptied
-    groups = dict(zip(headings, re.split(r"(?m)^## .+$", text)[1:], strict=True))
+    headings, groups, _ids = headings_and_groups(text)
+    assert headings == ["Start here", "Also worth reading"], headings
     start = groups["Start here"]
     assert start.lstrip().startswith("A few places to begin")
     assert re.findall(r'class="further-reading__entry" id="([^"]+)"', start) == [
@@ -609,5 +689,6 @@ def test_further_reading_opens_with_the_start_here_group_easiest_first(tmp_path:
         "russell2019human",
         "amodei2016concrete",
     ]
-    assert 'id="amodei2016concrete"' not in groups["Papers"]  # listed once
+    assert 'id="amodei2016concrete"' not in groups["Also worth reading"]  # listed once
+    assert "<details" not in start, "Start here is never folded"
     assert "Jump to: [Start here](#start-here) (3)" in text

@@ -314,7 +314,8 @@ def test_further_readings_filter_speaks_once_the_choice_settles_and_shows_the_si
     page.goto(f"{site_url}/further-reading.html")
     page.wait_for_load_state("networkidle")
     select = page.locator("#further-reading-chapter")
-    tab_until(page, "#further-reading-chapter")
+    # past the site's navigation and the contents list, which names each of the page's 11 groups
+    tab_until(page, "#further-reading-chapter", limit=40)
     ring = select.evaluate(
         """s => { const style = getComputedStyle(s);
           return [style.outlineStyle, style.outlineWidth, style.outlineColor,

@@ -206,7 +206,7 @@ def test_further_reading_shows_the_works_one_chapter_cites(page, page_log, site_
     for heading in page.locator("h2").all():  # a group with no work cited in RLHF goes
         if heading.is_visible():
             group = heading.locator(
-                "xpath=following-sibling::div[contains(@class,'further-reading')][1]"
+                "xpath=following-sibling::*[contains(@class,'further-reading')][1]"
             )
             assert group.locator(".further-reading__entry:visible").count() > 0
     assert page.url.endswith("further-reading.html?cited-in=rlhf.html")

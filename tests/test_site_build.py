@@ -14,7 +14,7 @@ from typing import ClassVar
 
 import pytest
 
-from citations.bibliography import KINDS, load_bibliography
+from citations.bibliography import load_bibliography
 from citations.style import anchor_id
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -147,7 +147,13 @@ def test_pages_that_cite_have_a_references_section_and_others_do_not(
 
 
 def test_further_reading_lists_every_entry_in_its_group(site_dir: Path, bibliography) -> None:
+    """Start here, then each work under the first page citing it that is not the home page (a
+    topic), then the works no page cites; every entry with its annotation."""
     text = (site_dir / "further-reading.html").read_text(encoding="utf-8")
+    titles = {
+        value: html.unescape(title)
+        for value, title in re.findall(r'<option value="([^"]+)">([^<]*)</option>', text)
+    }
     sections = re.split(r'<h2 id="[^"]*">', text)
     group_of = {}
     for section in sections[1:]:
@@ -158,7 +164,17 @@ def test_further_reading_lists_every_entry_in_its_group(site_dir: Path, bibliogr
     assert 4 <= len(start) <= 10, "a short Start here group, tagged in references.bib"
     for key, entry in bibliography.entries.items():
         anchor = anchor_id(key)
-        expected = "Start here" if entry.starts_here else KINDS[entry.kind]
+        cited_in = re.search(rf'id="{re.escape(anchor)}" data-cited-in="([^"]*)"', text)
+        assert cited_in, key
+        citers = cited_in.group(1).split()
+        topic = [p for p in citers if p != "index.html"] or citers
+        expected = (
+            "Start here"
+            if entry.starts_here
+            else titles[topic[0]]
+            if topic
+            else "Also worth reading"
+        )
         assert group_of.get(anchor) == expected, key
         found = re.search(rf'id="{re.escape(anchor)}"[^>]*>(.*?)</div>', text, re.DOTALL)
         assert found, f"no entry for {key}"
@@ -169,8 +185,9 @@ def test_further_reading_lists_every_entry_in_its_group(site_dir: Path, bibliogr
 
 
 def test_further_reading_opens_with_a_jump_list_of_its_groups(site_dir: Path) -> None:
-    """The page runs to 39,000 px on a phone: a line at the top jumps to each kind of source,
-    with how many it holds (for the screen only)."""
+    """A line at the top jumps to each group (Start here, then each topic), with how many works
+    it holds (for the screen only; on a phone, where the topics come folded, the script hides it:
+    the folded topics are the index); each topic's list is a fold, open as written."""
     text = (site_dir / "further-reading.html").read_text(encoding="utf-8")
     jump = re.search(r'<p class="further-reading__jump web-only">(.*?)</p>', text, re.DOTALL)
     assert jump, "no jump list"
@@ -180,10 +197,14 @@ def test_further_reading_opens_with_a_jump_list_of_its_groups(site_dir: Path) ->
         sections[i]: len(re.findall(r'<li class="further-reading__entry"', sections[i + 1]))
         for i in range(1, len(sections) - 1, 2)
     }
-    assert len(links) >= 3
+    assert len(links) >= 8
     assert [(anchor, int(n)) for anchor, _, n in links] == [
         (anchor, counts[anchor]) for anchor, _, _ in links
     ]
+    assert [anchor for anchor, _, _ in links] == list(counts)[: len(links)]
+    folds = re.findall(r'<details class="further-reading__fold" open><summary>(\d+) works?', text)
+    assert links[0][0] == "start-here"
+    assert [int(n) for n in folds] == [int(n) for _, _, n in links][1:]
     # The chapter filter comes hidden: without scripts a reader gets the whole list, no dead form.
     assert '<form class="further-reading__filter web-only" data-search-exclude hidden>' in text
 

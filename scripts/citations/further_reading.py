@@ -2,7 +2,11 @@
 
 Further reading lists every entry of references.bib: first a short "Start here" group of the
 entries tagged so (a `keywords` tag "start-here", as reference managers export their tags), then
-the rest grouped by `kind` (Papers, Books, Articles and posts, Videos). Each has its annotation, a
+the rest grouped by topic: under the chapter that cites each first (the home page, which
+introduces everything, does not count while a chapter cites the work too), easiest kinds first
+(videos, articles, books, papers), and last the works no page cites. A chapter's group is a fold
+(`<details open>`) whose summary counts its works by kind: further-reading.js closes them on a
+phone, where the page ran to 80 screens, and opens the one an address names. Each has its annotation, a
 stable anchor (`#amodei2016concrete`) and "Cited in:" links to every chapter that cites it, in
 navigation order, each landing on the work's entry in that chapter's References, whose arrows
 lead back to every sentence citing it; a web-only filter shows the works one page cites
@@ -17,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from markdown.extensions.toc import slugify
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
@@ -59,15 +64,66 @@ class Group:
     title: str
     entries: tuple[EntryView, ...]
     intro: str = ""
+    anchor: str = ""
+    summary: str = ""  # "18 works: 3 articles, 15 papers" (a fold's summary)
+    folds: bool = False  # a fold, closed on a phone (Start here is not)
 
 
 START_HERE_TITLE = "Start here"
 START_HERE_INTRO = (
     "A few places to begin if you are new to the subject, the works we would hand a friend:"
-    " videos first, then articles and reports, books and papers. Everything else follows, grouped"
-    " by kind."
+    " videos first, then articles and reports, books and papers. Everything else follows by"
+    " topic, under the chapter that first cites it."
 )
 START_HERE_ORDER = ("video", "article", "book", "paper")  # easiest first
+HOME_URI = "index.md"  # introduces everything: a work it cites goes under the chapter on it
+UNCITED_TITLE = "Also worth reading"
+UNCITED_INTRO = "Works no page cites, listed because they are worth your time."
+KIND_NAMES = {  # a summary's words: (one, several)
+    "video": ("video", "videos"),
+    "article": ("article", "articles"),  # articles, posts, reports and web pages
+    "book": ("book", "books"),
+    "paper": ("paper", "papers"),
+}
+
+
+def group_by_first_citer(
+    keys: Sequence[str], pages: Sequence[SourcePage], home: str = HOME_URI
+) -> list[tuple[SourcePage | None, list[str]]]:
+    """[(page, the keys grouped under it)]: each key under the first page (in nav order) citing
+    it that is not `home`, under `home` if only it does; the pages in nav order, then (None, the
+    keys no page cites). Keys keep their order within a group; empty groups are left out."""
+    cited = citing_pages(pages)
+    groups: dict[str | None, list[str]] = {}
+    for key in keys:
+        citers = cited.get(key, [])
+        page = next((p for p in citers if p.src_uri != home), citers[0] if citers else None)
+        groups.setdefault(page.src_uri if page else None, []).append(key)
+    ordered: list[tuple[SourcePage | None, list[str]]] = [
+        (page, groups[page.src_uri]) for page in pages if page.src_uri in groups
+    ]
+    if None in groups:
+        ordered.append((None, groups[None]))
+    return ordered
+
+
+def works_summary(kinds: Sequence[str]) -> str:
+    """'18 works: 3 articles, 15 papers' for the kinds of a group's works, in
+    START_HERE_ORDER (easiest first); '2 books' when they are all of one kind."""
+    counts = [(kind, kinds.count(kind)) for kind in START_HERE_ORDER if kind in kinds]
+    counts += [(kind, kinds.count(kind)) for kind in dict.fromkeys(kinds) if kind not in KIND_NAMES]
+    words = [f"{n} {KIND_NAMES.get(kind, (kind, kind))[n != 1]}" for kind, n in counts]
+    if len(words) == 1:
+        return words[0]
+    return f"{len(kinds)} works: " + ", ".join(words)
+
+
+def heading_id(title: str) -> str:
+    """The id Markdown's `toc` extension gives the heading `## {title}` with its default slugify
+    (the site's), for the "Jump to" line: 'Goodhart's Law' -> 'goodharts-law'. Ids from the
+    page's files were tried, written `{ #id }`, but that needs `attr_list`, which a site may not
+    switch on."""
+    return slugify(title, "-")
 
 
 def nav_titles(nav: object) -> dict[str, str]:
@@ -106,8 +162,6 @@ def further_reading_page(
     bib_url: str = BIB_URI,
 ) -> tuple[str, list[str]]:
     """The Further reading page: its Markdown (one late slot per group) and the slots' HTML."""
-    from .bibliography import KINDS
-
     cited = citing_pages(pages)
     page_href = {p.src_uri: get_relative_url(p.url, page_url) for p in pages}  # once per page
 
@@ -130,19 +184,25 @@ def further_reading_page(
             [k for k, e in entries.items() if e.starts_here and e.kind == kind]
         )
     ]
-    candidates = [
-        Group(START_HERE_TITLE, entry_views(start), START_HERE_INTRO),
-        *(
+    rest = [k for k in styler.sorted_keys(list(entries)) if k not in start]
+    topics = []
+    for page, keys in group_by_first_citer(rest, pages):
+        ordered = [k for kind in START_HERE_ORDER for k in keys if entries[k].kind == kind]
+        ordered += [k for k in keys if entries[k].kind not in START_HERE_ORDER]
+        title = page.title if page else UNCITED_TITLE
+        topics.append(
             Group(
                 title,
-                entry_views(
-                    styler.sorted_keys(
-                        [k for k, e in entries.items() if e.kind == kind and k not in start]
-                    )
-                ),
+                entry_views(ordered),
+                "" if page else UNCITED_INTRO,
+                heading_id(title),
+                works_summary([entries[k].kind for k in ordered]),
+                folds=True,
             )
-            for kind, title in KINDS.items()
-        ),
+        )
+    candidates = [
+        Group(START_HERE_TITLE, entry_views(start), START_HERE_INTRO, heading_id(START_HERE_TITLE)),
+        *topics,
     ]
     groups = [group for group in candidates if group.entries]  # an empty group is left out
     group_template = styler.template(GROUP_TEMPLATE)

@@ -1,6 +1,14 @@
-/* Further reading's chapter filter: "Show the works cited in [RLHF]" leaves the works that page
- * cites, with their groups (a group none of them is in goes too), so that a reader after more on
- * one subject does not scroll through every paper (the list runs some 40 phone screens). The
+/* Further reading's folds and chapter filter.
+ * Folds: each topic's group (the works a chapter cites first) is a <details open>, so that
+ * without scripts, and in the book, everything shows. On a phone or a narrow tablet (below
+ * Material's 60em, where neither sidebar shows) the page ran to 80 screens: this closes the folds
+ * on arrival, leaving "Start here" and a line per topic, each counting its works by kind. An
+ * address or a link naming a work or a topic (a chapter's "In Further reading", a tooltip's link,
+ * the contents list) opens its fold first; so does printing. Chromium opens a fold by itself for
+ * find in page.
+ * Filter: "Show the works cited in [RLHF]" leaves the works that page
+ * cites, with their groups (a group none of them is in goes too, and the ones kept open), so
+ * that a reader after more on one subject does not scroll through every topic. The
  * choice is kept in the address (?cited-in=rlhf.html), so a filtered list can be shared and
  * survives a reload. Without scripts the form stays hidden and the whole list shows.
  * The count of works shown (a polite live region) is written once the choice settles, as the
@@ -9,8 +17,56 @@
  * was already reading. A classic script, so it also runs from file://. */
 (function () {
   "use strict";
+  const NARROW = "(max-width: 59.9375em)";
+  const folds = document.querySelectorAll("details.further-reading__fold");
+
+  /* Folds as a reader arriving meets them: closed on a narrow screen, open on a wide one. */
+  function foldAsArrived() {
+    const narrow = window.matchMedia && window.matchMedia(NARROW).matches;
+    folds.forEach(function (fold) { fold.open = !narrow; });
+    return narrow;
+  }
+
+  /* Opens the fold holding the element `id` names, or the one under a topic's heading. */
+  function reveal(id) {
+    const target = id ? document.getElementById(id) : null;
+    if (!target) return null;
+    let fold = target.closest("details.further-reading__fold");
+    if (!fold && target.tagName === "H2") {
+      for (let node = target.nextElementSibling; node && node.tagName !== "H2"; node = node.nextElementSibling) {
+        if (node.matches("details.further-reading__fold")) { fold = node; break; }
+      }
+    }
+    if (fold && !fold.open) fold.open = true;
+    return target;
+  }
+
+  function addressed() {
+    try {
+      return decodeURIComponent(location.hash.slice(1));
+    } catch (error) {
+      return location.hash.slice(1);
+    }
+  }
+
+  const narrowOnArrival = foldAsArrived();
+  window.addEventListener("beforeprint", function () {
+    folds.forEach(function (fold) { fold.open = true; });
+  });
+  /* A link to a work on this page (the contents list, a "Jump to" line) opens its fold before
+     the browser scrolls; following the same link twice fires no hashchange. */
+  document.addEventListener("click", function (event) {
+    const link = event.target.closest && event.target.closest('a[href^="#"]');
+    if (link) reveal(decodeURIComponent(link.getAttribute("href").slice(1)));
+  }, true);
+
   const form = document.querySelector("form.further-reading__filter");
-  if (!form) return;
+  if (!form) {
+    const target = reveal(addressed());
+    if (target) target.scrollIntoView();
+    window.addEventListener("hashchange", function () { reveal(addressed()); });
+    return;
+  }
   const select = form.querySelector("select");
   const shown = form.querySelector(".further-reading__shown");
   const jump = document.querySelector(".further-reading__jump");
@@ -29,8 +85,9 @@
   /* A group: its list, and what belongs to it before the list (heading, introduction). */
   function groups() {
     return Array.prototype.map.call(document.querySelectorAll("div.further-reading"), function (list) {
-      const parts = [list];
-      for (let node = list.previousElementSibling; node; node = node.previousElementSibling) {
+      const block = list.closest("details.further-reading__fold") || list;
+      const parts = [block];
+      for (let node = block.previousElementSibling; node; node = node.previousElementSibling) {
         parts.unshift(node);
         if (node.tagName === "H2") break;
       }
@@ -50,16 +107,28 @@
   function apply(page, settle) {
     let count = 0;
     let all = 0;
+    const title = page && select.selectedOptions[0] ? select.selectedOptions[0].textContent : "";
+    if (!page) foldAsArrived();
     groups().forEach(function (parts) {
       const list = parts[parts.length - 1];
+      const summary = list.tagName === "DETAILS" ? list.querySelector("summary") : null;
       let inGroup = 0;
+      let inAll = 0;
       list.querySelectorAll(".further-reading__entry").forEach(function (entry) {
         const cited = (entry.getAttribute("data-cited-in") || "").split(" ");
         const show = !page || cited.indexOf(page) !== -1;
         entry.hidden = !show;
-        all += 1;
+        inAll += 1;
         if (show) inGroup += 1;
       });
+      all += inAll;
+      if (summary) {  /* a topic keeps its count of everything; filtered, it says how many show */
+        if (!summary.hasAttribute("data-all")) summary.setAttribute("data-all", summary.textContent);
+        summary.textContent = page
+          ? inGroup + " of " + inAll + " cited in " + title
+          : summary.getAttribute("data-all");
+        if (page && inGroup) list.open = true;  /* a short list: open the groups it keeps */
+      }
       parts.forEach(function (part) {
         part.hidden = inGroup === 0;
         if (part.tagName === "H2") {
@@ -68,8 +137,7 @@
       });
       count += inGroup;
     });
-    if (jump) jump.hidden = Boolean(page);
-    const title = page && select.selectedOptions[0] ? select.selectedOptions[0].textContent : "";
+    if (jump) jump.hidden = Boolean(page) || narrowOnArrival;  /* on a phone, the folds are the index */
     tell(page
       ? count + (count === 1 ? " work" : " works") + " cited in " + title
       : "All " + all + " works", settle);
@@ -94,11 +162,14 @@
   /* An address naming a work the filter hides (a link from a chapter's References, with a filter
      kept in the address): show everything again, and the work. */
   function showAddressed() {
-    const id = location.hash.slice(1);
-    const target = id ? document.getElementById(decodeURIComponent(id)) : null;
-    if (!target || !target.closest("[hidden]")) return;
-    choose("", true);
-    target.scrollIntoView();
+    const id = addressed();
+    const target = id ? document.getElementById(id) : null;
+    if (!target) return;
+    const closed = target.closest("details.further-reading__fold:not([open])");
+    const filtered = target.closest("[hidden]");
+    if (filtered) choose("", true);
+    reveal(id);
+    if (closed || filtered) target.scrollIntoView();
   }
 
   function fromAddress() {
