@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from test_glossary_terms_browser import focused_ax_node
+
 pytestmark = pytest.mark.browser
 
 BOAT = "window.AlignmentDemos.boatRace.state()"
@@ -163,19 +165,10 @@ def ax_live(page, selector: str) -> list[str | None]:
 
 
 def ax_focused(page) -> dict[str, str]:
-    """The focused element as Chromium's accessibility tree gives it to a screen reader: its
-    role, accessible name and accessible description (aria-describedby's text, in order)."""
-    cdp = page.context.new_cdp_session(page)
-    try:
-        cdp.send("DOM.getDocument", {"depth": 0})  # DOM.requestNode needs the document known
-        found = cdp.send("Runtime.evaluate", {"expression": "document.activeElement"})
-        node = cdp.send("DOM.requestNode", {"objectId": found["result"]["objectId"]})
-        (ax, *_) = cdp.send(
-            "Accessibility.getPartialAXTree", {"nodeId": node["nodeId"], "fetchRelatives": False}
-        )["nodes"]
-        return {key: (ax.get(key) or {}).get("value") or "" for key in ("role", "name", "description")}
-    finally:
-        cdp.detach()
+    """The focused element's role, accessible name and accessible description (aria-describedby's
+    text, in order), as Chromium's accessibility tree gives them to a screen reader."""
+    node = focused_ax_node(page)
+    return {key: (node.get(key) or {}).get("value") or "" for key in ("role", "name", "description")}
 
 
 def sentences(text: str) -> list[str]:
