@@ -168,7 +168,9 @@ def ax_focused(page) -> dict[str, str]:
     """The focused element's role, accessible name and accessible description (aria-describedby's
     text, in order), as Chromium's accessibility tree gives them to a screen reader."""
     node = focused_ax_node(page)
-    return {key: (node.get(key) or {}).get("value") or "" for key in ("role", "name", "description")}
+    return {
+        key: (node.get(key) or {}).get("value") or "" for key in ("role", "name", "description")
+    }
 
 
 def sentences(text: str) -> list[str]:
@@ -476,7 +478,7 @@ def test_a_stopped_drive_is_described_once_and_said_once(page, site_url, how):
     assert page.evaluate(BOAT)["mode"] == "idle"
     said = [c["text"] for c in live_changes(page)]
     assert said == ["Stopped driving."], said
-    page.focus("#br-course")  # where Esc leaves the focus; a reader comes back to it after the button
+    page.focus("#br-course")  # where Esc leaves the focus (after the button, a reader goes back)
     heard = ax_focused(page)
     assert heard["role"] == "image", heard
     parts = sentences(heard["description"])

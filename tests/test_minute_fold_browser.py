@@ -184,7 +184,7 @@ def test_a_screen_reader_meets_the_fold_as_a_disclosure_named_in_one_minute(
         if _focus_in_box(phone_page):
             break
     assert _heard(phone_page) == ("button", "In one minute", False)
-    controls = (phone_page.evaluate("document.activeElement.getAttribute('aria-controls')") or "")
+    controls = phone_page.evaluate("document.activeElement.getAttribute('aria-controls')") or ""
     controlled = phone_page.evaluate(
         "ids => ids.map(id => document.getElementById(id)?.parentElement.id)", controls.split()
     )
