@@ -52,9 +52,10 @@ DRAWER_OPEN = "document.getElementById('__drawer').checked"
 # The drawer has slid in: its left edge at the window's.
 DRAWER_IN = "document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0"
 FOCUS_IN_NAV = "!!document.activeElement.closest('nav.md-nav--primary')"
-# What the drawer made inert (the closed search pane is search-a11y.js's, and not the drawer's)
+# What the drawer made inert (the closed search pane is search-a11y.js's, and a phone's folded
+# "In one minute" text minute-fold.js's, not the drawer's)
 INERT = (
-    "[...document.querySelectorAll('[inert]:not(.md-search__scrollwrap)')]"
+    "[...document.querySelectorAll('[inert]:not(.md-search__scrollwrap, #in-one-minute > *)')]"
     ".map(e => e.className || e.tagName)"
 )
 
