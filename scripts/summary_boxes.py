@@ -14,7 +14,9 @@ page_contents.py puts a phone's "On this page" list.
 On a phone the summary filled a chapter's whole first screen, so its opening story started below
 it. The anchored summary gets a button, "Read the one-minute summary", at its end: on narrow
 screens with scripting (extra.css, from the first paint) the box shows its title and first two
-lines with a fade, and the button (minute-fold.js: a class and `aria-expanded`) opens it in place.
+lines with a fade, and the button (minute-fold.js: a class and `aria-expanded`) opens it in place;
+minute-fold.js also makes the title the disclosure a screen reader and the keyboard meet, and
+hides this button from them.
 Elsewhere (desktop, print, no JavaScript) the button is hidden and the box whole; the book drops
 it (`web-only`, and book_pdf leaves out every <button>). The overview's boxes have no id, so they
 get no button and never fold.

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from test_glossary_terms_browser import focused_ax_node
+
 pytestmark = pytest.mark.browser
 
 BOAT = "window.AlignmentDemos.boatRace.state()"
@@ -160,6 +162,22 @@ def ax_live(page, selector: str) -> list[str | None]:
         return marks
     finally:
         cdp.detach()
+
+
+def ax_focused(page) -> dict[str, str]:
+    """The focused element's role, accessible name and accessible description (aria-describedby's
+    text, in order), as Chromium's accessibility tree gives them to a screen reader."""
+    node = focused_ax_node(page)
+    return {
+        key: (node.get(key) or {}).get("value") or "" for key in ("role", "name", "description")
+    }
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences and clauses of `text` (split at . ; and ·), lower case, without a leading
+    "you": "You stopped driving." and "Stopped driving." are the same news."""
+    parts = (re.sub(r"^you\b\s*", "", p.strip().lower()) for p in re.split(r"[.;·]", text))
+    return [p for p in parts if p]
 
 
 def said_once_keys_settle(page, within: str, control: str, key: str) -> str:
@@ -432,6 +450,45 @@ def test_the_course_is_an_application_while_driven_and_says_the_checkpoints(page
     page.keyboard.press("Escape")
     assert page.get_attribute(course, "role") == "img"
     assert page.get_attribute(course, "aria-describedby") == "br-hud br-summary"
+
+
+@pytest.mark.parametrize("how", ["Escape", "Stop driving"])
+def test_a_stopped_drive_is_described_once_and_said_once(page, site_url, how):
+    """A keyboard-and-screen-reader walkthrough: Esc (or "Stop driving") gave the course back its
+    picture's description, the readout and the summary, and stopDriving had written the same news
+    into both ("Stopped driving. Drive again, or train an agent. You stopped driving. Drive again,
+    or train an agent."): on the course, which keeps the focus, a screen reader heard it twice,
+    after the live line had said it. Now the readout keeps where the lap ended, the summary says
+    what next, and the live line says "Stopped driving." once."""
+    open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
+    page.focus("#br-course")
+    page.keyboard.down("ArrowUp")
+    page.wait_for_function(f"{BOAT}.driving && {BOAT}.driving.x > 400")
+    page.keyboard.up("ArrowUp")
+    lap = page.evaluate(BOAT)["driving"]
+    driving = ax_focused(page)
+    assert driving["role"] == "application", driving
+    record_changes(page, "#boat-race-demo")
+    if how == "Escape":
+        page.keyboard.press("Escape")
+    else:
+        page.focus("#br-drive")
+        page.keyboard.press("Enter")
+    page.wait_for_timeout(1200)  # the announcer's wait, and then some
+    assert page.evaluate(BOAT)["mode"] == "idle"
+    said = [c["text"] for c in live_changes(page)]
+    assert said == ["Stopped driving."], said
+    page.focus("#br-course")  # where Esc leaves the focus (after the button, a reader goes back)
+    heard = ax_focused(page)
+    assert heard["role"] == "image", heard
+    parts = sentences(heard["description"])
+    repeated = sorted({p for p in parts if parts.count(p) > 1})
+    assert not repeated, f"described twice: {repeated} in {heard['description']!r}"
+    assert "stopped driving" not in sentences(heard["name"]), heard["name"]
+    # The readout still says where the lap ended; the summary, what the reader can do next.
+    hud = page.text_content("#br-hud")
+    assert f"score {lap['score']}" in hud, hud
+    assert page.text_content("#br-summary").startswith("You stopped driving")
 
 
 @pytest.mark.parametrize("device", ["desktop", "phone"])

@@ -1,15 +1,18 @@
 """The navigation drawer (windows 1219 px wide or less) from the keyboard, in a real headless
 Chromium: drawer-keys.js. The ☰ button takes the focus and answers Enter and Space; the closed
 drawer's links, only moved off screen, are no Tab stops; the open drawer keeps the focus (Tab
-goes round it), Escape closes it and gives the focus back to the button; a section's pane and
-a link to a part of the page move the focus where the reader is. At desktop widths the sidebar
-is left as it was."""
+goes round it), Escape closes it and gives the focus back to the button; what opens and closes
+a section's pane are buttons with their state; a section's pane and a link to a part of the page
+move the focus where the reader is. At desktop widths the sidebar is left as it was."""
 
 from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
+
+from test_accessibility_browser import _describe, axe_violations
+from test_glossary_terms_browser import focused_ax_node
 
 pytestmark = pytest.mark.browser
 
@@ -49,9 +52,10 @@ DRAWER_OPEN = "document.getElementById('__drawer').checked"
 # The drawer has slid in: its left edge at the window's.
 DRAWER_IN = "document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0"
 FOCUS_IN_NAV = "!!document.activeElement.closest('nav.md-nav--primary')"
-# What the drawer made inert (the closed search pane is search-a11y.js's, and not the drawer's)
+# What the drawer made inert (the closed search pane is search-a11y.js's, and a phone's folded
+# "In one minute" text minute-fold.js's, not the drawer's)
 INERT = (
-    "[...document.querySelectorAll('[inert]:not(.md-search__scrollwrap)')]"
+    "[...document.querySelectorAll('[inert]:not(.md-search__scrollwrap, #in-one-minute > *)')]"
     ".map(e => e.className || e.tagName)"
 )
 
@@ -73,6 +77,22 @@ def _seen(page) -> bool:
 
 def _menu(page):
     return page.get_by_role("button", name="Menu", exact=True)
+
+
+def _heard(page) -> tuple[str, str, bool | None]:
+    """What a screen reader hears of the focused element, from Chromium's accessibility tree:
+    its role, its name and whether it is expanded (None: it has no such state)."""
+    node = focused_ax_node(page)
+    expanded = next(
+        (p["value"].get("value") for p in node.get("properties", []) if p["name"] == "expanded"),
+        None,
+    )
+    return node["role"]["value"], node.get("name", {}).get("value", ""), expanded
+
+
+def _pane_button(page, name: str):
+    """The drawer's button named `name` (drawer-keys.js's stand-ins for Material's labels)."""
+    return page.locator(f'.md-sidebar--primary button[aria-label="{name}"]')
 
 
 def _tab_to_menu(page, presses: int = 4) -> int:
@@ -172,12 +192,10 @@ def test_the_overlay_and_a_link_close_the_drawer_as_before(page, page_log, site_
     # On a phone the page's entry in the drawer opens its table of contents (a pane).
     _menu(page).press("Enter")
     page.wait_for_function(DRAWER_IN, timeout=2_000)
-    entry = page.locator('label[for="__toc"][aria-label="RLHF: table of contents"]')
+    entry = _pane_button(page, "RLHF: table of contents")
     entry.focus()
     page.keyboard.press("Enter")
-    back = page.locator('nav.md-nav--primary label.md-nav__title[for="__toc"]')
-    expect(back).to_be_focused()
-    expect(back).to_have_attribute("aria-label", "Back from Table of contents")
+    expect(_pane_button(page, "Back from Table of contents")).to_be_focused()
     # Tab at once, while the pane still slides in: the drawer once stayed shifted off screen.
     page.keyboard.press("Tab")
     assert _seen(page), page.evaluate(DESCRIBE_FOCUS)
@@ -205,7 +223,7 @@ def test_a_section_pane_takes_the_focus_and_gives_it_back(page, page_log, site_u
     _tab_to_menu(page)
     page.keyboard.press("Enter")
     page.wait_for_function(DRAWER_IN, timeout=2_000)
-    back = page.locator('label.md-nav__title[aria-label="Back from Interactive demos"]')
+    back = _pane_button(page, "Back from Interactive demos")
     expect(back).to_be_focused()
     for _ in range(4):
         page.keyboard.press("Tab")
@@ -215,11 +233,70 @@ def test_a_section_pane_takes_the_focus_and_gives_it_back(page, page_log, site_u
         ), page.evaluate(DESCRIBE_FOCUS)
     back.focus()
     page.keyboard.press("Space")
-    opener = page.locator('label.md-nav__link[aria-label="Interactive demos"]')
+    opener = _pane_button(page, "Interactive demos")
     expect(opener).to_be_focused()
     assert _seen(page), page.evaluate(DESCRIBE_FOCUS)
     page.keyboard.press("Enter")
     expect(back).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(_menu(page)).to_be_focused()
+    assert page_log.page_errors == []
+
+
+@pytest.mark.parametrize("size", DRAWER_SIZES, ids=IDS)
+def test_a_section_pane_opens_and_closes_by_buttons_that_say_its_state(
+    page, page_log, site_url, size
+):
+    """A keyboard-and-screen-reader walkthrough: what opens a section pane (the arrow beside
+    "Interactive demos"; on a phone the page's own entry, which opens its table of contents) and
+    the pane's title that takes the reader back were Material's <label>s with a tabindex, heard as
+    text with no role and no state. They are buttons now: an opener says whether its pane is open
+    (aria-expanded, aria-controls the pane), a title says where it goes; Enter and Space press
+    them, the focus follows the pane, and axe finds nothing in the open drawer."""
+    _open(page, site_url, size, "demos/boat-race.html")
+    _tab_to_menu(page)
+    page.keyboard.press("Enter")
+    page.wait_for_function(DRAWER_IN, timeout=2_000)
+    # On a demo's page the drawer opens on the Interactive demos pane, its title focused.
+    assert _heard(page) == ("button", "Back from Interactive demos", None)
+    opener = _pane_button(page, "Interactive demos")
+    expect(opener).to_have_attribute("aria-expanded", "true")  # under its open pane
+    pane = page.locator("#" + (opener.get_attribute("aria-controls") or "none"))
+    assert pane.evaluate("p => p.matches('nav.md-nav') && p.contains(document.activeElement)")
+    violations = axe_violations(page)
+    assert not violations, _describe(violations)
+    page.keyboard.press("Space")  # back to the list
+    expect(opener).to_be_focused()
+    assert _heard(page) == ("button", "Interactive demos", False)
+    assert _seen(page), page.evaluate(DESCRIBE_FOCUS)
+    violations = axe_violations(page)
+    assert not violations, _describe(violations)
+    page.keyboard.press("Enter")  # and in again
+    assert _heard(page) == ("button", "Back from Interactive demos", None)
+    expect(opener).to_have_attribute("aria-expanded", "true")
+    page.keyboard.press("Enter")
+    assert _heard(page) == ("button", "Interactive demos", False)
+    page.keyboard.press("Space")
+    assert _heard(page) == ("button", "Back from Interactive demos", None)
+    entry = _pane_button(page, "The boat race: table of contents")
+    if size[0] >= 960:  # the page's contents have a sidebar of their own: no entry in the drawer
+        expect(entry).to_be_hidden()
+    else:
+        for _ in range(3):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.matches('button[aria-controls]')"):
+                break
+        assert _heard(page) == ("button", "The boat race: table of contents", False)
+        assert page.evaluate("document.activeElement.textContent.trim()") == "The boat race"
+        page.keyboard.press("Enter")
+        assert _heard(page) == ("button", "Back from Table of contents", None)
+        assert _seen(page), page.evaluate(DESCRIBE_FOCUS)
+        expect(entry).to_have_attribute("aria-expanded", "true")
+        violations = axe_violations(page)
+        assert not violations, _describe(violations)
+        page.keyboard.press("Space")
+        expect(entry).to_be_focused()
+        assert _heard(page) == ("button", "The boat race: table of contents", False)
     page.keyboard.press("Escape")
     expect(_menu(page)).to_be_focused()
     assert page_log.page_errors == []
@@ -235,6 +312,9 @@ def test_at_desktop_width_the_sidebar_is_untouched(page, page_log, site_url):
     page.goto(f"{site_url}/rlhf.html")  # and from a fresh load
     assert page.evaluate(INERT) == []
     expect(_menu(page)).to_be_hidden()
+    # Material's own labels: the drawer's stand-in buttons are hidden.
+    expect(page.locator(".md-sidebar--primary .md-nav__container > label[for]")).to_be_visible()
+    expect(page.locator(".md-sidebar--primary button.ae-pane-button:visible")).to_have_count(0)
     links = page.locator(".md-sidebar--primary a.md-nav__link")
     wanted = {
         links.nth(n).get_attribute("href")

@@ -23,13 +23,16 @@
    - a section of the drawer (Interactive demos; on a phone, the page's table of contents) is a
      pane Material slides over the list, again a checkbox with labels. A closed pane is only
      transparent and the list under an open one only covered, and both took the focus: what
-     cannot be seen is inert, the pane's title (which takes the reader back) and the page's
-     entry on a phone (which opens its table of contents) take the focus like Material's own
-     arrow beside a section's link, Enter and Space work on them, and the focus follows the
-     pane that slides in or out.
+     cannot be seen is inert. The labels a reader presses (the arrow beside a section's link and,
+     on a phone, the page's entry, which open a pane; the pane's title, which takes the reader
+     back) were heard as plain text with no state: in the drawer layout each is a <button> in
+     the label's place, as the menu is ("Interactive demos", expanded or collapsed, with
+     aria-controls; "Back from Interactive demos"), and the focus follows the pane that slides
+     in or out.
 
    At desktop widths nothing is made inert and the focus is never moved: the sidebar is the
-   page's ordinary navigation (and the menu button is hidden, as the label was). The breakpoints
+   page's ordinary navigation, with Material's own labels (and the menu button is hidden, as the
+   label was). The breakpoints
    are those of Material's stylesheet. In a browser without `inert` (before 2022-2023) the
    script does nothing and the drawer stays Material's. Works from file:// too. */
 (function () {
@@ -146,28 +149,62 @@
     drawer.click();   // as the label did: Material's change handlers run
   });
 
-  // The pane labels that take the focus besides Material's own (which carry tabindex already):
-  // each pane's title, and on a phone the page's entry that opens its table of contents. Named
-  // for a screen reader where the label shows only an arrow or says too little.
-  const paneLabels = new Set();
+  // The pane controls as buttons. Material's are <label>s for each pane's checkbox: the arrow
+  // beside a section's link and, on a phone, the page's entry that opens its table of contents
+  // (each opens a pane), and each pane's title (which takes the reader back). A screen reader
+  // heard no button and no state in them, and a label may not take role="button" (ARIA in HTML,
+  // and the axe audit). In the drawer layout each label is hidden and a <button> with its
+  // classes and a copy of its content stands before it (so Material's rules, and those keyed to
+  // the label's `for` that extra.css repeats for `data-for`, draw it as they drew the label); a
+  // press clicks the label, so the checkbox and Material's own handlers work as before. The
+  // button that opens a pane says whether it is open (aria-expanded, aria-controls); a title is
+  // named for where it takes the reader ("Back from Interactive demos"). At desktop widths the
+  // labels are Material's again.
+  const paneButtons = [];   // { button, label, toggle, opens }
   toggles(nav).forEach(function (toggle) {
+    const pane = paneOf(toggle);
+    if (!pane.id) pane.id = toggle.id + "_pane";
     nav.querySelectorAll('label[for="' + toggle.id + '"]').forEach(function (paneLabel) {
-      if (!paneLabel.hasAttribute("tabindex")) paneLabel.setAttribute("tabindex", "0");
       const text = paneLabel.textContent.trim();
-      if (paneLabel.classList.contains("md-nav__title")) {
-        paneLabel.setAttribute("aria-label", "Back from " + text);
-      } else {
+      const opens = !paneLabel.classList.contains("md-nav__title");
+      let name = "Back from " + text;
+      if (opens) {
         const link = paneLabel.parentElement.querySelector(":scope > a.md-nav__link");
-        const pane = paneOf(toggle).getAttribute("aria-label");   // "Table of contents"
-        const name = text || (link ? link.textContent.trim() : "");
-        if (pane) paneLabel.setAttribute("aria-label", name + ": " + pane.toLowerCase());
-        else if (!text && name) paneLabel.setAttribute("aria-label", name);
+        const paneName = pane.getAttribute("aria-label");   // "Table of contents"
+        const shown = text || (link ? link.textContent.trim() : "");
+        name = paneName ? shown + ": " + paneName.toLowerCase() : shown;
+        // Material's arrow shows only an icon, and it names the pane (aria-labelledby).
+        if (!text && shown) paneLabel.setAttribute("aria-label", shown);
       }
-      paneLabels.add(paneLabel);
+      const paneButton = document.createElement("button");
+      paneButton.type = "button";
+      paneButton.className = paneLabel.className + " ae-pane-button";
+      paneButton.dataset.for = toggle.id;
+      paneButton.setAttribute("aria-label", name);
+      if (opens) paneButton.setAttribute("aria-controls", pane.id);
+      paneLabel.childNodes.forEach(function (node) {
+        paneButton.append(node.cloneNode(true));
+      });
+      paneButton.hidden = true;   // until update(): the drawer layout's
+      paneButton.addEventListener("click", function () {
+        paneLabel.click();   // as a click on the label: the checkbox, and Material's handlers
+      });
+      paneLabel.before(paneButton);
+      paneButtons.push({ button: paneButton, label: paneLabel, toggle: toggle, opens: opens });
     });
   });
 
+  // The drawer layout's buttons or Material's labels, and each opener's state.
+  function updatePaneButtons() {
+    paneButtons.forEach(function (entry) {
+      entry.button.hidden = !isDrawer();
+      entry.label.hidden = isDrawer();
+      if (entry.opens) entry.button.setAttribute("aria-expanded", String(entry.toggle.checked));
+    });
+  }
+
   function update() {
+    updatePaneButtons();
     button.hidden = !isDrawer();
     button.setAttribute("aria-expanded", String(isOpen()));
     if (!isDrawer()) {
@@ -193,13 +230,7 @@
 
   document.addEventListener("keydown", function (event) {
     if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
-    if ((event.key === "Enter" || event.key === " ") && paneLabels.has(event.target)) {
-      // A label answers neither key by itself. Space would scroll the page, and Material's own
-      // Enter-on-a-label shortcut (on window) would click it a second time, undoing this click.
-      event.preventDefault();
-      event.stopPropagation();
-      if (!event.repeat) event.target.click();
-    } else if (event.key === "Escape" && isOpen()) {
+    if (event.key === "Escape" && isOpen()) {
       event.preventDefault();
       drawer.click();
       button.focus();
@@ -268,14 +299,18 @@
     const toggle = event.target;
     if (!toggle.matches("input.md-nav__toggle")) return;
     const active = document.activeElement;
-    const fromItsLabel = active && active.matches('label[for="' + toggle.id + '"]');
+    const fromItsButton = paneButtons.some(function (entry) {
+      return entry.button === active && entry.toggle === toggle;
+    });
     update();
-    if (!isOpen() || !fromItsLabel) return;
-    // The label pressed is now covered or slid away: the focus follows the pane in front.
+    if (!isOpen() || !fromItsButton) return;
+    // The button pressed is now covered or slid away: the focus follows the pane in front.
     if (toggle.checked) focusFirst(front);   // the pane's title, which takes the reader back
     else {
-      const opener = nav.querySelector('label.md-nav__link[for="' + toggle.id + '"]');
-      if (opener) opener.focus({ preventScroll: true });
+      const opener = paneButtons.find(function (entry) {
+        return entry.opens && entry.toggle === toggle && rendered(entry.button);
+      });
+      if (opener) opener.button.focus({ preventScroll: true });
     }
   });
 

@@ -536,15 +536,20 @@
       drawCourse();
     }
 
+    /** The readout of the reader's lap: its score, and its checkpoints and time or its finish. */
+    function lapReadout() {
+      const race = boat.run.finished
+        ? `finished in ${boat.finishTime.toFixed(1)} s`
+        : `checkpoints ${sim.checkpointsPassed(sim.progressOf(boat.run))} · ${boat.time.toFixed(1)} s`;
+      return `You: score ${page.formatNumber(boat.run.score)} · ${race}.`;
+    }
+
     function driveFrame(dt) {
       const before = boat.run.nextCheckpoint;
       sim.driveStep(boat, input, dt);
       const passed = Math.min(boat.run.nextCheckpoint, NUMBERED_CHECKPOINTS);
       if (passed > before && !boat.run.finished) announceCheckpoint(passed);
-      const race = boat.run.finished
-        ? `finished in ${boat.finishTime.toFixed(1)} s`
-        : `checkpoints ${sim.checkpointsPassed(sim.progressOf(boat.run))} · ${boat.time.toFixed(1)} s`;
-      setHud(`You: score ${page.formatNumber(boat.run.score)} · ${race}. ${steerHint()}`);
+      setHud(`${lapReadout()} ${steerHint()}`);
       if (boat.run.finished && !boat.announced) {
         boat.announced = true;
         say(`You finished the race in ${boat.finishTime.toFixed(1)} seconds with a score of ${page.formatNumber(boat.run.score)}. Now train the agent paid for targets, as the game scores, and see what it prefers.`);
@@ -620,11 +625,15 @@
     }
 
     /** Esc, or the drive button, which says "Stop driving" while the reader drives (the only way
-     * to stop on a touch screen). */
+     * to stop on a touch screen). The course, which keeps a screen reader's focus after Esc, is
+     * described again by the readout and the summary, so each says its own part: the readout
+     * where the lap ended (its finish too), the summary what next, and the live line the news
+     * once. (Both had said "Stopped driving. Drive again, or train an agent.", which a screen
+     * reader on the course heard twice over, a keyboard-and-screen-reader walkthrough.) */
     function stopDriving() {
       stop();
       setMode("idle");
-      setHud("Stopped driving. Drive again, or train an agent.");
+      setHud(lapReadout());   // only called while driving: the boat is there
       say("You stopped driving. Drive again, or train an agent.");
       live.say("Stopped driving.", 0);
       drawCourse();
