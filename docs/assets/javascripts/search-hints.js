@@ -6,9 +6,14 @@
      Nothing here for “hallucination”. Search for one main word (very common words such as “we”
      or “it”, and single letters, are left out), or look in the glossary.
 
-   The line is the site's own element beside Material's count (.md-search-result__meta), shown
+   The line is the site's own element after Material's count (.md-search-result__meta), shown
    while the count reads Material's own "no results" text (its translation, from the page's
    __config, so it follows the site's language); Material's markup and scripts are untouched.
+   It sits inside Material's results pane so that the arrow keys reach its link, as they reach
+   a result (Material moves through every [href] in the pane; Tab closes search). So the link
+   has its href only while the line shows: a hidden link in that list stopped the arrow keys
+   on it. The link's text is in a <span>: Material's Enter handler reads the first child element
+   of the links it scores, and would fail on a link without one.
    A polite status, as the count is (search-a11y.js), so a screen reader reads it too. The
    glossary's address is relative to the page (__config's base), so it works from file:// as
    well. */
@@ -35,8 +40,9 @@
   hint.hidden = true;
   const query = document.createElement("q");
   const link = document.createElement("a");
-  link.href = glossary;
-  link.textContent = "look in the glossary";
+  const words = document.createElement("span");
+  words.textContent = "look in the glossary";
+  link.append(words);
   hint.append("Nothing here for ", query, ". Search for one main word (very common words such " +
     "as “we” or “it”, and single letters, are left out), or ", link, ".");
   meta.after(hint);
@@ -44,7 +50,10 @@
   function update() {
     const empty = meta.textContent.trim() === none && field.value.trim() !== "";
     if (empty) query.textContent = field.value.trim();
-    if (hint.hidden === empty) hint.hidden = !empty;
+    if (hint.hidden !== empty) return;
+    hint.hidden = !empty;
+    if (empty) link.href = glossary;
+    else link.removeAttribute("href");
   }
   new MutationObserver(update).observe(meta, { childList: true, characterData: true, subtree: true });
   field.addEventListener("input", update);
