@@ -25,6 +25,16 @@ entry: `role="link"`, named by its own text and described by the tooltip, and En
 follows the tooltip's "In the glossary" link (citations.js; a tap on a touch screen only opens
 the tooltip). It stays an `<abbr>`, not an `<a>`, because the book is printed from these pages
 and prints an `<abbr>` as plain text (scripts/book_pdf) but an `<a>` as a link.
+A term's entry may end with a paragraph of related terms, the words a newcomer searches for
+where the guide uses another (`RELATED_TERMS`):
+
+    Corrigibility
+    :   The disposition of a system to accept correction, ...
+
+        Related terms: kill switch, turning it off.
+
+The glossary page shows the line; the term's search entry carries them as its tags, so that a
+search for one finds the term (scripts/glossary_search.py). They get no hovers.
 The hover text is plain text: the first sentence of the definition's rendered Markdown,
 unescaped once and escaped again into the tooltip, so nothing in a definition is ever markup
 (Material's own abbreviation tooltips would render the `title` as HTML, which is why terms
@@ -45,6 +55,7 @@ import markdown
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
+import search_words
 from glossary_search import term_anchor
 from source_text import Diagnostic, ProblemsFound, code_block_spans, code_spans, fail
 from text_files import decode_utf8
@@ -69,6 +80,12 @@ WELL_FORMED_START = ":   "
 READ_ALIKE = re.compile(r":[ ]{3,6}")
 TERM_START = re.compile(r"[^\s:#<*\-]")  # as TERM_LINE's term: not a heading, comment, list
 COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# The last paragraph of a definition: "Related terms: kill switch, turning it off." (a line of
+# its own, indented four spaces, after a blank line). RELATED_ATTEMPT also finds the slips.
+RELATED_TERMS = re.compile(r"^[ ]{4}Related terms: (?P<list>\S.*)$")
+RELATED_ATTEMPT = re.compile(r"(?i)^[ \t]*(?:[*_]{1,2})?related[ \t]+terms?[*_]{0,2}[ \t]*[:*_]")
+# What a related term may not hold: Markdown or HTML (it is shown and searched as plain text).
+RELATED_MARKUP = re.compile(r"[\[\]*_`<>|]")
 
 NO_HOVER = re.compile(r"<!--\s*no-hover:(?P<names>[^>]*?)-->")
 # A glossary section heading naming the letters it holds: "## A–C", "## R" (any dash).
@@ -116,6 +133,7 @@ class Term:
     abbreviation: str | None
     definition: str
     line: int
+    related: tuple[str, ...] = ()  # its "Related terms:" line, in order
 
     @property
     def hover(self) -> str:
@@ -162,11 +180,50 @@ def name_and_abbreviation(term: str) -> tuple[str, str | None]:
 
 def parse_glossary(text: str) -> list[Term]:
     terms = []
-    for match in TERM_LINE.finditer(text):
+    related = dict(related_lines(text))
+    matches = list(TERM_LINE.finditer(text))
+    for i, match in enumerate(matches):
         name, short = name_and_abbreviation(match.group("term").strip())
         line = text.count("\n", 0, match.start()) + 1
-        terms.append(Term(name, short, match.group("body").strip(), line))
+        end = text.count("\n", 0, matches[i + 1].start()) + 1 if i + 1 < len(matches) else None
+        mine = [words for at, words in related.items() if at > line and (end is None or at < end)]
+        terms.append(Term(name, short, match.group("body").strip(), line, mine[0] if mine else ()))
     return terms
+
+
+def related_terms(line: str) -> tuple[str, ...] | None:
+    """The related terms a well-formed "Related terms:" line lists (None for any other line)."""
+    found = RELATED_TERMS.match(line)
+    if not found:
+        return None
+    listed = found.group("list").strip()
+    listed = listed.removesuffix(".").rstrip()
+    return tuple(" ".join(item.split()) for item in listed.split(","))
+
+
+def related_lines(text: str) -> list[tuple[int, tuple[str, ...]]]:
+    """(line number, related terms) of each well-formed "Related terms:" line that ends an
+    entry, outside comments."""
+    lines = text.split("\n")
+    hidden = _comment_lines(text)
+    found = []
+    for index, line in enumerate(lines):
+        words = related_terms(line)
+        if words is not None and index not in hidden and _ends_an_entry(lines, index):
+            found.append((index + 1, words))
+    return found
+
+
+def _ends_an_entry(lines: list[str], index: int) -> bool:
+    """Whether the line at `index` is a paragraph of its own at the end of a definition: a blank
+    line above it, a definition's line above that, and a blank line (or the end) below it."""
+    above = lines[index - 2] if index >= 2 else ""
+    return (
+        index >= 2
+        and not lines[index - 1].strip()
+        and (DEFINITION_START.match(above) is not None or above.startswith("    "))
+        and (index + 1 == len(lines) or not lines[index + 1].strip())
+    )
 
 
 def no_hover_names(text: str) -> set[str]:
@@ -251,6 +308,7 @@ def glossary_problems(text: str, display_name: str) -> list[Diagnostic]:
                 )
                 break
     problems.extend(definition_syntax_problems(text, display_name))
+    problems.extend(related_terms_problems(text, display_name))
     names = {term.name.lower() for term in terms}
     for match in NO_HOVER.finditer(text):
         line = text.count("\n", 0, match.start()) + 1
@@ -265,6 +323,77 @@ def glossary_problems(text: str, display_name: str) -> list[Diagnostic]:
             if name and name.lower() not in names
         )
     return sorted(problems)
+
+
+def related_terms_problems(text: str, display_name: str) -> list[Diagnostic]:
+    """What would keep a "Related terms:" line from working: written otherwise than
+    `    Related terms: a, b` (indented four spaces, a paragraph of its own at the end of an
+    entry, on one line), an empty or marked-up item, one that search could never find (only
+    common words and single letters, which search leaves out: scripts/search_words.py), one that
+    is already a term's name or abbreviation, or one listed under two terms."""
+    lines = text.split("\n")
+    hidden = _comment_lines(text)
+    spellings = {s.lower(): t.name for t in parse_glossary(text) for s in t.spellings()}
+    problems: list[Diagnostic] = []
+    listed: dict[str, int] = {}
+    form = "'    Related terms: a, b' (indented four spaces, on one line)"
+    for index, line in enumerate(lines):
+        if index in hidden or not RELATED_ATTEMPT.match(line):
+            continue
+        where = display_name, index + 1
+        words = related_terms(line)
+        if words is None:
+            problems.append(Diagnostic(*where, f"a malformed 'Related terms:' line; write {form}"))
+            continue
+        if not _ends_an_entry(lines, index):
+            problems.append(
+                Diagnostic(
+                    *where,
+                    "a 'Related terms:' line must be the last paragraph of a term's definition: "
+                    "a blank line above it (below the definition) and below it, "
+                    f"written {form}",
+                )
+            )
+            continue
+        for word in words:
+            if not word:
+                problems.append(
+                    Diagnostic(*where, "an empty related term (two commas, or one at the end)")
+                )
+            elif RELATED_MARKUP.search(word):
+                problems.append(
+                    Diagnostic(
+                        *where,
+                        f"related term '{word}' holds Markdown or HTML; write it as plain text",
+                    )
+                )
+            elif not search_words.searchable_words(word):
+                problems.append(
+                    Diagnostic(
+                        *where,
+                        f"related term '{word}' could never be found: search leaves out common "
+                        "words and single letters; name it with a more specific word",
+                    )
+                )
+            elif word.lower() in spellings:
+                problems.append(
+                    Diagnostic(
+                        *where,
+                        f"related term '{word}' is already the glossary term "
+                        f"'{spellings[word.lower()]}'; remove it from the list",
+                    )
+                )
+            elif word.lower() in listed:
+                problems.append(
+                    Diagnostic(
+                        *where,
+                        f"related term '{word}' is listed twice (first at line "
+                        f"{listed[word.lower()]}); keep it under one term",
+                    )
+                )
+            else:
+                listed[word.lower()] = index + 1
+    return problems
 
 
 def definition_syntax_problems(text: str, display_name: str) -> list[Diagnostic]:
@@ -323,6 +452,16 @@ def _hidden_lines(text: str) -> set[int]:
     for start, end in [*(m.span() for m in COMMENT.finditer(text)), *code_block_spans(text)]:
         first = text.count("\n", 0, start)
         hidden.update(range(first, first + text.count("\n", start, max(start, end - 1)) + 1))
+    return hidden
+
+
+def _comment_lines(text: str) -> set[int]:
+    """Line indexes inside HTML comments. (Not `_hidden_lines`: a definition's later paragraph,
+    indented four spaces after a blank line, reads as a code block to a plain Markdown parser.)"""
+    hidden: set[int] = set()
+    for match in COMMENT.finditer(text):
+        first = text.count("\n", 0, match.start())
+        hidden.update(range(first, first + match.group().count("\n") + 1))
     return hidden
 
 

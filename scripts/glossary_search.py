@@ -8,9 +8,13 @@ term would also fill the page's table of contents), so instead:
 
 - each term (`<dt>`) gets an id, its name slugified as the site's headings are
   (`anchor_terms`, on the glossary page's content), so that a link can point at it;
+- a term's "Related terms:" paragraph (scripts/glossary.py) gets a class, and its label a span,
+  for the page's style (`anchor_terms`);
 - after the search plugin has written `search/search_index.json`, its letter-range entries for
   the glossary are replaced by one entry per term, titled with the term and holding its
-  definition (`split_glossary_entries`). The offline plugin, which runs after every other
+  definition, with its related terms as the entry's `tags` (`split_glossary_entries`): Material
+  searches tags as it does titles (the boost is `fields` in mkdocs.yml), and shows them as
+  labels under the result, so "AGI" finds Superintelligence and says why. The offline plugin, which runs after every other
   `on_post_build`, then writes the same index into `search_index.js` for file://.
 
 The index file is the search plugin's output, a JSON document of `{"config", "docs"}` with
@@ -33,6 +37,12 @@ from site_text import VOID_TAGS
 
 GLOSSARY_SOURCE = "glossary.md"
 ANCHORED_TERM = re.compile(r'<dt id="([^"]+)">(.*?)</dt>\s*<dd>(.*?)</dd>', re.DOTALL)
+RELATED_PARAGRAPH = re.compile(r"<p>Related terms: (.*?)</p>", re.DOTALL)
+MARKED_RELATED = re.compile(
+    r'\s*<p class="glossary__related"><span class="glossary__related-label">Related terms:</span>'
+    r" (.*?)</p>",
+    re.DOTALL,
+)
 
 
 @dataclass(frozen=True)
@@ -40,6 +50,7 @@ class GlossaryEntry:
     term: str  # as the glossary spells it, plain text
     anchor: str
     definition: str  # plain text
+    related: tuple[str, ...] = ()  # its related terms, plain text
 
 
 def term_anchor(term: str) -> str:
@@ -56,15 +67,30 @@ def anchor_terms(page_html: str, src_uri: str) -> str:
         term = _plain(found[1])
         return f'<dt id="{term_anchor(term)}">{found[1]}</dt>'
 
-    return re.sub(r"<dt>(.*?)</dt>", with_id, page_html, flags=re.DOTALL)
+    marked = RELATED_PARAGRAPH.sub(
+        r'<p class="glossary__related"><span class="glossary__related-label">Related terms:</span>'
+        r" \1</p>",
+        page_html,
+    )
+    return re.sub(r"<dt>(.*?)</dt>", with_id, marked, flags=re.DOTALL)
 
 
 def glossary_entries(page_html: str) -> list[GlossaryEntry]:
     """The terms and definitions of a built glossary page, in order."""
-    return [
-        GlossaryEntry(_plain(found[2]), found[1], _plain(found[3]))
-        for found in ANCHORED_TERM.finditer(page_html)
-    ]
+    entries = []
+    for found in ANCHORED_TERM.finditer(page_html):
+        related = MARKED_RELATED.search(found[3])
+        definition = MARKED_RELATED.sub("", found[3])
+        words = _plain(related[1]).removesuffix(".").split(",") if related else []
+        entries.append(
+            GlossaryEntry(
+                _plain(found[2]),
+                found[1],
+                _plain(definition),
+                tuple(w.strip() for w in words if w.strip()),
+            )
+        )
+    return entries
 
 
 def split_glossary_entries(
@@ -78,9 +104,17 @@ def split_glossary_entries(
     if not any(is_section) or not entries:
         return index
     first = is_section.index(True)
-    settings = {k: v for k, v in docs[first].items() if k not in ("location", "title", "text")}
+    settings = {
+        k: v for k, v in docs[first].items() if k not in ("location", "title", "text", "tags")
+    }
     per_term = [
-        {"location": f"{location}#{e.anchor}", "title": e.term, "text": e.definition, **settings}
+        {
+            "location": f"{location}#{e.anchor}",
+            "title": e.term,
+            "text": e.definition,
+            **({"tags": list(e.related)} if e.related else {}),
+            **settings,
+        }
         for e in entries
     ]
     kept = [d for d, section in zip(docs, is_section, strict=True) if not section]

@@ -65,6 +65,8 @@ Capability
 
 Zebra
 :   A term under the wrong letter.
+
+  Related terms: zebra crossing
 """
 
 
@@ -179,6 +181,7 @@ def test_every_planted_problem_is_reported_with_its_place_and_fix(planted) -> No
         "docs/glossary.md:10: term 'Alignment' is defined twice (first at line 7); merge the two entries or rename one",
         "docs/glossary.md:13: term 'Corrigibility' is out of alphabetical order; move it below 'Capability' (line 16), to its place",
         "docs/glossary.md:19: term 'Zebra' is under '## A–C'; move it to the section of its first letter",
+        "docs/glossary.md:22: a malformed 'Related terms:' line; write '    Related terms: a, b' (indented four spaces, on one line)",
         (
             "docs/planted.md:1: the page is not in mkdocs.yml's nav; add it under nav: ('- Title: planted.md', "
             "README: Add a chapter), or, if it is left out on purpose, list it under not_in_nav: in mkdocs.yml"
@@ -275,6 +278,7 @@ def test_the_build_stops_on_the_glossary_problems_the_check_reports(tmp_path: Pa
     assert [str(d) for d in stopped.value.diagnostics] == [
         "docs/glossary.md:3: no-hover names 'Reward hacking', which is not a term of the glossary; correct the name or remove it from the comment",
         "docs/glossary.md:10: term 'Alignment' is defined twice (first at line 7); merge the two entries or rename one",
+        "docs/glossary.md:22: a malformed 'Related terms:' line; write '    Related terms: a, b' (indented four spaces, on one line)",
     ]
 
 

@@ -235,3 +235,98 @@ def test_further_reading_shows_the_works_one_chapter_cites(page, page_log, site_
     page.select_option("#further-reading-chapter", "goodhart.html")
     assert 0 < page.locator(".further-reading__entry:visible").count() < everything
     assert page_log.page_errors == []
+
+
+def _first_results(page, site_url: str, query: str) -> list[str]:
+    """The titles of the first result and of its sections as Material lists them (the page,
+    then its best sections), after typing `query` into the search field."""
+    page.goto(f"{site_url}/index.html")
+    page.wait_for_load_state("networkidle")  # the search worker has its index
+    page.locator("input.md-search__input").focus()
+    page.locator("input.md-search__input").press_sequentially(query, delay=20)
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+    wait_until_search_results_settle(page)
+    return page.locator(".md-search-result__item").first.locator("h1, h2").all_inner_texts()
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        # the site says neither; the glossary's related terms lead to where it explains the idea
+        ("paperclip maximizer", "Instrumental convergence"),
+        ("AGI", "Superintelligence"),
+        # "we" found "Weights" (every query word is a prefix); common words are left out now
+        ("can we just turn it off", "Corrigibility"),
+        # "p" found PPO; single letters are left out, and "doom" is a related term
+        ("p(doom)", "Existential catastrophe"),
+    ],
+)
+def test_a_newcomers_search_finds_the_idea_first(page, site_url, query, first):
+    """A first-time reader's review (finding 5): what newcomers type found nothing, or the
+    glossary's Weights for "can we just turn it off" and PPO for "p(doom)"."""
+    titles = _first_results(page, site_url, query)
+    assert titles[:2] == ["Glossary", first], titles
+    # the result shows why it matched: the related term, as a label under the definition
+    if query != "can we just turn it off":
+        tags = page.locator(".md-search-result__item").first.locator(".md-tag")
+        shown = tags.evaluate_all("ts => ts.map(t => t.textContent.trim().toLowerCase())")
+        assert query.lower() in shown, shown
+
+
+def test_related_terms_show_under_their_glossary_entry(page, site_url):
+    page.goto(f"{site_url}/glossary.html")
+    related = page.locator("dd:has(+ dt#interpretability), dt#superintelligence + dd").locator(
+        "p.glossary__related"
+    )
+    expect(related.last).to_have_text("Related terms: AGI, artificial general intelligence")
+
+
+def test_a_search_that_finds_nothing_offers_a_way_on(page, site_url, site_dir):
+    """Material said only "No matching documents". A line under it says why and links to the
+    glossary; it goes once something matches. From file:// too."""
+    hint = page.locator(".ae-search-hint")
+    for url in (
+        f"{site_url}/demos/boat-race.html",
+        (site_dir / "demos" / "boat-race.html").as_uri(),
+    ):
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+        field = page.locator("input.md-search__input")
+        field.click()
+        page.wait_for_selector(".md-search-result__meta:has-text('Type to start searching')")
+        expect(hint).to_be_hidden()
+        field.press_sequentially("hallucination", delay=20)
+        expect(page.locator(".md-search-result__meta")).to_have_text("No matching documents")
+        expect(hint).to_be_visible()
+        expect(hint).to_contain_text("hallucination")
+        assert hint.get_attribute("role") == "status"
+        field.fill("")
+        field.press_sequentially("the", delay=20)  # only a common word: nothing is searched
+        expect(hint).to_be_visible()
+        expect(hint).to_contain_text("the")
+        field.press_sequentially(" reward", delay=20)
+        expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+        expect(hint).to_be_hidden()
+        field.fill("")
+        field.press_sequentially("hallucination", delay=20)
+        expect(hint).to_be_visible()
+        page.locator(".ae-search-hint a").click()
+        page.wait_for_load_state("load")
+        assert re.search(r"/glossary\.html$", page.url), page.url
+
+
+def test_the_arrow_keys_reach_the_glossary_link_of_an_empty_search(page, site_url):
+    """Material's arrow keys move through every link in the results pane (Tab closes search):
+    with nothing found they reach the hint's link, and Enter follows it. While the hint is
+    hidden its link is out of that list (a hidden link there had stopped the arrow keys, with
+    results shown: test_a_search_result_chosen_by_keyboard_shows_the_focus_ring)."""
+    page.goto(f"{site_url}/index.html")
+    page.wait_for_load_state("networkidle")
+    field = page.locator("input.md-search__input")
+    field.focus()
+    field.press_sequentially("hallucination", delay=20)
+    expect(page.locator(".ae-search-hint")).to_be_visible()
+    page.keyboard.press("ArrowDown")
+    expect(page.locator(".ae-search-hint a")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/glossary\.html$"))
