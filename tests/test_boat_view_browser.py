@@ -52,7 +52,9 @@ def test_on_a_phone_train_brings_the_course_and_the_result_into_view(browser, si
         assert on_screen(page, "#br-course"), page.locator("#br-course").bounding_box()
         assert on_screen(page, "#br-hud")
         summary = page.locator("#br-summary").bounding_box()
-        assert summary["y"] + 60 < page.viewport_size["height"], f"the summary is not in view: {summary}"
+        assert summary["y"] + 60 < page.viewport_size["height"], (
+            f"the summary is not in view: {summary}"
+        )
         assert "game score" in page.text_content("#br-hud"), "the training's numbers by the course"
         page.wait_for_function(f"{BOAT}.runs.length === 1", timeout=TRAINING_TIMEOUT_MS)
         run = page.evaluate(BOAT)["runs"][0]
@@ -72,7 +74,9 @@ def test_on_a_phone_train_brings_the_course_and_the_result_into_view(browser, si
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_on_a_laptop_the_course_stays_beside_the_train_button_and_the_charts(browser, site_url, scheme):
+def test_on_a_laptop_the_course_stays_beside_the_train_button_and_the_charts(
+    browser, site_url, scheme
+):
     """1440 x 900: the course had been a screen above the Train button, two-thirds of the width
     empty. Now the course, its readout and the summary stay in view beside the controls and the
     charts; pressing Train brings the Train button and both charts on screen with it, and they
@@ -85,7 +89,13 @@ def test_on_a_laptop_the_course_stays_beside_the_train_button_and_the_charts(bro
         page.locator("#br-train").click()
         page.wait_for_function(f"{BOAT}.episodes > 40")
         page.wait_for_timeout(600)
-        for selector in ("#br-course", "#br-hud", "#br-train", "#br-score-chart", "#br-progress-chart"):
+        for selector in (
+            "#br-course",
+            "#br-hud",
+            "#br-train",
+            "#br-score-chart",
+            "#br-progress-chart",
+        ):
             assert on_screen(page, selector), (selector, page.locator(selector).bounding_box())
         course = page.locator("#br-course").bounding_box()
         chart = page.locator("#br-score-chart").bounding_box()
@@ -120,7 +130,10 @@ def test_home_watch_button_opens_the_demo_training(browser, site_url):
             page.wait_for_selector("#boat-race-demo.js-demo-ready")
             page.wait_for_function(f"{BOAT}.mode === 'training' || {BOAT}.runs.length > 0")
             page.wait_for_timeout(800)
-            assert on_screen(page, "#br-course"), (device, page.locator("#br-course").bounding_box())
+            assert on_screen(page, "#br-course"), (
+                device,
+                page.locator("#br-course").bounding_box(),
+            )
         finally:
             context.close()
 
@@ -143,7 +156,8 @@ def test_back_to_top_stays_off_a_demo(browser, site_url, path, demo):
         page.wait_for_timeout(300)
         reader_scrolls(page, -500)
         assert page.eval_on_selector(
-            demo, "d => { const r = d.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; }"
+            demo,
+            "d => { const r = d.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; }",
         )
         assert not page.evaluate(BACK_TO_TOP_SHOWN), "'Back to top' over the demo"
         assert page.eval_on_selector(".md-top", "b => getComputedStyle(b).visibility") == "hidden"

@@ -859,11 +859,13 @@
           loopInLagoon: rollout ? rollout.loopInLagoon : false,
           trainingMs: run ? run.trainingMs : null,
           replayIndex: mode === "replay" ? replay.index : null,
+          verdictHeld: Boolean(heldVerdict), // the result in words waits for the replay
           reducedMotion,
           runs: runs.map((r) => ({
             number: r.number, name: r.name, seed: r.seed, reward: r.reward, episodes: r.history.length,
             score: r.rollout.score, gameScore: r.rollout.gameScore, progress: r.rollout.progress,
             finished: r.rollout.finished, steps: r.rollout.steps, policyLoops: r.rollout.policyLoops,
+            loopStart: r.rollout.loopStart, loopLength: r.rollout.loopLength,
             route: r.rollout.trail.map((p) => p.cell), trainingMs: r.trainingMs, skipped: r.skipped,
             // every training episode's numbers, summed: the same run gives the same sums
             totals: ["score", "gameScore", "progress", "epsilon"].reduce((t, key) => ({ ...t, [key]: r.history.reduce((sum, e) => sum + e[key], 0) }), {}),
