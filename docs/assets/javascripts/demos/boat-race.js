@@ -479,6 +479,9 @@
     function holdTheCharts() {
       const line = watchLink.parentElement;
       const held = summary.getBoundingClientRect().height + line.getBoundingClientRect().height;
+      // The readout under the course, above the charts on a phone, keeps its height too: the
+      // training's numbers take a line more than the replay's at 320 px.
+      const hudHeld = hud.getBoundingClientRect().height;
       const charts = container.querySelector(".demo-charts");
       const header = document.querySelector(".md-header");
       const screenTop = header ? header.getBoundingClientRect().bottom : 0;
@@ -486,6 +489,7 @@
       const watching = summary.getBoundingClientRect().top < screenTop && before.bottom > screenTop && before.top < root.innerHeight;
       return () => {
         summary.style.minHeight = `${held - line.getBoundingClientRect().height}px`;
+        hud.style.minHeight = `${hudHeld}px`;
         const moved = charts.getBoundingClientRect().top - before.top;
         if (watching && moved >= 1) root.scrollBy({ top: moved, behavior: "instant" });
       };
@@ -493,6 +497,7 @@
 
     function releaseHeights() {
       summary.style.minHeight = "";
+      hud.style.minHeight = "";
     }
 
     /**
