@@ -257,6 +257,9 @@ def test_game_score_agent_circles_and_progress_agent_finishes(page, page_log, si
     assert first["lastScore"] > 0
     assert first["lastProgress"] < 0.5
     assert canvas_pixels(page, "#br-score-chart") != chart_before, "training must redraw the chart"
+    # The result in words waits for the replay to show two laps of the loop (on the clock).
+    assert "circles" not in page.text_content("#br-summary")
+    run_the_clock_until(page, f"!{BOAT}.verdictHeld", step_ms=500)
     assert "never finishes" in page.text_content("#br-summary")
     # Run 1 has one colour, the same in both charts; run 2's colour is not used yet.
     for chart in ("#br-score-chart", "#br-progress-chart"):
@@ -275,6 +278,7 @@ def test_game_score_agent_circles_and_progress_agent_finishes(page, page_log, si
     assert second["policyLoops"] is False
     assert [run["finished"] for run in second["runs"]] == [False, True]
     assert page.locator("#br-runs tbody tr").count() == 2
+    run_the_clock_until(page, f"!{BOAT}.verdictHeld", step_ms=500)  # the replay's finish
     assert "finishing the lap in" in page.text_content("#br-summary")
     for chart in ("#br-score-chart", "#br-progress-chart"):
         assert colour_pixels(page, chart, "--demo-run-1") > 50, chart

@@ -464,32 +464,36 @@
     }
 
     /**
-     * When the result comes in, what the reader sees stays where it is on the screen. Over the
-     * charts, the summary keeps at least the height it had while the agent trained (the result
-     * may take fewer lines than the training's words), plus what the line under it loses when
-     * "Skip to the replay" goes (on a narrow phone, the link under the button comes up beside
-     * where it was: the space goes to the summary's box, not a blank line under the link), until
-     * the next run, a reset, a drive or a change of the page's width. If the result takes more
-     * lines and the reader's screen begins below the summary's first line (they watch the
-     * charts), the page is moved down by as much, at once, so that the charts do not move (as the
-     * browser's own scroll anchoring would, where it does); if the summary's first line is on the
-     * screen, the new words push what follows down, as words do.
+     * When the result comes in (and when the result in words, held for the replay, is written),
+     * what the reader sees stays where it is on the screen. The summary keeps at least the height
+     * it had while the agent trained (the words that follow may take fewer lines), and the line
+     * over the charts what it loses when "Skip to the replay" goes (on a narrow phone, where the link had wrapped under the button,
+     * the line keeps the room it loses above the link, as a margin: not a blank line under the
+     * link, and not in the summary's box, which is above the controls on a phone and would move
+     * them, and with them the browser's scroll anchor), until the next run, a reset, a drive or a
+     * change of the page's width; the readout under the course keeps its height too (the
+     * training's numbers take a line more than the replay's at 320 px). They are held from the
+     * start, before the words change. If the result takes more lines and the reader's screen
+     * begins below the summary's first line (they watch the charts), the page is moved down by as
+     * much, at once, so that the charts do not move (as the browser's own scroll anchoring would,
+     * where it does); if the summary's first line is on the screen, the new words push what
+     * follows down, as words do.
      * Returns the function that does that, after the change.
      */
     function holdTheCharts() {
       const line = watchLink.parentElement;
-      const held = summary.getBoundingClientRect().height + line.getBoundingClientRect().height;
-      // The readout under the course, above the charts on a phone, keeps its height too: the
-      // training's numbers take a line more than the replay's at 320 px.
-      const hudHeld = hud.getBoundingClientRect().height;
+      const lineBefore = line.getBoundingClientRect().height;
+      const lineMargin = parseFloat(root.getComputedStyle(line).marginTop) || 0;
+      summary.style.minHeight = `${summary.getBoundingClientRect().height}px`;
+      hud.style.minHeight = `${hud.getBoundingClientRect().height}px`;
       const charts = container.querySelector(".demo-charts");
       const header = document.querySelector(".md-header");
       const screenTop = header ? header.getBoundingClientRect().bottom : 0;
       const before = charts.getBoundingClientRect();
       const watching = summary.getBoundingClientRect().top < screenTop && before.bottom > screenTop && before.top < root.innerHeight;
       return () => {
-        summary.style.minHeight = `${held - line.getBoundingClientRect().height}px`;
-        hud.style.minHeight = `${hudHeld}px`;
+        const lost = lineBefore - line.getBoundingClientRect().height;
+        if (lost >= 1) line.style.marginTop = `${lineMargin + lost}px`;
         const moved = charts.getBoundingClientRect().top - before.top;
         if (watching && moved >= 1) root.scrollBy({ top: moved, behavior: "instant" });
       };
@@ -498,6 +502,7 @@
     function releaseHeights() {
       summary.style.minHeight = "";
       hud.style.minHeight = "";
+      watchLink.parentElement.style.marginTop = "";
     }
 
     /**
