@@ -151,6 +151,7 @@ def test_the_keyboard_reaches_the_replay_from_the_train_button(page, site_url):
     assert page.evaluate("document.activeElement.id") == "br-train"
     assert page.locator("#br-watch").inner_text().startswith("Watch it on the course")
     assert page.locator("#br-skip").is_visible()
+    page.wait_for_timeout(700)  # Train's own glide (the Train panel and both charts on screen)
     at = page.locator("#br-train").bounding_box()["y"]
     page.wait_for_function(f"{BOAT}.runs.length === 1", timeout=TRAINING_TIMEOUT_MS)
     page.wait_for_timeout(700)  # the live line settles; a glide would be over
@@ -181,6 +182,7 @@ def test_focus_on_skip_when_the_training_ends_by_itself_goes_to_the_link_beside_
     open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
     page.locator("#br-train").click()
     page.wait_for_function(f"{BOAT}.episodes > 0")
+    page.wait_for_timeout(700)  # Train's own glide is over
     page.focus("#br-skip")
     at = page.locator("#br-watch").bounding_box()["y"]
     page.wait_for_function(f"{BOAT}.runs.length === 1", timeout=TRAINING_TIMEOUT_MS)
@@ -221,8 +223,9 @@ def test_the_glide_up_to_the_course_does_not_bring_up_back_to_top(browser, site_
     had scrolled up (Material shows it after any move up until a move down; the course is above
     the Train button and the charts, so the glide goes up). The page glides there now only when
     the reader presses "Skip to the replay"; the button stays down during that glide and after
-    it, and after the link up to the course too; the reader's own scrolls still bring it (up) and
-    send it away (down), as everywhere else."""
+    it, and after the link up to the course too. (From 960 px the course is in view beside the
+    charts, and Skip does not move the page.) Over a demo the reader's own scrolls do not bring
+    it either (back-to-top.js); elsewhere they do, as on every page (test_boat_view_browser.py)."""
     phone = device == "phone"
     context = boat_context(browser, device)
     try:
@@ -238,19 +241,21 @@ def test_the_glide_up_to_the_course_does_not_bring_up_back_to_top(browser, site_
         page.wait_for_timeout(800)  # the glide ends, and Material has had its time to decide
         frames = page.evaluate("window.__frames")
         glide = [f for f in frames if f["state"] == "trained"]
-        assert glide[0]["y"] - glide[-1]["y"] > 300, "the page glides up to the course"
-        assert len({round(f["y"]) for f in glide}) > 3, "a glide, not a jump"
+        if phone:
+            assert glide[0]["y"] - glide[-1]["y"] > 300, "the page glides up to the course"
+            assert len({round(f["y"]) for f in glide}) > 3, "a glide, not a jump"
         shown = [f["y"] for f in glide if f["shown"]]
         assert not shown, f"'Back to top' shows during or after the glide, at scrollY {shown[:5]}"
         assert not page.evaluate(BACK_TO_TOP_SHOWN)
         assert course_in_clear_view(page)
         # Not in the tab order either while it is out of sight.
         assert page.eval_on_selector(".md-top", "b => getComputedStyle(b).visibility") == "hidden"
-        # The reader's own scrolls: Material's rule holds again.
+        # The reader's own scrolls: over the demo the button stays down either way
+        # (back-to-top.js; off the demos Material's rule holds, test_boat_view_browser.py).
         reader_scrolls(page, 300)
         assert not page.evaluate(BACK_TO_TOP_SHOWN), "down: not shown"
         reader_scrolls(page, -150)
-        assert page.evaluate(BACK_TO_TOP_SHOWN), "up, by the reader: shown, as on every page"
+        assert not page.evaluate(BACK_TO_TOP_SHOWN), "up, by the reader, over the demo: not shown"
         reader_scrolls(page, 150)
         assert not page.evaluate(BACK_TO_TOP_SHOWN)
         # The link over the charts up to the course is the page's move too.

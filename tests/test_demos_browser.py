@@ -257,6 +257,9 @@ def test_game_score_agent_circles_and_progress_agent_finishes(page, page_log, si
     assert first["lastScore"] > 0
     assert first["lastProgress"] < 0.5
     assert canvas_pixels(page, "#br-score-chart") != chart_before, "training must redraw the chart"
+    # The result in words waits for the replay to show two laps of the loop (on the clock).
+    assert "circles" not in page.text_content("#br-summary")
+    run_the_clock_until(page, f"!{BOAT}.verdictHeld", step_ms=500)
     assert "never finishes" in page.text_content("#br-summary")
     # Run 1 has one colour, the same in both charts; run 2's colour is not used yet.
     for chart in ("#br-score-chart", "#br-progress-chart"):
@@ -275,6 +278,7 @@ def test_game_score_agent_circles_and_progress_agent_finishes(page, page_log, si
     assert second["policyLoops"] is False
     assert [run["finished"] for run in second["runs"]] == [False, True]
     assert page.locator("#br-runs tbody tr").count() == 2
+    run_the_clock_until(page, f"!{BOAT}.verdictHeld", step_ms=500)  # the replay's finish
     assert "finishing the lap in" in page.text_content("#br-summary")
     for chart in ("#br-score-chart", "#br-progress-chart"):
         assert colour_pixels(page, chart, "--demo-run-1") > 50, chart
@@ -647,7 +651,8 @@ SCROLL_TO_THE_CHARTS = """() => {
   const figure = document.querySelector('#br-progress-chart').closest('figure');
   window.scrollBy(0, figure.getBoundingClientRect().bottom - innerHeight + 8); }"""
 
-# From now on, at every frame until the run is trained and 30 frames after: the page's scroll
+# From now on, at every frame until the run is trained and its result in words is shown (the
+# summary holds it until the replay has shown it), and 30 frames after: the page's scroll
 # position and where the score chart stands on the screen (window.__watch).
 WATCH_THE_PAGE = """() => { window.__watch = [];
   const demo = document.querySelector('#boat-race-demo');
@@ -655,7 +660,7 @@ WATCH_THE_PAGE = """() => { window.__watch = [];
   let after = 30;
   const tick = () => {
     window.__watch.push({ y: scrollY, chart: chart.getBoundingClientRect().top, state: demo.dataset.state });
-    if (demo.dataset.state === 'trained') after -= 1;
+    if (demo.dataset.state === 'trained' && !window.AlignmentDemos.boatRace.state().verdictHeld) after -= 1;
     if (after > 0) requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick); }"""
@@ -691,6 +696,7 @@ def test_a_finished_run_leaves_the_page_where_the_reader_has_it(browser, site_ur
             "window.__watch.length && window.__watch.at(-1).state === 'trained'",
             timeout=TRAINING_TIMEOUT_MS,
         )
+        page.wait_for_function(f"!{BOAT}.verdictHeld", timeout=10_000)
         page.wait_for_timeout(800)  # a glide would be under way or over
         frames = page.evaluate("window.__watch")
         assert frames[0]["state"] == "training" and frames[-1]["state"] == "trained"
@@ -723,18 +729,20 @@ def test_a_finished_run_leaves_the_page_where_the_reader_has_it(browser, site_ur
         # The replay moves on the course the reader now sees.
         index = page.evaluate(BOAT)["replayIndex"]
         page.wait_for_function(f"{BOAT}.replayIndex !== {index}")
-        # The way back down: the result in words at the top of the screen, the charts under it.
+        # The way back down: the line over the charts at the top of the screen, the charts
+        # under it, focus on the score chart (the result in words is under the course).
         down = page.locator("#br-to-charts")
-        assert down.is_visible() and down.inner_text().startswith("See the result and the charts")
+        assert down.is_visible() and down.inner_text().startswith("See the charts")
         box = down.bounding_box()
         course = page.locator("#br-course").bounding_box()
         assert course["y"] + course["height"] < box["y"] < page.viewport_size["height"]
         press(page, "#br-to-charts", phone)
-        summary = page.locator("#br-summary").bounding_box()
+        line = page.locator(".demo-jump--up").bounding_box()
         header = page.locator(".md-header").bounding_box()
-        # under the header, and under "Back to top" if it was there, which the page keeps clear
-        assert 0 <= summary["y"] - (header["y"] + header["height"]) <= 70, summary
-        assert page.evaluate("document.activeElement.id") == "br-summary"
+        if phone:
+            assert 0 <= line["y"] - (header["y"] + header["height"]) <= 70, line
+        assert page.evaluate("document.activeElement.id") == "br-score-chart"
+        page.wait_for_function(f"!{BOAT}.verdictHeld", timeout=10_000)
         assert "never finishes" in page.text_content("#br-summary")
         chart = page.locator("#br-score-chart").bounding_box()
         assert chart["y"] < page.viewport_size["height"], "the charts follow the summary"
@@ -783,11 +791,13 @@ def test_a_longer_result_does_not_move_the_charts_the_reader_watches(browser, si
                 "window.__watch.length && window.__watch.at(-1).state === 'trained'",
                 timeout=TRAINING_TIMEOUT_MS,
             )
+            page.wait_for_function(f"!{BOAT}.verdictHeld", timeout=10_000)
             page.wait_for_timeout(300)
             grown = page.eval_on_selector("#br-summary", "s => s.getBoundingClientRect().height")
             assert grown > lines + 10, "the result takes more lines than the training's words"
             charts = [round(f["chart"]) for f in page.evaluate("window.__watch")]
-            if watching:
+            # From 960 px the summary is beside the charts, under the course: never above them.
+            if watching or not phone:
                 assert max(charts) - min(charts) <= 1, (
                     f"the charts moved: {charts[0]} to {charts[-1]}"
                 )
@@ -805,8 +815,10 @@ def skip_from_the_charts(page, phone: bool) -> None:
     page.locator("#br-train").scroll_into_view_if_needed()
     press(page, "#br-train", phone)
     page.wait_for_function(f"{BOAT}.episodes > 0")
+    page.wait_for_timeout(700)  # Train's own glide to the course (on a phone) is over
     page.locator("#br-skip").scroll_into_view_if_needed()
-    assert page.locator("#br-course").bounding_box()["y"] < 0, "the course is out of view"
+    if phone:  # from 960 px the course stays in view beside the charts
+        assert page.locator("#br-course").bounding_box()["y"] < 0, "the course is out of view"
     assert page.evaluate(BOAT)["mode"] == "training"
     # the scrolls counted from here are the skip's own (a glide on a loaded machine could end
     # before a count reset after the press)
@@ -843,8 +855,10 @@ def test_skip_to_the_result_finishes_training_and_goes_to_the_replay(browser, si
         )
         page.wait_for_timeout(500)
         assert course_in_clear_view(page), page.locator("#br-course").bounding_box()
-        assert page.evaluate("window.__scrolls") > 2, "a glide, not a jump"
+        if phone:  # from 960 px the course was in view beside the charts: no move
+            assert page.evaluate("window.__scrolls") > 2, "a glide, not a jump"
         assert page.evaluate("document.activeElement.id") == "br-course"
+        page.wait_for_function(f"!{BOAT}.verdictHeld", timeout=10_000)
         assert "never finishes" in page.text_content("#br-summary")
         page.wait_for_timeout(300)
         said = page.text_content("#boat-race-demo .demo-announce")
@@ -1060,9 +1074,10 @@ def test_the_score_chart_measures_both_runs_by_the_game_score(browser, site_url,
 
 
 def test_with_reduced_motion_the_end_of_training_moves_nothing_and_skip_jumps(browser, site_url):
-    """Under prefers-reduced-motion the end of training moves the page no more than otherwise
-    (not at all), and "Skip to the replay" goes up to the course in one jump, not a glide;
-    the replay shows the route's end, not animated."""
+    """Under prefers-reduced-motion "Train agent" takes the phone up to the course in one jump,
+    not a glide; the end of training moves the page no more than otherwise (not at all), and
+    the result in words comes at once, the replay showing the route's end, not animated; "Skip
+    to the replay" goes up to the course in one jump too."""
     context = boat_context(browser, "phone", reduced_motion="reduce")
     try:
         page = context.new_page()
@@ -1073,12 +1088,17 @@ def test_with_reduced_motion_the_end_of_training_moves_nothing_and_skip_jumps(br
         open_demo(page, f"{site_url}/demos/boat-race.html", "#boat-race-demo")
         train = page.locator("#br-train")
         train.scroll_into_view_if_needed()
-        before = train.bounding_box()["y"]
+        assert page.locator("#br-course").bounding_box()["y"] < 0
         train.tap()
         page.wait_for_function(f"{BOAT}.runs.length === 1", timeout=TRAINING_TIMEOUT_MS)
+        course_top = page.locator("#br-course").bounding_box()["y"]
+        assert 48 <= course_top < 200, "Train jumps to the course"
         page.wait_for_timeout(400)
-        assert abs(train.bounding_box()["y"] - before) <= 1, "the page moved"
-        assert page.locator("#br-course").bounding_box()["y"] < 0
+        assert abs(page.locator("#br-course").bounding_box()["y"] - course_top) <= 1, (
+            "the page moved"
+        )
+        assert not page.evaluate(BOAT)["verdictHeld"]
+        assert "never finishes" in page.text_content("#br-summary")
         # Run 2, skipped: where the course is two frames after the press.
         page.locator("#br-preset-progress").tap()
         train.scroll_into_view_if_needed()

@@ -80,7 +80,8 @@ def test_start_reading_is_in_the_first_screen(browser, site_url, viewport) -> No
     # screen too, and an outlined button, not a second primary one.
     race = page.get_by_role("link", name="Watch an AI win the wrong game")
     assert _in_first_screen(page, race, viewport["height"])
-    assert race.get_attribute("href") == "demos/boat-race.html"
+    # "#watch": the demo opens with its first run training (test_boat_view_browser.py)
+    assert race.get_attribute("href") == "demos/boat-race.html#watch"
     assert "md-button--primary" not in (race.get_attribute("class") or "")
     # and, for a reader short on time, the whole argument in six minutes (its card sat three
     # screens down on a phone, and under the figure, below every laptop's first screen)

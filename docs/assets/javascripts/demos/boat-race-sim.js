@@ -354,6 +354,7 @@
       steps: trail.length - 1, targetsHit: run.targetsHit,
       policyLoops: Boolean(cycle) && !run.finished,
       loopLength: cycle ? cycle.end - cycle.start : 0,
+      loopStart: cycle ? cycle.start : null, // the move at which the repeated lap begins
       loopInLagoon: loopCells.size > 0 && [...loopCells].every((c) => grid.cells[c].lagoon || isNearLagoon(c)),
       loopMoves: loopCells.size > 1,
     };

@@ -9,14 +9,28 @@
  * live line says short news (training started, its result, a preset, a checkpoint); the long
  * summary stays on the page to be read.
  *
- * While an agent trains, the reader watches the charts under the Train button (the game's score
- * up, race progress down), or presses "Skip to the replay" over them, which trains the episodes
- * still to come at once (the same episodes, so the same policy and numbers as watching) and takes
- * the reader, view and focus, up to the course, where the learned route replays. When training
- * ends by itself the page does not move (a reader review: it had glided up to the course unasked):
- * the result is spoken on the live line and written in the summary, and the link over the charts
- * ("Watch the replay on the course") goes up, view and focus, when the reader wants to. A link
- * under the course ("See the result and the charts") goes back down.
+ * The course, its readout and the result in words (the summary, under the course) are seen
+ * together with the controls and the charts (a reader review: the boat, the Train button and the
+ * charts were a screen or two apart, training ran out of sight, and the result's words gave the
+ * circling away before the boat was seen to do it):
+ * - From 960 px (demos.css) the course, readout and summary are a column that stays in view
+ *   (sticky) beside the controls and the charts; pressing Train glides the page, if it must, so
+ *   that the Train panel and both charts are on the screen beside the course.
+ * - Narrower, pressing Train glides up to the course (one jump under reduced motion), with the
+ *   readout and the summary under it; the readout gives the training's numbers (the charts' game
+ *   score and race completed, averaged alike) while the charts are out of sight below.
+ * - The result in words waits until the replay has shown it: for a boat that circles, two laps
+ *   of its loop; for any other, its whole route (at once under reduced motion, where the replay
+ *   shows its end). Until then the summary says only that the route replays (heldVerdict). The
+ *   live line says the result when training ends: a screen reader has no replay to wait for.
+ * - Home's "Watch an AI win the wrong game" links to #watch: the page opens on the demo and
+ *   trains the first run at once.
+ * "Skip to the replay" (over the charts, while an agent trains) trains the episodes still to come
+ * at once (the same episodes, so the same policy and numbers as watching) and takes the reader,
+ * view and focus, to the course, where the learned route replays. When training ends by itself
+ * the page does not move: the link over the charts ("Watch the replay on the course") goes to
+ * the course, view and focus, when the reader wants to; "See the charts" under the course goes
+ * down.
  *
  * Both charts and the runs table measure every run the same way, whatever it was paid: by the
  * game's score (10 per target, 50 for finishing) and by how much of the race it completes. (Each
@@ -106,6 +120,7 @@
     const runs = [];
     let lastTrail = [];
     let replay = { index: 0, hold: 0 };
+    let heldVerdict = null; // the run whose result in words waits for its replay: { run, at } (the move)
     let drawnBoat = null; // where the boat was last drawn on the course, in its units, and in which colour: for tests
     const charted = { score: null, progress: null }; // what the charts last drew: for tests
     let boat = null;
@@ -143,7 +158,7 @@
       pauseButton.setAttribute("aria-disabled", String(mode === "idle"));
       skipButton.hidden = mode !== "training";
       chartsLink.parentElement.hidden = !agent;
-      chartsLink.firstChild.textContent = mode === "training" ? "See the charts" : "See the result and the charts";
+      chartsLink.firstChild.textContent = "See the charts";
       // Short while it trains, to share a phone's line with "Skip to the replay".
       watchLink.firstChild.textContent = mode === "training" ? "Watch it on the course" : "Watch the replay on the course";
       courseCanvas.setAttribute("role", driving ? "application" : "img");
@@ -412,7 +427,7 @@
       if (last) lastTrail = last.trail;
       const episodes = trainer.history.length;
       const epsilon = last ? last.epsilon : 0;
-      setHud(`Training run ${current.number}: episode ${episodes} of ${trainer.settings.episodes}, exploring ${Math.round(epsilon * 100)}% of moves at random.`);
+      setHud(`Training run ${current.number}: episode ${episodes} of ${trainer.settings.episodes}, ${Math.round(epsilon * 100)}% of moves at random · ${trainingNumbers()}.`);
       if (trainer.done) finishTraining(false);
       drawCharts();
       drawCourse();
@@ -432,7 +447,9 @@
       runs.push(current);
       const steady = skipped ? null : holdTheCharts();
       addRunRow(current);
-      say(describeRun(current));
+      // The result in words waits for the replay (revealVerdict); the live line says it now.
+      heldVerdict = { run: current, at: verdictMove(current.rollout) };
+      say(`Run ${current.number} (${current.name}) has learned. Its route replays on the course: watch where it goes.`);
       live.say(runNews(current));
       container.dataset.trainingMs = String(Math.round(current.trainingMs));
       const skipHadFocus = document.activeElement === skipButton;
@@ -443,31 +460,40 @@
       updateReplayHud();
       container.dataset.state = "trained";
       if (steady) steady();
+      if (reducedMotion) revealVerdict(); // the replay shows its end at once
     }
 
     /**
-     * When the result comes in, what the reader sees stays where it is on the screen. Over the
-     * charts, the summary keeps at least the height it had while the agent trained (the result
-     * may take fewer lines than the training's words), plus what the line under it loses when
-     * "Skip to the replay" goes (on a narrow phone, the link under the button comes up beside
-     * where it was: the space goes to the summary's box, not a blank line under the link), until
-     * the next run, a reset, a drive or a change of the page's width. If the result takes more
-     * lines and the reader's screen begins below the summary's first line (they watch the
-     * charts), the page is moved down by as much, at once, so that the charts do not move (as the
-     * browser's own scroll anchoring would, where it does); if the summary's first line is on the
-     * screen, the new words push what follows down, as words do.
+     * When the result comes in (and when the result in words, held for the replay, is written),
+     * what the reader sees stays where it is on the screen. The summary keeps at least the height
+     * it had while the agent trained (the words that follow may take fewer lines), and the line
+     * over the charts what it loses when "Skip to the replay" goes (on a narrow phone, where the link had wrapped under the button,
+     * the line keeps the room it loses above the link, as a margin: not a blank line under the
+     * link, and not in the summary's box, which is above the controls on a phone and would move
+     * them, and with them the browser's scroll anchor), until the next run, a reset, a drive or a
+     * change of the page's width; the readout under the course keeps its height too (the
+     * training's numbers take a line more than the replay's at 320 px). They are held from the
+     * start, before the words change. If the result takes more lines and the reader's screen
+     * begins below the summary's first line (they watch the charts), the page is moved down by as
+     * much, at once, so that the charts do not move (as the browser's own scroll anchoring would,
+     * where it does); if the summary's first line is on the screen, the new words push what
+     * follows down, as words do.
      * Returns the function that does that, after the change.
      */
     function holdTheCharts() {
       const line = watchLink.parentElement;
-      const held = summary.getBoundingClientRect().height + line.getBoundingClientRect().height;
+      const lineBefore = line.getBoundingClientRect().height;
+      const lineMargin = parseFloat(root.getComputedStyle(line).marginTop) || 0;
+      summary.style.minHeight = `${summary.getBoundingClientRect().height}px`;
+      hud.style.minHeight = `${hud.getBoundingClientRect().height}px`;
       const charts = container.querySelector(".demo-charts");
       const header = document.querySelector(".md-header");
       const screenTop = header ? header.getBoundingClientRect().bottom : 0;
       const before = charts.getBoundingClientRect();
       const watching = summary.getBoundingClientRect().top < screenTop && before.bottom > screenTop && before.top < root.innerHeight;
       return () => {
-        summary.style.minHeight = `${held - line.getBoundingClientRect().height}px`;
+        const lost = lineBefore - line.getBoundingClientRect().height;
+        if (lost >= 1) line.style.marginTop = `${lineMargin + lost}px`;
         const moved = charts.getBoundingClientRect().top - before.top;
         if (watching && moved >= 1) root.scrollBy({ top: moved, behavior: "instant" });
       };
@@ -475,6 +501,8 @@
 
     function releaseHeights() {
       summary.style.minHeight = "";
+      hud.style.minHeight = "";
+      watchLink.parentElement.style.marginTop = "";
     }
 
     /**
@@ -508,13 +536,13 @@
       page.scrollIntoClearView(container.querySelector(".demo-stage"));
     }
 
-    /** The way back down from the replay: the summary (the result in words) at the top of the
-     * screen, the charts under it; focus on the summary, so a screen reader reads the result and
-     * the next Tab goes on from there. */
+    /** The way down from the course to the charts: the line over them ("Watch the replay on the
+     * course") at the top of the screen, the charts under it; focus on the score chart (a picture
+     * with its description), so a screen reader reads it and the next Tab goes on from there. */
     function seeCharts(event) {
       event.preventDefault();
-      summary.focus({ preventScroll: true });
-      page.scrollIntoClearView(summary, { start: true });
+      scoreCanvas.focus({ preventScroll: true });
+      page.scrollIntoClearView(watchLink.parentElement, { start: true });
     }
 
     function updateReplayHud() {
@@ -533,7 +561,37 @@
         replay.index = Math.min(trail.length - 1, replay.index + dt * REPLAY_STEPS_PER_SECOND);
       }
       updateReplayHud();
+      if (heldVerdict && replay.index >= heldVerdict.at) revealVerdict();
       drawCourse();
+    }
+
+    /** The training's numbers so far, as the charts draw them (each a 20-episode average): for
+     * the readout under the course, which a phone shows while the charts are below. */
+    function trainingNumbers() {
+      const recent = trainer.history.slice(-boatCourse.SMOOTHING_WINDOW);
+      const mean = (key) => recent.reduce((sum, e) => sum + e[key], 0) / Math.max(1, recent.length);
+      return `last ${recent.length} episodes: game score ${page.formatNumber(Math.round(mean("gameScore")))}, race completed ${Math.round(mean("progress") * 100)}%`;
+    }
+
+    /** The move of the replay by which the route has shown what the result says: two laps of a
+     * loop, or the whole route (its finish). */
+    function verdictMove(rollout) {
+      const end = rollout.trail.length - 1;
+      if (rollout.policyLoops && rollout.loopStart !== null && rollout.loopStart !== undefined) {
+        return Math.min(end, rollout.loopStart + 2 * rollout.loopLength);
+      }
+      return end;
+    }
+
+    /** The held result, written once the replay has shown it; the charts the reader may be
+     * watching stay put (holdTheCharts). */
+    function revealVerdict() {
+      if (!heldVerdict) return;
+      const { run } = heldVerdict;
+      heldVerdict = null;
+      const steady = holdTheCharts();
+      say(describeRun(run));
+      steady();
     }
 
     /** The readout of the reader's lap: its score, and its checkpoints and time or its finish. */
@@ -560,6 +618,7 @@
 
     // ---- actions
     function stop() {
+      heldVerdict = null; // a new run, a drive or a reset: the summary says something else now
       cancelFrame();
       paused = false;
       pauseButton.textContent = "Pause";
@@ -581,9 +640,32 @@
       container.dataset.state = "training";
       releaseHeights();
       const then = runs.length ? ` Then it is set beside run ${runs[runs.length - 1].number} on the same measures.` : "";
-      say(`Training run ${current.number} (${current.name}: ${rewardText(reward)}; seed ${seed}) for ${trainer.settings.episodes} episodes; it learns from its reward alone. Watch the charts below, which measure every run alike, whatever it is paid: its game score, and how much of the race it completes; or skip to the replay. Once it has learned, its route replays on the course.${then}`);
+      say(`Training run ${current.number} (${current.name}: ${rewardText(reward)}; seed ${seed}) for ${trainer.settings.episodes} episodes; it learns from its reward alone. Each episode's route is drawn on the course, and the charts measure every run alike, whatever it is paid: its game score, and how much of the race it completes. Once it has learned, its route replays on the course.${then}`);
       live.say(`Training run ${current.number} (${current.name})…`); // then its result, not the episodes
+      showTheRace();
       requestFrame();
+    }
+
+    /**
+     * On pressing Train, the course where the reader sees it. Where the course stays in view
+     * beside the controls (sticky, from 960 px), the page glides only as far as needed to have
+     * the Train panel and both charts on the screen too; narrower, it glides up to the course,
+     * its readout and the result's words under it. One jump under reduced motion.
+     */
+    function showTheRace() {
+      const stage = container.querySelector(".demo-stage");
+      if (root.getComputedStyle(stage).position !== "sticky") {
+        page.scrollIntoClearView(stage, { smooth: true, start: true });
+        return;
+      }
+      const header = document.querySelector(".md-header");
+      const top = (header ? header.getBoundingClientRect().bottom : 0) + 8;
+      const panel = $("br-train").closest("fieldset").getBoundingClientRect();
+      const charts = container.querySelector(".demo-charts").getBoundingClientRect();
+      const above = panel.top - top; // negative: the panel is under the header
+      const below = charts.bottom - (root.innerHeight - 8); // positive: the charts end below the screen
+      const delta = above < 0 ? above : below > 0 ? Math.min(below, above) : 0;
+      if (delta) root.scrollBy({ top: delta, behavior: reducedMotion ? "instant" : "smooth" });
     }
 
     /** How to steer, in the terms of the reader's device. */
@@ -787,11 +869,13 @@
           loopInLagoon: rollout ? rollout.loopInLagoon : false,
           trainingMs: run ? run.trainingMs : null,
           replayIndex: mode === "replay" ? replay.index : null,
+          verdictHeld: Boolean(heldVerdict), // the result in words waits for the replay
           reducedMotion,
           runs: runs.map((r) => ({
             number: r.number, name: r.name, seed: r.seed, reward: r.reward, episodes: r.history.length,
             score: r.rollout.score, gameScore: r.rollout.gameScore, progress: r.rollout.progress,
             finished: r.rollout.finished, steps: r.rollout.steps, policyLoops: r.rollout.policyLoops,
+            loopStart: r.rollout.loopStart, loopLength: r.rollout.loopLength,
             route: r.rollout.trail.map((p) => p.cell), trainingMs: r.trainingMs, skipped: r.skipped,
             // every training episode's numbers, summed: the same run gives the same sums
             totals: ["score", "gameScore", "progress", "epsilon"].reduce((t, key) => ({ ...t, [key]: r.history.reduce((sum, e) => sum + e[key], 0) }), {}),
@@ -820,6 +904,8 @@
     container.dataset.state = "idle";
     setHud("Ready: drive the boat yourself, or train an agent.");
     redraw();
+    // Home's "Watch an AI win the wrong game" (#watch): the first run trains at once, in view.
+    if (root.location.hash === "#watch") train();
   }
 
   page.whenReady("#boat-race-demo", setup);

@@ -205,7 +205,8 @@
     let top = 0;
     for (const selector of [".md-header", ".md-top"]) {
       const el = document.querySelector(selector);
-      if (el && root.getComputedStyle(el).display !== "none") {
+      const style = el && root.getComputedStyle(el);
+      if (el && style.display !== "none" && style.visibility !== "hidden") { // "Back to top" hides over a demo (back-to-top.js)
         const rect = el.getBoundingClientRect();
         if (rect.height) top = Math.max(top, rect.bottom);
       }
