@@ -1223,13 +1223,17 @@ def _table_pages(table, page_texts: list[str]) -> list[int]:
         for i, text in enumerate(page_texts)
         if _plain_quotes(label) in _plain_quotes(" ".join(text.split()))
     )
-    last_cell = " ".join("".join(list(table.iter("tr"))[-1][0].itertext()).split())
-    last = next(
-        i
-        for i in range(first, len(page_texts))
-        if _plain_quotes(last_cell)[:30] in _joined(page_texts[i])
-    )
-    return list(range(first, last + 1))
+    words = _plain_quotes(" ".join("".join(list(table.iter("tr"))[-1][0].itertext()).split()))
+    words = words.split()
+    # The cell's first 30 characters or, where the cell wraps in a narrow column (pdftotext
+    # reads a row's lines across its cells: "AI doing the Agents beat ... research"), its first
+    # words, down to two.
+    for count in range(len(words), min(len(words), 2) - 1, -1):
+        start = " ".join(words[:count])[:30]
+        pages = [i for i in range(first, len(page_texts)) if start in _joined(page_texts[i])]
+        if pages:
+            return list(range(first, pages[0] + 1))
+    raise AssertionError(f"the last row of {label!r} ({' '.join(words)!r}) is on no page")
 
 
 def _body_rows(table) -> list[str]:
