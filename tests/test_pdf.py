@@ -1223,8 +1223,7 @@ def _table_pages(table, page_texts: list[str]) -> list[int]:
         for i, text in enumerate(page_texts)
         if _plain_quotes(label) in _plain_quotes(" ".join(text.split()))
     )
-    words = _plain_quotes(" ".join("".join(list(table.iter("tr"))[-1][0].itertext()).split()))
-    words = words.split()
+    words = _plain_quotes("".join(list(table.iter("tr"))[-1][0].itertext())).split()
     # The cell's first 30 characters or, where the cell wraps in a narrow column (pdftotext
     # reads a row's lines across its cells: "AI doing the Agents beat ... research"), its first
     # words, down to two.
