@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import TAPPABLE_TERM
+
 pytestmark = pytest.mark.browser
 
 PAGE = "index.html"  # the Home page cites (checked by tests/test_site_build.py)
@@ -299,7 +301,7 @@ def test_the_tooltip_links_to_the_work_itself(phone, site_url) -> None:
 
 def test_a_tap_on_a_glossary_term_shows_its_definition(phone, site_url) -> None:
     phone.goto(f"{site_url}/{CHAPTER}")
-    term = phone.locator(".glossary-term__name").first
+    term = phone.locator(TAPPABLE_TERM).first
     term.scroll_into_view_if_needed()
     before = _settled_scroll(phone)
     term.tap()
@@ -320,7 +322,7 @@ def test_a_tap_on_a_glossary_term_shows_its_definition(phone, site_url) -> None:
 def test_a_glossary_tooltip_leads_to_the_terms_entry(phone, site_url) -> None:
     """Tapped, a term shows its definition's first sentence and a link to its whole entry in
     the glossary, which a second tap follows."""
-    _term, more = _tap_first(phone, site_url, ".glossary-term__name", "a.glossary-term__more")
+    _term, more = _tap_first(phone, site_url, TAPPABLE_TERM, "a.glossary-term__more")
     href = more.get_attribute("href")
     assert href and href.startswith("glossary.html#")
     more.tap()

@@ -126,12 +126,12 @@ def test_without_the_policy_kind_is_inferred_and_annote_is_optional() -> None:
     )
     page = fill_late_slots(markdown, slots)
     assert page.count('class="further-reading__annote"') == 1 and "Why." in page
+    # grouped by the page that cites a work (the rest last), each group's kinds counted
     assert [line for line in markdown.splitlines() if line.startswith("## ")] == [
-        "## Papers",
-        "## Books",
-        "## Articles and posts",
-        "## Videos",
+        "## X",
+        "## Also worth reading",
     ]
+    assert "6 works: 2 videos, 1 article, 2 books, 1 paper" in markdown
 
 
 THOUSANDS = "".join(entry(f"k{n}", author="A, B", title=f"T{n}", year="2000") for n in range(6000))

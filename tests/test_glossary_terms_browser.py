@@ -12,6 +12,8 @@ import re
 
 import pytest
 
+from conftest import TAPPABLE_TERM
+
 pytestmark = pytest.mark.browser
 
 PAGES = ["index.html", "rlhf.html"]
@@ -139,7 +141,7 @@ def test_taps_on_a_term_only_open_its_tooltip_whose_link_goes_on(phone, site_url
     the definition, the next tap closes it, as on a citation; the tooltip's "In the glossary"
     link goes to the entry."""
     phone.goto(f"{site_url}/rlhf.html")
-    term = phone.locator(".glossary-term__name").first
+    term = phone.locator(TAPPABLE_TERM).first
     term.scroll_into_view_if_needed()
     url = phone.url
     tip = phone.locator(f"#{term.get_attribute('aria-describedby')}")

@@ -15,6 +15,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from conftest import TAPPABLE_TERM
 from test_accessibility_browser import WCAG_AA, _describe, axe_violations
 
 pytestmark = pytest.mark.browser
@@ -249,7 +250,7 @@ def test_a_jump_to_a_term_lands_clear_of_the_header_and_the_jump_line(browser, s
     _assert_in_reach_and_clear(_lands_clear(page, "dt#sycophancy"), "glossary.html#sycophancy")
 
     page.goto(f"{site_url}/rlhf.html")
-    term = page.locator(".glossary-term__name").first
+    term = page.locator(TAPPABLE_TERM).first
     term.scroll_into_view_if_needed()
     term.tap()
     more = page.locator(f"#{term.get_attribute('aria-describedby')} a.glossary-term__more")

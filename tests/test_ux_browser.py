@@ -1056,11 +1056,14 @@ def test_the_boat_courses_lagoon_note_keeps_clear_of_the_lagoon_in_chromiums_fon
     widths = sorted({*drawn, 254, 288, 324, 358, 500, 568, 600, 654, 688, 720, 736, 800, 945})
     gaps = page.evaluate(LAGOON_NOTE_GAPS, widths)
     context.close()
-    assert drawn == [688], drawn
+    # one course, beside the controls since the demo's two-column layout (688 px before it)
+    assert len(drawn) == 1 and 400 < drawn[0] < 720, drawn
     near = [(w, text, round(gap, 1)) for w, text, gap in gaps if gap < 6]
     assert not near, near
     # the whole note at the desktop's size, on one line or two
-    assert any(re.search(r"respawn( / | )after pickup", text) for w, text, _ in gaps if w == 688)
+    assert any(
+        re.search(r"respawn( / | )after pickup", text) for w, text, _ in gaps if w == drawn[0]
+    )
 
 
 ARROW_ALONE = """() => {
