@@ -177,18 +177,16 @@ def further_reading_page(
         return tuple(views)
 
     entries = styler.bibliography.entries
-    start = [
-        key
-        for kind in START_HERE_ORDER
-        for key in styler.sorted_keys(
-            [k for k, e in entries.items() if e.starts_here and e.kind == kind]
-        )
-    ]
+
+    def easiest_first(keys: Sequence[str]) -> list[str]:
+        """`keys` by kind in START_HERE_ORDER (videos first), in their order within a kind."""
+        return [k for kind in START_HERE_ORDER for k in keys if entries[k].kind == kind]
+
+    start = easiest_first(styler.sorted_keys([k for k, e in entries.items() if e.starts_here]))
     rest = [k for k in styler.sorted_keys(list(entries)) if k not in start]
     topics = []
     for page, keys in group_by_first_citer(rest, pages):
-        ordered = [k for kind in START_HERE_ORDER for k in keys if entries[k].kind == kind]
-        ordered += [k for k in keys if entries[k].kind not in START_HERE_ORDER]
+        ordered = easiest_first(keys)  # every kind is one of START_HERE_ORDER's (checks.KINDS)
         title = page.title if page else UNCITED_TITLE
         topics.append(
             Group(
