@@ -207,12 +207,31 @@ WATCH_BACK_TO_TOP = f"""() => {{ window.__frames = [];
   requestAnimationFrame(tick); }}"""
 
 
+# True once the page has not moved for 250 ms: a page still settling (a demo redrawing above the
+# reader, whose height change the browser's scroll anchoring absorbs) would otherwise move the
+# reader's starting point under the test.
+SCROLL_SETTLED = """() => { const now = performance.now();
+  if (window.__settleY !== scrollY) { window.__settleY = scrollY; window.__settleAt = now; return false; }
+  return now - window.__settleAt > 250; }"""
+
+
+def wait_until_still(page, timeout: int = 10_000) -> None:
+    page.evaluate("delete window.__settleY")
+    page.wait_for_function(SCROLL_SETTLED, polling=50, timeout=timeout)
+
+
 def reader_scrolls(page, dy: int) -> None:
-    """The reader's own scroll, by the wheel (or a swipe: both are input of theirs, then a scroll)."""
-    target = page.evaluate("scrollY") + dy
+    """The reader's own scroll, by the wheel (or a swipe: both are input of theirs, then a scroll).
+
+    Waits for the page to be still before and after, and for the scroll to have gone most of the
+    way in its direction, not to the pixel: on a loaded machine a redraw above the reader can
+    shift the page by a few lines while the wheel's animation runs (a CI failure, 7 Dec)."""
+    wait_until_still(page)
+    start = page.evaluate("scrollY")
     page.mouse.move(200, 400)
     page.mouse.wheel(0, dy)
-    page.wait_for_function(f"Math.abs(scrollY - {target}) < 2", timeout=3000)
+    page.wait_for_function(f"({dy}) * (scrollY - {start}) >= 0.6 * {dy} * {dy}", timeout=10_000)
+    wait_until_still(page)
     page.wait_for_timeout(400)  # Material decides on the scroll; its fade takes 125 ms
 
 
