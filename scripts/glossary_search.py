@@ -38,10 +38,14 @@ from site_text import VOID_TAGS
 GLOSSARY_SOURCE = "glossary.md"
 ANCHORED_TERM = re.compile(r'<dt id="([^"]+)">(.*?)</dt>\s*<dd>(.*?)</dd>', re.DOTALL)
 RELATED_PARAGRAPH = re.compile(r"<p>Related terms: (.*?)</p>", re.DOTALL)
+# The paragraph as anchor_terms marks it up for the page's style, and as glossary_entries reads
+# it back: one spelling for both ({} is the list of terms).
+MARKED_RELATED_HTML = (
+    '<p class="glossary__related"><span class="glossary__related-label">Related terms:</span>'
+    " {}</p>"
+)
 MARKED_RELATED = re.compile(
-    r'\s*<p class="glossary__related"><span class="glossary__related-label">Related terms:</span>'
-    r" (.*?)</p>",
-    re.DOTALL,
+    r"\s*" + re.escape(MARKED_RELATED_HTML).replace(re.escape("{}"), "(.*?)"), re.DOTALL
 )
 
 
@@ -67,11 +71,7 @@ def anchor_terms(page_html: str, src_uri: str) -> str:
         term = _plain(found[1])
         return f'<dt id="{term_anchor(term)}">{found[1]}</dt>'
 
-    marked = RELATED_PARAGRAPH.sub(
-        r'<p class="glossary__related"><span class="glossary__related-label">Related terms:</span>'
-        r" \1</p>",
-        page_html,
-    )
+    marked = RELATED_PARAGRAPH.sub(lambda found: MARKED_RELATED_HTML.format(found[1]), page_html)
     return re.sub(r"<dt>(.*?)</dt>", with_id, marked, flags=re.DOTALL)
 
 
