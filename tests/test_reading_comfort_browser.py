@@ -52,6 +52,35 @@ def _table_pages(site_dir: Path) -> list[str]:
     )
 
 
+# --- Folds read as text --------------------------------------------------------------------------
+
+# Pages with a fold of each kind a reader opens to read on: "More evidence", a formula, Home's
+# earlier news.
+FOLD_PAGES = ["specification-gaming.html", "goodhart.html", "rlhf.html", "index.html"]
+
+
+@pytest.mark.parametrize("path", FOLD_PAGES)
+def test_a_reading_fold_is_set_in_nearly_the_texts_size(browser, site_url, path):
+    """Material sets folds in an aside's small type (about 13 px on a phone); a "More evidence"
+    fold is a dozen lines of reading, and a reader found it tiring (second reader review). Its
+    text is within 10% of the chapter's on a phone, as the one-minute summary's is."""
+    context, page = _open(browser, PHONE)
+    try:
+        page.goto(f"{site_url}/{path}")
+        sizes = page.evaluate(
+            """() => { const size = e => parseFloat(getComputedStyle(e).fontSize);
+              const folds = [...document.querySelectorAll('article details:is(.note, .info)')];
+              return { text: size(document.querySelector('article.md-typeset > p')),
+                       folds: folds.map(d => ({ title: d.querySelector('summary').textContent.trim(),
+                                                size: size(d.querySelector('summary ~ *')) })) }; }"""
+        )
+        assert sizes["folds"], f"{path} has no reading fold any more: update FOLD_PAGES"
+        for fold in sizes["folds"]:
+            assert fold["size"] >= 0.9 * sizes["text"], (path, fold, sizes["text"])
+    finally:
+        context.close()
+
+
 # --- Tables ------------------------------------------------------------------------------------
 
 
