@@ -239,23 +239,25 @@
       const score = page.prepareCanvas(scoreCanvas);
       if (score) {
         const spec = boatCourse.scoreChart(boatCourse.runSeries(lines, "gameScore", 1), episodes, empty);
-        charted.score = chartReport(spec, drawLineChart(score.ctx, score.width, score.height, theme.colours, spec));
+        charted.score = chartReport(spec, drawLineChart(score.ctx, score.width, score.height, theme.colours, spec), score);
       }
       const progress = page.prepareCanvas(progressCanvas);
       if (progress) {
         const spec = boatCourse.progressChart(boatCourse.runSeries(lines, "progress", 100), episodes,
           empty && "No run yet. Train an agent to see how much of the race it completes.");
-        charted.progress = chartReport(spec, drawLineChart(progress.ctx, progress.width, progress.height, theme.colours, spec));
+        charted.progress = chartReport(spec, drawLineChart(progress.ctx, progress.width, progress.height, theme.colours, spec), progress);
       }
     }
 
     /** What a chart shows, for tests: its value axis, each line's last value, and where on the
-     * canvas (CSS pixels) its plot is and a value would be drawn. */
-    function chartReport(spec, drawn) {
+     * canvas (CSS pixels) its plot is and a value would be drawn; and its drawing (its size, its
+     * texts' boxes and what they must keep clear of), for the label check. */
+    function chartReport(spec, drawn, canvas) {
       return {
         yLabel: spec.y.label, yMax: spec.y.max, plot: drawn.plot,
         series: spec.series.map((s) => ({ label: s.label, last: s.points.length ? s.points[s.points.length - 1].y : null })),
         yAt: (value) => drawn.ty(value),
+        drawing: { width: canvas.width, height: canvas.height, texts: drawn.texts, obstacles: drawn.obstacles },
       };
     }
 
@@ -896,6 +898,11 @@
             yLabel: c.yLabel, yMax: c.yMax, plot: c.plot, series: c.series,
           }])),
         };
+      },
+      /** Each chart's drawing as last drawn ({ score, progress }: its size in CSS pixels, its
+       * texts and their obstacles), for tests/js/support/label-check.js. */
+      chartDrawings() {
+        return Object.fromEntries(Object.entries(charted).map(([name, c]) => [name, c && c.drawing]));
       },
       /** The canvas y (CSS pixels) at which a chart ("score" or "progress") draws a value. */
       chartY(name, value) {
