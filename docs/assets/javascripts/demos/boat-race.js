@@ -239,23 +239,25 @@
       const score = page.prepareCanvas(scoreCanvas);
       if (score) {
         const spec = boatCourse.scoreChart(boatCourse.runSeries(lines, "gameScore", 1), episodes, empty);
-        charted.score = chartReport(spec, drawLineChart(score.ctx, score.width, score.height, theme.colours, spec));
+        charted.score = chartReport(spec, drawLineChart(score.ctx, score.width, score.height, theme.colours, spec), score);
       }
       const progress = page.prepareCanvas(progressCanvas);
       if (progress) {
         const spec = boatCourse.progressChart(boatCourse.runSeries(lines, "progress", 100), episodes,
           empty && "No run yet. Train an agent to see how much of the race it completes.");
-        charted.progress = chartReport(spec, drawLineChart(progress.ctx, progress.width, progress.height, theme.colours, spec));
+        charted.progress = chartReport(spec, drawLineChart(progress.ctx, progress.width, progress.height, theme.colours, spec), progress);
       }
     }
 
     /** What a chart shows, for tests: its value axis, each line's last value, and where on the
-     * canvas (CSS pixels) its plot is and a value would be drawn. */
-    function chartReport(spec, drawn) {
+     * canvas (CSS pixels) its plot is and a value would be drawn; and its drawing (its size, its
+     * texts' boxes and what they must keep clear of), for the label check. */
+    function chartReport(spec, drawn, canvas) {
       return {
         yLabel: spec.y.label, yMax: spec.y.max, plot: drawn.plot,
         series: spec.series.map((s) => ({ label: s.label, last: s.points.length ? s.points[s.points.length - 1].y : null })),
         yAt: (value) => drawn.ty(value),
+        drawing: { width: canvas.width, height: canvas.height, texts: drawn.texts, obstacles: drawn.obstacles },
       };
     }
 
@@ -465,26 +467,32 @@
 
     /**
      * When the result comes in (and when the result in words, held for the replay, is written),
-     * what the reader sees stays where it is on the screen. The summary keeps at least the height
-     * it had while the agent trained (the words that follow may take fewer lines), and the line
-     * over the charts what it loses when "Skip to the replay" goes (on a narrow phone, where the link had wrapped under the button,
-     * the line keeps the room it loses above the link, as a margin: not a blank line under the
-     * link, and not in the summary's box, which is above the controls on a phone and would move
-     * them, and with them the browser's scroll anchor), until the next run, a reset, a drive or a
-     * change of the page's width; the readout under the course keeps its height too (the
-     * training's numbers take a line more than the replay's at 320 px). They are held from the
-     * start, before the words change. If the result takes more lines and the reader's screen
-     * begins below the summary's first line (they watch the charts), the page is moved down by as
-     * much, at once, so that the charts do not move (as the browser's own scroll anchoring would,
-     * where it does); if the summary's first line is on the screen, the new words push what
-     * follows down, as words do.
+     * what the reader sees stays where it is on the screen. The summary's box follows its words:
+     * "has learned" takes a line or two where the training's words took six, and the box had
+     * kept the training's height, an empty band under the short words for as long as the
+     * replay ran (a reader review, at 1280 x 720). What the reader is looking at when the words
+     * change decides what moves:
+     * - From 960 px the summary is the foot of the column that stays in view beside the charts
+     *   (demos.css): nothing is under it, and a change in its height moves nothing.
+     * - Narrower, it is under the course and over the controls and the charts. A reader watching
+     *   the course and the words (the page glided there on Train) keeps them where they were;
+     *   what follows the words comes up or goes down, as it does under any words that change.
+     *   A reader whose screen begins below the summary's first line (they watch the charts) has
+     *   the page moved by as much, at once, either way, so that the charts do not move (as the
+     *   browser's own scroll anchoring would, where it does).
+     * The line over the charts keeps what it loses when "Skip to the replay" goes (on a narrow
+     * phone, where the link had wrapped under the button, the line keeps the room it loses above
+     * the link, as a margin: not a blank line under the link, and not in the summary's box, which
+     * is above the controls on a phone and would move them, and with them the browser's scroll
+     * anchor), and the readout under the course keeps its height (the training's numbers take a
+     * line more than the replay's at 320 px), until the next run, a reset, a drive or a change
+     * of the page's width. They are held from the start, before the words change.
      * Returns the function that does that, after the change.
      */
     function holdTheCharts() {
       const line = watchLink.parentElement;
       const lineBefore = line.getBoundingClientRect().height;
       const lineMargin = parseFloat(root.getComputedStyle(line).marginTop) || 0;
-      summary.style.minHeight = `${summary.getBoundingClientRect().height}px`;
       hud.style.minHeight = `${hud.getBoundingClientRect().height}px`;
       const charts = container.querySelector(".demo-charts");
       const header = document.querySelector(".md-header");
@@ -495,12 +503,11 @@
         const lost = lineBefore - line.getBoundingClientRect().height;
         if (lost >= 1) line.style.marginTop = `${lineMargin + lost}px`;
         const moved = charts.getBoundingClientRect().top - before.top;
-        if (watching && moved >= 1) root.scrollBy({ top: moved, behavior: "instant" });
+        if (watching && Math.abs(moved) >= 1) root.scrollBy({ top: moved, behavior: "instant" });
       };
     }
 
     function releaseHeights() {
-      summary.style.minHeight = "";
       hud.style.minHeight = "";
       watchLink.parentElement.style.marginTop = "";
     }
@@ -891,6 +898,11 @@
             yLabel: c.yLabel, yMax: c.yMax, plot: c.plot, series: c.series,
           }])),
         };
+      },
+      /** Each chart's drawing as last drawn ({ score, progress }: its size in CSS pixels, its
+       * texts and their obstacles), for tests/js/support/label-check.js. */
+      chartDrawings() {
+        return Object.fromEntries(Object.entries(charted).map(([name, c]) => [name, c && c.drawing]));
       },
       /** The canvas y (CSS pixels) at which a chart ("score" or "progress") draws a value. */
       chartY(name, value) {
