@@ -7,6 +7,7 @@ under the published sub-path, and search ranking for glossary terms."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -179,7 +180,7 @@ def test_home_ends_with_one_call_to_start_and_the_footer(browser, site_url) -> N
 def test_every_card_has_one_link_and_is_clickable_anywhere(desktop, site_url) -> None:
     desktop.goto(f"{site_url}/index.html")
     cards = desktop.locator(".ae-card")
-    assert cards.count() == 5
+    assert cards.count() == 6
     for n in range(cards.count()):
         desktop.goto(f"{site_url}/index.html")
         card = desktop.locator(".ae-card").nth(n)
@@ -443,19 +444,21 @@ def test_demo_previews_are_shown_whole_with_legible_labels(
 
 
 @pytest.mark.parametrize("width", [390, 600, 768, 1024, 1440])
-def test_the_reading_paths_sit_in_one_row_or_one_column(browser, site_url, width) -> None:
+def test_the_reading_paths_fill_their_rows(browser, site_url, width) -> None:
     """Fitted by width, a tablet held upright showed two paths and one, a card beside an empty
-    half row."""
+    half row. The four paths (a policy reader's joined them: a second reader review) sit two by
+    two, or one above another on a phone: every row full, all rows alike."""
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     page.goto(f"{site_url}/index.html")
     boxes = [
         card.bounding_box() for card in page.locator(".ae-cards--paths .ae-card:visible").all()
     ]
-    assert len(boxes) == 3 and all(boxes), boxes
-    rows = {round(box["y"]) for box in boxes if box}
+    assert len(boxes) == 4 and all(boxes), boxes
+    per_row = Counter(round(box["y"]) for box in boxes if box)
     columns = {round(box["x"]) for box in boxes if box}
-    assert len(rows) == 1 or len(columns) == 1, (rows, columns)
+    assert set(per_row.values()) == {len(columns)}, (per_row, columns)
+    assert len(columns) == (1 if width < 720 else 2), (width, columns)
     context.close()
 
 
