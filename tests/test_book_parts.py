@@ -1572,3 +1572,25 @@ def test_a_figure_in_words_away_from_its_figure_is_a_problem_that_names_the_page
     [problem] = problems
     assert str(problem).startswith("site/research.html: a '??? figure-text' fold must come")
     assert "straight after the <figure>" in problem.message
+
+
+def test_a_figure_that_is_its_whole_section_prints_its_words_before_it():
+    """A section of a heading and a figure has no text to fill the page the figure leaves when it
+    moves on (the research map left p. 74 46% empty): its words are printed, as the section's
+    text, before it, and its alt stays the site's one sentence."""
+    from book_pdf import htmltree as ht
+    from book_pdf.figure_text import fold_into_alt
+
+    article = ht.parse_fragment(
+        '<article><h2>A map</h2><figure><img alt="A grid."><figcaption>Figure 1.</figcaption>'
+        '</figure>\n<details class="figure-text"><summary>The figure in words</summary>'
+        "<p>The columns are four.</p><ul><li>Row.</li></ul></details><h2>Next</h2></article>"
+    )
+    problems: list = []
+    fold_into_alt(article, "research.html", problems)
+    assert not problems
+    blocks = list(next(article.iter("article")))
+    assert [block.tag for block in blocks] == ["h2", "div", "figure", "h2"]
+    assert [ht.text_of(block) for block in blocks[1]] == ["The columns are four.", "Row."]
+    assert "figure-words" in (blocks[1].get("class") or "") and not list(article.iter("details"))
+    assert next(article.iter("img")).get("alt") == "A grid."
