@@ -177,3 +177,36 @@ def test_back_to_top_is_not_printed(page, site_url):
     reader_scrolls(page, -200)
     page.emulate_media(media="print")
     assert page.eval_on_selector(".md-top", "b => getComputedStyle(b).display") == "none"
+
+
+def test_a_citation_tooltip_is_drawn_over_back_to_top(page, page_log, site_url):
+    """A citation's tooltip opening near the foot of a phone's screen is read over the button,
+    not under it (the tooltip's z-index 3 over the button's 2, citations.css)."""
+    _open(page, site_url, (390, 844), "goodhart.html")
+    links = page.locator(".md-content .citation a.citation__link")
+    index = page.evaluate(
+        """() => [...document.querySelectorAll('.md-content .citation a.citation__link')]
+                 .findIndex(c => c.getBoundingClientRect().top + scrollY > 2500)"""
+    )
+    assert index >= 0
+    link = links.nth(index)
+    y = link.evaluate("c => c.getBoundingClientRect().top + scrollY")
+    # The link's line at 690 px down the screen after the reader's scroll up: its tooltip opens
+    # below it, down to the button's corner.
+    page.evaluate(f"window.scrollTo(0, {y} - 690 + 400)")
+    reader_scrolls(page, -200)
+    page.evaluate(f"window.scrollTo(0, {y} - 690)")  # the rest of the way, up to the pixel
+    page.wait_for_timeout(400)
+    assert abs(link.evaluate("c => c.getBoundingClientRect().top") - 690) <= 2
+    assert page.evaluate(BACK_TO_TOP_SHOWN)
+    page.keyboard.press("Shift")
+    link.focus()
+    page.wait_for_timeout(300)
+    on_top = page.eval_on_selector(
+        ".md-top",
+        """b => { const r = b.getBoundingClientRect();
+                  const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+                  return hit && (hit.closest('.hover-tip') ? 'tooltip' : hit.className); }""",
+    )
+    assert on_top == "tooltip", f"under the button's centre: {on_top}"
+    assert page_log.page_errors == []
