@@ -3,7 +3,8 @@ Chromium: drawer-keys.js. The ☰ button takes the focus and answers Enter and S
 drawer's links, only moved off screen, are no Tab stops; the open drawer keeps the focus (Tab
 goes round it), Escape closes it and gives the focus back to the button; what opens and closes
 a section's pane are buttons with their state; a section's pane and a link to a part of the page
-move the focus where the reader is. At desktop widths the sidebar is left as it was."""
+move the focus where the reader is. At desktop widths the sidebar is the page's navigation, as
+Material draws it; its expandable sections open by the same buttons, in place."""
 
 from __future__ import annotations
 
@@ -312,9 +313,11 @@ def test_at_desktop_width_the_sidebar_is_untouched(page, page_log, site_url):
     page.goto(f"{site_url}/rlhf.html")  # and from a fresh load
     assert page.evaluate(INERT) == []
     expect(_menu(page)).to_be_hidden()
-    # Material's own labels: the drawer's stand-in buttons are hidden.
-    expect(page.locator(".md-sidebar--primary .md-nav__container > label[for]")).to_be_visible()
-    expect(page.locator(".md-sidebar--primary button.ae-pane-button:visible")).to_have_count(0)
+    # A section's arrow is the drawer's stand-in button (test below); no pane title is drawn.
+    expect(page.locator(".md-sidebar--primary .md-nav__container > label[for]")).to_be_hidden()
+    expect(page.locator(".md-sidebar--primary button.ae-pane-button:visible")).to_have_count(1)
+    # Of the pane titles only the site's name is drawn, a heading, not a control.
+    expect(page.locator(".md-sidebar--primary .md-nav__title:visible")).to_have_count(1)
     links = page.locator(".md-sidebar--primary a.md-nav__link")
     wanted = {
         links.nth(n).get_attribute("href")
@@ -335,6 +338,61 @@ def test_at_desktop_width_the_sidebar_is_untouched(page, page_log, site_url):
         if reached >= wanted:
             break
     assert reached >= wanted, wanted - reached
+    assert page_log.page_errors == []
+
+
+DESKTOP_SIZES = [(1280, 720), (1440, 900)]
+
+
+@pytest.mark.parametrize("size", DESKTOP_SIZES, ids=[f"{w}x{h}" for w, h in DESKTOP_SIZES])
+def test_at_desktop_width_a_section_opens_by_a_button_that_says_its_state(
+    page, page_log, site_url, size
+):
+    """A screen-reader review of the desktop sidebar: the arrow that opens "Interactive demos" in
+    place was Material's <label> with a tabindex, heard as an unnamed, stateless element (its
+    aria-expanded is on the list, where nothing announces it), and Enter and Space did not press
+    it. It is the drawer's stand-in button at every width (drawer-keys.js): a button named
+    "Interactive demos", collapsed or expanded with the checkbox, pressed by Enter and Space; the
+    focus stays on it while the section opens under it, and Tab goes on into the section."""
+    _open(page, site_url, size, "goodhart.html")
+    nav = page.locator(".md-sidebar--primary nav.md-nav--primary")
+    assert '- button "Interactive demos"\n' in nav.aria_snapshot() + "\n"  # collapsed: no state
+    opener = nav.get_by_role("button", name="Interactive demos", exact=True)
+    expect(opener).to_have_attribute("aria-expanded", "false")
+    toggle = page.locator(f"#{opener.get_attribute('data-for')}")
+    expect(toggle).not_to_be_checked()
+    # Tab from the link before it, as a keyboard user goes down the sidebar.
+    nav.get_by_role("link", name="Interactive demos", exact=True).focus()
+    page.keyboard.press("Tab")
+    expect(opener).to_be_focused()
+    assert _heard(page) == ("button", "Interactive demos", False)
+    page.keyboard.press("Enter")
+    expect(opener).to_have_attribute("aria-expanded", "true")
+    expect(toggle).to_be_checked()
+    expect(opener).to_be_focused()
+    assert _heard(page) == ("button", "Interactive demos", True)
+    assert '- button "Interactive demos" [expanded]' in nav.aria_snapshot()
+    boat = nav.get_by_role("link", name="The boat race", exact=True)
+    expect(boat).to_be_visible()
+    page.keyboard.press("Tab")
+    expect(boat).to_be_focused()
+    assert _seen(page), page.evaluate(DESCRIBE_FOCUS)
+    page.keyboard.press("Shift+Tab")
+    expect(opener).to_be_focused()
+    page.keyboard.press("Space")
+    expect(opener).to_have_attribute("aria-expanded", "false")
+    expect(toggle).not_to_be_checked()
+    assert _heard(page) == ("button", "Interactive demos", False)
+    expect(boat).to_be_hidden()
+    # Nothing made inert, no focus moved, and axe finds nothing in the sidebar.
+    assert page.evaluate(INERT) == []
+    violations = axe_violations(page, {"include": [[".md-sidebar--primary"]]})
+    assert not violations, _describe(violations)
+    # On a demo's page the section is open from the start, and says so.
+    _open(page, site_url, size, "demos/boat-race.html")
+    expect(
+        page.locator(".md-sidebar--primary").get_by_role("button", name="Interactive demos")
+    ).to_have_attribute("aria-expanded", "true")
     assert page_log.page_errors == []
 
 

@@ -31,8 +31,12 @@
      in or out.
 
    At desktop widths nothing is made inert and the focus is never moved: the sidebar is the
-   page's ordinary navigation, with Material's own labels (and the menu button is hidden, as the
-   label was). The breakpoints
+   page's ordinary navigation (and the menu button is hidden, as the label was). Its expandable
+   sections (Interactive demos) open and close in place, by the same arrow, a label Material
+   gives a tabindex but no role and no state (its aria-expanded is on the list, where no screen
+   reader announces it) and that Enter and Space did not press: the same stand-in button is
+   there too ("Interactive demos", expanded or collapsed), and stays where it is when pressed.
+   The breakpoints
    are those of Material's stylesheet. In a browser without `inert` (before 2022-2023) the
    script does nothing and the drawer stays Material's. Works from file:// too. */
 (function () {
@@ -158,8 +162,9 @@
   // the label's `for` that extra.css repeats for `data-for`, draw it as they drew the label); a
   // press clicks the label, so the checkbox and Material's own handlers work as before. The
   // button that opens a pane says whether it is open (aria-expanded, aria-controls); a title is
-  // named for where it takes the reader ("Back from Interactive demos"). At desktop widths the
-  // labels are Material's again.
+  // named for where it takes the reader ("Back from Interactive demos"). At desktop widths an
+  // opener stays a button (the sidebar's sections expand in place under it, by the same
+  // checkbox); the titles, which Material does not draw there, are its labels again.
   const paneButtons = [];   // { button, label, toggle, opens }
   toggles(nav).forEach(function (toggle) {
     const pane = paneOf(toggle);
@@ -185,7 +190,7 @@
       paneLabel.childNodes.forEach(function (node) {
         paneButton.append(node.cloneNode(true));
       });
-      paneButton.hidden = true;   // until update(): the drawer layout's
+      paneButton.hidden = true;   // until update()
       paneButton.addEventListener("click", function () {
         paneLabel.click();   // as a click on the label: the checkbox, and Material's handlers
       });
@@ -194,11 +199,13 @@
     });
   });
 
-  // The drawer layout's buttons or Material's labels, and each opener's state.
+  // The buttons or Material's labels (the openers are buttons at every width, the titles in the
+  // drawer layout only), and each opener's state.
   function updatePaneButtons() {
     paneButtons.forEach(function (entry) {
-      entry.button.hidden = !isDrawer();
-      entry.label.hidden = isDrawer();
+      const asButton = entry.opens || isDrawer();
+      entry.button.hidden = !asButton;
+      entry.label.hidden = asButton;
       if (entry.opens) entry.button.setAttribute("aria-expanded", String(entry.toggle.checked));
     });
   }

@@ -191,8 +191,8 @@
   }
 
   /**
-   * Scroll so that `element` is wholly visible below Material's sticky header and its
-   * "Back to top" button (which floats under the header while the reader scrolls up), or at
+   * Scroll so that `element` is wholly visible below Material's sticky header and clear of
+   * its "Back to top" button (in the screen's bottom-right corner while shown), or at
    * least starts there when it is taller than the space left; with `start`, its top goes there
    * in any case (a text to read from its beginning, with what follows it under it). Instantly,
    * unless `smooth` is asked for and the reader has not asked for reduced motion (a long jump the
@@ -203,19 +203,27 @@
   function scrollIntoClearView(element, { smooth = false, start = false } = {}) {
     const margin = 8;
     let top = 0;
+    let bottom = root.innerHeight;
     for (const selector of [".md-header", ".md-top"]) {
       const el = document.querySelector(selector);
       const style = el && root.getComputedStyle(el);
-      if (el && style.display !== "none" && style.visibility !== "hidden") { // "Back to top" hides over a demo (back-to-top.js)
+      // "Back to top" hides over a demo (back-to-top.js), and is out of the way while hidden.
+      const shown = el && style.display !== "none" && style.visibility !== "hidden" &&
+        !(el.matches(".md-top") && el.hidden);
+      if (shown) {
         const rect = el.getBoundingClientRect();
-        if (rect.height) top = Math.max(top, rect.bottom);
+        // The header bounds the clear view from above; "Back to top", in a corner of the
+        // screen (extra.css), from whichever side it is on.
+        if (!rect.height) continue;
+        if (rect.top + rect.bottom < root.innerHeight) top = Math.max(top, rect.bottom);
+        else bottom = Math.min(bottom, rect.top);
       }
     }
     const rect = element.getBoundingClientRect();
-    const room = root.innerHeight - top - 2 * margin;
+    const room = bottom - top - 2 * margin;
     let delta = 0;
     if (start || rect.top < top + margin || rect.height > room) delta = rect.top - top - margin;
-    else if (rect.bottom > root.innerHeight - margin) delta = rect.bottom - (root.innerHeight - margin);
+    else if (rect.bottom > bottom - margin) delta = rect.bottom - (bottom - margin);
     if (delta < 0) quietBackToTop();
     if (delta) root.scrollBy({ top: delta, behavior: smooth && !prefersReducedMotion() ? "smooth" : "instant" });
     return Boolean(delta);
