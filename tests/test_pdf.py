@@ -1642,6 +1642,21 @@ def test_further_reading_cites_pages_not_chapter_names(page_texts, outline, site
         )
 
 
+def test_each_further_reading_heading_shares_its_page_with_its_first_work(page_texts, outline):
+    """ "Also worth reading" and its line of introduction once ended a page, its works starting on
+    the next (the fold under them could break before its first work). Under each of Further
+    reading's headings, its page holds the start of a work: an author list with its year."""
+    further = next(children for title, _, children in outline if title == "Further reading")
+    assert len(further) >= 5, further
+    for title, page in further:
+        text = " ".join(page_texts[page].split())
+        assert title in text, (title, page + 1)
+        after = text[text.index(title) + len(title) :]
+        assert re.search(r"\((?:19|20)\d\d[a-z]?\)\.", after), (
+            f"'{title}' ends p. {page + 1} without a work under it"
+        )
+
+
 def _with_next_page_start(page_texts: list[str], index: int) -> str:
     """A page's text and the first lines of the next page's (after its running head), without
     the page number between them: a term may begin at the foot of its page and end on the
