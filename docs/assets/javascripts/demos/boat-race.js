@@ -521,12 +521,21 @@
      */
     function skipTraining() {
       if (mode !== "training") return;
+      const stage = container.querySelector(".demo-stage");
+      const sticky = root.getComputedStyle(stage).position === "sticky";
+      // Train's glide may still be running (Skip pressed at once): it stops where it is before
+      // the result changes the page, or the browser's smooth scroll, its end moved under it,
+      // sent the page a screen away, the charts off it (1280 x 720); it is finished, at once, below.
+      if (sticky) root.scrollTo({ top: root.scrollY, behavior: "instant" });
       stop();
       trainer.finish();
       finishTraining(true);
       redraw();
       courseCanvas.focus({ preventScroll: true });
-      page.scrollIntoClearView(container.querySelector(".demo-stage"), { smooth: true });
+      // Where the course stays in view beside the charts (sticky, from 960 px), the page goes
+      // only where Train's glide was taking it: the Train panel and both charts on the screen.
+      if (sticky) showTheRace({ instant: true });
+      else page.scrollIntoClearView(stage, { smooth: true });
       lastFrameTime = 0;
       if (!reducedMotion) requestFrame();
     }
@@ -659,7 +668,7 @@
      * the Train panel and both charts on the screen too; narrower, it glides up to the course,
      * its readout and the result's words under it. One jump under reduced motion.
      */
-    function showTheRace() {
+    function showTheRace({ instant = false } = {}) {
       const stage = container.querySelector(".demo-stage");
       if (root.getComputedStyle(stage).position !== "sticky") {
         page.scrollIntoClearView(stage, { smooth: true, start: true });
@@ -672,7 +681,7 @@
       const above = panel.top - top; // negative: the panel is under the header
       const below = charts.bottom - (root.innerHeight - 8); // positive: the charts end below the screen
       const delta = above < 0 ? above : below > 0 ? Math.min(below, above) : 0;
-      if (delta) root.scrollBy({ top: delta, behavior: reducedMotion ? "instant" : "smooth" });
+      if (delta) root.scrollBy({ top: delta, behavior: reducedMotion || instant ? "instant" : "smooth" });
     }
 
     /** How to steer, in the terms of the reader's device. */
