@@ -991,6 +991,29 @@ def test_no_page_inside_a_chapter_is_left_more_than_half_empty(pdf_path, outline
     assert not short, f"pages whose text ends above 40% of the page: {short}"
 
 
+def test_a_more_evidence_fold_does_not_leave_the_page_before_it_a_quarter_empty(pdf_path):
+    """A fold printed open that is kept whole moves on when it does not fit: chapter 7's "More
+    evidence" (two items and a table) left the page before it 45% empty. A fold at the top of a
+    page follows a page whose text runs into its last quarter."""
+    pages = _bbox_pages(pdf_path)
+    tops = {
+        index
+        for index, page in enumerate(pages)
+        for line in page.iter("line")
+        if _line_text(line).startswith("More evidence")
+        and _box(line)[1] < 0.25 * float(page.get("height", "nan"))
+    }
+    printed = [_line_text(line) for page in pages for line in page.iter("line")]
+    assert any(text.startswith("More evidence") for text in printed), "no More evidence fold"
+    for index in tops:
+        before = pages[index - 1]
+        height = float(before.get("height", "nan"))
+        bottoms = [_box(line)[3] for line in before.iter("line") if _box(line)[3] < height - 50]
+        assert bottoms and max(bottoms) > 0.75 * height, (
+            f"p. {index}: text ends at {max(bottoms) / height:.0%} before a fold on p. {index + 1}"
+        )
+
+
 MIN_LAST_PAGE_LINES = 5
 
 
