@@ -7,6 +7,7 @@ Over the demos: test_boat_view_browser.py; the focus after it: test_keyboard_bro
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from test_boat_phone_browser import BACK_TO_TOP_SHOWN, reader_scrolls
@@ -201,12 +202,13 @@ def test_a_citation_tooltip_is_drawn_over_back_to_top(page, page_log, site_url):
     assert page.evaluate(BACK_TO_TOP_SHOWN)
     page.keyboard.press("Shift")
     link.focus()
-    page.wait_for_timeout(300)
-    on_top = page.eval_on_selector(
-        ".md-top",
-        """b => { const r = b.getBoundingClientRect();
-                  const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-                  return hit && (hit.closest('.hover-tip') ? 'tooltip' : hit.className); }""",
-    )
+    hit_at_the_buttons_centre = """() => { const r = document.querySelector('.md-top').getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return hit && (hit.closest('.hover-tip') ? 'tooltip' : String(hit.getAttribute('class'))); }"""
+    try:  # the tooltip fades in (citations.css); on a loaded machine it takes a moment
+        page.wait_for_function(f"({hit_at_the_buttons_centre})() === 'tooltip'", timeout=3000)
+    except PlaywrightTimeoutError:
+        pass
+    on_top = page.evaluate(hit_at_the_buttons_centre)
     assert on_top == "tooltip", f"under the button's centre: {on_top}"
     assert page_log.page_errors == []

@@ -102,7 +102,7 @@ def test_materials_single_key_shortcuts_are_off_and_search_still_opens_by_tab(pa
     page.wait_for_timeout(500)
     assert navigations == [] and page.url.endswith("/rlhf.html"), navigations
     tab_until(page, "input.md-search__input")
-    assert page.evaluate(SEARCH_OPEN)
+    page.wait_for_function(SEARCH_OPEN, timeout=5000)  # Material opens it on the field's focus
     page.keyboard.type("specification", delay=20)  # s, p, f and n among its letters
     field = page.locator("input.md-search__input")
     assert field.input_value() == "specification"
