@@ -522,7 +522,7 @@
     function skipTraining() {
       if (mode !== "training") return;
       const stage = container.querySelector(".demo-stage");
-      const sticky = root.getComputedStyle(stage).position === "sticky";
+      const sticky = courseBesideCharts();
       // Train's glide may still be running (Skip pressed at once): it stops where it is before
       // the result changes the page, or the browser's smooth scroll, its end moved under it,
       // sent the page a screen away, the charts off it (1280 x 720); it is finished, at once, below.
@@ -669,9 +669,8 @@
      * its readout and the result's words under it. One jump under reduced motion.
      */
     function showTheRace({ instant = false } = {}) {
-      const stage = container.querySelector(".demo-stage");
-      if (root.getComputedStyle(stage).position !== "sticky") {
-        page.scrollIntoClearView(stage, { smooth: true, start: true });
+      if (!courseBesideCharts()) {
+        page.scrollIntoClearView(container.querySelector(".demo-stage"), { smooth: true, start: true });
         return;
       }
       const header = document.querySelector(".md-header");
@@ -682,6 +681,12 @@
       const below = charts.bottom - (root.innerHeight - 8); // positive: the charts end below the screen
       const delta = above < 0 ? above : below > 0 ? Math.min(below, above) : 0;
       if (delta) root.scrollBy({ top: delta, behavior: reducedMotion || instant ? "instant" : "smooth" });
+    }
+
+    /** Whether the course is a sticky column beside the controls and charts (from 960 px,
+     * demos.css), where it stays in view without the page moving. */
+    function courseBesideCharts() {
+      return root.getComputedStyle(container.querySelector(".demo-stage")).position === "sticky";
     }
 
     /** How to steer, in the terms of the reader's device. */
