@@ -991,6 +991,54 @@ def test_no_page_inside_a_chapter_is_left_more_than_half_empty(pdf_path, outline
     assert not short, f"pages whose text ends above 40% of the page: {short}"
 
 
+MAX_EMPTY = 0.4  # of a page's text area, below its last line (a chapter's last page aside)
+CAPTION = re.compile(r"Figure (?:\d+|[A-Z])\.\d+ ")
+
+
+def _figure_opens(page, body_height: float, measure: tuple[float, float]) -> bool:
+    """Whether a figure opens the page: a figure caption ("Figure 2.3 ...") on it with no line of
+    running text above it (text in the body's size across most of the measure; a figure's
+    labels are smaller, and its rows of labels are not set to the measure)."""
+    lines = [line for line in _visual_lines(page) if TEXT_TOP < line[0][3] <= TEXT_BOTTOM + 1]
+    left, right = measure
+    for line in lines:
+        if CAPTION.match(" ".join(word[4] for word in line)):
+            return True
+        text_sized = all(round(word[3] - word[1], 1) == body_height for word in line)
+        if text_sized and line[-1][2] - line[0][0] > 0.8 * (right - left):
+            return False
+    return False
+
+
+def test_no_page_inside_a_chapter_is_more_than_two_fifths_empty_unless_a_figure_follows(
+    pdf_path, outline
+):
+    """Every page but a part's last (a chapter, the glossary, the index) is filled to three
+    fifths of its text area or more, or is followed by a page that opens on a figure, which may
+    not fit what is left (figures cannot break). A table or a box that moved on whole and left
+    a third of a page empty is what this catches (a long table breaks, a long box too: book.css).
+    It does not catch a chapter's Key takeaways, which stays whole and may leave up to two fifths
+    of the page before it empty (Where experts disagree's left 32%, p. 85 of 149)."""
+    pages = _bbox_pages(pdf_path)
+    lines = [line for page in pages for line in _visual_lines(page)]
+    heights = Counter(round(w[3] - w[1], 1) for line in lines for w in line)
+    body_height = heights.most_common(1)[0][0]
+    body = [line for line in lines if round(line[0][3] - line[0][1], 1) == body_height]
+    measure = (
+        Counter(round(line[0][0]) for line in body).most_common(1)[0][0],
+        Counter(round(line[-1][2]) for line in body).most_common(1)[0][0],
+    )
+    ends = {page for _, page, _ in outline} | {len(pages)}
+    holes = [
+        (index + 1, f"{1 - _filled(page):.0%} empty")
+        for index, page in enumerate(pages)
+        if index + 1 not in ends
+        and _filled(page) < 1 - MAX_EMPTY
+        and not _figure_opens(pages[index + 1], body_height, measure)
+    ]
+    assert not holes, f"pages more than {MAX_EMPTY:.0%} empty before a page of text: {holes}"
+
+
 def test_a_more_evidence_fold_does_not_leave_the_page_before_it_a_quarter_empty(pdf_path):
     """A fold printed open that is kept whole moves on when it does not fit: chapter 7's "More
     evidence" (two items and a table) left the page before it 45% empty. A fold at the top of a
@@ -1771,6 +1819,88 @@ def test_index_names_cited_people_by_surname_and_initials(pdf_path, outline):
     assert len(with_initials) > len(names) / 2, names
     organisations = [n for n in names if "," not in n]
     assert organisations, "organisations (OpenAI, METR) keep their whole name"
+
+
+INDEX_HANG = 3 * MM  # book.css hangs an index entry's turnover lines by 4 mm
+
+
+def _index_lines_out_of_place(pages: list) -> tuple[list[str], int]:
+    """The faults of an index's line breaks, read from its pages' lines (poppler's words, in the
+    text area: no running head, no page number), and how many turnover lines there are. A
+    turnover line (one hung under its entry's first) that starts with a page number must follow a
+    line that ends with a page number and its comma: the term's line holds its first numbers, and
+    numbers break only after a comma, never one carried over whole or split ("12-" / "14")."""
+    lines = [
+        (line[0][0], " ".join(word[4] for word in line))
+        for page in pages
+        for line in _visual_lines(page)
+        if TEXT_TOP < line[0][3] <= TEXT_BOTTOM + 1
+    ]
+    left = Counter(round(x0) for x0, _ in lines).most_common(1)[0][0]
+    faults, turnovers = [], 0
+    for (_, before), (x0, text) in itertools.pairwise(lines):
+        if x0 > left + INDEX_HANG / 2:
+            turnovers += 1
+        if not re.match(r"\d", text):
+            continue
+        if not re.search(r"\d,$", before):
+            faults.append(f"{before!r} / {text!r}")
+        elif x0 < left + INDEX_HANG:
+            faults.append(f"{text!r} is not hung under its entry ({x0 - left:.1f} pt)")
+    return faults, turnovers
+
+
+def test_an_index_entry_that_runs_over_keeps_its_first_page_numbers_by_its_term(pdf_path, outline):
+    """A long entry breaks as a book's index breaks: its first line holds the term and as many
+    of its page numbers as fit, and the rest turn over after a comma, hung under it. The
+    numbers used to move to the next line all together whenever they did not all fit (padding
+    on their span: "Reinforcement learning from human feedback (RLHF)" alone on a line, half
+    of it empty, over its ten numbers)."""
+    index = next(page for title, page, _ in outline if title == "Index")
+    faults, _ = _index_lines_out_of_place(_bbox_pages(pdf_path)[index:])
+    assert not faults, f"index lines broken away from their term or number: {faults}"
+
+
+def test_index_entries_of_any_length_break_after_a_comma(site_dir, tmp_path):
+    """The same rule on entries made to run over at every point (a term of 2 to 7 words, 1 to
+    30 page numbers of 1 to 3 digits), typeset as the book sets its index (book.html.j2's
+    markup, book.css, the site's fonts): the real index has only one or two entries that run
+    over, and which ones changes with every edition."""
+    from book_pdf.assemble import assemble_book
+    from book_pdf.book_index import BookIndex, IndexEntry
+    from book_pdf.metadata import read_book_info
+    from book_pdf.render import part_markup
+
+    terms = [
+        "Reinforcement learning from human feedback (RLHF)",
+        "Cooperative inverse reinforcement learning (CIRL)",
+        "Goal misgeneralization in deep reinforcement learning",
+        "Specification gaming",
+        "Eliciting latent knowledge (ELK)",
+    ]
+    numbers = [
+        [4, 9, 17, 26, 32, 41, 50, 60, 69, 103],
+        [99] * 10,
+        [104] * 14,
+        list(range(1, 31)),
+        [7, 123, 45, 6, 118, 9, 88, 101, 3, 64, 130],
+    ]
+    cases = [(term, pages) for term in terms for pages in numbers]
+    entries = [
+        IndexEntry(term, tuple(f"t{i}-{j}" for j in range(len(pages))))
+        for i, (term, pages) in enumerate(cases)
+    ]
+    root = assemble_book(read_book_info(site_dir), [], [], BookIndex(entries, []))
+    index = next(el for el in root.iter() if "book-index" in _classes(el))
+    items = [li for li in index.iter("li") if "index-entry" in _classes(li)]
+    for li, (_, pages) in zip(items, cases, strict=True):
+        for link, page in zip(li.iter("a"), pages, strict=True):
+            link.text = str(page)  # as render.py writes a chapter's page number in
+    out = tmp_path / "index.pdf"
+    render_pdf(part_markup(root, [index]), site_dir, out)
+    faults, turnovers = _index_lines_out_of_place(_bbox_pages(out))
+    assert turnovers >= 15, f"only {turnovers} entries ran over: the test checks little"
+    assert not faults, f"index lines broken away from their term or number: {faults}"
 
 
 def _inflected_in(term: str, text: str) -> bool:
