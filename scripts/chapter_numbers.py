@@ -4,7 +4,7 @@ The book numbers its chapters ("Chapter 4", "Figure 4.2"), and its glossary and 
 point by number ("(Chapter 7)"); the site numbered nothing, so a reader with both could not match
 them. Each numbered page now carries the same label above its title. The rule, one for the site
 and the book (book_pdf/numbering.py calls `number_parts`): the home page (the book's
-Introduction) and the back matter (the glossary, Further reading) are not numbered; the other
+Introduction) and the back matter (the glossary, Who's who, Further reading) are not numbered; the other
 pages at the top of the nav are chapters, numbered 1, 2, 3; pages inside a nav section (the
 interactive demos) are appendices, lettered A, B, C, because they come after the guide's own end
 ("The end of the guide" closes its last chapter; a reader met "Chapter 11" after it).
@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # the book imports this module too, without needing MkDocs' nav
     from mkdocs.structure.nav import Navigation
 
-UNNUMBERED = ("index.md", "glossary.md", "further-reading.md")
+UNNUMBERED = ("index.md", "glossary.md", "whos-who.md", "further-reading.md")
 
 
 @dataclass(frozen=True)

@@ -46,8 +46,9 @@ from .problems import Problem
 
 GLOSSARY_PAGE = "glossary.html"
 # Pages whose mentions are not indexed: Further reading lists every work and many terms in its
-# annotations; the index points at where the chapters use them.
-UNINDEXED_PAGES = ("further-reading.html",)
+# annotations, Who's who the organisations with a sentence or two each; the index points at where
+# the chapters use them.
+UNINDEXED_PAGES = ("whos-who.html", "further-reading.html")
 CITED_IN_CLASS = "further-reading__cited"  # the hook's "Cited in: <chapter links>" paragraph
 ENTRY_CLASS = "further-reading__entry"  # its entry, whose id is the work's key
 PAGE_REF_CLASS = "page-ref"  # an empty link book.css fills with the page number

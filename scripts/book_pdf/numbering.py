@@ -3,7 +3,7 @@ cross-references that print the number and the page of what they point at.
 
 Which pages are chapters: the site's rule (chapter_numbers.number_parts): every page at the top of
 the nav but the home page (the book's Introduction) and the reference pages at the back
-(glossary, Further reading), which are front and back matter; the pages in a nav section (the
+(glossary, Who's who, Further reading), which are front and back matter; the pages in a nav section (the
 interactive demos) are appendices, lettered ("Appendix B", "Figure B.1").
 Numbers are written into the HTML (they are the same on every paper size); page numbers come
 from WeasyPrint's target-counter() in book.css, the only thing that knows them.
@@ -21,7 +21,7 @@ from .htmltree import Element
 
 HOME_PAGE = "index.html"
 INTRODUCTION = "Introduction"
-BACK_MATTER_PAGES = ("glossary.html", "further-reading.html")
+BACK_MATTER_PAGES = ("glossary.html", "whos-who.html", "further-reading.html")
 XREF_CLASS = "xref"  # book.css prints " (" attr(data-xref) ")"
 XREF_PAGE_CLASS = "xref--page"  # ... and "p. " target-counter(page) after it
 XREF_LABEL = "data-xref"
