@@ -1441,7 +1441,9 @@ def test_goodhart_demo_comes_first_and_what_to_try_after_it(browser, site_url):
         )
         lead = top["article h1 + p"]
         assert lead["bottom"] <= top["#goodhart-demo"]["top"], "the lead question, then the demo"
-        assert "what if the score is now and then wildly off" in page.text_content("article h1 + p")
+        lead_text = " ".join(page.text_content("article h1 + p").split())
+        assert "what if the score is now and then wildly off" in lead_text
+        assert "tired examiner" in lead_text, "an everyday picture first (reader review 9)"
         for first_screen in ("#gh-light-chart", "#gh-selection-chart", "#gh-n", "#gh-result"):
             assert top[first_screen]["bottom"] <= 900, (first_screen, top[first_screen])
         for chart in ("#gh-light-chart", "#gh-selection-chart"):
@@ -1860,6 +1862,26 @@ def test_goodhart_on_a_phone_tab_does_not_hide_focus_under_the_stuck_slider(brow
         assert in_clear_view(page, "#gh-dist-t2")
     finally:
         context.close()
+
+
+def test_boat_try_next_asks_first_then_answers(page, site_url):
+    """Reader review 9: the boat race's best experiment ("just pay it more for finishing") was one
+    long bullet with two experiments, "discounted" and a seed caveat. Now "Try next" asks each
+    question first, in bold, and answers it in a paragraph of its own, "discounted" in plain
+    words; in print too (only the pointer to the sliders is web-only)."""
+    page.goto(f"{site_url}/demos/boat-race.html")
+    items = page.locator("h2#try-next ~ ol > li")
+    assert items.count() == 2
+    for index in range(2):
+        question = items.nth(index).locator("p").first.locator("strong").text_content()
+        assert question.endswith("?"), question
+        assert items.nth(index).locator("p").count() == 2, "the answer in its own paragraph"
+    first = " ".join(items.nth(0).text_content().split())
+    assert "500" in first and "keeps circling" in first, first
+    assert "discounted" in first and "a little less for every move it lies ahead" in first, first
+    assert "depends on the seed" in items.nth(1).text_content()
+    page.emulate_media(media="print")
+    assert page.is_visible("h2#try-next") and items.nth(1).is_visible()
 
 
 # ------------------------------------------------------------------------- fallbacks and file://
