@@ -7,7 +7,7 @@
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const labels = require("../../docs/assets/javascripts/demos/chart-labels.js");
-const { labelProblems } = require("./support/label-check.js");
+const { labelProblems, leaderProblems } = require("./support/label-check.js");
 const { figures, loadDemos, lightColours, SvgContext } = require("../../scripts/static_figures.js");
 
 const demos = loadDemos();
@@ -215,57 +215,57 @@ test("best of N: the value axis says what 0 is in words, not an average of nothi
   }
 });
 
-test("KL leash: labels clear at every leash length, both reward models, phone and desktop", () => {
-  for (const [width, height] of SIZES.leash) {
+/** A note's text outside the plot (the notes stay inside it; the leash's label has a row above). */
+function notesOutsidePlot(chart) {
+  const p = chart.plot;
+  return chart.texts.filter((t) => t.kind === "note").filter(({ box: b }) => b.x < p.left || b.y < p.top || b.x + b.w > p.left + p.width || b.y + b.h > p.top + p.height)
+    .map((t) => `"${t.text}" leaves the plot`);
+}
+
+test("KL leash: every state's labels clear, each note named, its line crossing no mark or text, at every size", () => {
+  // Every step of the slider, both reward models, at a phone's and a desktop's sizes, a 320 px
+  // phone's (254) and a 288 px square. Before the notes could be tried on a finer grid and in
+  // another order (where the first took the only clean place), 24 of these 648 states drew a
+  // note's line over a marker
+  // (11 of 328 at steps of 0.1): the larger model at leashes of 1.3-2.35, the smaller at 2.55-2.8.
+  let states = 0;
+  for (const [width, height] of [...SIZES.leash, [288, 288]]) {
     for (const model of ["small", "large"]) {
       for (const d of SLIDER) {
         const chart = draw(width, height, (p) => demos.klLeashDraw.drawLeash(p, colours, { model, d, compare: false }).chart);
         const where = `${width}x${height}, ${model}, leash ${d.toFixed(2)}`;
-        assert.deepEqual(labelProblems(chart), [], where);
+        assert.deepEqual([...labelProblems(chart), ...leaderProblems(chart), ...notesOutsidePlot(chart)], [], where);
         assert.deepEqual(placedTexts(chart, "vertical"), ["leash"], where);
+        assert.equal(placedTexts(chart, "note").length, 2, `${where}: both rings named`);
+        // Where no clean place is left (five states of the smaller model on a 254 px chart), the
+        // one series marker the line must cross gives way; never at a phone's or a desktop's size.
+        if (width !== 254) assert.deepEqual(chart.gaveWay, [], where);
+        assert.ok(chart.gaveWay.length <= 1, where);
+        states += 1;
       }
     }
+  }
+  assert.equal(states, 648);
+  for (const [width, height] of SIZES.leash) {
     const atDefault = draw(width, height, (p) => demos.klLeashDraw.drawLeash(p, colours, { model: "small", d: 1.5, compare: false }).chart);
     const notes = placedTexts(atDefault, "note");
     assert.equal(notes.filter((t) => /peak/.test(t)).length, 1, `${width}x${height}: the peak is labelled at the default leash (${notes})`);
     // ... and the other reward model's true reward, faint behind it, is named at its peak
     assert.equal(notes.filter((t) => /larger/.test(t)).length, 1, `${width}x${height}: ${notes}`);
+    assert.deepEqual(atDefault.gaveWay, [], `${width}x${height}: every marker drawn as the figure opens`);
   }
 });
 
-/** The notes whose line to their ring crosses a marker, a dot or another text. */
-function leadersThroughMarks(chart) {
-  return chart.notes.filter((note) => note.leader).filter((note) => {
-    const from = { x: note.x, y: note.y };
-    const { box } = note;
-    const to = { x: Math.max(box.x, Math.min(box.x + box.w, from.x)), y: Math.max(box.y, Math.min(box.y + box.h, from.y)) };
-    // the line starts at the ring's edge and stops short of its text
-    const length = Math.hypot(to.x - from.x, to.y - from.y);
-    const [ux, uy] = [(to.x - from.x) / length, (to.y - from.y) / length];
-    const [x1, y1, x2, y2] = [from.x + ux * 6, from.y + uy * 6, to.x - ux * 2, to.y - uy * 2];
-    const own = (b) => note.x >= b.x && note.x <= b.x + b.w && note.y >= b.y && note.y <= b.y + b.h;
-    const marks = chart.obstacles.boxes.filter((b) => b.kind !== "leader" && !own(b));
-    const texts = chart.texts.filter((t) => t.box !== box && !(t.text === note.text && t.box.x === box.x)).map((t) => t.box);
-    return [...marks, ...texts].some((b) => labels.segmentHitsBox(x1, y1, x2, y2, b));
-  }).map((note) => note.text);
-}
-
-test("KL leash: a note's line to its ring crosses no marker, dot or text as the figure opens", () => {
-  // At 320 px (the chart 254 px square) the other reward model's note, "larger", drew its line
-  // through the reward model's square at the leash (UX review 11). As the figure opens (the
-  // smaller model, leash 1.5), and at every leash up to 2.5 with it, at a phone's and a desktop's
-  // sizes, no line crosses a mark. (A few states leave no clear place, on a 254-324 px chart:
-  // the larger model at a leash of 1.3-2.1, the smaller at 2.6 and 2.8. There the note keeps its
-  // name and its line crosses a marker, but still no text.)
-  for (const [width, height] of [...SIZES.leash, [288, 288]]) {
-    const opening = draw(width, height, (p) => demos.klLeashDraw.drawLeash(p, colours, { model: "small", d: 1.5, compare: false }).chart);
-    assert.ok(opening.notes.some((note) => note.leader || note.box), `${width}x${height}: notes`);
-    assert.deepEqual(leadersThroughMarks(opening), [], `${width}x${height}, as it opens`);
-    for (const d of SLIDER.filter((v) => v <= 2.5)) {
-      const chart = draw(width, height, (p) => demos.klLeashDraw.drawLeash(p, colours, { model: "small", d, compare: false }).chart);
-      assert.deepEqual(leadersThroughMarks(chart), [], `${width}x${height}, leash ${d.toFixed(2)}`);
-    }
-  }
+test("a layout goes back to a saved point, so that labels can be tried again in another order", () => {
+  const layout = layoutWith({ boxes: [{ x: 0, y: 0, w: 300, h: 45 }] });
+  const saved = layout.save();
+  const here = [{ x: 150, y: 100, align: "center" }];
+  assert.ok(layout.place({ text: "first", font: FONT, candidates: here }));
+  layout.blockLine([[0, 150], [300, 150]], "leader");
+  assert.equal(layout.place({ text: "second", font: FONT, candidates: here }), null, "the place is taken");
+  layout.restore(saved);
+  assert.deepEqual([layout.labels.length, layout.lines.length, layout.boxes.length], [0, 0, 1]);
+  assert.equal(layout.place({ text: "second", font: FONT, candidates: here }).text, "second");
 });
 
 test("a chosen value's dot is never doubled by its own series' marker beside it", () => {

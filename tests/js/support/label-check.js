@@ -2,7 +2,8 @@
  * What a reader would call a faulty label, checked on the texts and obstacles a drawing reports
  * (line-chart.js's drawLineChart, boat-course-draw.js's drawBase): text outside the canvas, text
  * under 11 CSS pixels, two texts overlapping, or a label inside the plot covering a data line, a
- * marker or an arrow. Used by the Node tests and, injected into the page, by the browser tests
+ * marker or an arrow; and (leaderProblems) a note's line to its ring crossing a mark or a text, or a
+ * note left out. Used by the Node tests and, injected into the page, by the browser tests
  * (tests/test_live_figures_browser.py), so both judge the same way.
  */
 (function (root, factory) {
@@ -88,5 +89,34 @@
     return problems;
   }
 
-  return { labelProblems, MIN_SIZE };
+  /**
+   * The problems with the notes' thin lines (line-chart.js's `notes`: [{ text, x, y, box, line }],
+   * the line { from, to } joining a text placed away from its ring): a line that crosses a marker,
+   * a dot or an arrow (other than the one at its own ring) or another text, and a note left out.
+   */
+  function leaderProblems(drawing) {
+    const problems = [];
+    for (const note of drawing.notes || []) {
+      if (!note.box) {
+        problems.push(`the note at (${round(note.x)}, ${round(note.y)}) is left out`);
+        continue;
+      }
+      if (!note.line) continue;
+      const { from, to } = note.line;
+      const own = (b) => note.x >= b.x && note.x <= b.x + b.w && note.y >= b.y && note.y <= b.y + b.h;
+      for (const b of (drawing.obstacles || { boxes: [] }).boxes) {
+        if (b.kind !== "leader" && !own(b) && segmentHits(from.x, from.y, to.x, to.y, b)) {
+          problems.push(`the line of "${note.text}" crosses a ${b.kind || "data"} mark ${where(b)}`);
+        }
+      }
+      for (const t of drawing.texts) {
+        if (t.box !== note.box && !(t.text === note.text && t.box.x === note.box.x && t.box.y === note.box.y) && segmentHits(from.x, from.y, to.x, to.y, t.box)) {
+          problems.push(`the line of "${note.text}" crosses "${t.text}" ${where(t.box)}`);
+        }
+      }
+    }
+    return problems;
+  }
+
+  return { labelProblems, leaderProblems, MIN_SIZE };
 });

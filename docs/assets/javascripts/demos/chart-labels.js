@@ -103,7 +103,8 @@
 
   /**
    * A layout within `bounds` ({x, y, w, h}): obstacles are added first (block, blockLine), then
-   * labels are placed one after another. `margin` is the clear space kept around every label.
+   * labels are placed one after another (save and restore go back to an earlier point, so that
+   * labels can be tried in another order). `margin` is the clear space kept around every label.
    * `clear(box)` may veto places the obstacles cannot describe (for example "not on water").
    */
   function createLayout(ctx, bounds, { margin = 3, clear = null } = {}) {
@@ -175,7 +176,19 @@
       return placed;
     }
 
-    return { block, blockLine, place, fits, labels, boxes, lines, bounds };
+    /** What the layout holds so far, to go back to (restore) and try a set of labels again in
+     * another order. */
+    function save() {
+      return { boxes: boxes.length, lines: lines.length, labels: labels.length };
+    }
+
+    function restore(saved) {
+      boxes.length = saved.boxes;
+      lines.length = saved.lines;
+      labels.length = saved.labels;
+    }
+
+    return { block, blockLine, place, fits, save, restore, labels, boxes, lines, bounds };
   }
 
   /**

@@ -225,16 +225,19 @@
     });
     ctx.restore();
     // A series' own marker next to its larger dot would read as a doubled mark: the dot wins.
+    // Markers, rings, dots and arrows are laid out first and drawn once the notes are placed, in
+    // that order (a marker a note's line cannot avoid gives way to it, below).
     const dotsAt = (spec.dots || []).map((d) => ({ colour: d.colour, box: markerBox(tx(d.x), ty(d.y), DOT) }));
     const besideItsDot = (s, x, y) => dotsAt.some((d) => d.colour === s.colour && labels.boxesOverlap(d.box, markerBox(x, y, MARKER)));
-    const marked = [];
+    const markers = [];
     spec.series.forEach((s, k) => {
       if (!s.marker || !s.points.length) return;
       const every = s.markerEvery || 1;
-      const marks = paths[k].filter((p, i) => (i % every === 0 || i === paths[k].length - 1) && inPlot(p[0], p[1]) && !besideItsDot(s, p[0], p[1]));
-      markSeries(ctx, s, colours, s.alpha == null ? 1 : s.alpha, marks);
-      marks.forEach(([x, y]) => layout.block(markerBox(x, y, MARKER)));
-      marked.push(...marks.map(([x, y]) => ({ colour: s.colour, box: markerBox(x, y, MARKER) })));
+      paths[k].filter((p, i) => (i % every === 0 || i === paths[k].length - 1) && inPlot(p[0], p[1]) && !besideItsDot(s, p[0], p[1]))
+        .forEach(([x, y]) => {
+          layout.block(markerBox(x, y, MARKER));
+          markers.push({ series: s, x, y, box: layout.boxes[layout.boxes.length - 1], shown: true });
+        });
     });
 
     // The points the notes are about, each marked with an open ring, under the dots (a dot at the
@@ -242,32 +245,21 @@
     // reader review found "peak" floating beside an unmarked curve).
     const anchors = (spec.notes || []).map((note) => ({ note, x: tx(note.x), y: ty(note.y) }))
       .filter((a) => inPlot(a.x, a.y));
-    for (const a of anchors) {
-      ctx.fillStyle = colours.bg;
-      ctx.strokeStyle = a.note.colour || colours.fg;
-      ctx.lineWidth = 2;
-      ctx.beginPath();
-      ctx.arc(a.x, a.y, RING, 0, 2 * Math.PI);
-      ctx.fill();
-      ctx.stroke();
-      layout.block(markerBox(a.x, a.y, RING), "anchor");
-    }
+    for (const a of anchors) layout.block(markerBox(a.x, a.y, RING), "anchor");
 
     // Dots: larger markers for the values at a chosen x; an arrow at the edge for one off the scale.
+    const dotsDrawn = [];
     const offScale = [];
     for (const dot of spec.dots || []) {
       const x = tx(dot.x);
       const y = ty(dot.y);
       if (y >= pad.top - 0.5 && y <= pad.top + plotH + 0.5) {
-        ctx.fillStyle = dot.colour;
-        ctx.strokeStyle = colours.bg;
-        ctx.lineWidth = 2;
-        drawMarker(ctx, dot.marker || "circle", x, y, DOT);
+        dotsDrawn.push({ dot, x, y });
         layout.block(markerBox(x, y, DOT));
       } else {
         const up = y < pad.top;
         const edge = up ? pad.top : pad.top + plotH;
-        const arrow = drawEdgeArrow(ctx, colours, dot.colour, x, edge, up);
+        const arrow = edgeArrowBox(x, edge, up);
         layout.block(arrow, "arrow");
         offScale.push({ dot, x, edge, up, arrow });
       }
@@ -296,31 +288,107 @@
     // A note's text goes right beside its ring (clear of the ring, and of a dot on the same
     // point), or failing that a little further out, joined to the ring by a thin line that
     // crosses no marker, dot or other text (at 320 px the KL leash's "larger" drew its line
-    // through the reward model's square at the leash: UX review 11).
-    const notes = anchors.map((a) => {
+    // through the reward model's square at the leash: UX review 11). The places are tried near
+    // to far (aroundPoint's rounds), then once more on a finer grid, all distances at once.
+    const seriesMarker = new Set(markers.map((m) => m.box));
+    function placeNote(a) {
       const { note } = a;
       const reach = markerBox(0, 0, RING).w / 2 + 3 + 0.5; // clear of the ring's box and the labels' margin
       const own = (box) => a.x >= box.x && a.x <= box.x + box.w && a.y >= box.y && a.y <= box.y + box.h;
-      // Whether a text at `box` leaves its line clear of other texts and (`marks`) of the markers and dots.
-      const clearLeader = (marks) => (box) => {
+      // Whether a text at `box` leaves its line clear of other texts and of every mark that
+      // `crossable` does not allow (a series' marker, or any mark).
+      const clearLeader = (crossable) => (box) => {
         const line = leader(box, a);
         if (!line) return true;
         const crosses = (other) => labels.segmentHitsBox(line.from.x, line.from.y, line.to.x, line.to.y, other);
-        return !layout.labels.some((other) => crosses(other.box)) && !(marks && layout.boxes.some((other) => !own(other) && crosses(other)));
+        return !layout.labels.some((other) => crosses(other.box)) && !layout.boxes.some((other) => !own(other) && !crossable(other) && crosses(other));
       };
       const label = {
-        text: note.text, short: note.short, font: TEXT, kind: "note", colour: note.colour || colours.fg, clear: clearLeader(true),
-        candidates: labels.aroundPoint(a.x, a.y, {
-          rounds: [[reach, reach + 4], [reach + 8], [22, 32, 44], [58, 74]], across: [12, 24, 40, 60], beside: [0, -9, 9, -18, 18],
-        }),
+        text: note.text, short: note.short, font: TEXT, kind: "note", colour: note.colour || colours.fg, clear: clearLeader(() => false),
+        candidates: [
+          ...labels.aroundPoint(a.x, a.y, {
+            rounds: [[reach, reach + 4], [reach + 8], [22, 32, 44], [58, 74]], across: [12, 24, 40, 60], beside: [0, -9, 9, -18, 18],
+          }),
+          ...labels.aroundPoint(a.x, a.y, {
+            rounds: [[reach, reach + 4, reach + 8, 22, 32, 44, 58, 74, 92]], across: [6, 18, 30, 50, 70, 90], beside: [-4.5, 4.5, -13.5, 13.5, -27, 27, -36, 36, -45, 45],
+          }),
+        ],
       };
       // ... or, where every such line would cross a mark (a 254 px chart, crowded), with a line
-      // clear of other texts at least: a note named with a line over a marker beats one left out.
-      const placed = layout.place(label) || layout.place({ ...label, clear: clearLeader(false) });
+      // over series' markers only, which then give way to it (a marker is one of many along its
+      // line, which its colour and dash name as well); failing that, with a line clear of other
+      // texts at least: a note named with a line over a marker beats one left out.
+      let miss = 0;
+      let placed = layout.place(label);
+      if (!placed) {
+        miss = 1;
+        placed = layout.place({ ...label, clear: clearLeader((box) => seriesMarker.has(box)) });
+      }
+      if (!placed) {
+        miss = 2;
+        placed = layout.place({ ...label, clear: clearLeader(() => true) });
+      }
+      if (!placed) miss = 3;
       const line = placed ? leader(placed.box, a) : null;
       if (line) layout.blockLine([[line.from.x, line.from.y], [line.to.x, line.to.y]], "leader");
-      return { note, a, placed, line };
+      return { note, a, placed, line, miss, own };
+    }
+    // The notes are placed in the order given; where one then finds no clean place (its line
+    // would cross a mark, or it is left out) because an earlier one took it, the other orders
+    // are tried, and the first in which every note is clean (else the one with the fewest
+    // misses) is kept. (On a 254-324 px KL leash, the peak's note took the one place under the
+    // other reward model's ring, whose note then drew its line over the markers above it.)
+    const start = layout.save();
+    let best = null;
+    for (const order of orders(anchors.length)) {
+      layout.restore(start);
+      const tried = order.map((i) => placeNote(anchors[i]));
+      const misses = tried.reduce((sum, entry) => sum + entry.miss, 0);
+      if (!best || misses < best.misses) {
+        best = { misses, tried, labels: layout.labels.slice(start.labels), lines: layout.lines.slice(start.lines) };
+      }
+      if (misses === 0) break;
+    }
+    layout.restore(start);
+    const notes = best ? anchors.map((a) => best.tried.find((entry) => entry.a === a)) : [];
+    if (best) {
+      layout.labels.push(...best.labels);
+      layout.lines.push(...best.lines);
+    }
+    // The series' markers a note's line crosses give way to it.
+    for (const { line, own } of notes) {
+      if (!line) continue;
+      for (const m of markers) {
+        if (m.shown && !own(m.box) && labels.segmentHitsBox(line.from.x, line.from.y, line.to.x, line.to.y, m.box)) {
+          m.shown = false;
+          layout.boxes.splice(layout.boxes.indexOf(m.box), 1);
+        }
+      }
+    }
+
+    // Drawn now, in the order laid out: markers, rings, dots and arrows, notes' lines, texts.
+    const marked = [];
+    spec.series.forEach((s) => {
+      const marks = markers.filter((m) => m.series === s && m.shown);
+      markSeries(ctx, s, colours, s.alpha == null ? 1 : s.alpha, marks.map((m) => [m.x, m.y]));
+      marked.push(...marks.map((m) => ({ colour: s.colour, box: markerBox(m.x, m.y, MARKER) })));
     });
+    for (const a of anchors) {
+      ctx.fillStyle = colours.bg;
+      ctx.strokeStyle = a.note.colour || colours.fg;
+      ctx.lineWidth = 2;
+      ctx.beginPath();
+      ctx.arc(a.x, a.y, RING, 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.stroke();
+    }
+    for (const { dot, x, y } of dotsDrawn) {
+      ctx.fillStyle = dot.colour;
+      ctx.strokeStyle = colours.bg;
+      ctx.lineWidth = 2;
+      drawMarker(ctx, dot.marker || "circle", x, y, DOT);
+    }
+    for (const { dot, x, edge, up } of offScale) drawEdgeArrow(ctx, colours, dot.colour, x, edge, up);
     for (const entry of notes) {
       const { note, line } = entry;
       entry.leader = Boolean(line);
@@ -346,8 +414,23 @@
     return {
       tx, ty, plot: { left: pad.left, top: pad.top, width: plotW, height: plotH }, texts,
       obstacles: { boxes: layout.boxes, lines: layout.lines }, marks: marked, dots: dotsAt,
+      gaveWay: markers.filter((m) => !m.shown).map((m) => ({ colour: m.series.colour, box: markerBox(m.x, m.y, MARKER) })),
       notes: notes.map(({ a, placed, leader: joined, line }) => ({ text: placed ? placed.text : null, x: a.x, y: a.y, box: placed ? placed.box : null, leader: joined, line })),
     };
+  }
+
+  /** The orders in which to try placing n labels: the given one first, then every other (up to
+   * four labels; more are tried as given and reversed only). */
+  function orders(n) {
+    const given = Array.from({ length: n }, (_, i) => i);
+    if (n > 4) return [given, [...given].reverse()];
+    const all = [];
+    const grow = (prefix, rest) => {
+      if (!rest.length) all.push(prefix);
+      rest.forEach((i) => grow([...prefix, i], rest.filter((j) => j !== i)));
+    };
+    grow([], given);
+    return all;
   }
 
   /** An axis title: the first wording that fits, or the last (the shortest) if none does. */
@@ -380,7 +463,12 @@
     };
   }
 
-  /** A filled arrow on the plot's edge at x, pointing out of the chart; returns its box. */
+  /** The box of the arrow drawEdgeArrow draws. */
+  function edgeArrowBox(x, edge, up) {
+    return { x: x - 8, y: up ? edge : edge - 14, w: 16, h: 14 };
+  }
+
+  /** A filled arrow on the plot's edge at x, pointing out of the chart (its box: edgeArrowBox). */
   function drawEdgeArrow(ctx, colours, colour, x, edge, up) {
     const sign = up ? 1 : -1;
     ctx.fillStyle = colour;
@@ -393,8 +481,6 @@
     ctx.closePath();
     ctx.fill();
     ctx.stroke();
-    const top = up ? edge : edge - 14;
-    return { x: x - 8, y: top, w: 16, h: 14 };
   }
 
   /** A short message centred in the plot area, wrapped to its width. */
