@@ -180,7 +180,7 @@ def test_home_ends_with_one_call_to_start_and_the_footer(browser, site_url) -> N
 def test_every_card_has_one_link_and_is_clickable_anywhere(desktop, site_url) -> None:
     desktop.goto(f"{site_url}/index.html")
     cards = desktop.locator(".ae-card")
-    assert cards.count() == 6
+    assert cards.count() == 7
     for n in range(cards.count()):
         desktop.goto(f"{site_url}/index.html")
         card = desktop.locator(".ae-card").nth(n)
@@ -447,18 +447,25 @@ def test_demo_previews_are_shown_whole_with_legible_labels(
 def test_the_reading_paths_fill_their_rows(browser, site_url, width) -> None:
     """Fitted by width, a tablet held upright showed two paths and one, a card beside an empty
     half row. The four paths (a policy reader's joined them: a second reader review) sit two by
-    two, or one above another on a phone: every row full, all rows alike."""
+    two, or one above another on a phone: every row full, all rows alike. The fifth, for teachers
+    (a teacher's review), is a row of its own under them, as wide as the grid."""
     context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     page.goto(f"{site_url}/index.html")
-    boxes = [
-        card.bounding_box() for card in page.locator(".ae-cards--paths .ae-card:visible").all()
-    ]
+    paths = page.locator(".ae-cards--paths .ae-card:not(.ae-card--wide):visible")
+    boxes = [card.bounding_box() for card in paths.all()]
     assert len(boxes) == 4 and all(boxes), boxes
     per_row = Counter(round(box["y"]) for box in boxes if box)
     columns = {round(box["x"]) for box in boxes if box}
     assert set(per_row.values()) == {len(columns)}, (per_row, columns)
     assert len(columns) == (1 if width < 720 else 2), (width, columns)
+    wide = page.locator(".ae-cards--paths .ae-card--wide")
+    assert wide.count() == 1 and "for teachers" in wide.inner_text().lower()
+    grid = page.locator(".ae-cards--paths").bounding_box()
+    last = wide.bounding_box()
+    assert grid and last
+    assert abs(last["x"] - grid["x"]) <= 1 and abs(last["width"] - grid["width"]) <= 1, (grid, last)
+    assert last["y"] > max(box["y"] + box["height"] for box in boxes if box), (last, boxes)
     context.close()
 
 

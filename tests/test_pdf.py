@@ -312,6 +312,37 @@ def _page_words(pdf_path: Path, page: int) -> list[tuple[float, float, float, fl
     ]
 
 
+def test_no_doubled_space_where_screen_only_markup_was_left_out(
+    outline, pdf_path, raw_page_texts
+) -> None:
+    """A teacher's review, reading the book with pypdf, found "two  demos" and "such as  agents"
+    on the Introduction's first page, where the book drops a web-only span and unwraps a glossary
+    term. The page sets no doubled space there: WeasyPrint ends a justified line's text run with
+    its space glyph pushed further by the line's stretch, and pypdf reads the push as a second
+    space. So the gap is measured (as wide as its line's others), and a reader's copy (poppler's
+    text) is searched for a doubled space between words anywhere in the book."""
+    doubled = [
+        (number, line)
+        for number, text in enumerate(raw_page_texts, 1)
+        for line in text.splitlines()
+        if re.search(r"\S {2,}\S", line)
+    ]
+    assert not doubled, f"{len(doubled)} lines with a doubled space, e.g. {doubled[:3]}"
+    intro = next(page for title, page, _ in outline if title == "Introduction")
+    words = _page_words(pdf_path, intro + 1)
+    measured = 0
+    for before, after in [("two", "demos"), ("as", "agents")]:
+        for left, right in itertools.pairwise(words):
+            if (left[4], right[4]) != (before, after) or abs(left[1] - right[1]) > 0.5:
+                continue
+            line = sorted((w for w in words if abs(w[1] - left[1]) <= 0.5), key=lambda w: w[0])
+            gaps = [b[0] - a[2] for a, b in itertools.pairwise(line)]
+            gap = right[0] - left[2]
+            assert abs(gap - statistics.median(gaps)) <= 0.3, (before, after, gap, gaps)
+            measured += 1
+    assert measured, "neither gap found on one line of the Introduction's first page"
+
+
 def test_contents_sets_numbers_titles_and_page_numbers_in_columns(outline, pdf_path):
     """Every line of the contents in three columns of one width each: chapter numbers right-
     aligned ("9" and "10" end at one place; 10-12 once almost touched their titles, 1-9 did
