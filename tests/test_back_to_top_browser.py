@@ -192,13 +192,24 @@ def test_a_citation_tooltip_is_drawn_over_back_to_top(page, page_log, site_url):
     assert index >= 0
     link = links.nth(index)
     y = link.evaluate("c => c.getBoundingClientRect().top + scrollY")
-    # The link's line at 690 px down the screen after the reader's scroll up: its tooltip opens
-    # below it, down to the button's corner.
-    page.evaluate(f"window.scrollTo(0, {y} - 690 + 400)")
+    # Where the link's tooltip opens under its line, and how tall it is (a reference's length
+    # sets it): read with the link high on the screen, then the link is put where its tooltip
+    # reaches down to 4 px above the screen's foot, over the button's centre (40 px up).
+    page.evaluate(f"window.scrollTo(0, {y} - 200)")
+    page.keyboard.press("Shift")
+    link.focus()
+    below, tall = link.evaluate(
+        """c => { const t = c.parentElement.querySelector('.hover-tip').getBoundingClientRect();
+                  return [t.top - c.getBoundingClientRect().top, t.height]; }"""
+    )
+    page.evaluate("document.activeElement.blur()")
+    at = round(844 - 4 - tall - below)
+    assert tall > 44, f"the tooltip is {tall} px tall: too short to cover the button's centre"
+    page.evaluate(f"window.scrollTo(0, {y} - {at} + 400)")
     reader_scrolls(page, -200)
-    page.evaluate(f"window.scrollTo(0, {y} - 690)")  # the rest of the way, up to the pixel
+    page.evaluate(f"window.scrollTo(0, {y} - {at})")  # the rest of the way, up to the pixel
     page.wait_for_timeout(400)
-    assert abs(link.evaluate("c => c.getBoundingClientRect().top") - 690) <= 2
+    assert abs(link.evaluate("c => c.getBoundingClientRect().top") - at) <= 2
     assert page.evaluate(BACK_TO_TOP_SHOWN)
     page.keyboard.press("Shift")
     link.focus()

@@ -85,7 +85,10 @@ def site_root(site_dir: Path) -> str:
 
 def test_every_page_has_its_own_description(heads: dict[str, HeadReader]) -> None:
     descriptions = {name: head.meta.get("description", "") for name, head in heads.items()}
-    assert all(40 <= len(text) <= 160 for text in descriptions.values()), descriptions
+    out_of_range = {
+        name: len(text) for name, text in descriptions.items() if not 40 <= len(text) <= 160
+    }
+    assert not out_of_range, f"descriptions outside 40-160 characters: {out_of_range}"
     assert len(set(descriptions.values())) == len(descriptions), descriptions
     # A chapter's description is its front matter's, written for a link preview (the first
     # sentence of its "In one minute" box, the fallback, read as a clipped teaser or, on Where

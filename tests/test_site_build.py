@@ -202,7 +202,9 @@ def test_further_reading_opens_with_a_jump_list_of_its_groups(site_dir: Path) ->
         (anchor, counts[anchor]) for anchor, _, _ in links
     ]
     assert [anchor for anchor, _, _ in links] == list(counts)[: len(links)]
-    folds = re.findall(r'<details class="further-reading__fold" open><summary>(\d+) works?', text)
+    folds = re.findall(
+        r'<details class="further-reading__fold" open><summary>(\d+) ', text
+    )  # "6 articles" when one kind
     assert links[0][0] == "start-here"
     assert [int(n) for n in folds] == [int(n) for _, _, n in links][1:]
     # The chapter filter comes hidden: without scripts a reader gets the whole list, no dead form.

@@ -931,10 +931,11 @@ CHARACTERS_PER_LINE = """e => {
       const box = range.getClientRects()[0];
       if (!box) continue;
       const row = Math.round(box.top / 4);
-      rows.set(row, (rows.get(row) || 0) + 1);
+      rows.set(row, (rows.get(row) || "") + node.data[i]);
     }
   }
-  const full = [...rows.values()].slice(0, -1);
+  // A line's characters, without the space it broke at (it ends every full line but the last).
+  const full = [...rows.values()].slice(0, -1).map(line => line.trimEnd().length);
   return full.length ? Math.max(...full) : 0;
 }"""
 # What keeps the column's full width at every size: figures, tables, the live demos, the
