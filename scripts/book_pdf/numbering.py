@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from chapter_numbers import number_parts
+from chapter_numbers import UNNUMBERED, number_parts
 
 from . import htmltree as ht
 from .chapter import CITED_KEY, Chapter
@@ -21,7 +21,8 @@ from .htmltree import Element
 
 HOME_PAGE = "index.html"
 INTRODUCTION = "Introduction"
-BACK_MATTER_PAGES = ("glossary.html", "whos-who.html", "further-reading.html")
+# The site's rule's unnumbered pages, as the book names them ("glossary.md" -> "glossary.html").
+UNNUMBERED_PAGES = tuple(source.removesuffix(".md") + ".html" for source in UNNUMBERED)
 XREF_CLASS = "xref"  # book.css prints " (" attr(data-xref) ")"
 XREF_PAGE_CLASS = "xref--page"  # ... and "p. " target-counter(page) after it
 XREF_LABEL = "data-xref"
@@ -52,7 +53,7 @@ def number_chapters(chapters: list[Chapter]) -> None:
     "Appendix B" above each title."""
     numbers = number_parts(
         ((c.page.path, c.page.section is not None) for c in chapters),
-        (HOME_PAGE, *BACK_MATTER_PAGES),
+        UNNUMBERED_PAGES,
     )
     for chapter in chapters:
         if chapter.page.path == HOME_PAGE:
