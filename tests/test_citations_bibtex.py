@@ -4,6 +4,7 @@ tests/fixtures/bib/ combine them the way exporting tools do (test_citations_bibf
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,9 @@ from citations.latex import decode
 from citations.render import Styler, template_environment
 
 EDITORIAL = Policy(editorial=True)
+MONTH_NAMES = (
+    "January February March April May June July August September October November December"
+)
 ENV = template_environment()
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -367,6 +371,79 @@ def test_a_date_that_is_not_one_is_reported() -> None:
     )
 
 
+@pytest.mark.parametrize("date", ["2019-02-29", "2019-13", "2019-00-10", "2019-04-31/2019-06"])
+@pytest.mark.parametrize("with_year", [True, False])
+def test_a_date_the_calendar_lacks_is_reported_beside_a_year_too(
+    date: str, with_year: bool
+) -> None:
+    """A day or month of `date` is printed, so a wrong one is an error whether or not a `year`
+    field gives the label its year (it was checked only without one, when nothing printed it)."""
+    year = {"year": "{2019}"} if with_year else {}
+    text = entry(author="{A}", title="{T}", **year, date=f"{{{date}}}")
+    assert (
+        f"entry 'k' has date '{date}', which is not a date like 2019, 2019-03-01 or 2019/2020"
+        in "\n".join(errors(text, EDITORIAL))
+    )
+
+
+@pytest.mark.parametrize(
+    ("date", "printed"),
+    [
+        ("2026-08-26", "26 August 2026"),
+        ("2026-08-06", "6 August 2026"),
+        ("2026-08", "August 2026"),
+        ("2024-02-29", "29 February 2024"),
+        (" 2026-01-01 ", "1 January 2026"),
+        ("2026", ""),
+        ("2026~", ""),
+        ("2026-08~", ""),
+        ("2026-08-26?", ""),
+        ("2026/2027", ""),
+        ("2026-08-26/2026-08-28", ""),
+        ("2023-02-29", ""),
+        ("2026-13", ""),
+        ("26 August 2026", ""),
+        ("", ""),
+    ],
+)
+def test_a_date_to_the_day_or_month_is_printed_in_words(date: str, printed: str) -> None:
+    from citations.reference import printed_date
+
+    assert printed_date(date) == printed
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.dates(), st.booleans())
+def test_any_calendar_date_prints_as_day_month_year(day: dt.date, to_the_day: bool) -> None:
+    from citations.fields import exact_date, is_calendar_date, year_from_date
+    from citations.reference import printed_date
+
+    iso = day.isoformat() if to_the_day else day.isoformat()[:7]
+    month = MONTH_NAMES.split()[day.month - 1]
+    assert is_calendar_date(iso) and year_from_date(iso) == f"{day.year:04d}"
+    assert exact_date(iso) == (day.year, day.month, day.day if to_the_day else None)
+    assert printed_date(iso) == (
+        f"{day.day} {month} {day.year}" if to_the_day else f"{month} {day.year}"
+    )
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="0123456789-/~?%. ", max_size=24))
+def test_a_printed_date_is_a_calendar_date_or_nothing(text: str) -> None:
+    """Whatever a `date` field holds, printing it never fails, and prints only what the
+    calendar has, which the validation accepts."""
+    from citations.fields import exact_date, is_calendar_date
+    from citations.reference import printed_date
+
+    printed = printed_date(text)
+    parts = exact_date(text)
+    assert (printed == "") == (parts is None)
+    if parts is not None:
+        year, month, day = parts
+        dt.date(max(year, 1), month, day or 1)  # raises if the calendar lacks it
+        assert is_calendar_date(text)
+
+
 def test_biblatex_fields_render() -> None:
     text = (
         entry(
@@ -404,7 +481,7 @@ def test_biblatex_fields_render() -> None:
     )
     assert reference(text, "k").endswith(
         'J. Things 3(2), 5–9. <a class="citation-ref__link" href="https://example.org">'
-        "example.org</a> (accessed 2024-01-05)"
+        "example.org</a> (accessed 5 January 2024)"
     )
     assert reference(text, "b").endswith("Volume Two</span>. The Series.")
     assert reference(text, "p").endswith(

@@ -377,6 +377,63 @@ def test_an_addendum_follows_the_venue_and_is_escaped() -> None:
     )
 
 
+def _reference_text(fields: dict[str, str], *, links: bool = False, key: str = "o") -> str:
+    bib = Bibliography("references.bib", {key: Entry(key, "online", 1, fields)})
+    return html.unescape(
+        re.sub(r"<[^>]+>", "", str(Styler(bib, ENV).reference_html(key, links=links)))
+    )
+
+
+POST = {
+    "author": "{OpenAI}",
+    "title": "The Hugging Face Incident and the Road Ahead",
+    "year": "2026",
+    "date": "2026-08-26",
+    "howpublished": "OpenAI blog",
+    "url": "https://openai.com/index/x/",
+    "kind": "article",
+}
+
+
+@pytest.mark.parametrize("links", [False, True])
+def test_a_date_to_the_day_follows_the_venue_and_precedes_the_addendum(links: bool) -> None:
+    """A reporter prints "in a post on 26 August": the tooltip (no links) and the lists (links)
+    give the day the bib's `date` holds, after the venue, and any addendum after it."""
+    text = _reference_text({**POST, "addendum": "A technical report accompanies it"}, links=links)
+    assert text.startswith(
+        "OpenAI (2026). The Hugging Face Incident and the Road Ahead. OpenAI blog. 26 August 2026."
+        " A technical report accompanies it."
+    )
+
+
+def test_a_date_does_not_change_the_label() -> None:
+    bib = Bibliography("references.bib", {"o": Entry("o", "online", 1, POST)})
+    page = render_page("A post [@o].", Styler(bib, ENV), source_name="docs/x.md")
+    assert "(OpenAI, 2026)" in re.sub(r"<[^>]+>", "", fill_slots(page.markdown, page.slots))
+
+
+@pytest.mark.parametrize(
+    ("fields", "ending"),
+    [
+        ({"date": "2026-08"}, "OpenAI blog. August 2026."),  # a month: printed too
+        ({"date": "2026"}, "OpenAI blog."),  # the year alone: the label has it
+        ({"date": "2026-08~"}, "OpenAI blog."),  # approximate: not printed as if exact
+        ({"date": "2026-08-26/2026-08-28"}, "OpenAI blog."),  # a range: the label's years
+        ({"howpublished": "Why?"}, "Why? 26 August 2026."),
+        ({"howpublished": "Acme Inc."}, "Acme Inc. 26 August 2026."),
+        # a venue that goes on: the date is its own sentence, not the date of what it names
+        (
+            {"howpublished": "OpenAI blog; a technical incident report accompanies it"},
+            "blog; a technical incident report accompanies it. 26 August 2026.",
+        ),
+        ({"howpublished": ""}, "Road Ahead. 26 August 2026."),  # no venue: the date alone
+    ],
+)
+def test_a_date_is_printed_to_the_month_or_day_only(fields: dict[str, str], ending: str) -> None:
+    entry = {k: v for k, v in {**POST, **fields}.items() if v}
+    assert _reference_text(entry).endswith(ending)
+
+
 # --- the two stages: plain text for the search index, full HTML in the finished page -----------
 
 

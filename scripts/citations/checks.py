@@ -8,6 +8,8 @@ rest are INFO messages: the reference still renders, just with less in it.
 - `annote`: the sentence Further reading shows;
 - `title`, and an author: `author`, else `editor`, else `organization`;
 - `year` (or biblatex `date`), except for kind article or video (web pages, channels);
+- a `date`, with a `year` or without, is a real date (`2019`, `2019-03-01`, `2019/2020`; not
+  `March 2019` or `2019-02-30`): a day or a month in it is printed (reference.py);
 - addresses (`url`, `\\url` and `\\href` in `howpublished` and `note`) are http(s); `doi`
   looks like `10.xxxx/...` or a short DOI `10/abc`;
 - a `crossref` or `xdata` names an entry of the file (inheritance.py).
@@ -33,7 +35,7 @@ from collections.abc import Iterable, Iterator
 
 from .bibfile import RawEntry
 from .diagnostics import EntryProblem
-from .fields import KNOWN_TYPES, is_doi, normalise_doi, year_from_date
+from .fields import KNOWN_TYPES, is_calendar_date, is_doi, normalise_doi
 from .latex import decode
 from .urls import addresses, linkable, pieces, scheme
 
@@ -94,7 +96,7 @@ def rendering_problems(entry: RawEntry) -> Iterator[EntryProblem]:
             entry, "has no 'author' field (editor or organization may stand for it)", "no-author"
         )
     date = entry.fields.get("date", "").strip()
-    if date and "year" not in entry.fields and year_from_date(date) is None:
+    if date and not is_calendar_date(date):  # checked beside a `year` too: it is printed
         yield _problem(
             entry,
             f"has date '{date}', which is not a date like 2019, 2019-03-01 or 2019/2020",

@@ -6,6 +6,8 @@ Further reading kind an entry belongs to when it does not say, the year (`year` 
     'paper'
     >>> year_from_date("2019-03-01/2020-06")
     '2019–2020'
+    >>> exact_date("2026-08-26"), exact_date("2026-08"), exact_date("2026"), exact_date("2026-02-30")
+    ((2026, 8, 26), (2026, 8, None), None, None)
     >>> normalise_doi("https://doi.org/10.1000/A\\_B"), normalise_doi("10/fvn296")
     ('10.1000/A_B', '10/fvn296')
     >>> arxiv_id({"eprint": "arXiv:1606.06565v2"})
@@ -16,6 +18,7 @@ Further reading kind an entry belongs to when it does not say, the year (`year` 
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import functools
 import re
@@ -112,6 +115,10 @@ DATE = re.compile(
     r"""(?x) ^ (?P<start> \d{4} ) (?: - \d{2} (?: - \d{2} )? )? [~?%]?
         (?: / (?: (?P<end> \d{4} ) (?: - \d{2} (?: - \d{2} )? )? [~?%]? | \.\. )? )? $"""
 )
+EXACT_DATE = re.compile(
+    r"(?x) ^ (?P<year> \d{4} ) - (?P<month> \d{2} ) (?: - (?P<day> \d{2} ) )? $"
+)
+DAY_OR_MONTH = re.compile(r"(?x) (?P<year> \d{4} ) - (?P<month> \d{2} ) (?: - (?P<day> \d{2} ) )?")
 PAGE = r"(?: [A-Za-z]{0,3} \d+ [A-Za-z]? | [ivxlcdm]+ | [IVXLCDM]+ )"
 PAGE_RANGE = re.compile(
     rf"(?x) (?<! [\w.] ) (?P<first> {PAGE} ) \s* [-–—]+ \s* (?P<last> {PAGE} ) (?! [\w.] )"
@@ -153,6 +160,31 @@ def year_from_date(date: str) -> str | None:
     if date.strip().endswith(("/", "/..")):
         return f"{start}–"
     return f"{start}–{end}" if end and end != start else start
+
+
+def exact_date(date: str) -> tuple[int, int, int | None] | None:
+    """(year, month, day) of a biblatex `date` given to the month (`2026-08`, day None) or the
+    day (`2026-08-26`); None for a year alone, a range, an approximate or uncertain date (EDTF
+    `~ ? %`), a month or day the calendar does not have, and anything else."""
+    match = EXACT_DATE.match(date.strip())
+    if not match or not is_calendar_date(date):
+        return None
+    day = match.group("day")
+    return int(match.group("year")), int(match.group("month")), int(day) if day else None
+
+
+def is_calendar_date(date: str) -> bool:
+    """Whether `date` is a biblatex date (year_from_date) whose every month and day exist:
+    `2026-02-29` and `2026-13` are not, though they have the shape of one."""
+    if year_from_date(date) is None:
+        return False
+    for match in DAY_OR_MONTH.finditer(date):
+        year, month, day = match.group("year", "month", "day")
+        try:
+            datetime.date(max(int(year), 1), int(month), int(day or 1))
+        except ValueError:
+            return False
+    return True
 
 
 def normalise_doi(value: str) -> str:

@@ -1,5 +1,5 @@
-"""One entry as a formatted reference shows it: "Authors (Year). Title. Venue. Addendum. links"
-as plain, decoded text pieces (the template in overrides/partials/citations/reference.html
+"""One entry as a formatted reference shows it: "Authors (Year). Title. Venue. Date. Addendum.
+links" as plain, decoded text pieces (the template in overrides/partials/citations/reference.html
 escapes and joins them).
 
 The venue is where the work appeared, from whichever fields the entry has, BibTeX's or
@@ -10,10 +10,16 @@ where they were written, as links. The links at the end are the DOI, the arXiv i
 field and the addresses in `note`, each target once. The text of `note` is not shown: files
 (this site's included) use it for remarks to the people who maintain them.
 
+The date is biblatex's `date` when it says more than the year in the label: a day ("26 August
+2026") or a month ("August 2026"), which a blog post, a news story or a preprint's first posting
+needs; a year alone, a range or an approximate date prints nothing (the label has its year).
+
     >>> from citations.bibliography import Entry
     >>> e = Entry("k", "book", 1, {"publisher": "Viking", "location": "New York", "pages": "3-5"})
     >>> plain(venue(e))
     'New York: Viking, 3–5'
+    >>> printed_date("2026-08-26"), printed_date("2026-08"), printed_date("2026")
+    ('26 August 2026', 'August 2026', '')
 """
 
 from __future__ import annotations
@@ -23,10 +29,11 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from .bibliography import Entry
-from .fields import page_range
+from .fields import exact_date, page_range
 from .latex import decode
 from .style import Label, anchor_id, author_list
 from .urls import Piece, linkable, pieces, short_address
+from .values import MONTHS
 
 ARXIV_URL = re.compile(
     r"(?ix) ^ arxiv\.org / (?: abs | pdf ) / (?P<id> .+? ) (?: v\d+ )? (?: \.pdf )? $"
@@ -57,13 +64,14 @@ class ReferenceView:
     year: str
     title: str
     venue: tuple[Segment, ...]
+    date: str  # biblatex's `date` to the month or day, as words ("26 August 2026"), else ''
     addendum: (
         str  # biblatex's "addendum": printed after the venue, e.g. a date the year does not say
     )
     links: tuple[Link, ...]
     annotation: str
     kind: str
-    accessed: str = ""  # biblatex urldate, as written (2024-01-05)
+    accessed: str = ""  # biblatex urldate, as words ("5 January 2024") or else as written
 
     @property
     def venue_text(self) -> str:
@@ -72,6 +80,7 @@ class ReferenceView:
     @property
     def venue_has_links(self) -> bool:
         return any(segment.href for segment in self.venue)
+
 
 
 def plain(segments: tuple[Segment, ...]) -> str:
@@ -94,12 +103,24 @@ def reference_view(entry: Entry, label: Label) -> ReferenceView:
         year=label.year,
         title=title,
         venue=venue_segments,
+        date=printed_date(entry.fields.get("date", "")),
         addendum=entry.text("addendum").rstrip("."),
         links=tuple(link for link in reference_links(entry) if link.href not in shown),
         annotation=entry.text("annote"),
         kind=entry.kind,
-        accessed=entry.text("urldate"),
+        accessed=printed_date(entry.fields.get("urldate", "")) or entry.text("urldate"),
     )
+
+
+def printed_date(date: str) -> str:
+    """A biblatex date given to the day or the month, in words ("26 August 2026", "August
+    2026"); '' for a year alone, a range, an approximate date or one the calendar lacks."""
+    parts = exact_date(date)
+    if parts is None:
+        return ""
+    year, month, day = parts
+    words = f"{MONTHS[month - 1].capitalize()} {year}"
+    return f"{day} {words}" if day else words
 
 
 def venue(entry: Entry) -> tuple[Segment, ...]:
