@@ -257,6 +257,68 @@ def test_every_page_links_its_references_to_further_reading(site_dir: Path, page
             assert anchor in further_ids
 
 
+TOOLTIP = re.compile(
+    r'<a class="citation__link" [^>]*href="#ref-(?P<anchor>[^"]+)"[^>]*>.*?</a>'
+    r'<span class="citation__tip hover-tip" role="tooltip"[^>]*>(?P<tip>.*?)'
+    r'<a class="citation__entry"',
+    flags=re.DOTALL,
+)
+
+
+def _text(fragment: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
+
+
+def test_every_tooltip_prints_its_works_day_or_month(site_dir: Path, bibliography) -> None:
+    """A reporter writes "in a post on 26 August": each citation's tooltip gives the day (or
+    month) of its work's `date`, which only the bib file held (a journalist's review), and the
+    label keeps its year and letter."""
+    from citations.reference import printed_date
+
+    dated = {
+        anchor_id(key): printed_date(entry.fields.get("date", ""))
+        for key, entry in bibliography.entries.items()
+    }
+    checked = 0
+    for path in content_pages(site_dir):
+        for found in TOOLTIP.finditer(path.read_text(encoding="utf-8")):
+            if day := dated.get(found["anchor"]):
+                checked += 1
+                assert f". {day}." in _text(found["tip"]), (path.name, found["anchor"])
+    assert checked >= 50, checked
+    capability = (site_dir / "capability.html").read_text(encoding="utf-8")
+    assert (
+        ">OpenAI, 2026e</a>" in capability
+        and "The Hugging Face Incident and the Road Ahead. OpenAI blog; a technical incident"
+        " report accompanies it. 26 August 2026."
+        in _text(capability)
+    )
+
+
+def test_a_preprint_says_when_it_was_first_posted_and_links_the_post_it_began_as(
+    site_dir: Path,
+) -> None:
+    """The shutdown study's 2026 journal title hid its September 2025 first posting, which Home
+    dates the finding by; the blackmail study's arXiv link hid the June 2025 post that the text
+    dates it by."""
+    home = _text((site_dir / "index.html").read_text(encoding="utf-8"))
+    assert (
+        "Transactions on Machine Learning Research. First posted in September 2025 as"
+        " “Shutdown Resistance in Large Language Models”." in home
+    )
+    entry = re.search(
+        r'<li[^>]*id="ref-lynch2025agentic".*?</li>',
+        (site_dir / "disagreement.html").read_text(encoding="utf-8"),
+        flags=re.DOTALL,
+    )
+    assert entry, "disagreement.html cites lynch2025agentic"
+    assert (
+        '<a class="citation-ref__link" href="https://www.anthropic.com/research/agentic-misalignment">'
+        in entry.group(0)
+    )
+    assert "https://arxiv.org/abs/2510.05179" in entry.group(0)
+
+
 def test_references_bib_is_downloadable(site_dir: Path) -> None:
     assert (site_dir / "references.bib").read_bytes() == (ROOT / "references.bib").read_bytes()
     assert 'href="references.bib"' in (site_dir / "further-reading.html").read_text(

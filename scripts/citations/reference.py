@@ -82,7 +82,6 @@ class ReferenceView:
         return any(segment.href for segment in self.venue)
 
 
-
 def plain(segments: tuple[Segment, ...]) -> str:
     return "".join(segment.text for segment in segments)
 
