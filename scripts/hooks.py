@@ -19,11 +19,13 @@ docstrings are the spec).
                       (scripts/headerlinks.py); the summary boxes' titles as headings, and
                       "Key takeaways" in the contents (scripts/summary_boxes.py);
                       images get their intrinsic size, and a figure with an x-narrow.svg
-                      a <picture> for phones (scripts/figures.py); row headers in tables with
-                      an empty corner cell (scripts/tables.py); a "Next" link before the
-                      References (scripts/next_page.py), or on the last chapter the end of the
-                      guide (scripts/end_of_guide.py); a numbered page's reading time
-                      (scripts/reading_time.py); page metadata (description, figure)
+                      a <picture> for phones (scripts/figures.py); an id on each numbered
+                      figure, its caption's "Figure N." a link to it (scripts/figure_permalinks.py);
+                      row headers in tables with an empty corner cell (scripts/tables.py); a
+                      "Next" link before the References (scripts/next_page.py), or on the
+                      last chapter the end of the guide (scripts/end_of_guide.py); a numbered
+                      page's reading time (scripts/reading_time.py); page metadata
+                      (description, figure)
     on_page_context   (after the search plugin has indexed the page) the citations' late-slot
                       markers back into its content; page metadata for the templates (meta
                       tags, last updated, cite box), the chapter's number and reading time
@@ -55,6 +57,7 @@ from mkdocs.utils import get_relative_url
 import asset_bundle
 import chapter_numbers
 import end_of_guide
+import figure_permalinks
 import figure_refs
 import figures
 import glossary
@@ -157,6 +160,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     summary_boxes.list_takeaways(page.toc, html)
     html = figures.size_images(html, page, files)
     html = figures.serve_narrow_variants(html, page, files)
+    html = figure_permalinks.link_figures(html)
     html = tables.stack_on_phones(tables.title_tables(tables.mark_row_headers(html)))
     if page.file.src_uri in _chapter_numbers:
         _reading_minutes[page.file.src_uri] = reading_time.reading_minutes(html)

@@ -1515,6 +1515,38 @@ def test_a_live_demos_caption_and_address_stand_beside_its_qr_code(site_url):
     assert [ht.classes(el) for el in code] == ([{"demo-qr"}] if site_url else [])
 
 
+def test_a_captions_permalink_reads_as_the_books_own_number(tmp_path):
+    """On the site a caption's "Figure 1." links to its figure (figure_permalinks.py); the book
+    reads it as text again and labels the figure by chapter, "Figure 1.1", with no link to
+    print a cross-reference for and no author's number left over."""
+    from book_pdf import htmltree as ht
+    from book_pdf.chapter import read_chapter
+    from book_pdf.nav import NavPage
+    from book_pdf.numbering import number_figures_and_tables
+    from chapter_numbers import PartNumber
+    from figure_permalinks import link_figures
+
+    figure = link_figures(
+        '<figure><img alt="a map" src="x-map.svg"><figcaption>Figure 1. A <em>map</em>.'
+        "</figcaption></figure>"
+    )
+    assert 'class="figure-permalink"' in figure
+    (tmp_path / "one.html").write_text(
+        f'<html><body><article class="md-content__inner md-typeset"><h1>One</h1>{figure}'
+        "</article></body></html>",
+        encoding="utf-8",
+    )
+    problems: list = []
+    chapter = read_chapter(tmp_path, NavPage("one.html", "One"), problems)
+    assert chapter is not None and not problems
+    chapter.number = PartNumber("Chapter", "1")
+    labels = number_figures_and_tables(chapter)
+    caption = next(chapter.section.iter("figcaption"))
+    assert " ".join(ht.text_of(caption).split()) == "Figure 1.1 A map."
+    assert not list(caption.iter("a"))
+    assert labels == {"figure-x-map": "Figure 1.1"}
+
+
 def test_a_live_demos_id_stands_for_the_figure_the_book_prints_for_it():
     """The demos page links "[the boat race in miniature](…#live-boat-loop)", the live figure's
     div; the book prints its static figure, so the link reads "(Figure 2.2, p. 17)"."""

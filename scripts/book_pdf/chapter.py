@@ -2,8 +2,8 @@
 
 Only the page's article (`article.md-content__inner`) is kept: Material's page chrome (header,
 sidebars, flex layout) is never rendered, which is what makes WeasyPrint lose nothing.
-Then, in order: drop what only makes sense on screen, fold a figure's "in words" text into its
-alt (figure_text.py), unwrap inline wrappers that print as
+Then, in order: drop what only makes sense on screen, read a caption's "Figure 2." permalink as
+plain text again, fold a figure's "in words" text into its alt (figure_text.py), unwrap inline wrappers that print as
 plain text (fewer boxes for WeasyPrint), take out the page's References section (its entries
 say where each cited work is listed once: see bibliography.py), give every id a chapter prefix
 so ids stay unique in one book, and rewrite links so they point inside the book (or to the web,
@@ -18,6 +18,7 @@ from posixpath import dirname, join, normpath
 from urllib.parse import urldefrag, urlsplit
 
 from chapter_numbers import PartNumber
+from figure_permalinks import PERMALINK_CLASS as FIGURE_PERMALINK_CLASS
 
 from . import htmltree as ht
 from .figure_text import fold_into_alt
@@ -82,6 +83,7 @@ def read_chapter(site_dir: Path, page: NavPage, problems: list[Problem]) -> Chap
         )
         return None
     ht.remove_where(article, _is_screen_only)
+    ht.unwrap_where(article, _is_figure_permalink)
     fold_into_alt(article, str(path), problems)
     references = _take_references(article)
     h1 = next((h for h in ht.walk_headings(article) if h.tag == "h1"), None)
@@ -133,6 +135,12 @@ def _is_screen_only(el: Element) -> bool:
         or el.get("role") == "tooltip"
         or bool(ht.classes(el) & SCREEN_ONLY_CLASSES)
     )
+
+
+def _is_figure_permalink(el: Element) -> bool:
+    """A caption's "Figure 2." linked to its own figure (figure_permalinks.py): the book reads
+    it as the text it was, which numbering.py replaces by the chapter's "Figure 5.2"."""
+    return el.tag == "a" and ht.has_class(el, FIGURE_PERMALINK_CLASS)
 
 
 def _is_print_neutral(el: Element) -> bool:
