@@ -1,7 +1,10 @@
 """Links a reader can send: a figure's address opens at the figure, below the header, and its
-caption's "Figure N." is that address."""
+caption's "Figure N." is that address; on a touch screen a heading's ¶ shows (faintly) without
+the tap on the heading nobody would guess."""
 
 from __future__ import annotations
+
+import pytest
 
 FIGURE = "figure-disagreement-spectrum"
 
@@ -45,3 +48,22 @@ def test_a_captions_number_reads_as_part_of_the_caption(page, site_url) -> None:
     }"""
     )
     assert style[0] == style[1] and style[2] == "dotted", style
+
+
+@pytest.mark.parametrize(("touch", "shown"), [(True, 0.5), (False, 0.0)])
+def test_a_headings_permalink_shows_faintly_on_a_touch_screen(
+    browser, site_url, touch: bool, shown: float
+) -> None:
+    """Material shows the ¶ on hover, which a finger never does: on a touch screen
+    (`hover: none`) it shows at half strength; a mouse still brings it up on hover."""
+    size = {"width": 390, "height": 844} if touch else {"width": 1280, "height": 800}
+    context = browser.new_context(viewport=size, has_touch=touch, is_mobile=touch)
+    page = context.new_page()
+    page.goto(f"{site_url}/disagreement.html")
+    hover_none = page.evaluate("matchMedia('(hover: none)').matches")
+    opacity = page.evaluate(
+        "getComputedStyle(document.querySelector('article h2 .headerlink')).opacity"
+    )
+    context.close()
+    assert hover_none is touch
+    assert float(opacity) == shown
