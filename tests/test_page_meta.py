@@ -122,6 +122,22 @@ def test_the_formatted_reference_names_author_year_title_site_date_and_address()
     )
 
 
+@pytest.mark.parametrize("title", ["Alignment Explained", "alignment  explained"])
+def test_a_page_titled_with_the_sites_name_does_not_name_it_twice(title: str) -> None:
+    """Home's reference read "Alignment Explained. Alignment Explained." (a journalist's review):
+    the venue is left out of the reference and the BibTeX entry when the title already is it."""
+    home = replace(CITATION, title=title)
+    assert home.reference == (
+        f"The Alignment Explained contributors (2026). {title}. "
+        "Last updated 4 March 2026. https://example.org/site/demos/boat-race.html"
+    )
+    entry = bibtexparser.parse_string(home.bibtex).entries[0]
+    assert "howpublished" not in entry.fields_dict and entry["title"] == f"{{{title}}}"
+    assert bibtexparser.parse_string(CITATION.bibtex).entries[0]["howpublished"] == (
+        "Alignment Explained"
+    )
+
+
 @pytest.fixture(scope="module")
 def cards(tmp_path_factory: pytest.TempPathFactory) -> CardMaker:
     return CardMaker(

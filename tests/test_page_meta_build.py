@@ -176,6 +176,9 @@ def test_every_page_says_when_it_was_last_updated_and_how_to_cite_it(heads, site
         assert head.reference.endswith(address), name
     for chapter in CHAPTERS:
         assert f"{chapter}.html" in heads
+    home = heads["index.html"]
+    assert "Alignment Explained. Alignment Explained." not in home.reference, home.reference
+    assert "howpublished" not in home.bibtex
 
 
 def test_a_full_history_gives_each_chapter_its_own_last_commit(heads) -> None:

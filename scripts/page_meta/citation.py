@@ -1,9 +1,9 @@
 """How to cite a page of the site: a BibTeX entry and a reference in the site's own style.
 
-The reference reads like the site's other references ("Authors (Year). Title. Venue."), and
-the BibTeX entry is `@misc`, which both BibTeX and biblatex styles accept. Title and author go
-in double braces so styles keep their capitals; LaTeX special characters are encoded with
-pylatexenc.
+The reference reads like the site's other references ("Authors (Year). Title. Venue."), the
+venue (the site's name) left out where the title already is it, and the BibTeX entry is
+`@misc`, which both BibTeX and biblatex styles accept. Title and author go in double braces so
+styles keep their capitals; LaTeX special characters are encoded with pylatexenc.
 
     >>> c = PageCitation("Goodhart's Law & you", "https://example.org/goodhart.html",
     ...                  "The Alignment Explained contributors", "Alignment Explained",
@@ -29,6 +29,11 @@ pylatexenc.
       url          = {https://example.org/goodhart.html},
       note         = {Last updated 4 March 2026}
     }
+    >>> home = replace(c, title="Alignment Explained")
+    >>> print(home.reference)
+    The Alignment Explained contributors (2026). Alignment Explained. Last updated 4 March 2026. https://example.org/goodhart.html
+    >>> "howpublished" in home.bibtex
+    False
 """
 
 from __future__ import annotations
@@ -69,15 +74,23 @@ class PageCitation:
         return f"{site}-{tail}" if tail else site
 
     @property
+    def venue(self) -> str:
+        """The site's name, where the page appeared; '' on a page titled with it (the home
+        page), whose reference read "Alignment Explained. Alignment Explained." (a
+        journalist's review)."""
+        return "" if _same_words(self.title, self.site_name) else self.site_name
+
+    @property
     def reference(self) -> str:
-        return f"{self.author} ({self.day.year}). {self.title}. {self.site_name}. {self.revised}. {self.url}"
+        venue = f" {self.venue}." if self.venue else ""
+        return f"{self.author} ({self.day.year}). {self.title}.{venue} {self.revised}. {self.url}"
 
     @property
     def bibtex(self) -> str:
         fields = [
             ("author", f"{{{_latex(self.author)}}}"),
             ("title", f"{{{_latex(self.title)}}}"),
-            ("howpublished", _latex(self.site_name)),
+            *([("howpublished", _latex(self.venue))] if self.venue else []),
             ("year", str(self.day.year)),
         ]
         lines = [f"  {name:<12} = {{{value}}}" for name, value in fields]
@@ -85,6 +98,10 @@ class PageCitation:
         lines.append(f"  {'url':<12} = {{{self.url}}}")
         lines.append(f"  {'note':<12} = {{{_latex(self.revised)}}}")
         return "@misc{" + self.key + ",\n" + ",\n".join(lines) + "\n}"
+
+
+def _same_words(a: str, b: str) -> bool:
+    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
 
 
 def _latex(text: str) -> str:
