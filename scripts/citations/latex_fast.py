@@ -74,10 +74,11 @@ MATH = re.compile(
     | (?P<other> [^A-Za-z0-9 +\-=<>()\[\],./|*!?:;^_] )
     """
 )
-# Spaces next to a group's braces, and a tie at a formula's edge: the parser eats or strips
-# them depending on context, so such formulas go to the parser.
+# Spaces next to a group's braces, a space after a dash or a tie (the parser drops it before
+# a macro, `$-- \o$` gives "–ø", and keeps it before a letter), and a tie at a formula's edge:
+# the parser eats or strips them depending on context, so such formulas go to the parser.
 BRACES = re.compile(r"(?x) [{}]")
-MATH_SPACE_RISK = re.compile(r"(?x) [{}] \s | \s [{}] | ^ ~ | ~ $")
+MATH_SPACE_RISK = re.compile(r"(?x) [{}] \s | \s [{}] | (?: -- | ~ ) \s | ^ ~ | ~ $")
 
 
 def decode_common(text: str) -> str | None:
