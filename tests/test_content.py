@@ -419,6 +419,41 @@ def test_home_says_why_before_the_news_and_shows_only_the_newest(site_dir):
     ), "what shows and the first fold are one year's findings"
 
 
+BIB_MONTHS = "jan feb mar apr may jun jul aug sep oct nov dec".split()
+
+
+def _dated_works() -> dict[str, tuple[int, int]]:
+    """Each references.bib entry's (year, month index) where it has a month (`date` or
+    `month`); `urldate` (when a page was read) is not the work's date."""
+    bib = (ROOT / "references.bib").read_text(encoding="utf-8")
+    found = {}
+    for key, body in re.findall(r"^@\w+\{([^,]+),(.*?)^\}", bib, flags=re.DOTALL | re.MULTILINE):
+        date = re.search(r"^\s*date = \{(\d{4})-(\d{2})", body, flags=re.MULTILINE)
+        year = re.search(r"^\s*year = \{(\d{4})\}", body, flags=re.MULTILINE)
+        month = re.search(r"^\s*month = (\w{3})", body, flags=re.MULTILINE)
+        if date:
+            found[key] = (int(date.group(1)), int(date.group(2)) - 1)
+        elif year and month:
+            found[key] = (int(year.group(1)), BIB_MONTHS.index(month.group(1).lower()))
+    return found
+
+
+def test_home_says_how_recent_its_evidence_is(site_dir):
+    """The "Last updated" date changes with any edit, so it cannot tell a reader (a reporter
+    checking whether November was covered) how recent the evidence is. Home says it under "What
+    changed recently": the month of its newest finding, and no work in references.bib is dated
+    later."""
+    news = _home_news((site_dir / "index.html").read_text(encoding="utf-8"))
+    plain = " ".join(re.sub(r"<[^>]+>", " ", news).split())
+    stated = re.search(r"newest evidence the guide covers dates from (\w+) (\d{4})\.", plain)
+    assert stated, "Home no longer says how recent its newest evidence is"
+    newest = re.search(rf"<strong>({'|'.join(MONTHS.split())}) (\d{{4}})\.</strong>", news)
+    assert newest and stated.groups() == newest.groups(), (stated.groups(), newest)
+    said = (int(stated.group(2)), MONTHS.split().index(stated.group(1)))
+    later = sorted(key for key, when in _dated_works().items() if when > said)
+    assert not later, f"dated after {stated.group(1)} {stated.group(2)}: {later}; update Home"
+
+
 def _section(html: str, anchor: str) -> str:
     """The HTML of the section a link's #anchor opens: from the heading with that id (or the
     heading before the element with it) to the next heading of its level or higher."""
