@@ -24,6 +24,7 @@ from pypdf.generic import Destination, StreamObject
 
 from book_pdf import PDF_NAME, build_book
 from book_pdf.render import PrintSettings, render_pdf
+from chapter_numbers import NOT_IN_BOOK
 from conftest import pdf_page_png
 from svg_text import text_sizes, viewbox_width
 
@@ -132,6 +133,9 @@ def _text(el) -> str:
 
 
 def _nav_paths(site_dir: Path) -> list[str]:
+    """The pages of the site's primary navigation that the book prints, in order: all but
+    chapter_numbers.NOT_IN_BOOK (About this guide, a page about the website)."""
+    left_out = {source.removesuffix(".md") + ".html" for source in NOT_IN_BOOK}
     nav = next(
         el
         for el in _parse(site_dir / "index.html").iter()
@@ -142,7 +146,7 @@ def _nav_paths(site_dir: Path) -> list[str]:
         href = a.get("href", "")
         if "md-nav__link" in _classes(a) and href.endswith(".html") and "#" not in href:
             path = str(Path(href)).replace("\\", "/")
-            if path not in paths:
+            if path not in paths and path not in left_out:
                 paths.append(path)
     return paths
 
@@ -2112,3 +2116,10 @@ def test_the_site_numbers_its_chapters_as_the_book_does(book_tree, site_dir, pag
 def test_the_ten_minute_overview_is_not_in_the_book(page_texts: list[str]) -> None:
     """It repeats three chapters' boxes for the web; the book has the chapters."""
     assert not any("Alignment in six minutes" in page for page in page_texts)
+
+
+def test_about_this_guide_is_a_page_of_the_site_only(outline, page_texts: list[str]) -> None:
+    """It is about the website (its footer, "Last updated", the PDF's cover); the book has its
+    colophon."""
+    assert "About this guide" not in [title for title, _, _ in outline]
+    assert "To be completed by the maintainers" not in "\n".join(page_texts)
