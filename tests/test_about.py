@@ -6,7 +6,8 @@ A journalist's review: the site never said who made it, how to reach them, or wh
 reader was looking at. The page restates Home's "Why you can trust this" and links to it; the
 edition is the book's (its cover and colophon, book_pdf/metadata.py): Markdown has no access to
 the build's version, so the page sends the reader to the PDF and says what "Last updated" means.
-It is a page of the website only: the book, which has its own colophon, leaves it out
+It is linked from Home's "Why you can trust this" and from every page's footer. It is a page of
+the website only: the book, which has its own colophon, leaves it out
 (chapter_numbers.NOT_IN_BOOK; test_pdf checks the book), and it has no chapter number."""
 
 from __future__ import annotations
@@ -71,6 +72,19 @@ def test_it_says_plainly_that_the_contributors_are_not_named_yet():
 
 
 # The built site
+
+
+def test_home_and_every_footer_lead_to_it(site_dir):
+    home = (site_dir / "index.html").read_text(encoding="utf-8")
+    trust = home.split('<h2 id="why-you-can-trust-this"', 1)[1].split("<h2 ", 1)[0]
+    assert '<a href="about.html">About this guide</a>' in trust
+    for page, href in (
+        ("rlhf.html", "about.html"),
+        ("demos/boat-race.html", "../about.html"),
+        ("about.html", "about.html"),
+    ):
+        footer = (site_dir / page).read_text(encoding="utf-8").split('class="md-copyright"', 1)[1]
+        assert f'<a href="{href}">About this guide</a>' in footer, page
 
 
 def test_it_is_built_unnumbered_searchable_and_in_the_sitemap_and_the_404_list(site_dir):
