@@ -6,9 +6,9 @@ A journalist's review: the site never said who made it, how to reach them, or wh
 reader was looking at. The page restates Home's "Why you can trust this" and links to it; the
 edition is the book's (its cover and colophon, book_pdf/metadata.py): Markdown has no access to
 the build's version, so the page sends the reader to the PDF and says what "Last updated" means.
-It is linked from Home's "Why you can trust this" and from every page's footer. It is a page of
-the website only: the book, which has its own colophon, leaves it out
-(chapter_numbers.NOT_IN_BOOK; test_pdf checks the book), and it has no chapter number."""
+It is linked from Home's "Why you can trust this" (its web-only line of downloads) and from every
+page's footer. It is a page of the website only: the book, which has its own colophon, leaves it
+out (chapter_numbers.NOT_IN_BOOK; test_pdf checks the book), and it has no chapter number."""
 
 from __future__ import annotations
 
