@@ -1626,3 +1626,25 @@ def test_a_figure_that_is_its_whole_section_prints_its_words_before_it():
     assert [ht.text_of(block) for block in blocks[1]] == ["The columns are four.", "Row."]
     assert "figure-words" in (blocks[1].get("class") or "") and not list(article.iter("details"))
     assert next(article.iter("img")).get("alt") == "A grid."
+
+
+# ---------- the reading order ----------
+
+
+def test_the_book_reads_the_sites_nav_without_the_pages_the_site_keeps_to_itself(tmp_path):
+    """About this guide is in the site's nav, not in the book (chapter_numbers.NOT_IN_BOOK)."""
+    from book_pdf.nav import read_nav
+
+    links = "".join(
+        f'<li><a class="md-nav__link" href="{href}">{title}</a></li>'
+        for href, title in (
+            ("index.html", "Home"),
+            ("further-reading.html", "Further reading"),
+            ("about.html", "About this guide"),
+        )
+    )
+    (tmp_path / "index.html").write_text(
+        f'<html><body><nav class="md-nav md-nav--primary"><ul>{links}</ul></nav></body></html>',
+        encoding="utf-8",
+    )
+    assert [page.path for page in read_nav(tmp_path)] == ["index.html", "further-reading.html"]

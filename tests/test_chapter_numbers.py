@@ -40,3 +40,12 @@ def test_the_book_and_the_site_share_the_rule():
         "x/b.html": ("Appendix", "A"),
         "c.html": ("Chapter", "1"),
     }
+
+
+def test_a_page_the_book_leaves_out_has_no_number():
+    """About this guide comes last in the nav, a page of the website only (NOT_IN_BOOK): were it
+    numbered, the site would show a "Chapter 10" the book does not have."""
+    nav = _nav("index.md", "alignment-problem.md", "further-reading.md", "about.md")
+    assert {uri: n.label for uri, n in chapter_numbers(nav).items()} == {
+        "alignment-problem.md": "Chapter 1"
+    }

@@ -24,6 +24,7 @@ from pypdf.generic import Destination, StreamObject
 
 from book_pdf import PDF_NAME, build_book
 from book_pdf.render import PrintSettings, render_pdf
+from chapter_numbers import NOT_IN_BOOK
 from conftest import pdf_page_png
 from svg_text import text_sizes, viewbox_width
 
@@ -132,6 +133,9 @@ def _text(el) -> str:
 
 
 def _nav_paths(site_dir: Path) -> list[str]:
+    """The pages of the site's primary navigation that the book prints, in order: all but
+    chapter_numbers.NOT_IN_BOOK (About this guide, a page about the website)."""
+    left_out = {source.removesuffix(".md") + ".html" for source in NOT_IN_BOOK}
     nav = next(
         el
         for el in _parse(site_dir / "index.html").iter()
@@ -142,7 +146,7 @@ def _nav_paths(site_dir: Path) -> list[str]:
         href = a.get("href", "")
         if "md-nav__link" in _classes(a) and href.endswith(".html") and "#" not in href:
             path = str(Path(href)).replace("\\", "/")
-            if path not in paths:
+            if path not in paths and path not in left_out:
                 paths.append(path)
     return paths
 
@@ -1387,7 +1391,8 @@ def test_a_table_that_runs_on_is_marked_continued_over_its_repeated_header(
         for page in _table_pages(table, page_texts)[1:]:
             runs_on[page] = (label, head)
     assert runs_on, "no table breaks over pages now: this test has nothing to read"
-    marker = re.compile(r"\bTable (?:\d+|[A-Z])\.\d+ \(continued\)")
+    # "Table 3.1", "Table B.1"; in an unnumbered chapter (the Who's who) just "Table 1"
+    marker = re.compile(r"\bTable (?:(?:\d+|[A-Z])\.)?\d+ \(continued\)")
     for index, page in enumerate(_bbox_pages(pdf_path)):
         lines = [
             (float(line.get("yMin")), float(line.get("yMax")), _line_text(line))
@@ -2112,3 +2117,12 @@ def test_the_site_numbers_its_chapters_as_the_book_does(book_tree, site_dir, pag
 def test_the_ten_minute_overview_is_not_in_the_book(page_texts: list[str]) -> None:
     """It repeats three chapters' boxes for the web; the book has the chapters."""
     assert not any("Alignment in six minutes" in page for page in page_texts)
+
+
+def test_about_this_guide_is_a_page_of_the_site_only(outline, page_texts: list[str]) -> None:
+    """It is about the website (its footer, "Last updated", the PDF's cover); the book has its
+    colophon, and Home's link to it is on Home's web-only line of downloads."""
+    assert "About this guide" not in [title for title, _, _ in outline]
+    text = "\n".join(page_texts)
+    assert "To be completed by the maintainers" not in text
+    assert "About this guide" not in text

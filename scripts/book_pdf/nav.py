@@ -1,4 +1,5 @@
-"""The book's reading order: the built site's own primary navigation, read from index.html.
+"""The book's reading order: the built site's own primary navigation, read from index.html,
+without the pages the site keeps to itself (chapter_numbers.NOT_IN_BOOK: About this guide).
 
 Why the built site and not mkdocs.yml: it is exactly what a reader of the site sees, it already
 includes generated pages (further-reading), and it needs nothing but the site folder.
@@ -10,8 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from posixpath import normpath
 
+from chapter_numbers import NOT_IN_BOOK
+
 from .htmltree import Element, find_first, has_class, parse_file, text_of
 from .problems import BookError, Problem
+
+# The site's pages that the book leaves out, as the built site names them ("about.md" ->
+# "about.html"): chapter_numbers.NOT_IN_BOOK.
+NOT_IN_BOOK_PAGES = frozenset(source.removesuffix(".md") + ".html" for source in NOT_IN_BOOK)
 
 
 @dataclass(frozen=True)
@@ -38,8 +45,9 @@ def read_home(site_dir: Path) -> Element:
 
 
 def read_nav(site_dir: Path, home: Element | None = None) -> list[NavPage]:
-    """Every page of the site's primary navigation, in order, each once (home: the parsed
-    index.html, when the caller already has it)."""
+    """Every page of the site's primary navigation but those the book leaves out
+    (NOT_IN_BOOK_PAGES), in order, each once (home: the parsed index.html, when the caller
+    already has it)."""
     index = site_dir / "index.html"
     home = read_home(site_dir) if home is None else home
     nav = find_first(home, lambda el: el.tag == "nav" and has_class(el, "md-nav--primary"))
@@ -67,7 +75,7 @@ def _collect(element: Element, section: str | None, pages: list[NavPage], seen: 
             href = child.get("href", "")
             if href and "#" not in href and "://" not in href and href.endswith(".html"):
                 path = normpath(href)
-                if path not in seen:
+                if path not in seen and path not in NOT_IN_BOOK_PAGES:
                     seen.add(path)
                     pages.append(NavPage(path, text_of(child), section))
         elif not (child.tag == "nav" and has_class(child, "md-nav--secondary")):
