@@ -1,9 +1,11 @@
 /**
- * Live figure for the RLHF chapter: the KL "leash". A slider sets how far reinforcement learning
- * may pull the model from where it started; the chart shows the reward model's score rising all
- * the way while the true ("gold") reward peaks and falls, in the form Gao, Schulman and Hilton
- * fitted (kl-leash-sim.js, drawn by kl-leash-draw.js). A second control swaps in a larger reward
- * model. Screen readers hear one short line (leash, score, true reward) once the control settles.
+ * Live figure for the RLHF chapter: the KL "leash". A slider sets where reinforcement learning
+ * stops, as a distance from the model it started from (a stopping point, which is how a KL penalty
+ * behaved in Gao, Schulman and Hilton's experiments, not a penalty's strength); the chart shows
+ * the reward model's score rising all the way while the true ("gold") reward peaks and falls, in
+ * the form Gao, Schulman and Hilton fitted (kl-leash-sim.js, drawn by kl-leash-draw.js). A second
+ * control swaps in a larger reward model. Screen readers hear one short line (leash, score, true
+ * reward) once the control settles.
  *
  * window.AlignmentDemos.klLeash.state() reports the numbers shown, for tests.
  */
