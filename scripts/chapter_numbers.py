@@ -6,8 +6,9 @@ them. Each numbered page now carries the same label above its title. The rule, o
 and the book (book_pdf/numbering.py calls `number_parts`): the home page (the book's
 Introduction), the back matter (the glossary, Who's who, Further reading) and About this guide
 (a page of the site only, NOT_IN_BOOK) are not numbered; the other pages at the top of the nav
-are chapters, numbered 1, 2, 3; pages inside a nav section (the interactive demos) are appendices, lettered A, B, C, because they come after the guide's own end
-("The end of the guide" closes its last chapter; a reader met "Chapter 11" after it).
+are chapters, numbered 1, 2, 3; pages inside a nav section (the interactive demos) are
+appendices, lettered A, B, C, because they come after the guide's own end ("The end of the
+guide" closes its last chapter; a reader met "Chapter 11" after it).
 overrides/main.html prints the label, web-only (the book sets its own), above the page's content:
 outside it, so that the search index still opens each page on its title.
 """

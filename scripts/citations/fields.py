@@ -115,9 +115,6 @@ DATE = re.compile(
     r"""(?x) ^ (?P<start> \d{4} ) (?: - \d{2} (?: - \d{2} )? )? [~?%]?
         (?: / (?: (?P<end> \d{4} ) (?: - \d{2} (?: - \d{2} )? )? [~?%]? | \.\. )? )? $"""
 )
-EXACT_DATE = re.compile(
-    r"(?x) ^ (?P<year> \d{4} ) - (?P<month> \d{2} ) (?: - (?P<day> \d{2} ) )? $"
-)
 DAY_OR_MONTH = re.compile(r"(?x) (?P<year> \d{4} ) - (?P<month> \d{2} ) (?: - (?P<day> \d{2} ) )?")
 PAGE = r"(?: [A-Za-z]{0,3} \d+ [A-Za-z]? | [ivxlcdm]+ | [IVXLCDM]+ )"
 PAGE_RANGE = re.compile(
@@ -166,7 +163,7 @@ def exact_date(date: str) -> tuple[int, int, int | None] | None:
     """(year, month, day) of a biblatex `date` given to the month (`2026-08`, day None) or the
     day (`2026-08-26`); None for a year alone, a range, an approximate or uncertain date (EDTF
     `~ ? %`), a month or day the calendar does not have, and anything else."""
-    match = EXACT_DATE.match(date.strip())
+    match = DAY_OR_MONTH.fullmatch(date.strip())
     if not match or not is_calendar_date(date):
         return None
     day = match.group("day")
