@@ -16,9 +16,15 @@ from chapter_numbers import NOT_IN_BOOK
 from .htmltree import Element, find_first, has_class, parse_file, text_of
 from .problems import BookError, Problem
 
-# The site's pages that the book leaves out, as the built site names them ("about.md" ->
-# "about.html"): chapter_numbers.NOT_IN_BOOK.
-NOT_IN_BOOK_PAGES = frozenset(source.removesuffix(".md") + ".html" for source in NOT_IN_BOOK)
+
+def built_page(source: str) -> str:
+    """A page's path in the built site from its source's ("about.md" -> "about.html"), as the
+    book reads pages (the site is built with plain .html addresses)."""
+    return source.removesuffix(".md") + ".html"
+
+
+# The site's pages that the book leaves out, as the built site names them: NOT_IN_BOOK.
+NOT_IN_BOOK_PAGES = frozenset(built_page(source) for source in NOT_IN_BOOK)
 
 
 @dataclass(frozen=True)

@@ -18,11 +18,12 @@ from chapter_numbers import UNNUMBERED, number_parts
 from . import htmltree as ht
 from .chapter import CITED_KEY, Chapter
 from .htmltree import Element
+from .nav import built_page
 
 HOME_PAGE = "index.html"
 INTRODUCTION = "Introduction"
 # The site's rule's unnumbered pages, as the book names them ("glossary.md" -> "glossary.html").
-UNNUMBERED_PAGES = tuple(source.removesuffix(".md") + ".html" for source in UNNUMBERED)
+UNNUMBERED_PAGES = tuple(built_page(source) for source in UNNUMBERED)
 XREF_CLASS = "xref"  # book.css prints " (" attr(data-xref) ")"
 XREF_PAGE_CLASS = "xref--page"  # ... and "p. " target-counter(page) after it
 XREF_LABEL = "data-xref"
