@@ -2126,3 +2126,26 @@ def test_about_this_guide_is_a_page_of_the_site_only(outline, page_texts: list[s
     text = "\n".join(page_texts)
     assert "To be completed by the maintainers" not in text
     assert "About this guide" not in text
+
+
+def test_the_colophon_says_how_to_cite_the_book_and_who_stands_behind_it(page_texts, site_dir):
+    """A reader who takes the printed book into a meeting can cite it (edition, version, the
+    PDF's address) and sees what About says about who makes it and where to report an error,
+    not a book that looks more authoritative than the site (a policy adviser's review)."""
+    from book_pdf.provenance import read_provenance
+
+    colophon = " ".join(page_texts[1].split()).replace("- ", "-")
+    edition = re.search(r"Version (\S+), (\d{1,2} \w+ \d{4})\.", colophon)
+    assert edition, colophon
+    canonical = next(
+        el for el in _parse(site_dir / "index.html").iter("link") if el.get("rel") == "canonical"
+    )
+    pdf_url = canonical.get("href").removesuffix("index.html") + PDF_NAME
+    cite = f"Edition of {edition[2]}, version {edition[1]}. {pdf_url}"
+    assert "How to cite this book:" in colophon and cite in colophon.replace("/ ", "/"), colophon
+    problems: list = []
+    provenance = read_provenance(site_dir, problems)
+    assert not problems and provenance.who and provenance.report_url
+    for paragraph in provenance.who:
+        assert _plain_quotes(paragraph) in colophon, paragraph
+    assert provenance.report_url in colophon.replace("/ ", "/").replace(" -", "-"), colophon

@@ -22,6 +22,7 @@ from .book_index import BookIndex
 from .chapter import Chapter
 from .htmltree import Element
 from .metadata import BookInfo
+from .provenance import Provenance
 
 TEMPLATES = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).parent),
@@ -41,7 +42,12 @@ CODE_TAGS = ("code", "kbd", "samp", "pre")
 
 
 def assemble_book(
-    info: BookInfo, chapters: list[Chapter], entries: list[Entry], index: BookIndex | None = None
+    info: BookInfo,
+    chapters: list[Chapter],
+    entries: list[Entry],
+    index: BookIndex | None = None,
+    provenance: Provenance | None = None,
+    pdf_name: str = "",
 ) -> Element:
     """The book as one tree: the template's markup, parsed, with each chapter's section and
     bibliography entry put in its place as the tree it already is (written out as text, it
@@ -54,6 +60,8 @@ def assemble_book(
 
     markup = TEMPLATES.get_template("book.html.j2").render(
         info=info,
+        provenance=provenance or Provenance(),
+        pdf_url=info.site_url + pdf_name if info.site_url and pdf_name else None,
         tagline=take_cover_tagline(chapters),
         cover_figure=find_cover_figure(chapters),
         chapters=chapters,

@@ -23,6 +23,7 @@ from .named_examples import read_examples
 from .nav import read_home, read_nav
 from .numbering import mark_cross_references, number_chapters, number_figures_and_tables
 from .problems import BookError, Problem
+from .provenance import read_provenance
 from .render import PAPER_SIZES, PrintSettings, render_pdf
 from .typography import educate_quotes, tie_short_endings
 from .web_addresses import print_web_addresses
@@ -39,6 +40,7 @@ def book_document(
     home = read_home(site_dir)  # first: it says clearly when site_dir is not a built site
     nav = read_nav(site_dir, home)
     info = read_book_info(site_dir, version=version, date=date, home=home)
+    provenance = read_provenance(site_dir, problems)
     chapters = [c for page in nav if (c := read_chapter(site_dir, page, problems))]
     examples = read_examples(site_dir, problems)
     known_keys = {key for c in chapters for key in c.references}
@@ -60,7 +62,9 @@ def book_document(
     mark_cross_references(chapters, figure_labels)
     for chapter in chapters:
         unwrap_print_neutral(chapter)
-    book = assemble_book(info, chapters, collect_entries(chapters, homes), index)
+    book = assemble_book(
+        info, chapters, collect_entries(chapters, homes), index, provenance, pdf_name=PDF_NAME
+    )
     educate_quotes(book)
     tie_short_endings(book)
     break_addresses_before_hyphens(book)
