@@ -401,3 +401,84 @@ def test_escape_from_desktop_search_gives_the_focus_back_not_to_the_body(page, s
     assert page.evaluate("document.activeElement.matches('form.md-search__form')"), page.evaluate(
         where
     )
+
+
+ZOOMED = {"viewport": {"width": 640, "height": 400}, "reduced_motion": "reduce"}
+# Where the focused element and its tooltip (a citation's or a glossary term's, when one shows)
+# are, against the sticky header's bottom edge.
+CLEAR_OF_HEADER = """() => { const a = document.activeElement, box = a.getBoundingClientRect();
+  const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+  const tip = a.nextElementSibling && a.nextElementSibling.matches('.hover-tip')
+    && a.nextElementSibling.getClientRects().length ? a.nextElementSibling : null;
+  return { what: a.tagName + ' ' + (a.getAttribute('aria-label') || a.textContent).trim().slice(0, 40),
+           inContent: !!a.closest('.md-content'), header: header, top: box.top,
+           tipTop: tip ? tip.getBoundingClientRect().top : null }; }"""
+
+
+@pytest.mark.parametrize("path", ["specification-gaming.html", "rlhf.html"])
+def test_at_200_percent_zoom_shift_tab_never_hides_the_focus_under_the_header(
+    browser, site_url, path
+):
+    """At 640 x 400 (200% zoom), Shift+Tab scrolls the page up and Chromium brought each element
+    just into view, at the window's top, under Material's 48 px sticky header: a glossary term,
+    a fold's summary, a link, each wholly hidden, its tooltip cut off too (WCAG 2.4.11; review
+    13 found 9 of 40 stops hidden on Specification gaming, 5 on RLHF). Everything Tab reaches in
+    the content has a scroll margin (extra.css), and a tooltip opened on one stays below the
+    header."""
+    context = browser.new_context(**ZOOMED)
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}/{path}")
+        page.wait_for_load_state("networkidle")
+        for _ in range(90):
+            page.keyboard.press("Tab")
+        hidden = []
+        for _ in range(40):
+            page.keyboard.press("Shift+Tab")
+            page.wait_for_timeout(60)
+            stop = page.evaluate(CLEAR_OF_HEADER)
+            if not stop["inContent"]:
+                continue
+            if stop["top"] < stop["header"] - 0.5:
+                hidden.append(stop)
+            elif stop["tipTop"] is not None and stop["tipTop"] < stop["header"] - 0.5:
+                hidden.append(stop)
+        assert not hidden, hidden
+    finally:
+        context.close()
+
+
+# Scrolls the page so that the first citation's line sits `offset` px under the header, and
+# focuses it there without scrolling (its tooltip opens on focus).
+FOCUS_AT = """([offset]) => { const link = document.querySelector('article .citation__link');
+  const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+  window.scrollBy({ top: link.getBoundingClientRect().top - header - offset, behavior: 'instant' });
+  link.focus({ preventScroll: true });
+  const tip = link.nextElementSibling.getBoundingClientRect(), line = link.getBoundingClientRect();
+  return { header: header, line: line.top, lineHeight: line.height, tip: tip.top,
+           tipHeight: tip.height }; }"""
+
+
+def test_a_tooltip_that_cannot_open_below_its_line_never_opens_under_the_header(browser, site_url):
+    """A tooltip that would run past the window's foot opens above its line (citations.js), and
+    it did so whenever it fitted below the window's top edge, 0, not below the sticky header: at
+    200% zoom its first lines opened under the header. Here the room above the line is the
+    tooltip's height less 20 px once the header is counted (and the room below is too small as
+    well): the tooltip stays below its line."""
+    context = browser.new_context(**ZOOMED)
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}/specification-gaming.html")
+        page.wait_for_load_state("networkidle")
+        first = page.evaluate(FOCUS_AT, [100])
+        page.evaluate("document.activeElement.blur()")
+        height = first["tipHeight"]
+        assert height > 40, first
+        # Too low a window for the tooltip to fit below the line as well.
+        low = int(first["header"] + 2 * height + first["lineHeight"] - 30)
+        page.set_viewport_size({"width": 640, "height": low})
+        page.wait_for_timeout(100)
+        placed = page.evaluate(FOCUS_AT, [height - 20])
+        assert placed["tip"] >= placed["header"] - 0.5, placed
+    finally:
+        context.close()

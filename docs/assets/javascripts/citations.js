@@ -7,7 +7,7 @@
  * - Escape dismisses a tooltip without moving the pointer or the focus (WCAG 2.1, 1.4.13); it
  *   comes back when the pointer or focus next arrives;
  * - a tooltip that would run past the bottom of the window opens above its line instead, where
- *   there is room (a citation near the foot of a phone's screen);
+ *   there is room under the sticky header (a citation near the foot of a phone's screen);
  * - a link to a References entry, or an address ending in one, opens the folded References list
  *   first (Chromium opens a fold for a fragment itself; not every browser does);
  * - back at a citation through a ↩ link, its tooltip stays shut (the browser focuses the link);
@@ -23,6 +23,13 @@
   const DISMISSED = "hover-tip-host--dismissed";
   let lastPointer = "mouse";
 
+  /* The top of the room a tooltip has: the sticky header's bottom edge (a tooltip opened above
+     its line up to the window's top had its first lines under the header at 200% zoom). */
+  function roomTop() {
+    const header = document.querySelector(".md-header");
+    return header ? Math.max(0, header.getBoundingClientRect().bottom) : 0;
+  }
+
   /* Under its line (CSS), or above it when under it would leave the window. */
   function place(host) {
     const tip = host && host.querySelector(".hover-tip");
@@ -32,7 +39,7 @@
     if (!box.height || box.bottom <= window.innerHeight) return;
     const term = host.querySelector(".citation__link, .glossary-term__name") || host;
     const line = term.getBoundingClientRect();
-    if (line.top - box.height < 0) return; // no room above either
+    if (line.top - box.height < roomTop()) return; // no room above either
     const parent = tip.offsetParent;
     const origin = parent ? parent.getBoundingClientRect().top + parent.clientTop : 0;
     tip.style.top = line.top - box.height - origin + "px";
