@@ -72,12 +72,13 @@ BODY = re.compile(r"(?s)<tbody>(?P<rows>.*?)</tbody>")
 ROW = re.compile(r"(?s)<tr>(?P<cells>.*?)</tr>")
 CELL_TAG = re.compile(r"<(?P<tag>td|th)(?=[\s>])(?P<attributes>[^>]*)>")
 TAG = re.compile(r"<[^>]+>")
+LEADING_CELL = re.compile(r"(?s)^(?P<space>\s*)<td(?P<attributes>(?:\s[^>]*)?)>(?P<text>.*?)</td>")
 
 
 def stack_on_phones(html: str) -> str:
     """Mark tables of three columns or more to be set as cards on a phone: each body cell gets
     its column's name (`data-label`, which extra.css prints before it), the first cell of a row
-    is the card's title, and its rows and cells keep their semantics through explicit roles (the
+    is the card's title and the row's header (`<th scope="row">`), and its rows and cells keep their semantics through explicit roles (the
     roles they have anyway, written out: some browsers drop a table's semantics along with its
     table display, and screen readers should still read the cards as a table). The <table> itself
     keeps its implicit role: written out, it would also claim the caption's content, such as a
@@ -102,7 +103,8 @@ def _stacked(table: re.Match[str]) -> str:
     if len(names) < STACK_FROM_COLUMNS or body is None or not ROW.search(body["rows"]):
         return table.group(0)
     rows = ROW.sub(
-        lambda row: '<tr role="row">' + _labelled(row["cells"], names) + "</tr>", body["rows"]
+        lambda row: '<tr role="row">' + _labelled(_titled(row["cells"]), names) + "</tr>",
+        body["rows"],
     )
     head = HEADER_ROW.sub(
         lambda row: (
@@ -117,6 +119,17 @@ def _stacked(table: re.Match[str]) -> str:
     return (
         f'<table{table["attributes"]} {STACK}>{head}<tbody role="rowgroup">{rows}</tbody>'
         f"{inside[body.end() :]}</table>"
+    )
+
+
+def _titled(cells: str) -> str:
+    """A body row's cells, the first (the card's title) as the row's header, `<th scope="row">`:
+    moving down a column, a screen reader names the row ("Not given" is nobody's without the
+    person's name). Already a header, it is left as it is."""
+    return LEADING_CELL.sub(
+        lambda cell: f'{cell["space"]}<th scope="row"{cell["attributes"]}>{cell["text"]}</th>',
+        cells,
+        count=1,
     )
 
 

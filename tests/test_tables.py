@@ -61,7 +61,7 @@ def test_tables_of_three_columns_or_more_are_marked_to_stack_on_a_phone():
         ("rowheader", "Case"),
         ("cell", "What was &quot;meant&quot;"),
         ("cell", "Source"),
-        ("cell", "Case"),
+        ("rowheader", "Case"),
         ("cell", "What was &quot;meant&quot;"),
         ("cell", "Source"),
     ]
@@ -70,6 +70,9 @@ def test_tables_of_three_columns_or_more_are_marked_to_stack_on_a_phone():
     assert '<thead role="rowgroup">' in out and '<tbody role="rowgroup">' in out
     # the cells' own content and attributes are kept
     assert 'data-label="Case" scope="row">Boat</th>' in out
+    # each row's first cell is its header (the card's title), a data cell before
+    assert '<th role="rowheader" data-label="Case" scope="row">Arm</th>' in out
+    assert out.count("<td") == 4
     assert '<td role="cell" data-label="Source">(<a href="#c">Clark</a>)</td>' in out
 
 

@@ -587,7 +587,8 @@ def test_wide_tables_read_as_cards_on_a_phone_and_as_tables_on_a_desktop(browser
         labels = [
             cell.evaluate("c => getComputedStyle(c, '::before').content") for cell in cells[1:]
         ]
-        assert labels == [f'"{name}"' for name in headers[1 : len(cells)]], labels
+        # shown with an empty alternative text: seen, not read as part of the cell's name
+        assert labels == [f'"{name}" / ""' for name in headers[1 : len(cells)]], labels
         assert cells[0].evaluate("c => getComputedStyle(c).fontWeight") == "700"
         # read as text, in the text's size: the cells as the body's paragraphs, labels 13 px+
         size = "c => parseFloat(getComputedStyle(c).fontSize)"
@@ -602,6 +603,48 @@ def test_wide_tables_read_as_cards_on_a_phone_and_as_tables_on_a_desktop(browser
     assert table.evaluate("t => getComputedStyle(t).display") != "block"  # Material's own
     assert table.locator("thead").is_visible()
     context.close()
+
+
+# Each body cell of the people table's first rows: its role and accessible name (Chromium's
+# accessibility tree), and the text it shows.
+CARD_CELLS = """() => [...document.querySelectorAll('table[data-stack] tbody tr')].slice(0, 4)
+  .flatMap(row => [...row.cells]).map(cell => cell.innerText.trim())"""
+
+
+def test_a_phones_table_cards_say_each_label_once_and_name_their_rows(browser, site_url):
+    """On a phone, each card cell printed its column's name with `content: attr(data-label)`,
+    and generated content is part of a cell's name: a screen reader heard "Where the guide
+    places them, column 2, Where the guide places them Ordinary iteration will do". And the
+    card's title was a data cell, so moving down a column never said whose row it was. The
+    label has an empty alternative text (extra.css) and the title is the row's header
+    (scripts/tables.py): a cell is named by what it holds, and the first cell is a rowheader."""
+    context, page = _new_page(browser, PHONE)
+    try:
+        page.goto(f"{site_url}/whos-who.html")
+        page.wait_for_load_state("networkidle")
+        texts = page.evaluate(CARD_CELLS)
+        cdp = page.context.new_cdp_session(page)
+        cdp.send("Accessibility.enable")
+        root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+        found = cdp.send(
+            "DOM.querySelectorAll",
+            {"nodeId": root, "selector": "table[data-stack] tbody tr:nth-child(-n+4) > *"},
+        )["nodeIds"]
+        cells = []
+        for node in found:
+            ax = cdp.send("Accessibility.getPartialAXTree", {"nodeId": node, "fetchRelatives": False})
+            cells.append((ax["nodes"][0]["role"]["value"], ax["nodes"][0].get("name", {}).get("value", "")))
+        cdp.detach()
+        columns = page.locator("table[data-stack]").first.locator("thead th").count()
+        assert len(cells) == len(texts) == 4 * columns, (cells, texts)
+        labels = page.locator("table[data-stack]").first.locator("thead th").all_inner_texts()
+        for index, ((role, name), text) in enumerate(zip(cells, texts, strict=True)):
+            label = labels[index % columns].strip()
+            assert role == ("rowheader" if index % columns == 0 else "cell"), (index, role, text)
+            assert " ".join(name.split()) == " ".join(text.split()), (label, name, text)
+            assert not name.startswith(label), (label, name)
+    finally:
+        context.close()
 
 
 def test_the_search_dialog_has_a_name(site_dir):
