@@ -324,3 +324,30 @@ def test_a_phone_reader_finds_a_chapters_sections_under_its_summary(browser, sit
     assert page.locator("details.page-contents").count() == 1
     assert not page.locator("details.page-contents").is_visible()
     desktop.close()
+
+
+FORCED = """() => { const term = document.querySelector('article abbr.glossary-term__name[role=link]');
+  const link = document.querySelector('article p a[href]:not(.citation__link)');
+  const icon = getComputedStyle(document.querySelector('.admonition-title'), '::before');
+  return { term: getComputedStyle(term).color, link: getComputedStyle(link).color,
+           icon: icon.backgroundColor, text: getComputedStyle(document.body).color }; }"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_in_forced_colours_glossary_terms_look_like_links_and_box_icons_stay(
+    browser, site_url, scheme
+):
+    """Windows high contrast (forced colours) painted glossary terms, links to their entries, as
+    plain text while every real link took the link colour, and the "In one minute" icon, a mask
+    over a background colour, in the page's background: it vanished (review 13). extra.css
+    gives terms LinkText and paints the icons in the text colour."""
+    context = browser.new_context(forced_colors="active", color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}/specification-gaming.html")
+        page.wait_for_load_state("networkidle")
+        seen = page.evaluate(FORCED)
+        assert seen["term"] == seen["link"], seen
+        assert seen["icon"] == seen["text"], seen
+    finally:
+        context.close()
