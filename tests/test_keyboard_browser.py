@@ -482,3 +482,78 @@ def test_a_tooltip_that_cannot_open_below_its_line_never_opens_under_the_header(
         assert placed["tip"] >= placed["header"] - 0.5, placed
     finally:
         context.close()
+
+
+KEYS_HINT = """() => { const count = document.querySelector('.md-search-result__meta');
+  const keys = document.querySelector('.ae-search-keys');
+  return { text: keys.textContent, role: keys.getAttribute('role'),
+           shown: keys.getClientRects().length > 0 && keys.getBoundingClientRect().height > 0,
+           afterCount: !!(count.compareDocumentPosition(keys) & Node.DOCUMENT_POSITION_FOLLOWING),
+           count: count.textContent }; }"""
+
+
+def test_while_results_show_search_says_the_down_arrow_reaches_them(page, site_url):
+    """Every result link is tabindex -1: only the Down arrow reaches them, and Tab, a keyboard
+    user's usual move, closes search and throws them away. Nothing said so; readers lost their
+    results twice before finding the arrow keys (review 13). While results show, a line after
+    the count says how, shown and spoken (a status); it goes when nothing matches."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"{site_url}/rlhf.html")
+    page.wait_for_load_state("networkidle")
+    search_for(page, "goodhart")
+    hint = page.evaluate(KEYS_HINT)
+    assert hint["text"] == "Use the Down arrow to move through the results.", hint
+    assert hint["role"] == "status" and hint["shown"] and hint["afterCount"], hint
+    assert "matching" in hint["count"], hint
+    field = page.locator("input.md-search__input")
+    field.fill("")
+    field.press_sequentially("qxzvqj", delay=20)
+    page.wait_for_function("!document.querySelector('.md-search-result__item')")
+    page.wait_for_timeout(200)
+    hint = page.evaluate(KEYS_HINT)
+    assert not hint["shown"] and hint["text"] == "", hint
+
+
+MODAL = """() => ({ main: document.querySelector('.md-main').inert,
+  footer: document.querySelector('.md-footer').inert,
+  modal: document.querySelector('.md-search[role=dialog]').getAttribute('aria-modal'),
+  open: document.getElementById('__search').checked })"""
+
+
+def test_on_a_phone_open_search_is_modal_and_closing_it_gives_the_page_back(browser, site_url):
+    """Under 960 px search covers the screen, yet the page behind stayed in the accessibility
+    tree: swiping past the last result, a screen reader went on into the navigation and the
+    chapter, unseen (review 13). While search is open there, the page's main part and footer
+    are inert and the dialog aria-modal; closed, both are undone."""
+    context = browser.new_context(**PHONE)
+    try:
+        page = context.new_page()
+        page.goto(f"{site_url}/rlhf.html")
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate(MODAL) == {
+            "main": False, "footer": False, "modal": None, "open": False
+        }
+        page.locator("button.ae-search-opener").click()
+        page.wait_for_function("document.activeElement.matches('input.md-search__input')")
+        page.keyboard.type("sycophancy")
+        page.locator(".md-search-result__item a").first.wait_for(timeout=10_000)
+        assert page.evaluate(MODAL) == {"main": True, "footer": True, "modal": "true", "open": True}
+        page.keyboard.press("Escape")
+        page.wait_for_function("!document.getElementById('__search').checked")
+        page.wait_for_timeout(100)
+        assert page.evaluate(MODAL) == {
+            "main": False, "footer": False, "modal": None, "open": False
+        }
+        page.wait_for_function("document.activeElement.matches('.ae-search-opener')")
+    finally:
+        context.close()
+
+
+def test_on_a_desktop_search_leaves_the_page_in_reach(page, site_url):
+    """From 960 px search is a box over the page's top, not the whole screen: the page stays
+    reachable while it is open."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"{site_url}/rlhf.html")
+    page.wait_for_load_state("networkidle")
+    search_for(page, "sycophancy")
+    assert page.evaluate(MODAL) == {"main": False, "footer": False, "modal": None, "open": True}

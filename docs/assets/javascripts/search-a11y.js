@@ -9,6 +9,14 @@
      click and key press.
    - The line above the results ("12 matching documents", "No matching documents") changed
      without a word to a screen reader: it is a polite status, read when the typing pauses.
+   - Only the Down arrow reaches the results (each is tabindex -1, and Tab closes search and
+     throws them away), and nothing said so: readers typed, pressed Tab and lost them (review
+     13). While results show, a line under the count says "Use the Down arrow to move through
+     the results.", shown and, a polite status of its own, spoken after the count.
+   - On a phone or tablet (under 960 px) open search covers the whole screen, yet the page
+     behind it stayed in reach: a screen reader swiping past the last result went on into the
+     navigation and the chapter, unseen. While search is open there, the dialog is aria-modal
+     and the page's main part and footer are `inert`; both are undone when it closes.
    - On a phone or tablet (under 960 px) the header's search icon is Material's
      <label for="__search"> around a picture (hidden from screen readers, overrides/main.html):
      a screen reader found an unnamed image, and no Tab reached it. A real button named "Search"
@@ -70,6 +78,44 @@
   }
 
   const field = document.querySelector("input.md-search__input");
+  const list = document.querySelector(".md-search-result__list");
+
+  // The way into the results, under the count while there are results to move through.
+  const keys = document.createElement("p");
+  keys.className = "ae-search-keys";
+  keys.setAttribute("role", "status");
+  keys.hidden = true;
+  if (count) count.after(keys);
+  function showKeys() {
+    const results = !!(list && list.querySelector(".md-search-result__item")) &&
+      !!field && field.value.trim() !== "";
+    if (keys.hidden !== results) return;
+    keys.hidden = !results;
+    // written afresh as it shows, so that a screen reader reads it (once per run of results)
+    keys.textContent = results ? "Use the Down arrow to move through the results." : "";
+  }
+  if (field) field.addEventListener("input", showKeys);
+
+  // Under 960 px (Material's full-screen search) the open dialog is modal: the page is inert.
+  const fullScreen = window.matchMedia("screen and (max-width: 59.984375em)");
+  let madeInert = [];   // what this script made inert, so that it undoes only its own
+  function modal(on) {
+    if (!dialog || !("inert" in HTMLElement.prototype)) return;
+    if (on) {
+      document.querySelectorAll(".md-main, .md-footer").forEach(function (part) {
+        if (!part.inert) {
+          part.inert = true;
+          madeInert.push(part);
+        }
+      });
+      dialog.setAttribute("aria-modal", "true");
+    } else {
+      madeInert.forEach(function (part) { part.inert = false; });
+      madeInert = [];
+      dialog.removeAttribute("aria-modal");
+    }
+  }
+
   let opener = null;     // where the focus was before it entered search
   let escaped = false;   // Escape pressed while search was open
   if (dialog) {
@@ -94,6 +140,7 @@
   let wasOpen = open.checked;
   function sync() {
     if (pane && "inert" in HTMLElement.prototype) pane.inert = !open.checked;
+    modal(open.checked && fullScreen.matches);
     if (button) button.setAttribute("aria-expanded", String(open.checked));
     if (field && button) {
       // The button is the way in where it shows; focus() still reaches a tabindex -1 field.
@@ -125,7 +172,6 @@
   // Each result link is named by what it shows, and a page's entry without words of its own gets
   // its sections' (Material renders the results afresh as the query changes, and adds more as
   // the list is scrolled).
-  const list = document.querySelector(".md-search-result__list");
   if (!list || !("MutationObserver" in window)) return;
   function highlightWords(href) {
     try {
@@ -157,5 +203,8 @@
       page.href = url.href;
     });
   }
-  new MutationObserver(fill).observe(list, { childList: true, subtree: true });
+  new MutationObserver(function () {
+    fill();
+    showKeys();
+  }).observe(list, { childList: true, subtree: true });
 })();
