@@ -632,8 +632,12 @@ def test_a_phones_table_cards_say_each_label_once_and_name_their_rows(browser, s
         )["nodeIds"]
         cells = []
         for node in found:
-            ax = cdp.send("Accessibility.getPartialAXTree", {"nodeId": node, "fetchRelatives": False})
-            cells.append((ax["nodes"][0]["role"]["value"], ax["nodes"][0].get("name", {}).get("value", "")))
+            ax = cdp.send(
+                "Accessibility.getPartialAXTree", {"nodeId": node, "fetchRelatives": False}
+            )
+            cells.append(
+                (ax["nodes"][0]["role"]["value"], ax["nodes"][0].get("name", {}).get("value", ""))
+            )
         cdp.detach()
         columns = page.locator("table[data-stack]").first.locator("thead th").count()
         assert len(cells) == len(texts) == 4 * columns, (cells, texts)
