@@ -16,9 +16,15 @@ pytestmark = pytest.mark.browser
 PAGE = "index.html"  # the Home page cites (checked by tests/test_site_build.py)
 
 
+def tip_of(host):
+    """The tooltip of a citation link or a glossary term, just after it. (A glossary term is
+    described by its tooltip; a citation by the reference alone, a span inside its tooltip.)"""
+    return host.locator("xpath=following-sibling::*[@role='tooltip'][1]")
+
+
 def first_citation(page):
     link = page.locator("a.citation__link").first
-    tip = page.locator(f"#{link.get_attribute('aria-describedby')}")
+    tip = tip_of(link)
     return link, tip
 
 
@@ -116,7 +122,7 @@ def test_tooltips_stay_on_screen_on_a_phone(page, site_url) -> None:
         link = links.nth(index)
         link.scroll_into_view_if_needed()
         link.hover()
-        tip = page.locator(f"#{link.get_attribute('aria-describedby')}")
+        tip = tip_of(link)
         tip.wait_for(state="visible")
         box = tip.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= 360, (index, box)
@@ -199,7 +205,7 @@ def test_a_tap_on_a_citation_opens_its_tooltip_and_the_page_stays_put(
 ) -> None:
     phone.goto(f"{site_url}/{CHAPTER}")
     link = phone.locator("a.citation__link").nth(3)
-    tip = phone.locator(f"#{link.get_attribute('aria-describedby')}")
+    tip = tip_of(link)
     link.scroll_into_view_if_needed()
     before = _settled_scroll(phone)
     record_hash_changes(phone)
@@ -263,7 +269,7 @@ def test_a_tooltip_near_the_foot_of_the_screen_opens_above_its_line(phone, site_
     line = link.bounding_box()
     assert 760 < line["y"] < 820, line
     link.tap()
-    tip = phone.locator(f"#{link.get_attribute('aria-describedby')}")
+    tip = tip_of(link)
     tip.wait_for(state="visible")
     box = tip.bounding_box()
     assert box["y"] >= 0 and box["y"] + box["height"] <= line["y"] + 1, (box, line)
@@ -284,7 +290,7 @@ def _tap_first(phone, site_url, marked: str, in_tip: str):
     link = phone.locator(marked).first
     link.scroll_into_view_if_needed()
     link.tap()
-    found = phone.locator(f"#{link.get_attribute('aria-describedby')} {in_tip}")
+    found = tip_of(link).locator(in_tip)
     found.wait_for(state="visible")
     return link, found
 
@@ -305,7 +311,7 @@ def test_the_tooltip_links_to_the_work_itself(phone, site_url) -> None:
     entry = phone.locator(f"{link.get_attribute('href')} a.citation-ref__link").first
     assert source.get_attribute("href") == entry.get_attribute("href")
     assert source.inner_text() == entry.text_content()  # the entry is in the folded list
-    box, tip = source.bounding_box(), phone.locator(f"#{link.get_attribute('aria-describedby')}")
+    box, tip = source.bounding_box(), tip_of(link)
     tip_box = tip.bounding_box()
     assert box and tip_box and box["x"] + box["width"] <= tip_box["x"] + tip_box["width"] + 1
 
@@ -316,7 +322,7 @@ def test_a_tap_on_a_glossary_term_shows_its_definition(phone, site_url) -> None:
     term.scroll_into_view_if_needed()
     before = _settled_scroll(phone)
     term.tap()
-    tip = phone.locator(f"#{term.get_attribute('aria-describedby')}")
+    tip = tip_of(term)
     tip.wait_for(state="visible")
     assert _settled_scroll(phone) == before
     phone.locator("h1").first.tap()
@@ -381,7 +387,7 @@ def test_a_second_tap_closes_the_tooltip_where_the_reader_is(phone, site_url) ->
     phone.goto(f"{site_url}/{CHAPTER}")
     link = phone.locator("a.citation__link").nth(3)
     link.scroll_into_view_if_needed()
-    tip = phone.locator(f"#{link.get_attribute('aria-describedby')}")
+    tip = tip_of(link)
     before = _settled_scroll(phone)
     link.tap()
     tip.wait_for(state="visible")
@@ -405,8 +411,8 @@ def test_a_link_to_an_entry_opens_the_fold_and_shows_it(phone, site_url) -> None
     link = phone.locator("a.citation__link").nth(3)
     link.scroll_into_view_if_needed()
     link.tap()
-    phone.locator(f"#{link.get_attribute('aria-describedby')}").wait_for(state="visible")
-    phone.locator(f"#{link.get_attribute('aria-describedby')} a.citation__entry").tap()
+    tip_of(link).wait_for(state="visible")
+    tip_of(link).locator("a.citation__entry").tap()
     target = phone.locator(link.get_attribute("href"))
     target.wait_for(state="visible")
     phone.wait_for_timeout(300)
@@ -466,7 +472,7 @@ def test_every_reference_links_back_to_where_it_is_cited(page, site_url) -> None
     )
     # back at the citation, its tooltip stays shut over the text the reader came back to
     # (the browser focuses the link it lands on)
-    tip = page.locator(f"#{page.locator(target).get_attribute('aria-describedby')}")
+    tip = tip_of(page.locator(target))
     page.wait_for_timeout(100)
     assert tip.is_hidden()
 
@@ -491,7 +497,7 @@ def test_glossary_and_citation_tooltips_have_one_style(page, site_url, scheme: s
     ):
         host.scroll_into_view_if_needed()
         host.hover()
-        tip = page.locator(f"#{host.get_attribute('aria-describedby')}")
+        tip = tip_of(host)
         tip.wait_for(state="visible")
         styles.append(tip.evaluate(STYLE))
         page.mouse.move(0, 0)
@@ -517,7 +523,7 @@ def test_a_glossary_term_has_one_light_underline(page, site_url) -> None:
 def test_keyboard_focus_shows_a_glossary_definition(page, site_url) -> None:
     page.goto(f"{site_url}/{CHAPTER}")
     term = page.locator(".glossary-term__name").first
-    tip = page.locator(f"#{term.get_attribute('aria-describedby')}")
+    tip = tip_of(term)
     term.focus()
     tip.wait_for(state="visible")
     page.keyboard.press("Escape")
