@@ -548,3 +548,167 @@ def test_a_citation_is_quieter_than_a_link_until_it_is_hovered_or_focused(page, 
     citation.hover()
     page.wait_for_timeout(400)  # Material eases link colours over 125 ms
     assert Color(citation.evaluate(style)[0]) == Color(loud)
+
+
+# --- the links list and a citation's description (accessibility review 13, findings 5 and 7) ----
+
+# The links the citation hook and Who's who's "Appears in" line write once per work or section.
+GENERATED_LINKS = ".citation, .citation-references, .further-reading, .further-reading__cited"
+GAMING = "specification-gaming.html"  # first cites Clark and Amodei (2016), a blog post
+LINKS_LIST_PAGES = [
+    "specification-gaming.html",
+    "research.html",
+    "capability.html",
+    "further-reading.html",
+    "whos-who.html",
+]
+
+
+def links_list(page) -> list[dict]:
+    """Every link in Chromium's accessibility tree (what NVDA's Elements list and VoiceOver's
+    Links rotor show): its accessible name, its target, and whether the citation hook or Who's
+    who's "Appears in" line wrote it. Folds are opened first: a closed References list is not in
+    the tree."""
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    cdp = page.context.new_cdp_session(page)
+    try:
+        cdp.send("Accessibility.enable")
+        nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+        found = []
+        for node in nodes:
+            if node.get("ignored") or (node.get("role") or {}).get("value") != "link":
+                continue
+            handle = cdp.send("DOM.resolveNode", {"backendNodeId": node["backendDOMNodeId"]})
+            facts = cdp.send(
+                "Runtime.callFunctionOn",
+                {
+                    "objectId": handle["object"]["objectId"],
+                    "functionDeclaration": (
+                        "function (selector) { return [this.href || '', !!(this.closest(selector)"
+                        " || (this.parentElement && this.parentElement.closest('p')"
+                        " && /^Appears in:/.test(this.parentElement.closest('p').textContent)))]; }"
+                    ),
+                    "arguments": [{"value": GENERATED_LINKS}],
+                    "returnByValue": True,
+                },
+            )["result"]["value"]
+            name = (node.get("name") or {}).get("value") or ""
+            found.append({"name": name, "href": facts[0], "generated": facts[1]})
+        return found
+    finally:
+        cdp.detach()
+
+
+@pytest.mark.parametrize("path", LINKS_LIST_PAGES)
+def test_no_generated_link_shares_its_name_with_a_link_elsewhere(page, site_url, path) -> None:
+    """Listed by name alone, "In Further reading", "Back to where this page cites it" and "What
+    researchers are doing" came 30 to 50 times a page, each to a different place. Each link the
+    citation hook writes (and each "Appears in" link) is now named after its work or chapter, so
+    no other link with its name goes elsewhere. (Prose and navigation links that name a chapter
+    and go to one of its sections are the authors' own and not checked here, nor are glossary
+    terms, which are links by role to the glossary.)"""
+    page.goto(f"{site_url}/{path}")
+    links = links_list(page)
+    generated = [link for link in links if link["generated"]]
+    assert len(generated) > 20, path
+    targets: dict[str, set[str]] = {}
+    for link in links:  # not glossary terms (role="link", no href: scripts/glossary.py's)
+        if link["href"]:
+            targets.setdefault(link["name"], set()).add(link["href"])
+    clashes = {
+        link["name"]: sorted(targets[link["name"]])
+        for link in generated
+        if len(targets[link["name"]]) > 1
+    }
+    assert clashes == {}
+    assert all(link["name"] for link in generated)
+
+
+def test_the_links_a_references_entry_repeats_are_named_after_its_work(page, site_url) -> None:
+    page.goto(f"{site_url}/{GAMING}")
+    names = {link["name"] for link in links_list(page)}
+    assert "In Further reading: Concrete Problems in AI Safety" in names
+    assert "a: back to citation 1 of 2 of Amodei et al., 2016" in names
+    assert any(name.startswith("Back to where this page cites ") for name in names)
+    assert "In Further reading" not in names and "Back to where this page cites it" not in names
+    page.goto(f"{site_url}/further-reading.html")
+    names = {link["name"] for link in links_list(page)}
+    assert "Specification gaming, citing Concrete Problems in AI Safety" in names
+
+
+def focused_description(page) -> tuple[str, str]:
+    """The focused element's accessible name and description, as Chromium gives them."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        cdp.send("Accessibility.enable")
+        focused = cdp.send("Runtime.evaluate", {"expression": "document.activeElement"})
+        (node, *_rest) = cdp.send(
+            "Accessibility.getPartialAXTree",
+            {"objectId": focused["result"]["objectId"], "fetchRelatives": False},
+        )["nodes"]
+        return node["name"]["value"], (node.get("description") or {}).get("value") or ""
+    finally:
+        cdp.detach()
+
+
+def tab_to_first_citation(page):
+    link = page.locator("a.citation__link").first
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('citation__link')"):
+            return link
+    pytest.fail("Tab never reached a citation")
+
+
+def test_a_focused_citation_is_described_by_its_reference_alone(page, site_url) -> None:
+    """Its tooltip's two links are out of the tab order; a screen reader that ended every
+    citation with "Full reference, openai.com slash ..." offered two things Tab never reaches."""
+    page.goto(f"{site_url}/{GAMING}")
+    link = tab_to_first_citation(page)
+    tip = tip_of(link)
+    tip.wait_for(state="visible")
+    name, description = focused_description(page)
+    reference = tip.locator(f"#{link.get_attribute('aria-describedby')}").inner_text()
+    assert name == link.inner_text()
+    assert " ".join(description.split()) == " ".join(reference.split())
+    assert description.startswith("Clark, Jack, and Dario Amodei (2016).")
+    assert "Full reference" not in description and "openai.com" not in description
+    assert "Enter" not in description
+
+
+def test_keyboard_focus_shows_how_to_reach_the_reference_and_hover_shows_the_links(
+    page, site_url
+) -> None:
+    """Opened by Tab, the tooltip says what Enter does instead of showing two links the keyboard
+    cannot reach; Enter then lands on the References entry, whose source link Tab does reach.
+    Under the pointer it keeps its links, as before."""
+    page.goto(f"{site_url}/{GAMING}")
+    page.mouse.move(0, 0)
+    link = tab_to_first_citation(page)
+    tip = tip_of(link)
+    tip.wait_for(state="visible")
+    hint, entry, source = (
+        tip.locator(".citation__keys"),
+        tip.locator("a.citation__entry"),
+        tip.locator("a.citation__source"),
+    )
+    assert hint.is_visible() and hint.inner_text() == (
+        "Enter: full reference, with the link to the source"
+    )
+    assert entry.is_hidden() and source.is_hidden()
+    # the keys say what they do: Enter lands on the entry, which holds the source's link
+    href = link.get_attribute("href")
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"location.hash === {href!r}")
+    entry_source = page.locator(f"{href} a.citation-ref__link").first
+    assert entry_source.get_attribute("href") == source.get_attribute("href")
+    assert entry_source.evaluate("a => a.tabIndex") == 0
+    # hover: the links, no hint
+    page.goto(f"{site_url}/{GAMING}")
+    link = page.locator("a.citation__link").first
+    link.hover()
+    tip = tip_of(link)
+    tip.wait_for(state="visible")
+    assert tip.locator("a.citation__entry").is_visible()
+    assert tip.locator("a.citation__source").is_visible()
+    assert tip.locator(".citation__keys").is_hidden()

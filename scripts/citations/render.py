@@ -73,6 +73,9 @@ class LinkView:
     tip_id: str
     tooltip: Markup  # the formatted reference, without links (a tooltip holds no controls)
     source: Link | None = None  # the work itself (DOI, arXiv, address), linked after it, for touch
+    # The accessible name of a link that shows the year alone ("Anthropic [-@key]" -> "2026a"):
+    # the year, then the authors, so that a links list tells two works of one year apart.
+    name: str = ""
 
 
 @dataclass
@@ -296,12 +299,14 @@ def cited_work(item: CiteItem, styler: Styler) -> CitedWork:
 
 def link_view(item: CiteItem, n: int, m: int, styler: Styler) -> LinkView:
     """Where the m-th work of the page's n-th citation links, and its tooltip."""
+    label = styler.labels[item.key]
     return LinkView(
         href=f"#{references_entry_id(item.key)}",
         link_id=f"cite-{n + 1}-{m + 1}",
         tip_id=f"cite-{n + 1}-{m + 1}-tip",
         tooltip=styler.reference_html(item.key, links=False),
         source=next(iter(styler.view(item.key).links), None),
+        name=f"{label.year}, {label.authors}" if item.suppress_author else "",
     )
 
 
