@@ -379,7 +379,9 @@ def test_each_appears_in_link_is_named_with_its_chapter(site_dir):
     named = 0
     for line in lines:
         for attrs, inner in re.findall(r"<a ([^>]*)>(.*?)</a>", line):
-            href = re.search(r'href="([^"]+)"', attrs)[1]
+            found = re.search(r'href="([^"]+)"', attrs)
+            assert found, attrs
+            href = found[1]
             label = re.search(r'aria-label="([^"]*)"', attrs)
             words = html.unescape(re.sub(r"<[^>]+>", "", inner))
             if label is None:
