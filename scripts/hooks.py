@@ -21,7 +21,9 @@ docstrings are the spec).
                       images get their intrinsic size, and a figure with an x-narrow.svg
                       a <picture> for phones (scripts/figures.py); an id on each numbered
                       figure, its caption's "Figure N." a link to it (scripts/figure_permalinks.py);
-                      row headers in tables with an empty corner cell (scripts/tables.py); a
+                      row headers in tables with an empty corner cell (scripts/tables.py);
+                      Who's who's "Appears in" links named with their chapter (scripts/
+                      appears_in.py); a
                       "Next" link before the References (scripts/next_page.py), or on the
                       last chapter the end of the guide (scripts/end_of_guide.py); a numbered
                       page's reading time (scripts/reading_time.py); page metadata
@@ -54,6 +56,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+import appears_in
 import asset_bundle
 import chapter_numbers
 import end_of_guide
@@ -85,6 +88,7 @@ _glossary_entries: dict[str, str] = {}  # hover text -> its term's id on the glo
 _glossary_url: str | None = None  # the glossary page's URL, if the site has one
 _chapter_numbers: dict[str, chapter_numbers.PartNumber] = {}  # src_uri -> "Chapter N", as the book
 _reading_minutes: dict[str, int] = {}  # src_uri -> "N-minute read", for numbered pages
+_page_titles: dict[str, str] = {}  # page URL -> its title in the nav (Who's who's "Appears in")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -111,8 +115,9 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_nav(nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
-    global _chapter_numbers, _reading_minutes  # noqa: PLW0603 - see on_config
+    global _chapter_numbers, _reading_minutes, _page_titles  # noqa: PLW0603 - see on_config
     _chapter_numbers = chapter_numbers.chapter_numbers(nav)
+    _page_titles = {page.file.url: page.title for page in nav.pages if page.title}
     _reading_minutes = {}
     return nav
 
@@ -162,6 +167,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     html = figures.serve_narrow_variants(html, page, files)
     html = figure_permalinks.link_figures(html)
     html = tables.stack_on_phones(tables.title_tables(tables.mark_row_headers(html)))
+    html = appears_in.name_appearances(html, page.url, _page_titles)
     if page.file.src_uri in _chapter_numbers:
         _reading_minutes[page.file.src_uri] = reading_time.reading_minutes(html)
     html = end_of_guide.add_end_of_guide(html, page, config)

@@ -16,9 +16,15 @@ pytestmark = pytest.mark.browser
 PAGE = "index.html"  # the Home page cites (checked by tests/test_site_build.py)
 
 
+def tip_of(host):
+    """The tooltip of a citation link or a glossary term, just after it. (A glossary term is
+    described by its tooltip; a citation by the reference alone, a span inside its tooltip.)"""
+    return host.locator("xpath=following-sibling::*[@role='tooltip'][1]")
+
+
 def first_citation(page):
     link = page.locator("a.citation__link").first
-    tip = page.locator(f"#{link.get_attribute('aria-describedby')}")
+    tip = tip_of(link)
     return link, tip
 
 
@@ -116,7 +122,7 @@ def test_tooltips_stay_on_screen_on_a_phone(page, site_url) -> None:
         link = links.nth(index)
         link.scroll_into_view_if_needed()
         link.hover()
-        tip = page.locator(f"#{link.get_attribute('aria-describedby')}")
+        tip = tip_of(link)
         tip.wait_for(state="visible")
         box = tip.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= 360, (index, box)
@@ -199,7 +205,7 @@ def test_a_tap_on_a_citation_opens_its_tooltip_and_the_page_stays_put(
 ) -> None:
     phone.goto(f"{site_url}/{CHAPTER}")
     link = phone.locator("a.citation__link").nth(3)
-    tip = phone.locator(f"#{link.get_attribute('aria-describedby')}")
+    tip = tip_of(link)
     link.scroll_into_view_if_needed()
     before = _settled_scroll(phone)
     record_hash_changes(phone)
@@ -263,7 +269,7 @@ def test_a_tooltip_near_the_foot_of_the_screen_opens_above_its_line(phone, site_
     line = link.bounding_box()
     assert 760 < line["y"] < 820, line
     link.tap()
-    tip = phone.locator(f"#{link.get_attribute('aria-describedby')}")
+    tip = tip_of(link)
     tip.wait_for(state="visible")
     box = tip.bounding_box()
     assert box["y"] >= 0 and box["y"] + box["height"] <= line["y"] + 1, (box, line)
@@ -284,7 +290,7 @@ def _tap_first(phone, site_url, marked: str, in_tip: str):
     link = phone.locator(marked).first
     link.scroll_into_view_if_needed()
     link.tap()
-    found = phone.locator(f"#{link.get_attribute('aria-describedby')} {in_tip}")
+    found = tip_of(link).locator(in_tip)
     found.wait_for(state="visible")
     return link, found
 
@@ -305,7 +311,7 @@ def test_the_tooltip_links_to_the_work_itself(phone, site_url) -> None:
     entry = phone.locator(f"{link.get_attribute('href')} a.citation-ref__link").first
     assert source.get_attribute("href") == entry.get_attribute("href")
     assert source.inner_text() == entry.text_content()  # the entry is in the folded list
-    box, tip = source.bounding_box(), phone.locator(f"#{link.get_attribute('aria-describedby')}")
+    box, tip = source.bounding_box(), tip_of(link)
     tip_box = tip.bounding_box()
     assert box and tip_box and box["x"] + box["width"] <= tip_box["x"] + tip_box["width"] + 1
 
@@ -316,7 +322,7 @@ def test_a_tap_on_a_glossary_term_shows_its_definition(phone, site_url) -> None:
     term.scroll_into_view_if_needed()
     before = _settled_scroll(phone)
     term.tap()
-    tip = phone.locator(f"#{term.get_attribute('aria-describedby')}")
+    tip = tip_of(term)
     tip.wait_for(state="visible")
     assert _settled_scroll(phone) == before
     phone.locator("h1").first.tap()
@@ -381,7 +387,7 @@ def test_a_second_tap_closes_the_tooltip_where_the_reader_is(phone, site_url) ->
     phone.goto(f"{site_url}/{CHAPTER}")
     link = phone.locator("a.citation__link").nth(3)
     link.scroll_into_view_if_needed()
-    tip = phone.locator(f"#{link.get_attribute('aria-describedby')}")
+    tip = tip_of(link)
     before = _settled_scroll(phone)
     link.tap()
     tip.wait_for(state="visible")
@@ -405,8 +411,8 @@ def test_a_link_to_an_entry_opens_the_fold_and_shows_it(phone, site_url) -> None
     link = phone.locator("a.citation__link").nth(3)
     link.scroll_into_view_if_needed()
     link.tap()
-    phone.locator(f"#{link.get_attribute('aria-describedby')}").wait_for(state="visible")
-    phone.locator(f"#{link.get_attribute('aria-describedby')} a.citation__entry").tap()
+    tip_of(link).wait_for(state="visible")
+    tip_of(link).locator("a.citation__entry").tap()
     target = phone.locator(link.get_attribute("href"))
     target.wait_for(state="visible")
     phone.wait_for_timeout(300)
@@ -466,7 +472,7 @@ def test_every_reference_links_back_to_where_it_is_cited(page, site_url) -> None
     )
     # back at the citation, its tooltip stays shut over the text the reader came back to
     # (the browser focuses the link it lands on)
-    tip = page.locator(f"#{page.locator(target).get_attribute('aria-describedby')}")
+    tip = tip_of(page.locator(target))
     page.wait_for_timeout(100)
     assert tip.is_hidden()
 
@@ -491,7 +497,7 @@ def test_glossary_and_citation_tooltips_have_one_style(page, site_url, scheme: s
     ):
         host.scroll_into_view_if_needed()
         host.hover()
-        tip = page.locator(f"#{host.get_attribute('aria-describedby')}")
+        tip = tip_of(host)
         tip.wait_for(state="visible")
         styles.append(tip.evaluate(STYLE))
         page.mouse.move(0, 0)
@@ -517,7 +523,7 @@ def test_a_glossary_term_has_one_light_underline(page, site_url) -> None:
 def test_keyboard_focus_shows_a_glossary_definition(page, site_url) -> None:
     page.goto(f"{site_url}/{CHAPTER}")
     term = page.locator(".glossary-term__name").first
-    tip = page.locator(f"#{term.get_attribute('aria-describedby')}")
+    tip = tip_of(term)
     term.focus()
     tip.wait_for(state="visible")
     page.keyboard.press("Escape")
@@ -542,3 +548,167 @@ def test_a_citation_is_quieter_than_a_link_until_it_is_hovered_or_focused(page, 
     citation.hover()
     page.wait_for_timeout(400)  # Material eases link colours over 125 ms
     assert Color(citation.evaluate(style)[0]) == Color(loud)
+
+
+# --- the links list and a citation's description (accessibility review 13, findings 5 and 7) ----
+
+# The links the citation hook and Who's who's "Appears in" line write once per work or section.
+GENERATED_LINKS = ".citation, .citation-references, .further-reading, .further-reading__cited"
+GAMING = "specification-gaming.html"  # first cites Clark and Amodei (2016), a blog post
+LINKS_LIST_PAGES = [
+    "specification-gaming.html",
+    "research.html",
+    "capability.html",
+    "further-reading.html",
+    "whos-who.html",
+]
+
+
+def links_list(page) -> list[dict]:
+    """Every link in Chromium's accessibility tree (what NVDA's Elements list and VoiceOver's
+    Links rotor show): its accessible name, its target, and whether the citation hook or Who's
+    who's "Appears in" line wrote it. Folds are opened first: a closed References list is not in
+    the tree."""
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+    cdp = page.context.new_cdp_session(page)
+    try:
+        cdp.send("Accessibility.enable")
+        nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+        found = []
+        for node in nodes:
+            if node.get("ignored") or (node.get("role") or {}).get("value") != "link":
+                continue
+            handle = cdp.send("DOM.resolveNode", {"backendNodeId": node["backendDOMNodeId"]})
+            facts = cdp.send(
+                "Runtime.callFunctionOn",
+                {
+                    "objectId": handle["object"]["objectId"],
+                    "functionDeclaration": (
+                        "function (selector) { return [this.href || '', !!(this.closest(selector)"
+                        " || (this.parentElement && this.parentElement.closest('p')"
+                        " && /^Appears in:/.test(this.parentElement.closest('p').textContent)))]; }"
+                    ),
+                    "arguments": [{"value": GENERATED_LINKS}],
+                    "returnByValue": True,
+                },
+            )["result"]["value"]
+            name = (node.get("name") or {}).get("value") or ""
+            found.append({"name": name, "href": facts[0], "generated": facts[1]})
+        return found
+    finally:
+        cdp.detach()
+
+
+@pytest.mark.parametrize("path", LINKS_LIST_PAGES)
+def test_no_generated_link_shares_its_name_with_a_link_elsewhere(page, site_url, path) -> None:
+    """Listed by name alone, "In Further reading", "Back to where this page cites it" and "What
+    researchers are doing" came 30 to 50 times a page, each to a different place. Each link the
+    citation hook writes (and each "Appears in" link) is now named after its work or chapter, so
+    no other link with its name goes elsewhere. (Prose and navigation links that name a chapter
+    and go to one of its sections are the authors' own and not checked here, nor are glossary
+    terms, which are links by role to the glossary.)"""
+    page.goto(f"{site_url}/{path}")
+    links = links_list(page)
+    generated = [link for link in links if link["generated"]]
+    assert len(generated) > 20, path
+    targets: dict[str, set[str]] = {}
+    for link in links:  # not glossary terms (role="link", no href: scripts/glossary.py's)
+        if link["href"]:
+            targets.setdefault(link["name"], set()).add(link["href"])
+    clashes = {
+        link["name"]: sorted(targets[link["name"]])
+        for link in generated
+        if len(targets[link["name"]]) > 1
+    }
+    assert clashes == {}
+    assert all(link["name"] for link in generated)
+
+
+def test_the_links_a_references_entry_repeats_are_named_after_its_work(page, site_url) -> None:
+    page.goto(f"{site_url}/{GAMING}")
+    names = {link["name"] for link in links_list(page)}
+    assert "In Further reading: Concrete Problems in AI Safety" in names
+    assert "a: back to citation 1 of 2 of Amodei et al., 2016" in names
+    assert any(name.startswith("Back to where this page cites ") for name in names)
+    assert "In Further reading" not in names and "Back to where this page cites it" not in names
+    page.goto(f"{site_url}/further-reading.html")
+    names = {link["name"] for link in links_list(page)}
+    assert "Specification gaming, citing Concrete Problems in AI Safety" in names
+
+
+def focused_description(page) -> tuple[str, str]:
+    """The focused element's accessible name and description, as Chromium gives them."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        cdp.send("Accessibility.enable")
+        focused = cdp.send("Runtime.evaluate", {"expression": "document.activeElement"})
+        (node, *_rest) = cdp.send(
+            "Accessibility.getPartialAXTree",
+            {"objectId": focused["result"]["objectId"], "fetchRelatives": False},
+        )["nodes"]
+        return node["name"]["value"], (node.get("description") or {}).get("value") or ""
+    finally:
+        cdp.detach()
+
+
+def tab_to_first_citation(page):
+    link = page.locator("a.citation__link").first
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('citation__link')"):
+            return link
+    pytest.fail("Tab never reached a citation")
+
+
+def test_a_focused_citation_is_described_by_its_reference_alone(page, site_url) -> None:
+    """Its tooltip's two links are out of the tab order; a screen reader that ended every
+    citation with "Full reference, openai.com slash ..." offered two things Tab never reaches."""
+    page.goto(f"{site_url}/{GAMING}")
+    link = tab_to_first_citation(page)
+    tip = tip_of(link)
+    tip.wait_for(state="visible")
+    name, description = focused_description(page)
+    reference = tip.locator(f"#{link.get_attribute('aria-describedby')}").inner_text()
+    assert name == link.inner_text()
+    assert " ".join(description.split()) == " ".join(reference.split())
+    assert description.startswith("Clark, Jack, and Dario Amodei (2016).")
+    assert "Full reference" not in description and "openai.com" not in description
+    assert "Enter" not in description
+
+
+def test_keyboard_focus_shows_how_to_reach_the_reference_and_hover_shows_the_links(
+    page, site_url
+) -> None:
+    """Opened by Tab, the tooltip says what Enter does instead of showing two links the keyboard
+    cannot reach; Enter then lands on the References entry, whose source link Tab does reach.
+    Under the pointer it keeps its links, as before."""
+    page.goto(f"{site_url}/{GAMING}")
+    page.mouse.move(0, 0)
+    link = tab_to_first_citation(page)
+    tip = tip_of(link)
+    tip.wait_for(state="visible")
+    hint, entry, source = (
+        tip.locator(".citation__keys"),
+        tip.locator("a.citation__entry"),
+        tip.locator("a.citation__source"),
+    )
+    assert hint.is_visible() and hint.inner_text() == (
+        "Enter: full reference, with the link to the source"
+    )
+    assert entry.is_hidden() and source.is_hidden()
+    # the keys say what they do: Enter lands on the entry, which holds the source's link
+    href = link.get_attribute("href")
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"location.hash === {href!r}")
+    entry_source = page.locator(f"{href} a.citation-ref__link").first
+    assert entry_source.get_attribute("href") == source.get_attribute("href")
+    assert entry_source.evaluate("a => a.tabIndex") == 0
+    # hover: the links, no hint
+    page.goto(f"{site_url}/{GAMING}")
+    link = page.locator("a.citation__link").first
+    link.hover()
+    tip = tip_of(link)
+    tip.wait_for(state="visible")
+    assert tip.locator("a.citation__entry").is_visible()
+    assert tip.locator("a.citation__source").is_visible()
+    assert tip.locator(".citation__keys").is_hidden()

@@ -193,7 +193,7 @@ def test_further_reading_and_downloadable_bib(builds) -> None:
     assert found, "Further reading has no entry for christiano2017deep"
     entry = found.group(1)
     assert "Where RLHF starts." in entry
-    assert re.findall(r'<a href="([^"]+)">([^<]+)</a>', entry.split("Cited in:")[1]) == [
+    assert re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', entry.split("Cited in:")[1]) == [
         ("rlhf.html#ref-christiano2017deep", "RLHF chapter"),
         ("demos/boat.html#ref-christiano2017deep", "The boat"),
     ]

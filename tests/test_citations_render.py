@@ -32,7 +32,7 @@ from citations.render import (
     render_page,
     template_environment,
 )
-from citations.style import letters
+from citations.style import build_labels, letters, work_names
 from citations.syntax import STRAY_PUNCTUATION, arithmatex_math
 
 GOLDEN_BIB = Path(__file__).parent / "golden" / "citations" / "references.bib"
@@ -93,9 +93,14 @@ def test_citation_links_to_its_reference_and_describes_itself(styler: Styler) ->
         r'<a class="citation__link" id="cite-1-\d" href="#ref-([^"]+)" aria-describedby="([^"]+)">',
         html_out,
     )
-    assert links == [("russell2019human", "cite-1-1-tip"), ("arc", "cite-1-2-tip")]
-    for _anchor, tip in links:
-        assert f'role="tooltip" id="{tip}"' in html_out
+    # described by the reference alone, a span inside the tooltip (not its two links, which
+    # Tab never reaches)
+    assert links == [("russell2019human", "cite-1-1-tip-text"), ("arc", "cite-1-2-tip-text")]
+    for _anchor, described in links:
+        tip = described.removesuffix("-text")
+        assert f'role="tooltip" id="{tip}"><span id="{described}">' in html_out
+        text = html_out.split(f'<span id="{described}">', 1)[1].split("</span> ", 1)[0]
+        assert "Full reference" not in text and "<a " not in text
     assert 'title="' not in html_out  # Material's content.tooltips would show a second box
     for anchor, _tip in links:
         assert f'<li class="citation-reference" id="ref-{anchor}">' in filled(page)
@@ -189,8 +194,9 @@ def test_further_reading_groups_annotations_and_cited_in(styler: Styler) -> None
     assert re.findall(r'class="further-reading__entry" id="([^"]+)"', rest)[0] == "miles_channel"
     assert "Five concrete failure modes — a classic." in rest
     assert (
-        'Cited in: <a href="index.html#ref-arc">Home</a>, '
-        '<a href="demos/x.html#ref-arc">A &lt;demo&gt;</a></p>' in demo
+        'Cited in: <a href="index.html#ref-arc" aria-label="Home, citing Alignment Research Center">'
+        'Home</a>, <a href="demos/x.html#ref-arc" aria-label="A &lt;demo&gt;, citing Alignment '
+        'Research Center">A &lt;demo&gt;</a></p>' in demo
     )
     assert "](references.bib)" in text
     assert "Cited in" not in rest
@@ -523,11 +529,71 @@ def test_references_link_back_to_every_citation(styler: Styler) -> None:
         "cite-3-1",
     ]
     arc = final.split('id="ref-arc"')[1].split("</li>")[0]
+    # each named after the work too (a links list shows names alone), the visible letter first
     assert re.findall(
-        r'<a href="#([^"]+)" aria-label="\w: back to citation (\d) of 2">(\w)</a>', arc
-    ) == [("cite-1-1", "1", "a"), ("cite-3-1", "2", "b")]
+        r'<a href="#([^"]+)" aria-label="(\w): back to citation (\d) of 2 of '
+        r'Alignment Research Center, n\.d\.">(\w)</a>',
+        arc,
+    ) == [("cite-1-1", "a", "1", "a"), ("cite-3-1", "b", "2", "b")]
     russell = final.split('id="ref-russell2019human"')[1].split("</li>")[0]
-    assert '<a class="citation-reference__back web-only" href="#cite-2-1"' in russell
+    assert (
+        '<a class="citation-reference__back web-only" href="#cite-2-1" '
+        'aria-label="Back to where this page cites Russell, 2019">↩</a>'
+    ) in russell
+    assert (
+        '<a class="citation-reference__more" href="further-reading.html#russell2019human" '
+        'aria-label="In Further reading: Human Compatible">In Further reading</a>'
+    ) in russell
+
+
+def test_links_repeated_once_per_work_are_named_after_it() -> None:
+    """A screen reader's list of links shows names alone: "In Further reading", the back links
+    and Further reading's "Cited in" end their names with the work's short title (the label
+    where two works share one, or where a work has no title), unique across the file."""
+    entries = [
+        Entry("a", "misc", 1, {"title": "Concrete Problems: A Survey", "author": "Amodei, Dario"}),
+        Entry("b", "misc", 2, {"title": "System Card", "author": "{Anthropic}", "year": "2025"}),
+        Entry(
+            "c", "misc", 3, {"title": "System Card: {Claude}", "author": "{OpenAI}", "year": "2025"}
+        ),
+        Entry(
+            "d", "misc", 4, {"title": "A Very Long Title", "shorttitle": "Long", "author": "X, Y"}
+        ),
+        Entry("e", "misc", 5, {"author": "Doe, Jane", "year": "2001"}),
+    ]
+    assert work_names(entries, build_labels(entries)) == {
+        "a": "Concrete Problems",
+        "b": "System Card (Anthropic, 2025)",
+        "c": "System Card (OpenAI, 2025)",
+        "d": "Long",
+        "e": "Doe, 2001",
+    }
+
+
+def test_the_names_of_a_works_links_are_escaped() -> None:
+    bib = Bibliography(
+        "references.bib",
+        {
+            "q": Entry(
+                "q",
+                "misc",
+                1,
+                {"title": 'Say "No" <now> \\& then', "author": '{R\\&D "Lab"}', "year": "2020"},
+            )
+        },
+    )
+    page = render_page("[@q] and [@q]", Styler(bib, ENV), source_name="docs/x.md")
+    entry = filled(page).split('id="ref-q"')[1].split("</li>")[0]
+    names = re.findall(r'aria-label="([^"]*)"', entry)
+    assert [html.unescape(name) for name in names] == [
+        'In Further reading: Say "No" <now> & then',
+        'a: back to citation 1 of 2 of R&D "Lab", 2020',
+        'b: back to citation 2 of 2 of R&D "Lab", 2020',
+    ]
+    assert all("<" not in name and ">" not in name for name in names)
+    text = further_reading_text(Styler(bib, ENV), [SourcePage("x.md", "x.html", "X & Y", ("q",))])
+    (cited,) = re.findall(r'<a href="x.html#ref-q" aria-label="([^"]*)">', text)
+    assert html.unescape(cited) == 'X & Y, citing Say "No" <now> & then'
 
 
 @pytest.mark.parametrize(
@@ -608,7 +674,9 @@ def test_no_markdown_makes_the_pass_raise_only_located_diagnostics(
             for tag, attrs in parser.tags
             if dict(attrs).get("role") == "tooltip"
         }
-        assert all(link["aria-describedby"] in tips for link in links)
+        ids = {dict(attrs).get("id") for tag, attrs in parser.tags}
+        assert all(link["aria-describedby"] in ids for link in links)  # the reference's span
+        assert all(link["aria-describedby"].removesuffix("-text") in tips for link in links)
 
 
 # --- one style: the search index's text is the visible citation's text ---------------------------

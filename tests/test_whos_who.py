@@ -362,3 +362,58 @@ def test_the_people_are_a_titled_table_set_as_cards_on_a_phone_whose_links_land(
             assert f'id="{anchor}"' in linked, f"{target}#{anchor} does not exist"
     debate = (site_dir / "disagreement.html").read_text(encoding="utf-8")
     assert f'href="whos-who.html#{PEOPLE_ANCHOR}"' in debate
+
+
+def test_each_appears_in_link_is_named_with_its_chapter(site_dir):
+    """A screen reader's list of links shows names alone: "Where it fits" and "Debate" say which
+    chapter they lead to ("Where it fits (Constitutional AI)", scripts/appears_in.py), their
+    visible words first; a link that already names its chapter keeps its words as its name."""
+    page = (site_dir / "whos-who.html").read_text(encoding="utf-8")
+    lines = re.findall(r"<p>Appears in: (.*?)</p>", page, re.DOTALL)
+    assert len(lines) >= len(ENTRIES) - 5
+    titles = {
+        "constitutional-ai.html": "Constitutional AI",
+        "research.html": "What researchers are doing",
+        "rlhf.html": "RLHF",
+    }
+    named = 0
+    for line in lines:
+        for attrs, inner in re.findall(r"<a ([^>]*)>(.*?)</a>", line):
+            found = re.search(r'href="([^"]+)"', attrs)
+            assert found, attrs
+            href = found[1]
+            label = re.search(r'aria-label="([^"]*)"', attrs)
+            words = html.unescape(re.sub(r"<[^>]+>", "", inner))
+            if label is None:
+                assert "#" not in href, (href, words)  # only a link to a chapter's start
+                continue
+            name = html.unescape(label[1])
+            assert name.startswith(f"{words} (") and name.endswith(")"), name
+            page_title = titles.get(href.split("#")[0])
+            if page_title:
+                assert name == f"{words} ({page_title})"
+            named += 1
+    assert named >= 30  # 32 in December 2026
+    assert (
+        '<a href="constitutional-ai.html#where-it-fits" '
+        'aria-label="Where it fits (Constitutional AI)">Where it fits</a>' in page
+    )
+
+
+def test_appears_in_names_are_escaped_and_skip_what_names_its_chapter():
+    from appears_in import name_appearances
+
+    titles = {"a.html": 'Q&A "now"', "b.html": "B"}
+    before = (
+        '<p>Appears in: <a href="a.html#x">Why <em>&lt;this&gt;</em></a> · '
+        '<a href="b.html">B</a> · <a href="https://example.org/">Out</a></p>'
+        '<p>Elsewhere: <a href="a.html#y">Y</a></p>'
+    )
+    after = name_appearances(before, "whos-who.html", titles)
+    assert after == before.replace(
+        '<a href="a.html#x">',
+        '<a href="a.html#x" aria-label="Why &lt;this&gt; (Q&amp;A &#34;now&#34;)">',
+    )
+    assert name_appearances(
+        '<p>Appears in: <a href="../a.html#x">X</a></p>', "demos/p.html", titles
+    ) == ('<p>Appears in: <a href="../a.html#x" aria-label="X (Q&amp;A &#34;now&#34;)">X</a></p>')

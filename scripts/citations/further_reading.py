@@ -57,6 +57,7 @@ class EntryView:
     reference: ReferenceView
     html: Markup
     cited_in: tuple[PageLink, ...]
+    name: str = ""  # its "Cited in" links' names end with it (Styler.work_name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +174,9 @@ def further_reading_page(
                 PageLink(p.title, f"{page_href[p.src_uri]}#{references_entry_id(key)}")
                 for p in cited.get(key, ())
             )
-            views.append(EntryView(view, styler.reference_html(key), cited_in))
+            views.append(
+                EntryView(view, styler.reference_html(key), cited_in, styler.work_name(key))
+            )
         return tuple(views)
 
     entries = styler.bibliography.entries

@@ -50,6 +50,7 @@ from .style import (
     plain_text,
     references_entry_id,
     sort_key,
+    work_names,
 )
 from .syntax import NO_MATH, Citation, CiteItem, Edit, Malformed, MathSyntax, apply_edits, scan
 from .templates import (
@@ -72,6 +73,9 @@ class LinkView:
     tip_id: str
     tooltip: Markup  # the formatted reference, without links (a tooltip holds no controls)
     source: Link | None = None  # the work itself (DOI, arXiv, address), linked after it, for touch
+    # The accessible name of a link that shows the year alone ("Anthropic [-@key]" -> "2026a"):
+    # the year, then the authors, so that a links list tells two works of one year apart.
+    name: str = ""
 
 
 @dataclass
@@ -102,6 +106,7 @@ class Styler:
         self._sort_keys = self.prepared.sort_keys
         self._templates: dict[str, jinja2.Template] = {}
         self._reference_macro: Callable[..., str] | None = None
+        self._work_names: dict[str, str] | None = None
 
     def template(self, name: str) -> jinja2.Template:
         """`env.get_template`, once per build: each call of it checks the file on disk."""
@@ -130,6 +135,13 @@ class Styler:
                 self._reference_macro = self.template(REFERENCE_TEMPLATE).module.reference  # type: ignore[attr-defined]  # macros: run-time attributes
             self._html[cache_key] = Markup(self._reference_macro(self.view(key), links=links))
         return self._html[cache_key]
+
+    def work_name(self, key: str) -> str:
+        """What the accessible name of a link repeated once per work calls it (style.work_names):
+        "In Further reading: Concrete Problems in AI Safety"."""
+        if self._work_names is None:
+            self._work_names = work_names(self.bibliography.entries.values(), self.labels)
+        return self._work_names[key]
 
     def sorted_keys(self, keys: set[str] | Sequence[str]) -> list[str]:
         """By author then year."""
@@ -287,12 +299,14 @@ def cited_work(item: CiteItem, styler: Styler) -> CitedWork:
 
 def link_view(item: CiteItem, n: int, m: int, styler: Styler) -> LinkView:
     """Where the m-th work of the page's n-th citation links, and its tooltip."""
+    label = styler.labels[item.key]
     return LinkView(
         href=f"#{references_entry_id(item.key)}",
         link_id=f"cite-{n + 1}-{m + 1}",
         tip_id=f"cite-{n + 1}-{m + 1}-tip",
         tooltip=styler.reference_html(item.key, links=False),
         source=next(iter(styler.view(item.key).links), None),
+        name=f"{label.year}, {label.authors}" if item.suppress_author else "",
     )
 
 
@@ -341,16 +355,20 @@ def unknown_key_message(key: str, bibliography: Bibliography) -> str:
 
 
 # The links back from a References entry to each place the page cites it, as footnotes have.
-# Filled with plain str.format: every value is a generated id ("cite-3-1"), a number or a letter.
-BACK_LINK_ONE = (
-    '<a class="citation-reference__back web-only" href="#{}" '
-    'aria-label="Back to where this page cites it">↩</a>'
+# Each is named after the work ("Back to where this page cites Amodei et al., 2016"): a screen
+# reader's list of links shows names alone, and a References list of 40 works had 40 links called
+# "Back to where this page cites it". The visible words start the name (WCAG 2.5.3, axe's
+# label-content-name-mismatch). Markup.format escapes every value.
+BACK_LINK_ONE = Markup(
+    '<a class="citation-reference__back web-only" href="#{id}" '
+    'aria-label="Back to where this page cites {work}">↩</a>'
 )
-BACK_LINK_MANY = (
+BACK_LINK_MANY = Markup(
     '<span class="citation-reference__back web-only"><span aria-hidden="true">↩</span> {}</span>'
 )
-# The visible letter starts the accessible name (WCAG 2.5.3, axe's label-content-name-mismatch).
-BACK_LINK = '<a href="#{id}" aria-label="{label}: back to citation {n} of {count}">{label}</a>'
+BACK_LINK = Markup(
+    '<a href="#{id}" aria-label="{label}: back to citation {n} of {count} of {work}">{label}</a>'
+)
 
 
 def references_html(
@@ -360,10 +378,16 @@ def references_html(
     back_links: dict[str, list[str]] | None = None,
 ) -> str:
     """The list of works cited on a page, by author then year (goes under "## References"),
-    each with links back to where the page cites it (↩, or ↩ a b c)."""
+    each with links back to where the page cites it (↩, or ↩ a b c), and to its entry in
+    Further reading, named after the work (Styler.work_name)."""
     back_links = back_links or {}
     references = [
-        (styler.view(key), styler.reference_html(key), back_links_html(back_links.get(key, [])))
+        (
+            styler.view(key),
+            styler.reference_html(key),
+            back_links_html(back_links.get(key, []), styler.labels[key].parenthetical),
+            styler.work_name(key),
+        )
         for key in styler.sorted_keys(cited)
     ]
     return (
@@ -373,20 +397,19 @@ def references_html(
     )
 
 
-def back_links_html(link_ids: Sequence[str]) -> Markup:
-    """ "↩" for a work cited once, "↩ a b c" for one cited more often (empty: not linked).
+def back_links_html(link_ids: Sequence[str], work: str) -> Markup:
+    """ "↩" for a work cited once, "↩ a b c" for one cited more often (empty: not linked); `work`
+    (its label, "Amodei et al., 2016") ends each link's accessible name.
 
     Letters without commas, as Wikipedia sets them: each is a 24 px target (citations.css), so a
     comma between two sat apart from both ("a , b") on a phone."""
     if len(link_ids) <= 1:
-        return Markup(BACK_LINK_ONE.format(link_ids[0])) if link_ids else Markup()
+        return BACK_LINK_ONE.format(id=link_ids[0], work=work) if link_ids else Markup()
     count = len(link_ids)
-    return Markup(
-        BACK_LINK_MANY.format(
-            " ".join(
-                BACK_LINK.format(id=link_id, label=letters(n), n=n + 1, count=count)
-                for n, link_id in enumerate(link_ids)
-            )
+    return BACK_LINK_MANY.format(
+        Markup(" ").join(
+            BACK_LINK.format(id=link_id, label=letters(n), n=n + 1, count=count, work=work)
+            for n, link_id in enumerate(link_ids)
         )
     )
 

@@ -8,6 +8,8 @@ says (the markup around it is in the templates, overrides/partials/citations/).
     author list     of a formatted reference: "A, B, and C"; more than six: "A, B, C, et al."
     sort order      first author's surname, then author part, year with its letter, title
     back links      lettered a, b, ..., z, aa, ... as footnotes' are
+    a work's name   in the accessible names of links repeated once per work: its short title,
+                    with the label where two works share one ("In Further reading: ...")
 
 A citation is made once, as `Part`s whose words carry their plain text and their HTML together
 (`Styled`): the search index's stand-in is the parts' text, the visible citation is the same
@@ -20,7 +22,7 @@ import functools
 import hashlib
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -121,6 +123,33 @@ def letters(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         found = chr(ord("a") + rest) + found
     return found
+
+
+def short_title(entry: Entry) -> str:
+    """What a link names a work by when its words alone would not say which: biblatex's
+    `shorttitle`, else the title before its subtitle ("Concrete Problems in AI Safety")."""
+    return entry.text("shorttitle") or entry.text("title").split(": ", 1)[0].rstrip(".")
+
+
+def work_names(entries: Iterable[Entry], labels: Mapping[str, Label]) -> dict[str, str]:
+    """{key: the name a link gives its work} for the accessible names of the links a References
+    entry and Further reading repeat once per work ("In Further reading: Concrete Problems in AI
+    Safety"): the short title; with the label after it where two works share it ("Constitutional
+    Classifiers (Sharma et al., 2025)"), the label alone for a work without a title. Unique across
+    the file, as the labels are, so that no two links to different works share a name."""
+    entries = list(entries)
+    titles = {entry.key: short_title(entry) for entry in entries}
+    shared = Counter(sort_text(title) for title in titles.values() if title)
+    names = {}
+    for key, title in titles.items():
+        label = labels[key].parenthetical
+        if not title:
+            names[key] = label
+        elif shared[sort_text(title)] > 1:
+            names[key] = f"{title} ({label})"
+        else:
+            names[key] = title
+    return names
 
 
 # --- a citation -------------------------------------------------------------------------------
