@@ -59,6 +59,9 @@ ENTRIES: dict[str, tuple[str, ...]] = {
         "Center for AI Standards and Innovation",
         "CAISI",
     ),
+    # a report, not an organization, but the source a policy reader most needs placed: who asked
+    # for it, who wrote it, that it recommends no policy (a reader's review)
+    "International AI Safety Report": ("International AI Safety Report",),
     "Alignment Research Center": ("Alignment Research Center",),
     "Berkeley": ("Berkeley",),
     "Center for AI Safety": ("Center for AI Safety",),
@@ -80,7 +83,6 @@ ENTRIES: dict[str, tuple[str, ...]] = {
 # draws on none of them for evidence.
 NOT_LISTED: dict[str, str] = {
     "Wikimedia Foundation": "named once, as a party the Hugging Face incident touched",
-    "International AI Safety Report": "a report, not an organization",
     "BlueDot Impact": "in Where experts disagree's list of links, described there",
     "MATS": "in the same list of links",
     "AI Now Institute": "in the same list of links",
