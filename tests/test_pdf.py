@@ -428,6 +428,19 @@ def test_a_screen_reader_hears_the_contents_as_titles_and_page_numbers(tags):
         ), texts
 
 
+def test_no_link_is_tagged_inside_another_link(tags):
+    """A cross-reference's "(Chapter 7)" was the link's ::after, which WeasyPrint tags as a
+    second Link inside the first (403 of them): a screen reader said "link, link", as if there
+    were two places to go. The label is text after the link now (numbering.py)."""
+    nested = [
+        link.text_content()
+        for link in tags.iter()
+        if link.name == "Link"
+        and any(inner.name == "Link" for inner in link.iter() if inner is not link)
+    ]
+    assert not nested, f"{len(nested)} Links hold another Link, e.g. {nested[:3]}"
+
+
 def test_every_chapter_keeps_its_words(outline, page_texts, chapters):
     book = _chapter_entries(outline)
     ends = [page for _, page, _ in book[1:]] + [
