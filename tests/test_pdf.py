@@ -389,7 +389,7 @@ def test_contents_sets_numbers_titles_and_page_numbers_in_columns(outline, pdf_p
         marked = [
             x
             for x in range(int(title_end * scale) + 1, int(page_start * scale) - 1)
-            if any(grey.getpixel((x, y)) < 200 for y in range(top, foot))
+            if any(int(grey.getpixel((x, y)) or 255) < 200 for y in range(top, foot))  # type: ignore[arg-type]
         ]
         assert marked, f"no dots after {words[:-1]}"
         dots_start.append(marked[0] / scale)
