@@ -24,9 +24,13 @@ HOME_PAGE = "index.html"
 INTRODUCTION = "Introduction"
 # The site's rule's unnumbered pages, as the book names them ("glossary.md" -> "glossary.html").
 UNNUMBERED_PAGES = tuple(built_page(source) for source in UNNUMBERED)
-XREF_CLASS = "xref"  # book.css prints " (" attr(data-xref) ")"
+XREF_CLASS = "xref"  # a cross-reference: a span.xref-label after it prints " (Chapter 3)"
 XREF_PAGE_CLASS = "xref--page"  # ... and "p. " target-counter(page) after it
-XREF_LABEL = "data-xref"
+XREF_LABEL = "data-xref"  # the label, "Chapter 3", kept on the link too
+XREF_LABEL_CLASS = "xref-label"  # the span after the link that prints it
+XREF_LABEL_PAGE_CLASS = "xref-label--page"  # ... whose ::after prints the page, book.css
+XREF_TARGET = "data-target"  # ... of this target ("#id")
+XREF_CLOSING = "data-closing"  # ... and then this: ")", ",", "; " or nothing
 CHAPTER_NUMBER = "data-chapter"  # on a numbered chapter's <h1>, for its bookmark
 # On a table's first body row: its label, which book.css prints as "Table 3.1 (continued)" at the
 # head of every page the table continues on (string-set from this row, cleared by its last row).
@@ -137,7 +141,7 @@ def mark_cross_references(chapters: list[Chapter], figure_labels: dict[str, str]
         in_heading = {id(a) for h in ht.walk_headings(chapter.section) for a in h.iter("a")}
         in_parens = links_inside_parentheses(chapter.section)
         parent_of = ht.parents(chapter.section)
-        for link in chapter.section.iter("a"):
+        for link in list(chapter.section.iter("a")):
             target = (link.get("href") or "")[1:]
             if (
                 not (link.get("href") or "").startswith("#")
@@ -169,8 +173,31 @@ def mark_cross_references(chapters: list[Chapter], figure_labels: dict[str, str]
                 kind += " " + XREF_CITES_CLASS
             link.set("class", (link.get("class", "") + " " + kind).strip())
             link.set(XREF_LABEL, label)
+            _write_label(link, parent_of[link], label, kind.split())
             marked += 1
     return marked
+
+
+def _write_label(link: Element, parent: Element, label: str, kinds: list[str]) -> None:
+    """Write the printed label in a span right after the link, as text: " (Chapter 3)",
+    ", Chapter 3", ", Chapter 3," or " (Chapter 3; " (the classes say which). For a figure or
+    table, book.css adds "p. 28" and what closes the label after the span's text (its ::after:
+    a target-counter(), the one thing that knows the page). Not the link's own ::after: WeasyPrint
+    tags that as a second Link inside the first, so a screen reader said "link, link"."""
+    if XREF_IN_PARENS_CLASS in kinds:
+        opening, closing = ", ", "," if XREF_APPOSITION_CLASS in kinds else ""
+    else:
+        opening, closing = " (", "; " if XREF_CITES_CLASS in kinds else ")"
+    span = ht.Element("span", {"class": XREF_LABEL_CLASS})
+    if XREF_PAGE_CLASS in kinds:
+        span.set("class", f"{XREF_LABEL_CLASS} {XREF_LABEL_PAGE_CLASS}")
+        span.set(XREF_TARGET, link.get("href", ""))
+        span.set(XREF_CLOSING, closing)
+        span.text = opening + label
+    else:
+        span.text = opening + label + closing
+    span.tail, link.tail = link.tail, None
+    parent.insert(list(parent).index(link) + 1, span)
 
 
 def links_inside_parentheses(root: Element) -> set[int]:

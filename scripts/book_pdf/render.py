@@ -40,6 +40,8 @@ PAPER_HEIGHTS = {"a4": "297mm", "letter": "279.4mm"}
 PAGE_NUMBER = "data-page"  # a page number written in; book.css prints attr(data-page)
 FRONT_CLASSES = {"cover", "colophon", "contents"}
 PAGE_REF = "page-ref"  # an empty link that prints its target's page number
+TOC_LEADER = "toc-leader"  # a contents entry's dots, an empty span after its link
+TOC_PAGE = "toc-page"  # ... and its page number, written in after them
 PAGE_REF_CLASSES = {PAGE_REF, "toc-link"}  # links printed as (or with) their target's page number
 
 
@@ -198,26 +200,52 @@ def page_numbers(document: Document, first_page: int) -> dict[str, int]:
     return {name: first_page + index for name, (index, _) in anchor_positions(document).items()}
 
 
-def _numbered_links(part: list[Element]) -> list[Element]:
-    """The links of a part that print their target's page number."""
-    return [a for el in part for a in el.iter("a") if ht.classes(a) & PAGE_REF_CLASSES]
+def _numbered_links(part: list[Element]) -> list[tuple[Element, Element]]:
+    """The links of a part that print their target's page number, each with its parent."""
+    return [
+        (a, parent)
+        for el in part
+        for parent in el.iter()
+        for a in parent
+        if a.tag == "a" and ht.classes(a) & PAGE_REF_CLASSES
+    ]
 
 
-def _write_numbers(links: list[Element], pages: dict[str, int]) -> None:
-    """Write the page number of each link's target into the link (those not known stay
+def _write_numbers(links: list[tuple[Element, Element]], pages: dict[str, int]) -> None:
+    """Write the page number of each link's target into the book (those not known stay
     target-counter()s: places in the same part); writing again overwrites. A page reference
     gets the number as its own text: cheaper for WeasyPrint than generated content (a
     pseudo-element box and its style for each of some 400 numbers in Further reading and the
-    index); a contents entry keeps it in data-page, which book.css prints after a leader."""
-    for link in links:
+    index). A contents entry gets two spans after its link: an empty span.toc-leader, whose
+    dotted border book.css draws as the dots, and span.toc-page with the number (and the link
+    data-page, which tells book.css not to print a target-counter() instead). Text, not a
+    leader(". ") or the link's ::after: WeasyPrint tags each of those, and a screen reader met
+    some 40 ". " a line and the number as a second Link inside the first."""
+    for link, parent in links:
         target = (link.get("href") or "")[1:]
+        if PAGE_REF in ht.classes(link):
+            if target not in pages:
+                link.attrib.pop(PAGE_NUMBER, None)
+            elif not len(link):
+                link.attrib.pop(PAGE_NUMBER, None)
+                link.text = str(pages[target])
+            else:
+                link.set(PAGE_NUMBER, str(pages[target]))
+            continue
+        siblings = list(parent)
+        after = siblings[siblings.index(link) + 1 : siblings.index(link) + 3]
+        written = [el for el in after if ht.classes(el) & {TOC_LEADER, TOC_PAGE}]
+        for el in written:
+            ht.remove(parent, el)
         if target not in pages:
             link.attrib.pop(PAGE_NUMBER, None)
-        elif PAGE_REF in ht.classes(link) and not len(link):
-            link.attrib.pop(PAGE_NUMBER, None)
-            link.text = str(pages[target])
-        else:
-            link.set(PAGE_NUMBER, str(pages[target]))
+            continue
+        link.set(PAGE_NUMBER, str(pages[target]))
+        leader = ht.Element("span", {"class": TOC_LEADER})
+        number = ht.Element("span", {"class": TOC_PAGE})
+        number.text, number.tail, link.tail = str(pages[target]), link.tail, None
+        index = list(parent).index(link)
+        parent[index + 1 : index + 1] = [leader, number]
 
 
 def characters_of(document: str | Element) -> str:

@@ -26,7 +26,7 @@ import smartypants
 
 from . import htmltree as ht
 from .htmltree import Element
-from .numbering import XREF_CLASS, XREF_LABEL
+from .numbering import XREF_CLASS, XREF_LABEL, XREF_LABEL_CLASS
 
 QUOTES_ONLY = smartypants.Attr.q | smartypants.Attr.u  # no dashes or ellipses; Unicode out
 LITERAL_TAGS = {"pre", "code", "kbd", "samp", "tt", "script", "style", "math", "svg"}
@@ -122,10 +122,10 @@ def _tie_last_word(block: Element) -> int:
 
 
 def _prints_a_label_after(element: Element) -> bool:
-    """A cross-reference, after which book.css prints its label: " (Chapter 2)"."""
+    """A cross-reference, or the label printed after it: " (Chapter 2)" (numbering.py)."""
     return (
         _tag(element) == "a" and ht.has_class(element, XREF_CLASS) and bool(element.get(XREF_LABEL))
-    )
+    ) or (_tag(element) == "span" and ht.has_class(element, XREF_LABEL_CLASS))
 
 
 def _last_text(element: Element) -> tuple[Element | None, str]:
