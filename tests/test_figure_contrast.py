@@ -18,6 +18,7 @@ graphics.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -35,8 +36,14 @@ MARK = 3.0
 # Material's slate page at the site's --md-hue (220).
 LIGHT_PAGE = "#fdfcf9"
 DARK_PAGE = Color("hsl(220 15% 14%)").convert("srgb").to_string(hex=True)
-SCHEMES = {
-    "light": (LIGHT_PAGE, lambda colour: colour),
+
+
+def _as_drawn(colour: str) -> str:
+    return colour
+
+
+SCHEMES: dict[str, tuple[str, Callable[[str], str]]] = {
+    "light": (LIGHT_PAGE, _as_drawn),
     "dark": (DARK_PAGE, figures.dark_counterpart),
 }
 
