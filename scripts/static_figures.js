@@ -50,7 +50,7 @@ function lightColours() {
   };
   return {
     fg: "rgba(0,0,0,0.87)", fgLight: "rgba(0,0,0,0.54)", fgLighter: "rgba(0,0,0,0.32)", fgLightest: "rgba(0,0,0,0.07)",
-    bg: "#ffffff", muted: need("muted"), proxy: need("proxy"), truth: need("true"), runs: [need("run-1"), need("run-2")],
+    bg: "#ffffff", muted: need("muted"), proxy: need("proxy"), proxyText: need("proxy-text"), truth: need("true"), runs: [need("run-1"), need("run-2")],
     water: need("water"), waterEdge: need("water-edge"), land: need("land"), target: need("target"),
     targetEdge: need("target-edge"), boat: need("boat"), boatEdge: need("boat-edge"), checkpoint: need("checkpoint"),
     sky: need("sky"), ground: need("ground"), coin: need("coin"), coinEdge: need("coin-edge"), font: FONT_FAMILY,

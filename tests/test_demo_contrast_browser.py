@@ -156,11 +156,73 @@ def test_chart_lines_and_text_contrast_with_the_chart_background(browser, site_u
     counts = image.getcolors(image.width * image.height)
     assert counts, "the chart's screenshot has no pixels"
     background = _rgb(max(counts)[1])  # a chart is mostly background
-    for name, need in (("proxy", 3), ("truth", 3), ("fg", 4.5), ("muted", 4.5)):
+    for name, need in (
+        ("proxy", 3),
+        ("truth", 3),
+        ("fg", 4.5),
+        ("muted", 4.5),
+        ("proxyText", 4.5),
+    ):
         ratio = _contrast(_composite(colours[name], background), background)
         assert ratio >= need, (
             f"{scheme}: {name} {colours[name]} is {ratio:.2f}:1 on {background.to_string(hex=True)}"
         )
+
+
+# The charts' state: window.AlignmentDemos.<name>.state().charts, each with every text it wrote
+# and its colour; and the slider that takes N (or the leash) to its far end, where the proxy's
+# score is off the chart and written beside an arrow in the proxy's colour.
+CHART_STATES = {
+    "goodhart.html": ("goodhartTails", "#lgt-n"),
+    "rlhf.html": ("klLeash", "#lkl-d"),
+    "demos/goodhart-explorer.html": ("goodhart", "#gh-n"),
+}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", list(CHART_STATES))
+def test_chart_text_in_a_line_colour_reads_at_4_5_to_1(browser, site_url, path, scheme):
+    """WCAG 1.4.3: every text a chart writes, 4.5:1 on the chart's background, the texts written
+    in a line's colour (the proxy's "proxy 84 at N = 10,000", the true value's "peak") included:
+    a line's colour need only reach 3:1 (above), so such a text has a darker (or, in the dark
+    scheme, lighter) colour of the same hue, --demo-proxy-text beside --demo-proxy."""
+    state, slider = CHART_STATES[path]
+    context, page = _open(browser, site_url, path, scheme)
+    try:
+        selector = PAGES[path]
+        page.eval_on_selector(
+            slider,
+            "e => { e.value = e.max; e.dispatchEvent(new Event('input', {bubbles: true})); }",
+        )
+        page.wait_for_timeout(300)
+        canvas = page.locator(f"{selector} canvas").first
+        canvas.evaluate("e => e.scrollIntoView({block: 'center'})")
+        image = Image.open(io.BytesIO(canvas.screenshot())).convert("RGB")
+        texts = page.evaluate(
+            f"window.AlignmentDemos.{state}.state().charts"
+            ".flatMap(c => c.texts.map(t => [t.kind, t.text, t.colour]))"
+        )
+        colours = page.evaluate(
+            f"AlignmentDemos.page.themeColours(document.querySelector('{selector}'))"
+        )
+    finally:
+        context.close()
+    counts = image.getcolors(image.width * image.height)
+    assert counts, "the chart's screenshot has no pixels"
+    background = _rgb(max(counts)[1])
+    assert texts, f"{path}: the charts report no text"
+    # the proxy's score, off the chart at the far end of the slider, is written in its colour
+    in_proxy_colour = [t for t in texts if t[2] in (colours["proxy"], colours["proxyText"])]
+    if path != "rlhf.html":  # the leash's chart is tall enough for the reward model's score
+        assert any(kind == "offscale" for kind, _, _ in in_proxy_colour), texts
+    problems = sorted(
+        {
+            f"{kind} {text!r} in {colour}: {_contrast(_composite(colour, background), background):.2f}:1"
+            for kind, text, colour in texts
+            if _contrast(_composite(colour, background), background) < 4.5
+        }
+    )
+    assert problems == [], f"{scheme}, on {background.to_string(hex=True)}: " + "; ".join(problems)
 
 
 # A button's label colour, then the backgrounds from its face out to the page's root: the face a

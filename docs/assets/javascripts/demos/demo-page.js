@@ -60,6 +60,7 @@
       muted: read("--demo-muted", "#595650"),
       bg: read("--md-default-bg-color", "#fff"),
       proxy: read("--demo-proxy", "#d55e00"),
+      proxyText: read("--demo-proxy-text", "#ad4b00"),
       truth: read("--demo-true", "#0072b2"),
       runs: [read("--demo-run-1", "#882255"), read("--demo-run-2", "#117733")],
       water: read("--demo-water", "#d4eaf7"),

@@ -91,10 +91,10 @@
     // The values at N; a proxy score off the scale becomes an arrow at the top with its value.
     // A printed figure has no N: it shows where the proxy ends up when that is off the scale.
     const dots = marker ? [
-      { x: here.n, y: here.medianProxy, colour: colours.proxy, marker: "square", offScale: `proxy ${fmt(here.medianProxy, 1)}`, offScaleShort: fmt(here.medianProxy, 1) },
+      { x: here.n, y: here.medianProxy, colour: colours.proxy, textColour: colours.proxyText, marker: "square", offScale: `proxy ${fmt(here.medianProxy, 1)}`, offScaleShort: fmt(here.medianProxy, 1) },
       { x: here.n, y: here.meanTrue, colour: colours.truth, marker: "circle" },
     ] : curve.last.medianProxy > range.max ? [
-      { x: curve.last.n, y: curve.last.medianProxy, colour: colours.proxy, offScale: `proxy reaches ${fmt(curve.last.medianProxy, proxyDigits)} at N = ${fmt(curve.last.n)}`,
+      { x: curve.last.n, y: curve.last.medianProxy, colour: colours.proxy, textColour: colours.proxyText, offScale: `proxy reaches ${fmt(curve.last.medianProxy, proxyDigits)} at N = ${fmt(curve.last.n)}`,
         offScaleShort: `proxy ${fmt(curve.last.medianProxy, proxyDigits)} at N = ${fmt(curve.last.n)}` },
     ] : [];
     const chart = drawLineChart(prepared.ctx, prepared.width, prepared.height, colours, {

@@ -74,7 +74,7 @@
       vertical: here ? { x: d, label: "leash" } : null,
       notes,
       dots: here ? [
-        { x: d, y: here.proxy, colour: colours.proxy, marker: "square" },
+        { x: d, y: here.proxy, colour: colours.proxy, textColour: colours.proxyText, marker: "square" },
         { x: d, y: here.gold, colour: colours.truth, marker: "circle" },
       ] : [],
     });

@@ -84,8 +84,9 @@
    * Draw a chart. spec = { x: {min, max, log, label, short, format}, y: {min, max, label, short, format}
    * (an axis's `short`: a shorter title, or a list of ever shorter ones, for where `label` does not fit),
    * series: [{label, colour, dash, marker, markerEvery, width, alpha, points: [{x, y}]}],
-   * vertical: {x, label} | null (its label above the plot), dots: [{x, y, colour, marker, offScale}], notes: [{text, short,
-   * x, y, colour}], message: text | null, underlay: (ctx, { tx, ty, plot, layout }) => void | null,
+   * vertical: {x, label} | null (its label above the plot), dots: [{x, y, colour, textColour, marker, offScale}], notes: [{text, short,
+   * x, y, colour, textColour}] (a text in a line's colour is written in its `textColour` where one is given: a line's colour
+   * may be too light for text, WCAG's 4.5:1 against its 3:1), message: text | null, underlay: (ctx, { tx, ty, plot, layout }) => void | null,
    * which draws under the series and blocks what it drew in the label layout }.
    * A dot off the y scale is drawn as an arrow at the plot's edge with its `offScale` text (or
    * its value) beside it. A note is about the point (x, y), which an open ring marks; its text
@@ -122,7 +123,7 @@
       ctx.textAlign = align;
       ctx.textBaseline = "middle";
       ctx.fillText(text, x, y);
-      texts.push({ text, kind, size: labels.fontSize(TEXT), box: labels.textBox(ctx, text, TEXT, x, y, align) });
+      texts.push({ text, kind, colour, size: labels.fontSize(TEXT), box: labels.textBox(ctx, text, TEXT, x, y, align) });
     }
 
     ctx.clearRect(0, 0, width, height);
@@ -187,7 +188,7 @@
       ctx.textBaseline = "middle";
       ctx.fillText(title, 0, 0);
       ctx.restore();
-      texts.push({ text: title, kind: "axis", size: labels.fontSize(TEXT), box: { x: Y_TITLE_X - along.h / 2, y: centre - along.w / 2, w: along.h, h: along.w } });
+      texts.push({ text: title, kind: "axis", colour: colours.fg, size: labels.fontSize(TEXT), box: { x: Y_TITLE_X - along.h / 2, y: centre - along.w / 2, w: along.h, h: along.w } });
     }
 
     // The layout of the labels inside the plot: the data are its obstacles.
@@ -272,7 +273,7 @@
         candidates.push({ x: x + 10, y, align: "left" }, { x: x - 10, y, align: "right" });
       }
       const value = ys.format ? ys.format(dot.y) : String(dot.y);
-      layout.place({ text: dot.offScale || value, short: dot.offScaleShort || value, font: TEXT, candidates, kind: "offscale", colour: dot.colour, required: true });
+      layout.place({ text: dot.offScale || value, short: dot.offScaleShort || value, font: TEXT, candidates, kind: "offscale", colour: dot.textColour || dot.colour, required: true });
     }
 
     if (vertical != null) {
@@ -304,7 +305,7 @@
         return !layout.labels.some((other) => crosses(other.box)) && !layout.boxes.some((other) => !own(other) && !crossable(other) && crosses(other));
       };
       const label = {
-        text: note.text, short: note.short, font: TEXT, kind: "note", colour: note.colour || colours.fg, clear: clearLeader(() => false),
+        text: note.text, short: note.short, font: TEXT, kind: "note", colour: note.textColour || note.colour || colours.fg, clear: clearLeader(() => false),
         candidates: [
           ...labels.aroundPoint(a.x, a.y, {
             rounds: [[reach, reach + 4], [reach + 8], [22, 32, 44], [58, 74]], across: [12, 24, 40, 60], beside: [0, -9, 9, -18, 18],
@@ -493,7 +494,7 @@
       ctx.textAlign = "center";
       ctx.textBaseline = "middle";
       ctx.fillText(line, plot.x + plot.w / 2, y);
-      texts.push({ text: line, kind: "message", size: labels.fontSize(TEXT), box: labels.textBox(ctx, line, TEXT, plot.x + plot.w / 2, y, "center") });
+      texts.push({ text: line, kind: "message", colour: colours.fg, size: labels.fontSize(TEXT), box: labels.textBox(ctx, line, TEXT, plot.x + plot.w / 2, y, "center") });
     });
   }
 
