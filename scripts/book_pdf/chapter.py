@@ -134,7 +134,7 @@ def pair_definitions(root: Element) -> int:
     Returns how many pairs were made.
     """
     made = 0
-    for dl in [el for el in root.iter("dl")]:
+    for dl in list(root.iter("dl")):
         children, group = list(dl), None
         for child in children:
             dl.remove(child)
