@@ -1689,3 +1689,24 @@ def test_each_term_and_its_definitions_are_one_list_item():
         ["dt", "dd"],
     ]
     assert dl[0][0].get("id") == "a"
+
+
+def test_an_admonition_folds_summary_becomes_a_heading_below_its_section():
+    """A "More evidence" fold's <summary> is tagged NonStruct; printed open, the fold is a box
+    like the others, and its title a heading one level below its section's. The site's own
+    folds (Further reading's counts) keep their summary."""
+    from book_pdf import htmltree as ht
+    from book_pdf.chapter import FOLD_TITLE_CLASS, headings_from_fold_titles, headings_from_roles
+
+    root = ht.parse_fragment(
+        '<section><h1>T</h1><div class="admonition"><p class="admonition-title" role="heading"'
+        ' aria-level="2">In one minute</p></div><details class="note"><summary>A</summary>'
+        '<p>x</p></details><h2>S</h2><details class="note"><summary class="s">B</summary></details>'
+        '<details class="further-reading__fold"><summary>9 articles</summary></details></section>'
+    )
+    headings_from_roles(root)
+    assert headings_from_fold_titles(root) == 2
+    a, b, works = (next(iter(d)) for d in root.iter("details"))
+    assert (a.tag, a.get("class")) == ("h2", FOLD_TITLE_CLASS)  # below the h1, not the box's h2
+    assert (b.tag, b.get("class")) == ("h3", f"s {FOLD_TITLE_CLASS}")
+    assert works.tag == "summary"

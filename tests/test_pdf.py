@@ -441,24 +441,29 @@ def test_no_link_is_tagged_inside_another_link(tags):
     assert not nested, f"{len(nested)} Links hold another Link, e.g. {nested[:3]}"
 
 
-def _outermost_with_text(root: Tag, texts: set[str]) -> Iterator[Tag]:
-    """The outermost tags whose whole text is one of these."""
+def _outermost_matching(root: Tag, pattern: re.Pattern[str]) -> Iterator[Tag]:
+    """The outermost tags whose whole text matches."""
     for child in root.children:
-        if child.name and " ".join(child.text_content().split()) in texts:
+        if child.name and pattern.fullmatch(" ".join(child.text_content().split())):
             yield child
         else:
-            yield from _outermost_with_text(child, texts)
+            yield from _outermost_matching(child, pattern)
 
 
 def test_a_screen_reader_can_jump_to_each_summary_and_takeaways(tags):
     """The site marks the boxes' titles "In one minute" and "Key takeaways" as headings
     (role="heading", which test_a_skimmer_can_jump_to_a_chapters_summary_and_takeaways jumps
     to); WeasyPrint tags by element, so in the book they were P, and a reader moving by
-    headings skipped them. They are H2 now (chapter.headings_from_roles)."""
-    titles = {"In one minute", "Key takeaways"}
-    found = list(_outermost_with_text(tags, titles))
-    by_title = Counter(" ".join(t.text_content().split()) for t in found)
+    headings skipped them. They are H2 now (chapter.headings_from_roles), and a "More
+    evidence" fold's title, a NonStruct summary, a heading below its section's."""
+    found = list(
+        _outermost_matching(
+            tags, re.compile(r"In one minute|Key takeaways|More evidence \([^)]*\)")
+        )
+    )
+    by_title = Counter(" ".join(t.text_content().split())[:13] for t in found)
     assert by_title["In one minute"] >= 9 and by_title["Key takeaways"] >= 9, by_title
+    assert by_title["More evidence"] >= 5, by_title
     not_headings = [
         (t.name, t.text_content()) for t in found if not re.fullmatch(r"H[2-6]", t.name)
     ]

@@ -49,6 +49,16 @@ SCREEN_ONLY_TAGS = {"script", "noscript", "template", "style", "button", "input"
 # WeasyPrint a box to style, lay out line by line and draw, so they are unwrapped (their text and
 # the citation link inside stay); one with an id is kept, as something may link to it.
 PRINT_NEUTRAL_TAGS = {"abbr"}
+ADMONITION_TITLE_CLASS = "admonition-title"
+FOLD_TITLE_CLASS = "fold-title"  # a fold's <summary>, a heading in the book
+# Material's admonition types: a <details> of one of them is a box (```??? note```), not one of
+# the site's own folds (References, Further reading).
+ADMONITION_TYPES = {
+    *("note", "abstract", "info", "tip", "success", "question", "warning", "failure"),
+    *("danger", "bug", "example", "quote", "summary", "tldr", "todo", "hint", "important"),
+    *("check", "done", "help", "faq", "caution", "attention", "fail", "missing", "error"),
+    *("seealso", "cite"),
+}
 DEFINITION_CLASS = "definition"  # a <dt> and its <dd>, one list item (pair_definitions)
 PRINT_NEUTRAL_SPAN_CLASSES = {"citation", "citation__work", "glossary-term"}
 
@@ -86,6 +96,7 @@ def read_chapter(site_dir: Path, page: NavPage, problems: list[Problem]) -> Chap
     ht.remove_where(article, _is_screen_only)
     ht.unwrap_where(article, _is_figure_permalink)
     headings_from_roles(article)
+    headings_from_fold_titles(article)
     pair_definitions(article)
     fold_into_alt(article, str(path), problems)
     references = _take_references(article)
@@ -121,6 +132,27 @@ def headings_from_roles(root: Element) -> int:
         del el.attrib["role"]
         del el.attrib["aria-level"]
         made += 1
+    return made
+
+
+def headings_from_fold_titles(root: Element) -> int:
+    """Make the <summary> of each admonition fold ("More evidence (2025–26)", printed open) a
+    heading one level below the section it sits in, with the class `fold-title` (book.css sets
+    it as the summary was, out of the outline). The book has nothing to open or close, and a
+    <summary> is tagged `NonStruct`: heading navigation skipped these boxes too. The site's
+    References and Further reading folds are no such box and keep their summary. Returns how
+    many were made headings."""
+    made, level = 0, 1
+    for el in root.iter():
+        if el.tag in ht.HEADINGS and not ht.has_class(el, ADMONITION_TITLE_CLASS):
+            level = int(el.tag[1])
+        if el.tag != "details" or not ht.classes(el) & ADMONITION_TYPES or not len(el):
+            continue
+        summary = el[0]
+        if summary.tag == "summary":
+            summary.tag = f"h{min(level + 1, 6)}"
+            summary.set("class", f"{summary.get('class', '')} {FOLD_TITLE_CLASS}".strip())
+            made += 1
     return made
 
 
