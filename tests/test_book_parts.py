@@ -1648,3 +1648,65 @@ def test_the_book_reads_the_sites_nav_without_the_pages_the_site_keeps_to_itself
         encoding="utf-8",
     )
     assert [page.path for page in read_nav(tmp_path)] == ["index.html", "further-reading.html"]
+
+
+def test_a_box_title_marked_as_a_heading_becomes_one_and_keeps_its_classes():
+    """WeasyPrint tags by element, not by ARIA: the site's `role="heading"` box titles ("In one
+    minute", "Key takeaways") were P in the PDF, so heading navigation skipped them."""
+    from book_pdf import htmltree as ht
+    from book_pdf.chapter import headings_from_roles
+
+    root = ht.parse_fragment(
+        '<section><div class="admonition abstract"><p class="admonition-title" role="heading"'
+        ' aria-level="2">In one minute</p><p>Text.</p></div>'
+        '<p role="heading" aria-level="1">Low</p><p role="heading">No level</p>'
+        '<p class="admonition-title">Note</p></section>'
+    )
+    assert headings_from_roles(root) == 2
+    title, _, low, no_level, note = [el for el in root.iter() if el.text]
+    assert (title.tag, title.get("class"), title.get("role")) == ("h2", "admonition-title", None)
+    assert low.tag == "h2"  # level 1 is the chapter's title
+    assert (no_level.tag, note.tag) == ("p", "p")
+
+
+def test_each_term_and_its_definitions_are_one_list_item():
+    """WeasyPrint tags a <dt> and a <dd> as two sibling LIs: the glossary's 109 terms were 220
+    items, and nothing tied a definition to its term."""
+    from book_pdf import htmltree as ht
+    from book_pdf.chapter import DEFINITION_CLASS, pair_definitions
+
+    root = ht.parse_fragment(
+        "<section><dl><dt id='a'>A</dt><dd>Def a.</dd><dt>B</dt><dt>B2</dt><dd>Def b.</dd>"
+        "<dd>More b.</dd><dt>C</dt><dd>Def c.</dd></dl></section>"
+    )
+    assert pair_definitions(root) == 3
+    dl = next(root.iter("dl"))
+    assert [li.tag for li in dl] == ["li"] * 3
+    assert all(li.get("class") == DEFINITION_CLASS for li in dl)
+    assert [[el.tag for el in li] for li in dl] == [
+        ["dt", "dd"],
+        ["dt", "dt", "dd", "dd"],
+        ["dt", "dd"],
+    ]
+    assert dl[0][0].get("id") == "a"
+
+
+def test_an_admonition_folds_summary_becomes_a_heading_below_its_section():
+    """A "More evidence" fold's <summary> is tagged NonStruct; printed open, the fold is a box
+    like the others, and its title a heading one level below its section's. The site's own
+    folds (Further reading's counts) keep their summary."""
+    from book_pdf import htmltree as ht
+    from book_pdf.chapter import FOLD_TITLE_CLASS, headings_from_fold_titles, headings_from_roles
+
+    root = ht.parse_fragment(
+        '<section><h1>T</h1><div class="admonition"><p class="admonition-title" role="heading"'
+        ' aria-level="2">In one minute</p></div><details class="note"><summary>A</summary>'
+        '<p>x</p></details><h2>S</h2><details class="note"><summary class="s">B</summary></details>'
+        '<details class="further-reading__fold"><summary>9 articles</summary></details></section>'
+    )
+    headings_from_roles(root)
+    assert headings_from_fold_titles(root) == 2
+    a, b, works = (next(iter(d)) for d in root.iter("details"))
+    assert (a.tag, a.get("class")) == ("h2", FOLD_TITLE_CLASS)  # below the h1, not the box's h2
+    assert (b.tag, b.get("class")) == ("h3", f"s {FOLD_TITLE_CLASS}")
+    assert works.tag == "summary"

@@ -441,6 +441,78 @@ def test_no_link_is_tagged_inside_another_link(tags):
     assert not nested, f"{len(nested)} Links hold another Link, e.g. {nested[:3]}"
 
 
+def _outermost_matching(root: Tag, pattern: re.Pattern[str]) -> Iterator[Tag]:
+    """The outermost tags whose whole text matches."""
+    for child in root.children:
+        if child.name and pattern.fullmatch(" ".join(child.text_content().split())):
+            yield child
+        else:
+            yield from _outermost_matching(child, pattern)
+
+
+def test_a_screen_reader_can_jump_to_each_summary_and_takeaways(tags):
+    """The site marks the boxes' titles "In one minute" and "Key takeaways" as headings
+    (role="heading", which test_a_skimmer_can_jump_to_a_chapters_summary_and_takeaways jumps
+    to); WeasyPrint tags by element, so in the book they were P, and a reader moving by
+    headings skipped them. They are H2 now (chapter.headings_from_roles), and a "More
+    evidence" fold's title, a NonStruct summary, a heading below its section's."""
+    found = list(
+        _outermost_matching(
+            tags, re.compile(r"In one minute|Key takeaways|More evidence \([^)]*\)")
+        )
+    )
+    by_title = Counter(" ".join(t.text_content().split())[:13] for t in found)
+    assert by_title["In one minute"] >= 9 and by_title["Key takeaways"] >= 9, by_title
+    assert by_title["More evidence"] >= 5, by_title
+    not_headings = [
+        (t.name, t.text_content()) for t in found if not re.fullmatch(r"H[2-6]", t.name)
+    ]
+    assert not not_headings, not_headings
+
+
+def test_a_glossary_term_and_its_definition_are_one_list_item(tags, site_dir):
+    """A <dt> and its <dd> were two sibling LIs (220 items for 109 terms): a screen reader
+    announced a list alternating terms and definitions, nothing tying one to the other. Each
+    term is one LI holding its definition now (chapter.pair_definitions). WeasyPrint tags a
+    page at a time, so the glossary is a Sect a page, and a definition running onto the next
+    page goes on in a second LI at its top."""
+    document = next(d for d in tags.iter() if any(s.name == "Sect" for s in d.children))
+    sects = [s for s in document.children if s.name == "Sect"]
+    first = next(
+        i
+        for i, sect in enumerate(sects)
+        if any(h.name == "H1" and h.text_content() == "Glossary" for h in sect.children)
+    )
+    end = next(
+        (i for i in range(first + 1, len(sects)) if any(h.name == "H1" for h in sects[i].children)),
+        len(sects),
+    )
+    page = _parse(site_dir / "glossary.html")
+    terms = [_text(dt) for dt in page.iter("dt")]
+    definitions = [_text(dd) for dd in page.iter("dd")]
+    assert len(terms) == len(definitions) >= 100, (len(terms), len(definitions))
+
+    def letters(text: str) -> str:
+        return re.sub(r"\W", "", text)
+
+    done = 0
+    for sect in sects[first:end]:
+        items = [li for lst in sect.children if lst.name == "L" for li in lst.children]
+        for number, item in enumerate(items):
+            assert item.name == "LI", item.name
+            text = letters(item.text_content())
+            # the definition's start: the book adds " (Chapter 7)" after a cross-reference
+            if done < len(terms) and text.startswith(
+                letters(terms[done]) + letters(definitions[done])[:40]
+            ):
+                done += 1
+            else:  # only the rest of the definition before, carried over to this page
+                assert number == 0 and done, (
+                    f"{text[:60]!r}: not {terms[done]!r} and its definition"
+                )
+    assert done == len(terms), f"{done} of {len(terms)} terms in one item with their definition"
+
+
 def test_every_chapter_keeps_its_words(outline, page_texts, chapters):
     book = _chapter_entries(outline)
     ends = [page for _, page, _ in book[1:]] + [

@@ -49,6 +49,17 @@ SCREEN_ONLY_TAGS = {"script", "noscript", "template", "style", "button", "input"
 # WeasyPrint a box to style, lay out line by line and draw, so they are unwrapped (their text and
 # the citation link inside stay); one with an id is kept, as something may link to it.
 PRINT_NEUTRAL_TAGS = {"abbr"}
+ADMONITION_TITLE_CLASS = "admonition-title"
+FOLD_TITLE_CLASS = "fold-title"  # a fold's <summary>, a heading in the book
+# Material's admonition types: a <details> of one of them is a box (```??? note```), not one of
+# the site's own folds (References, Further reading).
+ADMONITION_TYPES = {
+    *("note", "abstract", "info", "tip", "success", "question", "warning", "failure"),
+    *("danger", "bug", "example", "quote", "summary", "tldr", "todo", "hint", "important"),
+    *("check", "done", "help", "faq", "caution", "attention", "fail", "missing", "error"),
+    *("seealso", "cite"),
+}
+DEFINITION_CLASS = "definition"  # a <dt> and its <dd>, one list item (pair_definitions)
 PRINT_NEUTRAL_SPAN_CLASSES = {"citation", "citation__work", "glossary-term"}
 
 
@@ -84,6 +95,9 @@ def read_chapter(site_dir: Path, page: NavPage, problems: list[Problem]) -> Chap
         return None
     ht.remove_where(article, _is_screen_only)
     ht.unwrap_where(article, _is_figure_permalink)
+    headings_from_roles(article)
+    headings_from_fold_titles(article)
+    pair_definitions(article)
     fold_into_alt(article, str(path), problems)
     references = _take_references(article)
     h1 = next((h for h in ht.walk_headings(article) if h.tag == "h1"), None)
@@ -97,6 +111,76 @@ def read_chapter(site_dir: Path, page: NavPage, problems: list[Problem]) -> Chap
         section.insert(0, h1)
     h1.set("class", (h1.get("class", "") + " chapter-title").strip())  # running head, bookmark
     return Chapter(page, title, section, references)
+
+
+def headings_from_roles(root: Element) -> int:
+    """Make each element the site marks `role="heading"` (a box's "In one minute" or "Key
+    takeaways" title, `aria-level="2"`) the heading element of that level.
+
+    WeasyPrint tags by element, not by ARIA: the titles were `P` in the PDF's structure tree,
+    so a screen reader's heading navigation skipped the boxes the site lets it jump to. The
+    element keeps its classes (book.css sets `.admonition-title` as before and gives it
+    `bookmark-level: none`, so the outline does not change); level 1 is the chapter title's,
+    so a lower number becomes 2. Returns how many were made headings.
+    """
+    made = 0
+    for el in root.iter():
+        level = el.get("aria-level", "")
+        if el.get("role") != "heading" or el.tag in ht.HEADINGS or not level.isdigit():
+            continue
+        el.tag = f"h{min(max(int(level), 2), 6)}"
+        del el.attrib["role"]
+        del el.attrib["aria-level"]
+        made += 1
+    return made
+
+
+def headings_from_fold_titles(root: Element) -> int:
+    """Make the <summary> of each admonition fold ("More evidence (2025–26)", printed open) a
+    heading one level below the section it sits in, with the class `fold-title` (book.css sets
+    it as the summary was, out of the outline). The book has nothing to open or close, and a
+    <summary> is tagged `NonStruct`: heading navigation skipped these boxes too. The site's
+    References and Further reading folds are no such box and keep their summary. Returns how
+    many were made headings."""
+    made, level = 0, 1
+    for el in root.iter():
+        if el.tag in ht.HEADINGS and not ht.has_class(el, ADMONITION_TITLE_CLASS):
+            level = int(el.tag[1])
+        if el.tag != "details" or not ht.classes(el) & ADMONITION_TYPES or not len(el):
+            continue
+        summary = el[0]
+        if summary.tag == "summary":
+            summary.tag = f"h{min(level + 1, 6)}"
+            summary.set("class", f"{summary.get('class', '')} {FOLD_TITLE_CLASS}".strip())
+            made += 1
+    return made
+
+
+def pair_definitions(root: Element) -> int:
+    """Wrap each term of a definition list with its definition(s) in one <li class="definition">.
+
+    WeasyPrint tags a <dt> and a <dd> as two sibling `LI`s, so the glossary's 109 terms were
+    220 list items and nothing tied a definition to its term. An <li> wrapper (set as a plain
+    block in book.css, so nothing moves) is one `LI` holding both. The <dt> and <dd> stay, with
+    their ids and styles: book_index.py and link_descriptions.py read the terms from <dt>.
+    Returns how many pairs were made.
+    """
+    made = 0
+    for dl in list(root.iter("dl")):
+        children, group = list(dl), None
+        for child in children:
+            dl.remove(child)
+        for child in children:
+            if child.tag == "dt" and (group is None or group[-1].tag == "dd"):
+                group = ht.Element("li", {"class": DEFINITION_CLASS})
+                dl.append(group)
+                made += 1
+            if child.tag in ("dt", "dd") and group is not None:
+                group.append(child)
+            else:
+                group = None
+                dl.append(child)
+    return made
 
 
 def unwrap_print_neutral(chapter: Chapter) -> None:
