@@ -605,9 +605,14 @@ def test_wide_tables_read_as_cards_on_a_phone_and_as_tables_on_a_desktop(browser
     context.close()
 
 
+# The people table: the page's only table after its heading (the table of what each position
+# asks comes before it), itself or in Material's scrolling wrapper.
+PEOPLE_TABLE = (
+    ":is(#people-the-guide-quotes ~ table, #people-the-guide-quotes ~ * table)[data-stack]"
+)
 # Each body cell of the people table's first rows: its role and accessible name (Chromium's
 # accessibility tree), and the text it shows.
-CARD_CELLS = """() => [...document.querySelectorAll('table[data-stack] tbody tr')].slice(0, 4)
+CARD_CELLS = f"""() => [...document.querySelectorAll('{PEOPLE_TABLE} tbody tr')].slice(0, 4)
   .flatMap(row => [...row.cells]).map(cell => cell.innerText.trim())"""
 
 
@@ -628,7 +633,7 @@ def test_a_phones_table_cards_say_each_label_once_and_name_their_rows(browser, s
         root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
         found = cdp.send(
             "DOM.querySelectorAll",
-            {"nodeId": root, "selector": "table[data-stack] tbody tr:nth-child(-n+4) > *"},
+            {"nodeId": root, "selector": f"{PEOPLE_TABLE} tbody tr:nth-child(-n+4) > *"},
         )["nodeIds"]
         cells = []
         for node in found:
@@ -639,9 +644,10 @@ def test_a_phones_table_cards_say_each_label_once_and_name_their_rows(browser, s
                 (ax["nodes"][0]["role"]["value"], ax["nodes"][0].get("name", {}).get("value", ""))
             )
         cdp.detach()
-        columns = page.locator("table[data-stack]").first.locator("thead th").count()
+        assert page.locator(PEOPLE_TABLE).count() == 1, "one people table, after its heading"
+        columns = page.locator(PEOPLE_TABLE).locator("thead th").count()
         assert len(cells) == len(texts) == 4 * columns, (cells, texts)
-        labels = page.locator("table[data-stack]").first.locator("thead th").all_inner_texts()
+        labels = page.locator(PEOPLE_TABLE).locator("thead th").all_inner_texts()
         for index, ((role, name), text) in enumerate(zip(cells, texts, strict=True)):
             label = labels[index % columns].strip()
             assert role == ("rowheader" if index % columns == 0 else "cell"), (index, role, text)
