@@ -1702,11 +1702,13 @@ def test_an_admonition_folds_summary_becomes_a_heading_below_its_section():
         '<section><h1>T</h1><div class="admonition"><p class="admonition-title" role="heading"'
         ' aria-level="2">In one minute</p></div><details class="note"><summary>A</summary>'
         '<p>x</p></details><h2>S</h2><details class="note"><summary class="s">B</summary></details>'
+        '<details class="tip"><summary>C</summary></details>'
         '<details class="further-reading__fold"><summary>9 articles</summary></details></section>'
     )
     headings_from_roles(root)
-    assert headings_from_fold_titles(root) == 2
-    a, b, works = (next(iter(d)) for d in root.iter("details"))
+    assert headings_from_fold_titles(root) == 3
+    a, b, c, works = (next(iter(d)) for d in root.iter("details"))
     assert (a.tag, a.get("class")) == ("h2", FOLD_TITLE_CLASS)  # below the h1, not the box's h2
     assert (b.tag, b.get("class")) == ("h3", f"s {FOLD_TITLE_CLASS}")
+    assert c.tag == "h3", "a second fold of a section is not nested under the first's title"
     assert works.tag == "summary"

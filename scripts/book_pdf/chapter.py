@@ -144,7 +144,11 @@ def headings_from_fold_titles(root: Element) -> int:
     many were made headings."""
     made, level = 0, 1
     for el in root.iter():
-        if el.tag in ht.HEADINGS and not ht.has_class(el, ADMONITION_TITLE_CLASS):
+        # a box's own title (and a fold title made here, met next) is not its section's heading
+        if el.tag in ht.HEADINGS and not ht.classes(el) & {
+            ADMONITION_TITLE_CLASS,
+            FOLD_TITLE_CLASS,
+        }:
             level = int(el.tag[1])
         if el.tag != "details" or not ht.classes(el) & ADMONITION_TYPES or not len(el):
             continue
