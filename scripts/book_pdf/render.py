@@ -217,7 +217,7 @@ def _write_numbers(links: list[tuple[Element, Element]], pages: dict[str, int]) 
     gets the number as its own text: cheaper for WeasyPrint than generated content (a
     pseudo-element box and its style for each of some 400 numbers in Further reading and the
     index). A contents entry gets two spans after its link: an empty span.toc-leader, whose
-    dotted border book.css draws as the dots, and span.toc-page with the number (and the link
+    background book.css draws as the dots, and span.toc-page with the number (and the link
     data-page, which tells book.css not to print a target-counter() instead). Text, not a
     leader(". ") or the link's ::after: WeasyPrint tags each of those, and a screen reader met
     some 40 ". " a line and the number as a second Link inside the first."""
@@ -232,11 +232,10 @@ def _write_numbers(links: list[tuple[Element, Element]], pages: dict[str, int]) 
             else:
                 link.set(PAGE_NUMBER, str(pages[target]))
             continue
-        siblings = list(parent)
-        after = siblings[siblings.index(link) + 1 : siblings.index(link) + 3]
-        written = [el for el in after if ht.classes(el) & {TOC_LEADER, TOC_PAGE}]
-        for el in written:
-            ht.remove(parent, el)
+        index = list(parent).index(link)
+        for el in parent[index + 1 : index + 3]:  # the spans an earlier pass wrote
+            if ht.classes(el) & {TOC_LEADER, TOC_PAGE}:
+                ht.remove(parent, el)
         if target not in pages:
             link.attrib.pop(PAGE_NUMBER, None)
             continue
@@ -244,7 +243,6 @@ def _write_numbers(links: list[tuple[Element, Element]], pages: dict[str, int]) 
         leader = ht.Element("span", {"class": TOC_LEADER})
         number = ht.Element("span", {"class": TOC_PAGE})
         number.text, number.tail, link.tail = str(pages[target]), link.tail, None
-        index = list(parent).index(link)
         parent[index + 1 : index + 1] = [leader, number]
 
 
